@@ -1,0 +1,26 @@
+import * as z from 'zod';
+
+export const REGION_LEVELS = ['province', 'prefecture', 'county', 'district', 'township'] as const;
+export const RegionLevel = z.enum(REGION_LEVELS).meta({ label: '行政级别', labelEn: 'Level' });
+export type RegionLevel = z.infer<typeof RegionLevel>;
+
+/** GB/T 2260 six-digit administrative division code (township codes are nine digits). */
+export const RegionCode = z
+  .string()
+  .regex(/^\d{6}(\d{3})?$/, { error: 'GB/T 2260 code of 6 or 9 digits' })
+  .meta({ label: '行政区划代码', labelEn: 'Division code' });
+export type RegionCode = z.infer<typeof RegionCode>;
+
+export const Region = z.object({
+  code: RegionCode,
+  name: z.string().min(2).max(40).meta({ label: '名称', labelEn: 'Name' }),
+  short: z.string().min(1).max(20).meta({ label: '简称', labelEn: 'Short name' }),
+  level: RegionLevel,
+  parent: RegionCode.nullable().meta({ label: '上级区划', labelEn: 'Parent' }),
+});
+export type Region = z.infer<typeof Region>;
+
+/** The code of the province a region belongs to: its first two digits followed by zeros. */
+export function provinceCodeOf(code: RegionCode): RegionCode {
+  return `${code.slice(0, 2)}0000`;
+}

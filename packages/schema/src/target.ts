@@ -1,0 +1,123 @@
+import * as z from 'zod';
+import { IndicatorCode } from './indicator.js';
+
+/** Character offsets into the normalised source text: `start` inclusive, `end` exclusive. */
+export const Span = z
+  .object({ start: z.int().min(0), end: z.int().min(0) })
+  .refine((s) => s.end >= s.start, { error: 'span end before start', path: ['end'] });
+export type Span = z.infer<typeof Span>;
+
+export const COMPARATORS = ['>=', '>', '~', '='] as const;
+export const Comparator = z.enum(COMPARATORS).meta({ label: '比较方式', labelEn: 'Comparator' });
+export type Comparator = z.infer<typeof Comparator>;
+
+export const TARGET_SCOPES = ['annual', 'cumulative', 'point_in_time', 'per_unit', 'milestone'] as const;
+export type TargetScope = (typeof TARGET_SCOPES)[number];
+
+const Year = z.int().min(1949).max(2100);
+
+/** Fields every target carries whatever its scope. */
+const targetBase = {
+  text: z.string().min(1).max(500).meta({ label: '原文', labelEn: 'Source text' }),
+  metric: z.string().min(1).max(120).meta({ label: '计量内容', labelEn: 'What is counted' }),
+  value: z.number().finite().min(0).meta({ label: '目标值', labelEn: 'Target value' }),
+  valueMax: z.number().finite().min(0).nullable().meta({ label: '目标上限', labelEn: 'Upper value' }),
+  unit: z.string().min(1).max(12).meta({ label: '单位', labelEn: 'Unit' }),
+  comparator: Comparator,
+  perUnit: z.null(),
+  deadline: Year.nullable().meta({ label: '完成年份', labelEn: 'Deadline year' }),
+  section: z.int().min(0).nullable(),
+  task: z.string().min(1).max(12).nullable(),
+  leadUnits: z.array(z.string().min(1)),
+  indicator: IndicatorCode.nullable(),
+  span: Span,
+};
+
+/**
+ * A quantitative target, discriminated on `scope`. Each scope states what it needs:
+ * a per-unit target names its unit of count, a milestone may have no unit.
+ */
+export const Target = z
+  .discriminatedUnion('scope', [
+    z.object({ ...targetBase, scope: z.literal('annual') }),
+    z.object({ ...targetBase, scope: z.literal('cumulative') }),
+    z.object({ ...targetBase, scope: z.literal('point_in_time') }),
+    z.object({
+      ...targetBase,
+      scope: z.literal('per_unit'),
+      perUnit: z.string().min(1).max(20).meta({ label: '计量单元', labelEn: 'Per unit' }),
+    }),
+    z.object({ ...targetBase, scope: z.literal('milestone'), unit: targetBase.unit.nullable() }),
+  ])
+  .refine((t) => t.valueMax === null || t.valueMax >= t.value, {
+    error: 'range upper value below its lower value',
+    path: ['valueMax'],
+  });
+export type Target = z.infer<typeof Target>;
+
+/** What each scope means and how its target reads, one entry per scope. */
+export interface TargetScopeRules {
+  labelZh: string;
+  labelEn: string;
+  /** The actual that is compared with the target value. */
+  actualZh: string;
+  actualEn: string;
+}
+
+export const targetScopes: Record<TargetScope, TargetScopeRules> = {
+  annual: {
+    labelZh: '每年',
+    labelEn: 'Annual',
+    actualZh: '当年累计值',
+    actualEn: "the year's total",
+  },
+  cumulative: {
+    labelZh: '规划期累计',
+    labelEn: 'Cumulative',
+    actualZh: '规划期起累计值，对照按时间进度的预期值',
+    actualEn: 'total since the plan start, against the expected pace',
+  },
+  point_in_time: {
+    labelZh: '时点值',
+    labelEn: 'Point in time',
+    actualZh: '最新报告值',
+    actualEn: 'the latest reported value',
+  },
+  per_unit: {
+    labelZh: '按单元',
+    labelEn: 'Per unit',
+    actualZh: '达标单元占比',
+    actualEn: 'share of units meeting it',
+  },
+  milestone: {
+    labelZh: '节点任务',
+    labelEn: 'Milestone',
+    actualZh: '截止年底前是否完成',
+    actualEn: 'done by the end of the deadline year',
+  },
+};
+
+const COMPARATOR_WORDS: Record<Comparator, { zh: string; en: string }> = {
+  '>=': { zh: '不少于', en: 'at least' },
+  '>': { zh: '超过', en: 'more than' },
+  '~': { zh: '约', en: 'about' },
+  '=': { zh: '', en: '' },
+};
+
+/**
+ * A short reading of a target in both languages, for help texts and tooltips.
+ * @example describeTarget(t).zh // '每年 不少于 2000 名'
+ */
+export function describeTarget(t: Target): { zh: string; en: string } {
+  const rules = targetScopes[t.scope];
+  const amount = t.valueMax === null ? String(t.value) : `${t.value}–${t.valueMax}`;
+  const unit = t.unit ?? '';
+  const words = COMPARATOR_WORDS[t.comparator];
+  const per = t.perUnit ?? '';
+  const by = t.deadline === null ? '' : ` · ${t.deadline}`;
+  const read = (label: string, word: string) => [label, word, `${amount} ${unit}`.trim()].filter(Boolean).join(' ') + by;
+  return {
+    zh: read(rules.labelZh + (per && `（${per}）`), words.zh),
+    en: read(rules.labelEn + (per && ` (${per})`), words.en),
+  };
+}

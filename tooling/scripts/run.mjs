@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm start` and `npm test` on a machine that has only Node 20 and npm: bring the pinned pnpm,
+// install the workspace, then hand over to turbo. Plain Node, because nothing is installed yet.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const { packageManager } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  if (result.error) {
+    console.error(`kesu: could not run ${command}: ${result.error.message}`);
+    process.exit(1);
+  }
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Runs the pinned pnpm through npm's cache: the first run fetches it, later runs reuse it. */
+function pnpm(...args) {
+  run('npm', ['exec', '--yes', `--package=${packageManager}`, '--', 'pnpm', ...args]);
+}
+
+const steps = {
+  start() {
+    pnpm('install', '--prefer-offline');
+    pnpm('exec', 'turbo', 'run', 'build', '--output-logs=errors-only');
+    pnpm('--filter', '@kesu/api', 'run', 'start');
+  },
+  test() {
+    pnpm('install', '--prefer-offline');
+    pnpm('run', 'check');
+    pnpm('exec', 'turbo', 'run', 'test', '--concurrency=1');
+  },
+};
+
+const step = steps[process.argv[2]];
+if (!step) {
+  console.error(`usage: node tooling/scripts/run.mjs ${Object.keys(steps).join('|')}`);
+  process.exit(2);
+}
+step();
