@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points and tooling speak to the terminal on purpose.
-    files: ['**/cli/**', 'tooling/**', '**/*.cli.ts', '**/*.mjs'],
+    files: ['**/cli/**', '**/*.cli.ts', '**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -2,7 +2,7 @@
 // `npm start` and `npm test` on a machine that has only Node 20 and npm: bring the pinned pnpm,
 // install the workspace, then hand over to turbo. Plain Node, because nothing is installed yet.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,16 +24,40 @@ function pnpm(...args) {
   run('npm', ['exec', '--yes', `--package=${packageManager}`, '--', 'pnpm', ...args]);
 }
 
+const results = path.join(root, 'test-results', 'vitest');
+
+/** Adds up the per-package vitest summaries into the one closing line CI reads. */
+function printTotals() {
+  const files = existsSync(results) ? readdirSync(results).filter((f) => f.endsWith('.json')) : [];
+  let passed = 0;
+  let failed = 0;
+  for (const file of files) {
+    const summary = JSON.parse(readFileSync(path.join(results, file), 'utf8'));
+    passed += summary.numPassedTests;
+    failed += summary.numFailedTests;
+  }
+  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+}
+
+/** Points git at the project's hooks (the commit-message check) when this is a git checkout. */
+function useProjectHooks() {
+  if (existsSync(path.join(root, '.git'))) spawnSync('git', ['config', 'core.hooksPath', 'tooling/git-hooks'], { cwd: root });
+}
+
 const steps = {
   start() {
+    useProjectHooks();
     pnpm('install', '--prefer-offline');
     pnpm('exec', 'turbo', 'run', 'build', '--output-logs=errors-only');
     pnpm('--filter', '@kesu/api', 'run', 'start');
   },
   test() {
+    useProjectHooks();
     pnpm('install', '--prefer-offline');
     pnpm('run', 'check');
+    rmSync(results, { recursive: true, force: true });
     pnpm('exec', 'turbo', 'run', 'test', '--concurrency=1');
+    printTotals();
   },
 };
 

@@ -1,4 +1,13 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** The workspace root: the nearest folder up from here holding pnpm-workspace.yaml. */
+function workspaceRoot(from) {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'pnpm-workspace.yaml')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 
 /**
  * Shared vitest settings: tests sit beside the code as `*.test.ts`, workspace packages resolve
@@ -12,6 +21,8 @@ export function kesuVitest(overrides = {}) {
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       setupFiles: [fileURLToPath(new URL('./fail-on-console.js', import.meta.url))],
+      // Each package leaves a JSON summary so `npm test` can print one closing count.
+      reporters: ['default', ['json', { outputFile: path.join(workspaceRoot(process.cwd()), 'test-results', 'vitest', `${path.basename(process.cwd())}.json`) }]],
       ...overrides,
     },
   };

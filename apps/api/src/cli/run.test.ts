@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'kesu-cli-'));
+  process.env['KESU_DATA_DIR'] = dir;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function kesu(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('kesu demo seed', () => {
+  it('creates the database, loads the seeds and says what is there; a second run changes nothing', async () => {
+    const first = await kesu('demo', 'seed');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/行政区划 regions:\s+3420/);
+    expect(first.out).toMatch(/方案文件 plan documents:\s+5/);
+    const second = await kesu('demo', 'seed');
+    expect(second.out).toBe(first.out);
+  });
+});
+
+describe('kesu with bad arguments', () => {
+  it.each([
+    [[], 2, /用法 \/ usage/],
+    [['bogus'], 2, /未知命令 \/ unknown command: bogus/],
+    [['demo'], 2, /unknown command: demo/],
+    [['demo', 'seed', '--force'], 2, /takes no arguments: --force/],
+    [['demo', 'seed', '../../etc/passwd'], 2, /takes no arguments/],
+  ])('%j exits %i with a one-line reason', async (argv, code, message) => {
+    const result = await kesu(...argv);
+    expect(result.code).toBe(code);
+    expect(result.out + result.err).toMatch(message);
+  });
+
+  it('answers --help for the whole tool and for one command', async () => {
+    expect((await kesu('--help')).code).toBe(0);
+    const one = await kesu('demo', 'seed', '--help');
+    expect(one.code).toBe(0);
+    expect(one.out).toContain('kesu demo seed');
+  });
+});

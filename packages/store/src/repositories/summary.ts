@@ -1,0 +1,27 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { schemaVersion } from '../migrations/index.js';
+
+export interface StoreSummary {
+  schemaVersion: number;
+  regions: number;
+  departmentFunctions: number;
+  indicators: number;
+  planDocuments: number;
+}
+
+/** Row counts of what the store holds, for the start-up banner and health checks. */
+export async function summarize(connection: DuckDBConnection): Promise<StoreSummary> {
+  const reader = await connection.runAndReadAll(`
+    SELECT (SELECT count(*) FROM regions) AS regions,
+           (SELECT count(*) FROM department_functions) AS functions,
+           (SELECT count(*) FROM indicators) AS indicators,
+           (SELECT count(*) FROM plan_documents) AS documents`);
+  const row = reader.getRowObjects()[0] ?? {};
+  return {
+    schemaVersion: await schemaVersion(connection),
+    regions: Number(row['regions']),
+    departmentFunctions: Number(row['functions']),
+    indicators: Number(row['indicators']),
+    planDocuments: Number(row['documents']),
+  };
+}
