@@ -1,0 +1,56 @@
+import type { Line } from './lines.js';
+import type { OutlineSection, OutlineTask } from './outline.js';
+import type { UnitMention, UnitNote } from './unit-notes.js';
+
+export interface Units {
+  lead: UnitMention[];
+  responsible: UnitMention[];
+}
+
+export interface SectionUnits {
+  /** Units printed for the section as a whole (its introduction, or a note with no task). */
+  section: Units;
+  /** Effective units of each task, in task order. */
+  tasks: Units[];
+  /** Whether any note stands in the section at all. */
+  hasNotes: boolean;
+}
+
+function pick(...lists: Array<UnitMention[] | null | undefined>): UnitMention[] {
+  return lists.find((l) => l !== null && l !== undefined) ?? [];
+}
+
+/**
+ * Resolves which printed units apply to each task: the task's own note wins, then a note line
+ * after a block of tasks (it covers every task since the previous such line), then the
+ * section's introduction.
+ */
+export function attachUnits(section: OutlineSection, lines: Line[], notes: UnitNote[]): SectionUnits {
+  const start = section.line.start;
+  const end = (lines[section.endLine - 1] as Line).end;
+  const inside = notes.filter((n) => n.span.start >= start && n.span.end <= end);
+  const firstTask = section.tasks[0]?.line.start ?? Number.POSITIVE_INFINITY;
+  const intro = inside.filter((n) => n.span.start < firstTask);
+  const sectionUnits: Units = {
+    lead: pick(...intro.map((n) => n.lead)),
+    responsible: pick(...intro.map((n) => n.responsible)),
+  };
+  const taskEnd = (task: OutlineTask) => (lines[task.endLine - 1] as Line).end;
+  const own = section.tasks.map((task) => inside.find((n) => !n.ownLine && n.span.start >= task.line.start && n.span.end <= taskEnd(task)));
+  // A note line covers the tasks above it back to the previous note line.
+  const block: Array<UnitNote | undefined> = new Array(section.tasks.length).fill(undefined);
+  let pending: number[] = [];
+  section.tasks.forEach((task, k) => {
+    pending.push(k);
+    const line = inside.find((n) => n.ownLine && n.span.start > task.line.start && n.span.end <= taskEnd(task));
+    if (line) {
+      for (const j of pending) block[j] = line;
+      pending = [];
+    }
+  });
+  const tasks = section.tasks.map((_, k) => ({
+    lead: pick(own[k]?.lead, block[k]?.lead, sectionUnits.lead.length ? sectionUnits.lead : null),
+    responsible: pick(own[k]?.responsible, block[k]?.responsible, sectionUnits.responsible.length ? sectionUnits.responsible : null),
+  }));
+  return { section: sectionUnits, tasks, hasNotes: inside.length > 0 };
+}

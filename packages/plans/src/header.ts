@@ -1,0 +1,74 @@
+import type { PlanPeriod, Span } from '@kesu/schema';
+import type { Line } from './lines.js';
+import { parseHanziNumber } from './numbers.js';
+
+export interface Header {
+  title: string | null;
+  titleSpan: Span | null;
+  /** Index of the title line; the plan's body starts after it. */
+  titleLine: number;
+  docNumber: string | null;
+  issuedOn: string | null;
+  period: PlanPeriod;
+  draft: boolean;
+}
+
+const TITLE = /(科学素质|科普).{0,30}(实施方案|行动方案|工作方案|规划|计划)/;
+const NOT_TITLE = /^(关于|《)|印发|的通知|简称|依据|根据|为深入|为全面|现将|经.{1,8}同意/;
+const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔\[(]\d{4}[〕\])]\s*\d{1,4}\s*号/;
+const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const HANZI_DATE = /([二〇零一三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/;
+const PERIOD = /(20\d{2})\s*[—\-–~～至到]+\s*(20\d{2})\s*年/;
+
+function isoDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function dateIn(line: string): string | null {
+  const a = DATE.exec(line);
+  if (a) return isoDate(Number(a[1]), Number(a[2]), Number(a[3]));
+  const h = HANZI_DATE.exec(line);
+  if (!h) return null;
+  const [y, m, d] = [h[1], h[2], h[3]].map((s) => parseHanziNumber(s as string));
+  return y && m && d ? isoDate(y, m, d) : null;
+}
+
+/** The plan's own title: the last title-like line before the body's first heading. */
+function findTitle(lines: Line[]): number {
+  let found = -1;
+  for (const line of lines) {
+    if (/^(第[一二三四五六七八九十]+章|[一二三四五六七八九十]+、|1、)/.test(line.match) && found >= 0) break;
+    if (TITLE.test(line.match) && !NOT_TITLE.test(line.match) && line.match.length <= 60) found = line.index;
+  }
+  return found;
+}
+
+/**
+ * Reads what a plan says about itself: title, document number (〔2022〕25号), date of issue
+ * (成文日期, or the date line of the notice), period (2021—2025年) and whether it is a draft.
+ */
+export function readHeader(lines: Line[], text: string): Header {
+  const titleLine = findTitle(lines);
+  const title = titleLine >= 0 ? (lines[titleLine] as Line) : null;
+  const head = lines.slice(0, titleLine >= 0 ? titleLine + 3 : Math.min(lines.length, 30));
+  const docNumber = head.map((l) => DOC_NUMBER.exec(l.match)).find((m) => m !== null) ?? null;
+  const docLine = head.find((l) => DOC_NUMBER.test(l.match));
+  const stated = lines.find((l) => /成文日期|印发日期/.test(l.match));
+  const dated = head.filter((l) => !/发布日期|发布时间|浏览|索引号/.test(l.match)).map((l) => dateIn(l.match)).filter((d) => d !== null);
+  const tail = lines.slice(-6).map((l) => dateIn(l.match)).find((d) => d !== null);
+  const issuedOn = (stated ? dateIn(stated.match) : null) ?? dated.at(-1) ?? (titleLine < 0 ? null : (tail ?? null));
+  const periodMatch = (title ? PERIOD.exec(title.match) : null) ?? lines.map((l) => PERIOD.exec(l.match)).find((m) => m && Number(m[2]) - Number(m[1]) <= 10);
+  const period = periodMatch ? { start: Number(periodMatch[1]), end: Number(periodMatch[2]) } : { start: 2021, end: 2025 };
+  const docText = docLine && docNumber ? text.slice(docLine.start + (docNumber.index ?? 0), docLine.start + (docNumber.index ?? 0) + docNumber[0].length) : null;
+  return {
+    title: title ? text.slice(title.start, title.end).replace(/\s+/g, '') : null,
+    titleSpan: title ? { start: title.start, end: title.end } : null,
+    titleLine: Math.max(0, titleLine),
+    docNumber: docText?.replace(/\s+/g, '') ?? null,
+    issuedOn,
+    period,
+    draft: lines.slice(0, Math.max(titleLine + 3, 5)).some((l) => /征求意见稿|草案|送审稿|讨论稿/.test(l.match)),
+  };
+}

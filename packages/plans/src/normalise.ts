@@ -1,0 +1,76 @@
+import { Converter } from 'opencc-js/t2cn';
+
+/**
+ * The normalised source and its matching twin, of equal length so that an offset found in
+ * `match` is a span of `text`. `text` is what the reviewer sees (traditional characters stay);
+ * `match` is simplified, with full-width ASCII folded to half-width, for the rules to read.
+ */
+export interface Normalised {
+  text: string;
+  match: string;
+}
+
+const toSimplified = Converter({ from: 'hk', to: 'cn' });
+
+// A line ending in one of these is complete; any other line may continue on the next one.
+const TERMINAL = /[。；;！!？?：:）)〕】\]”"」』]$|通知$|稿$|号$|\d日$/;
+// A line starting like this begins something new: a heading, a list item or a unit note.
+const STARTS_NEW = /^(第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|——|[一二三四五六七八九十]+是|[①-⑳]|[【〔\[]|(牵头|责任|配合|参与|协办)(单位|部门)[:：]|\d{4}年\d{1,2}月)/;
+// A heading line: a marker and a short title without a full stop inside.
+const HEADING = /^(第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])[^。]{0,40}$/;
+
+function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  if (code === 0x3000 || code === 0xa0) return ' ';
+  if (c === 'Ο' || c === 'О' || c === '○') return '〇';
+  return c;
+}
+
+/** Simplified, folded twin of a text, character for character. */
+export function matchingForm(text: string): string {
+  let simplified = toSimplified(text);
+  // Phrase conversion almost never changes the length; when it does, convert char by char.
+  if (simplified.length !== text.length) simplified = Array.from(text, (c) => (c.length === 1 ? toSimplified(c) : c)).join('');
+  if (simplified.length !== text.length) simplified = text;
+  let out = '';
+  for (const c of simplified) out += c.length === 1 ? foldChar(c) : c;
+  return out;
+}
+
+function shouldJoin(line: string, next: string): boolean {
+  const a = matchingForm(line).trim();
+  const b = matchingForm(next).trim();
+  if (a === '' || b === '') return false;
+  if (TERMINAL.test(a) || STARTS_NEW.test(b)) return false;
+  return !HEADING.test(a);
+}
+
+/**
+ * Cleans a decoded plan: one kind of line break, no Word bookmarks, no trailing blanks, at
+ * most one blank line in a row, and sentences broken across lines (with blank lines between
+ * the pieces) joined again.
+ */
+export function normalise(raw: string): Normalised {
+  const lines = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/\[bookmark:[^\]\n]*\]/g, '')
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u3000\u00a0]+$/, ''));
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (out.length > 0 && out.at(-1) !== '') out.push('');
+      continue;
+    }
+    const lastText = out.at(-1) === '' ? out.at(-2) : out.at(-1);
+    if (lastText !== undefined && shouldJoin(lastText, line)) {
+      if (out.at(-1) === '') out.pop();
+      out[out.length - 1] = (out.at(-1) as string) + line.replace(/^[ \t\u3000\u00a0]+/, '');
+    } else {
+      out.push(line);
+    }
+  }
+  const text = out.join('\n').replace(/\n+$/, '');
+  return { text, match: matchingForm(text) };
+}

@@ -1,0 +1,169 @@
+import type { ImportIssue, Plan, Section, Span, Target, Task } from '@kesu/schema';
+import { attachUnits, type Units } from './attach-units.js';
+import { normaliseDepartments } from './departments.js';
+import { readHeader } from './header.js';
+import { localIndicatorCode, mapIndicator } from './indicators.js';
+import { issue, reject, type Rejection } from './issues.js';
+import { splitLines, type Line } from './lines.js';
+import { matchingForm, normalise } from './normalise.js';
+import { buildOutline, type OutlineSection, type OutlineTask } from './outline.js';
+import { detectRegion, planRegion } from './region.js';
+import type { PreparedRegistry } from './registry.js';
+import { findTargets, type FoundTarget } from './targets.js';
+import { findUnitNotes, type UnitMention } from './unit-notes.js';
+
+export type ParseResult = { success: true; plan: Plan; text: string } | { success: false; rejection: Rejection };
+
+const TARGET_GROUPS: Array<[RegExp, Section['targetGroup']]> = [
+  [/青少年/, 'youth'],
+  [/农民|农牧民/, 'farmers'],
+  [/城市居民|城镇居民|社区居民/, 'urban_residents'],
+  [/产业工人|职工/, 'workers'],
+  [/老年人/, 'elderly'],
+  [/领导干部|公务员/, 'cadres'],
+];
+
+const names = (units: UnitMention[]) => units.map((u) => u.name);
+const lastEnd = (lines: Line[], endLine: number) => (lines[endLine - 1] as Line).end;
+
+/** A task's title: its text up to the first 。, without the numbering. */
+function taskTitle(text: string, task: OutlineTask): string {
+  const from = task.line.start + (task.marker?.length ?? 0);
+  const line = text.slice(from, task.line.end);
+  const stop = line.search(/。/);
+  return (stop >= 0 ? line.slice(0, stop) : line).replace(/[（(〔【[][^）)〕】\]]*(牵头|责任|配合)[^）)〕】\]]*[）)〕】\]]$/, '').trim();
+}
+
+function buildSection(text: string, lines: Line[], section: OutlineSection, units: ReturnType<typeof attachUnits>): Section {
+  const tasks: Task[] = section.tasks.map((task, k) => ({
+    ordinal: task.ordinal,
+    title: taskTitle(text, task) || task.ordinal,
+    leadUnits: names((units.tasks[k] as Units).lead),
+    responsibleUnits: names((units.tasks[k] as Units).responsible),
+    span: { start: task.line.start, end: lastEnd(lines, task.endLine) },
+  }));
+  return {
+    kind: section.kind,
+    ordinal: section.ordinal,
+    title: text.slice(section.line.start + (section.marker?.length ?? 0), section.line.end).replace(/[。.]$/, '').trim(),
+    targetGroup: section.kind === 'action' ? (TARGET_GROUPS.find(([re]) => re.test(section.title))?.[1] ?? null) : null,
+    leadUnits: names(units.section.lead),
+    responsibleUnits: names(units.section.responsible),
+    tasks,
+    span: { start: section.line.start, end: lastEnd(lines, section.endLine) },
+  };
+}
+
+function within(span: Span, outer: Span): boolean {
+  return span.start >= outer.start && span.end <= outer.end;
+}
+
+/** Does this look like a science-literacy plan at all? */
+function planSignals(match: string): string | null {
+  const mentions = (match.match(/科学素质|科普/g) ?? []).length;
+  if (mentions < 3) return '全文很少提到科学素质或科普';
+  if (!/方案|规划|纲要|计划/.test(match)) return '没有方案、规划或纲要字样';
+  return null;
+}
+
+/**
+ * Reads a decoded plan document into a Plan. Pure: the registry comes in, nothing is read or
+ * written. Returns a rejection for text that is not a plan.
+ */
+export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult {
+  const doc = normalise(raw);
+  if (doc.text.trim() === '') return { success: false, rejection: reject('empty') };
+  const notPlan = planSignals(doc.match);
+  if (notPlan) return { success: false, rejection: reject('not_a_plan', { detail: notPlan }) };
+  const lines = splitLines(doc);
+  const header = readHeader(lines, doc.text);
+  const issues: ImportIssue[] = [];
+  const quotedTitle = header.title ? null : /《([^》]*(科学素质|科普)[^》]*(方案|规划)[^》]*)》/.exec(doc.match);
+  const title = header.title ?? (quotedTitle ? doc.text.slice((quotedTitle.index as number) + 1, (quotedTitle.index as number) + 1 + (quotedTitle[1] as string).length) : null);
+  if (!title) issues.push(issue('title_not_found', null));
+  const bodyStart = header.title ? header.titleLine + 1 : 0;
+  const bodyOffset = lines[bodyStart]?.start ?? doc.text.length;
+
+  const titleMatch = header.titleSpan ? doc.match.slice(header.titleSpan.start, header.titleSpan.end) : matchingForm(title ?? '');
+  const region = detectRegion(registry.regions, titleMatch, doc.match);
+  if (!region) issues.push(issue('region_not_found', null));
+  const plannedRegion = region ? planRegion(registry.regions, region) : null;
+
+  const notes = findUnitNotes(lines, doc.text, doc.match);
+  const sections: Section[] = [];
+  for (const chapter of buildOutline(lines, bodyStart)) {
+    for (const outlined of chapter.sections) {
+      const units = attachUnits(outlined, lines, notes);
+      if (outlined.kind === 'other' && !units.hasNotes) continue;
+      sections.push(buildSection(doc.text, lines, outlined, units));
+    }
+  }
+  if (sections.length === 0) issues.push(issue('no_sections', null));
+  if (notes.length === 0) issues.push(issue('no_units', null));
+  for (const section of sections) {
+    if (section.kind === 'other') continue;
+    for (const task of section.tasks) if (task.leadUnits.length === 0) issues.push(issue('task_without_lead', task.span, { task: task.title.slice(0, 20) }));
+  }
+
+  const found = findTargets(doc.match, bodyOffset, header.period);
+  if (!found.literacy) issues.push(issue('no_literacy_target', null));
+  const targets = found.targets.map((t, i) => placeTarget(doc, t, i, sections, registry, issues));
+
+  const printed = sections.flatMap((s) => [...s.leadUnits, ...s.responsibleUnits, ...s.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits])]);
+  const departments = normaliseDepartments(printed, registry.departments, plannedRegion);
+  for (const d of departments) if (d.function === null) issues.push(issue('unit_unresolved', null, { unit: d.raw }));
+
+  const plan: Plan = {
+    region: plannedRegion ?? { name: '未识别', short: '未识别', level: 'county', province: '未识别', parent: null, code: null },
+    title: title ?? '未识别的方案',
+    docNumber: header.docNumber,
+    issuedOn: header.issuedOn,
+    period: header.period,
+    draft: header.draft,
+    literacyTarget: found.literacy,
+    sections,
+    targets,
+    departments,
+    issues,
+  };
+  return { success: true, plan, text: doc.text };
+}
+
+function placeTarget(
+  doc: { text: string; match: string },
+  found: FoundTarget,
+  index: number,
+  sections: Section[],
+  registry: PreparedRegistry,
+  issues: ImportIssue[],
+): Target {
+  const sectionIndex = found.literacy ? -1 : sections.findIndex((s) => within(found.span, s.span));
+  const section = sections[sectionIndex];
+  const task = section?.tasks.find((t) => within(found.span, t.span));
+  const text = doc.text.slice(found.span.start, found.span.end);
+  const matchText = doc.match.slice(found.span.start, found.span.end);
+  const indicator = found.literacy ? 'science_literacy_rate' : (mapIndicator(registry.indicators, matchText, found.unit)?.code ?? null);
+  if (!indicator) issues.push(issue('target_without_indicator', found.span, { target: text.slice(0, 30) }));
+  const base = {
+    text,
+    metric: text.replace(/^(到20\d{2}年|每年|力争|推动|全[区县州市省])/, '').slice(0, 60) || text,
+    value: found.value,
+    valueMax: found.valueMax,
+    comparator: found.comparator,
+    deadline: found.deadline,
+    section: section ? sectionIndex : null,
+    task: task?.ordinal ?? null,
+    leadUnits: found.literacy ? [] : (task?.leadUnits ?? section?.leadUnits ?? []),
+    indicator: indicator ?? localIndicatorCode(index),
+    span: found.span,
+  };
+  const unit = found.unit ?? '项';
+  switch (found.scope) {
+    case 'per_unit':
+      return { ...base, unit, scope: 'per_unit', perUnit: found.perUnit ?? '每' };
+    case 'milestone':
+      return { ...base, unit: found.unit, scope: 'milestone', perUnit: null };
+    default:
+      return { ...base, unit, scope: found.scope, perUnit: null };
+  }
+}

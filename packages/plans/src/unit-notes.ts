@@ -1,0 +1,135 @@
+import type { Span } from '@kesu/schema';
+import type { Line } from './lines.js';
+
+/** A printed unit name with where it stands. */
+export interface UnitMention {
+  name: string;
+  span: Span;
+}
+
+/** A note naming lead and/or responsible units, e.g. （牵头单位：…，责任单位：…）. */
+export interface UnitNote {
+  span: Span;
+  /** True when the note is a line of its own (it then covers a block of tasks above it). */
+  ownLine: boolean;
+  lead: UnitMention[] | null;
+  responsible: UnitMention[] | null;
+}
+
+const LEAD_ROLE = '牵头单位|牵头部门|主责单位|牵头';
+const OTHER_ROLE = '责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|配合';
+const ROLE = new RegExp(`(${LEAD_ROLE}|${OTHER_ROLE})\\s*[:]`, 'g');
+const ROLE_START = new RegExp(`^(${LEAD_ROLE}|${OTHER_ROLE})\\s*[:]`);
+const OPENERS = '([〔【';
+const CLOSERS = ')]〕】';
+const SEPARATORS = /[、,，;；]/;
+
+/** Splits `A、B，C(D、E)` on separators outside brackets, keeping each name's offsets. */
+export function splitUnits(text: string, offset: number): UnitMention[] {
+  const out: UnitMention[] = [];
+  let depth = 0;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const name = raw.trim().replace(/[。.]$/, '');
+    if (name !== '' && !/^(等|等单位|等部门)$/.test(name)) out.push({ name, span: { start: offset + start + lead, end: offset + start + lead + name.length } });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if ('(（'.includes(c)) depth++;
+    else if (')）'.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && SEPARATORS.test(c)) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+function isLead(role: string): boolean {
+  return new RegExp(`^(${LEAD_ROLE})$`).test(role);
+}
+
+/** Reads `牵头单位:A、B,责任单位:C` (any order, any of the role words) into lead and responsible lists. */
+function readRoles(match: string, text: string, offset: number): Pick<UnitNote, 'lead' | 'responsible'> {
+  const roles = [...match.matchAll(ROLE)];
+  const note: Pick<UnitNote, 'lead' | 'responsible'> = { lead: null, responsible: null };
+  roles.forEach((r, i) => {
+    const from = (r.index as number) + r[0].length;
+    const to = roles[i + 1]?.index ?? match.length;
+    const units = splitUnits(text.slice(from, to), offset + from);
+    const key = isLead(r[1] as string) ? 'lead' : 'responsible';
+    note[key] = [...(note[key] ?? []), ...units];
+  });
+  return note;
+}
+
+/** Where a bracket opened at `open` closes: the first closer outside nested round brackets. */
+function closeOf(match: string, open: number): number {
+  let depth = 0;
+  for (let i = open + 1; i < match.length; i++) {
+    const c = match[i] as string;
+    if (c === '\n') return -1;
+    if (c === '(') depth++;
+    else if (CLOSERS.includes(c)) {
+      if (c === ')' && depth > 0) {
+        depth--;
+        continue;
+      }
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** `(州教育体育局牵头,州委宣传部、州科协配合)`: lead before 牵头, responsible before 配合. */
+const INFIX = /^(.+?)(?:牵头|负责)(?:[,;](.+?)(?:配合|参与|协同|协助))?$/;
+
+function bracketNote(match: string, text: string, open: number, close: number, ownLine: boolean): UnitNote | null {
+  const inner = match.slice(open + 1, close);
+  const innerText = text.slice(open + 1, close);
+  const span = { start: open, end: close + 1 };
+  if (ROLE_START.test(inner.trim()) && new RegExp(`^(${LEAD_ROLE}|${OTHER_ROLE})`).test(inner.trim())) {
+    const lead = inner.length - inner.trimStart().length;
+    return { span, ownLine, ...readRoles(inner.trim(), innerText.slice(lead), open + 1 + lead) };
+  }
+  const infix = INFIX.exec(inner);
+  if (!infix || /[。]/.test(inner)) return null;
+  const leadText = infix[1] as string;
+  const respText = infix[2];
+  const respStart = respText === undefined ? -1 : inner.indexOf(respText, leadText.length);
+  return {
+    span,
+    ownLine,
+    lead: splitUnits(innerText.slice(0, leadText.length), open + 1),
+    responsible: respText === undefined ? null : splitUnits(innerText.slice(respStart, respStart + respText.length), open + 1 + respStart),
+  };
+}
+
+/**
+ * Every unit note in the document: bracketed notes inside or after a paragraph, and lines that
+ * start with a role (`牵头部门：…`).
+ */
+export function findUnitNotes(lines: Line[], text: string, match: string): UnitNote[] {
+  const notes: UnitNote[] = [];
+  for (const line of lines) {
+    if (ROLE_START.test(line.match)) {
+      notes.push({ span: { start: line.start, end: line.end }, ownLine: true, ...readRoles(line.match, text.slice(line.start, line.end), line.start) });
+      continue;
+    }
+    for (let i = line.start; i < line.end; i++) {
+      if (!OPENERS.includes(match[i] as string)) continue;
+      const close = closeOf(match, i);
+      if (close < 0 || close >= line.end) continue;
+      const ownLine = i === line.start && close === line.end - 1;
+      const note = bracketNote(match, text, i, close, ownLine);
+      if (note && (note.lead?.length || note.responsible?.length)) {
+        notes.push(note);
+        i = close;
+      }
+    }
+  }
+  return notes;
+}
