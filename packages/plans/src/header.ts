@@ -14,8 +14,8 @@ export interface Header {
 }
 
 const TITLE = /(科学素质|科普).{0,30}(实施方案|行动方案|工作方案|规划|计划)/;
-const NOT_TITLE = /^(关于|《)|印发|的通知|简称|依据|根据|为深入|为全面|现将|经.{1,8}同意/;
-const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔\[(]\d{4}[〕\])]\s*\d{1,4}\s*号/;
+const NOT_TITLE = /^关于|《|印发|的通知|简称|依据|根据|为深入|为全面|现将|经.{1,8}同意/;
+const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}[〔\[(]\d{4}[〕\])]\s*\d{1,4}\s*号/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const HANZI_DATE = /([二〇零一三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/;
 const PERIOD = /(20\d{2})\s*[—\-–~～至到]+\s*(20\d{2})\s*年/;
@@ -52,21 +52,31 @@ function findTitle(lines: Line[]): number {
 export function readHeader(lines: Line[], text: string): Header {
   const titleLine = findTitle(lines);
   const title = titleLine >= 0 ? (lines[titleLine] as Line) : null;
-  const head = lines.slice(0, titleLine >= 0 ? titleLine + 3 : Math.min(lines.length, 30));
-  const docNumber = head.map((l) => DOC_NUMBER.exec(l.match)).find((m) => m !== null) ?? null;
-  const docLine = head.find((l) => DOC_NUMBER.test(l.match));
+  const head = lines.slice(0, titleLine >= 0 ? titleLine : Math.min(lines.length, 30));
+  // The plan's own number heads the notice; numbers inside brackets or after 依据 cite other documents.
+  const ownNumber = (l: Line) => {
+    const m = DOC_NUMBER.exec(l.match);
+    if (!m) return null;
+    const lead = l.match.slice(0, m.index);
+    // A number in brackets right after the plan's quoted title is its own (news reports print it so).
+    if (/》\($/.test(lead) && titleLine < 0) return m;
+    return !/[(《]|依据|根据|按照|印发/.test(lead) ? m : null;
+  };
+  const docLine = head.find((l) => ownNumber(l) !== null);
+  const docNumber = docLine ? ownNumber(docLine) : null;
   const stated = lines.find((l) => /成文日期|印发日期/.test(l.match));
-  const dated = head.filter((l) => !/发布日期|发布时间|浏览|索引号/.test(l.match)).map((l) => dateIn(l.match)).filter((d) => d !== null);
+  const dated = lines.slice(0, titleLine >= 0 ? titleLine + 3 : 30).filter((l) => !/发布日期|发布时间|浏览|索引号/.test(l.match)).map((l) => dateIn(l.match)).filter((d) => d !== null);
   const tail = lines.slice(-6).map((l) => dateIn(l.match)).find((d) => d !== null);
   const issuedOn = (stated ? dateIn(stated.match) : null) ?? dated.at(-1) ?? (titleLine < 0 ? null : (tail ?? null));
   const periodMatch = (title ? PERIOD.exec(title.match) : null) ?? lines.map((l) => PERIOD.exec(l.match)).find((m) => m && Number(m[2]) - Number(m[1]) <= 10);
   const period = periodMatch ? { start: Number(periodMatch[1]), end: Number(periodMatch[2]) } : { start: 2021, end: 2025 };
   const docText = docLine && docNumber ? text.slice(docLine.start + (docNumber.index ?? 0), docLine.start + (docNumber.index ?? 0) + docNumber[0].length) : null;
+  const number = docText?.replace(/\s+/g, '').replace(/^.*(文件|办公室|人民政府)/, '') ?? null;
   return {
     title: title ? text.slice(title.start, title.end).replace(/\s+/g, '') : null,
     titleSpan: title ? { start: title.start, end: title.end } : null,
     titleLine: Math.max(0, titleLine),
-    docNumber: docText?.replace(/\s+/g, '') ?? null,
+    docNumber: number,
     issuedOn,
     period,
     draft: lines.slice(0, Math.max(titleLine + 3, 5)).some((l) => /征求意见稿|草案|送审稿|讨论稿/.test(l.match)),

@@ -21,10 +21,30 @@ export function indexRegions(regions: Region[]): RegionIndex {
   return { byCode: new Map(regions.map((r) => [r.code, r])), byName };
 }
 
-function count(haystack: string, needle: string): number {
-  let n = 0;
-  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) n++;
-  return n;
+/**
+ * Counts each name where it is the longest name starting there, so 楚雄州 is not also
+ * counted as 楚雄 (a different region's short name).
+ */
+function countLongest(text: string, names: Map<string, Region[]>): Map<string, number> {
+  const byFirst = new Map<string, string[]>();
+  for (const name of names.keys()) byFirst.set(name[0] as string, [...(byFirst.get(name[0] as string) ?? []), name]);
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    const hit = byFirst.get(text[i] as string)?.find((n) => text.startsWith(n, i));
+    if (!hit) continue;
+    counts.set(hit, (counts.get(hit) ?? 0) + 1);
+    i += hit.length - 1;
+  }
+  return counts;
+}
+
+/**
+ * A short name made by dropping 县/区/市 is often an ordinary word (资源, 友谊): it counts only
+ * in the title. Full names and short names such as 克州 or 楚雄州 count everywhere.
+ */
+function isStrong(name: string, r: Region): boolean {
+  return name === r.name || /[州盟]$/.test(name);
 }
 
 /** Generic words that are also region short names and say nothing on their own. */
@@ -37,13 +57,16 @@ const WEAK = new Set(['城区', '新区', '高新', '开发', '市中', '郊区'
  */
 export function detectRegion(index: RegionIndex, title: string, text: string): Region | null {
   const scores = new Map<Region, number>();
+  const inTitle = countLongest(title, index.byName);
+  const inText = countLongest(text, index.byName);
   for (const [name, regions] of index.byName) {
     if (WEAK.has(name)) continue;
-    const inTitle = title.includes(name) ? 1 : 0;
-    const mentions = count(text, name);
-    if (inTitle === 0 && mentions === 0) continue;
+    // The name right before 全民/科学素质 in the title is the issuer (成都市锦江区全民… → 锦江区).
+    const titled = inTitle.has(name) ? (new RegExp(`${name}(全民|科学素质|科普)`).test(title) ? 1.5 : 1) : 0;
+    const mentions = inText.get(name) ?? 0;
+    if (titled === 0 && mentions === 0) continue;
     for (const r of regions) {
-      const base = inTitle * 100 + Math.min(mentions, 20) * (name === r.name ? 2 : 1);
+      const base = titled * 100 + (isStrong(name, r) ? Math.min(mentions, 20) * (name === r.name ? 2 : 1) : 0);
       scores.set(r, (scores.get(r) ?? 0) + base);
     }
   }

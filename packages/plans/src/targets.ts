@@ -43,17 +43,36 @@ function quoted(s: string): Piece[] {
 const SENTENCE_END = /[。;!?\n]/;
 const CLAUSE_END = /[,:]/;
 // Past results, baselines and reports of what was done: not goals.
-const PAST = /已经|已建成|已达|已有|已累计|已培训|去年|上年|今年以来|截至|截止|现有|共有|先后|近年来|过去|目前|同比|比上年|曾/;
-// A count of the plan's own parts: 5项重点工程, 五大重点人群, 7个专项行动.
-const STRUCTURAL_AFTER = /^(重点|提升|专项|大)?(行动|工程|人群|任务|方面|原则|环节|领域|体系|举措|工作|机制|行动计划|能力)/;
+const PAST = /已经|已建成|已达|已有|已累计|已培训|去年|上年|今年以来|截至|截止|现有|共有|先后|近年来|过去|目前|同比|比上年|曾|获评|荣获|获得|入选|被评为/;
+// A count of the plan's own parts: 5项重点工程, 五大重点人群, 7个专项行动, 五项科学素质提升行动.
+const STRUCTURAL_AFTER = /^(重点|提升|专项|大)?(行动|工程|人群|任务|方面|原则|环节|领域|体系|举措|工作|机制|行动计划|能力)|^[\u4e00-\u9fa5]{0,6}(提升行动|重点工程|专项行动|重点人群)/;
+// Party congresses and plenums: 十九届历次全会, 十届五次全会, 二十大.
+const MEETING_AFTER = /^(历次)?(中)?全会|^(全体)?会议|^(党)?代表大会/;
+// Slogans such as 四个面向, 五位一体: a hanzi count of a two-character term.
+const SLOGAN = /^[\u4e00-\u9fa5]{2}(?![\u4e00-\u9fa5])|^[\u4e00-\u9fa5]{2}(要求|精神|理念|战略|意识|自信)/;
+// Set phrases made of numerals: 千家万户, 千方百计.
+const IDIOM = /千家万户|千方百计|千村万户|万众一心|百花齐放|千千万万|成千上万/g;
+// The whole territory counted (全县24个乡镇): the scope of a goal, not the goal.
+const TERRITORY_BEFORE = /全[县区市省州镇旗][^\d一二三四五六七八九十百]{0,2}$/;
+const TERRITORY_AFTER = /^(乡镇|乡|镇|街道|社区|村|县|区|市州|市|旗|州)/;
+// A comparator word a verb away from its number: 至少组织1次, 不少于开展.
+const NEAR_COMPARATOR: Array<[RegExp, Comparator]> = [
+  [/(不少于|至少|不低于|力争达到|达到)[\u4e00-\u9fa5]{1,6}$/, '>='],
+  [/(超过)[\u4e00-\u9fa5]{1,6}$/, '>'],
+];
 const LITERACY = /具备(基本)?科学素质(的)?(公民)?(的)?比例|科学素质比例|科学素质水平/;
-const ANNUAL = /每年|年均|每一年|年度/;
-const CUMULATIVE = /五年|十四五|期间|新增|累计|共计|总计/;
-const LEVEL = /人数|总数|总量|数量|规模|面积|覆盖率|比例|比率|普及率|达标率|率/;
-const PER_UNIT = /每(?!年)(校|所|个|名|位|人|户|村|班|家|学期|季度|月|周|学校|社区|乡镇|街道|单位)/;
+const ANNUAL = /每年|年均|每一年|年度|(?<![\d〇零一二三四五六七八九十])年(接待|服务|培训|开展|举办|推出|组织|受益)/;
+const CUMULATIVE = /五年|十四五|期间|新增|累计|共计|总计|新建|新培育|新认定|新命名/;
+const LEVEL = /注册|人数|总数|总量|数量|规模|面积|覆盖率|比例|比率|普及率|达标率|率/;
+const LEVEL_VERB = /^(达到|达|力争达到|提升至|提升到|提高至|提高到|增加到|增至|保持在)/;
+const BUILD = /建成|建设|组建|打造|创建|培育|命名|建立|认定|评选|设立/;
+const PER_UNIT = /每(?!年)(校|所|个|名|位|人|户|村|班|家|学期|季度|月|周|学校|社区|乡镇|街道|单位)|人均/;
+// 中小学配备1名科技副校长: equipping each unit of a kind is a per-unit goal.
+const EQUIP = /(中小学|学校|社区|村|乡镇|街道|医院|企业)[^,]{0,6}配备/;
+const EQUIP_UNIT: Record<string, string> = { 中小学: '校', 学校: '校', 社区: '社区', 村: '村', 乡镇: '乡镇', 街道: '街道', 医院: '医院', 企业: '企业' };
 const MILESTONE = /(20\d{2})年(?:底|末|年底)?(?:前|以前)[^,;。]*?(成立|建立|建成|出台|完成|实现|组建)/;
 const YEAR = /(?:到|至|于|在)?(20\d{2})年(?:底|末)?(?:前|以前)?/g;
-const PLAN_END = /十四五(?:期间|末|时期)/;
+const PLAN_END = /十四五[”"']?(?:期间|末|时期)/;
 
 /** 每校每学期, 每名劳动力: the per-unit phrase around `每`. */
 function perUnitPhrase(clause: string): string {
@@ -73,11 +92,20 @@ function deadlineAt(sentence: string, at: number, period: PlanPeriod): number | 
   return PLAN_END.test(sentence) ? period.end : null;
 }
 
-function scopeOf(clause: string, before: string, quantity: Quantity): { scope: TargetScope; perUnit: string | null } {
+/**
+ * What kind of goal a number sets, in this order: per unit (每校, 人均, 中小学配备), annual
+ * (每年, 年接待), explicit period counts (五年, 新增), levels to reach (达到, 注册, rates,
+ * areas), stocks to build by a date (到2025年建成3个), and otherwise a count over the period.
+ */
+function scopeOf(clause: string, before: string, q: Quantity, deadline: number | null): { scope: TargetScope; perUnit: string | null } {
   if (PER_UNIT.test(clause)) return { scope: 'per_unit', perUnit: perUnitPhrase(clause) };
+  const equip = EQUIP.exec(clause);
+  if (equip) return { scope: 'per_unit', perUnit: EQUIP_UNIT[equip[1] as string] ?? (equip[1] as string) };
   if (ANNUAL.test(clause) || ANNUAL.test(before)) return { scope: 'annual', perUnit: null };
   if (CUMULATIVE.test(clause)) return { scope: 'cumulative', perUnit: null };
-  if (quantity.unit === '%' || quantity.unit === '平米' || quantity.unit === '平方米' || LEVEL.test(clause)) return { scope: 'point_in_time', perUnit: null };
+  const lead = clause.slice(Math.max(0, q.start - 6), q.start);
+  const level = q.unit === '%' || q.unit === '平米' || q.unit === '平方米' || LEVEL.test(clause) || /(达到|达|提升至|提高到|增加到)$/.test(lead) || LEVEL_VERB.test(clause.slice(q.start));
+  if (level || (BUILD.test(clause) && deadline !== null)) return { scope: 'point_in_time', perUnit: null };
   return { scope: 'cumulative', perUnit: null };
 }
 
@@ -87,9 +115,24 @@ function excluded(clause: string, q: Quantity, quotes: Piece[], base: number): b
   if (quotes.some((r) => start >= r.start && start < r.end)) return true;
   if (clause[q.start - 1] === '第') return true;
   if (STRUCTURAL_AFTER.test(clause.slice(q.end))) return true;
+  const after = clause.slice(q.end);
+  if (MEETING_AFTER.test(after)) return true;
+  if (q.hanzi && q.unit === '个' && q.comparator === '=' && SLOGAN.test(after)) return true;
   if (q.value === 0) return true;
-  if (q.hanzi && q.value < 2 && q.comparator === '=') return true;
+  if (q.hanzi && q.value < 2 && q.comparator === '=' && q.valueMax === null) return true;
+  if (q.hanzi && q.unit === '届') return true;
+  for (const idiom of clause.matchAll(IDIOM)) if (q.start >= (idiom.index as number) && q.start < (idiom.index as number) + idiom[0].length) return true;
+  if (TERRITORY_BEFORE.test(clause.slice(0, q.start)) && TERRITORY_AFTER.test(after)) return true;
+  // An item in a list of named campaigns: 开展“…”、百场劳模事迹宣讲、巾帼建功等宣传活动.
+  if (/、/.test(clause.slice(Math.max(0, q.start - 2), q.start)) && /等[^,，]{0,8}(活动|行动)/.test(after)) return true;
   return false;
+}
+
+/** The comparator of a number, looking a few words back when none stands right beside it. */
+function comparatorNear(clause: string, q: Quantity): Comparator {
+  if (q.comparator !== '=' || q.valueMax !== null) return q.comparator;
+  const lead = clause.slice(Math.max(0, q.start - 10), q.start);
+  return NEAR_COMPARATOR.find(([re]) => re.test(lead))?.[1] ?? '=';
 }
 
 /**
@@ -196,16 +239,17 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
       }
       const spans = goalSpans(c, clause.start, qs);
       qs.forEach((q, i) => {
-        const { scope, perUnit } = scopeOf(c, before, q);
+        const deadline = deadlineAt(s, clause.start - sentence.start + q.start, period);
+        const { scope, perUnit } = scopeOf(c, before, q, deadline);
         targets.push({
           span: trimPiece(match, spans[i] as Piece),
           value: q.value,
           valueMax: q.valueMax,
           unit: q.unit,
-          comparator: q.comparator,
+          comparator: comparatorNear(c, q),
           scope,
           perUnit,
-          deadline: deadlineAt(s, clause.start - sentence.start + q.start, period),
+          deadline,
           literacy: false,
         });
       });
