@@ -14,6 +14,8 @@ export interface Header {
 }
 
 const TITLE = /(科学素质|科普).{0,30}(实施方案|行动方案|工作方案|规划|计划)/;
+// A title ends with what the document is, perhaps followed by its period and draft status.
+const TITLE_END = /(实施方案|行动方案|工作方案|规划|计划|纲要)(\([^)]*\))*$/;
 const NOT_TITLE = /^关于|《|印发|的通知|简称|依据|根据|为深入|为全面|现将|经.{1,8}同意/;
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}[〔\[(]\d{4}[〕\])]\s*\d{1,4}\s*号/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
@@ -40,7 +42,7 @@ function findTitle(lines: Line[]): number {
   let found = -1;
   for (const line of lines) {
     if (/^(第[一二三四五六七八九十]+章|[一二三四五六七八九十]+、|1、)/.test(line.match) && found >= 0) break;
-    if (TITLE.test(line.match) && !NOT_TITLE.test(line.match) && line.match.length <= 60) found = line.index;
+    if (TITLE.test(line.match) && TITLE_END.test(line.match) && !NOT_TITLE.test(line.match) && line.match.length <= 60) found = line.index;
   }
   return found;
 }

@@ -1,4 +1,5 @@
 import type { Comparator, LiteracyTarget, PlanPeriod, Span, TargetScope } from '@kesu/schema';
+import { parseNumber } from './numbers.js';
 import { findQuantities, type Quantity } from './quantities.js';
 
 /** A target as read from the text, before it is placed in a section and task. */
@@ -40,10 +41,14 @@ function quoted(s: string): Piece[] {
   return out;
 }
 
-const SENTENCE_END = /[。;!?\n]/;
-const CLAUSE_END = /[,:]/;
+const SENTENCE_END = /[。!?\n]/;
+const CLAUSE_END = /[,:;]/;
 // Past results, baselines and reports of what was done: not goals.
-const PAST = /已经|已建成|已达|已有|已累计|已培训|去年|上年|今年以来|截至|截止|现有|共有|先后|近年来|过去|目前|同比|比上年|曾|获评|荣获|获得|入选|被评为/;
+const PAST = /已|去年|上年|今年以来|截至|截止|现有|共有|先后|近年来|过去|目前|同比|比上年|曾|获评|荣获|获得|入选|被评为|十三五/;
+// Markers of a time before the plan: the rest of the sentence reports the past too.
+const PAST_TIME = /去年|上年|今年以来|截至|截止|十三五|近年来|过去/;
+// A paragraph that opens by looking back reports results, not goals.
+const LOOKING_BACK = /^(回顾|十三五|“十三五”|过去五年|近年来|近五年)/;
 // A count of the plan's own parts: 5项重点工程, 五大重点人群, 7个专项行动, 五项科学素质提升行动.
 const STRUCTURAL_AFTER = /^(重点|提升|专项|大)?(行动|工程|人群|任务|方面|原则|环节|领域|体系|举措|工作|机制|行动计划|能力)|^[\u4e00-\u9fa5]{0,6}(提升行动|重点工程|专项行动|重点人群)/;
 // Party congresses and plenums: 十九届历次全会, 十届五次全会, 二十大.
@@ -66,12 +71,12 @@ const CUMULATIVE = /五年|十四五|期间|新增|累计|共计|总计|新建|�
 const LEVEL = /注册|人数|总数|总量|数量|规模|面积|覆盖率|比例|比率|普及率|达标率|率/;
 const LEVEL_VERB = /^(达到|达|力争达到|提升至|提升到|提高至|提高到|增加到|增至|保持在)/;
 const BUILD = /建成|建设|组建|打造|创建|培育|命名|建立|认定|评选|设立/;
-const PER_UNIT = /每(?!年)(校|所|个|名|位|人|户|村|班|家|学期|季度|月|周|学校|社区|乡镇|街道|单位)|人均/;
+const PER_UNIT = /每(?!年)(校|所|个|名|位|人|户|村|班|家|期|学期|季度|月|周|学校|社区|乡镇|街道|单位)|人均/;
 // 中小学配备1名科技副校长: equipping each unit of a kind is a per-unit goal.
-const EQUIP = /(中小学|学校|社区|村|乡镇|街道|医院|企业)[^,]{0,6}配备/;
+const EQUIP = /(中小学|学校|社区|村|乡镇|街道|医院|企业)[^,]{0,6}配备(?=[\d一二两三四五六七八九十])/;
 const EQUIP_UNIT: Record<string, string> = { 中小学: '校', 学校: '校', 社区: '社区', 村: '村', 乡镇: '乡镇', 街道: '街道', 医院: '医院', 企业: '企业' };
 const MILESTONE = /(20\d{2})年(?:底|末|年底)?(?:前|以前)[^,;。]*?(成立|建立|建成|出台|完成|实现|组建)/;
-const YEAR = /(?:到|至|于|在)?(20\d{2})年(?:底|末)?(?:前|以前)?/g;
+const YEAR = /(?:到|至|于|在)?(20\d{2}|二[〇零]二[〇零一二三四五六七八九])年(?:底|末)?(?:前|以前)?/g;
 const PLAN_END = /十四五[”"']?(?:期间|末|时期)/;
 
 /** 每校每学期, 每名劳动力: the per-unit phrase around `每`. */
@@ -84,7 +89,7 @@ function perUnitPhrase(clause: string): string {
 /** The deadline year a sentence gives for a position in it, or null. */
 function deadlineAt(sentence: string, at: number, period: PlanPeriod): number | null {
   const years = [...sentence.matchAll(YEAR)]
-    .map((m) => ({ at: m.index as number, year: Number(m[1]) }))
+    .map((m) => ({ at: m.index as number, year: parseNumber(m[1] as string) ?? 0 }))
     .filter((y) => y.year >= period.start && y.year <= period.end + 10);
   const before = years.filter((y) => y.at < at).at(-1);
   if (before) return before.year;
@@ -167,10 +172,12 @@ function literacyIn(match: string, sentence: Piece, period: PlanPeriod): { targe
   const s = match.slice(sentence.start, sentence.end);
   if (!LITERACY.test(s)) return null;
   const rates = findQuantities(s).filter((q) => q.unit === '%' && q.value <= 100);
+  const clauses = pieces(s, 0, CLAUSE_END);
   const forward = rates.filter((q) => {
-    const lead = s.slice(Math.max(0, q.start - 12), q.start);
-    const year = /(20\d{2})年/.exec(lead);
-    return !/由|从/.test(lead.slice(-3)) && !(year && Number(year[1]) < period.start);
+    const clause = clauses.find((c) => c.start <= q.start && c.end >= q.end);
+    const before = s.slice(clause?.start ?? 0, q.start);
+    const year = /(20\d{2})年/.exec(before);
+    return !/由|从/.test(before.slice(-3)) && !(year && Number(year[1]) < period.start) && !PAST.test(before);
   });
   const main = forward.find((q) => !/力争/.test(s.slice(Math.max(0, q.start - 6), q.start)));
   if (!main) return null;
@@ -211,12 +218,17 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
     if (lit) {
       literacy = { value: lit.target.value, stretch: lit.stretch, deadline: lit.target.deadline ?? period.end };
       targets.push(lit.target);
-      continue;
     }
     const quotes = quoted(s);
+    const paragraphStart = match.lastIndexOf('\n', sentence.start - 1) + 1;
+    if (LOOKING_BACK.test(match.slice(paragraphStart, paragraphStart + 8).trimStart())) continue;
+    let past = false;
     for (const clause of pieces(s, sentence.start, CLAUSE_END)) {
       const c = match.slice(clause.start, clause.end);
-      if (PAST.test(c) || LITERACY.test(c)) continue;
+      // Once a sentence reports a past time or result, its following clauses do too.
+      const pastHere = PAST.test(c);
+      past ||= PAST_TIME.test(c) || (pastHere && /\d/.test(c));
+      if (past || pastHere || LITERACY.test(c) || (lit && /力争/.test(c) && /%|百分之/.test(c))) continue;
       const baseline = /(20\d{2})年/.exec(c);
       if (baseline && Number(baseline[1]) < period.start) continue;
       const before = match.slice(sentence.start, clause.start);
