@@ -1,5 +1,5 @@
 import type { Line } from './lines.js';
-import type { OutlineSection, OutlineTask } from './outline.js';
+import type { OutlineSection } from './outline.js';
 import type { UnitMention, UnitNote } from './unit-notes.js';
 
 export interface Units {
@@ -29,24 +29,27 @@ export function attachUnits(section: OutlineSection, lines: Line[], notes: UnitN
   const start = section.line.start;
   const end = (lines[section.endLine - 1] as Line).end;
   const inside = notes.filter((n) => n.span.start >= start && n.span.end <= end);
-  const firstTask = section.tasks[0]?.line.start ?? Number.POSITIVE_INFINITY;
+  const firstTask = section.tasks[0]?.start ?? Number.POSITIVE_INFINITY;
   const intro = inside.filter((n) => n.span.start < firstTask);
   const sectionUnits: Units = {
     lead: pick(...intro.map((n) => n.lead)),
     responsible: pick(...intro.map((n) => n.responsible)),
   };
-  const taskEnd = (task: OutlineTask) => (lines[task.endLine - 1] as Line).end;
-  const own = section.tasks.map((task) => inside.find((n) => !n.ownLine && n.span.start >= task.line.start && n.span.end <= taskEnd(task)));
-  // A note line covers the tasks above it back to the previous note line.
-  const block: Array<UnitNote | undefined> = new Array(section.tasks.length).fill(undefined);
+  const own = section.tasks.map((task) => inside.find((n) => !n.ownLine && n.span.start >= task.start && n.span.end <= task.end));
+  // Note lines (牵头部门：… then 责任部门：…) cover the tasks above them back to the previous ones.
+  const block: Array<Pick<UnitNote, 'lead' | 'responsible'> | undefined> = new Array(section.tasks.length).fill(undefined);
   let pending: number[] = [];
   section.tasks.forEach((task, k) => {
     pending.push(k);
-    const line = inside.find((n) => n.ownLine && n.span.start > task.line.start && n.span.end <= taskEnd(task));
-    if (line) {
-      for (const j of pending) block[j] = line;
-      pending = [];
-    }
+    const lineNotes = inside.filter((n) => n.ownLine && n.span.start > task.start && n.span.end <= task.end);
+    if (lineNotes.length === 0) return;
+    const merged = { lead: pick(...lineNotes.map((n) => n.lead)), responsible: pick(...lineNotes.map((n) => n.responsible)) };
+    const covering = {
+      lead: lineNotes.some((n) => n.lead) ? merged.lead : null,
+      responsible: lineNotes.some((n) => n.responsible) ? merged.responsible : null,
+    };
+    for (const j of pending) block[j] = covering;
+    pending = [];
   });
   const tasks = section.tasks.map((_, k) => ({
     lead: pick(own[k]?.lead, block[k]?.lead, sectionUnits.lead.length ? sectionUnits.lead : null),

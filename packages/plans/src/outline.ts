@@ -48,7 +48,12 @@ export interface Block {
   endLine: number;
 }
 
-export interface OutlineTask extends Block {
+/** A task: offsets in the text (a task may be part of a line, as in 一是…。二是…). */
+export interface OutlineTask {
+  start: number;
+  end: number;
+  /** Characters the numbering takes at the start. */
+  markerLength: number;
   ordinal: string;
 }
 
@@ -122,10 +127,31 @@ function nextLevel(lines: Array<Marker | null>, from: number, to: number, rank: 
 function unnumberedTasks(lines: Line[], from: number, to: number): OutlineTask[] {
   const starts: number[] = [];
   for (let i = from; i < to; i++) {
-    const first = /^([^。,，;；:：]{2,16})。/.exec((lines[i] as Line).match);
-    if (first) starts.push(i);
+    // A heading sentence that the paragraph goes on from.
+    if (/^[^。,，;；:：]{2,16}。.{10,}/.test((lines[i] as Line).match)) starts.push(i);
   }
-  return starts.map((i, k) => ({ line: lines[i] as Line, marker: null, endLine: starts[k + 1] ?? to, ordinal: String(k + 1) }));
+  return starts.map((i, k) => ({ start: (lines[i] as Line).start, end: endOf(lines, starts[k + 1] ?? to), markerLength: 0, ordinal: String(k + 1) }));
+}
+
+function endOf(lines: Line[], endLine: number): number {
+  return (lines[endLine - 1] as Line).end;
+}
+
+const INLINE_SHI = /(^|[。;])([一二三四五六七八九十]+是)[,:]?/g;
+
+/** Splits paragraphs enumerated inline (一是…。二是…。三是…) into one task per item. */
+function splitInline(match: string, tasks: OutlineTask[]): OutlineTask[] {
+  return tasks.flatMap((task) => {
+    const body = match.slice(task.start + task.markerLength, task.end);
+    const items = [...body.matchAll(INLINE_SHI)].map((m) => ({
+      at: task.start + task.markerLength + (m.index as number) + (m[1] as string).length,
+      length: (m[2] as string).length + (m[0].length - (m[1] as string).length - (m[2] as string).length),
+      label: m[2] as string,
+    }));
+    if (items.length === 0) return [task];
+    const head = task.markerLength > 0 ? [{ ...task, end: (items[0] as { at: number }).at }] : [];
+    return [...head, ...items.map((item, k) => ({ start: item.at, end: items[k + 1]?.at ?? task.end, markerLength: item.length, ordinal: item.label }))];
+  });
 }
 
 /**
@@ -133,7 +159,7 @@ function unnumberedTasks(lines: Line[], from: number, to: number): OutlineTask[]
  * shallowest numbering style present marks sections, and inside a section the next one marks
  * tasks, so `第一章/第一节/（一）` and `一、/（一）/1.` both work.
  */
-export function buildOutline(lines: Line[], bodyStart: number): OutlineChapter[] {
+export function buildOutline(match: string, lines: Line[], bodyStart: number): OutlineChapter[] {
   const markers = lines.map((l, i) => (i < bodyStart ? null : markerOf(l.match)));
   const hasHanziChapters = markers.some((m) => m?.kind === 'hanzi');
   // `1、 总体要求` beside `二、提升行动` is a chapter heading with a slip in its numbering.
@@ -155,11 +181,12 @@ export function buildOutline(lines: Line[], bodyStart: number): OutlineChapter[]
     const kind = marker ? chapterKind(title) : 'action';
     const rank = marker ? (RANK.get(marker.kind) as number) : -1;
     const first = marker ? start + 1 : start;
-    return { line, marker, endLine: end, title, kind, sections: buildSections(lines, markers, first, end, rank, kind) };
+    return { line, marker, endLine: end, title, kind, sections: buildSections(match, lines, markers, first, end, rank, kind) };
   });
 }
 
 function buildSections(
+  match: string,
   lines: Line[],
   markers: Array<Marker | null>,
   from: number,
@@ -177,9 +204,15 @@ function buildSections(
     const title = headingTitle(line, marker);
     const taskLevel = nextLevel(markers, start + 1, end, RANK.get(level) as number);
     const taskStarts = taskLevel ? markers.flatMap((m, i) => (i > start && i < end && m?.kind === taskLevel ? [i] : [])) : [];
-    const tasks: OutlineTask[] = taskStarts.length > 0
-      ? taskStarts.map((t, k) => ({ line: lines[t] as Line, marker: markers[t] as Marker, endLine: taskStarts[k + 1] ?? end, ordinal: taskOrdinal(markers[t] as Marker, k + 1) }))
-      : unnumberedTasks(lines, start + 1, end);
+    const numbered: OutlineTask[] = taskStarts.map((t, k) => ({
+      start: (lines[t] as Line).start,
+      end: endOf(lines, taskStarts[k + 1] ?? end),
+      markerLength: (markers[t] as Marker).length,
+      ordinal: taskOrdinal(markers[t] as Marker, k + 1),
+    }));
+    const paragraphs = lines.slice(start + 1, end).map((l) => ({ start: l.start, end: l.end, markerLength: 0, ordinal: '' }));
+    const inline = splitInline(match, numbered.length > 0 ? numbered : paragraphs).filter((t) => t.ordinal !== '');
+    const tasks = inline.length > 0 ? inline : unnumberedTasks(lines, start + 1, end);
     const ordinal = marker.kind === 'jie' || marker.kind === 'paren_hanzi' || marker.kind === 'hanzi'
       ? hanziOrdinal(marker.label)
       : `(${parseHanziNumber(marker.label) ?? marker.label})`;

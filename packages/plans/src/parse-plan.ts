@@ -28,8 +28,9 @@ const lastEnd = (lines: Line[], endLine: number) => (lines[endLine - 1] as Line)
 
 /** A task's title: its text up to the first 。, without the numbering. */
 function taskTitle(text: string, task: OutlineTask): string {
-  const from = task.line.start + (task.marker?.length ?? 0);
-  const line = text.slice(from, task.line.end);
+  const from = task.start + task.markerLength;
+  const end = text.indexOf('\n', from);
+  const line = text.slice(from, end < 0 || end > task.end ? task.end : end);
   const stop = line.search(/。/);
   return (stop >= 0 ? line.slice(0, stop) : line).replace(/[（(〔【[][^）)〕】\]]*(牵头|责任|配合)[^）)〕】\]]*[）)〕】\]]$/, '').trim();
 }
@@ -40,7 +41,7 @@ function buildSection(text: string, lines: Line[], section: OutlineSection, unit
     title: taskTitle(text, task) || task.ordinal,
     leadUnits: names((units.tasks[k] as Units).lead),
     responsibleUnits: names((units.tasks[k] as Units).responsible),
-    span: { start: task.line.start, end: lastEnd(lines, task.endLine) },
+    span: { start: task.start, end: task.end },
   }));
   return {
     kind: section.kind,
@@ -91,7 +92,7 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
 
   const notes = findUnitNotes(lines, doc.text, doc.match);
   const sections: Section[] = [];
-  for (const chapter of buildOutline(lines, bodyStart)) {
+  for (const chapter of buildOutline(doc.match, lines, bodyStart)) {
     for (const outlined of chapter.sections) {
       const units = attachUnits(outlined, lines, notes);
       if (outlined.kind === 'other' && !units.hasNotes) continue;

@@ -155,7 +155,8 @@ function goalSpans(clause: string, base: number, qs: Quantity[]): Piece[] {
     if (dun < 0) return qs.map(() => whole);
     cuts.push((qs[i] as Quantity).end + dun);
   }
-  const sharedNoun = qs.slice(0, -1).every((q, i) => (cuts[i] as number) - q.end <= 3);
+  // 建成2个区级、1个以上市级…工作室: short pieces before and after the first numbers share the last noun.
+  const sharedNoun = qs.slice(0, -1).every((q, i) => (cuts[i] as number) - q.end <= 3 && q.start - (i === 0 ? 0 : (cuts[i - 1] as number) + 1) <= 3);
   if (sharedNoun) return qs.map(() => whole);
   return qs.map((_, i) => ({ start: base + (i === 0 ? 0 : (cuts[i - 1] as number) + 1), end: base + (cuts[i] ?? clause.length) }));
 }
@@ -214,7 +215,7 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
   let literacy: LiteracyTarget | null = null;
   for (const sentence of pieces(match.slice(bodyStart), bodyStart, SENTENCE_END)) {
     const s = match.slice(sentence.start, sentence.end);
-    const lit = literacy === null ? literacyIn(match, sentence, period) : null;
+    const lit: ReturnType<typeof literacyIn> = literacy === null ? literacyIn(match, sentence, period) : null;
     if (lit) {
       literacy = { value: lit.target.value, stretch: lit.stretch, deadline: lit.target.deadline ?? period.end };
       targets.push(lit.target);
