@@ -17,7 +17,7 @@ const TITLE = /(科学素质|科普).{0,30}(实施方案|行动方案|工作方�
 // A title ends with what the document is, perhaps followed by its period and draft status.
 const TITLE_END = /(实施方案|行动方案|工作方案|规划|计划|纲要)(\([^)]*\))*$/;
 const NOT_TITLE = /^关于|《|印发|的通知|简称|依据|根据|为深入|为全面|现将|经.{1,8}同意/;
-const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}[〔\[(]\d{4}[〕\])]\s*\d{1,4}\s*号/;
+const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}[〔[(]\d{4}[〕\])]\s*\d{1,4}\s*号/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const HANZI_DATE = /([二〇零一三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/;
 const PERIOD = /(20\d{2})\s*[—\-–~～至到]+\s*(20\d{2})\s*年/;

@@ -19,7 +19,8 @@ export async function importPlan(bytes: Uint8Array, registry: PreparedRegistry):
     try {
       text = await docxToText(bytes);
     } catch (error) {
-      return { success: false, rejection: reject('bad_docx', { detail: (error as Error).message.slice(0, 120) }) };
+      const detail = (error as Error).message.slice(0, 120);
+      return { success: false, rejection: reject('bad_docx', { detail }) };
     }
     return parsePlan(text, registry);
   }

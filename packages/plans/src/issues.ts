@@ -19,10 +19,11 @@ const REJECTIONS: Record<RejectionCode, [string, string]> = {
   not_a_plan: ['这不是一份科学素质行动实施方案：{detail}', 'this is not a science-literacy action plan: {detail}'],
 };
 
-export function reject(code: RejectionCode, vars: Record<string, string> = {}): Rejection {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+/** A rejection with its message filled in; `varsEn` fills the English one where it differs. */
+export function reject(code: RejectionCode, vars: Record<string, string> = {}, varsEn: Record<string, string> = vars): Rejection {
+  const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
   const [zh, en] = REJECTIONS[code];
-  return { code, message: fill(zh), messageEn: fill(en) };
+  return { code, message: fill(zh, vars), messageEn: fill(en, varsEn) };
 }
 
 /** What the importer was unsure of, for the reviewer; the plan is still produced. */

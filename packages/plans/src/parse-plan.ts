@@ -5,7 +5,7 @@ import { readHeader } from './header.js';
 import { localIndicatorCode, mapIndicator } from './indicators.js';
 import { issue, reject, type Rejection } from './issues.js';
 import { splitLines, type Line } from './lines.js';
-import { matchingForm, normalise } from './normalise.js';
+import { foldWidth, matchingForm, normalise } from './normalise.js';
 import { buildOutline, type OutlineSection, type OutlineTask } from './outline.js';
 import { detectRegion, planRegion } from './region.js';
 import type { PreparedRegistry } from './registry.js';
@@ -59,11 +59,11 @@ function within(span: Span, outer: Span): boolean {
   return span.start >= outer.start && span.end <= outer.end;
 }
 
-/** Does this look like a science-literacy plan at all? */
-function planSignals(match: string): string | null {
+/** Why a text does not look like a science-literacy plan at all, or null when it does. */
+function notAPlan(match: string): [string, string] | null {
   const mentions = (match.match(/科学素质|科普/g) ?? []).length;
-  if (mentions < 3) return '全文很少提到科学素质或科普';
-  if (!/方案|规划|纲要|计划/.test(match)) return '没有方案、规划或纲要字样';
+  if (mentions < 3) return ['全文很少提到科学素质或科普', 'it hardly mentions science literacy or popularisation'];
+  if (!/方案|规划|纲要|计划/.test(match)) return ['没有方案、规划或纲要字样', 'it never calls itself a plan'];
   return null;
 }
 
@@ -74,8 +74,8 @@ function planSignals(match: string): string | null {
 export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult {
   const doc = normalise(raw);
   if (doc.text.trim() === '') return { success: false, rejection: reject('empty') };
-  const notPlan = planSignals(doc.match);
-  if (notPlan) return { success: false, rejection: reject('not_a_plan', { detail: notPlan }) };
+  const notPlan = notAPlan(doc.match);
+  if (notPlan) return { success: false, rejection: reject('not_a_plan', { detail: notPlan[0] }, { detail: notPlan[1] }) };
   const lines = splitLines(doc);
   const header = readHeader(lines, doc.text);
   const issues: ImportIssue[] = [];
@@ -158,12 +158,14 @@ function placeTarget(
     indicator: indicator ?? localIndicatorCode(index),
     span: found.span,
   };
-  const unit = found.unit ?? '项';
+  // The unit as printed (traditional characters stay), with full-width forms folded: ％ → %.
+  const printedUnit = found.unitSpan ? foldWidth(doc.text.slice(found.unitSpan.start, found.unitSpan.end)) : found.unit;
+  const unit = printedUnit ?? '项';
   switch (found.scope) {
     case 'per_unit':
-      return { ...base, unit, scope: 'per_unit', perUnit: found.perUnit ?? '每' };
+      return { ...base, unit, scope: 'per_unit', perUnit: found.perUnit ? doc.text.slice(found.perUnit.start, found.perUnit.end) || '每' : '每' };
     case 'milestone':
-      return { ...base, unit: found.unit, scope: 'milestone', perUnit: null };
+      return { ...base, unit: printedUnit, scope: 'milestone', perUnit: null };
     default:
       return { ...base, unit, scope: found.scope, perUnit: null };
   }

@@ -14,7 +14,7 @@ const PRE = '(不少于|不低于|不超过|至少|超过|达到|力争达到|�
 const COUNTER = `(${COUNTERS.join('|')})`;
 const QUANTITY = new RegExp(
   `${PRE}(百分之)?${NUM}([万亿])?(?:${RANGE_SEP}${NUM}([万亿])?)?(余|多)?${COUNTER}?(?:\\([^)]{1,3}\\))?(以上|左右|以内|余)?`,
-  'g',
+  'gd',
 );
 
 /** A number printed with what it counts, before any judgement of whether it is a target. */
@@ -27,6 +27,8 @@ export interface Quantity {
   unit: string;
   comparator: Comparator;
   hanzi: boolean;
+  /** Offsets of the counting word as printed, or null for 百分之 (read as %). */
+  unitAt: { start: number; end: number } | null;
 }
 
 const COMPARATORS: Array<[RegExp, Comparator]> = [
@@ -64,6 +66,7 @@ export function findQuantities(s: string): Quantity[] {
       unit,
       comparator: ranged ? '=' : comparatorOf([pre, over, post]),
       hanzi,
+      unitAt: counter ? { start: (m.indices?.[8]?.[0] as number), end: (m.indices?.[8]?.[1] as number) } : null,
     });
   }
   return out;

@@ -5,12 +5,15 @@ import { findQuantities, type Quantity } from './quantities.js';
 /** A target as read from the text, before it is placed in a section and task. */
 export interface FoundTarget {
   span: Span;
+  /** Where the counting word is printed, so the unit can be given as printed (個, not 个). */
+  unitSpan: Span | null;
   value: number;
   valueMax: number | null;
   unit: string | null;
   comparator: Comparator;
   scope: TargetScope;
-  perUnit: string | null;
+  /** Where the per-unit phrase (每校每学期, 人均) is printed. */
+  perUnit: Span | null;
   deadline: number | null;
   literacy: boolean;
 }
@@ -74,16 +77,29 @@ const BUILD = /建成|建设|组建|打造|创建|培育|命名|建立|认定|�
 const PER_UNIT = /每(?!年)(校|所|个|名|位|人|户|村|班|家|期|学期|季度|月|周|学校|社区|乡镇|街道|单位)|人均/;
 // 中小学配备1名科技副校长: equipping each unit of a kind is a per-unit goal.
 const EQUIP = /(中小学|学校|社区|村|乡镇|街道|医院|企业)[^,]{0,6}配备(?=[\d一二两三四五六七八九十])/;
-const EQUIP_UNIT: Record<string, string> = { 中小学: '校', 学校: '校', 社区: '社区', 村: '村', 乡镇: '乡镇', 街道: '街道', 医院: '医院', 企业: '企业' };
 const MILESTONE = /(20\d{2})年(?:底|末|年底)?(?:前|以前)[^,;。]*?(成立|建立|建成|出台|完成|实现|组建)/;
 const YEAR = /(?:到|至|于|在)?(20\d{2}|二[〇零]二[〇零一二三四五六七八九])年(?:底|末)?(?:前|以前)?/g;
 const PLAN_END = /十四五[”"']?(?:期间|末|时期)/;
 
-/** 每校每学期, 每名劳动力: the per-unit phrase around `每`. */
-function perUnitPhrase(clause: string): string {
-  const m = /(每(?!年)[^\d,;。每]{1,5}?)(?=每|至少|不少于|不低于|达到|举办|开展|组织|掌握|配备|培训|建|参加|参与|完成|[\d一二三四五六七八九十两])/g;
-  const parts = [...clause.matchAll(m)].map((x) => x[1] as string);
-  return parts.join('') || (PER_UNIT.exec(clause)?.[0] ?? '每');
+const PER_UNIT_STOP = /^(至少|不少于|不低于|达到|举办|开展|组织|掌握|配备|培训|建成|建有|建立|建设|组建|参加|参与|完成|安排|申报|带动|推出|播发|有|[\d一二两三四五六七八九十百,;。])/;
+
+/** 每校每学期, 每名劳动力, 每个县（市、区）, 人均: the per-unit phrase of a clause, as printed. */
+function perUnitPhrase(clause: string): { at: number; length: number } {
+  const perHead = /人均/.exec(clause);
+  const first = clause.search(/每(?!年)/);
+  if (first < 0) return perHead ? { at: perHead.index, length: 2 } : { at: 0, length: 0 };
+  let i = first;
+  for (let steps = 0; i < clause.length && steps < 12; steps++) {
+    if (i > first && PER_UNIT_STOP.test(clause.slice(i)) && clause[i] !== '每') break;
+    if (clause[i] === '(') {
+      const close = clause.indexOf(')', i);
+      if (close < 0) break;
+      i = close + 1;
+      continue;
+    }
+    i++;
+  }
+  return { at: first, length: i - first };
 }
 
 /** The deadline year a sentence gives for a position in it, or null. */
@@ -102,10 +118,10 @@ function deadlineAt(sentence: string, at: number, period: PlanPeriod): number | 
  * (每年, 年接待), explicit period counts (五年, 新增), levels to reach (达到, 注册, rates,
  * areas), stocks to build by a date (到2025年建成3个), and otherwise a count over the period.
  */
-function scopeOf(clause: string, before: string, q: Quantity, deadline: number | null): { scope: TargetScope; perUnit: string | null } {
+function scopeOf(clause: string, before: string, q: Quantity, deadline: number | null): { scope: TargetScope; perUnit: { at: number; length: number } | null } {
   if (PER_UNIT.test(clause)) return { scope: 'per_unit', perUnit: perUnitPhrase(clause) };
   const equip = EQUIP.exec(clause);
-  if (equip) return { scope: 'per_unit', perUnit: EQUIP_UNIT[equip[1] as string] ?? (equip[1] as string) };
+  if (equip) return { scope: 'per_unit', perUnit: { at: equip.index, length: (equip[1] as string).length } };
   if (ANNUAL.test(clause) || ANNUAL.test(before)) return { scope: 'annual', perUnit: null };
   if (CUMULATIVE.test(clause)) return { scope: 'cumulative', perUnit: null };
   const lead = clause.slice(Math.max(0, q.start - 6), q.start);
@@ -161,6 +177,10 @@ function goalSpans(clause: string, base: number, qs: Quantity[]): Piece[] {
   return qs.map((_, i) => ({ start: base + (i === 0 ? 0 : (cuts[i - 1] as number) + 1), end: base + (cuts[i] ?? clause.length) }));
 }
 
+function absoluteUnit(q: Quantity, offset: number): Span | null {
+  return q.unitAt ? { start: offset + q.unitAt.start, end: offset + q.unitAt.end } : null;
+}
+
 function trimPiece(match: string, p: Piece): Piece {
   let { start, end } = p;
   while (start < end && /\s/.test(match[start] as string)) start++;
@@ -177,7 +197,7 @@ function literacyIn(match: string, sentence: Piece, period: PlanPeriod): { targe
   const forward = rates.filter((q) => {
     const clause = clauses.find((c) => c.start <= q.start && c.end >= q.end);
     const before = s.slice(clause?.start ?? 0, q.start);
-    const year = /(20\d{2})年/.exec(before);
+    const year = [...before.matchAll(/(20\d{2})年/g)].at(-1);
     return !/由|从/.test(before.slice(-3)) && !(year && Number(year[1]) < period.start) && !PAST.test(before);
   });
   const main = forward.find((q) => !/力争/.test(s.slice(Math.max(0, q.start - 6), q.start)));
@@ -187,6 +207,7 @@ function literacyIn(match: string, sentence: Piece, period: PlanPeriod): { targe
   return {
     target: {
       span: trimPiece(match, clause),
+      unitSpan: absoluteUnit(main, sentence.start),
       value: main.value,
       valueMax: null,
       unit: '%',
@@ -239,6 +260,7 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
         const q = qs[0];
         targets.push({
           span: trimPiece(match, clause),
+          unitSpan: q ? absoluteUnit(q, clause.start) : null,
           value: q?.value ?? 1,
           valueMax: q?.valueMax ?? null,
           unit: q?.unit ?? null,
@@ -254,14 +276,16 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
       qs.forEach((q, i) => {
         const deadline = deadlineAt(s, clause.start - sentence.start + q.start, period);
         const { scope, perUnit } = scopeOf(c, before, q, deadline);
+        const perUnitSpan = perUnit ? { start: clause.start + perUnit.at, end: clause.start + perUnit.at + perUnit.length } : null;
         targets.push({
           span: trimPiece(match, spans[i] as Piece),
+          unitSpan: absoluteUnit(q, clause.start),
           value: q.value,
           valueMax: q.valueMax,
           unit: q.unit,
           comparator: comparatorNear(c, q),
           scope,
-          perUnit,
+          perUnit: perUnitSpan,
           deadline,
           literacy: false,
         });

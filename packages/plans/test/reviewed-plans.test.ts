@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Plan } from '@kesu/schema';
+import { importPlan, scorePlan, type PlanScore } from '../src/index.js';
+import { registry, seedCases, variantCases, type Case } from './corpus.js';
+
+// The acceptance bars: target precision and recall, typing of matched targets, tasks with lead units.
+const BARS = { precision: 0.97, recall: 0.97, typing: 0.95, tasks: 0.98 };
+
+async function run(c: Case) {
+  const result = await importPlan(c.bytes, registry);
+  if (!result.success) throw new Error(`${c.name} rejected: ${result.rejection.messageEn}`);
+  return { ...result, score: scorePlan(result.plan, c.gold) };
+}
+
+function total(scores: PlanScore[]) {
+  const sum = (f: (s: PlanScore) => number) => scores.reduce((n, s) => n + f(s), 0);
+  const matched = sum((s) => s.targets.matched);
+  return {
+    precision: matched / sum((s) => s.targets.found),
+    recall: matched / sum((s) => s.targets.gold),
+    comparator: sum((s) => s.typing.comparator * s.targets.matched) / matched,
+    scope: sum((s) => s.typing.scope * s.targets.matched) / matched,
+    deadline: sum((s) => s.typing.deadline * s.targets.matched) / matched,
+    tasks: sum((s) => s.tasks.withLeadUnits) / sum((s) => s.tasks.gold),
+  };
+}
+
+describe.each([
+  ['the five seed plans', seedCases()],
+  ['plan variants in other formats', variantCases('variants')],
+])('%s against their reviewed plans', (_set, cases) => {
+  const results = Promise.all(cases.map(run));
+
+  it.each(cases.map((c, i) => [c.name, i] as const))('%s: a valid Plan whose spans point at their text', async (_name, i) => {
+    const { plan, text } = (await results)[i]!;
+    expect(Plan.parse(plan)).toEqual(plan);
+    for (const t of plan.targets) expect(text.slice(t.span.start, t.span.end)).toBe(t.text);
+    for (const s of plan.sections) {
+      expect(text.slice(s.span.start, s.span.end)).toContain(s.title);
+      for (const task of s.tasks) expect(text.slice(task.span.start, task.span.end)).toContain(task.title);
+    }
+  });
+
+  it.each(cases.map((c, i) => [c.name, i] as const))('%s: header fields as reviewed', async (_name, i) => {
+    expect((await results)[i]!.score.header).toEqual({ region: true, title: true, docNumber: true, issuedOn: true, period: true, draft: true, literacy: true });
+  });
+
+  it('meets the accuracy bars over the whole set', async () => {
+    const scores = (await results).map((r) => r.score);
+    const t = total(scores);
+    const misses = scores.flatMap((s) => [...s.misses.missedTargets, ...s.misses.extraTargets, ...s.misses.wrongTyping, ...s.misses.wrongTasks]);
+    expect(t.precision, misses.join('\n')).toBeGreaterThanOrEqual(BARS.precision);
+    expect(t.recall, misses.join('\n')).toBeGreaterThanOrEqual(BARS.recall);
+    expect(Math.min(t.comparator, t.scope, t.deadline), misses.join('\n')).toBeGreaterThanOrEqual(BARS.typing);
+    expect(t.tasks, misses.join('\n')).toBeGreaterThanOrEqual(BARS.tasks);
+  });
+});
