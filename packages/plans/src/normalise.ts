@@ -32,20 +32,29 @@ export function foldWidth(text: string): string {
   return Array.from(text, foldChar).join('');
 }
 
-/** Simplified, folded twin of a text, character for character. */
+const simplifiedChars = new Map<string, string>();
+
+/** One character in simplified form; phrase-level conversion is not needed to match rules. */
+function simplifyChar(c: string): string {
+  let out = simplifiedChars.get(c);
+  if (out === undefined) {
+    const converted = toSimplified(c);
+    out = converted.length === c.length ? converted : c;
+    simplifiedChars.set(c, out);
+  }
+  return out;
+}
+
+/** Simplified, folded twin of a text, character for character (so offsets carry over). */
 export function matchingForm(text: string): string {
-  let simplified = toSimplified(text);
-  // Phrase conversion almost never changes the length; when it does, convert char by char.
-  if (simplified.length !== text.length) simplified = Array.from(text, (c) => (c.length === 1 ? toSimplified(c) : c)).join('');
-  if (simplified.length !== text.length) simplified = text;
   let out = '';
-  for (const c of simplified) out += c.length === 1 ? foldChar(c) : c;
+  for (let i = 0; i < text.length; i++) out += foldChar(simplifyChar(text[i] as string));
   return out;
 }
 
 function shouldJoin(line: string, next: string): boolean {
-  const a = matchingForm(line).trim();
-  const b = matchingForm(next).trim();
+  const a = foldWidth(line).trim();
+  const b = foldWidth(next).trim();
   if (a === '' || b === '') return false;
   if (TERMINAL.test(a) || STARTS_NEW.test(b)) return false;
   return !HEADING.test(a);

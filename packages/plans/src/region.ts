@@ -4,6 +4,8 @@ export interface RegionIndex {
   byCode: Map<string, Region>;
   /** Names and short names (two characters or more) to the regions that carry them. */
   byName: Map<string, Region[]>;
+  /** Names by their first character, longest first, for scanning a text. */
+  byFirst: Map<string, string[]>;
 }
 
 export function indexRegions(regions: Region[]): RegionIndex {
@@ -18,17 +20,17 @@ export function indexRegions(regions: Region[]): RegionIndex {
     add(r.name, r);
     add(r.short, r);
   }
-  return { byCode: new Map(regions.map((r) => [r.code, r])), byName };
+  const byFirst = new Map<string, string[]>();
+  for (const name of byName.keys()) byFirst.set(name[0] as string, [...(byFirst.get(name[0] as string) ?? []), name]);
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { byCode: new Map(regions.map((r) => [r.code, r])), byName, byFirst };
 }
 
 /**
  * Counts each name where it is the longest name starting there, so 楚雄州 is not also
  * counted as 楚雄 (a different region's short name).
  */
-function countLongest(text: string, names: Map<string, Region[]>): Map<string, number> {
-  const byFirst = new Map<string, string[]>();
-  for (const name of names.keys()) byFirst.set(name[0] as string, [...(byFirst.get(name[0] as string) ?? []), name]);
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+function countLongest(text: string, byFirst: Map<string, string[]>): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = 0; i < text.length; i++) {
     const hit = byFirst.get(text[i] as string)?.find((n) => text.startsWith(n, i));
@@ -57,10 +59,11 @@ const WEAK = new Set(['城区', '新区', '高新', '开发', '市中', '郊区'
  */
 export function detectRegion(index: RegionIndex, title: string, text: string): Region | null {
   const scores = new Map<Region, number>();
-  const inTitle = countLongest(title, index.byName);
-  const inText = countLongest(text, index.byName);
-  for (const [name, regions] of index.byName) {
+  const inTitle = countLongest(title, index.byFirst);
+  const inText = countLongest(text, index.byFirst);
+  for (const name of new Set([...inTitle.keys(), ...inText.keys()])) {
     if (WEAK.has(name)) continue;
+    const regions = index.byName.get(name) ?? [];
     // The name right before 全民/科学素质 in the title is the issuer (成都市锦江区全民… → 锦江区).
     const titled = inTitle.has(name) ? (new RegExp(`${name}(全民|科学素质|科普)`).test(title) ? 1.5 : 1) : 0;
     const mentions = inText.get(name) ?? 0;

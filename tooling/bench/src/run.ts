@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { renderReport, type BenchRow } from './report.js';
+import { plansSuite } from './suites/plans.js';
 import { schemaSuite } from './suites/schema.js';
 import { storeSuite } from './suites/store.js';
 
@@ -9,6 +10,7 @@ import { storeSuite } from './suites/store.js';
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['schema', schemaSuite],
   ['store', storeSuite],
+  ['plans', plansSuite],
 ];
 
 const rows: BenchRow[] = [];
