@@ -11,3 +11,4 @@ export * from './form/definition.js';
 export * from './form/expression.js';
 export * from './form/field-types.js';
 export * from './form/compile.js';
+export * from './workflow.js';

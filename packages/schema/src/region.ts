@@ -24,3 +24,19 @@ export type Region = z.infer<typeof Region>;
 export function provinceCodeOf(code: RegionCode): RegionCode {
   return `${code.slice(0, 2)}0000`;
 }
+
+/**
+ * The code prefix shared by a region and everything under it: 51 for 510000, 5101 for
+ * 510100, the whole code for a county.
+ * @example regionPrefix('510100') // '5101'
+ */
+export function regionPrefix(code: RegionCode): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+/** Whether `code` is `scope` or lies under it. */
+export function inRegionTree(scope: RegionCode, code: RegionCode): boolean {
+  return code.startsWith(regionPrefix(scope));
+}

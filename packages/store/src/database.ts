@@ -2,13 +2,22 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { migrate } from './migrations/index.js';
+import { ReadPool } from './read-pool.js';
+import { WriteQueue } from './write-queue.js';
 
-/** An open store: one DuckDB file, one connection, migrated to the latest version. */
+/** An open store: one DuckDB file migrated to the latest version. */
 export interface Store {
+  /** The writing connection: use it directly only when nothing else writes (commands, tests). */
   connection: DuckDBConnection;
-  /** Closes the connection and the database file. */
+  /** Every write of a running server goes through here; a promise resolves after COMMIT. */
+  writes: WriteQueue;
+  /** Reads on their own connections. */
+  reads: ReadPool;
+  /** Closes the connections and the database file. */
   close: () => void;
 }
+
+const READERS = 4;
 
 /**
  * Opens (creating if needed) the operational database file and applies pending migrations.
@@ -26,9 +35,14 @@ export async function openStore(file: string): Promise<Store> {
     instance.closeSync();
     throw error;
   }
+  const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
+  const reads = new ReadPool(readers);
   return {
     connection,
+    writes: new WriteQueue(connection),
+    reads,
     close: () => {
+      reads.close();
       connection.closeSync();
       instance.closeSync();
     },

@@ -1,6 +1,15 @@
 export { openStore, quoteIdent, type Store } from './database.js';
 export { inTransaction } from './transaction.js';
+export { WriteQueue, type BatchKind, type WriteJob } from './write-queue.js';
+export { ReadPool } from './read-pool.js';
 export { migrate, schemaVersion, MIGRATIONS, type Migration } from './migrations/index.js';
 export { replaceRegistry, type Registry } from './repositories/registry.js';
 export { listPlanDocuments, savePlanDocument, type StoredDocument } from './repositories/plan-documents.js';
 export { summarize, type StoreSummary } from './repositories/summary.js';
+export * from './repositories/users.js';
+export * from './repositories/sessions.js';
+export * from './repositories/audit.js';
+export * from './repositories/plans.js';
+export * from './repositories/forms.js';
+export * from './repositories/assignments.js';
+export * from './repositories/submissions.js';

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,10 +38,25 @@ describe('migrations', () => {
   it('roll a failed step back and keep the previous version', async () => {
     const store = await openStore(file);
     const broken: Migration[] = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE ok (x INT); CREATE TABLE bad (' }];
-    await expect(migrate(store.connection, broken)).rejects.toThrow(/migration 2 \(broken\) failed/);
+    await expect(migrate(store.connection, broken)).rejects.toThrow(`migration ${MIGRATIONS.length + 1} (broken) failed`);
     expect(await schemaVersion(store.connection)).toBe(MIGRATIONS.length);
     const tables = await store.connection.runAndReadAll("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'ok'");
     expect(Number(tables.getRowObjects()[0]?.['n'])).toBe(0);
+    store.close();
+  });
+
+  it('bring a database of the previous version forward and keep its data', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const instance = await DuckDBInstance.create(file);
+    const old = await instance.connect();
+    await migrate(old, MIGRATIONS.slice(0, -1));
+    await savePlanDocument(old, 'old.txt', '旧版本中的方案');
+    old.closeSync();
+    instance.closeSync();
+    const store = await openStore(file);
+    expect(await schemaVersion(store.connection)).toBe(MIGRATIONS.length);
+    expect((await listPlanDocuments(store.connection)).map((d) => d.name)).toEqual(['old.txt']);
     store.close();
   });
 

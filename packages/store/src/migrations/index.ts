@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction } from '../transaction.js';
 import { registry } from './001-registry.js';
+import { workflow } from './002-workflow.js';
 
 /** A forward-only schema change; versions are consecutive from 1. */
 export interface Migration {
@@ -9,7 +10,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [registry];
+export const MIGRATIONS: readonly Migration[] = [registry, workflow];
 
 /** The schema version recorded in the database (0 when empty). */
 export async function schemaVersion(connection: DuckDBConnection): Promise<number> {

@@ -1,0 +1,119 @@
+import type { Migration } from './index.js';
+
+/** Users and sessions, plans with revisions, forms with immutable versions, assignments, submissions, audit. */
+export const workflow: Migration = {
+  version: 2,
+  name: 'workflow',
+  sql: `
+    CREATE TABLE users (
+      id VARCHAR PRIMARY KEY,
+      username VARCHAR NOT NULL UNIQUE,
+      display_name VARCHAR NOT NULL,
+      password_hash VARCHAR NOT NULL,
+      role VARCHAR NOT NULL CHECK (role IN ('admin', 'reviewer', 'reporter', 'statistician', 'leader')),
+      region_code VARCHAR,
+      department VARCHAR,
+      demo BOOLEAN NOT NULL DEFAULT false,
+      created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE TABLE sessions (
+      token_hash VARCHAR PRIMARY KEY,
+      user_id VARCHAR NOT NULL,
+      kind VARCHAR NOT NULL CHECK (kind IN ('cookie', 'bearer')),
+      csrf VARCHAR NOT NULL,
+      label VARCHAR,
+      created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+      expires_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE plans (
+      id VARCHAR PRIMARY KEY,
+      region_code VARCHAR,
+      title VARCHAR NOT NULL,
+      document_sha256 VARCHAR NOT NULL,
+      revision INTEGER NOT NULL,
+      reviewed BOOLEAN NOT NULL,
+      plan JSON NOT NULL,
+      updated_by VARCHAR NOT NULL,
+      updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE TABLE plan_revisions (
+      plan_id VARCHAR NOT NULL,
+      revision INTEGER NOT NULL,
+      reviewed BOOLEAN NOT NULL,
+      plan JSON NOT NULL,
+      created_by VARCHAR NOT NULL,
+      created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+      PRIMARY KEY (plan_id, revision)
+    );
+    CREATE TABLE forms (
+      id VARCHAR PRIMARY KEY,
+      plan_id VARCHAR,
+      department VARCHAR NOT NULL,
+      department_function VARCHAR,
+      definition JSON NOT NULL,
+      latest_version INTEGER NOT NULL DEFAULT 0,
+      updated_by VARCHAR NOT NULL,
+      updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE TABLE form_versions (
+      form_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      definition JSON NOT NULL,
+      published_by VARCHAR NOT NULL,
+      published_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+      PRIMARY KEY (form_id, version)
+    );
+    CREATE TABLE assignments (
+      id VARCHAR PRIMARY KEY,
+      form_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      region_code VARCHAR NOT NULL,
+      department VARCHAR NOT NULL,
+      period VARCHAR NOT NULL,
+      due_date DATE,
+      open BOOLEAN NOT NULL DEFAULT true,
+      created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+      UNIQUE (form_id, region_code, department, period)
+    );
+    CREATE TABLE submissions (
+      assignment_id VARCHAR PRIMARY KEY,
+      status VARCHAR NOT NULL CHECK (status IN ('draft', 'submitted', 'approved', 'returned')),
+      revision INTEGER NOT NULL,
+      form_version INTEGER NOT NULL,
+      submission_values JSON NOT NULL,
+      warnings JSON NOT NULL,
+      comment VARCHAR,
+      updated_by VARCHAR NOT NULL,
+      updated_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE submission_revisions (
+      assignment_id VARCHAR NOT NULL,
+      revision INTEGER NOT NULL,
+      status VARCHAR NOT NULL,
+      submission_values JSON NOT NULL,
+      comment VARCHAR,
+      actor VARCHAR NOT NULL,
+      created_at TIMESTAMP NOT NULL,
+      PRIMARY KEY (assignment_id, revision)
+    );
+    CREATE TABLE audit_events (
+      id VARCHAR PRIMARY KEY,
+      occurred_at TIMESTAMP NOT NULL,
+      actor VARCHAR NOT NULL,
+      action VARCHAR NOT NULL,
+      entity VARCHAR NOT NULL,
+      entity_id VARCHAR NOT NULL,
+      previous_value JSON,
+      new_value JSON
+    );
+    CREATE TABLE idempotency_keys (
+      idem_key VARCHAR NOT NULL,
+      user_id VARCHAR NOT NULL,
+      request_sha256 VARCHAR NOT NULL,
+      status INTEGER NOT NULL,
+      body JSON NOT NULL,
+      created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+      PRIMARY KEY (user_id, idem_key)
+    );
+  `,
+};

@@ -1,0 +1,25 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/**
+ * A few read connections, each running one query at a time. Reads never share the writer's
+ * connection, so they never see a transaction that has not committed.
+ */
+export class ReadPool {
+  private readonly chains: Array<Promise<unknown>>;
+  private next = 0;
+
+  constructor(private readonly connections: DuckDBConnection[]) {
+    this.chains = connections.map(() => Promise.resolve());
+  }
+
+  read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const i = this.next++ % this.connections.length;
+    const run = (this.chains[i] as Promise<unknown>).then(() => work(this.connections[i] as DuckDBConnection));
+    this.chains[i] = run.catch(() => undefined);
+    return run;
+  }
+
+  close(): void {
+    for (const c of this.connections) c.closeSync();
+  }
+}

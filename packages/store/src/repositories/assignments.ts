@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { Assignment, SubmissionStatus } from '@kesu/schema';
+import { exec, first, placeholders, rows, type Row } from '../sql.js';
+
+function toAssignment(r: Row): Assignment {
+  return {
+    id: String(r['id']),
+    formId: String(r['form_id']),
+    version: Number(r['version']),
+    regionCode: String(r['region_code']),
+    department: String(r['department']),
+    period: String(r['period']),
+    dueDate: (r['due_date'] as string | null) ?? null,
+    open: Boolean(r['open']),
+    status: (r['status'] as SubmissionStatus | null) ?? null,
+  };
+}
+
+const SELECT = 'SELECT a.*, s.status FROM assignments a LEFT JOIN submissions s ON s.assignment_id = a.id';
+
+export interface AssignmentInput {
+  formId: string;
+  version: number;
+  regionCode: string;
+  department: string;
+  period: string;
+  dueDate: string | null;
+}
+
+/** Creates assignments; one already existing for the same form, region, department and period is kept. */
+export async function insertAssignments(connection: DuckDBConnection, inputs: AssignmentInput[]): Promise<Assignment[]> {
+  if (inputs.length === 0) return [];
+  const ids = inputs.map(() => randomUUID());
+  const values = inputs.flatMap((a, i) => [ids[i] as string, a.formId, a.version, a.regionCode, a.department, a.period, a.dueDate]);
+  await exec(
+    connection,
+    `INSERT INTO assignments (id, form_id, version, region_code, department, period, due_date) VALUES ${placeholders(inputs.length, 7)} ON CONFLICT DO NOTHING`,
+    values,
+  );
+  const keys = inputs.map((a) => `${a.formId}|${a.regionCode}|${a.department}|${a.period}`);
+  const found = await rows(connection, `${SELECT} WHERE a.form_id || '|' || a.region_code || '|' || a.department || '|' || a.period IN (SELECT unnest($1))`, [
+    listValue(keys),
+  ]);
+  return found.map(toAssignment);
+}
+
+export async function getAssignment(connection: DuckDBConnection, id: string): Promise<Assignment | undefined> {
+  const r = await first(connection, `${SELECT} WHERE a.id = $1`, [id]);
+  return r ? toAssignment(r) : undefined;
+}
+
+export interface AssignmentFilter {
+  regionPrefix?: string;
+  regionCode?: string;
+  department?: string;
+  period?: string;
+  status?: SubmissionStatus | 'none';
+}
+
+/** Assignments matching a filter, ordered by due date, region and department. */
+export async function listAssignments(connection: DuckDBConnection, filter: AssignmentFilter = {}): Promise<Assignment[]> {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter.regionPrefix !== undefined) where.push(`a.region_code LIKE $${params.push(`${filter.regionPrefix}%`)}`);
+  if (filter.regionCode) where.push(`a.region_code = $${params.push(filter.regionCode)}`);
+  if (filter.department) where.push(`a.department = $${params.push(filter.department)}`);
+  if (filter.period) where.push(`a.period = $${params.push(filter.period)}`);
+  if (filter.status === 'none') where.push('s.status IS NULL');
+  else if (filter.status) where.push(`s.status = $${params.push(filter.status)}`);
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.due_date NULLS LAST, a.region_code, a.department, a.period`;
+  return (await rows(connection, sql, params)).map(toAssignment);
+}
+
+export async function updateAssignment(connection: DuckDBConnection, id: string, change: { open?: boolean; dueDate?: string | null }): Promise<void> {
+  if (change.open !== undefined) await exec(connection, 'UPDATE assignments SET open = $2 WHERE id = $1', [id, change.open]);
+  if (change.dueDate !== undefined) await exec(connection, 'UPDATE assignments SET due_date = $2::DATE WHERE id = $1', [id, change.dueDate]);
+}

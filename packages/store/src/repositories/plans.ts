@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Plan } from '@kesu/schema';
+import { exec, first, json, rows, type Row } from '../sql.js';
+
+export interface PlanRecord {
+  id: string;
+  regionCode: string | null;
+  title: string;
+  documentSha256: string;
+  revision: number;
+  reviewed: boolean;
+  plan: Plan;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export type PlanSummary = Omit<PlanRecord, 'plan'>;
+
+function toSummary(r: Row): PlanSummary {
+  return {
+    id: String(r['id']),
+    regionCode: (r['region_code'] as string | null) ?? null,
+    title: String(r['title']),
+    documentSha256: String(r['document_sha256']),
+    revision: Number(r['revision']),
+    reviewed: Boolean(r['reviewed']),
+    updatedBy: String(r['updated_by']),
+    updatedAt: String(r['updated_at']),
+  };
+}
+
+/** Stores an imported plan as revision 1 of a new plan. */
+export async function insertPlan(connection: DuckDBConnection, plan: Plan, documentSha256: string, actor: string): Promise<PlanRecord> {
+  const id = randomUUID();
+  const body = JSON.stringify(plan);
+  await exec(connection, 'INSERT INTO plans (id, region_code, title, document_sha256, revision, reviewed, plan, updated_by) VALUES ($1, $2, $3, $4, 1, false, $5, $6)', [
+    id,
+    plan.region.code,
+    plan.title,
+    documentSha256,
+    body,
+    actor,
+  ]);
+  await exec(connection, 'INSERT INTO plan_revisions (plan_id, revision, reviewed, plan, created_by) VALUES ($1, 1, false, $2, $3)', [id, body, actor]);
+  return (await getPlan(connection, id)) as PlanRecord;
+}
+
+/** Saves a reviewed revision; the previous ones stay in plan_revisions. */
+export async function savePlanRevision(connection: DuckDBConnection, id: string, plan: Plan, actor: string): Promise<PlanRecord> {
+  const current = await getPlan(connection, id);
+  if (!current) throw new Error(`no plan ${id}`);
+  const revision = current.revision + 1;
+  const body = JSON.stringify(plan);
+  await exec(connection, 'UPDATE plans SET region_code = $2, title = $3, revision = $4, reviewed = true, plan = $5, updated_by = $6, updated_at = current_timestamp WHERE id = $1', [
+    id,
+    plan.region.code,
+    plan.title,
+    revision,
+    body,
+    actor,
+  ]);
+  await exec(connection, 'INSERT INTO plan_revisions (plan_id, revision, reviewed, plan, created_by) VALUES ($1, $2, true, $3, $4)', [id, revision, body, actor]);
+  return (await getPlan(connection, id)) as PlanRecord;
+}
+
+export async function getPlan(connection: DuckDBConnection, id: string): Promise<PlanRecord | undefined> {
+  const r = await first(connection, 'SELECT * FROM plans WHERE id = $1', [id]);
+  return r ? { ...toSummary(r), plan: json<Plan>(r['plan']) } : undefined;
+}
+
+/** Plans whose region lies under a code prefix ('' for all), newest first. */
+export async function listPlans(connection: DuckDBConnection, regionPrefix = ''): Promise<PlanSummary[]> {
+  const all = await rows(connection, "SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at FROM plans WHERE coalesce(region_code, '') LIKE $1 ORDER BY updated_at DESC", [`${regionPrefix}%`]);
+  return all.map(toSummary);
+}
+
+/** Every stored plan in full, for form generation across plans. */
+export async function allPlans(connection: DuckDBConnection): Promise<Plan[]> {
+  return (await rows(connection, 'SELECT plan FROM plans')).map((r) => json<Plan>(r['plan']));
+}

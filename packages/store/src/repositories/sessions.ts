@@ -1,0 +1,32 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { exec, first } from '../sql.js';
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  kind: 'cookie' | 'bearer';
+  csrf: string;
+  expiresAt: string;
+}
+
+export async function insertSession(connection: DuckDBConnection, s: SessionRecord & { label?: string | null }): Promise<void> {
+  await exec(connection, 'INSERT INTO sessions (token_hash, user_id, kind, csrf, label, expires_at) VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMP)', [
+    s.tokenHash,
+    s.userId,
+    s.kind,
+    s.csrf,
+    s.label ?? null,
+    s.expiresAt,
+  ]);
+}
+
+/** A session that has not expired, by the hash of its token. */
+export async function findSession(connection: DuckDBConnection, tokenHash: string): Promise<SessionRecord | undefined> {
+  const r = await first(connection, 'SELECT * FROM sessions WHERE token_hash = $1 AND expires_at > current_timestamp', [tokenHash]);
+  if (!r) return undefined;
+  return { tokenHash, userId: String(r['user_id']), kind: r['kind'] as 'cookie' | 'bearer', csrf: String(r['csrf']), expiresAt: String(r['expires_at']) };
+}
+
+export async function deleteSession(connection: DuckDBConnection, tokenHash: string): Promise<void> {
+  await exec(connection, 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
