@@ -20,6 +20,7 @@ const NOT_TITLE = /^关于|《|印发|的通知|简称|依据|根据|为深入|�
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}[〔[(]\d{4}[〕\])]\s*\d{1,4}\s*号/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const HANZI_DATE = /([二〇零一三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/;
+const STANDALONE_DATE = /^(\d{4}|[二〇零一三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日(印发)?$/;
 const PERIOD = /(20\d{2})\s*[—\-–~～至到]+\s*(20\d{2})\s*年/;
 
 function isoDate(y: number, m: number, d: number): string | null {
@@ -68,8 +69,9 @@ export function readHeader(lines: Line[], text: string): Header {
   const docNumber = docLine ? ownNumber(docLine) : null;
   const stated = lines.find((l) => /成文日期|印发日期/.test(l.match));
   const dated = lines.slice(0, titleLine >= 0 ? titleLine + 3 : 30).filter((l) => !/发布日期|发布时间|浏览|索引号/.test(l.match)).map((l) => dateIn(l.match)).filter((d) => d !== null);
-  const tail = lines.slice(-6).map((l) => dateIn(l.match)).find((d) => d !== null);
-  const issuedOn = (stated ? dateIn(stated.match) : null) ?? dated.at(-1) ?? (titleLine < 0 ? null : (tail ?? null));
+  // A date alone on its line after the title is the signature of a plan printed on its own.
+  const signed = lines.slice(titleLine + 1).filter((l) => STANDALONE_DATE.test(l.match)).map((l) => dateIn(l.match)).find((d) => d !== null);
+  const issuedOn = (stated ? dateIn(stated.match) : null) ?? dated.at(-1) ?? (titleLine < 0 ? null : (signed ?? null));
   const periodMatch = (title ? PERIOD.exec(title.match) : null) ?? lines.map((l) => PERIOD.exec(l.match)).find((m) => m && Number(m[2]) - Number(m[1]) <= 10);
   const period = periodMatch ? { start: Number(periodMatch[1]), end: Number(periodMatch[2]) } : { start: 2021, end: 2025 };
   const docText = docLine && docNumber ? text.slice(docLine.start + (docNumber.index ?? 0), docLine.start + (docNumber.index ?? 0) + docNumber[0].length) : null;

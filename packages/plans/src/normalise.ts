@@ -52,10 +52,20 @@ export function matchingForm(text: string): string {
   return out;
 }
 
+const TABLE_ROW = /\S(\t| {2,})\S/;
+
+/** More brackets opened than closed: the line stops inside a parenthesis. */
+function openBracket(line: string): boolean {
+  return (line.match(/[(〔【[]/g) ?? []).length > (line.match(/[)〕】\]]/g) ?? []).length;
+}
+
 function shouldJoin(line: string, next: string): boolean {
   const a = foldWidth(line).trim();
   const b = foldWidth(next).trim();
   if (a === '' || b === '') return false;
+  if (openBracket(a) && !HEADING.test(b)) return true;
+  // Rows of a text table (cells split by tabs or runs of spaces) stay rows unless a cell wraps.
+  if (TABLE_ROW.test(a) && TABLE_ROW.test(b) && !/[、,，]$/.test(a)) return false;
   if (TERMINAL.test(a) || STARTS_NEW.test(b)) return false;
   return !HEADING.test(a);
 }

@@ -211,7 +211,8 @@ function buildSections(
       ordinal: taskOrdinal(markers[t] as Marker, k + 1),
     }));
     const paragraphs = lines.slice(start + 1, end).map((l) => ({ start: l.start, end: l.end, markerLength: 0, ordinal: '' }));
-    const inline = splitInline(match, numbered.length > 0 ? numbered : paragraphs).filter((t) => t.ordinal !== '');
+    // 一是…二是… are tasks only where no other numbering marks them; inside a numbered task they are its parts.
+    const inline = numbered.length === 0 || taskLevel === 'shi' ? splitInline(match, numbered.length > 0 ? numbered : paragraphs).filter((t) => t.ordinal !== '') : numbered;
     const tasks = inline.length > 0 ? inline : unnumberedTasks(lines, start + 1, end);
     const ordinal = marker.kind === 'jie' || marker.kind === 'paren_hanzi' || marker.kind === 'hanzi'
       ? hanziOrdinal(marker.label)

@@ -10,6 +10,7 @@ import { buildOutline, type OutlineSection, type OutlineTask } from './outline.j
 import { detectRegion, planRegion } from './region.js';
 import type { PreparedRegistry } from './registry.js';
 import { findTargets, type FoundTarget } from './targets.js';
+import { findSummaryTable, type TableRow } from './summary-table.js';
 import { findUnitNotes, type UnitMention } from './unit-notes.js';
 
 export type ParseResult = { success: true; plan: Plan; text: string } | { success: false; rejection: Rejection };
@@ -35,6 +36,12 @@ function taskTitle(text: string, task: OutlineTask): string {
   return (stop >= 0 ? line.slice(0, stop) : line).replace(/[（(〔【[][^）)〕】\]]*(牵头|责任|配合)[^）)〕】\]]*[）)〕】\]]$/, '').trim();
 }
 
+/** A heading as printed, without a unit note or the text that follows it on the line. */
+function headingText(line: string): string {
+  const stop = line.search(/[。（(〔【[]/);
+  return (stop >= 0 ? line.slice(0, stop) : line).trim();
+}
+
 function buildSection(text: string, lines: Line[], section: OutlineSection, units: ReturnType<typeof attachUnits>): Section {
   const tasks: Task[] = section.tasks.map((task, k) => ({
     ordinal: task.ordinal,
@@ -46,7 +53,7 @@ function buildSection(text: string, lines: Line[], section: OutlineSection, unit
   return {
     kind: section.kind,
     ordinal: section.ordinal,
-    title: text.slice(section.line.start + (section.marker?.length ?? 0), section.line.end).replace(/[。.]$/, '').trim(),
+    title: headingText(text.slice(section.line.start + (section.marker?.length ?? 0), section.line.end)),
     targetGroup: section.kind === 'action' ? (TARGET_GROUPS.find(([re]) => re.test(section.title))?.[1] ?? null) : null,
     leadUnits: names(units.section.lead),
     responsibleUnits: names(units.section.responsible),
@@ -57,6 +64,21 @@ function buildSection(text: string, lines: Line[], section: OutlineSection, unit
 
 function within(span: Span, outer: Span): boolean {
   return span.start >= outer.start && span.end <= outer.end;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** Units from a task breakdown table go to the tasks of the same title that print none. */
+function applySummaryTable(sections: Section[], rows: TableRow[]): void {
+  if (rows.length === 0) return;
+  for (const task of sections.flatMap((s) => s.tasks)) {
+    if (task.leadUnits.length > 0 || task.responsibleUnits.length > 0) continue;
+    const title = squeeze(task.title);
+    const row = rows.find((r) => squeeze(r.task) === title) ?? rows.find((r) => title.startsWith(squeeze(r.task)) || squeeze(r.task).startsWith(title));
+    if (!row) continue;
+    task.leadUnits = row.lead.map((u) => u.name);
+    task.responsibleUnits = row.responsible.map((u) => u.name);
+  }
 }
 
 /** Why a text does not look like a science-literacy plan at all, or null when it does. */
@@ -84,21 +106,26 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
   if (!title) issues.push(issue('title_not_found', null));
   const bodyStart = header.title ? header.titleLine + 1 : 0;
   const bodyOffset = lines[bodyStart]?.start ?? doc.text.length;
+  // Annexes (附件: a task breakdown, a roster) repeat the body; only their unit table is read.
+  const annex = lines.findIndex((l, i) => i > bodyStart && /^附件\s*\d*(:|$)/.test(l.match));
+  const body = annex < 0 ? lines : lines.slice(0, annex);
+  const bodyEnd = annex < 0 ? doc.text.length : (lines[annex] as Line).start;
 
   const titleMatch = header.titleSpan ? doc.match.slice(header.titleSpan.start, header.titleSpan.end) : matchingForm(title ?? '');
   const region = detectRegion(registry.regions, titleMatch, doc.match);
   if (!region) issues.push(issue('region_not_found', null));
   const plannedRegion = region ? planRegion(registry.regions, region) : null;
 
-  const notes = findUnitNotes(lines, doc.text, doc.match);
+  const notes = findUnitNotes(body, doc.text, doc.match);
   const sections: Section[] = [];
-  for (const chapter of buildOutline(doc.match, lines, bodyStart)) {
+  for (const chapter of buildOutline(doc.match, body, bodyStart)) {
     for (const outlined of chapter.sections) {
       const units = attachUnits(outlined, lines, notes);
       if (outlined.kind === 'other' && !units.hasNotes) continue;
-      sections.push(buildSection(doc.text, lines, outlined, units));
+      sections.push(buildSection(doc.text, body, outlined, units));
     }
   }
+  applySummaryTable(sections, findSummaryTable(lines, doc.text));
   if (sections.length === 0) issues.push(issue('no_sections', null));
   if (notes.length === 0) issues.push(issue('no_units', null));
   for (const section of sections) {
@@ -106,7 +133,7 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
     for (const task of section.tasks) if (task.leadUnits.length === 0) issues.push(issue('task_without_lead', task.span, { task: task.title.slice(0, 20) }));
   }
 
-  const found = findTargets(doc.match, bodyOffset, header.period);
+  const found = findTargets(doc.match.slice(0, bodyEnd), bodyOffset, header.period);
   if (!found.literacy) issues.push(issue('no_literacy_target', null));
   const targets = found.targets.map((t, i) => placeTarget(doc, t, i, sections, registry, issues));
 

@@ -69,19 +69,28 @@ const NEAR_COMPARATOR: Array<[RegExp, Comparator]> = [
   [/(超过)[\u4e00-\u9fa5]{1,6}$/, '>'],
 ];
 const LITERACY = /具备(基本)?科学素质(的)?(公民)?(的)?比例|科学素质比例|科学素质水平/;
-const ANNUAL = /每年|年均|每一年|年度|(?<![\d〇零一二三四五六七八九十])年(接待|服务|培训|开展|举办|推出|组织|受益)/;
-const CUMULATIVE = /五年|十四五|期间|新增|累计|共计|总计|新建|新培育|新认定|新命名/;
+const ANNUAL = /每年|年均|每一年|年度|(?<![\d〇零一二三四五六七八九十])年(接待|服务|培训|开展|举办|推出|组织|受益|发布|推送|访问)/;
+const CUMULATIVE = /五年|十四五|期间|累计|共计|总计/;
+// New additions count over the period, unless 每年 earlier in the sentence makes them yearly.
+const NEW = /新增|新建|新培育|新认定|新命名/;
 const LEVEL = /注册|人数|总数|总量|数量|规模|面积|覆盖率|比例|比率|普及率|达标率|率/;
 const LEVEL_VERB = /^(达到|达|力争达到|提升至|提升到|提高至|提高到|增加到|增至|保持在)/;
 const BUILD = /建成|建设|组建|打造|创建|培育|命名|建立|认定|评选|设立/;
+const PEOPLE = /^(名|人|人次|位)$/;
+const OWN_TIME = /(到|至)20\d{2}年|十四五|期间|五年/;
 const PER_UNIT = /每(?!年)(校|所|个|名|位|人|户|村|班|家|期|学期|季度|月|周|学校|社区|乡镇|街道|单位)|人均/;
 // 中小学配备1名科技副校长: equipping each unit of a kind is a per-unit goal.
 const EQUIP = /(中小学|学校|社区|村|乡镇|街道|医院|企业)[^,]{0,6}配备(?=[\d一二两三四五六七八九十])/;
-const MILESTONE = /(20\d{2})年(?:底|末|年底)?(?:前|以前)[^,;。]*?(成立|建立|建成|出台|完成|实现|组建)/;
+const MILESTONE = /(20\d{2})年(?:\d{1,2}月)?(?:底|末|年底)?(?:前|以前)[^,;。]*?(成立|建立|建成|出台|完成|实现|组建)/;
+// The plan's own schedule (2025年底前完成评估) is not a goal of the plan.
+const OWN_SCHEDULE = /评估|总结|验收|自查|考核|督查|报送/;
+const MILESTONE_DATE = /(20\d{2})年(?:\d{1,2}月)?(?:底|末|年底)?(?:前|以前)/;
+// The means of a goal (以6个片区中心为骨干, 采用三种语言), not the goal.
+const MEANS_BEFORE = /(^|[^所可])以$/;
 const YEAR = /(?:到|至|于|在)?(20\d{2}|二[〇零]二[〇零一二三四五六七八九])年(?:底|末)?(?:前|以前)?/g;
 const PLAN_END = /十四五[”"']?(?:期间|末|时期)/;
 
-const PER_UNIT_STOP = /^(至少|不少于|不低于|达到|举办|开展|组织|掌握|配备|培训|建成|建有|建立|建设|组建|参加|参与|完成|安排|申报|带动|推出|播发|有|[\d一二两三四五六七八九十百,;。])/;
+const PER_UNIT_STOP = /^(至少|不少于|不低于|达到|举办|开展|组织|掌握|配备|培训|培育|培养|打造|创建|评选|选派|发展|覆盖|建成|建有|建立|建设|组建|参加|参与|完成|安排|申报|带动|推出|播发|有|[\d一二两三四五六七八九十百,;。])/;
 
 /** 每校每学期, 每名劳动力, 每个县（市、区）, 人均: the per-unit phrase of a clause, as printed. */
 function perUnitPhrase(clause: string): { at: number; length: number } {
@@ -113,6 +122,12 @@ function deadlineAt(sentence: string, at: number, period: PlanPeriod): number | 
   return PLAN_END.test(sentence) ? period.end : null;
 }
 
+function lastIndex(re: RegExp, s: string): number {
+  let last = -1;
+  for (const m of s.matchAll(new RegExp(re.source, 'g'))) last = m.index as number;
+  return last;
+}
+
 /**
  * What kind of goal a number sets, in this order: per unit (每校, 人均, 中小学配备), annual
  * (每年, 年接待), explicit period counts (五年, 新增), levels to reach (达到, 注册, rates,
@@ -122,11 +137,16 @@ function scopeOf(clause: string, before: string, q: Quantity, deadline: number |
   if (PER_UNIT.test(clause)) return { scope: 'per_unit', perUnit: perUnitPhrase(clause) };
   const equip = EQUIP.exec(clause);
   if (equip) return { scope: 'per_unit', perUnit: { at: equip.index, length: (equip[1] as string).length } };
-  if (ANNUAL.test(clause) || ANNUAL.test(before)) return { scope: 'annual', perUnit: null };
+  if (ANNUAL.test(clause)) return { scope: 'annual', perUnit: null };
   if (CUMULATIVE.test(clause)) return { scope: 'cumulative', perUnit: null };
+  // 每年 earlier in the sentence carries over, unless a later time phrase (到2025年) replaces it.
+  if (lastIndex(ANNUAL, before) > lastIndex(OWN_TIME, before) && !OWN_TIME.test(clause)) return { scope: 'annual', perUnit: null };
+  if (NEW.test(clause)) return { scope: 'cumulative', perUnit: null };
   const lead = clause.slice(Math.max(0, q.start - 6), q.start);
   const level = q.unit === '%' || q.unit === '平米' || q.unit === '平方米' || LEVEL.test(clause) || /(达到|达|提升至|提高到|增加到)$/.test(lead) || LEVEL_VERB.test(clause.slice(q.start));
-  if (level || (BUILD.test(clause) && deadline !== null)) return { scope: 'point_in_time', perUnit: null };
+  // Facilities built by a date are a stock to reach; people cultivated are a count over time.
+  const stock = BUILD.test(clause) && deadline !== null && !PEOPLE.test(q.unit);
+  if (level || stock) return { scope: 'point_in_time', perUnit: null };
   return { scope: 'cumulative', perUnit: null };
 }
 
@@ -137,6 +157,7 @@ function excluded(clause: string, q: Quantity, quotes: Piece[], base: number): b
   if (clause[q.start - 1] === '第') return true;
   if (STRUCTURAL_AFTER.test(clause.slice(q.end))) return true;
   const after = clause.slice(q.end);
+  if (MEANS_BEFORE.test(clause.slice(0, q.start)) && /为/.test(after)) return true;
   if (MEETING_AFTER.test(after)) return true;
   if (q.hanzi && q.unit === '个' && q.comparator === '=' && SLOGAN.test(after)) return true;
   if (q.value === 0) return true;
@@ -197,8 +218,10 @@ function literacyIn(match: string, sentence: Piece, period: PlanPeriod): { targe
   const forward = rates.filter((q) => {
     const clause = clauses.find((c) => c.start <= q.start && c.end >= q.end);
     const before = s.slice(clause?.start ?? 0, q.start);
-    const year = [...before.matchAll(/(20\d{2})年/g)].at(-1);
-    return !/由|从/.test(before.slice(-3)) && !(year && Number(year[1]) < period.start) && !PAST.test(before);
+    // A year before the rate that is not the goal year (2020年…为10.56%) marks a baseline.
+    const year = [...s.slice(0, q.start).matchAll(/(到|至)?(20\d{2})年/g)].at(-1);
+    const baseline = year !== undefined && year[1] === undefined && Number(year[2]) < period.end;
+    return !/由|从/.test(before.slice(-3)) && !baseline && !PAST.test(before);
   });
   const main = forward.find((q) => !/力争/.test(s.slice(Math.max(0, q.start - 6), q.start)));
   if (!main) return null;
@@ -253,9 +276,11 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
       if (past || pastHere || LITERACY.test(c) || (lit && /力争/.test(c) && /%|百分之/.test(c))) continue;
       const baseline = /(20\d{2})年/.exec(c);
       if (baseline && Number(baseline[1]) < period.start) continue;
-      const before = match.slice(sentence.start, clause.start);
-      const milestone = MILESTONE.exec(c);
+      // 每年 carries over the clauses joined by commas, not across the items of a ；-list.
+      const before = match.slice(Math.max(sentence.start, match.lastIndexOf(';', clause.start) + 1), clause.start);
+      const milestone = OWN_SCHEDULE.test(c) ? null : MILESTONE.exec(c);
       const qs = findQuantities(c).filter((q) => !excluded(c, q, quotes, clause.start - sentence.start));
+      if (OWN_SCHEDULE.test(c) && MILESTONE_DATE.test(c) && qs.length === 0) continue;
       if (milestone) {
         const q = qs[0];
         targets.push({

@@ -59,6 +59,13 @@ function readRoles(match: string, text: string, offset: number): Pick<UnitNote, 
   roles.forEach((r, i) => {
     const from = (r.index as number) + r[0].length;
     const to = roles[i + 1]?.index ?? match.length;
+    // 责任单位：市教育局牵头，市科协配合 — the roles are inside the list.
+    const infix = readInfix(match.slice(from, to).replace(/[,;、。]+$/, ''), text.slice(from, to), offset + from);
+    if (infix && (infix.lead?.length ?? 0) > 0) {
+      note.lead = [...(note.lead ?? []), ...(infix.lead ?? [])];
+      note.responsible = [...(note.responsible ?? []), ...(infix.responsible ?? [])];
+      return;
+    }
     const units = splitUnits(text.slice(from, to), offset + from);
     const key = isLead(r[1] as string) ? 'lead' : 'responsible';
     note[key] = [...(note[key] ?? []), ...units];
@@ -84,8 +91,28 @@ function closeOf(match: string, open: number): number {
   return -1;
 }
 
-/** `(州教育体育局牵头,州委宣传部、州科协配合)`: lead before 牵头, responsible before 配合. */
-const INFIX = /^(.+?)(?:牵头|负责)(?:[,;](.+?)(?:配合|参与|协同|协助))?$/;
+const LEAD_WORD = '牵头|主责';
+const SHARE_WORD = '配合|参与|协同|协助|按职责分工负责|按职责负责|分工负责|共同负责|负责';
+const INFIX_PART = new RegExp(`^(.+?)(${LEAD_WORD}|${SHARE_WORD})$`);
+
+/**
+ * `州教育体育局牵头,州委宣传部、州科协配合` or `县科协、县财政局按职责分工负责`: each part names
+ * units and ends with the role they play. Null when any part does not read so.
+ */
+function readInfix(match: string, text: string, offset: number): Pick<UnitNote, 'lead' | 'responsible'> | null {
+  const note: Pick<UnitNote, 'lead' | 'responsible'> = { lead: null, responsible: null };
+  let start = 0;
+  for (const part of match.split(/[,;]/)) {
+    const m = INFIX_PART.exec(part.trim());
+    if (!m || /[。]/.test(part)) return null;
+    const lead = part.length - part.trimStart().length;
+    const units = splitUnits(text.slice(start + lead, start + lead + (m[1] as string).length), offset + start + lead);
+    const key = new RegExp(`^(${LEAD_WORD})$`).test(m[2] as string) ? 'lead' : 'responsible';
+    note[key] = [...(note[key] ?? []), ...units];
+    start += part.length + 1;
+  }
+  return note;
+}
 
 function bracketNote(match: string, text: string, open: number, close: number, ownLine: boolean): UnitNote | null {
   const inner = match.slice(open + 1, close);
@@ -95,17 +122,8 @@ function bracketNote(match: string, text: string, open: number, close: number, o
     const lead = inner.length - inner.trimStart().length;
     return { span, ownLine, ...readRoles(inner.trim(), innerText.slice(lead), open + 1 + lead) };
   }
-  const infix = INFIX.exec(inner);
-  if (!infix || /[。]/.test(inner)) return null;
-  const leadText = infix[1] as string;
-  const respText = infix[2];
-  const respStart = respText === undefined ? -1 : inner.indexOf(respText, leadText.length);
-  return {
-    span,
-    ownLine,
-    lead: splitUnits(innerText.slice(0, leadText.length), open + 1),
-    responsible: respText === undefined ? null : splitUnits(innerText.slice(respStart, respStart + respText.length), open + 1 + respStart),
-  };
+  const infix = readInfix(inner, innerText, open + 1);
+  return infix ? { span, ownLine, ...infix } : null;
 }
 
 /**

@@ -28,6 +28,7 @@ function total(scores: PlanScore[]) {
 describe.each([
   ['the five seed plans', seedCases()],
   ['plan variants in other formats', variantCases('variants')],
+  ['held-out plans written apart from the importer', variantCases('holdout')],
 ])('%s against their reviewed plans', (_set, cases) => {
   const results = Promise.all(cases.map(run));
 

@@ -4,7 +4,7 @@ import { importPlan, prepareRegistry, ReviewedPlan, scorePlan } from '@kesu/plan
 const reg = prepareRegistry({ regions: loadRegions(), departments: loadDepartmentRegistry(), indicators: loadIndicatorCatalog() });
 const verbose = process.argv.includes('-v');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const sets: Array<[string, string]> = [['/work/main/seeds/plans', '/work/main/seeds/documents'], ['/work/main/packages/plans/test/variants', '/work/main/packages/plans/test/variants']];
+const sets: Array<[string, string]> = [['/work/main/seeds/plans', '/work/main/seeds/documents'], ['/work/main/packages/plans/test/variants', '/work/main/packages/plans/test/variants'], ['/work/main/packages/plans/test/holdout', '/work/main/packages/plans/test/holdout']];
 for (const [goldDir, docDir] of sets) {
   for (const f of readdirSync(goldDir).filter((f) => f.endsWith('.plan.json'))) {
     if (only && !f.includes(only)) continue;

@@ -1,0 +1,50 @@
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { inRegionTree, type Role, type User } from '@kesu/schema';
+import { findSession, getUser } from '@kesu/store';
+import type { AppContext, AppEnv } from '../context.js';
+import { Failure, forbidden, unauthenticated } from '../http/failure.js';
+import { tokenHash } from './tokens.js';
+
+export const SESSION_COOKIE = 'kesu_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Finds the caller from the session cookie or a bearer token. Writes made with the cookie
+ * must echo the session's CSRF token in `X-CSRF-Token`; bearer tokens are not sent by
+ * browsers on their own, so they need none.
+ */
+export function authenticate(ctx: AppContext) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header('authorization');
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    const token = bearer ?? getCookie(c, SESSION_COOKIE) ?? null;
+    if (!token) throw unauthenticated();
+    const session = await ctx.store.reads.read((conn) => findSession(conn, tokenHash(token)));
+    if (!session || (bearer !== null) !== (session.kind === 'bearer')) throw unauthenticated();
+    const user = await ctx.store.reads.read((conn) => getUser(conn, session.userId));
+    if (!user) throw unauthenticated();
+    if (session.kind === 'cookie' && !SAFE_METHODS.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrf) {
+      throw new Failure(403, 'csrf', '请求缺少有效的 CSRF 令牌，请刷新页面', 'missing or wrong CSRF token; reload the page');
+    }
+    const { passwordHash: _hash, ...publicUser } = user;
+    c.set('user', publicUser);
+    c.set('session', session);
+    await next();
+  });
+}
+
+/** Lets only the given roles through. */
+export function requireRole(...roles: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!roles.includes(c.get('user').role)) throw forbidden();
+    await next();
+  });
+}
+
+/** Whether a user may see data of a region: admins everything, others their region tree. */
+export function canSeeRegion(user: User, regionCode: string | null): boolean {
+  if (user.role === 'admin') return true;
+  if (user.regionCode === null || regionCode === null) return false;
+  return inRegionTree(user.regionCode, regionCode);
+}

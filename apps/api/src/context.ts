@@ -1,0 +1,22 @@
+import type { PreparedRegistry } from '@kesu/plans';
+import type { Region, User } from '@kesu/schema';
+import type { SessionRecord, Store } from '@kesu/store';
+import type { LoginLimiter } from './auth/rate-limit.js';
+
+/** What every route needs: the store, the import registry, regions and the login limiter. */
+export interface AppContext {
+  store: Store;
+  registry: PreparedRegistry;
+  regions: Map<string, Region>;
+  limiter: LoginLimiter;
+  /** Folder of the built web app, served at `/` when present. */
+  webDir: string | null;
+}
+
+/** Hono's per-request variables once a caller is authenticated. */
+export interface AppEnv {
+  Variables: {
+    user: User;
+    session: SessionRecord;
+  };
+}
