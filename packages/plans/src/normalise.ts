@@ -36,12 +36,11 @@ const simplifiedChars = new Map<string, string>();
 
 /** One character in simplified form; phrase-level conversion is not needed to match rules. */
 function simplifyChar(c: string): string {
-  let out = simplifiedChars.get(c);
-  if (out === undefined) {
-    const converted = toSimplified(c);
-    out = converted.length === c.length ? converted : c;
-    simplifiedChars.set(c, out);
-  }
+  const known = simplifiedChars.get(c);
+  if (known !== undefined) return known;
+  const converted: string = toSimplified(c);
+  const out = converted.length === c.length ? converted : c;
+  simplifiedChars.set(c, out);
   return out;
 }
 

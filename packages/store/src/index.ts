@@ -13,3 +13,4 @@ export * from './repositories/plans.js';
 export * from './repositories/forms.js';
 export * from './repositories/assignments.js';
 export * from './repositories/submissions.js';
+export * from './repositories/idempotency.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { compileForm, type ColumnField, type ErrorDetail, type Field, type FormDefinition, type Labels } from '@kesu/schema';
-import { checkZip } from './zip-guard.js';
+import { checkZip, verifyZipSizes } from './zip-guard.js';
 
 /** What the workbook is for: the assignment, the form version and the header shown to the reporter. */
 export interface WorkbookContext {
@@ -36,8 +36,11 @@ export type WorkbookReadResult =
   | { ok: true; assignmentId: string; formId: string; version: number; values: Record<string, unknown>; warnings: ErrorDetail[] }
   | { ok: false; errors: WorkbookError[] };
 
+/** The sheet with one row per field. */
 export const MAIN_SHEET = '填报表';
+/** The very hidden sheet naming the assignment, form and version the workbook was made for. */
 export const META_SHEET = '_kesu';
+/** The format marker in _kesu; a new layout gets a new marker. */
 export const WORKBOOK_FORMAT = 'kesu-form-workbook/1';
 
 type ValueField = Exclude<Field, { type: 'repeat_table' }> | ColumnField;
@@ -299,7 +302,7 @@ function writeMainSheet(ws: ExcelJS.Worksheet, def: FormDefinition, ctx: Workboo
       const valueCell = row.getCell(COL.value);
       if (field.type === 'repeat_table') {
         const sheet = tableSheets.get(field.id) ?? field.label;
-        valueCell.value = { text: `见工作表「${sheet}」`, hyperlink: `#'${sheet}'!A1` };
+        valueCell.value = { text: `见工作表「${sheet}」`, hyperlink: `#'${sheet.replace(/'/g, "''")}'!A1` };
         valueCell.font = { italic: true, color: { argb: 'FF1F4E79' }, underline: true };
         continue;
       }
@@ -454,10 +457,11 @@ function excelSerialDate(serial: number, date1904: boolean): string | null {
   return isoOf(new Date(epoch + Math.floor(serial) * 86_400_000));
 }
 
-function shown(raw: Raw): string {
+/** A cell's content quoted for a message; English messages get straight quotes. */
+function shown(raw: Raw, en = false): string {
   switch (raw.kind) {
     case 'text':
-      return `“${clip(raw.value, 40)}”`;
+      return en ? `"${clip(raw.value, 40)}"` : `“${clip(raw.value, 40)}”`;
     case 'number':
       return String(raw.value);
     case 'boolean':
@@ -491,7 +495,7 @@ function convert(field: ValueField, raw: Raw, date1904: boolean): Converted | nu
           ok: false,
           code: 'not_a_number',
           zh: `应填数字，单元格里是${shown(raw)}（请去掉千位分隔符、单位、空格等，只填数字）`,
-          en: `must be a number, but the cell holds ${shown(raw)} (remove thousands separators, units and spaces)`,
+          en: `must be a number, but the cell holds ${shown(raw, true)} (remove thousands separators, units and spaces)`,
         };
       }
       if (!Number.isFinite(n)) return { ok: false, code: 'not_a_number', zh: '不是有限的数字', en: 'is not a finite number' };
@@ -503,16 +507,17 @@ function convert(field: ValueField, raw: Raw, date1904: boolean): Converted | nu
       const token = raw.kind === 'number' ? String(raw.value) : raw.kind === 'text' ? raw.value : null;
       const value = token === null ? undefined : matchOption(field, token);
       if (value !== undefined) return { ok: true, value };
-      return { ok: false, code: 'unknown_option', zh: `${shown(raw)}不是可选项，可选：${optionList(field, '、')}`, en: `${shown(raw)} is not one of the options: ${optionList(field, ', ')}` };
+      return { ok: false, code: 'unknown_option', zh: `${shown(raw)}不是可选项，可选：${optionList(field, '、')}`, en: `${shown(raw, true)} is not one of the options: ${optionList(field, ', ')}` };
     }
     case 'multi_choice': {
       const text = raw.kind === 'number' ? String(raw.value) : raw.kind === 'text' ? raw.value : null;
-      if (text === null) return { ok: false, code: 'unknown_option', zh: `应填选项名称，单元格里是${shown(raw)}`, en: `must list option labels, but the cell holds ${shown(raw)}` };
+      if (text === null) return { ok: false, code: 'unknown_option', zh: `应填选项名称，单元格里是${shown(raw)}`, en: `must list option labels, but the cell holds ${shown(raw, true)}` };
       const tokens = text.split(MULTI_SPLIT).map((t) => t.trim()).filter((t) => t !== '');
       const unknown = tokens.filter((t) => matchOption(field, t) === undefined);
       if (unknown.length > 0) {
         const list = unknown.map((t) => `“${clip(t, 20)}”`);
-        return { ok: false, code: 'unknown_option', zh: `${list.join('、')}不是可选项，可选：${optionList(field, '、')}`, en: `${list.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the options: ${optionList(field, ', ')}` };
+        const listEn = unknown.map((t) => `"${clip(t, 20)}"`);
+        return { ok: false, code: 'unknown_option', zh: `${list.join('、')}不是可选项，可选：${optionList(field, '、')}`, en: `${listEn.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the options: ${optionList(field, ', ')}` };
       }
       return tokens.length === 0 ? null : { ok: true, value: tokens.map((t) => matchOption(field, t)) };
     }
@@ -521,12 +526,12 @@ function convert(field: ValueField, raw: Raw, date1904: boolean): Converted | nu
       const t = raw.kind === 'text' ? raw.value.toLowerCase() : '';
       if (['是', 'true', 'yes', 'y'].includes(t)) return { ok: true, value: true };
       if (['否', 'false', 'no', 'n'].includes(t)) return { ok: true, value: false };
-      return { ok: false, code: 'invalid_yes_no', zh: `只能填“是”或“否”，单元格里是${shown(raw)}`, en: `must be 是 (yes) or 否 (no), but the cell holds ${shown(raw)}` };
+      return { ok: false, code: 'invalid_yes_no', zh: `只能填“是”或“否”，单元格里是${shown(raw)}`, en: `must be 是 (yes) or 否 (no), but the cell holds ${shown(raw, true)}` };
     }
     case 'date': {
       const iso = raw.kind === 'date' ? isoOf(raw.value) : raw.kind === 'number' ? excelSerialDate(raw.value, date1904) : raw.kind === 'text' ? parseDateText(raw.value) : null;
       if (iso !== null) return { ok: true, value: iso };
-      return { ok: false, code: 'invalid_date', zh: `${shown(raw)}不是有效日期，请按 YYYY-MM-DD 填写`, en: `${shown(raw)} is not a valid date; use YYYY-MM-DD` };
+      return { ok: false, code: 'invalid_date', zh: `${shown(raw)}不是有效日期，请按 YYYY-MM-DD 填写`, en: `${shown(raw, true)} is not a valid date; use YYYY-MM-DD` };
     }
     case 'text':
     case 'long_text': {
@@ -590,8 +595,10 @@ function notXlsx(bytes: Uint8Array, message: string, messageEn: string): Workboo
   return fileError('not_xlsx', message, messageEn);
 }
 
-function metaValues(ws: ExcelJS.Worksheet): Map<string, { value: string; row: number }> {
-  const out = new Map<string, { value: string; row: number }>();
+type Meta = Map<string, { value: string; row: number }>;
+
+function metaValues(ws: ExcelJS.Worksheet): Meta {
+  const out: Meta = new Map();
   ws.eachRow((row, n) => {
     const key = rawOf(row.getCell(1).value, undefined);
     const value = rawOf(row.getCell(2).value, undefined);
@@ -600,47 +607,49 @@ function metaValues(ws: ExcelJS.Worksheet): Map<string, { value: string; row: nu
   return out;
 }
 
-function checkMeta(wb: ExcelJS.Workbook, expected: { assignmentId: string; formId: string; version: number }): WorkbookError | null {
+/** The _kesu sheet's pairs, or why the file is not the workbook made for this assignment and form version. */
+function checkMeta(wb: ExcelJS.Workbook, expected: { assignmentId: string; formId: string; version: number }): { meta: Meta } | { error: WorkbookError } {
+  const fail = (error: WorkbookError) => ({ error });
   const ws = wb.getWorksheet(META_SHEET);
   if (!ws) {
-    return fileError(
+    return fail(fileError(
       'missing_metadata',
       `文件缺少隐藏的「${META_SHEET}」工作表，无法确认对应哪项填报任务；请上传从本系统下载的填报表`,
       `The hidden "${META_SHEET}" sheet is missing, so the file cannot be matched to an assignment; upload the workbook downloaded from Kesu`,
       META_SHEET,
-    );
+    ));
   }
   const meta = metaValues(ws);
   const get = (key: string) => meta.get(key) ?? { value: '', row: 0 };
   const cellOf = (key: string) => (get(key).row ? `B${get(key).row}` : '');
   if (get('format').value !== WORKBOOK_FORMAT) {
-    return fileError('unknown_format', '文件不是本系统生成的填报表格式', 'The file is not in the Kesu workbook format', META_SHEET, cellOf('format'));
+    return fail(fileError('unknown_format', '文件不是本系统生成的填报表格式', 'The file is not in the Kesu workbook format', META_SHEET, cellOf('format')));
   }
   const assignment = get('assignmentId').value;
   if (assignment !== expected.assignmentId) {
-    return fileError(
+    return fail(fileError(
       'wrong_assignment',
       `此文件属于另一项填报任务（${assignment || '未知'}），不是当前任务（${expected.assignmentId}）`,
       `This file belongs to another assignment (${assignment || 'unknown'}), not this one (${expected.assignmentId})`,
       META_SHEET,
       cellOf('assignmentId'),
-    );
+    ));
   }
   const form = get('formId').value;
   if (form !== expected.formId) {
-    return fileError('wrong_form', `此文件对应另一张表单（${form || '未知'}），不是当前表单（${expected.formId}）`, `This file is for another form (${form || 'unknown'}), not this one (${expected.formId})`, META_SHEET, cellOf('formId'));
+    return fail(fileError('wrong_form', `此文件对应另一张表单（${form || '未知'}），不是当前表单（${expected.formId}）`, `This file is for another form (${form || 'unknown'}), not this one (${expected.formId})`, META_SHEET, cellOf('formId')));
   }
   const version = get('version').value;
   if (version !== String(expected.version)) {
-    return fileError(
+    return fail(fileError(
       'stale_version',
       `此文件是按第 ${version || '?'} 版表单生成的，当前表单为第 ${expected.version} 版；请重新下载填报表，把数据填入新表后上传`,
       `This file was made for version ${version || '?'} of the form, but the form is now version ${expected.version}; download the workbook again and fill in the new one`,
       META_SHEET,
       cellOf('version'),
-    );
+    ));
   }
-  return null;
+  return { meta };
 }
 
 function readMain(state: ReadState, ws: ExcelJS.Worksheet): void {
@@ -847,7 +856,9 @@ export async function readFormWorkbook(
   def: FormDefinition,
   expected: { assignmentId: string; formId: string; version: number },
 ): Promise<WorkbookReadResult> {
-  const zip = checkZip(bytes);
+  // The directory check is free; the capped inflate runs only on archives that pass it.
+  const first = checkZip(bytes);
+  const zip = first.ok ? verifyZipSizes(bytes) : first;
   if (!zip.ok) {
     const error = zip.code === 'not_zip' ? notXlsx(bytes, zip.message, zip.messageEn) : fileError(zip.code, zip.message, zip.messageEn);
     return { ok: false, errors: [error] };
@@ -856,8 +867,8 @@ export async function readFormWorkbook(
   if (!wb) {
     return { ok: false, errors: [fileError('malformed', '文件已损坏，无法作为 Excel 打开；请重新下载填报表', 'The file is damaged and cannot be read as Excel; download the workbook again')] };
   }
-  const metaError = checkMeta(wb, expected);
-  if (metaError) return { ok: false, errors: [metaError] };
+  const checked = checkMeta(wb, expected);
+  if ('error' in checked) return { ok: false, errors: [checked.error] };
   const main = wb.getWorksheet(MAIN_SHEET);
   if (!main) {
     return { ok: false, errors: [fileError('missing_sheet', `文件缺少「${MAIN_SHEET}」工作表，请重新下载填报表`, `The "${MAIN_SHEET}" sheet is missing; download the workbook again`, MAIN_SHEET)] };
@@ -872,9 +883,8 @@ export async function readFormWorkbook(
     badPaths: new Set(),
   };
   readMain(state, main);
-  const named = metaValues(wb.getWorksheet(META_SHEET) ?? main);
   for (const field of def.sections.flatMap((s) => s.fields)) {
-    if (field.type === 'repeat_table') readTable(state, wb, field, named.get(`table:${field.id}`)?.value);
+    if (field.type === 'repeat_table') readTable(state, wb, field, checked.meta.get(`table:${field.id}`)?.value);
   }
   const form = compileForm(def);
   const result = form.validate(state.values);

@@ -2,7 +2,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FormDefinition } from '@kesu/schema';
 import { buildFormWorkbook } from './form-workbook.js';
-import { checkZip } from './zip-guard.js';
+import { checkZip, verifyZipSizes } from './zip-guard.js';
 
 interface ZipEntry {
   name: string;
@@ -156,5 +156,30 @@ describe('checkZip', () => {
     const data = text('x'.repeat(1000));
     const r = checkZip(makeZip([{ name: 'a', data }, { name: 'b', data, sharesOffsetWith: 0 }]));
     expect(r).toMatchObject({ ok: false, code: 'zip_bomb' });
+  });
+});
+
+describe('verifyZipSizes', () => {
+  it('accepts a real workbook and honest archives', () => {
+    expect(verifyZipSizes(xlsx)).toEqual({ ok: true });
+    expect(verifyZipSizes(makeZip([{ name: 'b.txt', data: text('科普'.repeat(1000)), method: 8 }, { name: 'empty', data: new Uint8Array(0), method: 8 }]))).toEqual({ ok: true });
+  });
+
+  it('refuses an archive whose data inflates beyond the size it declares', () => {
+    const liar = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(60 * 1024 * 1024), method: 8, declaredSize: 1000 }]);
+    expect(checkZip(liar)).toEqual({ ok: true });
+    expect(verifyZipSizes(liar)).toMatchObject({ ok: false, code: 'zip_bomb', messageEn: expect.stringMatching(/beyond the size it declares/) });
+  });
+
+  it('runs the directory checks first', () => {
+    expect(verifyZipSizes(new Uint8Array(0))).toMatchObject({ ok: false, code: 'not_zip' });
+    const bomb = makeZip([{ name: 'x', data: text('<x/>'), declaredSize: 0xfffffff0 }]);
+    expect(verifyZipSizes(bomb)).toMatchObject({ ok: false, code: 'zip_bomb' });
+  });
+
+  it('leaves corrupt deflate data for the reader to report', () => {
+    const zip = makeZip([{ name: 'a.xml', data: text('<a>'.repeat(500)), method: 8 }]);
+    zip.fill(0xff, 40, 60);
+    expect(verifyZipSizes(zip)).toEqual({ ok: true });
   });
 });

@@ -1,3 +1,5 @@
+import { inflateRawSync } from 'node:zlib';
+
 /** What an uploaded ZIP (an .xlsx) may declare before anything is inflated. */
 export interface ZipLimits {
   /** Most entries (files and folders) in the archive. */
@@ -29,6 +31,7 @@ const U32_MAX = 0xffffffff;
 const RATIO_FLOOR = 1024 * 1024;
 
 interface Entry {
+  method: number;
   compressed: number;
   uncompressed: number;
   offset: number;
@@ -128,6 +131,7 @@ function readEntries(view: DataView, dir: Directory): Entry[] {
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const entry: Entry = {
+      method: view.getUint16(at + 10, true),
       compressed: view.getUint32(at + 20, true),
       uncompressed: view.getUint32(at + 24, true),
       offset: view.getUint32(at + 42, true),
@@ -178,28 +182,29 @@ function checkEntries(entries: Entry[], dir: Directory, limits: ZipLimits): void
   }
 }
 
-/**
- * Checks a ZIP archive (an .xlsx) from its central directory alone, before anything inflates
- * it: entry count, total uncompressed size, compression ratio and overlapping entries.
- * Declared sizes are what is checked; an inflater must still stop at them.
- * @example checkZip(new Uint8Array(await file.arrayBuffer())) // { ok: true }
- */
-export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipCheck {
+/** The archive's entries after every check that needs only the central directory. */
+function inspect(bytes: Uint8Array, limits: ZipLimits): { view: DataView; entries: Entry[] } {
+  if (bytes.byteLength === 0) throw notZip('文件为空', 'the file is empty');
+  if (bytes.byteLength < EOCD_SIZE) throw notZip('文件过短', 'the file is too short');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = view.getUint32(0, true);
+  if (magic !== LOCAL_SIGNATURE && magic !== EOCD_SIGNATURE) throw notZip('文件开头不是 ZIP 格式', 'it does not start like a ZIP archive');
+  const dir = readDirectory(view, findEocd(view));
+  if (dir.entries > limits.maxEntries) {
+    throw new ZipProblem(
+      'too_many_entries',
+      `压缩包内文件过多（${dir.entries} 个，上限 ${limits.maxEntries} 个）`,
+      `The archive holds too many entries (${dir.entries}, limit ${limits.maxEntries})`,
+    );
+  }
+  const entries = readEntries(view, dir);
+  checkEntries(entries, dir, limits);
+  return { view, entries };
+}
+
+function outcome(run: () => void): ZipCheck {
   try {
-    if (bytes.byteLength === 0) throw notZip('文件为空', 'the file is empty');
-    if (bytes.byteLength < EOCD_SIZE) throw notZip('文件过短', 'the file is too short');
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const magic = view.getUint32(0, true);
-    if (magic !== LOCAL_SIGNATURE && magic !== EOCD_SIGNATURE) throw notZip('文件开头不是 ZIP 格式', 'it does not start like a ZIP archive');
-    const dir = readDirectory(view, findEocd(view));
-    if (dir.entries > limits.maxEntries) {
-      throw new ZipProblem(
-        'too_many_entries',
-        `压缩包内文件过多（${dir.entries} 个，上限 ${limits.maxEntries} 个）`,
-        `The archive holds too many entries (${dir.entries}, limit ${limits.maxEntries})`,
-      );
-    }
-    checkEntries(readEntries(view, dir), dir, limits);
+    run();
     return { ok: true };
   } catch (error) {
     if (error instanceof ZipProblem) return { ok: false, code: error.code, message: error.zh, messageEn: error.en };
@@ -208,4 +213,38 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
     const damaged = notZip('ZIP 结构损坏', 'its ZIP structure is damaged');
     return { ok: false, code: damaged.code, message: damaged.zh, messageEn: damaged.en };
   }
+}
+
+/**
+ * Checks a ZIP archive (an .xlsx) from its central directory alone, before anything inflates
+ * it: entry count, total uncompressed size, compression ratio and overlapping entries.
+ * @example checkZip(new Uint8Array(await file.arrayBuffer())) // { ok: true }
+ */
+export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipCheck {
+  return outcome(() => inspect(bytes, limits));
+}
+
+/**
+ * Runs checkZip, then inflates each entry with its output capped at the size the directory
+ * declares, so an archive that lies about its sizes is refused before a library inflates it
+ * without a cap. Memory stays within the largest declared entry; corrupt data is left for the
+ * reader to report.
+ * @example verifyZipSizes(bytes) // { ok: false, code: 'zip_bomb', … } for a lying archive
+ */
+export function verifyZipSizes(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipCheck {
+  return outcome(() => {
+    const { view, entries } = inspect(bytes, limits);
+    for (const e of entries) {
+      if (e.method !== 8 || e.compressed === 0) continue;
+      if (view.getUint32(e.offset, true) !== LOCAL_SIGNATURE) throw notZip('文件条目头损坏', 'a local file header is damaged');
+      const start = e.offset + LOCAL_SIZE + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+      try {
+        inflateRawSync(bytes.subarray(start, start + e.compressed), { maxOutputLength: Math.max(e.uncompressed, 1) });
+      } catch (error) {
+        if (error instanceof RangeError && (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+          throw new ZipProblem('zip_bomb', '文件解压后比声明的大小更大，疑似压缩炸弹，已拒绝', 'An entry inflates beyond the size it declares; this looks like a zip bomb and was refused');
+        }
+      }
+    }
+  });
 }

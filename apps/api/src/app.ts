@@ -1,0 +1,80 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Context } from 'hono';
+import { ZodError } from 'zod';
+import { toApiError, type ApiError } from '@kesu/schema';
+import { authenticate } from './auth/middleware.js';
+import type { AppContext, AppEnv } from './context.js';
+import { Failure } from './http/failure.js';
+import { checkJsonText } from './http/strict-json.js';
+import { docsPage, docsAssets } from './http/docs.js';
+import { assignmentRoutes } from './routes/assignments.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { formRoutes } from './routes/forms.js';
+import { metaRoutes } from './routes/meta.js';
+import { planRoutes } from './routes/plans.js';
+import { userRoutes } from './routes/users.js';
+import { serveWeb } from './http/web.js';
+
+export const JSON_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/health']);
+
+function errorBody(code: string, message: string, messageEn: string, details: ApiError['error']['details'] = []): ApiError {
+  return { error: { code, message, messageEn, details } };
+}
+
+/** Every failure becomes the one error shape; unexpected ones are logged and hidden. */
+function onError(error: Error, c: Context<AppEnv>) {
+  if (error instanceof Failure) return c.json(errorBody(error.code, error.zh, error.en, error.details), error.status);
+  if (error instanceof ZodError) return c.json(toApiError(error), 400);
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return c.json(errorBody('too_large', '请求内容过大', 'request body too large'), 413);
+    return c.json(errorBody('http_error', error.message || '请求无效', error.message || 'bad request'), error.status);
+  }
+  if (error instanceof SyntaxError) return c.json(errorBody('invalid_json', '请求内容不是有效的 JSON', 'the body is not valid JSON'), 400);
+  console.error(`${c.req.method} ${c.req.path}:`, error);
+  return c.json(errorBody('internal', '服务器内部错误，请稍后重试', 'internal server error; try again later'), 500);
+}
+
+/**
+ * The whole HTTP interface: JSON under /api/v1 (OpenAPI at /api/openapi.json, docs at /api/docs)
+ * and the built web app at /.
+ * @example serve({ fetch: createApp(ctx).fetch, port: 8080 })
+ */
+export function createApp(ctx: AppContext) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(onError);
+  app.notFound((c) => c.json(errorBody('not_found', '没有这个地址', 'no such endpoint'), 404));
+
+  app.use('/api/v1/*', async (c, next) => {
+    const uploading = c.req.path.endsWith('/import') || c.req.path.endsWith('/upload');
+    return bodyLimit({ maxSize: uploading ? UPLOAD_LIMIT : JSON_LIMIT, onError: () => { throw new HTTPException(413); } })(c, next);
+  });
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.header('content-type')?.includes('application/json')) checkJsonText(await c.req.text());
+    await next();
+  });
+  const auth = authenticate(ctx);
+  app.use('/api/v1/*', async (c, next) => (PUBLIC.has(c.req.path) ? next() : auth(c, next)));
+
+  app.get('/api/v1/health', (c) => c.json({ ok: true }));
+  app.route('/api/v1/auth', authRoutes(ctx));
+  app.route('/api/v1/users', userRoutes(ctx));
+  app.route('/api/v1', metaRoutes(ctx));
+  app.route('/api/v1/plans', planRoutes(ctx));
+  app.route('/api/v1/forms', formRoutes(ctx));
+  app.route('/api/v1/assignments', assignmentRoutes(ctx));
+  app.route('/api/v1/audit', auditRoutes(ctx));
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: '科素 Kesu API', version: '1.0.0', description: '全民科学素质行动规划实施监测 / science-literacy plan monitoring' },
+  });
+  app.get('/api/docs', (c) => c.html(docsPage()));
+  app.get('/api/docs/assets/:file', docsAssets);
+  if (ctx.webDir) app.get('*', serveWeb(ctx.webDir));
+  return app;
+}

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { prepareRegistry } from '@kesu/plans';
+import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu/seeds';
+import { openStore } from '@kesu/store';
+import { LoginLimiter } from './auth/rate-limit.js';
+import type { AppContext } from './context.js';
+
+/** Opens the store in a data folder and loads the registries every request uses. */
+export async function createContext(options: { storeFile: string; webDir?: string | null }): Promise<AppContext> {
+  const store = await openStore(options.storeFile);
+  const regions = loadRegions();
+  const webDir = options.webDir === undefined ? null : options.webDir;
+  return {
+    store,
+    registry: prepareRegistry({ regions, departments: loadDepartmentRegistry(), indicators: loadIndicatorCatalog() }),
+    regions: new Map(regions.map((r) => [r.code, r])),
+    limiter: new LoginLimiter(),
+    webDir: webDir && existsSync(path.join(webDir, 'index.html')) ? webDir : null,
+  };
+}

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { findIdempotent, rememberIdempotent, type Store } from '@kesu/store';
+import type { AppContext, AppEnv } from '../context.js';
+import { Failure } from './failure.js';
+
+const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The request's Idempotency-Key, checked for shape, or null when it sent none. */
+export function idempotencyKey(c: Context<AppEnv>): string | null {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return null;
+  if (!KEY.test(key)) throw new Failure(400, 'bad_idempotency_key', 'Idempotency-Key 应为 8–128 位字母、数字或 ._:-', 'Idempotency-Key must be 8–128 letters, digits or ._:-');
+  return key;
+}
+
+/** A fingerprint of what was asked, so a key reused for a different request is refused. */
+export function requestFingerprint(c: Context<AppEnv>, body: unknown): string {
+  return createHash('sha256').update(`${c.req.method} ${c.req.path}\n${JSON.stringify(body)}`).digest('hex');
+}
+
+/** The stored answer to an earlier request with this key, or null to go ahead. */
+export async function replay(ctx: AppContext, c: Context<AppEnv>, key: string | null, fingerprint: string): Promise<unknown | null> {
+  if (key === null) return null;
+  const earlier = await ctx.store.reads.read((conn) => findIdempotent(conn, c.get('user').id, key));
+  if (!earlier) return null;
+  if (earlier.requestSha256 !== fingerprint) {
+    throw new Failure(422, 'idempotency_key_reused', '该 Idempotency-Key 已用于另一个请求', 'this Idempotency-Key was used for a different request');
+  }
+  return earlier.body;
+}
+
+type WriteConnection = Parameters<Parameters<Store['writes']['write']>[0]>[0];
+
+/** Records the answer under the key in the write's own transaction. */
+export async function remember(conn: WriteConnection, userId: string, key: string | null, fingerprint: string, status: ContentfulStatusCode, body: unknown): Promise<void> {
+  if (key !== null) await rememberIdempotent(conn, userId, key, fingerprint, status, body);
+}

@@ -1,0 +1,207 @@
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { Assignment, compileForm, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus, type CompiledForm, type User } from '@kesu/schema';
+import {
+  getAssignment,
+  getForm,
+  getFormVersion,
+  getSubmission,
+  insertAssignments,
+  listAssignments,
+  listSubmissionRevisions,
+  recordAudit,
+  submissionBatch,
+  updateAssignment,
+  WorkflowError,
+  type SubmissionWrite,
+} from '@kesu/store';
+import { canSeeRegion, requireRole } from '../auth/middleware.js';
+import type { AppContext } from '../context.js';
+import { Failure, forbidden, notFound } from '../http/failure.js';
+import { idempotencyKey, replay, requestFingerprint } from '../http/idempotency.js';
+import { jsonContent, router } from '../http/openapi.js';
+
+const IdParam = z.object({ id: z.uuid() });
+const NewAssignments = z.strictObject({
+  formId: z.uuid(),
+  version: z.int().min(1),
+  regionCodes: z.array(RegionCode).min(1).max(500),
+  departments: z.array(z.string().min(1).max(120)).min(1).max(100),
+  periods: z.array(Period).min(1).max(24),
+  dueDate: z.iso.date().nullable().default(null),
+});
+const AssignmentQuery = z.object({ regionCode: RegionCode.optional(), department: z.string().max(120).optional(), period: Period.optional(), status: z.union([SubmissionStatus, z.literal('none')]).optional() });
+const AssignmentChange = z.strictObject({ open: z.boolean().optional(), dueDate: z.iso.date().nullable().optional() });
+const Values = z.record(z.string(), z.unknown());
+const SaveBody = z.strictObject({ values: Values, formVersion: z.int().min(1) });
+const ReturnBody = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
+const Revision = z.object({ revision: z.int(), status: SubmissionStatus, values: Values, comment: z.string().nullable(), actor: z.string(), createdAt: z.string() });
+const SubmissionView = z.object({ assignment: Assignment, form: z.unknown(), submission: Submission.nullable() });
+
+/** A reporter works only on its own department's assignments in its own region. */
+function isOwn(user: User, a: Assignment): boolean {
+  return user.role === 'reporter' && a.regionCode === user.regionCode && a.department === user.department;
+}
+
+function canRead(user: User, a: Assignment): boolean {
+  if (user.role === 'reporter') return isOwn(user, a);
+  return canSeeRegion(user, a.regionCode);
+}
+
+/** Assignments, their submissions, and the review workflow. */
+export function assignmentRoutes(ctx: AppContext) {
+  const compiled = new Map<string, CompiledForm>();
+  const formFor = async (formId: string, version: number): Promise<CompiledForm> => {
+    const key = `${formId}@${version}`;
+    let form = compiled.get(key);
+    if (!form) {
+      const definition = await ctx.store.reads.read((conn) => getFormVersion(conn, formId, version));
+      if (!definition) throw notFound('表单版本', 'form version');
+      form = compileForm(definition);
+      compiled.set(key, form);
+    }
+    return form;
+  };
+  const load = async (id: string, user: User) => {
+    const assignment = await ctx.store.reads.read((conn) => getAssignment(conn, id));
+    if (!assignment) throw notFound('任务', 'assignment');
+    if (!canRead(user, assignment)) throw forbidden();
+    return assignment;
+  };
+  /** Queues a workflow change; the answer comes after its transaction has committed. */
+  const change = async (write: SubmissionWrite) => {
+    try {
+      return await ctx.store.writes.batch(submissionBatch, write);
+    } catch (error) {
+      if (error instanceof WorkflowError) throw new Failure(error.code === 'no_assignment' ? 404 : 409, error.code, error.zh, error.en);
+      throw error;
+    }
+  };
+  const validated = async (assignment: Assignment, body: z.infer<typeof SaveBody>, strict: boolean) => {
+    if (body.formVersion !== assignment.version) {
+      throw new Failure(409, 'stale_version', `表单已更新为第 ${assignment.version} 版，请刷新后重新填报`, `the form is now version ${assignment.version}; reload and fill it again`);
+    }
+    const form = await formFor(assignment.formId, assignment.version);
+    const result = form.validate(body.values);
+    if (result.ok) return { values: result.values, warnings: result.warnings };
+    // A draft may be incomplete: it is stored as long as what is filled is well-formed.
+    if (!strict && result.errors.every((e) => e.code === 'required' || e.code === 'rule')) {
+      return { values: body.values, warnings: result.errors };
+    }
+    throw new Failure(400, 'validation_failed', `提交的内容有 ${result.errors.length} 处错误`, `${result.errors.length} problem(s) in the submission`, result.errors);
+  };
+  const submissionWrite = async (c: Parameters<typeof idempotencyKey>[0], write: SubmissionWrite, body: unknown) => {
+    const key = idempotencyKey(c);
+    const fingerprint = requestFingerprint(c, body);
+    const earlier = await replay(ctx, c, key, fingerprint);
+    if (earlier) return earlier as Submission;
+    const result = await change({ ...write, ...(key ? { idempotency: { userId: c.get('user').id, key, requestSha256: fingerprint } } : {}) });
+    return result.submission;
+  };
+
+  return router()
+    .openapi(
+      createRoute({ method: 'post', path: '/', tags: ['assignments'], summary: '下发任务 / assign a form version to regions × departments × periods', middleware: [requireRole('admin')] as const, request: { body: jsonContent(NewAssignments) }, responses: { 201: jsonContent(z.array(Assignment), 'assignments (existing ones are kept)') } }),
+      async (c) => {
+        const input = c.req.valid('json');
+        const form = await ctx.store.reads.read((conn) => getForm(conn, input.formId));
+        if (!form) throw notFound('表单', 'form');
+        if (input.version > form.latestVersion) throw new Failure(400, 'unpublished_version', `表单只发布到第 ${form.latestVersion} 版`, `the form has only ${form.latestVersion} published version(s)`, [{ path: 'version', code: 'unpublished_version', message: '版本尚未发布', messageEn: 'version not published' }]);
+        const unknown = input.regionCodes.find((code) => !ctx.regions.has(code));
+        if (unknown) throw new Failure(400, 'unknown_region', `行政区划代码「${unknown}」不存在`, `no region with code ${unknown}`, [{ path: 'regionCodes', code: 'unknown_region', message: '行政区划代码不存在', messageEn: 'unknown region code' }]);
+        const wrongPeriod = input.periods.find((p) => periodKindOf(p) !== form.definition.periodKind);
+        if (wrongPeriod) {
+          throw new Failure(400, 'wrong_period', `报表按${form.definition.periodKind}填报，期间「${wrongPeriod}」不符`, `the form is reported per ${form.definition.periodKind}; ${wrongPeriod} does not fit`, [
+            { path: 'periods', code: 'wrong_period', message: '期间类型与表单不符', messageEn: 'period type does not match the form' },
+          ]);
+        }
+        const inputs = input.regionCodes.flatMap((regionCode) => input.departments.flatMap((department) => input.periods.map((period) => ({ formId: input.formId, version: input.version, regionCode, department, period, dueDate: input.dueDate }))));
+        const actor = c.get('user').username;
+        const created = await ctx.store.writes.write(async (conn) => {
+          const rows = await insertAssignments(conn, inputs);
+          await recordAudit(conn, rows.map((a) => ({ actor, action: 'assignment.create', entity: 'assignment', entityId: a.id, previous: null, next: a })));
+          return rows;
+        });
+        return c.json(created, 201);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/', tags: ['assignments'], summary: '任务列表（按权限范围）/ assignments in your scope', request: { query: AssignmentQuery }, responses: { 200: jsonContent(z.array(Assignment), 'assignments') } }),
+      async (c) => {
+        const user = c.get('user');
+        const query = c.req.valid('query');
+        const filter = { ...query } as Parameters<typeof listAssignments>[1] & object;
+        if (user.role === 'reporter') Object.assign(filter, { regionCode: user.regionCode ?? '-', department: user.department ?? '-' });
+        else if (user.role !== 'admin') filter.regionPrefix = regionPrefix(user.regionCode ?? '-');
+        return c.json(await ctx.store.reads.read((conn) => listAssignments(conn, filter)), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/{id}', tags: ['assignments'], summary: '任务及其填报 / an assignment with its form and submission', request: { params: IdParam }, responses: { 200: jsonContent(SubmissionView, 'assignment') } }),
+      async (c) => {
+        const assignment = await load(c.req.valid('param').id, c.get('user'));
+        const form = await formFor(assignment.formId, assignment.version);
+        const submission = await ctx.store.reads.read((conn) => getSubmission(conn, assignment.id));
+        return c.json({ assignment, form: form.definition, submission: submission ?? null }, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'patch', path: '/{id}', tags: ['assignments'], summary: '开关填报窗口、改截止日期 / open or close the window, change the due date', middleware: [requireRole('admin')] as const, request: { params: IdParam, body: jsonContent(AssignmentChange) }, responses: { 200: jsonContent(Assignment, 'changed') } }),
+      async (c) => {
+        const before = await load(c.req.valid('param').id, c.get('user'));
+        const changeSet = c.req.valid('json');
+        const actor = c.get('user').username;
+        const after = await ctx.store.writes.write(async (conn) => {
+          await updateAssignment(conn, before.id, { ...(changeSet.open === undefined ? {} : { open: changeSet.open }), ...(changeSet.dueDate === undefined ? {} : { dueDate: changeSet.dueDate }) });
+          const updated = (await getAssignment(conn, before.id)) as Assignment;
+          await recordAudit(conn, [{ actor, action: 'assignment.change', entity: 'assignment', entityId: before.id, previous: before, next: updated }]);
+          return updated;
+        });
+        return c.json(after, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/{id}/revisions', tags: ['submissions'], summary: '填报修订记录 / every revision of the submission', request: { params: IdParam }, responses: { 200: jsonContent(z.array(Revision), 'revisions') } }),
+      async (c) => {
+        const assignment = await load(c.req.valid('param').id, c.get('user'));
+        return c.json(await ctx.store.reads.read((conn) => listSubmissionRevisions(conn, assignment.id)), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'put', path: '/{id}/submission', tags: ['submissions'], summary: '保存草稿 / save a draft', middleware: [requireRole('reporter')] as const, request: { params: IdParam, body: jsonContent(SaveBody) }, responses: { 200: jsonContent(Submission, 'saved after commit') } }),
+      async (c) => {
+        const user = c.get('user');
+        const assignment = await load(c.req.valid('param').id, user);
+        const body = c.req.valid('json');
+        const { values, warnings } = await validated(assignment, body, false);
+        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'save', actor: user.username, formVersion: body.formVersion, values, warnings }, body), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/{id}/submission/submit', tags: ['submissions'], summary: '提交 / submit for review', middleware: [requireRole('reporter')] as const, request: { params: IdParam, body: jsonContent(SaveBody) }, responses: { 200: jsonContent(Submission, 'submitted after commit') } }),
+      async (c) => {
+        const user = c.get('user');
+        const assignment = await load(c.req.valid('param').id, user);
+        const body = c.req.valid('json');
+        const { values, warnings } = await validated(assignment, body, true);
+        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'submit', actor: user.username, formVersion: body.formVersion, values, warnings }, body), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/{id}/submission/approve', tags: ['submissions'], summary: '审核通过 / approve', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'approved and locked') } }),
+      async (c) => {
+        const user = c.get('user');
+        const assignment = await load(c.req.valid('param').id, user);
+        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'approve', actor: user.username, formVersion: assignment.version }, { approve: assignment.id }), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/{id}/submission/return', tags: ['submissions'], summary: '退回修改 / return with comments', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam, body: jsonContent(ReturnBody) }, responses: { 200: jsonContent(Submission, 'returned') } }),
+      async (c) => {
+        const user = c.get('user');
+        const assignment = await load(c.req.valid('param').id, user);
+        const { comment } = c.req.valid('json');
+        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'return', actor: user.username, formVersion: assignment.version, comment }, { comment }), 200);
+      },
+    );
+}

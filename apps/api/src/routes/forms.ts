@@ -1,0 +1,67 @@
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { FormDefinition, FormRecord } from '@kesu/schema';
+import { getForm, getFormVersion, listForms, publishForm, recordAudit, updateFormDraft } from '@kesu/store';
+import { requireRole } from '../auth/middleware.js';
+import type { AppContext } from '../context.js';
+import { notFound } from '../http/failure.js';
+import { jsonContent, router } from '../http/openapi.js';
+
+const IdParam = z.object({ id: z.uuid() });
+const VersionParam = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1).max(100000) });
+const Published = z.object({ formId: z.string(), version: z.int() });
+
+/** Forms: the office edits drafts and publishes immutable versions; everyone may read them. */
+export function formRoutes(ctx: AppContext) {
+  const load = async (id: string) => {
+    const form = await ctx.store.reads.read((conn) => getForm(conn, id));
+    if (!form) throw notFound('表单', 'form');
+    return form;
+  };
+  return router()
+    .openapi(
+      createRoute({ method: 'get', path: '/', tags: ['forms'], summary: '表单列表 / forms', middleware: [requireRole('admin', 'reviewer', 'statistician')] as const, responses: { 200: jsonContent(z.array(FormRecord), 'forms') } }),
+      async (c) => c.json(await ctx.store.reads.read((conn) => listForms(conn)), 200),
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/{id}', tags: ['forms'], summary: '表单草稿 / a form and its draft', middleware: [requireRole('admin', 'reviewer', 'statistician')] as const, request: { params: IdParam }, responses: { 200: jsonContent(FormRecord, 'the form') } }),
+      async (c) => c.json(await load(c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({ method: 'put', path: '/{id}', tags: ['forms'], summary: '修改草稿 / edit the draft', middleware: [requireRole('admin')] as const, request: { params: IdParam, body: jsonContent(z.strictObject({ definition: FormDefinition })) }, responses: { 200: jsonContent(FormRecord, 'saved draft') } }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const previous = await load(id);
+        const actor = c.get('user').username;
+        const form = await ctx.store.writes.write(async (conn) => {
+          const saved = await updateFormDraft(conn, id, c.req.valid('json').definition, actor);
+          await recordAudit(conn, [{ actor, action: 'form.edit', entity: 'form', entityId: id, previous: previous.definition, next: saved.definition }]);
+          return saved;
+        });
+        return c.json(form, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/{id}/publish', tags: ['forms'], summary: '发布为新版本 / publish the draft as a new immutable version', middleware: [requireRole('admin')] as const, request: { params: IdParam }, responses: { 200: jsonContent(Published, 'published') } }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await load(id);
+        const actor = c.get('user').username;
+        const version = await ctx.store.writes.write(async (conn) => {
+          const v = await publishForm(conn, id, actor);
+          await recordAudit(conn, [{ actor, action: 'form.publish', entity: 'form', entityId: id, previous: v - 1, next: v }]);
+          return v;
+        });
+        return c.json({ formId: id, version }, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/{id}/versions/{version}', tags: ['forms'], summary: '已发布版本 / a published version', request: { params: VersionParam }, responses: { 200: jsonContent(FormDefinition, 'the version') } }),
+      async (c) => {
+        const { id, version } = c.req.valid('param');
+        const definition = await ctx.store.reads.read((conn) => getFormVersion(conn, id, version));
+        if (!definition) throw notFound('表单版本', 'form version');
+        return c.json(definition, 200);
+      },
+    );
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { insertUser, type UserInput } from '@kesu/store';
+import type { Role } from '@kesu/schema';
+import { createApp } from '../src/app.js';
+import { hashPassword } from '../src/auth/passwords.js';
+import { createContext } from '../src/create-context.js';
+import type { AppContext } from '../src/context.js';
+
+export const PASSWORD = 'test-password-1';
+
+export interface Harness {
+  ctx: AppContext;
+  app: ReturnType<typeof createApp>;
+  dir: string;
+  close: () => void;
+}
+
+/** A real app on a real DuckDB file in a temporary folder. */
+export async function startHarness(): Promise<Harness> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kesu-api-'));
+  const ctx = await createContext({ storeFile: path.join(dir, 'kesu.duckdb') });
+  return {
+    ctx,
+    app: createApp(ctx),
+    dir,
+    close: () => {
+      ctx.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let passwordHash: string | undefined;
+
+/** Creates a user directly in the store (the API's own user creation is tested separately). */
+export async function addUser(h: Harness, username: string, role: Role, regionCode: string | null, department: string | null = null) {
+  passwordHash ??= await hashPassword(PASSWORD);
+  const input: UserInput = { username, displayName: username, passwordHash, role, regionCode, department };
+  return h.ctx.store.writes.write((conn) => insertUser(conn, input));
+}
+
+/** A logged-in client: keeps the session cookie and sends the CSRF token on writes. */
+export class Client {
+  private cookie = '';
+  private csrf = '';
+  constructor(private readonly h: Harness) {}
+
+  async login(username: string, password = PASSWORD) {
+    const res = await this.request('POST', '/api/v1/auth/login', { username, password });
+    if (res.status === 200) {
+      this.csrf = (res.body as { csrfToken: string }).csrfToken;
+    }
+    return res;
+  }
+
+  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const init: RequestInit = { method, headers: { ...headers } };
+    const h = init.headers as Record<string, string>;
+    if (this.cookie) h['cookie'] = this.cookie;
+    if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
+    if (body instanceof Uint8Array) {
+      init.body = body;
+      h['content-type'] ??= 'application/octet-stream';
+    } else if (typeof body === 'string') {
+      init.body = body;
+      h['content-type'] ??= 'application/json';
+    } else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await this.h.app.request(url, init);
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie?.startsWith('kesu_session=')) this.cookie = setCookie.split(';')[0] ?? '';
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON (an HTML page or a file): keep the text.
+    }
+    return { status: res.status, body: parsed as Record<string, unknown> & unknown[], headers: res.headers };
+  }
+}
