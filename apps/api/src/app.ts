@@ -16,6 +16,7 @@ import { formRoutes } from './routes/forms.js';
 import { metaRoutes } from './routes/meta.js';
 import { planRoutes } from './routes/plans.js';
 import { userRoutes } from './routes/users.js';
+import { workbookRoutes } from './routes/workbooks.js';
 import { serveWeb } from './http/web.js';
 
 export const JSON_LIMIT = 1024 * 1024;
@@ -67,6 +68,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/v1/plans', planRoutes(ctx));
   app.route('/api/v1/forms', formRoutes(ctx));
   app.route('/api/v1/assignments', assignmentRoutes(ctx));
+  app.route('/api/v1/assignments', workbookRoutes(ctx));
   app.route('/api/v1/audit', auditRoutes(ctx));
 
   app.doc31('/api/openapi.json', {

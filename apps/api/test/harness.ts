@@ -41,21 +41,30 @@ export async function addUser(h: Harness, username: string, role: Role, regionCo
   return h.ctx.store.writes.write((conn) => insertUser(conn, input));
 }
 
+/** A response body as the tests read it: an object, a list, or the error shape. */
+export type Body = Record<string, unknown> & { error?: { code: string; message: string; messageEn: string; details: Array<{ path: string; code: string }> } };
+
+export interface Reply {
+  status: number;
+  body: Body;
+  headers: Headers;
+}
+
 /** A logged-in client: keeps the session cookie and sends the CSRF token on writes. */
 export class Client {
   private cookie = '';
   private csrf = '';
   constructor(private readonly h: Harness) {}
 
-  async login(username: string, password = PASSWORD) {
+  async login(username: string, password = PASSWORD): Promise<Reply> {
     const res = await this.request('POST', '/api/v1/auth/login', { username, password });
     if (res.status === 200) {
-      this.csrf = (res.body as { csrfToken: string }).csrfToken;
+      this.csrf = String(res.body['csrfToken']);
     }
     return res;
   }
 
-  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const init: RequestInit = { method, headers: { ...headers } };
     const h = init.headers as Record<string, string>;
     if (this.cookie) h['cookie'] = this.cookie;
@@ -80,6 +89,6 @@ export class Client {
     } catch {
       // Not JSON (an HTML page or a file): keep the text.
     }
-    return { status: res.status, body: parsed as Record<string, unknown> & unknown[], headers: res.headers };
+    return { status: res.status, body: parsed as Body, headers: res.headers };
   }
 }

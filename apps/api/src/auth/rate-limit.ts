@@ -6,7 +6,9 @@ export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
+    /** Failures allowed per key; a client address (`ip:` keys) may fail for many users. */
     private readonly limit = 10,
+    private readonly ipLimit = 100,
     private readonly windowMs = 15 * 60 * 1000,
     private readonly now: () => number = Date.now,
   ) {}
@@ -19,7 +21,7 @@ export class LoginLimiter {
   }
 
   blocked(keys: string[]): boolean {
-    return keys.some((k) => this.recent(k).length >= this.limit);
+    return keys.some((k) => this.recent(k).length >= (k.startsWith('ip:') ? this.ipLimit : this.limit));
   }
 
   fail(keys: string[]): void {

@@ -199,6 +199,9 @@ describe('buildFormWorkbook', () => {
     expect(main.getCell(rowOf(main, 'startedOn'), 5).value).toEqual(new Date('2023-03-01T00:00:00Z'));
     expect(main.getCell(rowOf(main, 'contact'), 2).dataValidation).toMatchObject({ type: 'textLength', formulae: [11] });
     expect(main.getCell(rowOf(main, 'topics'), 4).value).toContain('人工智能、航天、健康');
+    const pointer = main.getColumn(2).values.indexOf('见工作表「活动」');
+    expect(main.getCell(pointer, 1).value).toBe('活动');
+    expect(main.getCell(pointer, 6).value).toBeNull();
     const total = main.getRow(rowOf(main, 'total'));
     expect(total.getCell(2).value).toBe('自动计算');
     expect(total.getCell(2).protection?.locked).not.toBe(false);
@@ -230,6 +233,7 @@ describe('buildFormWorkbook', () => {
             { id: 't2', type: 'repeat_table', label: long, columns: [{ id: 'a', type: 'text', label: 'A' }] },
             { id: 't3', type: 'repeat_table', label: '填报表', columns: [{ id: 'a', type: 'text', label: 'A' }] },
             { id: 't4', type: 'repeat_table', label: "'history'", columns: [{ id: 'a', type: 'text', label: 'A' }] },
+            { id: 't5', type: 'repeat_table', label: '𠀀'.repeat(20), columns: [{ id: 'a', type: 'text', label: 'A' }] },
           ],
         },
       ],
@@ -237,12 +241,12 @@ describe('buildFormWorkbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(await buildFormWorkbook(withTables, ctx)).buffer);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toHaveLength(6);
+    expect(names).toHaveLength(7);
     for (const n of names) {
       expect(n.length).toBeLessThanOrEqual(31);
       expect(n).not.toMatch(/[\\/?*:[\]]|^'|'$/);
     }
-    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(6);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(7);
     expect(names).not.toContain('history');
   });
 

@@ -104,7 +104,15 @@ function isoToDate(iso: string): Date {
  * no apostrophe at either end, not "History", unique ignoring case.
  */
 function sheetNameFor(label: string, taken: Set<string>): string {
-  const fit = (s: string, max: number) => Array.from(s).slice(0, max).join('').replace(/^'+|'+$/g, '').trim();
+  // Excel counts UTF-16 units; whole characters are kept so no surrogate pair is split.
+  const fit = (s: string, max: number) => {
+    let out = '';
+    for (const ch of s) {
+      if (out.length + ch.length > max) break;
+      out += ch;
+    }
+    return out.replace(/^'+|'+$/g, '').trim();
+  };
   let base = fit(label.replace(/[\\/?*:[\]\p{Cc}]/gu, '_'), 31) || '表格';
   if (base.toLowerCase() === 'history') base = `${base}_`;
   let name = base;
@@ -134,8 +142,11 @@ function toCellValue(field: ValueField, value: unknown): ExcelJS.CellValue {
       return Array.isArray(value) ? value.map((v) => optionLabel(field, v)).join(MULTI_SEPARATOR) : asText(value);
     case 'yes_no':
       return value === true ? '是' : value === false ? '否' : asText(value);
-    case 'date':
-      return typeof value === 'string' && ISO_DATE.test(value) ? isoToDate(value) : asText(value);
+    case 'date': {
+      // Date() rolls 2023-02-30 over into March; only a date that survives the round trip is written as one.
+      const date = typeof value === 'string' && ISO_DATE.test(value) ? isoToDate(value) : null;
+      return date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(asText(value)) ? date : asText(value);
+    }
     default:
       return asText(value);
   }
@@ -180,7 +191,7 @@ class OptionLists {
   }
 }
 
-function validationFor(field: ValueField, lists: OptionLists): ExcelJS.DataValidation | null {
+function validationFor(field: ValueField, lists: OptionLists): ExcelJS.DataValidation {
   const label = clip(field.label, 60);
   const base = { allowBlank: true, showErrorMessage: true, showInputMessage: true, errorStyle: 'stop', errorTitle: '填写有误' };
   const range = (lo: number, hi: number, kind: string): ExcelJS.DataValidation => ({
@@ -198,7 +209,7 @@ function validationFor(field: ValueField, lists: OptionLists): ExcelJS.DataValid
     case 'decimal':
       return range(field.min ?? -DECIMAL_MAX, field.max ?? DECIMAL_MAX, `数字（最多 ${field.scale} 位小数）`);
     case 'percent':
-      return range(field.min ?? 0, field.max ?? 100, `百分数，填 0–100 的数值（最多 ${field.scale} 位小数）`);
+      return range(field.min ?? 0, field.max ?? 100, `百分数（87.5% 填 87.5，最多 ${field.scale} 位小数）`);
     case 'choice':
       return { ...base, type: 'list', formulae: [lists.formula(field.options.map((o) => o.label))], error: clip(`「${label}」请从下拉列表中选择`, 250) };
     case 'yes_no':
@@ -235,8 +246,7 @@ function styleInput(cell: ExcelJS.Cell, field: ValueField, lists: OptionLists): 
   cell.border = THIN;
   cell.protection = { locked: false };
   cell.alignment = { vertical: 'top', wrapText: field.type === 'long_text' || field.type === 'multi_choice' };
-  const validation = validationFor(field, lists);
-  if (validation) cell.dataValidation = validation;
+  cell.dataValidation = validationFor(field, lists);
 }
 
 function noteFor(field: Field, ctx: WorkbookContext): string {
@@ -302,8 +312,9 @@ function writeMainSheet(ws: ExcelJS.Worksheet, def: FormDefinition, ctx: Workboo
       const valueCell = row.getCell(COL.value);
       if (field.type === 'repeat_table') {
         const sheet = tableSheets.get(field.id) ?? field.label;
-        valueCell.value = { text: `见工作表「${sheet}」`, hyperlink: `#'${sheet.replace(/'/g, "''")}'!A1` };
-        valueCell.font = { italic: true, color: { argb: 'FF1F4E79' }, underline: true };
+        // Plain text, not a link: exceljs writes in-workbook links as external relationships.
+        valueCell.value = `见工作表「${sheet}」`;
+        valueCell.font = { italic: true, color: { argb: 'FF1F4E79' } };
         continue;
       }
       row.getCell(COL.unit).value = unitOf(field) || null;
@@ -710,7 +721,8 @@ function readTable(state: ReadState, wb: ExcelJS.Workbook, field: TableField, na
     const raw = rawOf(cell.value, undefined);
     if (raw.kind === 'text' && raw.value.startsWith(`${field.id}.`)) columns.set(raw.value.slice(field.id.length + 1), c);
   });
-  const missing = field.columns.filter((c) => !columns.has(c.id));
+  const mapped = field.columns.map((column) => ({ column, col: columns.get(column.id) }));
+  const missing = mapped.filter((m) => m.col === undefined).map((m) => m.column);
   if (missing.length > 0) {
     const names = missing.map((c) => c.label);
     cellError(state, { sheet: ws.name, cell: 'A1', labels }, field.id, 'missing_column', `缺少列：${names.join('、')}；请重新下载填报表`, `lacks columns: ${missing.map((c) => c.labelEn ?? c.id).join(', ')}; download the workbook again`);
@@ -721,21 +733,21 @@ function readTable(state: ReadState, wb: ExcelJS.Workbook, field: TableField, na
   const rows: Record<string, unknown>[] = [];
   ws.eachRow((row, n) => {
     if (n < TABLE_DATA_ROW) return;
-    const raws = field.columns.map((column) => {
-      const cell = row.getCell(columns.get(column.id) ?? 0);
-      return { column, raw: rawOf(cell.value, cell.numFmt) };
+    const raws = mapped.map(({ column, col = 1 }) => {
+      const cell = row.getCell(col);
+      return { column, col, raw: rawOf(cell.value, cell.numFmt) };
     });
     if (raws.every((x) => x.raw.kind === 'blank')) return;
     const index = rows.length;
     const out: Record<string, unknown> = {};
-    for (const { column, raw } of raws) {
+    for (const { column, col, raw } of raws) {
       const result = convert(column, raw, state.date1904);
       if (result === null) continue;
       const path = `${field.id}[${index}].${column.id}`;
       if (result.ok) out[column.id] = result.value;
       else {
         state.badPaths.add(path);
-        cellError(state, { sheet: ws.name, cell: `${columnLetter(columns.get(column.id) ?? 1)}${n}`, labels: labelsOf(column) }, path, result.code, result.zh, result.en);
+        cellError(state, { sheet: ws.name, cell: `${columnLetter(col)}${n}`, labels: labelsOf(column) }, path, result.code, result.zh, result.en);
       }
     }
     rows.push(out);
@@ -810,11 +822,11 @@ function mapValidationErrors(state: ReadState, errors: ErrorDetail[], labelOf: (
         continue;
       }
     }
-    const place = locate(state, parts);
     if (error.path === '') {
       state.errors.push({ sheet: MAIN_SHEET, cell: '', field: '', path: '', code: error.code, message: error.message, messageEn: error.messageEn });
       continue;
     }
+    const place = locate(state, parts);
     const original = labelOf(parts);
     const zh = stripPrefix(error.message, `「${original.zh}」`);
     const en = stripPrefix(error.messageEn, `"${original.en}" `);

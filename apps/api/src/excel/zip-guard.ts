@@ -27,7 +27,7 @@ const LOCAL_SIZE = 30;
 const MAX_COMMENT = 0xffff;
 const U16_MAX = 0xffff;
 const U32_MAX = 0xffffffff;
-// Small entries cannot be bombs whatever their ratio; a well-compressed 200-row sheet can exceed 200:1.
+// Only entries over 1 MiB are held to the ratio: a small entry is harmless whatever it compresses to.
 const RATIO_FLOOR = 1024 * 1024;
 
 interface Entry {

@@ -1,25 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { Assignment, compileForm, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus, type CompiledForm, type User } from '@kesu/schema';
-import {
-  getAssignment,
-  getForm,
-  getFormVersion,
-  getSubmission,
-  insertAssignments,
-  listAssignments,
-  listSubmissionRevisions,
-  recordAudit,
-  submissionBatch,
-  updateAssignment,
-  WorkflowError,
-  type SubmissionWrite,
-} from '@kesu/store';
-import { canSeeRegion, requireRole } from '../auth/middleware.js';
+import { Assignment, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus } from '@kesu/schema';
+import { getAssignment, getForm, getSubmission, insertAssignments, listAssignments, listSubmissionRevisions, recordAudit, updateAssignment } from '@kesu/store';
+import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
-import { Failure, forbidden, notFound } from '../http/failure.js';
-import { idempotencyKey, replay, requestFingerprint } from '../http/idempotency.js';
+import { Failure, notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
+import { assignmentAccess, SaveBody } from './assignment-access.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const NewAssignments = z.strictObject({
@@ -33,72 +20,13 @@ const NewAssignments = z.strictObject({
 const AssignmentQuery = z.object({ regionCode: RegionCode.optional(), department: z.string().max(120).optional(), period: Period.optional(), status: z.union([SubmissionStatus, z.literal('none')]).optional() });
 const AssignmentChange = z.strictObject({ open: z.boolean().optional(), dueDate: z.iso.date().nullable().optional() });
 const Values = z.record(z.string(), z.unknown());
-const SaveBody = z.strictObject({ values: Values, formVersion: z.int().min(1) });
 const ReturnBody = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
 const Revision = z.object({ revision: z.int(), status: SubmissionStatus, values: Values, comment: z.string().nullable(), actor: z.string(), createdAt: z.string() });
 const SubmissionView = z.object({ assignment: Assignment, form: z.unknown(), submission: Submission.nullable() });
 
-/** A reporter works only on its own department's assignments in its own region. */
-function isOwn(user: User, a: Assignment): boolean {
-  return user.role === 'reporter' && a.regionCode === user.regionCode && a.department === user.department;
-}
-
-function canRead(user: User, a: Assignment): boolean {
-  if (user.role === 'reporter') return isOwn(user, a);
-  return canSeeRegion(user, a.regionCode);
-}
-
 /** Assignments, their submissions, and the review workflow. */
 export function assignmentRoutes(ctx: AppContext) {
-  const compiled = new Map<string, CompiledForm>();
-  const formFor = async (formId: string, version: number): Promise<CompiledForm> => {
-    const key = `${formId}@${version}`;
-    let form = compiled.get(key);
-    if (!form) {
-      const definition = await ctx.store.reads.read((conn) => getFormVersion(conn, formId, version));
-      if (!definition) throw notFound('表单版本', 'form version');
-      form = compileForm(definition);
-      compiled.set(key, form);
-    }
-    return form;
-  };
-  const load = async (id: string, user: User) => {
-    const assignment = await ctx.store.reads.read((conn) => getAssignment(conn, id));
-    if (!assignment) throw notFound('任务', 'assignment');
-    if (!canRead(user, assignment)) throw forbidden();
-    return assignment;
-  };
-  /** Queues a workflow change; the answer comes after its transaction has committed. */
-  const change = async (write: SubmissionWrite) => {
-    try {
-      return await ctx.store.writes.batch(submissionBatch, write);
-    } catch (error) {
-      if (error instanceof WorkflowError) throw new Failure(error.code === 'no_assignment' ? 404 : 409, error.code, error.zh, error.en);
-      throw error;
-    }
-  };
-  const validated = async (assignment: Assignment, body: z.infer<typeof SaveBody>, strict: boolean) => {
-    if (body.formVersion !== assignment.version) {
-      throw new Failure(409, 'stale_version', `表单已更新为第 ${assignment.version} 版，请刷新后重新填报`, `the form is now version ${assignment.version}; reload and fill it again`);
-    }
-    const form = await formFor(assignment.formId, assignment.version);
-    const result = form.validate(body.values);
-    if (result.ok) return { values: result.values, warnings: result.warnings };
-    // A draft may be incomplete: it is stored as long as what is filled is well-formed.
-    if (!strict && result.errors.every((e) => e.code === 'required' || e.code === 'rule')) {
-      return { values: body.values, warnings: result.errors };
-    }
-    throw new Failure(400, 'validation_failed', `提交的内容有 ${result.errors.length} 处错误`, `${result.errors.length} problem(s) in the submission`, result.errors);
-  };
-  const submissionWrite = async (c: Parameters<typeof idempotencyKey>[0], write: SubmissionWrite, body: unknown) => {
-    const key = idempotencyKey(c);
-    const fingerprint = requestFingerprint(c, body);
-    const earlier = await replay(ctx, c, key, fingerprint);
-    if (earlier) return earlier as Submission;
-    const result = await change({ ...write, ...(key ? { idempotency: { userId: c.get('user').id, key, requestSha256: fingerprint } } : {}) });
-    return result.submission;
-  };
-
+  const { load, formFor, validated, submissionWrite } = assignmentAccess(ctx);
   return router()
     .openapi(
       createRoute({ method: 'post', path: '/', tags: ['assignments'], summary: '下发任务 / assign a form version to regions × departments × periods', middleware: [requireRole('admin')] as const, request: { body: jsonContent(NewAssignments) }, responses: { 201: jsonContent(z.array(Assignment), 'assignments (existing ones are kept)') } }),

@@ -1,0 +1,74 @@
+import type { Context } from 'hono';
+import * as z from 'zod';
+import { compileForm, type Assignment, type CompiledForm, type Submission, type User } from '@kesu/schema';
+import { getAssignment, getFormVersion, submissionBatch, WorkflowError, type SubmissionWrite } from '@kesu/store';
+import { canSeeRegion } from '../auth/middleware.js';
+import type { AppContext, AppEnv } from '../context.js';
+import { Failure, forbidden, notFound } from '../http/failure.js';
+import { idempotencyKey, replay, requestFingerprint } from '../http/idempotency.js';
+
+export const SaveBody = z.strictObject({ values: z.record(z.string(), z.unknown()), formVersion: z.int().min(1) });
+
+/** A reporter works only on its own department's assignments in its own region. */
+function isOwn(user: User, a: Assignment): boolean {
+  return user.role === 'reporter' && a.regionCode === user.regionCode && a.department === user.department;
+}
+
+function canRead(user: User, a: Assignment): boolean {
+  if (user.role === 'reporter') return isOwn(user, a);
+  return canSeeRegion(user, a.regionCode);
+}
+
+/**
+ * What the assignment and workbook routes share: loading an assignment the caller may see,
+ * the compiled validator of a form version, and queuing workflow changes (acknowledged after
+ * commit, replayed for a repeated Idempotency-Key).
+ */
+export function assignmentAccess(ctx: AppContext) {
+  const compiled = new Map<string, CompiledForm>();
+  const formFor = async (formId: string, version: number): Promise<CompiledForm> => {
+    const key = `${formId}@${version}`;
+    let form = compiled.get(key);
+    if (!form) {
+      const definition = await ctx.store.reads.read((conn) => getFormVersion(conn, formId, version));
+      if (!definition) throw notFound('表单版本', 'form version');
+      form = compileForm(definition);
+      compiled.set(key, form);
+    }
+    return form;
+  };
+  const load = async (id: string, user: User): Promise<Assignment> => {
+    const assignment = await ctx.store.reads.read((conn) => getAssignment(conn, id));
+    if (!assignment) throw notFound('任务', 'assignment');
+    if (!canRead(user, assignment)) throw forbidden();
+    return assignment;
+  };
+  const change = async (write: SubmissionWrite) => {
+    try {
+      return await ctx.store.writes.batch(submissionBatch, write);
+    } catch (error) {
+      if (error instanceof WorkflowError) throw new Failure(error.code === 'no_assignment' ? 404 : 409, error.code, error.zh, error.en);
+      throw error;
+    }
+  };
+  /** Checks values against the form; a draft may be incomplete, a submission may not. */
+  const validated = async (assignment: Assignment, body: z.infer<typeof SaveBody>, strict: boolean) => {
+    if (body.formVersion !== assignment.version) {
+      throw new Failure(409, 'stale_version', `表单已更新为第 ${assignment.version} 版，请刷新后重新填报`, `the form is now version ${assignment.version}; reload and fill it again`);
+    }
+    const form = await formFor(assignment.formId, assignment.version);
+    const result = form.validate(body.values);
+    if (result.ok) return { values: result.values, warnings: result.warnings };
+    if (!strict && result.errors.every((e) => e.code === 'required' || e.code === 'rule')) return { values: body.values, warnings: result.errors };
+    throw new Failure(400, 'validation_failed', `提交的内容有 ${result.errors.length} 处错误`, `${result.errors.length} problem(s) in the submission`, result.errors);
+  };
+  const submissionWrite = async (c: Context<AppEnv>, write: SubmissionWrite, body: unknown): Promise<Submission> => {
+    const key = idempotencyKey(c);
+    const fingerprint = requestFingerprint(c, body);
+    const earlier = await replay(ctx, c, key, fingerprint);
+    if (earlier) return earlier as Submission;
+    const result = await change({ ...write, ...(key ? { idempotency: { userId: c.get('user').id, key, requestSha256: fingerprint } } : {}) });
+    return result.submission;
+  };
+  return { load, formFor, validated, submissionWrite };
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, Client, startHarness, type Harness } from './harness.js';
+import { buildFixture, type Fixture } from './fixture.js';
+
+let h: Harness;
+let f: Fixture;
+const clients: Record<string, Client> = {};
+
+const ROLES = ['anonymous', 'admin', 'reviewer', 'reviewerElsewhere', 'reporter', 'reporterOtherUnit', 'statistician', 'leader'] as const;
+type Who = (typeof ROLES)[number];
+
+beforeAll(async () => {
+  h = await startHarness();
+  f = await buildFixture(h);
+  await addUser(h, 'rev', 'reviewer', '510104');
+  await addUser(h, 'rev-hd', 'reviewer', '110108');
+  await addUser(h, 'edu', 'reporter', '510104', '锦江区教育局');
+  await addUser(h, 'kx', 'reporter', '510104', '锦江区科协');
+  await addUser(h, 'stat', 'statistician', '510000');
+  await addUser(h, 'boss', 'leader', '510000');
+  const logins: Record<Exclude<Who, 'anonymous' | 'admin'>, string> = { reviewer: 'rev', reviewerElsewhere: 'rev-hd', reporter: 'edu', reporterOtherUnit: 'kx', statistician: 'stat', leader: 'boss' };
+  clients['anonymous'] = new Client(h);
+  clients['admin'] = f.office;
+  for (const [who, name] of Object.entries(logins)) {
+    clients[who] = new Client(h);
+    await clients[who].login(name);
+  }
+});
+afterAll(() => h.close());
+
+const everyone: Who[] = ['admin', 'reviewer', 'reviewerElsewhere', 'reporter', 'reporterOtherUnit', 'statistician', 'leader'];
+const inTree: Who[] = ['admin', 'reviewer', 'statistician', 'leader'];
+
+interface Endpoint {
+  name: string;
+  method: string;
+  path: () => string;
+  body?: (who: Who) => unknown;
+  allowed: Who[];
+}
+
+const values = { values: { s1t1_note: '按计划推进' }, formVersion: 1 };
+const endpoints: Endpoint[] = [
+  { name: 'who am I', method: 'GET', path: () => '/api/v1/auth/me', allowed: everyone },
+  { name: 'list users', method: 'GET', path: () => '/api/v1/users', allowed: ['admin'] },
+  { name: 'create a user', method: 'POST', path: () => '/api/v1/users', body: (who) => ({ username: `new-${who.toLowerCase()}`, displayName: '新用户', password: 'long-enough-1', role: 'leader', regionCode: '510104' }), allowed: ['admin'] },
+  { name: 'regions', method: 'GET', path: () => '/api/v1/regions?parent=510100', allowed: everyone },
+  { name: 'indicators', method: 'GET', path: () => '/api/v1/indicators', allowed: everyone },
+  { name: 'list plans', method: 'GET', path: () => '/api/v1/plans', allowed: everyone },
+  { name: 'read a plan', method: 'GET', path: () => `/api/v1/plans/${f.planId}`, allowed: [...inTree, 'reporter', 'reporterOtherUnit'] },
+  { name: 'read a plan source', method: 'GET', path: () => `/api/v1/plans/${f.planId}/source`, allowed: [...inTree, 'reporter', 'reporterOtherUnit'] },
+  { name: 'import a plan', method: 'POST', path: () => '/api/v1/plans/import?name=x.txt', body: () => new TextEncoder().encode('not a plan'), allowed: ['admin'] },
+  { name: 'save a reviewed plan', method: 'PUT', path: () => `/api/v1/plans/${f.planId}`, body: () => ({ plan: {} }), allowed: ['admin'] },
+  { name: 'generate a form', method: 'POST', path: () => `/api/v1/plans/${f.planId}/forms/generate`, body: () => ({ department: '区科协', periodKind: 'year' }), allowed: ['admin'] },
+  { name: 'list forms', method: 'GET', path: () => '/api/v1/forms', allowed: ['admin', 'reviewer', 'reviewerElsewhere', 'statistician'] },
+  { name: 'edit a form', method: 'PUT', path: () => `/api/v1/forms/${f.formId}`, body: () => ({ definition: {} }), allowed: ['admin'] },
+  { name: 'publish a form', method: 'POST', path: () => `/api/v1/forms/${f.formId}/publish`, allowed: ['admin'] },
+  { name: 'read a form version', method: 'GET', path: () => `/api/v1/forms/${f.formId}/versions/1`, allowed: everyone },
+  { name: 'assign', method: 'POST', path: () => '/api/v1/assignments', body: () => ({ formId: f.formId, version: 1, regionCodes: ['510104'], departments: ['锦江区总工会'], periods: ['2024Q2'] }), allowed: ['admin'] },
+  { name: 'list assignments', method: 'GET', path: () => '/api/v1/assignments', allowed: everyone },
+  { name: 'read an assignment', method: 'GET', path: () => `/api/v1/assignments/${f.own}`, allowed: [...inTree, 'reporter'] },
+  { name: 'read its revisions', method: 'GET', path: () => `/api/v1/assignments/${f.own}/revisions`, allowed: [...inTree, 'reporter'] },
+  { name: 'close a window', method: 'PATCH', path: () => `/api/v1/assignments/${f.other}`, body: () => ({ dueDate: '2024-05-01' }), allowed: ['admin'] },
+  { name: 'save a draft', method: 'PUT', path: () => `/api/v1/assignments/${f.own}/submission`, body: () => values, allowed: ['reporter'] },
+  { name: 'submit', method: 'POST', path: () => `/api/v1/assignments/${f.own}/submission/submit`, body: () => values, allowed: ['reporter'] },
+  { name: 'return', method: 'POST', path: () => `/api/v1/assignments/${f.own}/submission/return`, body: () => ({ comment: '请核实' }), allowed: ['admin', 'reviewer'] },
+  { name: 'approve', method: 'POST', path: () => `/api/v1/assignments/${f.own}/submission/approve`, allowed: ['admin', 'reviewer'] },
+  { name: 'audit trail', method: 'GET', path: () => '/api/v1/audit', allowed: ['admin'] },
+  { name: 'create a bearer token', method: 'POST', path: () => '/api/v1/auth/tokens', body: () => ({ label: 'script' }), allowed: everyone },
+];
+
+async function auditCount(): Promise<number> {
+  return h.ctx.store.reads.read(async (conn) => Number((await conn.runAndReadAll('SELECT count(*) AS n FROM audit_events')).getRowObjectsJson()[0]?.['n']));
+}
+
+describe('every endpoint × every role', () => {
+  const cases = endpoints.flatMap((e) => ROLES.map((who) => [e.name, who, e] as const));
+  it.each(cases)('%s as %s', async (_name, who, e) => {
+    const before = await auditCount();
+    const res = await clients[who]!.request(e.method, e.path(), e.body?.(who));
+    if (who === 'anonymous') {
+      expect(res.status).toBe(401);
+    } else if (e.allowed.includes(who)) {
+      expect([401, 403]).not.toContain(res.status);
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+    } else {
+      expect(res.status, JSON.stringify(res.body)).toBe(403);
+    }
+    if (who === 'anonymous' || !e.allowed.includes(who)) {
+      expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String), messageEn: expect.any(String) } });
+      expect(await auditCount()).toBe(before);
+    }
+  });
+
+  it('a reporter sees only its own unit’s assignments in lists', async () => {
+    const mine = (await clients['reporter']!.request('GET', '/api/v1/assignments')).body as unknown as Array<{ id: string }>;
+    expect(mine.map((a) => a.id)).toEqual([f.own]);
+    const elsewhere = (await clients['reviewerElsewhere']!.request('GET', '/api/v1/assignments')).body as unknown as unknown[];
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('a bearer token works for scripts, without CSRF, and a cookie write without CSRF is refused', async () => {
+    const token = ((await clients['admin']!.request('POST', '/api/v1/auth/tokens', { label: 'cron' })).body as { token: string }).token;
+    const res = await h.app.request('/api/v1/users', { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const login = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'edu', password: 'test-password-1' }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const noCsrf = await h.app.request(`/api/v1/assignments/${f.own}/submission`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(values) });
+    expect(noCsrf.status).toBe(403);
+    expect(((await noCsrf.json()) as { error: { code: string } }).error.code).toBe('csrf');
+  });
+});
