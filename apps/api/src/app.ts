@@ -11,6 +11,7 @@ import { checkJsonText } from './http/strict-json.js';
 import { docsPage, docsAssets } from './http/docs.js';
 import { assignmentRoutes } from './routes/assignments.js';
 import { auditRoutes } from './routes/audit.js';
+import { backupRoutes } from './routes/backups.js';
 import { authRoutes } from './routes/auth.js';
 import { formRoutes } from './routes/forms.js';
 import { metaRoutes } from './routes/meta.js';
@@ -70,6 +71,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/v1/assignments', assignmentRoutes(ctx));
   app.route('/api/v1/assignments', workbookRoutes(ctx));
   app.route('/api/v1/audit', auditRoutes(ctx));
+  app.route('/api/v1/backups', backupRoutes(ctx));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -11,6 +11,8 @@ export interface AppContext {
   limiter: LoginLimiter;
   /** Folder of the built web app, served at `/` when present. */
   webDir: string | null;
+  /** The data folder: the database, backups, the warehouse. */
+  dataDir: string;
 }
 
 /** Hono's per-request variables once a caller is authenticated. */

@@ -17,5 +17,6 @@ export async function createContext(options: { storeFile: string; webDir?: strin
     regions: new Map(regions.map((r) => [r.code, r])),
     limiter: new LoginLimiter(),
     webDir: webDir && existsSync(path.join(webDir, 'index.html')) ? webDir : null,
+    dataDir: path.dirname(options.storeFile),
   };
 }

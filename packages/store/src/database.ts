@@ -7,6 +7,8 @@ import { WriteQueue } from './write-queue.js';
 
 /** An open store: one DuckDB file migrated to the latest version. */
 export interface Store {
+  /** The database file (or `:memory:`). */
+  file: string;
   /** The writing connection: use it directly only when nothing else writes (commands, tests). */
   connection: DuckDBConnection;
   /** Every write of a running server goes through here; a promise resolves after COMMIT. */
@@ -38,6 +40,7 @@ export async function openStore(file: string): Promise<Store> {
   const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
   const reads = new ReadPool(readers);
   return {
+    file,
     connection,
     writes: new WriteQueue(connection),
     reads,

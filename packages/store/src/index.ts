@@ -14,3 +14,4 @@ export * from './repositories/forms.js';
 export * from './repositories/assignments.js';
 export * from './repositories/submissions.js';
 export * from './repositories/idempotency.js';
+export { backupStore, inspectBackup } from './backup.js';

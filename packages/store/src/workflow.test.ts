@@ -38,11 +38,11 @@ const write = (change: Partial<SubmissionWrite> & Pick<SubmissionWrite, 'action'
 
 describe('forms', () => {
   it('keep published versions immutable while the draft changes', async () => {
-    const [{ formId }] = await listAssignments(store.connection).then((a) => a.map((x) => ({ formId: x.formId })));
-    await updateFormDraft(store.connection, formId!, { ...definition, title: '改过的标题' }, 'admin');
-    expect((await getFormVersion(store.connection, formId!, 1))?.title).toBe('青少年科学素质报表');
-    expect(await publishForm(store.connection, formId!, 'admin')).toBe(2);
-    expect((await getFormVersion(store.connection, formId!, 2))?.title).toBe('改过的标题');
+    const formId = (await listAssignments(store.connection))[0]!.formId;
+    await updateFormDraft(store.connection, formId, { ...definition, title: '改过的标题' }, 'admin');
+    expect((await getFormVersion(store.connection, formId, 1))?.title).toBe('青少年科学素质报表');
+    expect(await publishForm(store.connection, formId, 'admin')).toBe(2);
+    expect((await getFormVersion(store.connection, formId, 2))?.title).toBe('改过的标题');
   });
 });
 

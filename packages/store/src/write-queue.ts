@@ -14,6 +14,8 @@ export interface BatchKind<I, O> {
 }
 
 interface Pending {
+  /** Run outside a transaction (CHECKPOINT cannot run inside one). */
+  raw?: boolean;
   kind: BatchKind<unknown, unknown> | null;
   input: unknown;
   job: WriteJob<unknown> | null;
@@ -36,6 +38,14 @@ export class WriteQueue {
   write<T>(job: WriteJob<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ kind: null, input: null, job: job as WriteJob<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      void this.drain();
+    });
+  }
+
+  /** Runs a job in queue order but outside any transaction, with no write running beside it. */
+  exclusive<T>(job: WriteJob<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ raw: true, kind: null, input: null, job: job as WriteJob<unknown>, resolve: resolve as (v: unknown) => void, reject });
       void this.drain();
     });
   }
@@ -81,8 +91,9 @@ export class WriteQueue {
   }
 
   private async runSingle(item: Pending): Promise<void> {
+    const job = item.job as WriteJob<unknown>;
     try {
-      item.resolve(await this.inTransaction(() => (item.job as WriteJob<unknown>)(this.connection)));
+      item.resolve(item.raw ? await job(this.connection) : await this.inTransaction(() => job(this.connection)));
     } catch (error) {
       item.reject(error);
     }

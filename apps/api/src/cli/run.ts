@@ -1,14 +1,21 @@
 import type { Command, Output } from './command.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { demoSeed } from './commands/demo-seed.js';
 import { planImport } from './commands/plan-import.js';
+import { serveCommand } from './commands/serve.js';
+import { userAdd } from './commands/user-add.js';
 
 export type { Output } from './command.js';
 
 const HELP_FLAGS = new Set(['-h', '--help', 'help']);
 
 const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
   'demo seed': demoSeed,
   'plan import': planImport,
+  'user add': userAdd,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 function help(): string {

@@ -1,34 +1,36 @@
-import { openStore } from '@kesu/store';
-import { storeFile } from '../../config.js';
+import { summarize } from '@kesu/store';
+import { seedDemo } from '../../demo/seed-demo.js';
 import { loadSeeds } from '../../seed.js';
 import type { Command } from '../command.js';
+import { openContext } from './open-context.js';
 
 export const demoSeed: Command = {
   usage: 'kesu demo seed',
-  summaryZh: '创建数据库并载入区划、部门、指标目录和五个种子方案',
-  summaryEn: 'create the database and load the region, department and indicator registries and the five seed plans',
+  summaryZh: '创建数据库，载入区划、部门、指标目录、五个种子方案和标明“演示”的演示数据',
+  summaryEn: 'create the database; load registries, the five seed plans and clearly marked demo data',
   async run(args, io) {
     if (args.length > 0) {
       io.err(`kesu demo seed: 不接受参数 / takes no arguments: ${args.join(' ')}\n`);
       return 2;
     }
-    const file = storeFile();
-    const store = await openStore(file);
+    const ctx = await openContext();
     try {
-      const s = await loadSeeds(store);
+      await loadSeeds(ctx.store);
+      const demo = await seedDemo(ctx, ctx.dataDir);
+      const s = await summarize(ctx.store.connection);
+      const counts = await ctx.store.reads.read(async (conn) => (await conn.runAndReadAll('SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submissions) AS submissions, (SELECT count(*) FROM users) AS users')).getRowObjectsJson()[0] ?? {});
       io.out(
         [
-          `数据库 / database: ${file} (schema v${s.schemaVersion})`,
-          `  行政区划 regions:            ${s.regions}`,
-          `  部门职能 department functions: ${s.departmentFunctions}`,
-          `  指标目录 indicators:          ${s.indicators}`,
-          `  方案文件 plan documents:      ${s.planDocuments}`,
+          `数据库 / database: ${ctx.store.file} (schema v${s.schemaVersion})`,
+          `  行政区划 regions ${s.regions} · 部门职能 functions ${s.departmentFunctions} · 指标 indicators ${s.indicators}`,
+          `  方案 plans ${counts['plans']} · 表单 forms ${counts['forms']} · 任务 assignments ${counts['assignments']} · 填报 submissions ${counts['submissions']} · 用户 users ${counts['users']}`,
+          demo.plans + demo.forms > 0 ? `  本次新增 added now: ${demo.plans} plans, ${demo.forms} forms, ${demo.assignments} assignments, ${demo.submissions} submissions (演示数据 demo data)` : '  演示数据已存在，未作改动 / demo data already present, nothing changed',
           '',
         ].join('\n'),
       );
       return 0;
     } finally {
-      store.close();
+      ctx.store.close();
     }
   },
 };

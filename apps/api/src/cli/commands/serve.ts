@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readDemoLogins } from '../../demo/seed-demo.js';
+import { startServer } from '../../server.js';
+import type { Command } from '../command.js';
+import { openContext } from './open-context.js';
+
+export const serveCommand: Command = {
+  usage: 'kesu serve [--port 8080] [--host 127.0.0.1]',
+  summaryZh: '启动服务（API 与网页在同一端口）',
+  summaryEn: 'serve the API and the web app on one port',
+  async run(args, io) {
+    let values;
+    try {
+      ({ values } = parseArgs({ args, strict: true, options: { port: { type: 'string', default: process.env['PORT'] ?? '8080' }, host: { type: 'string', default: '127.0.0.1' } } }));
+    } catch (error) {
+      io.err(`kesu serve: ${(error as Error).message}\n`);
+      return 2;
+    }
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      io.err(`kesu serve: 端口无效 / bad port: ${values.port}\n`);
+      return 2;
+    }
+    const ctx = await openContext();
+    const server = await startServer(ctx, port, values.host);
+    const logins = readDemoLogins(path.join(ctx.dataDir, 'demo-logins.txt'));
+    io.out(
+      [
+        '',
+        `科素 Kesu 已启动 / is running: ${server.url}`,
+        `  API 文档 / API docs: ${server.url}/api/docs`,
+        ctx.webDir ? '' : '  （网页尚未构建，只提供 API / web app not built: API only）',
+        ...(logins.length > 0 ? ['演示账号 / demo log-ins (演示数据 demo data):', ...logins.map((l) => `  ${l.role.padEnd(12)} ${l.username.padEnd(12)} ${l.password}`)] : []),
+        '按 Ctrl+C 停止 / press Ctrl+C to stop',
+        '',
+      ].filter((l) => l !== '').join('\n') + '\n',
+    );
+    await new Promise<void>((resolve) => {
+      const stop = () => void server.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,36 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.js';
+import type { AppContext } from './context.js';
+
+export interface RunningServer {
+  url: string;
+  /** Stops taking requests, lets queued writes commit, then closes the database. */
+  close: () => Promise<void>;
+}
+
+/** Serves the API and the web app on one port. */
+export function startServer(ctx: AppContext, port: number, hostname: string): Promise<RunningServer> {
+  const app = createApp(ctx);
+  return new Promise((resolve, reject) => {
+    let server: ServerType;
+    try {
+      server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+        resolve({
+          url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}`,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => {
+                void ctx.store.writes.write(async () => undefined).then(() => {
+                  ctx.store.close();
+                  done();
+                });
+              });
+            }),
+        });
+      });
+      server.on('error', reject);
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
