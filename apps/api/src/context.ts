@@ -1,7 +1,8 @@
 import type { PreparedRegistry } from '@kesu/plans';
-import type { Region, User } from '@kesu/schema';
+import type { Assignment, Region, User } from '@kesu/schema';
 import type { SessionRecord, Store } from '@kesu/store';
 import type { LoginLimiter } from './auth/rate-limit.js';
+import type { TtlCache } from './http/ttl-cache.js';
 
 /** What every route needs: the store, the import registry, regions and the login limiter. */
 export interface AppContext {
@@ -13,6 +14,11 @@ export interface AppContext {
   webDir: string | null;
   /** The data folder: the database, backups, the warehouse. */
   dataDir: string;
+  /** What every request reads and almost never changes; writes that change it evict it. */
+  caches: {
+    sessions: TtlCache<string, { session: SessionRecord; user: User }>;
+    assignments: TtlCache<string, Omit<Assignment, 'status'>>;
+  };
 }
 
 /** Hono's per-request variables once a caller is authenticated. */

@@ -4,6 +4,7 @@ import { prepareRegistry } from '@kesu/plans';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu/seeds';
 import { openStore } from '@kesu/store';
 import { LoginLimiter } from './auth/rate-limit.js';
+import { TtlCache } from './http/ttl-cache.js';
 import type { AppContext } from './context.js';
 
 /** Opens the store in a data folder and loads the registries every request uses. */
@@ -18,5 +19,7 @@ export async function createContext(options: { storeFile: string; webDir?: strin
     limiter: new LoginLimiter(),
     webDir: webDir && existsSync(path.join(webDir, 'index.html')) ? webDir : null,
     dataDir: path.dirname(options.storeFile),
+    // A minute bounds how long a deleted session or a changed user could linger in memory.
+    caches: { sessions: new TtlCache(60_000), assignments: new TtlCache(60_000) },
   };
 }

@@ -53,6 +53,7 @@ const endpoints: Endpoint[] = [
   { name: 'save a reviewed plan', method: 'PUT', path: () => `/api/v1/plans/${f.planId}`, body: () => ({ plan: {} }), allowed: ['admin'] },
   { name: 'generate a form', method: 'POST', path: () => `/api/v1/plans/${f.planId}/forms/generate`, body: () => ({ department: '区科协', periodKind: 'year' }), allowed: ['admin'] },
   { name: 'list forms', method: 'GET', path: () => '/api/v1/forms', allowed: ['admin', 'reviewer', 'reviewerElsewhere', 'statistician'] },
+  { name: 'create a form', method: 'POST', path: () => '/api/v1/forms', body: () => ({ department: '区科协', definition: { title: '新表', periodKind: 'year', sections: [{ id: 's', title: 's', fields: [{ id: 'n', type: 'integer', label: '数量' }] }] } }), allowed: ['admin'] },
   { name: 'edit a form', method: 'PUT', path: () => `/api/v1/forms/${f.formId}`, body: () => ({ definition: {} }), allowed: ['admin'] },
   { name: 'publish a form', method: 'POST', path: () => `/api/v1/forms/${f.formId}/publish`, allowed: ['admin'] },
   { name: 'read a form version', method: 'GET', path: () => `/api/v1/forms/${f.formId}/versions/1`, allowed: everyone },

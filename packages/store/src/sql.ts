@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { timestampValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 /** A row as JSON-friendly values: timestamps and JSON columns come back as strings. */
@@ -33,4 +33,31 @@ export function json<T>(value: unknown): T {
 /** A UTC timestamp as DuckDB reads it: `2024-03-01 08:30:00.000`. */
 export function sqlTimestamp(at: Date): string {
   return at.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** A value the Appender writes: text, an INTEGER column's number, a flag, a time, or NULL. */
+export type Cell = string | number | boolean | Date | null;
+
+/**
+ * Appends rows through DuckDB's Appender, in the caller's transaction: many times faster
+ * than INSERT for batches, and rolled back with the transaction like any insert.
+ */
+export async function appendRows(connection: DuckDBConnection, table: string, rowsToAdd: Cell[][]): Promise<void> {
+  if (rowsToAdd.length === 0) return;
+  const appender = await connection.createAppender(table);
+  try {
+    for (const row of rowsToAdd) {
+      for (const cell of row) {
+        if (cell === null) appender.appendNull();
+        else if (typeof cell === 'string') appender.appendVarchar(cell);
+        else if (typeof cell === 'number') appender.appendInteger(cell);
+        else if (typeof cell === 'boolean') appender.appendBoolean(cell);
+        else appender.appendTimestamp(timestampValue(BigInt(cell.getTime()) * 1000n));
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
 }

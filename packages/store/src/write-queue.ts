@@ -11,6 +11,8 @@ export interface BatchKind<I, O> {
   name: string;
   max: number;
   run: (connection: DuckDBConnection, inputs: I[]) => Promise<Array<O | Error>>;
+  /** Told what was written once the transaction has committed (to keep caches of it right). */
+  committed?: (connection: DuckDBConnection, results: Array<O | Error>) => void;
 }
 
 interface Pending {
@@ -102,6 +104,7 @@ export class WriteQueue {
   private async runBatch(kind: BatchKind<unknown, unknown>, items: Pending[]): Promise<void> {
     try {
       const results = await this.inTransaction(() => kind.run(this.connection, items.map((i) => i.input)));
+      kind.committed?.(this.connection, results);
       items.forEach((item, i) => {
         const result = results[i];
         if (result instanceof Error) item.reject(result);

@@ -7,6 +7,11 @@ import { Failure, forbidden, unauthenticated } from '../http/failure.js';
 import { tokenHash } from './tokens.js';
 
 export const SESSION_COOKIE = 'kesu_session';
+
+/** Now, in the form session expiry times are stored in (UTC, `YYYY-MM-DD HH:MM:SS`). */
+function sqlNow(): string {
+  return new Date().toISOString().replace('T', ' ').replace('Z', '');
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -20,15 +25,19 @@ export function authenticate(ctx: AppContext) {
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     const token = bearer ?? getCookie(c, SESSION_COOKIE) ?? null;
     if (!token) throw unauthenticated();
-    const session = await ctx.store.reads.read((conn) => findSession(conn, tokenHash(token)));
-    if (!session || (bearer !== null) !== (session.kind === 'bearer')) throw unauthenticated();
-    const user = await ctx.store.reads.read((conn) => getUser(conn, session.userId));
-    if (!user) throw unauthenticated();
+    const found = await ctx.caches.sessions.through(tokenHash(token), async () => {
+      const session = await ctx.store.reads.read((conn) => findSession(conn, tokenHash(token)));
+      const withSecret = session ? await ctx.store.reads.read((conn) => getUser(conn, session.userId)) : undefined;
+      if (!session || !withSecret) return undefined;
+      const { passwordHash: _hash, ...user } = withSecret;
+      return { session, user };
+    });
+    if (!found || (bearer !== null) !== (found.session.kind === 'bearer') || found.session.expiresAt < sqlNow()) throw unauthenticated();
+    const { session, user } = found;
     if (session.kind === 'cookie' && !SAFE_METHODS.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrf) {
       throw new Failure(403, 'csrf', '请求缺少有效的 CSRF 令牌，请刷新页面', 'missing or wrong CSRF token; reload the page');
     }
-    const { passwordHash: _hash, ...publicUser } = user;
-    c.set('user', publicUser);
+    c.set('user', user);
     c.set('session', session);
     await next();
   });

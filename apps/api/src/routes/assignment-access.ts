@@ -5,16 +5,18 @@ import { getAssignment, getFormVersion, submissionBatch, WorkflowError, type Sub
 import { canSeeRegion } from '../auth/middleware.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
-import { idempotencyKey, replay, requestFingerprint } from '../http/idempotency.js';
+import { idempotencyKey, requestFingerprint } from '../http/idempotency.js';
+
+const WORKFLOW_STATUS = { no_assignment: 404, invalid_transition: 409, window_closed: 409, stale_version: 409, idempotency_key_reused: 422 } as const;
 
 export const SaveBody = z.strictObject({ values: z.record(z.string(), z.unknown()), formVersion: z.int().min(1) });
 
 /** A reporter works only on its own department's assignments in its own region. */
-function isOwn(user: User, a: Assignment): boolean {
+function isOwn(user: User, a: Omit<Assignment, 'status'>): boolean {
   return user.role === 'reporter' && a.regionCode === user.regionCode && a.department === user.department;
 }
 
-function canRead(user: User, a: Assignment): boolean {
+function canRead(user: User, a: Omit<Assignment, 'status'>): boolean {
   if (user.role === 'reporter') return isOwn(user, a);
   return canSeeRegion(user, a.regionCode);
 }
@@ -37,8 +39,14 @@ export function assignmentAccess(ctx: AppContext) {
     }
     return form;
   };
-  const load = async (id: string, user: User): Promise<Assignment> => {
-    const assignment = await ctx.store.reads.read((conn) => getAssignment(conn, id));
+  /** The assignment (its status aside, which only the submission knows) if the caller may see it. */
+  const load = async (id: string, user: User): Promise<Omit<Assignment, 'status'>> => {
+    const assignment = await ctx.caches.assignments.through(id, async () => {
+      const row = await ctx.store.reads.read((conn) => getAssignment(conn, id));
+      if (!row) return undefined;
+      const { status: _status, ...rest } = row;
+      return rest;
+    });
     if (!assignment) throw notFound('任务', 'assignment');
     if (!canRead(user, assignment)) throw forbidden();
     return assignment;
@@ -47,12 +55,12 @@ export function assignmentAccess(ctx: AppContext) {
     try {
       return await ctx.store.writes.batch(submissionBatch, write);
     } catch (error) {
-      if (error instanceof WorkflowError) throw new Failure(error.code === 'no_assignment' ? 404 : 409, error.code, error.zh, error.en);
+      if (error instanceof WorkflowError) throw new Failure(WORKFLOW_STATUS[error.code], error.code, error.zh, error.en);
       throw error;
     }
   };
   /** Checks values against the form; a draft may be incomplete, a submission may not. */
-  const validated = async (assignment: Assignment, body: z.infer<typeof SaveBody>, strict: boolean) => {
+  const validated = async (assignment: Omit<Assignment, 'status'>, body: z.infer<typeof SaveBody>, strict: boolean) => {
     if (body.formVersion !== assignment.version) {
       throw new Failure(409, 'stale_version', `表单已更新为第 ${assignment.version} 版，请刷新后重新填报`, `the form is now version ${assignment.version}; reload and fill it again`);
     }
@@ -63,10 +71,9 @@ export function assignmentAccess(ctx: AppContext) {
     throw new Failure(400, 'validation_failed', `提交的内容有 ${result.errors.length} 处错误`, `${result.errors.length} problem(s) in the submission`, result.errors);
   };
   const submissionWrite = async (c: Context<AppEnv>, write: SubmissionWrite, body: unknown): Promise<Submission> => {
+    // The batch itself replays a repeated key (and refuses one reused for another request).
     const key = idempotencyKey(c);
     const fingerprint = requestFingerprint(c, body);
-    const earlier = await replay(ctx, c, key, fingerprint);
-    if (earlier) return earlier as Submission;
     const result = await change({ ...write, ...(key ? { idempotency: { userId: c.get('user').id, key, requestSha256: fingerprint } } : {}) });
     return result.submission;
   };

@@ -70,7 +70,7 @@ export function assignmentRoutes(ctx: AppContext) {
         const assignment = await load(c.req.valid('param').id, c.get('user'));
         const form = await formFor(assignment.formId, assignment.version);
         const submission = await ctx.store.reads.read((conn) => getSubmission(conn, assignment.id));
-        return c.json({ assignment, form: form.definition, submission: submission ?? null }, 200);
+        return c.json({ assignment: { ...assignment, status: submission?.status ?? null }, form: form.definition, submission: submission ?? null }, 200);
       },
     )
     .openapi(
@@ -80,8 +80,10 @@ export function assignmentRoutes(ctx: AppContext) {
         const changeSet = c.req.valid('json');
         const actor = c.get('user').username;
         const after = await ctx.store.writes.write(async (conn) => {
+          ctx.caches.assignments.delete(before.id);
           await updateAssignment(conn, before.id, { ...(changeSet.open === undefined ? {} : { open: changeSet.open }), ...(changeSet.dueDate === undefined ? {} : { dueDate: changeSet.dueDate }) });
           const updated = (await getAssignment(conn, before.id)) as Assignment;
+          ctx.caches.assignments.delete(before.id);
           await recordAudit(conn, [{ actor, action: 'assignment.change', entity: 'assignment', entityId: before.id, previous: before, next: updated }]);
           return updated;
         });

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { FormDefinition, FormRecord } from '@kesu/schema';
-import { getForm, getFormVersion, listForms, publishForm, recordAudit, updateFormDraft } from '@kesu/store';
+import { getForm, getFormVersion, insertForm, listForms, publishForm, recordAudit, updateFormDraft } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/failure.js';
@@ -10,6 +10,7 @@ import { jsonContent, router } from '../http/openapi.js';
 const IdParam = z.object({ id: z.uuid() });
 const VersionParam = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1).max(100000) });
 const Published = z.object({ formId: z.string(), version: z.int() });
+const NewForm = z.strictObject({ department: z.string().min(1).max(120), departmentFunction: z.string().regex(/^[a-z][a-z0-9_]{1,48}$/).nullable().default(null), definition: FormDefinition });
 
 /** Forms: the office edits drafts and publishes immutable versions; everyone may read them. */
 export function formRoutes(ctx: AppContext) {
@@ -22,6 +23,19 @@ export function formRoutes(ctx: AppContext) {
     .openapi(
       createRoute({ method: 'get', path: '/', tags: ['forms'], summary: '表单列表 / forms', middleware: [requireRole('admin', 'reviewer', 'statistician')] as const, responses: { 200: jsonContent(z.array(FormRecord), 'forms') } }),
       async (c) => c.json(await ctx.store.reads.read((conn) => listForms(conn)), 200),
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/', tags: ['forms'], summary: '新建表单 / create a form from a definition', middleware: [requireRole('admin')] as const, request: { body: jsonContent(NewForm) }, responses: { 201: jsonContent(FormRecord, 'created draft') } }),
+      async (c) => {
+        const input = c.req.valid('json');
+        const actor = c.get('user').username;
+        const form = await ctx.store.writes.write(async (conn) => {
+          const created = await insertForm(conn, { planId: null, department: input.department, departmentFunction: input.departmentFunction, definition: input.definition }, actor);
+          await recordAudit(conn, [{ actor, action: 'form.create', entity: 'form', entityId: created.id, previous: null, next: created.definition }]);
+          return created;
+        });
+        return c.json(form, 201);
+      },
     )
     .openapi(
       createRoute({ method: 'get', path: '/{id}', tags: ['forms'], summary: '表单草稿 / a form and its draft', middleware: [requireRole('admin', 'reviewer', 'statistician')] as const, request: { params: IdParam }, responses: { 200: jsonContent(FormRecord, 'the form') } }),

@@ -18,7 +18,7 @@ export function workbookRoutes(ctx: AppContext) {
   const region = (code: string) => ctx.regions.get(code)?.name ?? code;
 
   /** Last period's values of the same unit and form, shown beside each field. */
-  const previousValues = async (a: Assignment) => {
+  const previousValues = async (a: Omit<Assignment, 'status'>) => {
     const [earlier] = await ctx.store.reads.read((conn) => listAssignments(conn, { regionCode: a.regionCode, department: a.department, period: shiftPeriod(a.period, -1) }));
     if (!earlier || earlier.formId !== a.formId) return {};
     return (await ctx.store.reads.read((conn) => getSubmission(conn, earlier.id)))?.values ?? {};

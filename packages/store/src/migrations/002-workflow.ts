@@ -1,6 +1,6 @@
 import type { Migration } from './index.js';
 
-/** Users and sessions, plans with revisions, forms with immutable versions, assignments, submissions, audit. */
+/** Users and sessions, plans with revisions, forms with immutable versions, assignments, submission revisions, audit. */
 export const workflow: Migration = {
   version: 2,
   name: 'workflow',
@@ -32,7 +32,7 @@ export const workflow: Migration = {
       document_sha256 VARCHAR NOT NULL,
       revision INTEGER NOT NULL,
       reviewed BOOLEAN NOT NULL,
-      plan JSON NOT NULL,
+      plan VARCHAR NOT NULL,
       updated_by VARCHAR NOT NULL,
       updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
     );
@@ -40,7 +40,7 @@ export const workflow: Migration = {
       plan_id VARCHAR NOT NULL,
       revision INTEGER NOT NULL,
       reviewed BOOLEAN NOT NULL,
-      plan JSON NOT NULL,
+      plan VARCHAR NOT NULL,
       created_by VARCHAR NOT NULL,
       created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
       PRIMARY KEY (plan_id, revision)
@@ -50,7 +50,7 @@ export const workflow: Migration = {
       plan_id VARCHAR,
       department VARCHAR NOT NULL,
       department_function VARCHAR,
-      definition JSON NOT NULL,
+      definition VARCHAR NOT NULL,
       latest_version INTEGER NOT NULL DEFAULT 0,
       updated_by VARCHAR NOT NULL,
       updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
@@ -58,7 +58,7 @@ export const workflow: Migration = {
     CREATE TABLE form_versions (
       form_id VARCHAR NOT NULL,
       version INTEGER NOT NULL,
-      definition JSON NOT NULL,
+      definition VARCHAR NOT NULL,
       published_by VARCHAR NOT NULL,
       published_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
       PRIMARY KEY (form_id, version)
@@ -75,27 +75,23 @@ export const workflow: Migration = {
       created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
       UNIQUE (form_id, region_code, department, period)
     );
-    CREATE TABLE submissions (
-      assignment_id VARCHAR PRIMARY KEY,
-      status VARCHAR NOT NULL CHECK (status IN ('draft', 'submitted', 'approved', 'returned')),
-      revision INTEGER NOT NULL,
-      form_version INTEGER NOT NULL,
-      submission_values JSON NOT NULL,
-      warnings JSON NOT NULL,
-      comment VARCHAR,
-      updated_by VARCHAR NOT NULL,
-      updated_at TIMESTAMP NOT NULL
-    );
+    -- Every change to a submission is a new revision; the current submission is the latest one.
     CREATE TABLE submission_revisions (
       assignment_id VARCHAR NOT NULL,
       revision INTEGER NOT NULL,
-      status VARCHAR NOT NULL,
-      submission_values JSON NOT NULL,
+      status VARCHAR NOT NULL CHECK (status IN ('draft', 'submitted', 'approved', 'returned')),
+      form_version INTEGER NOT NULL,
+      submission_values VARCHAR NOT NULL,
+      warnings VARCHAR NOT NULL,
       comment VARCHAR,
       actor VARCHAR NOT NULL,
       created_at TIMESTAMP NOT NULL,
       PRIMARY KEY (assignment_id, revision)
     );
+    CREATE VIEW submissions AS
+      SELECT assignment_id, status, revision, form_version, submission_values, warnings, comment, actor AS updated_by, created_at AS updated_at
+      FROM submission_revisions
+      QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1;
     CREATE TABLE audit_events (
       id VARCHAR PRIMARY KEY,
       occurred_at TIMESTAMP NOT NULL,
@@ -103,15 +99,15 @@ export const workflow: Migration = {
       action VARCHAR NOT NULL,
       entity VARCHAR NOT NULL,
       entity_id VARCHAR NOT NULL,
-      previous_value JSON,
-      new_value JSON
+      previous_value VARCHAR,
+      new_value VARCHAR
     );
     CREATE TABLE idempotency_keys (
       idem_key VARCHAR NOT NULL,
       user_id VARCHAR NOT NULL,
       request_sha256 VARCHAR NOT NULL,
       status INTEGER NOT NULL,
-      body JSON NOT NULL,
+      body VARCHAR NOT NULL,
       created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
       PRIMARY KEY (user_id, idem_key)
     );

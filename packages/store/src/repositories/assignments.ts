@@ -17,7 +17,10 @@ function toAssignment(r: Row): Assignment {
   };
 }
 
-const SELECT = 'SELECT a.*, s.status FROM assignments a LEFT JOIN submissions s ON s.assignment_id = a.id';
+// The status is the latest revision's; arg_max finds it per assignment without ranking every row.
+const SELECT = `SELECT a.*, s.status FROM assignments a LEFT JOIN (
+  SELECT assignment_id, arg_max(status, revision) AS status FROM submission_revisions GROUP BY assignment_id
+) s ON s.assignment_id = a.id`;
 
 export interface AssignmentInput {
   formId: string;
@@ -45,9 +48,12 @@ export async function insertAssignments(connection: DuckDBConnection, inputs: As
   return found.map(toAssignment);
 }
 
+/** One assignment with its current status; two point lookups beat aggregating every revision. */
 export async function getAssignment(connection: DuckDBConnection, id: string): Promise<Assignment | undefined> {
-  const r = await first(connection, `${SELECT} WHERE a.id = $1`, [id]);
-  return r ? toAssignment(r) : undefined;
+  const r = await first(connection, 'SELECT * FROM assignments WHERE id = $1', [id]);
+  if (!r) return undefined;
+  const latest = await first(connection, 'SELECT status FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision DESC LIMIT 1', [id]);
+  return toAssignment({ ...r, status: latest?.['status'] ?? null });
 }
 
 export interface AssignmentFilter {

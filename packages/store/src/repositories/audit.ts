@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AuditEvent } from '@kesu/schema';
-import { exec, json, placeholders, rows, sqlTimestamp } from '../sql.js';
+import { appendRows, json, rows } from '../sql.js';
 
 export interface AuditInput {
   actor: string;
@@ -15,21 +15,10 @@ export interface AuditInput {
 /** Records who changed what, with the previous and the new value, in the caller's transaction. */
 export async function recordAudit(connection: DuckDBConnection, events: AuditInput[], at = new Date()): Promise<void> {
   if (events.length === 0) return;
-  const stamp = sqlTimestamp(at);
-  const values = events.flatMap((e) => [
-    randomUUID(),
-    stamp,
-    e.actor,
-    e.action,
-    e.entity,
-    e.entityId,
-    e.previous === undefined ? null : JSON.stringify(e.previous),
-    e.next === undefined ? null : JSON.stringify(e.next),
-  ]);
-  await exec(
+  await appendRows(
     connection,
-    `INSERT INTO audit_events (id, occurred_at, actor, action, entity, entity_id, previous_value, new_value) VALUES ${placeholders(events.length, 8)}`,
-    values,
+    'audit_events',
+    events.map((e) => [randomUUID(), at, e.actor, e.action, e.entity, e.entityId, e.previous === undefined ? null : JSON.stringify(e.previous), e.next === undefined ? null : JSON.stringify(e.next)]),
   );
 }
 

@@ -1,6 +1,6 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { submissionActions, type ErrorDetail, type Submission, type SubmissionAction, type SubmissionStatus } from '@kesu/schema';
-import { first, json, placeholders, rows, sqlTimestamp, exec, type Row } from '../sql.js';
+import { appendRows, first, json, rows, sqlTimestamp, type Cell, type Row } from '../sql.js';
 import type { BatchKind } from '../write-queue.js';
 import { recordAudit } from './audit.js';
 
@@ -13,13 +13,16 @@ function toSubmission(r: Row): Submission {
     values: json<Record<string, unknown>>(r['submission_values']),
     warnings: json<ErrorDetail[]>(r['warnings']),
     comment: (r['comment'] as string | null) ?? null,
-    updatedBy: String(r['updated_by']),
-    updatedAt: String(r['updated_at']),
+    updatedBy: String(r['actor']),
+    updatedAt: String(r['created_at']),
   };
 }
 
+const LATEST = 'QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1';
+
+/** The current submission of an assignment: its latest revision. */
 export async function getSubmission(connection: DuckDBConnection, assignmentId: string): Promise<Submission | undefined> {
-  const r = await first(connection, 'SELECT * FROM submissions WHERE assignment_id = $1', [assignmentId]);
+  const r = await first(connection, 'SELECT * FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision DESC LIMIT 1', [assignmentId]);
   return r ? toSubmission(r) : undefined;
 }
 
@@ -33,6 +36,7 @@ export interface SubmissionRevision {
 }
 
 export async function listSubmissionRevisions(connection: DuckDBConnection, assignmentId: string): Promise<SubmissionRevision[]> {
+  // Each revision is stored whole, so the list is the table's rows in order.
   return (await rows(connection, 'SELECT * FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision', [assignmentId])).map((r) => ({
     revision: Number(r['revision']),
     status: r['status'] as SubmissionStatus,
@@ -59,7 +63,7 @@ export interface SubmissionWrite {
 /** Why a write was refused, for the API to turn into a 409 or 403. */
 export class WorkflowError extends Error {
   constructor(
-    readonly code: 'invalid_transition' | 'window_closed' | 'stale_version' | 'no_assignment',
+    readonly code: 'invalid_transition' | 'window_closed' | 'stale_version' | 'no_assignment' | 'idempotency_key_reused',
     readonly zh: string,
     readonly en: string,
   ) {
@@ -73,23 +77,42 @@ export interface SubmissionResult {
   replayed: boolean;
 }
 
+/**
+ * The current submission of each assignment this writer has seen. Every submission write goes
+ * through the one writer, so after a commit this memory is exactly what the database holds.
+ */
+const stateByWriter = new WeakMap<DuckDBConnection, Map<string, Submission>>();
+
+function stateOf(connection: DuckDBConnection): Map<string, Submission> {
+  let state = stateByWriter.get(connection);
+  if (!state) stateByWriter.set(connection, (state = new Map()));
+  return state;
+}
+
 async function loadState(connection: DuckDBConnection, ids: string[]) {
-  const list = listValue([...new Set(ids)]);
-  const current = new Map((await rows(connection, 'SELECT * FROM submissions WHERE assignment_id IN (SELECT unnest($1))', [list])).map((r) => [String(r['assignment_id']), toSubmission(r)]));
+  const known = stateOf(connection);
+  const unique = [...new Set(ids)];
+  const current = new Map(unique.flatMap((id) => (known.has(id) ? [[id, known.get(id) as Submission] as const] : [])));
+  const missing = unique.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    const found = await rows(connection, `SELECT * FROM submission_revisions WHERE assignment_id IN (SELECT unnest($1)) ${LATEST}`, [listValue(missing)]);
+    for (const r of found) current.set(String(r['assignment_id']), toSubmission(r));
+  }
+  const list = listValue(unique);
   const assignments = new Map(
     (await rows(connection, 'SELECT id, open, version FROM assignments WHERE id IN (SELECT unnest($1))', [list])).map((r) => [String(r['id']), { open: Boolean(r['open']), version: Number(r['version']) }]),
   );
   return { current, assignments };
 }
 
-async function replays(connection: DuckDBConnection, inputs: SubmissionWrite[]): Promise<Map<string, unknown>> {
+async function replays(connection: DuckDBConnection, inputs: SubmissionWrite[]): Promise<Map<string, { body: unknown; requestSha256: string }>> {
   const keyed = inputs.filter((i) => i.idempotency);
   if (keyed.length === 0) return new Map();
-  const found = await rows(connection, 'SELECT user_id, idem_key, body FROM idempotency_keys WHERE user_id || $2 || idem_key IN (SELECT unnest($1))', [
+  const found = await rows(connection, 'SELECT user_id, idem_key, body, request_sha256 FROM idempotency_keys WHERE user_id || $2 || idem_key IN (SELECT unnest($1))', [
     listValue(keyed.map((i) => `${i.idempotency?.userId}\u0000${i.idempotency?.key}`)),
     '\u0000',
   ]);
-  return new Map(found.map((r) => [`${String(r['user_id'])}\u0000${String(r['idem_key'])}`, json<unknown>(r['body'])]));
+  return new Map(found.map((r) => [`${String(r['user_id'])}\u0000${String(r['idem_key'])}`, { body: json<unknown>(r['body']), requestSha256: String(r['request_sha256']) }]));
 }
 
 /**
@@ -101,12 +124,16 @@ async function writeSubmissions(connection: DuckDBConnection, inputs: Submission
   const earlier = await replays(connection, inputs);
   const now = new Date();
   const stamp = sqlTimestamp(now);
-  const revisions: unknown[][] = [];
+  const revisions: Cell[][] = [];
   const audits: Parameters<typeof recordAudit>[1] = [];
-  const keys: unknown[][] = [];
+  const keys: Cell[][] = [];
   const results = inputs.map((input): SubmissionResult | Error => {
     const key = input.idempotency ? `${input.idempotency.userId}\u0000${input.idempotency.key}` : null;
-    if (key && earlier.has(key)) return { submission: earlier.get(key) as Submission, replayed: true };
+    const replay = key ? earlier.get(key) : undefined;
+    if (replay && replay.requestSha256 !== input.idempotency?.requestSha256) {
+      return new WorkflowError('idempotency_key_reused', '该 Idempotency-Key 已用于另一个请求', 'this Idempotency-Key was used for a different request');
+    }
+    if (replay) return { submission: replay.body as Submission, replayed: true };
     const assignment = assignments.get(input.assignmentId);
     if (!assignment) return new WorkflowError('no_assignment', '任务不存在', 'no such assignment');
     const rule = submissionActions[input.action];
@@ -131,29 +158,33 @@ async function writeSubmissions(connection: DuckDBConnection, inputs: Submission
       updatedAt: stamp,
     };
     current.set(input.assignmentId, next);
-    revisions.push([next.assignmentId, next.revision, next.status, JSON.stringify(next.values), next.comment, input.actor, stamp]);
-    audits.push({ actor: input.actor, action: `submission.${input.action}`, entity: 'submission', entityId: input.assignmentId, previous: before ?? null, next });
-    if (input.idempotency) keys.push([input.idempotency.key, input.idempotency.userId, input.idempotency.requestSha256, 200, JSON.stringify(next)]);
+    revisions.push([next.assignmentId, next.revision, next.status, next.formVersion, JSON.stringify(next.values), JSON.stringify(next.warnings), next.comment, input.actor, now]);
+    // The values of every revision are in submission_revisions; the audit names the step.
+    const step = (s: Submission | undefined) => (s ? { status: s.status, revision: s.revision } : null);
+    audits.push({ actor: input.actor, action: `submission.${input.action}`, entity: 'submission', entityId: input.assignmentId, previous: step(before), next: step(next) });
+    if (input.idempotency && key) {
+      keys.push([input.idempotency.key, input.idempotency.userId, input.idempotency.requestSha256, 200, JSON.stringify(next), now]);
+      // A retry arriving in the same batch replays this answer too.
+      earlier.set(key, { body: next, requestSha256: input.idempotency.requestSha256 });
+    }
     return { submission: next, replayed: false };
   });
-  const changed = [...new Set(revisions.map((r) => r[0] as string))].map((id) => current.get(id) as Submission);
-  if (changed.length > 0) {
-    await exec(
-      connection,
-      `INSERT OR REPLACE INTO submissions (assignment_id, status, revision, form_version, submission_values, warnings, comment, updated_by, updated_at) VALUES ${placeholders(changed.length, 9)}`,
-      changed.flatMap((s) => [s.assignmentId, s.status, s.revision, s.formVersion, JSON.stringify(s.values), JSON.stringify(s.warnings), s.comment, s.updatedBy, stamp]),
-    );
-    await exec(connection, `INSERT INTO submission_revisions (assignment_id, revision, status, submission_values, comment, actor, created_at) VALUES ${placeholders(revisions.length, 7)}`, revisions.flat() as never);
-    await recordAudit(connection, audits, now);
-  }
-  if (keys.length > 0) {
-    await exec(connection, `INSERT INTO idempotency_keys (idem_key, user_id, request_sha256, status, body) VALUES ${placeholders(keys.length, 5)}`, keys.flat() as never);
-  }
+  await appendRows(connection, 'submission_revisions', revisions);
+  await recordAudit(connection, audits, now);
+  await appendRows(connection, 'idempotency_keys', keys);
   return results;
 }
 
 /** Submission changes share transactions when they arrive together (group commit). */
-export const submissionBatch: BatchKind<SubmissionWrite, SubmissionResult> = { name: 'submissions', max: 512, run: writeSubmissions };
+export const submissionBatch: BatchKind<SubmissionWrite, SubmissionResult> = {
+  name: 'submissions',
+  max: 512,
+  run: writeSubmissions,
+  committed: (connection, results) => {
+    const state = stateOf(connection);
+    for (const r of results) if (!(r instanceof Error) && !r.replayed) state.set(r.submission.assignmentId, r.submission);
+  },
+};
 
 /** A stored response for an idempotency key, if a request with it already succeeded. */
 export async function findIdempotent(connection: DuckDBConnection, userId: string, key: string): Promise<{ requestSha256: string; body: unknown } | undefined> {

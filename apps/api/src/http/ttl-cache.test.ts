@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { TtlCache } from './ttl-cache.js';
+
+describe('TtlCache', () => {
+  it('forgets entries after their time and when told', () => {
+    let now = 0;
+    const cache = new TtlCache<string, number>(100, 10, () => now);
+    cache.set('a', 1);
+    expect(cache.get('a')).toBe(1);
+    now = 101;
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('b', 2);
+    cache.delete('b');
+    expect(cache.get('b')).toBeUndefined();
+  });
+
+  it('drops the oldest entry when full', () => {
+    const cache = new TtlCache<number, number>(1000, 2);
+    cache.set(1, 1);
+    cache.set(2, 2);
+    cache.set(3, 3);
+    expect([cache.get(1), cache.get(2), cache.get(3)]).toEqual([undefined, 2, 3]);
+  });
+
+  it('loads through on a miss only, and keeps no undefined', async () => {
+    const cache = new TtlCache<string, number>(1000);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return loads === 1 ? undefined : 7;
+    };
+    expect(await cache.through('k', load)).toBeUndefined();
+    expect(await cache.through('k', load)).toBe(7);
+    expect(await cache.through('k', load)).toBe(7);
+    expect(loads).toBe(2);
+  });
+});
