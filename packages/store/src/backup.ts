@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Store } from './database.js';
-import { MIGRATIONS, schemaVersion } from './migrations/index.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 /**
  * Copies the database to `target` at a consistent point: everything committed is

@@ -85,13 +85,13 @@ function saves(url: string, auth: { cookie: string; csrfToken: string }, assignm
     requests: [
       {
         method: 'PUT' as const,
-        setupRequest: (req: Record<string, unknown>) => {
+        setupRequest: (req: autocannon.Request): autocannon.Request => {
           const i = n++;
           const values = Object.fromEntries(Array.from({ length: FIELDS }, (_, f) => [`f${f}`, i + f]));
           return {
             ...req,
             path: `/api/v1/assignments/${assignments[i % assignments.length]}/submission`,
-            headers: { ...(req['headers'] as Record<string, string>), 'idempotency-key': `bench-${process.pid}-${i}` },
+            headers: { ...req.headers, 'idempotency-key': `bench-${process.pid}-${i}` },
             body: JSON.stringify({ values, formVersion: 1 }),
           };
         },
