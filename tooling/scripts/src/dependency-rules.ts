@@ -37,7 +37,8 @@ export interface Violation {
   reason: string;
 }
 
-const IMPORT = /(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+// Static imports start a line (so import-like text inside strings is not taken for one).
+const IMPORT = /^[ \t]*(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?<![\w'"`])import\s*\(\s*['"]([^'"]+)['"]\s*\)|^[ \t]*import\s+['"]([^'"]+)['"]/gm;
 
 /** Module specifiers a file imports or re-exports. */
 export function importsOf(text: string): string[] {

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /** Regions, department functions, the indicator catalog and imported plan documents. */
 export const registry: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /** Users and sessions, plans with revisions, forms with immutable versions, assignments, submission revisions, audit. */
 export const workflow: Migration = {

@@ -3,12 +3,9 @@ import { inTransaction } from '../transaction.js';
 import { registry } from './001-registry.js';
 import { workflow } from './002-workflow.js';
 
-/** A forward-only schema change; versions are consecutive from 1. */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from './migration.js';
+
+export type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [registry, workflow];
 
