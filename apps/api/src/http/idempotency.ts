@@ -15,9 +15,10 @@ export function idempotencyKey(c: Context<AppEnv>): string | null {
   return key;
 }
 
-/** A fingerprint of what was asked, so a key reused for a different request is refused. */
-export function requestFingerprint(c: Context<AppEnv>, body: unknown): string {
-  return createHash('sha256').update(`${c.req.method} ${c.req.path}\n${JSON.stringify(body)}`).digest('hex');
+/** A fingerprint of what was asked (method, path, body bytes), so a key reused for a different request is refused. */
+export async function requestFingerprint(c: Context<AppEnv>): Promise<string> {
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  return createHash('sha256').update(`${c.req.method} ${c.req.path}\n`).update(body).digest('hex');
 }
 
 /** The stored answer to an earlier request with this key, or null to go ahead. */

@@ -70,10 +70,10 @@ export function assignmentAccess(ctx: AppContext) {
     if (!strict && result.errors.every((e) => e.code === 'required' || e.code === 'rule')) return { values: body.values, warnings: result.errors };
     throw new Failure(400, 'validation_failed', `提交的内容有 ${result.errors.length} 处错误`, `${result.errors.length} problem(s) in the submission`, result.errors);
   };
-  const submissionWrite = async (c: Context<AppEnv>, write: SubmissionWrite, body: unknown): Promise<Submission> => {
+  const submissionWrite = async (c: Context<AppEnv>, write: SubmissionWrite): Promise<Submission> => {
     // The batch itself replays a repeated key (and refuses one reused for another request).
     const key = idempotencyKey(c);
-    const fingerprint = requestFingerprint(c, body);
+    const fingerprint = key === null ? '' : await requestFingerprint(c);
     const result = await change({ ...write, ...(key ? { idempotency: { userId: c.get('user').id, key, requestSha256: fingerprint } } : {}) });
     return result.submission;
   };

@@ -104,7 +104,7 @@ export function assignmentRoutes(ctx: AppContext) {
         const assignment = await load(c.req.valid('param').id, user);
         const body = c.req.valid('json');
         const { values, warnings } = await validated(assignment, body, false);
-        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'save', actor: user.username, formVersion: body.formVersion, values, warnings }, body), 200);
+        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'save', actor: user.username, formVersion: body.formVersion, values, warnings }), 200);
       },
     )
     .openapi(
@@ -114,7 +114,7 @@ export function assignmentRoutes(ctx: AppContext) {
         const assignment = await load(c.req.valid('param').id, user);
         const body = c.req.valid('json');
         const { values, warnings } = await validated(assignment, body, true);
-        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'submit', actor: user.username, formVersion: body.formVersion, values, warnings }, body), 200);
+        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'submit', actor: user.username, formVersion: body.formVersion, values, warnings }), 200);
       },
     )
     .openapi(
@@ -122,7 +122,7 @@ export function assignmentRoutes(ctx: AppContext) {
       async (c) => {
         const user = c.get('user');
         const assignment = await load(c.req.valid('param').id, user);
-        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'approve', actor: user.username, formVersion: assignment.version }, { approve: assignment.id }), 200);
+        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'approve', actor: user.username, formVersion: assignment.version }), 200);
       },
     )
     .openapi(
@@ -131,7 +131,7 @@ export function assignmentRoutes(ctx: AppContext) {
         const user = c.get('user');
         const assignment = await load(c.req.valid('param').id, user);
         const { comment } = c.req.valid('json');
-        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'return', actor: user.username, formVersion: assignment.version, comment }, { comment }), 200);
+        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'return', actor: user.username, formVersion: assignment.version, comment }), 200);
       },
     );
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { Plan, PeriodKind, FormRecord, regionPrefix } from '@kesu/schema';
@@ -58,7 +57,7 @@ export function planRoutes(ctx: AppContext) {
         const { name } = c.req.valid('query');
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         const key = idempotencyKey(c);
-        const fingerprint = requestFingerprint(c, { name, sha256: createHash('sha256').update(bytes).digest('hex') });
+        const fingerprint = await requestFingerprint(c);
         const earlier = await replay(ctx, c, key, fingerprint);
         if (earlier) return c.json(earlier as z.infer<typeof PlanRecord>, 201);
         const result = await importPlan(bytes, ctx.registry);

@@ -62,7 +62,7 @@ export function workbookRoutes(ctx: AppContext) {
         }
         const body = { values: read.values, formVersion: read.version };
         const { values, warnings } = await validated(assignment, body, false);
-        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'save', actor: user.username, formVersion: read.version, values, warnings }, body), 200);
+        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'save', actor: user.username, formVersion: read.version, values, warnings }), 200);
       },
     );
 }

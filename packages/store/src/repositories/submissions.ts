@@ -112,7 +112,20 @@ async function replays(connection: DuckDBConnection, inputs: SubmissionWrite[]):
     listValue(keyed.map((i) => `${i.idempotency?.userId}\u0000${i.idempotency?.key}`)),
     '\u0000',
   ]);
-  return new Map(found.map((r) => [`${String(r['user_id'])}\u0000${String(r['idem_key'])}`, { body: json<unknown>(r['body']), requestSha256: String(r['request_sha256']) }]));
+  const resolved = await Promise.all(
+    found.map(async (r) => {
+      const body = json<{ revisionOf?: string; revision?: number }>(r['body']);
+      const stored = body.revisionOf === undefined ? body : await revisionAsSubmission(connection, body.revisionOf, body.revision ?? 0);
+      return [`${String(r['user_id'])}\u0000${String(r['idem_key'])}`, { body: stored, requestSha256: String(r['request_sha256']) }] as const;
+    }),
+  );
+  return new Map(resolved);
+}
+
+/** A stored revision as the submission it was when it was written. */
+async function revisionAsSubmission(connection: DuckDBConnection, assignmentId: string, revision: number): Promise<Submission | undefined> {
+  const r = await first(connection, 'SELECT * FROM submission_revisions WHERE assignment_id = $1 AND revision = $2', [assignmentId, revision]);
+  return r ? toSubmission(r) : undefined;
 }
 
 /**
@@ -163,7 +176,8 @@ async function writeSubmissions(connection: DuckDBConnection, inputs: Submission
     const step = (s: Submission | undefined) => (s ? { status: s.status, revision: s.revision } : null);
     audits.push({ actor: input.actor, action: `submission.${input.action}`, entity: 'submission', entityId: input.assignmentId, previous: step(before), next: step(next) });
     if (input.idempotency && key) {
-      keys.push([input.idempotency.key, input.idempotency.userId, input.idempotency.requestSha256, 200, JSON.stringify(next), now]);
+      // The answer is the revision itself, so the key stores only where to find it.
+      keys.push([input.idempotency.key, input.idempotency.userId, input.idempotency.requestSha256, 200, JSON.stringify({ revisionOf: next.assignmentId, revision: next.revision }), now]);
       // A retry arriving in the same batch replays this answer too.
       earlier.set(key, { body: next, requestSha256: input.idempotency.requestSha256 });
     }
@@ -189,5 +203,8 @@ export const submissionBatch: BatchKind<SubmissionWrite, SubmissionResult> = {
 /** A stored response for an idempotency key, if a request with it already succeeded. */
 export async function findIdempotent(connection: DuckDBConnection, userId: string, key: string): Promise<{ requestSha256: string; body: unknown } | undefined> {
   const r = await first(connection, 'SELECT request_sha256, body FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2', [userId, key]);
-  return r ? { requestSha256: String(r['request_sha256']), body: json<unknown>(r['body']) } : undefined;
+  if (!r) return undefined;
+  const body = json<{ revisionOf?: string; revision?: number }>(r['body']);
+  const stored = body.revisionOf === undefined ? body : await revisionAsSubmission(connection, body.revisionOf, body.revision ?? 0);
+  return { requestSha256: String(r['request_sha256']), body: stored };
 }
