@@ -10,6 +10,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'kesu-import-'));
   process.env['INIT_CWD'] = dir;
+  process.env['KESU_DATA_DIR'] = path.join(dir, 'data');
   writeFileSync(path.join(dir, 'novel.txt'), '第一章\n他走进房间，看见桌上放着三本书和两杯茶。窗外下着雨。\n');
   writeFileSync(path.join(dir, 'big.txt'), '');
   truncateSync(path.join(dir, 'big.txt'), 100 * 1024 * 1024);
@@ -34,8 +35,15 @@ describe('kesu plan import', () => {
     expect(r.out).toContain('量化目标 3 个');
   });
 
+  it('stores the plan unless --dry-run', async () => {
+    const r = await kesu('plan', 'import', seed);
+    expect(r.out).toMatch(/已存入数据库 \/ stored as plan [0-9a-f-]{36}/);
+    const dry = await kesu('plan', 'import', seed, '--dry-run');
+    expect(dry.out).not.toContain('已存入数据库');
+  });
+
   it('--json prints the Plan JSON and nothing else', async () => {
-    const r = await kesu('plan', 'import', seed, '--json');
+    const r = await kesu('plan', 'import', seed, '--json', '--dry-run');
     expect(r.code).toBe(0);
     const plan = Plan.parse(JSON.parse(r.out));
     expect(plan.region.code).toBe('230522');

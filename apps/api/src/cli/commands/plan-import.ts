@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { describeTarget, type Plan } from '@kesu/schema';
 import { importPlan, MAX_BYTES, prepareRegistry } from '@kesu/plans';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu/seeds';
+import { insertPlan, recordAudit, savePlanDocument } from '@kesu/store';
+import { openContext } from './open-context.js';
 import { invocationDir } from '../../config.js';
 import type { Command, Output } from '../command.js';
 
@@ -33,6 +35,21 @@ export function summarizePlan(plan: Plan): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Stores an imported plan with its source text, as revision 1 awaiting review. */
+async function storePlan(name: string, text: string, plan: Plan): Promise<string> {
+  const ctx = await openContext();
+  try {
+    return await ctx.store.writes.write(async (conn) => {
+      const doc = await savePlanDocument(conn, name, text);
+      const record = await insertPlan(conn, plan, doc.sha256, 'cli');
+      await recordAudit(conn, [{ actor: 'cli', action: 'plan.import', entity: 'plan', entityId: record.id, previous: null, next: { title: record.title, document: name } }]);
+      return record.id;
+    });
+  } finally {
+    ctx.store.close();
+  }
+}
+
 /** Writes a file whole or not at all: a temporary file renamed into place. */
 function writeAtomically(file: string, content: string): void {
   const temp = `${file}.${process.pid}.tmp`;
@@ -41,13 +58,13 @@ function writeAtomically(file: string, content: string): void {
 }
 
 export const planImport: Command = {
-  usage: 'kesu plan import FILE [--json] [--out FILE]',
-  summaryZh: '导入方案文件（.txt / .docx，UTF-8 或 GBK），输出结构化方案',
-  summaryEn: 'import a plan document (.txt / .docx, UTF-8 or GBK) into a structured plan',
+  usage: 'kesu plan import FILE [--json] [--out FILE] [--dry-run]',
+  summaryZh: '导入方案文件（.txt / .docx，UTF-8 或 GBK）并存入数据库；--dry-run 只解析不保存',
+  summaryEn: 'import a plan document (.txt / .docx, UTF-8 or GBK) and store it; --dry-run only reads it',
   async run(args: string[], io: Output): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, out: { type: 'string' } } });
+      parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
     } catch (error) {
       io.err(`kesu plan import: ${(error as Error).message}\n用法 / usage: ${planImport.usage}\n`);
       return 2;
@@ -80,7 +97,8 @@ export const planImport: Command = {
     }
     const json = `${JSON.stringify(result.plan, null, 2)}\n`;
     if (parsed.values.out) writeAtomically(path.resolve(invocationDir(), parsed.values.out), json);
-    io.out(parsed.values.json ? json : summarizePlan(result.plan));
+    const stored = parsed.values['dry-run'] ? null : await storePlan(path.basename(source), result.text, result.plan);
+    io.out(parsed.values.json ? json : `${summarizePlan(result.plan)}${stored ? `\n已存入数据库 / stored as plan ${stored}\n` : ''}`);
     return 0;
   },
 };
