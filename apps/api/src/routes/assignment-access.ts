@@ -77,5 +77,12 @@ export function assignmentAccess(ctx: AppContext) {
     const result = await change({ ...write, ...(key ? { idempotency: { userId: c.get('user').id, key, requestSha256: fingerprint } } : {}) });
     return result.submission;
   };
-  return { load, formFor, validated, submissionWrite };
+  /** Saves or submits values: the assignment must be the caller's, the values valid for its version. */
+  const edit = async (c: Context<AppEnv>, id: string, body: z.infer<typeof SaveBody>, action: 'save' | 'submit'): Promise<Submission> => {
+    const user = c.get('user');
+    const assignment = await load(id, user);
+    const { values, warnings } = await validated(assignment, body, action === 'submit');
+    return submissionWrite(c, { assignmentId: assignment.id, action, actor: user.username, formVersion: body.formVersion, values, warnings });
+  };
+  return { load, formFor, edit, submissionWrite };
 }

@@ -26,7 +26,7 @@ const SubmissionView = z.object({ assignment: Assignment, form: z.unknown(), sub
 
 /** Assignments, their submissions, and the review workflow. */
 export function assignmentRoutes(ctx: AppContext) {
-  const { load, formFor, validated, submissionWrite } = assignmentAccess(ctx);
+  const { load, formFor, edit, submissionWrite } = assignmentAccess(ctx);
   return router()
     .openapi(
       createRoute({ method: 'post', path: '/', tags: ['assignments'], summary: '下发任务 / assign a form version to regions × departments × periods', middleware: [requireRole('admin')] as const, request: { body: jsonContent(NewAssignments) }, responses: { 201: jsonContent(z.array(Assignment), 'assignments (existing ones are kept)') } }),
@@ -99,23 +99,11 @@ export function assignmentRoutes(ctx: AppContext) {
     )
     .openapi(
       createRoute({ method: 'put', path: '/{id}/submission', tags: ['submissions'], summary: '保存草稿 / save a draft', middleware: [requireRole('reporter')] as const, request: { params: IdParam, body: jsonContent(SaveBody) }, responses: { 200: jsonContent(Submission, 'saved after commit') } }),
-      async (c) => {
-        const user = c.get('user');
-        const assignment = await load(c.req.valid('param').id, user);
-        const body = c.req.valid('json');
-        const { values, warnings } = await validated(assignment, body, false);
-        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'save', actor: user.username, formVersion: body.formVersion, values, warnings }), 200);
-      },
+      async (c) => c.json(await edit(c, c.req.valid('param').id, c.req.valid('json'), 'save'), 200),
     )
     .openapi(
       createRoute({ method: 'post', path: '/{id}/submission/submit', tags: ['submissions'], summary: '提交 / submit for review', middleware: [requireRole('reporter')] as const, request: { params: IdParam, body: jsonContent(SaveBody) }, responses: { 200: jsonContent(Submission, 'submitted after commit') } }),
-      async (c) => {
-        const user = c.get('user');
-        const assignment = await load(c.req.valid('param').id, user);
-        const body = c.req.valid('json');
-        const { values, warnings } = await validated(assignment, body, true);
-        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'submit', actor: user.username, formVersion: body.formVersion, values, warnings }), 200);
-      },
+      async (c) => c.json(await edit(c, c.req.valid('param').id, c.req.valid('json'), 'submit'), 200),
     )
     .openapi(
       createRoute({ method: 'post', path: '/{id}/submission/approve', tags: ['submissions'], summary: '审核通过 / approve', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'approved and locked') } }),

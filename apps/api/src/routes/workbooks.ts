@@ -14,7 +14,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The Excel round trip: a template per assignment, filled in offline and uploaded back. */
 export function workbookRoutes(ctx: AppContext) {
-  const { load, formFor, validated, submissionWrite } = assignmentAccess(ctx);
+  const { load, formFor, edit } = assignmentAccess(ctx);
   const region = (code: string) => ctx.regions.get(code)?.name ?? code;
 
   /** Last period's values of the same unit and form, shown beside each field. */
@@ -60,9 +60,7 @@ export function workbookRoutes(ctx: AppContext) {
             read.errors.map((e) => ({ path: `${e.sheet}!${e.cell}`, code: e.code, message: e.message, messageEn: e.messageEn })),
           );
         }
-        const body = { values: read.values, formVersion: read.version };
-        const { values, warnings } = await validated(assignment, body, false);
-        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'save', actor: user.username, formVersion: read.version, values, warnings }), 200);
+        return c.json(await edit(c, assignment.id, { values: read.values, formVersion: read.version }, 'save'), 200);
       },
     );
 }

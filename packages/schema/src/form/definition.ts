@@ -105,18 +105,7 @@ export const RepeatTableField = z.object({
   uniqueBy: z.array(FieldId).default([]),
 });
 
-export const Field = z.discriminatedUnion('type', [
-  IntegerField,
-  DecimalField,
-  PercentField,
-  TextField,
-  LongTextField,
-  ChoiceField,
-  MultiChoiceField,
-  DateField,
-  YesNoField,
-  RepeatTableField,
-]);
+export const Field = z.discriminatedUnion('type', [...ColumnField.options, RepeatTableField]);
 export type Field = z.infer<typeof Field>;
 export type FieldInput = z.input<typeof Field>;
 

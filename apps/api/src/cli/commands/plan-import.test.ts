@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Plan } from '@kesu/schema';
 import { loadSeedDocuments } from '@kesu/seeds';
-import { runCli } from '../run.js';
+import { kesu } from '../../../test/cli.js';
 
 let dir: string;
 beforeAll(() => {
@@ -17,12 +17,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function kesu(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const seed = loadSeedDocuments()[1]!.file;
 
