@@ -16,6 +16,20 @@ export interface SectionUnits {
   hasNotes: boolean;
 }
 
+/** Notes inside [start, end); notes come in text order, so a binary search finds the first. */
+function notesWithin(notes: UnitNote[], start: number, end: number): UnitNote[] {
+  let lo = 0;
+  let hi = notes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((notes[mid] as UnitNote).span.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: UnitNote[] = [];
+  for (let i = lo; i < notes.length && (notes[i] as UnitNote).span.start < end; i++) if ((notes[i] as UnitNote).span.end <= end) out.push(notes[i] as UnitNote);
+  return out;
+}
+
 function pick(...lists: Array<UnitMention[] | null | undefined>): UnitMention[] {
   return lists.find((l) => l !== null && l !== undefined) ?? [];
 }
@@ -28,7 +42,7 @@ function pick(...lists: Array<UnitMention[] | null | undefined>): UnitMention[] 
 export function attachUnits(section: OutlineSection, lines: Line[], notes: UnitNote[]): SectionUnits {
   const start = section.line.start;
   const end = (lines[section.endLine - 1] as Line).end;
-  const inside = notes.filter((n) => n.span.start >= start && n.span.end <= end);
+  const inside = notesWithin(notes, start, end);
   const firstTask = section.tasks[0]?.start ?? Number.POSITIVE_INFINITY;
   const intro = inside.filter((n) => n.span.start < firstTask);
   const sectionUnits: Units = {

@@ -108,6 +108,13 @@ function taskOrdinal(marker: Marker | null, position: number): string {
   return `${marker.label}.`;
 }
 
+/** Indexes of lines [from, to) numbered in `kind`. */
+function linesOfKind(markers: Array<Marker | null>, from: number, to: number, kind: MarkerKind): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) if (markers[i]?.kind === kind) out.push(i);
+  return out;
+}
+
 /** The shallowest marker kind deeper than `rank` among lines [from, to). */
 function nextLevel(lines: Array<Marker | null>, from: number, to: number, rank: number): MarkerKind | null {
   let best: MarkerKind | null = null;
@@ -169,9 +176,7 @@ export function buildOutline(match: string, lines: Line[], bodyStart: number): O
     }
   });
   const chapterLevel = nextLevel(markers, bodyStart, lines.length, -1);
-  const chapterStarts = chapterLevel === 'chapter' || chapterLevel === 'hanzi'
-    ? markers.flatMap((m, i) => (m?.kind === chapterLevel ? [i] : []))
-    : [];
+  const chapterStarts = chapterLevel === 'chapter' || chapterLevel === 'hanzi' ? linesOfKind(markers, 0, lines.length, chapterLevel) : [];
   const bounds = chapterStarts.length > 0 ? chapterStarts : [bodyStart];
   return bounds.map((start, c) => {
     const end = bounds[c + 1] ?? lines.length;
@@ -196,14 +201,14 @@ function buildSections(
 ): OutlineSection[] {
   const level = nextLevel(markers, from, to, rank);
   if (level === null || level === 'dash' || level === 'shi') return [];
-  const starts = markers.flatMap((m, i) => (i >= from && i < to && m?.kind === level ? [i] : []));
+  const starts = linesOfKind(markers, from, to, level);
   return starts.map((start, s) => {
     const end = starts[s + 1] ?? to;
     const line = lines[start] as Line;
     const marker = markers[start] as Marker;
     const title = headingTitle(line, marker);
     const taskLevel = nextLevel(markers, start + 1, end, RANK.get(level) as number);
-    const taskStarts = taskLevel ? markers.flatMap((m, i) => (i > start && i < end && m?.kind === taskLevel ? [i] : [])) : [];
+    const taskStarts = taskLevel ? linesOfKind(markers, start + 1, end, taskLevel) : [];
     const numbered: OutlineTask[] = taskStarts.map((t, k) => ({
       start: (lines[t] as Line).start,
       end: endOf(lines, taskStarts[k + 1] ?? end),

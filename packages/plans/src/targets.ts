@@ -277,7 +277,7 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
       const baseline = /(20\d{2})年/.exec(c);
       if (baseline && Number(baseline[1]) < period.start) continue;
       // 每年 carries over the clauses joined by commas, not across the items of a ；-list.
-      const before = match.slice(Math.max(sentence.start, match.lastIndexOf(';', clause.start) + 1), clause.start);
+      const before = s.slice(s.lastIndexOf(';', clause.start - sentence.start) + 1, clause.start - sentence.start);
       const milestone = OWN_SCHEDULE.test(c) ? null : MILESTONE.exec(c);
       const qs = findQuantities(c).filter((q) => !excluded(c, q, quotes, clause.start - sentence.start));
       if (OWN_SCHEDULE.test(c) && MILESTONE_DATE.test(c) && qs.length === 0) continue;
