@@ -17,7 +17,9 @@ export function idempotencyKey(c: Context<AppEnv>): string | null {
 
 /** A fingerprint of what was asked (method, path, body bytes), so a key reused for a different request is refused. */
 export async function requestFingerprint(c: Context<AppEnv>): Promise<string> {
-  const body = new Uint8Array(await c.req.arrayBuffer());
+  // JSON bodies were already read as text (for the strict check); files are hashed as bytes.
+  const json = c.req.header('content-type')?.includes('application/json') ?? false;
+  const body = json ? await c.req.text() : new Uint8Array(await c.req.arrayBuffer());
   return createHash('sha256').update(`${c.req.method} ${c.req.path}\n`).update(body).digest('hex');
 }
 
