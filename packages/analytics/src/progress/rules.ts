@@ -1,0 +1,141 @@
+import { comparePeriods, parsePeriod, periodContains, planShareElapsed, type Localized, type PlanPeriod, type TargetScope } from '@kesu/schema';
+import { AT_RISK_SHARE, meets, ON_TRACK_SHARE, paceStatus, type ProgressStatus } from './status.js';
+
+/** One reported value of the target's indicator for one region and period. */
+export interface Observation {
+  period: string;
+  value: number;
+}
+
+export interface ProgressInput {
+  comparator: '>=' | '>' | '~' | '=';
+  value: number;
+  deadline: number | null;
+  plan: PlanPeriod;
+  /** The period the progress is judged at, e.g. `2024Q3`. */
+  asOf: string;
+  /** Approved values, in any order; only those up to `asOf` count. */
+  observations: Observation[];
+}
+
+export interface Progress {
+  status: ProgressStatus;
+  /** The actual the rule compares: a sum, a latest value, a share, or 1/0 for a milestone. */
+  actual: number | null;
+  /** What the time elapsed asks for by `asOf` (null when the rule has no pace). */
+  expected: number | null;
+  /** Why, in words: the rule and the numbers it used. */
+  rule: Localized;
+}
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** Observations reported for periods up to `asOf`, oldest first. */
+function upTo(observations: Observation[], asOf: string): Observation[] {
+  return observations.filter((o) => comparePeriods(o.period, asOf) <= 0 || periodContains(asOf, o.period)).sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+function noData(ruleZh: string, ruleEn: string): Progress {
+  return { status: 'no_data', actual: null, expected: null, rule: { zh: `${ruleZh}：本期无已审核数据`, en: `${ruleEn}: no approved data yet` } };
+}
+
+/** Share of a calendar year elapsed at the end of a period within it. */
+function yearShare(asOf: string): number {
+  const p = parsePeriod(asOf);
+  if (!p) return 1;
+  const months = { year: 12, half: 6, quarter: 3, month: 1 }[p.kind];
+  return Math.min(1, (p.index * months) / 12);
+}
+
+/** The deadline year, or the plan's last year, as the end of a path to the target. */
+function endYear(input: ProgressInput): number {
+  return input.deadline ?? input.plan.end;
+}
+
+/**
+ * How each scope of target turns reported values into progress, one rule per scope. Flows add
+ * up (annual within the year, cumulative since the plan began); levels and rates take the
+ * latest value; per-unit targets read the share of units meeting them; milestones are done or
+ * not by their deadline.
+ */
+export const progressRules: Record<TargetScope, (input: ProgressInput) => Progress> = {
+  annual(input) {
+    const year = input.asOf.slice(0, 4);
+    const inYear = upTo(input.observations, input.asOf).filter((o) => o.period.startsWith(year));
+    if (inYear.length === 0) return noData('每年目标', 'Annual target');
+    const actual = inYear.reduce((s, o) => s + o.value, 0);
+    const expected = input.value * yearShare(input.asOf);
+    return {
+      status: paceStatus(actual, expected, meets(actual, input.comparator, input.value)),
+      actual,
+      expected,
+      rule: {
+        zh: `${year} 年累计 ${fmt(actual)}，全年目标 ${fmt(input.value)}，按时间进度应达 ${fmt(expected)}`,
+        en: `${year} total ${fmt(actual)} against ${fmt(input.value)} for the year; ${fmt(expected)} expected by now`,
+      },
+    };
+  },
+
+  cumulative(input) {
+    const since = upTo(input.observations, input.asOf).filter((o) => Number(o.period.slice(0, 4)) >= input.plan.start);
+    if (since.length === 0) return noData('规划期累计目标', 'Cumulative target');
+    const actual = since.reduce((s, o) => s + o.value, 0);
+    const expected = input.value * planShareElapsed({ start: input.plan.start, end: endYear(input) }, input.asOf);
+    return {
+      status: paceStatus(actual, expected, meets(actual, input.comparator, input.value)),
+      actual,
+      expected,
+      rule: {
+        zh: `${input.plan.start} 年以来累计 ${fmt(actual)}，目标 ${fmt(input.value)}，按时间进度应达 ${fmt(expected)}`,
+        en: `${fmt(actual)} since ${input.plan.start} against ${fmt(input.value)}; ${fmt(expected)} expected by now`,
+      },
+    };
+  },
+
+  point_in_time(input) {
+    const seen = upTo(input.observations, input.asOf);
+    const latest = seen.at(-1);
+    if (!latest) return noData('时点目标', 'Level target');
+    const baseline = seen[0] as Observation;
+    // A straight path from the first reported value to the target at the deadline.
+    const share = planShareElapsed({ start: Number(baseline.period.slice(0, 4)), end: endYear(input) }, input.asOf);
+    const expected = baseline.value + (input.value - baseline.value) * share;
+    return {
+      status: paceStatus(latest.value, expected, meets(latest.value, input.comparator, input.value)),
+      actual: latest.value,
+      expected,
+      rule: {
+        zh: `最新值 ${fmt(latest.value)}（${latest.period}），基期 ${fmt(baseline.value)}（${baseline.period}），目标 ${fmt(input.value)}，按进度应达 ${fmt(expected)}`,
+        en: `latest ${fmt(latest.value)} (${latest.period}), baseline ${fmt(baseline.value)} (${baseline.period}), target ${fmt(input.value)}; ${fmt(expected)} expected by now`,
+      },
+    };
+  },
+
+  per_unit(input) {
+    const latest = upTo(input.observations, input.asOf).at(-1);
+    if (!latest) return noData('按单元目标', 'Per-unit target');
+    // The observation is the share of units (schools, villages…) that meet the per-unit target.
+    const status: ProgressStatus = latest.value >= 95 ? 'achieved' : latest.value >= ON_TRACK_SHARE * 100 ? 'on_track' : latest.value >= AT_RISK_SHARE * 100 ? 'at_risk' : 'behind';
+    return {
+      status,
+      actual: latest.value,
+      expected: 100,
+      rule: { zh: `达标单元占比 ${fmt(latest.value)}%（${latest.period}）`, en: `${fmt(latest.value)} % of units meet it (${latest.period})` },
+    };
+  },
+
+  milestone(input) {
+    const latest = upTo(input.observations, input.asOf).at(-1);
+    const year = Number(input.asOf.slice(0, 4));
+    const deadline = endYear(input);
+    if (latest && latest.value > 0) return { status: 'achieved', actual: 1, expected: 1, rule: { zh: `已于 ${latest.period} 完成`, en: `done in ${latest.period}` } };
+    if (!latest && year < deadline) return noData('节点任务', 'Milestone');
+    const status: ProgressStatus = year < deadline ? 'on_track' : year === deadline ? 'at_risk' : 'behind';
+    return {
+      status,
+      actual: latest ? 0 : null,
+      expected: 1,
+      rule: { zh: `尚未完成，截止 ${deadline} 年底`, en: `not done yet; due by the end of ${deadline}` },
+    };
+  },
+};
