@@ -108,10 +108,11 @@ async function loadState(connection: DuckDBConnection, ids: string[]) {
 async function replays(connection: DuckDBConnection, inputs: SubmissionWrite[]): Promise<Map<string, { body: unknown; requestSha256: string }>> {
   const keyed = inputs.filter((i) => i.idempotency);
   if (keyed.length === 0) return new Map();
-  const found = await rows(connection, 'SELECT user_id, idem_key, body, request_sha256 FROM idempotency_keys WHERE user_id || $2 || idem_key IN (SELECT unnest($1))', [
-    listValue(keyed.map((i) => `${i.idempotency?.userId}\u0000${i.idempotency?.key}`)),
-    '\u0000',
-  ]);
+  // Filter on the key column alone (a concatenation would scan every stored key), then on the user.
+  const wanted = new Set(keyed.map((i) => `${i.idempotency?.userId}\u0000${i.idempotency?.key}`));
+  const found = (
+    await rows(connection, 'SELECT user_id, idem_key, body, request_sha256 FROM idempotency_keys WHERE idem_key IN (SELECT unnest($1))', [listValue(keyed.map((i) => i.idempotency?.key ?? ''))])
+  ).filter((r) => wanted.has(`${String(r['user_id'])}\u0000${String(r['idem_key'])}`));
   const resolved = await Promise.all(
     found.map(async (r) => {
       const body = json<{ revisionOf?: string; revision?: number }>(r['body']);
