@@ -19,9 +19,13 @@ const REJECTIONS: Record<RejectionCode, [string, string]> = {
   not_a_plan: ['这不是一份科学素质行动实施方案：{detail}', 'this is not a science-literacy action plan: {detail}'],
 };
 
+/** A message template with `{name}` placeholders filled in. */
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+}
+
 /** A rejection with its message filled in; `varsEn` fills the English one where it differs. */
 export function reject(code: RejectionCode, vars: Record<string, string> = {}, varsEn: Record<string, string> = vars): Rejection {
-  const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
   const [zh, en] = REJECTIONS[code];
   return { code, message: fill(zh, vars), messageEn: fill(en, varsEn) };
 }
@@ -49,7 +53,6 @@ const ISSUES: Record<IssueCode, [string, string]> = {
 };
 
 export function issue(code: IssueCode, span: Span | null, vars: Record<string, string> = {}): ImportIssue {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
   const [zh, en] = ISSUES[code];
-  return { code, message: fill(zh), messageEn: fill(en), span };
+  return { code, message: fill(zh, vars), messageEn: fill(en, vars), span };
 }
