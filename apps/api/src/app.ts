@@ -51,10 +51,13 @@ export function createApp(ctx: AppContext) {
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', '没有这个地址', 'no such endpoint'), 404));
 
-  app.use('/api/v1/*', async (c, next) => {
-    const uploading = c.req.path.endsWith('/import') || c.req.path.endsWith('/upload');
-    return bodyLimit({ maxSize: uploading ? UPLOAD_LIMIT : JSON_LIMIT, onError: () => { throw new HTTPException(413); } })(c, next);
-  });
+  const tooLarge = () => {
+    throw new HTTPException(413);
+  };
+  const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: tooLarge });
+  const uploadLimit = bodyLimit({ maxSize: UPLOAD_LIMIT, onError: tooLarge });
+  // Files (plan documents, workbooks) may be larger than any JSON body.
+  app.use('/api/v1/*', (c, next) => (/\/(import|upload)$/.test(c.req.path) ? uploadLimit : jsonLimit)(c, next));
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.header('content-type')?.includes('application/json')) checkJsonText(await c.req.text());
     await next();
