@@ -81,7 +81,7 @@ const OWN_TIME = /(到|至)20\d{2}年|十四五|期间|五年/;
 const PER_UNIT = /每(?!年)(校|所|个|名|位|人|户|村|班|家|期|学期|季度|月|周|学校|社区|乡镇|街道|单位)|人均/;
 // 中小学配备1名科技副校长: equipping each unit of a kind is a per-unit goal.
 const EQUIP = /(中小学|学校|社区|村|乡镇|街道|医院|企业)[^,]{0,6}配备(?=[\d一二两三四五六七八九十])/;
-const MILESTONE = /(20\d{2})年(?:\d{1,2}月)?(?:底|末|年底)?(?:前|以前)[^,;。]*?(成立|建立|建成|出台|完成|实现|组建)/;
+const MILESTONE = /(20\d{2})年(?:\d{1,2}月)?(?:底|末|年底)?(?:前|以前)[^,;。]*?(成立|建立|建成|出台|完成|组建)/;
 // The plan's own schedule (2025年底前完成评估) is not a goal of the plan.
 const OWN_SCHEDULE = /评估|总结|验收|自查|考核|督查|报送/;
 const MILESTONE_DATE = /(20\d{2})年(?:\d{1,2}月)?(?:底|末|年底)?(?:前|以前)/;
@@ -155,6 +155,9 @@ function excluded(clause: string, q: Quantity, quotes: Piece[], base: number): b
   const start = base + q.start;
   if (quotes.some((r) => start >= r.start && start < r.end)) return true;
   if (clause[q.start - 1] === '第') return true;
+  // Inside a bracket that notes an earlier value, e.g. （2020年为8650人）.
+  const open = clause.lastIndexOf('(', q.start);
+  if (open >= 0 && clause.indexOf(')', open) > q.start && /(19|20)\d{2}年/.test(clause.slice(open, q.start))) return true;
   if (STRUCTURAL_AFTER.test(clause.slice(q.end))) return true;
   const after = clause.slice(q.end);
   if (MEANS_BEFORE.test(clause.slice(0, q.start)) && /为/.test(after)) return true;
@@ -202,10 +205,16 @@ function absoluteUnit(q: Quantity, offset: number): Span | null {
   return q.unitAt ? { start: offset + q.unitAt.start, end: offset + q.unitAt.end } : null;
 }
 
+/** A bracket that only notes an earlier value: （2020年为8650人）. */
+const BASELINE_NOTE = /\([^)]*(19|20)\d{2}年[^)]*\)$/;
+
+/** A clause without surrounding blanks, a leading list dash, or a trailing baseline note. */
 function trimPiece(match: string, p: Piece): Piece {
   let { start, end } = p;
-  while (start < end && /\s/.test(match[start] as string)) start++;
+  while (start < end && /[\s—·-]/.test(match[start] as string)) start++;
   while (end > start && /\s/.test(match[end - 1] as string)) end--;
+  const note = BASELINE_NOTE.exec(match.slice(start, end));
+  if (note && note.index > 0) end = start + note.index;
   return { start, end };
 }
 
@@ -274,7 +283,8 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
       const pastHere = PAST.test(c);
       past ||= PAST_TIME.test(c) || (pastHere && /\d/.test(c));
       if (past || pastHere || LITERACY.test(c) || (lit && /力争/.test(c) && /%|百分之/.test(c))) continue;
-      const baseline = /(20\d{2})年/.exec(c);
+      // A baseline year outside brackets makes the clause a report; one inside, e.g. （2020年为8650人）, only annotates it.
+      const baseline = /(20\d{2})年/.exec(c.replace(/\([^)]*\)/g, ''));
       if (baseline && Number(baseline[1]) < period.start) continue;
       // 每年 carries over the clauses joined by commas, not across the items of a ；-list.
       const before = s.slice(s.lastIndexOf(';', clause.start - sentence.start) + 1, clause.start - sentence.start);

@@ -23,6 +23,7 @@ const ROLE_START = new RegExp(`^(${LEAD_ROLE}|${OTHER_ROLE})\\s*[:]`);
 const OPENERS = '([〔【';
 const CLOSERS = ')]〕】';
 const SEPARATORS = /[、,，;；]/;
+const LEAD_MARK = /[（(]牵头[）)]$/;
 
 /** Splits `A、B，C(D、E)` on separators outside brackets, keeping each name's offsets. */
 export function splitUnits(text: string, offset: number): UnitMention[] {
@@ -67,8 +68,12 @@ function readRoles(match: string, text: string, offset: number): Pick<UnitNote, 
       return;
     }
     const units = splitUnits(text.slice(from, to), offset + from);
+    // 责任单位：旗教育局（牵头）、旗科协 — a name marked （牵头） leads whatever list it is in.
+    const marked = units.filter((u) => LEAD_MARK.test(u.name)).map((u) => ({ name: u.name.replace(LEAD_MARK, ''), span: { start: u.span.start, end: u.span.end - (u.name.length - u.name.replace(LEAD_MARK, '').length) } }));
+    const rest = units.filter((u) => !LEAD_MARK.test(u.name));
+    if (marked.length > 0) note.lead = [...(note.lead ?? []), ...marked];
     const key = isLead(r[1] as string) ? 'lead' : 'responsible';
-    note[key] = [...(note[key] ?? []), ...units];
+    if (rest.length > 0 || marked.length === 0) note[key] = [...(note[key] ?? []), ...rest];
   });
   return note;
 }

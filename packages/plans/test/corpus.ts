@@ -16,7 +16,7 @@ export interface Case {
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Plans written in formats the seeds do not use, each with its reviewed plan, in `dir`. */
-export function variantCases(dir: 'variants' | 'holdout'): Case[] {
+export function variantCases(dir: 'variants' | 'holdout' | 'holdout-2'): Case[] {
   const folder = path.join(here, dir);
   return readdirSync(folder)
     .filter((f) => f.endsWith('.plan.json'))

@@ -29,6 +29,7 @@ describe.each([
   ['the five seed plans', seedCases()],
   ['plan variants in other formats', variantCases('variants')],
   ['held-out plans written apart from the importer', variantCases('holdout')],
+  ['a second held-out set', variantCases('holdout-2')],
 ])('%s against their reviewed plans', (_set, cases) => {
   const results = Promise.all(cases.map(run));
 
