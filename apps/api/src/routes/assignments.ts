@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { Assignment, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus } from '@kesu/schema';
-import { getAssignment, getForm, getSubmission, insertAssignments, listAssignments, listSubmissionRevisions, recordAudit, updateAssignment } from '@kesu/store';
+import { getAssignment, getForm, getSubmission, insertAssignments, listAssignments, listSubmissionRevisions, updateAssignment } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
+import { audited } from '../http/audited.js';
 import { Failure, notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
 import { assignmentAccess, SaveBody } from './assignment-access.js';
@@ -44,12 +45,7 @@ export function assignmentRoutes(ctx: AppContext) {
           ]);
         }
         const inputs = input.regionCodes.flatMap((regionCode) => input.departments.flatMap((department) => input.periods.map((period) => ({ formId: input.formId, version: input.version, regionCode, department, period, dueDate: input.dueDate }))));
-        const actor = c.get('user').username;
-        const created = await ctx.store.writes.write(async (conn) => {
-          const rows = await insertAssignments(conn, inputs);
-          await recordAudit(conn, rows.map((a) => ({ actor, action: 'assignment.create', entity: 'assignment', entityId: a.id, previous: null, next: a })));
-          return rows;
-        });
+        const created = await audited(ctx, c, 'assignment.create', 'assignment', (conn) => insertAssignments(conn, inputs), (rows) => rows.map((a) => ({ entityId: a.id, previous: null, next: a })));
         return c.json(created, 201);
       },
     )
@@ -78,15 +74,21 @@ export function assignmentRoutes(ctx: AppContext) {
       async (c) => {
         const before = await load(c.req.valid('param').id, c.get('user'));
         const changeSet = c.req.valid('json');
-        const actor = c.get('user').username;
-        const after = await ctx.store.writes.write(async (conn) => {
-          ctx.caches.assignments.delete(before.id);
-          await updateAssignment(conn, before.id, { ...(changeSet.open === undefined ? {} : { open: changeSet.open }), ...(changeSet.dueDate === undefined ? {} : { dueDate: changeSet.dueDate }) });
-          const updated = (await getAssignment(conn, before.id)) as Assignment;
-          ctx.caches.assignments.delete(before.id);
-          await recordAudit(conn, [{ actor, action: 'assignment.change', entity: 'assignment', entityId: before.id, previous: before, next: updated }]);
-          return updated;
-        });
+        const after = await audited(
+          ctx,
+          c,
+          'assignment.change',
+          'assignment',
+          async (conn) => {
+            // Evicted before and after the update, so no request caches the old window meanwhile.
+            ctx.caches.assignments.delete(before.id);
+            await updateAssignment(conn, before.id, { ...(changeSet.open === undefined ? {} : { open: changeSet.open }), ...(changeSet.dueDate === undefined ? {} : { dueDate: changeSet.dueDate }) });
+            const updated = (await getAssignment(conn, before.id)) as Assignment;
+            ctx.caches.assignments.delete(before.id);
+            return updated;
+          },
+          (updated) => ({ entityId: before.id, previous: before, next: updated }),
+        );
         return c.json(after, 200);
       },
     )

@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { FormDefinition, FormRecord } from '@kesu/schema';
-import { getForm, getFormVersion, insertForm, listForms, publishForm, recordAudit, updateFormDraft } from '@kesu/store';
+import { getForm, getFormVersion, insertForm, listForms, publishForm, updateFormDraft } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
+import { audited } from '../http/audited.js';
 import { notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
 
@@ -28,12 +29,14 @@ export function formRoutes(ctx: AppContext) {
       createRoute({ method: 'post', path: '/', tags: ['forms'], summary: '新建表单 / create a form from a definition', middleware: [requireRole('admin')] as const, request: { body: jsonContent(NewForm) }, responses: { 201: jsonContent(FormRecord, 'created draft') } }),
       async (c) => {
         const input = c.req.valid('json');
-        const actor = c.get('user').username;
-        const form = await ctx.store.writes.write(async (conn) => {
-          const created = await insertForm(conn, { planId: null, department: input.department, departmentFunction: input.departmentFunction, definition: input.definition }, actor);
-          await recordAudit(conn, [{ actor, action: 'form.create', entity: 'form', entityId: created.id, previous: null, next: created.definition }]);
-          return created;
-        });
+        const form = await audited(
+          ctx,
+          c,
+          'form.create',
+          'form',
+          (conn) => insertForm(conn, { planId: null, department: input.department, departmentFunction: input.departmentFunction, definition: input.definition }, c.get('user').username),
+          (created) => ({ entityId: created.id, previous: null, next: created.definition }),
+        );
         return c.json(form, 201);
       },
     )
@@ -46,12 +49,14 @@ export function formRoutes(ctx: AppContext) {
       async (c) => {
         const { id } = c.req.valid('param');
         const previous = await load(id);
-        const actor = c.get('user').username;
-        const form = await ctx.store.writes.write(async (conn) => {
-          const saved = await updateFormDraft(conn, id, c.req.valid('json').definition, actor);
-          await recordAudit(conn, [{ actor, action: 'form.edit', entity: 'form', entityId: id, previous: previous.definition, next: saved.definition }]);
-          return saved;
-        });
+        const form = await audited(
+          ctx,
+          c,
+          'form.edit',
+          'form',
+          (conn) => updateFormDraft(conn, id, c.req.valid('json').definition, c.get('user').username),
+          (saved) => ({ entityId: id, previous: previous.definition, next: saved.definition }),
+        );
         return c.json(form, 200);
       },
     )
@@ -60,12 +65,7 @@ export function formRoutes(ctx: AppContext) {
       async (c) => {
         const { id } = c.req.valid('param');
         await load(id);
-        const actor = c.get('user').username;
-        const version = await ctx.store.writes.write(async (conn) => {
-          const v = await publishForm(conn, id, actor);
-          await recordAudit(conn, [{ actor, action: 'form.publish', entity: 'form', entityId: id, previous: v - 1, next: v }]);
-          return v;
-        });
+        const version = await audited(ctx, c, 'form.publish', 'form', (conn) => publishForm(conn, id, c.get('user').username), (v) => ({ entityId: id, previous: v - 1, next: v }));
         return c.json({ formId: id, version }, 200);
       },
     )

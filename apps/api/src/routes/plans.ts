@@ -2,10 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { Plan, PeriodKind, FormRecord, regionPrefix } from '@kesu/schema';
 import { importPlan } from '@kesu/plans';
-import { allPlans, getPlan, insertForm, insertPlan, listPlans, recordAudit, savePlanDocument, savePlanRevision } from '@kesu/store';
+import { allPlans, getPlan, insertForm, insertPlan, listPlans, savePlanDocument, savePlanRevision } from '@kesu/store';
 import { canSeeRegion, requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { generateForm, usualIndicators } from '../forms/generate-form.js';
+import { audited } from '../http/audited.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { idempotencyKey, remember, replay, requestFingerprint } from '../http/idempotency.js';
 import { jsonContent, router } from '../http/openapi.js';
@@ -66,14 +67,19 @@ export function planRoutes(ctx: AppContext) {
             { path: 'file', code: result.rejection.code, message: result.rejection.message, messageEn: result.rejection.messageEn },
           ]);
         }
-        const actor = c.get('user').username;
-        const record = await ctx.store.writes.write(async (conn) => {
-          const doc = await savePlanDocument(conn, name, result.text);
-          const stored = await insertPlan(conn, result.plan, doc.sha256, actor);
-          await recordAudit(conn, [{ actor, action: 'plan.import', entity: 'plan', entityId: stored.id, previous: null, next: { title: stored.title, document: name, sha256: doc.sha256 } }]);
-          await remember(conn, c.get('user').id, key, fingerprint, 201, stored);
-          return stored;
-        });
+        const record = await audited(
+          ctx,
+          c,
+          'plan.import',
+          'plan',
+          async (conn) => {
+            const doc = await savePlanDocument(conn, name, result.text);
+            const stored = await insertPlan(conn, result.plan, doc.sha256, c.get('user').username);
+            await remember(conn, c.get('user').id, key, fingerprint, 201, stored);
+            return stored;
+          },
+          (stored) => ({ entityId: stored.id, previous: null, next: { title: stored.title, document: name, sha256: stored.documentSha256 } }),
+        );
         return c.json(record, 201);
       },
     )
@@ -94,12 +100,14 @@ export function planRoutes(ctx: AppContext) {
       async (c) => {
         const { id } = c.req.valid('param');
         const previous = await load(id, c.get('user'));
-        const actor = c.get('user').username;
-        const saved = await ctx.store.writes.write(async (conn) => {
-          const record = await savePlanRevision(conn, id, c.req.valid('json').plan, actor);
-          await recordAudit(conn, [{ actor, action: 'plan.review', entity: 'plan', entityId: id, previous: previous.plan, next: record.plan }]);
-          return record;
-        });
+        const saved = await audited(
+          ctx,
+          c,
+          'plan.review',
+          'plan',
+          (conn) => savePlanRevision(conn, id, c.req.valid('json').plan, c.get('user').username),
+          (record) => ({ entityId: id, previous: previous.plan, next: record.plan }),
+        );
         return c.json(saved, 200);
       },
     )
@@ -117,12 +125,14 @@ export function planRoutes(ctx: AppContext) {
         }
         const plans = await ctx.store.reads.read((conn) => allPlans(conn));
         const definition = generateForm(record.plan, known.raw, periodKind, usualIndicators(plans, known.function, ctx.registry.indicators.indicators));
-        const actor = c.get('user').username;
-        const form = await ctx.store.writes.write(async (conn) => {
-          const created = await insertForm(conn, { planId: id, department: known.name, departmentFunction: known.function, definition }, actor);
-          await recordAudit(conn, [{ actor, action: 'form.generate', entity: 'form', entityId: created.id, previous: null, next: { planId: id, department: known.name } }]);
-          return created;
-        });
+        const form = await audited(
+          ctx,
+          c,
+          'form.generate',
+          'form',
+          (conn) => insertForm(conn, { planId: id, department: known.name, departmentFunction: known.function, definition }, c.get('user').username),
+          (created) => ({ entityId: created.id, previous: null, next: { planId: id, department: known.name } }),
+        );
         return c.json(form, 201);
       },
     );

@@ -1,10 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { NewUser, User } from '@kesu/schema';
-import { findUserByUsername, insertUser, listUsers, recordAudit } from '@kesu/store';
+import { findUserByUsername, insertUser, listUsers } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { AppContext } from '../context.js';
+import { audited } from '../http/audited.js';
 import { Failure } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
 
@@ -25,12 +26,17 @@ export function userRoutes(ctx: AppContext) {
           ]);
         }
         const passwordHash = await hashPassword(input.password);
-        const user = await ctx.store.writes.write(async (conn) => {
-          if (await findUserByUsername(conn, input.username)) throw new Failure(409, 'username_taken', `用户名「${input.username}」已被使用`, `user name ${input.username} is taken`);
-          const created = await insertUser(conn, { ...input, passwordHash });
-          await recordAudit(conn, [{ actor: c.get('user').username, action: 'user.create', entity: 'user', entityId: created.id, previous: null, next: created }]);
-          return created;
-        });
+        const user = await audited(
+          ctx,
+          c,
+          'user.create',
+          'user',
+          async (conn) => {
+            if (await findUserByUsername(conn, input.username)) throw new Failure(409, 'username_taken', `用户名「${input.username}」已被使用`, `user name ${input.username} is taken`);
+            return insertUser(conn, { ...input, passwordHash });
+          },
+          (created) => ({ entityId: created.id, previous: null, next: created }),
+        );
         return c.json(user, 201);
       },
     );
