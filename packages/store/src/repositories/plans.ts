@@ -42,8 +42,13 @@ export async function insertPlan(connection: DuckDBConnection, plan: Plan, docum
     body,
     actor,
   ]);
-  await exec(connection, 'INSERT INTO plan_revisions (plan_id, revision, reviewed, plan, created_by) VALUES ($1, 1, false, $2, $3)', [id, body, actor]);
+  await keepRevision(connection, id, 1, false, body, actor);
   return (await getPlan(connection, id)) as PlanRecord;
+}
+
+/** Every version of a plan stays in plan_revisions, whatever the current one is. */
+async function keepRevision(connection: DuckDBConnection, id: string, revision: number, reviewed: boolean, body: string, actor: string): Promise<void> {
+  await exec(connection, 'INSERT INTO plan_revisions (plan_id, revision, reviewed, plan, created_by) VALUES ($1, $2, $3, $4, $5)', [id, revision, reviewed, body, actor]);
 }
 
 /** Saves a reviewed revision; the previous ones stay in plan_revisions. */
@@ -60,7 +65,7 @@ export async function savePlanRevision(connection: DuckDBConnection, id: string,
     body,
     actor,
   ]);
-  await exec(connection, 'INSERT INTO plan_revisions (plan_id, revision, reviewed, plan, created_by) VALUES ($1, $2, true, $3, $4)', [id, revision, body, actor]);
+  await keepRevision(connection, id, revision, true, body, actor);
   return (await getPlan(connection, id)) as PlanRecord;
 }
 
