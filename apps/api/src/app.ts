@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 import { ZodError } from 'zod';
 import { toApiError, type ApiError } from '@kesu/schema';
 import { authenticate } from './auth/middleware.js';
 import type { AppContext, AppEnv } from './context.js';
+import { limitBody } from './http/body-limit.js';
 import { Failure } from './http/failure.js';
 import { checkJsonText } from './http/strict-json.js';
 import { docsPage, docsAssets } from './http/docs.js';
@@ -51,11 +51,8 @@ export function createApp(ctx: AppContext) {
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', '没有这个地址', 'no such endpoint'), 404));
 
-  const tooLarge = () => {
-    throw new HTTPException(413);
-  };
-  const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: tooLarge });
-  const uploadLimit = bodyLimit({ maxSize: UPLOAD_LIMIT, onError: tooLarge });
+  const jsonLimit = limitBody(JSON_LIMIT);
+  const uploadLimit = limitBody(UPLOAD_LIMIT);
   // Files (plan documents, workbooks) may be larger than any JSON body.
   app.use('/api/v1/*', (c, next) => (/\/(import|upload)$/.test(c.req.path) ? uploadLimit : jsonLimit)(c, next));
   app.use('/api/v1/*', async (c, next) => {

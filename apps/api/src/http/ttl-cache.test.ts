@@ -34,4 +34,27 @@ describe('TtlCache', () => {
     expect(await cache.through('k', load)).toBe(7);
     expect(loads).toBe(2);
   });
+
+  it('shares one load among callers missing the same key at once', async () => {
+    const cache = new TtlCache<string, number>(1000);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((r) => setTimeout(r, 5));
+      return 9;
+    };
+    expect(await Promise.all([cache.through('k', load), cache.through('k', load), cache.through('k', load)])).toEqual([9, 9, 9]);
+    expect(loads).toBe(1);
+  });
+
+  it('does not keep a value loaded while the key was deleted', async () => {
+    const cache = new TtlCache<string, number>(1000);
+    const pending = cache.through('k', async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return 1;
+    });
+    cache.delete('k');
+    expect(await pending).toBe(1);
+    expect(cache.get('k')).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 /** A small map whose entries expire, for data read on every request that rarely changes. */
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; until: number }>();
+  private readonly loading = new Map<K, Promise<V | undefined>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -26,14 +27,28 @@ export class TtlCache<K, V> {
 
   delete(key: K): void {
     this.entries.delete(key);
+    this.loading.delete(key);
   }
 
-  /** Reads through the cache: `load` runs only on a miss, and an undefined result is not kept. */
+  /**
+   * Reads through the cache: `load` runs only on a miss, callers missing the same key at once
+   * share one load, and an undefined result is not kept.
+   */
   async through(key: K, load: () => Promise<V | undefined>): Promise<V | undefined> {
     const hit = this.get(key);
     if (hit !== undefined) return hit;
-    const value = await load();
-    if (value !== undefined) this.set(key, value);
-    return value;
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const loaded = load().then((value) => {
+      // A delete while loading means the value may already be stale: hand it out, keep it not.
+      if (this.loading.get(key) === loaded && value !== undefined) this.set(key, value);
+      return value;
+    });
+    this.loading.set(key, loaded);
+    try {
+      return await loaded;
+    } finally {
+      if (this.loading.get(key) === loaded) this.loading.delete(key);
+    }
   }
 }
