@@ -1,12 +1,61 @@
-import { timestampValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { timestampValue, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 /** A row as JSON-friendly values: timestamps and JSON columns come back as strings. */
 export type Row = Record<string, unknown>;
 
+interface CachedStatement {
+  statement: DuckDBPreparedStatement;
+  busy: boolean;
+}
+
+const STATEMENTS_PER_CONNECTION = 256;
+const prepared = new WeakMap<DuckDBConnection, Map<string, CachedStatement>>();
+
+/**
+ * Runs `sql` through a statement prepared once per connection: parsing and planning cost more
+ * than a point lookup itself. A statement is bound and run by one caller at a time (binding while
+ * a run is in flight would change its values), so an overlapping call prepares its own.
+ */
+async function runPrepared<T>(connection: DuckDBConnection, sql: string, params: Params, use: (s: DuckDBPreparedStatement) => Promise<T>): Promise<T> {
+  let cache = prepared.get(connection);
+  if (!cache) prepared.set(connection, (cache = new Map()));
+  let entry = cache.get(sql);
+  if (entry?.busy) {
+    const own = await connection.prepare(sql);
+    own.bind(params);
+    try {
+      return await use(own);
+    } finally {
+      own.destroySync();
+    }
+  }
+  if (!entry) {
+    entry = { statement: await connection.prepare(sql), busy: false };
+    if (cache.size >= STATEMENTS_PER_CONNECTION) forgetOldest(cache);
+    cache.set(sql, entry);
+  }
+  entry.busy = true;
+  try {
+    entry.statement.bind(params);
+    return await use(entry.statement);
+  } finally {
+    entry.busy = false;
+  }
+}
+
+function forgetOldest(cache: Map<string, CachedStatement>): void {
+  for (const [sql, entry] of cache) {
+    if (entry.busy) continue;
+    cache.delete(sql);
+    entry.statement.destroySync();
+    return;
+  }
+}
+
 /** Runs a query with bound parameters and returns its rows. */
 export async function rows(connection: DuckDBConnection, sql: string, params?: Params): Promise<Row[]> {
-  const reader = await connection.runAndReadAll(sql, params);
+  const reader = params === undefined ? await connection.runAndReadAll(sql) : await runPrepared(connection, sql, params, (s) => s.runAndReadAll());
   return reader.getRowObjectsJson() as Row[];
 }
 
@@ -17,7 +66,8 @@ export async function first(connection: DuckDBConnection, sql: string, params?: 
 
 /** Runs a statement with bound parameters. */
 export async function exec(connection: DuckDBConnection, sql: string, params?: Params): Promise<void> {
-  await connection.run(sql, params);
+  if (params === undefined) await connection.run(sql);
+  else await runPrepared(connection, sql, params, (s) => s.run());
 }
 
 /** `($1, $2, $3), ($4, $5, $6)` for a multi-row INSERT of `count` rows of `width` values. */
