@@ -13,7 +13,7 @@ const ADMIN = { username: 'bench-admin', password: 'bench-password-1' };
 const REPORTER = { username: 'bench-reporter', password: 'bench-password-2' };
 
 function kesu(dir: string, args: string[], stdin?: string): ChildProcess {
-  const child = spawn(process.execPath, ['--conditions=@kesu/source', '--import', 'tsx', CLI, ...args], {
+  const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--conditions=@kesu/source', '--import', 'tsx', CLI, ...args], {
     env: { ...process.env, KESU_DATA_DIR: dir, INIT_CWD: dir },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -77,8 +77,10 @@ async function prepare(url: string): Promise<string[]> {
   return ids;
 }
 
+// One counter across runs: every request carries a fresh idempotency key, so no run measures replays.
+let sent = 0;
+
 function saves(url: string, auth: { cookie: string; csrfToken: string }, assignments: string[]) {
-  let n = 0;
   return {
     url,
     headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrfToken, 'content-type': 'application/json' },
@@ -86,7 +88,7 @@ function saves(url: string, auth: { cookie: string; csrfToken: string }, assignm
       {
         method: 'PUT' as const,
         setupRequest: (req: autocannon.Request): autocannon.Request => {
-          const i = n++;
+          const i = sent++;
           const values = Object.fromEntries(Array.from({ length: FIELDS }, (_, f) => [`f${f}`, i + f]));
           return {
             ...req,
