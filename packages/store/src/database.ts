@@ -15,6 +15,8 @@ export interface Store {
   writes: WriteQueue;
   /** Reads on their own connections. */
   reads: ReadPool;
+  /** A further connection for work that needs its own (the warehouse builds on one). */
+  connect: () => Promise<DuckDBConnection>;
   /** Closes the connections and the database file. */
   close: () => void;
 }
@@ -44,6 +46,7 @@ export async function openStore(file: string): Promise<Store> {
     connection,
     writes: new WriteQueue(connection),
     reads,
+    connect: () => instance.connect(),
     close: () => {
       reads.close();
       connection.closeSync();

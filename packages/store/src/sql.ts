@@ -1,4 +1,4 @@
-import { timestampValue, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
+import { timestampValue, type DuckDBAppender, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 /** A row as JSON-friendly values: timestamps and JSON columns come back as strings. */
@@ -85,22 +85,30 @@ export function sqlTimestamp(at: Date): string {
   return at.toISOString().replace('T', ' ').replace('Z', '');
 }
 
-/** A value the Appender writes: text, an INTEGER column's number, a flag, a time, or NULL. */
+/** A value the Appender writes: text, a number, a flag, a time, or NULL. */
 export type Cell = string | number | boolean | Date | null;
+
+const INT32 = 2 ** 31;
+
+// The Appender casts to the column's type; an integer goes in as one so nothing is rounded twice.
+function appendNumber(appender: DuckDBAppender, value: number): void {
+  if (Number.isInteger(value) && Math.abs(value) < INT32) appender.appendInteger(value);
+  else appender.appendDouble(value);
+}
 
 /**
  * Appends rows through DuckDB's Appender, in the caller's transaction: many times faster
  * than INSERT for batches, and rolled back with the transaction like any insert.
  */
-export async function appendRows(connection: DuckDBConnection, table: string, rowsToAdd: Cell[][]): Promise<void> {
+export async function appendRows(connection: DuckDBConnection, table: string, rowsToAdd: Cell[][], catalog: string | null = null): Promise<void> {
   if (rowsToAdd.length === 0) return;
-  const appender = await connection.createAppender(table);
+  const appender = await connection.createAppender(table, null, catalog);
   try {
     for (const row of rowsToAdd) {
       for (const cell of row) {
         if (cell === null) appender.appendNull();
         else if (typeof cell === 'string') appender.appendVarchar(cell);
-        else if (typeof cell === 'number') appender.appendInteger(cell);
+        else if (typeof cell === 'number') appendNumber(appender, cell);
         else if (typeof cell === 'boolean') appender.appendBoolean(cell);
         else appender.appendTimestamp(timestampValue(BigInt(cell.getTime()) * 1000n));
       }
