@@ -1,3 +1,4 @@
 export { progressRules, type Observation, type Progress, type ProgressInput } from './progress/rules.js';
 export { meets, paceStatus, PROGRESS_STATUSES, statusLabels, type ProgressStatus } from './progress/status.js';
 export { regionScore } from './progress/region-score.js';
+export * from './warehouse/index.js';

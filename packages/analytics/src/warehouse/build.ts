@@ -1,0 +1,123 @@
+import { performance } from 'node:perf_hooks';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { exec, first, type Params } from '@kesu/store';
+import { WH, hasBuild, recreateTables } from './attach.js';
+import { buildDimensions, buildPeriodDimension } from './dimensions.js';
+import { buildFacts, loadFieldBindings } from './facts.js';
+import { buildProgress } from './progress.js';
+
+export interface BuildResult {
+  kind: 'full' | 'incremental';
+  ms: number;
+  /** Assignments whose rows were rebuilt (all of them for a full build). */
+  assignments: number;
+  valueRows: number;
+  progressRows: number;
+}
+
+async function count(connection: DuckDBConnection, sql: string, params?: Params): Promise<number> {
+  return Number((await first(connection, sql, params))?.['n'] ?? 0);
+}
+
+async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await exec(connection, 'BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await exec(connection, 'COMMIT');
+    return result;
+  } catch (error) {
+    await exec(connection, 'ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * How far a build has read: the newest revision and the newest assignment it saw. Every write
+ * goes through one serial writer, so anything committed later carries a later time.
+ */
+interface Watermark {
+  revisions: string | null;
+  assignments: string | null;
+}
+
+const WATERMARK_SQL = `SELECT CAST((SELECT max(created_at) FROM main.submission_revisions) AS VARCHAR) AS revisions,
+  CAST((SELECT max(created_at) FROM main.assignments) AS VARCHAR) AS assignments`;
+
+async function record(connection: DuckDBConnection, kind: BuildResult['kind'], until: Watermark, ms: number, valueRows: number): Promise<void> {
+  await exec(connection, `INSERT INTO ${WH}.warehouse_builds VALUES (now(), $1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5)`, [kind, until.revisions, until.assignments, ms, valueRows]);
+}
+
+/** Everything from scratch, in one transaction: readers see the old warehouse until it commits. */
+async function fullBuild(connection: DuckDBConnection, started: number): Promise<BuildResult> {
+  await loadFieldBindings(connection);
+  return inTransaction(connection, async () => {
+    const until = (await first(connection, WATERMARK_SQL)) as unknown as Watermark;
+    await recreateTables(connection);
+    await buildDimensions(connection);
+    await buildFacts(connection, false);
+    const progressRows = await buildProgress(connection, false);
+    const valueRows = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_value`);
+    const assignments = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_submission`);
+    const ms = performance.now() - started;
+    await record(connection, 'full', until, ms, valueRows);
+    return { kind: 'full', ms, assignments, valueRows, progressRows };
+  });
+}
+
+/**
+ * What changed since the last build: assignments with a revision written after its watermark
+ * or created after it, and whether any plan was edited since the build ran.
+ */
+async function collectChanges(connection: DuckDBConnection): Promise<{ until: Watermark; changed: number; plansChanged: boolean }> {
+  const last = (await first(connection, `SELECT CAST(max(revisions_until) AS VARCHAR) AS revisions, CAST(max(assignments_until) AS VARCHAR) AS assignments, CAST(max(built_at) AS VARCHAR) AS built FROM ${WH}.warehouse_builds`)) ?? {};
+  const epoch = '1970-01-01';
+  await exec(
+    connection,
+    `CREATE OR REPLACE TEMP TABLE changed AS
+     SELECT assignment_id, max(created_at) AS revised, NULL::TIMESTAMP AS created FROM main.submission_revisions WHERE created_at > $1::TIMESTAMP GROUP BY assignment_id
+     UNION ALL
+     SELECT id, NULL, created_at FROM main.assignments WHERE created_at > $2::TIMESTAMP`,
+    [(last['revisions'] as string | null) ?? epoch, (last['assignments'] as string | null) ?? epoch],
+  );
+  // Taken from the rows just collected, so the new watermark is exactly what was read.
+  const seen = (await first(connection, 'SELECT CAST(max(revised) AS VARCHAR) AS revisions, CAST(max(created) AS VARCHAR) AS assignments, count(DISTINCT assignment_id) AS n FROM temp.changed')) ?? {};
+  await exec(
+    connection,
+    `CREATE OR REPLACE TEMP TABLE progress_regions AS
+     SELECT DISTINCT t.ancestor_code AS region_code FROM ${WH}.region_tree t
+     WHERE t.region_code IN (SELECT region_code FROM main.assignments WHERE id IN (SELECT assignment_id FROM temp.changed))`,
+  );
+  const plansChanged = (await count(connection, 'SELECT count(*) AS n FROM main.plans WHERE updated_at > $1::TIMESTAMP', [(last['built'] as string | null) ?? epoch])) > 0;
+  const until: Watermark = {
+    revisions: (seen['revisions'] as string | null) ?? (last['revisions'] as string | null) ?? null,
+    assignments: (seen['assignments'] as string | null) ?? (last['assignments'] as string | null) ?? null,
+  };
+  return { until, changed: Number(seen['n'] ?? 0), plansChanged };
+}
+
+/** Only the assignments changed since the last build, and the progress of the regions above them. */
+async function incrementalBuild(connection: DuckDBConnection, started: number): Promise<BuildResult> {
+  const { until, changed, plansChanged } = await collectChanges(connection);
+  if (changed === 0 && !plansChanged) return { kind: 'incremental', ms: performance.now() - started, assignments: 0, valueRows: 0, progressRows: 0 };
+  await loadFieldBindings(connection);
+  return inTransaction(connection, async () => {
+    if (plansChanged) await buildDimensions(connection);
+    else await buildPeriodDimension(connection);
+    await buildFacts(connection, true);
+    const progressRows = await buildProgress(connection, !plansChanged);
+    const valueRows = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_value WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
+    const ms = performance.now() - started;
+    await record(connection, 'incremental', until, ms, valueRows);
+    return { kind: 'incremental', ms, assignments: changed, valueRows, progressRows };
+  });
+}
+
+/**
+ * Builds the attached warehouse from the operational tables: in full when asked or when it was
+ * never built, otherwise only what changed since the last build.
+ */
+export async function buildWarehouse(connection: DuckDBConnection, options: { full?: boolean } = {}): Promise<BuildResult> {
+  const started = performance.now();
+  if (options.full || !(await hasBuild(connection))) return fullBuild(connection, started);
+  return incrementalBuild(connection, started);
+}

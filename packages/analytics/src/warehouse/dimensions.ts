@@ -1,0 +1,84 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { periodDates, periodKindOf, parsePeriod, Plan } from '@kesu/schema';
+import { appendRows, exec, rows, type Cell } from '@kesu/store';
+import { WH } from './attach.js';
+
+// Every region with each of its ancestors (itself at distance 0), walked from the parents.
+const REGION_TREE = `
+  INSERT INTO ${WH}.region_tree
+  WITH RECURSIVE up(ancestor_code, region_code, distance) AS (
+    SELECT code, code, 0 FROM main.regions
+    UNION ALL
+    SELECT r.parent, up.region_code, up.distance + 1
+    FROM up JOIN main.regions r ON r.code = up.ancestor_code
+    WHERE r.parent IS NOT NULL
+  )
+  SELECT ancestor_code, region_code, distance FROM up`;
+
+const REGIONS = `
+  INSERT INTO ${WH}.dim_region
+  SELECT r.code, r.name, r.short, r.level, d.depth, r.parent,
+    (SELECT t.ancestor_code FROM ${WH}.region_tree t WHERE t.region_code = r.code ORDER BY t.distance DESC LIMIT 1),
+    CASE WHEN r.level = 'prefecture' THEN r.code WHEN p.level = 'prefecture' THEN p.code END
+  FROM main.regions r
+  LEFT JOIN main.regions p ON p.code = r.parent
+  JOIN (SELECT region_code, max(distance) AS depth FROM ${WH}.region_tree GROUP BY region_code) d ON d.region_code = r.code`;
+
+/** Regions with their hierarchy, department functions and the indicator catalog, copied whole. */
+async function registryDimensions(connection: DuckDBConnection): Promise<void> {
+  await exec(connection, REGION_TREE);
+  await exec(connection, REGIONS);
+  await exec(connection, `INSERT INTO ${WH}.dim_department_function SELECT code, name_zh, name_en FROM main.department_functions`);
+  await exec(connection, `INSERT INTO ${WH}.dim_indicator SELECT code, name_zh, name_en, unit, kind, family FROM main.indicators`);
+}
+
+const DAY_MS = 86_400_000;
+
+/** One row per period any assignment asks for, with its calendar parts (rebuilt whole: it is tiny). */
+export async function buildPeriodDimension(connection: DuckDBConnection): Promise<void> {
+  await exec(connection, `DELETE FROM ${WH}.dim_period`);
+  const periods = (await rows(connection, 'SELECT DISTINCT period FROM main.assignments')).map((r) => String(r['period']));
+  const out: Cell[][] = [];
+  for (const period of periods) {
+    const p = parsePeriod(period);
+    if (!p) continue;
+    const kind = periodKindOf(period);
+    const { start, end } = periodDates(period);
+    const last = new Date(end.getTime() - DAY_MS);
+    const month = kind === 'month' ? p.index : null;
+    const quarter = kind === 'quarter' ? p.index : month === null ? null : Math.ceil(month / 3);
+    const half = kind === 'half' ? p.index : quarter === null ? null : Math.ceil(quarter / 2);
+    out.push([period, kind, p.year, half, quarter, month, start, last]);
+  }
+  await appendRows(connection, 'dim_period', out, WH);
+}
+
+/** Plans and their targets, read from each plan's latest revision. */
+async function planDimensions(connection: DuckDBConnection): Promise<void> {
+  const plans: Cell[][] = [];
+  const targets: Cell[][] = [];
+  for (const r of await rows(connection, 'SELECT id, region_code, plan FROM main.plans')) {
+    const parsed = Plan.safeParse(JSON.parse(String(r['plan'])));
+    if (!parsed.success) continue;
+    const plan = parsed.data;
+    const id = String(r['id']);
+    const region = (r['region_code'] as string | null) ?? plan.region.code;
+    const literacy = plan.literacyTarget;
+    plans.push([id, plan.title, region, plan.period.start, plan.period.end, literacy?.value ?? null, literacy?.stretch ?? null, literacy?.deadline ?? null]);
+    plan.targets.forEach((t, i) => {
+      targets.push([`${id}#${i + 1}`, id, region, t.task, t.metric, t.indicator, t.scope, t.comparator, t.value, t.valueMax, t.unit, t.perUnit, t.deadline, t.leadUnits.join('、'), t.text]);
+    });
+  }
+  await appendRows(connection, 'dim_plan', plans, WH);
+  await appendRows(connection, 'dim_target', targets, WH);
+}
+
+/** Rebuilds every dimension from the operational tables (they are small; a build redoes them whole). */
+export async function buildDimensions(connection: DuckDBConnection): Promise<void> {
+  for (const table of ['region_tree', 'dim_region', 'dim_department_function', 'dim_indicator', 'dim_plan', 'dim_target']) {
+    await exec(connection, `DELETE FROM ${WH}.${table}`);
+  }
+  await registryDimensions(connection);
+  await buildPeriodDimension(connection);
+  await planDimensions(connection);
+}

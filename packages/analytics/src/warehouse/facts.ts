@@ -1,0 +1,83 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { FormDefinition } from '@kesu/schema';
+import { appendRows, exec, rows, type Cell } from '@kesu/store';
+import { WH } from './attach.js';
+
+/** `targetGroup=youth&level=county` for a binding's breakdown, '' for the total. */
+export function disaggregationKey(values: Record<string, string>): string {
+  return Object.entries(values)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+}
+
+/** Which field of which form version reports which indicator, as a temporary table of this connection. */
+export async function loadFieldBindings(connection: DuckDBConnection): Promise<void> {
+  await exec(connection, 'CREATE OR REPLACE TEMP TABLE field_binding (form_id VARCHAR, version INTEGER, field_id VARCHAR, indicator_code VARCHAR, disaggregation VARCHAR)');
+  const out: Cell[][] = [];
+  for (const r of await rows(connection, 'SELECT form_id, version, definition FROM main.form_versions')) {
+    const parsed = FormDefinition.safeParse(JSON.parse(String(r['definition'])));
+    if (!parsed.success) continue;
+    for (const field of parsed.data.sections.flatMap((s) => s.fields)) {
+      if (!('binding' in field) || !field.binding) continue;
+      out.push([String(r['form_id']), Number(r['version']), field.id, field.binding.indicator, disaggregationKey(field.binding.disaggregation)]);
+    }
+  }
+  await appendRows(connection, 'field_binding', out, 'temp');
+}
+
+/** Restricts a build to the assignments in temp.changed, or to none of them (a full build). */
+const only = (incremental: boolean, column: string) => (incremental ? `AND ${column} IN (SELECT assignment_id FROM temp.changed)` : '');
+
+// Approved submissions, their values unpacked into (field, value) pairs and matched to bindings.
+const valuesSql = (incremental: boolean) => `
+  INSERT INTO ${WH}.fact_value
+  WITH latest AS (
+    SELECT assignment_id, status, form_version, submission_values, created_at
+    FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')}
+    QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1
+  ), entries AS (
+    SELECT l.assignment_id, l.form_version, l.created_at, a.form_id, a.region_code, a.department, a.period, f.department_function,
+      unnest(map_entries(l.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
+    FROM latest l JOIN main.assignments a ON a.id = l.assignment_id JOIN main.forms f ON f.id = a.form_id
+    WHERE l.status = 'approved'
+  )
+  SELECT e.assignment_id, e.region_code, r.province_code, p.year, e.period, p.period_type, e.department, e.department_function,
+    b.indicator_code, b.disaggregation, TRY_CAST(e.entry.value AS DOUBLE), e.created_at
+  FROM entries e
+  JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
+  LEFT JOIN ${WH}.dim_region r ON r.region_code = e.region_code
+  LEFT JOIN ${WH}.dim_period p ON p.period = e.period
+  WHERE TRY_CAST(e.entry.value AS DOUBLE) IS NOT NULL`;
+
+// Every assignment with what became of it; missing ones count as late once their due date passed.
+const submissionsSql = (incremental: boolean) => `
+  INSERT INTO ${WH}.fact_submission
+  WITH history AS (
+    SELECT assignment_id, arg_max(status, revision) AS status, arg_max(form_version, revision) AS form_version,
+      min(created_at) FILTER (WHERE status = 'submitted') AS submitted_at,
+      max(created_at) FILTER (WHERE status = 'approved') AS approved_at
+    FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')}
+    GROUP BY assignment_id
+  )
+  SELECT a.id, a.form_id, coalesce(h.form_version, a.version), a.region_code, r.province_code, p.year, a.period, a.department, f.department_function,
+    a.due_date, coalesce(h.status, 'missing'), h.submitted_at, h.approved_at,
+    CASE WHEN a.due_date IS NULL THEN false
+         WHEN h.submitted_at IS NULL THEN current_date > a.due_date
+         ELSE CAST(h.submitted_at AS DATE) > a.due_date END
+  FROM main.assignments a
+  JOIN main.forms f ON f.id = a.form_id
+  LEFT JOIN history h ON h.assignment_id = a.id
+  LEFT JOIN ${WH}.dim_region r ON r.region_code = a.region_code
+  LEFT JOIN ${WH}.dim_period p ON p.period = a.period
+  WHERE true ${only(incremental, 'a.id')}`;
+
+/** Builds both fact tables (after loadFieldBindings): all rows, or (incremental) only those of the assignments in temp.changed. */
+export async function buildFacts(connection: DuckDBConnection, incremental: boolean): Promise<void> {
+  if (incremental) {
+    await exec(connection, `DELETE FROM ${WH}.fact_value WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
+    await exec(connection, `DELETE FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
+  }
+  await exec(connection, valuesSql(incremental));
+  await exec(connection, submissionsSql(incremental));
+}

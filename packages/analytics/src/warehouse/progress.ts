@@ -1,0 +1,131 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { comparePeriods, type TargetScope } from '@kesu/schema';
+import { appendRows, exec, first, rows, type Cell, type Row } from '@kesu/store';
+import { progressRules, type Observation, type Progress } from '../progress/rules.js';
+import { WH } from './attach.js';
+
+/** Limits progress work to targets of the regions in temp.progress_regions, or none (all targets). */
+const inScope = (partial: boolean, column: string) => (partial ? `AND ${column} IN (SELECT region_code FROM temp.progress_regions)` : '');
+
+/**
+ * The values a target's rule reads, per region and indicator, already rolled up the tree: flows
+ * summed over descendants and over each year; stocks summed over descendants at each period;
+ * rates only as the region itself reported them (a rate is never summed). Levels keep only the
+ * first and latest period, which is all their rules use.
+ */
+const observationsSql = (partial: boolean) => `
+  WITH wanted AS (
+    SELECT DISTINCT region_code, indicator_code FROM ${WH}.dim_target
+    WHERE indicator_code IS NOT NULL AND scope <> 'per_unit' ${inScope(partial, 'region_code')}
+    UNION
+    SELECT DISTINCT c.region_code, t.indicator_code FROM ${WH}.dim_target t JOIN ${WH}.dim_region c ON c.parent_code = t.region_code
+    WHERE t.indicator_code IS NOT NULL AND t.scope = 'per_unit' ${inScope(partial, 't.region_code')}
+    UNION
+    SELECT DISTINCT region_code, indicator_code FROM ${WH}.dim_target WHERE indicator_code IS NOT NULL AND scope = 'per_unit' ${inScope(partial, 'region_code')}
+  ), rolled AS (
+    SELECT tr.ancestor_code AS region_code, v.indicator_code, v.period, any_value(i.kind) AS kind,
+      CASE WHEN any_value(i.kind) = 'rate' THEN avg(v.value) FILTER (WHERE tr.distance = 0) ELSE sum(v.value) END AS value
+    FROM ${WH}.fact_value v
+    JOIN ${WH}.region_tree tr ON tr.region_code = v.region_code
+    JOIN wanted w ON w.region_code = tr.ancestor_code AND w.indicator_code = v.indicator_code
+    JOIN ${WH}.dim_indicator i ON i.indicator_code = v.indicator_code
+    WHERE v.disaggregation = ''
+    GROUP BY tr.ancestor_code, v.indicator_code, v.period
+  ), dated AS (
+    SELECT r.*, p.year, p.end_date, p.period_type FROM rolled r JOIN ${WH}.dim_period p ON p.period = r.period WHERE r.value IS NOT NULL
+  )
+  SELECT region_code, indicator_code, CAST(year AS VARCHAR) AS period, sum(value) AS value FROM dated WHERE kind = 'flow' GROUP BY ALL
+  UNION ALL
+  SELECT region_code, indicator_code, unnest([arg_min(period, end_date), arg_max(period, end_date)]) AS period,
+    unnest([arg_min(value, end_date), arg_max(value, end_date)]) AS value
+  FROM dated WHERE kind <> 'flow' GROUP BY region_code, indicator_code`;
+
+interface TargetRow {
+  targetId: string;
+  regionCode: string;
+  indicator: string | null;
+  scope: TargetScope;
+  comparator: '>=' | '>' | '~' | '=';
+  value: number;
+  deadline: number | null;
+  plan: { start: number; end: number };
+}
+
+function toTarget(r: Row): TargetRow {
+  return {
+    targetId: String(r['target_id']),
+    regionCode: String(r['region_code']),
+    indicator: (r['indicator_code'] as string | null) ?? null,
+    scope: r['scope'] as TargetScope,
+    comparator: r['comparator'] as TargetRow['comparator'],
+    value: Number(r['value']),
+    deadline: r['deadline'] === null ? null : Number(r['deadline']),
+    plan: { start: Number(r['start_year']), end: Number(r['end_year']) },
+  };
+}
+
+type ObservationIndex = Map<string, Observation[]>;
+
+async function loadObservations(connection: DuckDBConnection, partial: boolean): Promise<ObservationIndex> {
+  const index: ObservationIndex = new Map();
+  for (const r of await rows(connection, observationsSql(partial))) {
+    const key = `${String(r['region_code'])}|${String(r['indicator_code'])}`;
+    const list = index.get(key) ?? [];
+    const period = String(r['period']);
+    // A level reported once has the same first and latest period: keep it once.
+    if (!list.some((o) => o.period === period)) list.push({ period, value: Number(r['value']) });
+    index.set(key, list);
+  }
+  return index;
+}
+
+/**
+ * A per-unit target's observation: the share (%) of the region's units — its child regions, or
+ * the region itself when none of them reported — whose latest value meets the target.
+ */
+function perUnitObservations(target: TargetRow, children: string[], index: ObservationIndex): Observation[] {
+  const latest = (region: string) => index.get(`${region}|${target.indicator}`)?.slice().sort((a, b) => comparePeriods(a.period, b.period)).at(-1);
+  const reported = children.map(latest).filter((o): o is Observation => o !== undefined);
+  const units = reported.length > 0 ? reported : [latest(target.regionCode)].filter((o): o is Observation => o !== undefined);
+  if (units.length === 0) return [];
+  const meeting = units.filter((o) => o.value >= target.value).length;
+  const period = units.map((o) => o.period).sort(comparePeriods).at(-1) as string;
+  return [{ period, value: (100 * meeting) / units.length }];
+}
+
+const NO_INDICATOR: Progress = { status: 'no_data', actual: null, expected: null, rule: { zh: '目标未关联指标，无法计算进度', en: 'the target has no indicator to measure it by' } };
+const NO_DATA: Progress = { status: 'no_data', actual: null, expected: null, rule: { zh: '尚无已审核数据', en: 'no approved data yet' } };
+
+function judge(t: TargetRow, asOf: string | null, observations: Observation[]): Progress {
+  if (t.indicator === null) return NO_INDICATOR;
+  if (asOf === null) return NO_DATA;
+  return progressRules[t.scope]({ comparator: t.comparator, value: t.value, deadline: t.deadline, plan: t.plan, asOf, observations });
+}
+
+/** The latest period with approved data: progress is judged as of then. */
+async function latestPeriod(connection: DuckDBConnection): Promise<string | null> {
+  const r = await first(connection, `SELECT arg_max(p.period, p.end_date) AS period FROM ${WH}.dim_period p WHERE p.period IN (SELECT DISTINCT period FROM ${WH}.fact_value)`);
+  return (r?.['period'] as string | null) ?? null;
+}
+
+/**
+ * Recomputes fact_progress by the progress rules: for every target, or (partial) for the targets
+ * of the regions in temp.progress_regions.
+ */
+export async function buildProgress(connection: DuckDBConnection, partial: boolean): Promise<number> {
+  const asOf = await latestPeriod(connection);
+  const targets = (await rows(connection, `SELECT t.*, p.start_year, p.end_year FROM ${WH}.dim_target t JOIN ${WH}.dim_plan p ON p.plan_id = t.plan_id WHERE true ${inScope(partial, 't.region_code')}`)).map(toTarget);
+  const index = asOf === null ? new Map() : await loadObservations(connection, partial);
+  const children = new Map<string, string[]>();
+  for (const r of await rows(connection, `SELECT parent_code, list(region_code) AS codes FROM ${WH}.dim_region WHERE parent_code IS NOT NULL GROUP BY parent_code`)) {
+    children.set(String(r['parent_code']), r['codes'] as string[]);
+  }
+  const out: Cell[][] = targets.map((t) => {
+    const observations = t.scope === 'per_unit' ? perUnitObservations(t, children.get(t.regionCode) ?? [], index) : (index.get(`${t.regionCode}|${t.indicator}`) ?? []);
+    const progress = judge(t, asOf, observations);
+    return [t.targetId, t.regionCode, asOf, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en];
+  });
+  await exec(connection, `DELETE FROM ${WH}.fact_progress WHERE true ${inScope(partial, 'region_code')}`);
+  await appendRows(connection, 'fact_progress', out, WH);
+  return out.length;
+}

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rows, submissionBatch } from '@kesu/store';
+import { attachWarehouse, buildWarehouse } from '../src/index.js';
+import { CITY, JINJIANG, openFixture, QINGYANG, type Fixture } from './fixture.js';
+
+let f: Fixture;
+let wh: DuckDBConnection;
+
+beforeEach(async () => {
+  f = await openFixture();
+  wh = await f.store.connect();
+  await attachWarehouse(wh, path.join(f.dir, 'warehouse.duckdb'));
+  await f.report(JINJIANG, '2024Q4', { trainings: 300 });
+  await f.report(JINJIANG, '2025Q1', { trainings: 200, trainings_youth: 50, activities: 50, bases: 10, venues: 3, literacy: 14, note: '正常' });
+  await f.report(QINGYANG, '2025Q1', { trainings: 150, activities: 40, bases: 12, venues: 1, literacy: 16 });
+  await f.report(CITY, '2025Q2', { trainings: 100, literacy: 15.5 });
+});
+afterEach(() => {
+  wh.closeSync();
+  f.close();
+});
+
+const progress = async () =>
+  Object.fromEntries(
+    (await rows(wh, 'SELECT t.indicator_code, p.status, p.actual, p.expected FROM wh.fact_progress p JOIN wh.dim_target t USING (target_id) ORDER BY 1')).map((r) => [
+      String(r['indicator_code']),
+      { status: r['status'], actual: r['actual'], expected: r['expected'] === null ? null : Math.round(Number(r['expected'])) },
+    ]),
+  );
+
+describe('full build', () => {
+  it('keeps approved values only, one row per bound field, breakdowns apart from totals', async () => {
+    await f.report(QINGYANG, '2025Q2', { trainings: 999 }, false);
+    const result = await buildWarehouse(wh);
+    expect(result.kind).toBe('full');
+    const values = await rows(wh, "SELECT region_code, period, indicator_code, disaggregation, value FROM wh.fact_value WHERE indicator_code = 'training_person_times' ORDER BY ALL");
+    expect(values).toEqual([
+      { region_code: CITY, period: '2025Q2', indicator_code: 'training_person_times', disaggregation: '', value: 100 },
+      { region_code: JINJIANG, period: '2024Q4', indicator_code: 'training_person_times', disaggregation: '', value: 300 },
+      { region_code: JINJIANG, period: '2025Q1', indicator_code: 'training_person_times', disaggregation: '', value: 200 },
+      { region_code: JINJIANG, period: '2025Q1', indicator_code: 'training_person_times', disaggregation: 'targetGroup=youth', value: 50 },
+      { region_code: QINGYANG, period: '2025Q1', indicator_code: 'training_person_times', disaggregation: '', value: 150 },
+    ]);
+    expect(result.valueRows).toBe(14);
+    const submissions = await rows(wh, "SELECT status, count(*) AS n FROM wh.fact_submission GROUP BY status ORDER BY status");
+    expect(submissions).toEqual([
+      { status: 'approved', n: '4' },
+      { status: 'submitted', n: '1' },
+    ]);
+  });
+
+  it('fills the region hierarchy and the periods', async () => {
+    await buildWarehouse(wh);
+    expect(await rows(wh, `SELECT region_code, depth, parent_code, province_code, prefecture_code FROM wh.dim_region WHERE region_code IN ('510000', '${CITY}', '${JINJIANG}') ORDER BY depth`)).toEqual([
+      { region_code: '510000', depth: 0, parent_code: null, province_code: '510000', prefecture_code: null },
+      { region_code: CITY, depth: 1, parent_code: '510000', province_code: '510000', prefecture_code: CITY },
+      { region_code: JINJIANG, depth: 2, parent_code: CITY, province_code: '510000', prefecture_code: CITY },
+    ]);
+    expect(await rows(wh, "SELECT period, year, half, quarter, CAST(start_date AS VARCHAR) AS s, CAST(end_date AS VARCHAR) AS e FROM wh.dim_period WHERE period = '2025Q2'")).toEqual([
+      { period: '2025Q2', year: 2025, half: 1, quarter: 2, s: '2025-04-01', e: '2025-06-30' },
+    ]);
+  });
+
+  it('judges every scope of the plan as of the latest period, rolled up the region tree', async () => {
+    await buildWarehouse(wh);
+    expect(await progress()).toEqual({
+      // Flows add up over the city's districts and itself, within 2025: 200 + 150 + 100.
+      training_person_times: { status: 'on_track', actual: 450, expected: 500 },
+      // Since 2021: 50 + 40 against 400 × the share of 2021–2025 elapsed by the end of 2025Q2.
+      science_activities_held: { status: 'behind', actual: 90, expected: 360 },
+      // Stocks add up over districts at a period; one period seen, so it is also the baseline.
+      science_bases: { status: 'at_risk', actual: 22, expected: 26 },
+      // One district of two has the two venues each must have.
+      science_venues: { status: 'behind', actual: 50, expected: 100 },
+      // Not reported in its deadline year.
+      science_websites: { status: 'at_risk', actual: null, expected: 1 },
+      // A rate is the city's own figure, never the sum (30) or mean (15) of its districts'.
+      science_literacy_rate: { status: 'achieved', actual: 15.5, expected: 15 },
+    });
+  });
+});
+
+describe('incremental refresh', () => {
+  it('takes in one approval and ends where a full build would', async () => {
+    await buildWarehouse(wh);
+    const id = await f.report(QINGYANG, '2025Q2', { trainings: 999 }, false);
+    await f.store.writes.batch(submissionBatch, { assignmentId: id, action: 'approve', actor: 'reviewer', formVersion: 1 });
+    const result = await buildWarehouse(wh);
+    expect(result).toMatchObject({ kind: 'incremental', assignments: 1, valueRows: 1 });
+    expect((await progress())['training_person_times']).toEqual({ status: 'achieved', actual: 1449, expected: 500 });
+    const snapshot = async () => [
+      await rows(wh, 'SELECT * EXCLUDE (approved_at) FROM wh.fact_value ORDER BY ALL'),
+      await rows(wh, 'SELECT * EXCLUDE (late) FROM wh.fact_submission ORDER BY ALL'),
+      await rows(wh, 'SELECT * FROM wh.fact_progress ORDER BY ALL'),
+    ];
+    const incremental = await snapshot();
+    await buildWarehouse(wh, { full: true });
+    expect(await snapshot()).toEqual(incremental);
+  });
+
+  it('does nothing when nothing changed', async () => {
+    await buildWarehouse(wh);
+    expect(await buildWarehouse(wh)).toMatchObject({ kind: 'incremental', assignments: 0 });
+  });
+});
