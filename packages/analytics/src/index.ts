@@ -2,3 +2,4 @@ export { progressRules, type Observation, type Progress, type ProgressInput } fr
 export { meets, paceStatus, PROGRESS_STATUSES, statusLabels, type ProgressStatus } from './progress/status.js';
 export { regionScore } from './progress/region-score.js';
 export * from './warehouse/index.js';
+export * from './lake/index.js';

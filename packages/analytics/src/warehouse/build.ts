@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { exec, first, type Params } from '@kesu/store';
+import { exec, first, rows, type Params } from '@kesu/store';
+import type { Partition } from '../lake/export.js';
 import { WH, hasBuild, recreateTables } from './attach.js';
 import { buildDimensions, buildPeriodDimension } from './dimensions.js';
 import { buildFacts, loadFieldBindings } from './facts.js';
@@ -13,6 +14,8 @@ export interface BuildResult {
   assignments: number;
   valueRows: number;
   progressRows: number;
+  /** The lake partitions an incremental build changed (null after a full build: all of them). */
+  touched: Partition[] | null;
 }
 
 async function count(connection: DuckDBConnection, sql: string, params?: Params): Promise<number> {
@@ -60,7 +63,7 @@ async function fullBuild(connection: DuckDBConnection, started: number): Promise
     const assignments = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_submission`);
     const ms = performance.now() - started;
     await record(connection, 'full', until, ms, valueRows);
-    return { kind: 'full', ms, assignments, valueRows, progressRows };
+    return { kind: 'full', ms, assignments, valueRows, progressRows, touched: null };
   });
 }
 
@@ -98,7 +101,7 @@ async function collectChanges(connection: DuckDBConnection): Promise<{ until: Wa
 /** Only the assignments changed since the last build, and the progress of the regions above them. */
 async function incrementalBuild(connection: DuckDBConnection, started: number): Promise<BuildResult> {
   const { until, changed, plansChanged } = await collectChanges(connection);
-  if (changed === 0 && !plansChanged) return { kind: 'incremental', ms: performance.now() - started, assignments: 0, valueRows: 0, progressRows: 0 };
+  if (changed === 0 && !plansChanged) return { kind: 'incremental', ms: performance.now() - started, assignments: 0, valueRows: 0, progressRows: 0, touched: [] };
   await loadFieldBindings(connection);
   return inTransaction(connection, async () => {
     if (plansChanged) await buildDimensions(connection);
@@ -106,9 +109,12 @@ async function incrementalBuild(connection: DuckDBConnection, started: number): 
     await buildFacts(connection, true);
     const progressRows = await buildProgress(connection, !plansChanged);
     const valueRows = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_value WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
+    const touched = (
+      await rows(connection, `SELECT DISTINCT coalesce(year, 0) AS year, coalesce(province_code, 'unknown') AS province FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`)
+    ).map((r) => ({ year: Number(r['year']), province: String(r['province']) }));
     const ms = performance.now() - started;
     await record(connection, 'incremental', until, ms, valueRows);
-    return { kind: 'incremental', ms, assignments: changed, valueRows, progressRows };
+    return { kind: 'incremental', ms, assignments: changed, valueRows, progressRows, touched };
   });
 }
 
