@@ -3,3 +3,4 @@ export { meets, paceStatus, PROGRESS_STATUSES, statusLabels, type ProgressStatus
 export { regionScore } from './progress/region-score.js';
 export * from './warehouse/index.js';
 export * from './lake/index.js';
+export { renderSvg } from './report/svg.js';

@@ -148,7 +148,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       DEPARTMENT,
       FUNCTION_CODE,
       INDICATOR_CODE,
-      col('disaggregation', 'VARCHAR', '分组（如 target_group=youth；合计为空串）', "breakdown (e.g. target_group=youth; '' for the total)"),
+      col('disaggregation', 'VARCHAR', '分组（如 targetGroup=youth，多个分组以 & 相连；合计为空串）', "breakdown (e.g. targetGroup=youth, several joined by &; '' for the total)"),
       col('value', 'DOUBLE', '数值', 'value'),
       col('approved_at', 'TIMESTAMP', '审核通过时间', 'time of approval'),
     ],

@@ -1,0 +1,19 @@
+// Browser-safe: report builders only (SQL text and ECharts options). No DuckDB, no node:*, and
+// nothing from ../warehouse but types. Server-side rendering lives in ../report/svg.ts.
+export { reports, REPORT_IDS, type ReportDefinition, type ReportId } from './registry.js';
+export type { ReportParams, SqlParam, SqlQuery } from './shared/sql-query.js';
+export type { ChartContext, Lang } from './shared/lang.js';
+export { NO_DATA, NO_DATA_COLOR } from './shared/no-data.js';
+export { periodLabel } from './shared/period-label.js';
+export { TARGET_GROUPS } from './shared/target-groups.js';
+
+export { literacyRateQuery, LITERACY_INDICATOR, type LiteracyRateRow } from './literacy-rate/query.js';
+export { literacyRateOptions, LITERACY_RATE_TITLE } from './literacy-rate/options.js';
+export { trainingsQuery, TARGET_GROUP_KEY, TRAINING_PERSON_TIMES, TRAININGS_HELD, type TrainingsRow } from './trainings/query.js';
+export { trainingsOptions, TRAININGS_TITLE } from './trainings/options.js';
+export { scienceBasesQuery, SCIENCE_BASES, SCIENCE_VENUES, type ScienceBasesRow } from './science-bases/query.js';
+export { scienceBasesOptions, SCIENCE_BASES_TITLE } from './science-bases/options.js';
+export { targetsOnTrackQuery, type TargetsOnTrackRow } from './targets-on-track/query.js';
+export { onTrackShare, targetsOnTrackOptions, TARGETS_ON_TRACK_TITLE } from './targets-on-track/options.js';
+export { reportingHeatmapQuery, type ReportingHeatmapRow } from './reporting-heatmap/query.js';
+export { reportingHeatmapOptions, REPORTING_HEATMAP_TITLE } from './reporting-heatmap/options.js';

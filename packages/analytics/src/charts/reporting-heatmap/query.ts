@@ -1,0 +1,61 @@
+import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
+
+/** One cell: a child region (its whole tree) in one reporting period of the year. */
+export interface ReportingHeatmapRow {
+  region_code: string;
+  region_name: string;
+  period: string;
+  /** Assignments due from the region's tree in the period; 0 when none were given out. */
+  assignments: number;
+  /** Submitted or approved (a returned or draft report is not complete). */
+  complete: number;
+  /** Complete, and first submitted by the due date. */
+  on_time: number;
+  approved: number;
+  /** on_time / assignments; null when there were no assignments (never 0). */
+  on_time_share: number | null;
+  /** complete / assignments; null when there were no assignments. */
+  complete_share: number | null;
+}
+
+/**
+ * Reporting completeness and timeliness per child region × period of the year, from
+ * fact_submission. Periods are those any assignment in the parent's area falls in, so every
+ * child gets a cell for each of them (empty when it had nothing to report then).
+ */
+export function reportingHeatmapQuery({ parentCode, year }: ReportParams): SqlQuery {
+  const sql = `
+WITH children AS (
+  SELECT region_code, name FROM dim_region WHERE parent_code = $1
+),
+periods AS (
+  SELECT DISTINCT s.period
+  FROM fact_submission s
+  JOIN region_tree t ON t.region_code = s.region_code
+  WHERE t.ancestor_code = $1 AND s.year = $2
+),
+cells AS (
+  SELECT c.region_code, s.period,
+         count(*) AS assignments,
+         count(*) FILTER (WHERE s.status IN ('submitted', 'approved')) AS complete,
+         count(*) FILTER (WHERE s.status IN ('submitted', 'approved') AND NOT coalesce(s.late, false)) AS on_time,
+         count(*) FILTER (WHERE s.status = 'approved') AS approved
+  FROM children c
+  JOIN region_tree t ON t.ancestor_code = c.region_code
+  JOIN fact_submission s ON s.region_code = t.region_code
+  WHERE s.year = $2
+  GROUP BY c.region_code, s.period
+)
+SELECT c.region_code, c.name AS region_name, p.period,
+       coalesce(x.assignments, 0)::INTEGER AS assignments,
+       coalesce(x.complete, 0)::INTEGER AS complete,
+       coalesce(x.on_time, 0)::INTEGER AS on_time,
+       coalesce(x.approved, 0)::INTEGER AS approved,
+       x.on_time / x.assignments AS on_time_share,
+       x.complete / x.assignments AS complete_share
+FROM children c
+CROSS JOIN periods p
+LEFT JOIN cells x ON x.region_code = c.region_code AND x.period = p.period
+ORDER BY c.region_code, p.period`;
+  return { sql, params: [parentCode, year] };
+}

@@ -1,0 +1,16 @@
+/** A value bound to a `$n` placeholder; the builders never splice values into SQL text. */
+export type SqlParam = string | number;
+
+/** A parameterised statement for the warehouse (DuckDB), ready for `connection.runAndReadAll(sql, params)`. */
+export interface SqlQuery {
+  sql: string;
+  params: SqlParam[];
+}
+
+/** What every report is asked for: the region whose children it compares, and the year it looks at. */
+export interface ReportParams {
+  /** The parent region (GB/T 2260 code); the report shows its direct children. */
+  parentCode: string;
+  /** The calendar year: flows are summed within it, stocks and rates are the latest value up to its end. */
+  year: number;
+}

@@ -1,0 +1,13 @@
+import type { TooltipComponentFormatterCallbackParams } from 'echarts';
+import { escapeHtml } from './lang.js';
+
+/** The row a tooltip is about: the data index of the (first) item it was opened on. */
+export function hoveredIndex(params: TooltipComponentFormatterCallbackParams): number {
+  const first = Array.isArray(params) ? params[0] : params;
+  return first?.dataIndex ?? 0;
+}
+
+/** A tooltip body: the heading in bold (escaped), then one line per entry. */
+export function tooltipHtml(heading: string, lines: string[]): string {
+  return [`<b>${escapeHtml(heading)}</b>`, ...lines].join('<br/>');
+}
