@@ -4,3 +4,4 @@ export { regionScore } from './progress/region-score.js';
 export * from './warehouse/index.js';
 export * from './lake/index.js';
 export { renderSvg } from './report/svg.js';
+export * from './sandbox/index.js';

@@ -47,6 +47,7 @@ async function writeDataset(connection: DuckDBConnection, table: TableDoc, dir: 
   }
   if (touched === null) {
     await exec(connection, `COPY (${partitionedSelect(table)}) TO ${literal(dir)} (${PARQUET}, PARTITION_BY (${PARTITION_KEYS.join(', ')}), FILENAME_PATTERN 'part-{i}')`);
+    if (parquetFiles(dir).length === 0) await writeEmpty(connection, table, dir);
     return;
   }
   for (const p of touched.map(checkPartition)) {
@@ -58,6 +59,13 @@ async function writeDataset(connection: DuckDBConnection, table: TableDoc, dir: 
     mkdirSync(target, { recursive: true });
     await exec(connection, `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) ${where}) TO ${literal(path.join(target, 'part-0.parquet'))} (${PARQUET})`);
   }
+}
+
+/** An empty dataset still gets one (empty) file, so readers find its columns. */
+async function writeEmpty(connection: DuckDBConnection, table: TableDoc, dir: string): Promise<void> {
+  const target = path.join(dir, partitionDir({ year: 0, province: 'none' }));
+  mkdirSync(target, { recursive: true });
+  await exec(connection, `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) LIMIT 0) TO ${literal(path.join(target, 'part-0.parquet'))} (${PARQUET})`);
 }
 
 function parquetFiles(dir: string): string[] {

@@ -1,0 +1,194 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { lakeLayout } from '../lake/layout.js';
+import { WAREHOUSE_TABLES, type TableDoc } from '../warehouse/tables.js';
+import { checkParsedQuery, type QueryProblem } from './check-query.js';
+
+export interface SandboxOptions {
+  dataDir: string;
+  /** A query running longer is interrupted. */
+  timeoutMs?: number;
+  /** At most this many rows come back; `truncated` says when there were more. */
+  maxRows?: number;
+}
+
+export interface SandboxResult {
+  columns: Array<{ name: string; type: string }>;
+  rows: unknown[][];
+  truncated: boolean;
+  ms: number;
+}
+
+/** A refused or failed query: the problems found, each with its position in the text. */
+export class SandboxError extends Error {
+  constructor(
+    readonly code: QueryProblem['code'] | 'timeout' | 'cancelled' | 'no_lake' | 'query_failed' | 'bad_scope',
+    readonly zh: string,
+    readonly en: string,
+    readonly problems: QueryProblem[] = [],
+  ) {
+    super(en);
+  }
+}
+
+/** Whose rows a query may read: a region tree, or the whole country (null). */
+export type Scope = string | null;
+
+const REGION_CODE = /^\d{6}$/;
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+function source(table: TableDoc, lake: string): string {
+  if (!table.partitioned) return `read_parquet(${literal(path.join(lake, table.name, '*.parquet'))})`;
+  return `read_parquet(${literal(path.join(lake, table.name, '*', '*', '*.parquet'))}, hive_partitioning = true, hive_types = {'year': INTEGER, 'province': VARCHAR})`;
+}
+
+/**
+ * A documented table as this scope may see it: its columns in order, and for a scoped user only
+ * the rows of regions in the scope's tree (a province scope also prunes to its partitions).
+ */
+function viewSql(table: TableDoc, lake: string, scope: Scope): string {
+  const columns = table.columns.map((c) => c.name).join(', ');
+  const filters: string[] = [];
+  if (scope !== null && table.regionColumn !== null) {
+    const tree = `SELECT region_code FROM read_parquet(${literal(path.join(lake, 'region_tree', '*.parquet'))}) WHERE ancestor_code = ${literal(scope)}`;
+    filters.push(`${table.regionColumn} IN (${tree})`);
+    if (table.partitioned) filters.push(`province = ${literal(`${scope.slice(0, 2)}0000`)}`);
+  }
+  const where = filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : '';
+  return `CREATE OR REPLACE TEMP VIEW ${table.name} AS SELECT ${columns} FROM ${source(table, lake)}${where}`;
+}
+
+interface Slot {
+  connection: DuckDBConnection;
+  busy: boolean;
+}
+
+const IDLE_PER_SCOPE = 2;
+
+/**
+ * Runs statisticians' SQL: parsed by DuckDB and checked before it runs (one SELECT over the
+ * documented tables only, no table functions that read files, no settings), then run on a
+ * database that can reach nothing but the Parquet lake, through views that keep a scoped user
+ * inside their region tree, with a time and a row limit.
+ */
+export class Sandbox {
+  private readonly slots = new Map<string, Slot[]>();
+  private readonly lake: string;
+  private readonly timeoutMs: number;
+  private readonly maxRows: number;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly checker: DuckDBConnection,
+    options: SandboxOptions,
+  ) {
+    this.lake = lakeLayout(options.dataDir).root;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxRows = options.maxRows ?? 100_000;
+  }
+
+  static async open(options: SandboxOptions): Promise<Sandbox> {
+    const layout = lakeLayout(path.resolve(options.dataDir));
+    const instance = await DuckDBInstance.create(':memory:');
+    const setup = await instance.connect();
+    // The lake's link and its generations are the only files this database may open, and the
+    // configuration is then locked so no query can widen it.
+    await setup.run(`SET allowed_directories = [${[layout.root, layout.generations].map((d) => literal(`${d}${path.sep}`)).join(', ')}]`);
+    await setup.run('SET enable_external_access = false');
+    await setup.run("SET memory_limit = '2GB'");
+    await setup.run('SET lock_configuration = true');
+    return new Sandbox(instance, setup, { ...options, dataDir: path.resolve(options.dataDir) });
+  }
+
+  /** The problems DuckDB's parser and the rules find in a query, without running it. */
+  async check(sql: string): Promise<QueryProblem[]> {
+    const reader = await this.checker.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
+    return checkParsedQuery(String(reader.getRows()[0]?.[0]));
+  }
+
+  /** Runs a checked query for a scope; `signal` cancels it. */
+  async query(sql: string, scope: Scope, signal?: AbortSignal): Promise<SandboxResult> {
+    if (scope !== null && !REGION_CODE.test(scope)) throw new SandboxError('bad_scope', '权限范围不是有效的行政区划代码', 'the scope is not a region code');
+    const problems = await this.check(sql);
+    if (problems.length > 0) {
+      const first = problems[0] as QueryProblem;
+      throw new SandboxError(first.code, first.message, first.messageEn, problems);
+    }
+    const slot = await this.take(scope);
+    try {
+      return await this.run(slot.connection, sql, signal);
+    } finally {
+      this.give(scope, slot);
+    }
+  }
+
+  private async take(scope: Scope): Promise<Slot> {
+    const key = scope ?? '';
+    const idle = this.slots.get(key)?.find((s) => !s.busy);
+    if (idle) {
+      idle.busy = true;
+      return idle;
+    }
+    const connection = await this.instance.connect();
+    try {
+      for (const table of WAREHOUSE_TABLES) await connection.run(viewSql(table, this.lake, scope));
+    } catch (error) {
+      connection.closeSync();
+      throw new SandboxError('no_lake', '数据湖尚未生成，请先运行 kesu warehouse build', 'the lake has not been built yet: run kesu warehouse build', [
+        { code: 'unknown_table', message: this.clean(String(error)), messageEn: this.clean(String(error)), position: null },
+      ]);
+    }
+    const slot = { connection, busy: true };
+    this.slots.set(key, [...(this.slots.get(key) ?? []), slot]);
+    return slot;
+  }
+
+  private give(scope: Scope, slot: Slot): void {
+    const key = scope ?? '';
+    const list = this.slots.get(key) ?? [];
+    slot.busy = false;
+    if (list.filter((s) => !s.busy).length > IDLE_PER_SCOPE) {
+      this.slots.set(key, list.filter((s) => s !== slot));
+      slot.connection.closeSync();
+    }
+  }
+
+  private async run(connection: DuckDBConnection, sql: string, signal?: AbortSignal): Promise<SandboxResult> {
+    const started = performance.now();
+    let stopped: 'timeout' | 'cancelled' | null = null;
+    const stop = (why: 'timeout' | 'cancelled') => {
+      stopped = why;
+      connection.interrupt();
+    };
+    const timer = setTimeout(() => stop('timeout'), this.timeoutMs);
+    const onAbort = () => stop('cancelled');
+    signal?.addEventListener('abort', onAbort);
+    try {
+      if (signal?.aborted) stop('cancelled');
+      const reader = await connection.streamAndReadUntil(sql, this.maxRows + 1);
+      const rows = reader.getRowsJson() as unknown[][];
+      const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]) }));
+      return { columns, rows: rows.slice(0, this.maxRows), truncated: rows.length > this.maxRows, ms: performance.now() - started };
+    } catch (error) {
+      if (stopped === 'timeout') throw new SandboxError('timeout', `查询超过 ${this.timeoutMs / 1000} 秒，已中止`, `the query ran longer than ${this.timeoutMs / 1000} s and was stopped`);
+      if (stopped === 'cancelled') throw new SandboxError('cancelled', '查询已取消', 'the query was cancelled');
+      const message = this.clean(error instanceof Error ? error.message : String(error));
+      throw new SandboxError('query_failed', `查询出错：${message}`, `the query failed: ${message}`);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Error text without the server's folders in it. */
+  private clean(message: string): string {
+    return message.replaceAll(path.dirname(this.lake) + path.sep, '');
+  }
+
+  close(): void {
+    for (const list of this.slots.values()) for (const slot of list) slot.connection.closeSync();
+    this.checker.closeSync();
+    this.instance.closeSync();
+  }
+}

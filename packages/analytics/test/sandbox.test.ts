@@ -1,0 +1,170 @@
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachWarehouse, buildWarehouse, exportLake, Sandbox, SandboxError } from '../src/index.js';
+import { CITY, JINJIANG, openFixture, QINGYANG, type Fixture } from './fixture.js';
+
+const DONGCHENG = '110101';
+let f: Fixture;
+let wh: DuckDBConnection;
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  f = await openFixture();
+  wh = await f.store.connect();
+  await attachWarehouse(wh, path.join(f.dir, 'warehouse.duckdb'));
+  await f.report(JINJIANG, '2025Q1', { trainings: 200, bases: 10, literacy: 14 });
+  await f.report(QINGYANG, '2025Q1', { trainings: 150 });
+  await f.report(CITY, '2025Q2', { trainings: 100 });
+  await f.report(DONGCHENG, '2025Q1', { trainings: 777, literacy: 25 });
+  await buildWarehouse(wh);
+  await exportLake(wh, f.dir);
+  sandbox = await Sandbox.open({ dataDir: f.dir, timeoutMs: 500, maxRows: 100 });
+});
+afterAll(() => {
+  sandbox.close();
+  wh.closeSync();
+  f.close();
+});
+
+const SICHUAN = '510000';
+const LAKE = "'lake/fact_value/*/*/*.parquet'";
+
+/** Attempts to leave the sandbox or the Sichuan scope; every one must be refused with a reason. */
+const ESCAPES: string[] = [
+  `SELECT * FROM read_parquet(${LAKE})`,
+  "SELECT * FROM read_parquet('lake/fact_value/year=2025/province=110000/part-0.parquet')",
+  "SELECT * FROM read_csv('/etc/passwd')",
+  "SELECT * FROM read_csv_auto('/etc/passwd')",
+  "SELECT * FROM read_text('/etc/passwd')",
+  "SELECT * FROM read_blob('kesu.duckdb')",
+  "SELECT * FROM read_json('kesu.duckdb')",
+  "SELECT * FROM 'lake/fact_value/year=2025/province=110000/part-0.parquet'",
+  'SELECT * FROM "/etc/passwd"',
+  "SELECT * FROM glob('*')",
+  'SELECT * FROM duckdb_tables()',
+  'SELECT * FROM duckdb_views',
+  'SELECT * FROM duckdb_settings()',
+  'SELECT * FROM information_schema.tables',
+  'SELECT * FROM information_schema.columns',
+  'SELECT * FROM "information_schema"."tables"',
+  'SELECT * FROM pg_catalog.pg_class',
+  'SELECT * FROM sqlite_master',
+  'SELECT * FROM main.fact_value',
+  'SELECT * FROM temp.fact_value',
+  'SELECT * FROM temp.main.fact_value',
+  'SELECT * FROM memory.main.fact_value',
+  "SELECT current_setting('allowed_directories')",
+  "SELECT getenv('HOME')",
+  "SELECT main.lower('A')",
+  "SELECT getvariable('x')",
+  "SELECT * FROM query('SELECT * FROM read_parquet(''x'')')",
+  "SELECT * FROM query_table('fact_value')",
+  "ATTACH 'other.duckdb' AS other",
+  'INSTALL httpfs',
+  'LOAD httpfs',
+  "COPY fact_value TO '/tmp/out.csv'",
+  "COPY (SELECT 1) TO 'lake/x.parquet'",
+  "EXPORT DATABASE '/tmp/kesu-export'",
+  'SET enable_external_access = true',
+  "SET allowed_directories = ['/']",
+  'PRAGMA database_list',
+  "CREATE SECRET s (TYPE s3, KEY_ID 'x', SECRET 'y')",
+  'CREATE TABLE t AS SELECT 1',
+  'DROP VIEW fact_value',
+  "CREATE OR REPLACE TEMP VIEW fact_value AS SELECT * FROM read_parquet('x')",
+  "SELECT 1; SELECT * FROM read_csv('x')",
+  'WITH x AS (SELECT 1) SELECT * FROM duckdb_tables',
+  'SELECT * FROM (WITH duckdb_views AS (SELECT 1) SELECT 1) a, duckdb_views',
+  `SELECT * FROM fact_value WHERE region_code IN (SELECT region_code FROM read_parquet(${LAKE}))`,
+  `SELECT (SELECT count(*) FROM read_parquet(${LAKE}))`,
+  `SELECT region_code FROM fact_value UNION ALL SELECT region_code FROM read_parquet(${LAKE})`,
+  "SELECT * FROM sniff_csv('/etc/passwd')",
+  `SELECT * FROM parquet_metadata(${LAKE})`,
+  "SELECT * FROM parquet_schema('x')",
+  'SELECT * FROM warehouse_builds',
+  "SELECT * FROM pragma_table_info('fact_value')",
+  "SELECT * FROM json_execute_serialized_sql('{}')",
+  'SUMMARIZE duckdb_settings()',
+  'DESCRIBE information_schema.tables',
+  'SELECT * FROM fact_value, LATERAL read_csv(region_code)',
+  'CALL pragma_version()',
+  'VACUUM',
+  'CHECKPOINT',
+  'USE memory',
+  'DETACH memory',
+  "SELECT * FROM iceberg_scan('x')",
+  "SELECT * FROM delta_scan('x')",
+  "SELECT * FROM FACT_VALUE_OTHER",
+];
+
+describe('sandboxed SQL: escapes', () => {
+  it('lists at least 50 attempts', () => expect(ESCAPES.length).toBeGreaterThanOrEqual(50));
+
+  it.each(ESCAPES)('refuses %s', async (sql) => {
+    const error = await sandbox.query(sql, SICHUAN).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SandboxError);
+    const refused = error as SandboxError;
+    expect(refused.zh.length).toBeGreaterThan(3);
+    expect(refused.en.length).toBeGreaterThan(3);
+    expect(refused.zh).not.toContain(f.dir);
+  });
+});
+
+/** Queries that run, and must still show a Sichuan user nothing of Beijing. */
+const CONTAINED = [
+  'SELECT region_code, province_code FROM fact_value',
+  "SELECT region_code, province_code FROM fact_value WHERE province_code = '110000' OR 1 = 1",
+  "SELECT region_code, province_code FROM dim_region WHERE province_code = '110000' OR true",
+  "SELECT region_code, '510000' AS province_code FROM region_tree WHERE ancestor_code = '110000' OR ancestor_code <> ''",
+  'SELECT f.region_code, r.province_code FROM fact_value f JOIN dim_region r USING (region_code)',
+  'WITH x AS (SELECT * FROM fact_submission) SELECT region_code, province_code FROM x',
+  "SELECT region_code, province_code FROM 'fact_value'",
+  'SELECT region_code, province_code FROM fact_value WHERE region_code IN (SELECT region_code FROM dim_region)',
+  'SELECT p.region_code, r.province_code FROM fact_progress p JOIN dim_region r USING (region_code)',
+  'SELECT t.region_code, r.province_code FROM dim_target t JOIN dim_region r USING (region_code)',
+];
+
+describe('sandboxed SQL: row scoping', () => {
+  it.each(CONTAINED)('keeps %s inside Sichuan', async (sql) => {
+    const result = await sandbox.query(sql, SICHUAN);
+    for (const row of result.rows) expect(row[1]).toBe(SICHUAN);
+  });
+
+  it('shows a national user every province, and a city user only the city', async () => {
+    const national = await sandbox.query('SELECT DISTINCT province_code FROM fact_value ORDER BY 1', null);
+    expect(national.rows).toEqual([['110000'], [SICHUAN]]);
+    const city = await sandbox.query('SELECT DISTINCT region_code FROM fact_value ORDER BY 1', CITY);
+    expect(city.rows).toEqual([[CITY], [JINJIANG], [QINGYANG]]);
+    const district = await sandbox.query('SELECT sum(value) FROM fact_value', DONGCHENG);
+    expect(district.rows).toEqual([[802]]);
+  });
+});
+
+describe('sandboxed SQL: limits', () => {
+  it('stops a query at the time limit and keeps serving', async () => {
+    const error = await sandbox.query('SELECT count(*) FROM range(100000000000) a', SICHUAN).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'timeout' });
+    expect((await sandbox.query('SELECT 1 AS one', SICHUAN)).rows).toEqual([[1]]);
+  });
+
+  it('returns at most the row limit and says so', async () => {
+    const result = await sandbox.query('SELECT * FROM range(1000) t(i)', SICHUAN);
+    expect(result.rows).toHaveLength(100);
+    expect(result.truncated).toBe(true);
+    expect(result.columns).toEqual([{ name: 'i', type: 'BIGINT' }]);
+  });
+
+  it('cancels a running query', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await sandbox.query('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'cancelled' });
+  });
+
+  it('points at a syntax error (FORM is read as an alias, so the error is at the next word)', async () => {
+    const error = (await sandbox.query('SELECT * FORM fact_value', SICHUAN).catch((e: unknown) => e)) as SandboxError;
+    expect(error.code).toBe('syntax');
+    expect(error.problems[0]?.position).toBe(14);
+  });
+});
