@@ -15,7 +15,6 @@ const SAFE_TABLE_FUNCTIONS = new Set(['unnest', 'range', 'generate_series']);
 const DENIED_FUNCTIONS = new Set(['getenv', 'current_setting', 'getvariable', 'set_variable', 'current_schemas', 'current_database', 'current_catalog']);
 
 const ALLOWED_TABLES = new Set(TABLE_NAMES);
-const NO_LOCATION = 18446744073709551615;
 
 type Node = Record<string, unknown>;
 
@@ -23,7 +22,8 @@ const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null;
 
 function positionOf(node: Node): number | null {
   const at = node['query_location'];
-  return typeof at === 'number' && at !== NO_LOCATION ? at : null;
+  // DuckDB marks a missing location with 2^64 − 1, which JSON.parse turns into an unsafe integer.
+  return typeof at === 'number' && Number.isSafeInteger(at) ? at : null;
 }
 
 /** The names a node's WITH clause defines, visible in the node and everything below it. */
