@@ -55,6 +55,8 @@ export function cityPlan(): Plan {
 const FIELDS: Array<[string, string, Record<string, string>]> = [
   ['trainings', 'training_person_times', {}],
   ['trainings_youth', 'training_person_times', { targetGroup: 'youth' }],
+  // A second field on the same indicator, as a form with two targets on it has.
+  ['trainings_again', 'training_person_times', {}],
   ['activities', 'science_activities_held', {}],
   ['bases', 'science_bases', {}],
   ['venues', 'science_venues', {}],

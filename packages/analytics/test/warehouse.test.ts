@@ -51,6 +51,12 @@ describe('full build', () => {
     ]);
   });
 
+  it('keeps one value when two fields report the same indicator and breakdown', async () => {
+    await f.report(QINGYANG, '2025Q2', { trainings: 80, trainings_again: 120 });
+    await buildWarehouse(wh);
+    expect(await rows(wh, "SELECT value FROM wh.fact_value WHERE region_code = $1 AND period = '2025Q2' AND indicator_code = 'training_person_times'", [QINGYANG])).toEqual([{ value: 120 }]);
+  });
+
   it('fills the region hierarchy and the periods', async () => {
     await buildWarehouse(wh);
     expect(await rows(wh, `SELECT region_code, depth, parent_code, province_code, prefecture_code FROM wh.dim_region WHERE region_code IN ('510000', '${CITY}', '${JINJIANG}') ORDER BY depth`)).toEqual([

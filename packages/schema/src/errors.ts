@@ -6,6 +6,8 @@ export const ErrorDetail = z.object({
   code: z.string(),
   message: z.string(),
   messageEn: z.string(),
+  /** For an error inside a text (an SQL query): the character offset it points at. */
+  position: z.int().min(0).optional(),
 });
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 

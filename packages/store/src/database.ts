@@ -41,13 +41,19 @@ export async function openStore(file: string): Promise<Store> {
   }
   const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
   const reads = new ReadPool(readers);
+  const extra: DuckDBConnection[] = [];
   return {
     file,
     connection,
     writes: new WriteQueue(connection),
     reads,
-    connect: () => instance.connect(),
+    connect: async () => {
+      const c = await instance.connect();
+      extra.push(c);
+      return c;
+    },
     close: () => {
+      for (const c of extra) c.closeSync();
       reads.close();
       connection.closeSync();
       instance.closeSync();

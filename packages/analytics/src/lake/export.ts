@@ -5,15 +5,10 @@ import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { exec, rows } from '@kesu/store';
 import { WH } from '../warehouse/attach.js';
+import type { StepListener } from '../warehouse/steps.js';
 import { WAREHOUSE_TABLES, type TableDoc } from '../warehouse/tables.js';
-import { lakeLayout, PARTITION_KEYS, type LakeLayout } from './layout.js';
+import { lakeLayout, PARTITION_KEYS, type LakeLayout, type Partition } from './layout.js';
 import type { LakeManifest, ManifestDataset, ManifestFile } from './manifest.js';
-
-/** A year × province partition of the partitioned datasets. */
-export interface Partition {
-  year: number;
-  province: string;
-}
 
 export interface LakeExport {
   manifest: LakeManifest;
@@ -153,11 +148,11 @@ function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
  * row counts and checksums. Given `touched` partitions, only those are rewritten and every other
  * file is carried over; either way the new lake appears at once, never half-written.
  */
-export function exportLake(connection: DuckDBConnection, dataDir: string, touched: Partition[] | null = null): Promise<LakeExport> {
-  return oneAtATime(path.resolve(dataDir), () => writeGeneration(connection, dataDir, touched));
+export function exportLake(connection: DuckDBConnection, dataDir: string, touched: Partition[] | null = null, onStep: StepListener = () => undefined): Promise<LakeExport> {
+  return oneAtATime(path.resolve(dataDir), () => writeGeneration(connection, dataDir, touched, onStep));
 }
 
-async function writeGeneration(connection: DuckDBConnection, dataDir: string, touched: Partition[] | null): Promise<LakeExport> {
+async function writeGeneration(connection: DuckDBConnection, dataDir: string, touched: Partition[] | null, onStep: StepListener): Promise<LakeExport> {
   const started = performance.now();
   const layout = lakeLayout(dataDir);
   const current = existsSync(layout.root) ? layout.root : null;
@@ -166,7 +161,8 @@ async function writeGeneration(connection: DuckDBConnection, dataDir: string, to
   mkdirSync(generation, { recursive: true });
   const previous = new Map((readManifest(layout)?.datasets ?? []).flatMap((d) => d.files.map((f) => [`${d.name}/${f.path}`, f] as const)));
   const datasets: ManifestDataset[] = [];
-  for (const table of WAREHOUSE_TABLES) {
+  for (const [i, table] of WAREHOUSE_TABLES.entries()) {
+    onStep(table.name, i, WAREHOUSE_TABLES.length);
     const dir = path.join(generation, table.name);
     if (incremental && table.partitioned) linkUntouched(path.join(current, table.name), dir, touched);
     await writeDataset(connection, table, dir, incremental ? touched : null);
@@ -175,5 +171,6 @@ async function writeGeneration(connection: DuckDBConnection, dataDir: string, to
   const manifest: LakeManifest = { format: 'kesu-lake/1', builtAt: new Date().toISOString(), compression: 'zstd', datasets };
   writeFileSync(path.join(generation, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   swapIn(layout, generation);
+  onStep('done', WAREHOUSE_TABLES.length, WAREHOUSE_TABLES.length);
   return { manifest, generation, rows: datasets.reduce((s, d) => s + d.rows, 0), ms: performance.now() - started };
 }

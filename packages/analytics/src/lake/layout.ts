@@ -17,3 +17,9 @@ export function lakeLayout(dataDir: string): LakeLayout {
 
 /** The hive partition keys of partitioned datasets: a year and a province give hundreds of folders nationally. */
 export const PARTITION_KEYS = ['year', 'province'] as const;
+
+/** A year × province partition of the partitioned datasets. */
+export interface Partition {
+  year: number;
+  province: string;
+}

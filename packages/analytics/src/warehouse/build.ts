@@ -1,11 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { exec, first, rows, type Params } from '@kesu/store';
-import type { Partition } from '../lake/export.js';
+import type { Partition } from '../lake/layout.js';
+import type { StepListener } from './steps.js';
 import { WH, hasBuild, recreateTables } from './attach.js';
 import { buildDimensions, buildPeriodDimension } from './dimensions.js';
 import { buildFacts, loadFieldBindings } from './facts.js';
 import { buildProgress } from './progress.js';
+
+export interface BuildOptions {
+  full?: boolean;
+  onStep?: StepListener;
+}
 
 export interface BuildResult {
   kind: 'full' | 'incremental';
@@ -51,14 +57,19 @@ async function record(connection: DuckDBConnection, kind: BuildResult['kind'], u
 }
 
 /** Everything from scratch, in one transaction: readers see the old warehouse until it commits. */
-async function fullBuild(connection: DuckDBConnection, started: number): Promise<BuildResult> {
+async function fullBuild(connection: DuckDBConnection, started: number, step: StepListener): Promise<BuildResult> {
+  step('field bindings', 0, 4);
   await loadFieldBindings(connection);
   return inTransaction(connection, async () => {
     const until = (await first(connection, WATERMARK_SQL)) as unknown as Watermark;
+    step('dimensions', 1, 4);
     await recreateTables(connection);
     await buildDimensions(connection);
+    step('facts', 2, 4);
     await buildFacts(connection, false);
+    step('progress', 3, 4);
     const progressRows = await buildProgress(connection, false);
+    step('done', 4, 4);
     const valueRows = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_value`);
     const assignments = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_submission`);
     const ms = performance.now() - started;
@@ -99,15 +110,19 @@ async function collectChanges(connection: DuckDBConnection): Promise<{ until: Wa
 }
 
 /** Only the assignments changed since the last build, and the progress of the regions above them. */
-async function incrementalBuild(connection: DuckDBConnection, started: number): Promise<BuildResult> {
+async function incrementalBuild(connection: DuckDBConnection, started: number, step: StepListener): Promise<BuildResult> {
+  step('changes', 0, 3);
   const { until, changed, plansChanged } = await collectChanges(connection);
   if (changed === 0 && !plansChanged) return { kind: 'incremental', ms: performance.now() - started, assignments: 0, valueRows: 0, progressRows: 0, touched: [] };
   await loadFieldBindings(connection);
   return inTransaction(connection, async () => {
+    step('facts', 1, 3);
     if (plansChanged) await buildDimensions(connection);
     else await buildPeriodDimension(connection);
     await buildFacts(connection, true);
+    step('progress', 2, 3);
     const progressRows = await buildProgress(connection, !plansChanged);
+    step('done', 3, 3);
     const valueRows = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_value WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
     const touched = (
       await rows(connection, `SELECT DISTINCT coalesce(year, 0) AS year, coalesce(province_code, 'unknown') AS province FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`)
@@ -122,8 +137,9 @@ async function incrementalBuild(connection: DuckDBConnection, started: number): 
  * Builds the attached warehouse from the operational tables: in full when asked or when it was
  * never built, otherwise only what changed since the last build.
  */
-export async function buildWarehouse(connection: DuckDBConnection, options: { full?: boolean } = {}): Promise<BuildResult> {
+export async function buildWarehouse(connection: DuckDBConnection, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  if (options.full || !(await hasBuild(connection))) return fullBuild(connection, started);
-  return incrementalBuild(connection, started);
+  const step = options.onStep ?? (() => undefined);
+  if (options.full || !(await hasBuild(connection))) return fullBuild(connection, started, step);
+  return incrementalBuild(connection, started, step);
 }

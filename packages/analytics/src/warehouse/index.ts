@@ -1,4 +1,5 @@
 export { attachWarehouse, WH } from './attach.js';
-export { buildWarehouse, type BuildResult } from './build.js';
+export { buildWarehouse, type BuildOptions, type BuildResult } from './build.js';
+export type { StepListener } from './steps.js';
 export { disaggregationKey } from './facts.js';
 export { createTableSql, TABLE_NAMES, WAREHOUSE_TABLES, type ColumnDoc, type TableDoc } from './tables.js';

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { comparePeriods, type TargetScope } from '@kesu/schema';
-import { appendRows, exec, first, rows, type Cell, type Row } from '@kesu/store';
+import { appendRows, exec, rows, type Cell, type Row } from '@kesu/store';
 import { progressRules, type Observation, type Progress } from '../progress/rules.js';
 import { WH } from './attach.js';
 
@@ -102,10 +102,18 @@ function judge(t: TargetRow, asOf: string | null, observations: Observation[]): 
   return progressRules[t.scope]({ comparator: t.comparator, value: t.value, deadline: t.deadline, plan: t.plan, asOf, observations });
 }
 
-/** The latest period with approved data: progress is judged as of then. */
-async function latestPeriod(connection: DuckDBConnection): Promise<string | null> {
-  const r = await first(connection, `SELECT arg_max(p.period, p.end_date) AS period FROM ${WH}.dim_period p WHERE p.period IN (SELECT DISTINCT period FROM ${WH}.fact_value)`);
-  return (r?.['period'] as string | null) ?? null;
+/**
+ * The latest period with approved data in each target region's tree: a region is judged as of
+ * its own latest report, so one reporting yearly is not judged against a quarter it never reports.
+ */
+async function latestPeriods(connection: DuckDBConnection, partial: boolean): Promise<Map<string, string>> {
+  const sql = `SELECT tr.ancestor_code AS region_code, arg_max(s.period, p.end_date) AS period
+    FROM ${WH}.fact_submission s
+    JOIN ${WH}.region_tree tr ON tr.region_code = s.region_code
+    JOIN ${WH}.dim_period p ON p.period = s.period
+    WHERE s.status = 'approved' AND tr.ancestor_code IN (SELECT region_code FROM ${WH}.dim_target WHERE true ${inScope(partial, 'region_code')})
+    GROUP BY tr.ancestor_code`;
+  return new Map((await rows(connection, sql)).map((r) => [String(r['region_code']), String(r['period'])]));
 }
 
 /**
@@ -113,17 +121,18 @@ async function latestPeriod(connection: DuckDBConnection): Promise<string | null
  * of the regions in temp.progress_regions.
  */
 export async function buildProgress(connection: DuckDBConnection, partial: boolean): Promise<number> {
-  const asOf = await latestPeriod(connection);
+  const asOf = await latestPeriods(connection, partial);
   const targets = (await rows(connection, `SELECT t.*, p.start_year, p.end_year FROM ${WH}.dim_target t JOIN ${WH}.dim_plan p ON p.plan_id = t.plan_id WHERE true ${inScope(partial, 't.region_code')}`)).map(toTarget);
-  const index = asOf === null ? new Map() : await loadObservations(connection, partial);
+  const index = asOf.size === 0 ? new Map() : await loadObservations(connection, partial);
   const children = new Map<string, string[]>();
   for (const r of await rows(connection, `SELECT parent_code, list(region_code) AS codes FROM ${WH}.dim_region WHERE parent_code IS NOT NULL GROUP BY parent_code`)) {
     children.set(String(r['parent_code']), r['codes'] as string[]);
   }
   const out: Cell[][] = targets.map((t) => {
     const observations = t.scope === 'per_unit' ? perUnitObservations(t, children.get(t.regionCode) ?? [], index) : (index.get(`${t.regionCode}|${t.indicator}`) ?? []);
-    const progress = judge(t, asOf, observations);
-    return [t.targetId, t.regionCode, asOf, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en];
+    const regionAsOf = asOf.get(t.regionCode) ?? null;
+    const progress = judge(t, regionAsOf, observations);
+    return [t.targetId, t.regionCode, regionAsOf, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en];
   });
   await exec(connection, `DELETE FROM ${WH}.fact_progress WHERE true ${inScope(partial, 'region_code')}`);
   await appendRows(connection, 'fact_progress', out, WH);
