@@ -9,6 +9,7 @@ import { limitBody } from './http/body-limit.js';
 import { Failure } from './http/failure.js';
 import { checkJsonText } from './http/strict-json.js';
 import { docsPage, docsAssets } from './http/docs.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { assignmentRoutes } from './routes/assignments.js';
 import { auditRoutes } from './routes/audit.js';
 import { backupRoutes } from './routes/backups.js';
@@ -72,6 +73,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/v1/assignments', workbookRoutes(ctx));
   app.route('/api/v1/audit', auditRoutes(ctx));
   app.route('/api/v1/backups', backupRoutes(ctx));
+  app.route('/api/v1', analyticsRoutes(ctx));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

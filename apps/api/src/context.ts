@@ -1,6 +1,7 @@
 import type { PreparedRegistry } from '@kesu/plans';
 import type { Assignment, Region, User } from '@kesu/schema';
 import type { SessionRecord, Store } from '@kesu/store';
+import type { AnalyticsService } from './analytics/analytics-service.js';
 import type { LoginLimiter } from './auth/rate-limit.js';
 import type { TtlCache } from './http/ttl-cache.js';
 
@@ -19,6 +20,10 @@ export interface AppContext {
     sessions: TtlCache<string, { session: SessionRecord; user: User }>;
     assignments: TtlCache<string, Omit<Assignment, 'status'>>;
   };
+  /** The warehouse, the lake and the SQL sandbox beside the store. */
+  analytics: AnalyticsService;
+  /** Waits for warehouse work, then closes the sandbox and the store. */
+  close: () => Promise<void>;
 }
 
 /** Hono's per-request variables once a caller is authenticated. */

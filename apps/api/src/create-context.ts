@@ -3,6 +3,7 @@ import path from 'node:path';
 import { prepareRegistry } from '@kesu/plans';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu/seeds';
 import { openStore } from '@kesu/store';
+import { AnalyticsService } from './analytics/analytics-service.js';
 import { LoginLimiter } from './auth/rate-limit.js';
 import { TtlCache } from './http/ttl-cache.js';
 import type { AppContext } from './context.js';
@@ -12,14 +13,21 @@ export async function createContext(options: { storeFile: string; webDir?: strin
   const store = await openStore(options.storeFile);
   const regions = loadRegions();
   const webDir = options.webDir === undefined ? null : options.webDir;
+  const dataDir = path.dirname(options.storeFile);
+  const analytics = await AnalyticsService.open(store, dataDir);
   return {
     store,
     registry: prepareRegistry({ regions, departments: loadDepartmentRegistry(), indicators: loadIndicatorCatalog() }),
     regions: new Map(regions.map((r) => [r.code, r])),
     limiter: new LoginLimiter(),
     webDir: webDir && existsSync(path.join(webDir, 'index.html')) ? webDir : null,
-    dataDir: path.dirname(options.storeFile),
+    dataDir,
     // A minute bounds how long a deleted session or a changed user could linger in memory.
     caches: { sessions: new TtlCache(60_000), assignments: new TtlCache(60_000) },
+    analytics,
+    close: async () => {
+      await analytics.close();
+      store.close();
+    },
   };
 }

@@ -20,10 +20,10 @@ export function startServer(ctx: AppContext, port: number, hostname: string): Pr
           close: () =>
             new Promise<void>((done) => {
               server.close(() => {
-                void ctx.store.writes.write(async () => undefined).then(() => {
-                  ctx.store.close();
-                  done();
-                });
+                void ctx.store.writes
+                  .write(async () => undefined)
+                  .then(() => ctx.close())
+                  .then(done);
               });
             }),
         });

@@ -14,7 +14,7 @@ export interface Harness {
   ctx: AppContext;
   app: ReturnType<typeof createApp>;
   dir: string;
-  close: () => void;
+  close: () => Promise<void>;
 }
 
 /** A real app on a real DuckDB file in a temporary folder. */
@@ -25,8 +25,8 @@ export async function startHarness(): Promise<Harness> {
     ctx,
     app: createApp(ctx),
     dir,
-    close: () => {
-      ctx.store.close();
+    close: async () => {
+      await ctx.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

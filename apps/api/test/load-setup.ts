@@ -24,6 +24,6 @@ export async function prepareLoad(storeFile: string, fields: number, months: num
     });
     return { assignments: rows.map((r) => r.id) };
   } finally {
-    ctx.store.close();
+    await ctx.close();
   }
 }

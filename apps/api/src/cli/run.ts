@@ -2,6 +2,10 @@ import type { Command, Output } from './command.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { demoSeed } from './commands/demo-seed.js';
 import { planImport } from './commands/plan-import.js';
+import { reportCommand } from './commands/report.js';
+import { sqlCommand } from './commands/sql.js';
+import { warehouseBuild } from './commands/warehouse-build.js';
+import { exportCommand } from './commands/export.js';
 import { serveCommand } from './commands/serve.js';
 import { userAdd } from './commands/user-add.js';
 
@@ -16,6 +20,10 @@ const COMMANDS: Record<string, Command> = {
   'user add': userAdd,
   backup: backupCommand,
   restore: restoreCommand,
+  'warehouse build': warehouseBuild,
+  export: exportCommand,
+  sql: sqlCommand,
+  report: reportCommand,
 };
 
 function help(): string {

@@ -18,20 +18,35 @@ function targetOf(field: Field): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function valueFor(field: Field, random: () => number, quarterIndex: number, periodsPerYear: number): unknown {
+/** Years a cumulative target (规划期累计) is spread over in the demo. */
+const PLAN_YEARS = 5;
+
+/**
+ * How well the unit does on one field, the same in every period: from about half of what the
+ * target asks to a third more, so the demo shows every progress status rather than all green.
+ */
+function performanceOf(fieldId: string, formSeed: string): number {
+  return 0.5 + seededRandom(`${formSeed}:${fieldId}`)() * 0.8;
+}
+
+function valueFor(field: Field, random: () => number, quarterIndex: number, periodsPerYear: number, performance: number): unknown {
+  const noise = 0.9 + random() * 0.2;
   switch (field.type) {
     case 'integer': {
       const target = targetOf(field) ?? 40;
-      // Flows reported per period: about the target's yearly share, give or take a third.
-      const base = target / periodsPerYear;
-      return Math.max(0, Math.round(base * (0.7 + random() * 0.6) * (1 + quarterIndex * 0.02)));
+      // Flows reported per period: the period's share of the yearly (or plan-long) target.
+      const years = field.help?.includes('规划期累计') ? PLAN_YEARS : 1;
+      return Math.max(0, Math.round((target / years / periodsPerYear) * performance * noise * (1 + quarterIndex * 0.02)));
     }
     case 'decimal':
-      return Math.round((targetOf(field) ?? 10) * (0.5 + random()) * 100) / 100;
-    case 'percent':
-      return Math.min(100, Math.round((55 + random() * 40 + quarterIndex) * 10) / 10);
+      return Math.round((targetOf(field) ?? 10) * performance * noise * 100) / 100;
+    case 'percent': {
+      // A rate climbs towards its target (or a share around 80 %) as the periods pass.
+      const target = targetOf(field) ?? 80;
+      return Math.min(100, Math.round(target * (0.75 + 0.2 * performance + quarterIndex * 0.01) * noise * 10) / 10);
+    }
     case 'yes_no':
-      return random() < 0.3 + quarterIndex * 0.1;
+      return random() < 0.2 * performance + quarterIndex * 0.1;
     case 'date':
       return null;
     case 'long_text':
@@ -51,13 +66,13 @@ function valueFor(field: Field, random: () => number, quarterIndex: number, peri
  * Plausible values for every field of a form in one period, clearly marked as demo data in
  * the notes. `index` is the period's position in the series (values grow slowly over it).
  */
-export function demoValues(form: FormDefinition, seed: string, index: number): Record<string, unknown> {
+export function demoValues(form: FormDefinition, seed: string, index: number, formSeed = form.title): Record<string, unknown> {
   const random = seededRandom(seed);
   const perYear = { year: 1, half: 2, quarter: 4, month: 12 }[form.periodKind];
   const values: Record<string, unknown> = {};
   for (const field of form.sections.flatMap((s) => s.fields)) {
     if ('computed' in field && field.computed) continue;
-    const value = valueFor(field, random, index, perYear);
+    const value = valueFor(field, random, index, perYear, performanceOf(field.id, formSeed));
     if (value !== null) values[field.id] = value;
   }
   return values;

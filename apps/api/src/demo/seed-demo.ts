@@ -108,7 +108,7 @@ function demoWrites(form: FormRecord, assignments: Array<{ id: string; period: s
   return assignments.flatMap((a, i): SubmissionWrite[] => {
     const last = assignments.length - 1;
     if (i === last) return [];
-    const values = demoValues(form.definition, `${form.id}:${a.period}`, i);
+    const values = demoValues(form.definition, `${form.department}:${form.definition.title}:${a.period}`, i, `${form.department}:${form.definition.title}`);
     const checked = compiled.validate(values);
     if (!checked.ok) throw new Error(`demo values invalid for ${form.definition.title}: ${checked.errors[0]?.messageEn}`);
     const base = { assignmentId: a.id, actor: reporter, formVersion: 1, values: checked.values, warnings: checked.warnings };

@@ -31,7 +31,7 @@ export const backupCommand: Command = {
       io.out(`已备份 / backed up to ${target}\n`);
       return 0;
     } finally {
-      ctx.store.close();
+      await ctx.close();
     }
   },
 };
@@ -63,7 +63,7 @@ export const restoreCommand: Command = {
     try {
       await backupStore(ctx.store, keep);
     } finally {
-      ctx.store.close();
+      await ctx.close();
     }
     mkdirSync(path.dirname(storeFile()), { recursive: true });
     // A write-ahead log left beside the old file must not be replayed onto the restored one.

@@ -46,7 +46,7 @@ async function storePlan(name: string, text: string, plan: Plan): Promise<string
       return record.id;
     });
   } finally {
-    ctx.store.close();
+    await ctx.close();
   }
 }
 

@@ -24,6 +24,8 @@ export const serveCommand: Command = {
     }
     const ctx = await openContext();
     const server = await startServer(ctx, port, values.host);
+    // Catch up on changes made while no server ran (commands, a restore).
+    ctx.analytics.refresh().catch((error: unknown) => io.err(`kesu serve: 数据仓库刷新失败 / warehouse refresh failed: ${(error as Error).message}\n`));
     const logins = readDemoLogins(path.join(ctx.dataDir, 'demo-logins.txt'));
     io.out(
       [

@@ -51,7 +51,7 @@ export const userAdd: Command = {
       io.out(`已创建 / created ${input.data.username} (${input.data.role})${v['password-stdin'] ? '' : `，密码 / password: ${password}`}\n`);
       return 0;
     } finally {
-      ctx.store.close();
+      await ctx.close();
     }
   },
 };

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { WAREHOUSE_TABLES, WH, type StepListener, type TableDoc } from '@kesu/analytics';
+import { exec, type Store } from '@kesu/store';
+
+type Connection = Awaited<ReturnType<Store['connect']>>;
+
+/** Rows per sheet: Excel's limit less the header row. */
+const SHEET_ROWS = 1_048_575;
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+// Dates and times go out as text, the way a reader of the sheet expects to see them.
+const selectSql = (table: TableDoc) =>
+  `SELECT ${table.columns.map((c) => (/DATE|TIMESTAMP/.test(c.type) ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name)).join(', ')} FROM ${WH}.${table.name}`;
+
+async function writeCsv(connection: Connection, table: TableDoc, outDir: string): Promise<void> {
+  await exec(connection, `COPY (${selectSql(table)}) TO ${literal(path.join(outDir, `${table.name}.csv`))} (HEADER, DELIMITER ',')`);
+}
+
+/** One sheet per table (more when a table passes Excel's row limit), zh column notes in the header comments. */
+async function writeSheets(connection: Connection, workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TableDoc): Promise<void> {
+  const result = await connection.stream(selectSql(table));
+  let sheet: ExcelJS.Worksheet | null = null;
+  let written = 0;
+  let part = 0;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    for (const row of chunk.getRows()) {
+      if (sheet === null || written === SHEET_ROWS) {
+        sheet?.commit();
+        part++;
+        sheet = workbook.addWorksheet(part === 1 ? table.name : `${table.name}_${part}`);
+        sheet.addRow(table.columns.map((c) => c.name)).commit();
+        written = 0;
+      }
+      sheet.addRow(row.map((v) => (typeof v === 'bigint' ? Number(v) : v))).commit();
+      written++;
+    }
+  }
+  if (sheet === null) workbook.addWorksheet(table.name).addRow(table.columns.map((c) => c.name)).commit();
+  sheet?.commit();
+}
+
+/** Writes every documented table as CSV files or one XLSX workbook into a folder. */
+export async function exportTables(connection: Connection, outDir: string, format: 'csv' | 'xlsx', onStep: StepListener): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true });
+  if (format === 'csv') {
+    for (const [i, table] of WAREHOUSE_TABLES.entries()) {
+      onStep(table.name, i, WAREHOUSE_TABLES.length);
+      await writeCsv(connection, table, outDir);
+    }
+    onStep('done', WAREHOUSE_TABLES.length, WAREHOUSE_TABLES.length);
+    return WAREHOUSE_TABLES.map((t) => path.join(outDir, `${t.name}.csv`));
+  }
+  const file = path.join(outDir, 'kesu-warehouse.xlsx');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  for (const [i, table] of WAREHOUSE_TABLES.entries()) {
+    onStep(table.name, i, WAREHOUSE_TABLES.length);
+    await writeSheets(connection, workbook, table);
+  }
+  await workbook.commit();
+  onStep('done', WAREHOUSE_TABLES.length, WAREHOUSE_TABLES.length);
+  return [file];
+}

@@ -1,0 +1,95 @@
+import { renderSvg, statusLabels, type ProgressStatus } from '@kesu/analytics';
+import { reports } from '@kesu/analytics/charts';
+import type { Region } from '@kesu/schema';
+import type { ReportData } from './report-data.js';
+
+export type Lang = 'zh' | 'en';
+
+const escapeHtml = (text: unknown) =>
+  String(text ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+
+const num = (value: unknown) => (value === null || value === undefined ? '—' : Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 1 }));
+
+const WORDS = {
+  zh: { title: '全民科学素质行动实施进展报告', year: '年度', generated: '生成时间', asOf: '数据截至', summary: '目标完成情况', target: '目标', goal: '目标值', actual: '实际值', status: '状态', rule: '判定依据', charts: '图表', completion: '各部门填报情况', fn: '部门职能', assigned: '应报', submitted: '已报', approved: '已审核', late: '逾期', lateList: '逾期与未报清单', region: '地区', department: '单位', period: '报告期', due: '截止日期', none: '无', count: '个' },
+  en: { title: 'Science Literacy Action: Progress Report', year: 'Year', generated: 'Generated', asOf: 'Data as of', summary: 'Targets by status', target: 'Target', goal: 'Target value', actual: 'Actual', status: 'Status', rule: 'Rule', charts: 'Charts', completion: 'Reporting by department', fn: 'Function', assigned: 'Due', submitted: 'Submitted', approved: 'Approved', late: 'Late', lateList: 'Late and missing reports', region: 'Region', department: 'Unit', period: 'Period', due: 'Due', none: 'None', count: '' },
+} as const;
+
+const STATUS_ORDER: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
+
+const CSS = `
+  @page { size: A4; margin: 16mm 14mm; }
+  body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif; color: #1f2933; font-size: 10.5pt; margin: 0; }
+  .cover { height: 250mm; display: flex; flex-direction: column; justify-content: center; text-align: center; page-break-after: always; }
+  .cover h1 { font-size: 24pt; margin: 0 0 8mm; } .cover .region { font-size: 18pt; margin-bottom: 4mm; } .cover .meta { color: #52606d; }
+  h2 { font-size: 14pt; border-bottom: 2px solid #1f6feb; padding-bottom: 2mm; margin-top: 8mm; }
+  table { width: 100%; border-collapse: collapse; margin: 3mm 0; page-break-inside: auto; }
+  th, td { border: 1px solid #cbd2d9; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
+  th { background: #f0f4f8; } tr { page-break-inside: avoid; } td.n { text-align: right; white-space: nowrap; }
+  .chips { display: flex; gap: 3mm; flex-wrap: wrap; margin: 3mm 0; }
+  .chip { padding: 1mm 3mm; border-radius: 3mm; color: #fff; font-weight: bold; }
+  .achieved { background: #2f9e44; } .on_track { background: #1f6feb; } .at_risk { background: #e8890c; } .behind { background: #d6336c; } .no_data { background: #8a94a6; }
+  .status { white-space: nowrap; font-weight: bold; } .status.achieved, .status.on_track, .status.at_risk, .status.behind, .status.no_data { background: none; }
+  .status.achieved { color: #2f9e44; } .status.on_track { color: #1f6feb; } .status.at_risk { color: #e8890c; } .status.behind { color: #d6336c; } .status.no_data { color: #8a94a6; }
+  .chart { page-break-inside: avoid; margin: 4mm 0; } .chart svg { width: 100%; height: auto; }
+  .rule { color: #52606d; font-size: 9pt; }
+`;
+
+function table(head: string[], rows: string[][]): string {
+  return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+function targetSection(data: ReportData, lang: Lang): string {
+  const w = WORDS[lang];
+  const counts = STATUS_ORDER.map((s) => [s, data.targets.filter((t) => t['status'] === s).length] as const);
+  const chips = `<div class="chips">${counts.map(([s, n]) => `<span class="chip ${s}">${escapeHtml(statusLabels[s][lang])} ${n}${w.count}</span>`).join('')}</div>`;
+  const rows = data.targets.map((t) => {
+    const status = String(t['status']) as ProgressStatus;
+    return [
+      `<td>${escapeHtml(t['metric'])}</td>`,
+      `<td class="n">${escapeHtml(t['comparator'] === '=' ? '' : t['comparator'])} ${num(t['value'])} ${escapeHtml(t['unit'])}</td>`,
+      `<td class="n">${num(t['actual'])}</td>`,
+      `<td class="status ${status}">${escapeHtml(statusLabels[status][lang])}</td>`,
+      `<td class="rule">${escapeHtml(lang === 'zh' ? t['rule_zh'] : t['rule_en'])}</td>`,
+    ];
+  });
+  return `<h2>${w.summary}</h2>${chips}${rows.length === 0 ? `<p>${w.none}</p>` : table([w.target, w.goal, w.actual, w.status, w.rule], rows)}`;
+}
+
+function chartSection(data: ReportData, lang: Lang, subtitle: string): string {
+  const charts = data.charts.map(({ id, rows }) => {
+    const report = reports[id];
+    return `<div class="chart">${renderSvg(report.options(rows, { lang, subtitle }), report.size)}</div>`;
+  });
+  return `<h2>${WORDS[lang].charts}</h2>${charts.join('')}`;
+}
+
+function completionSection(data: ReportData, lang: Lang): string {
+  const w = WORDS[lang];
+  const rows = data.completion.map((r) => [
+    `<td>${escapeHtml(lang === 'zh' ? r['function_zh'] : r['function_en'])}</td>`,
+    ...['assigned', 'submitted', 'approved', 'late'].map((k) => `<td class="n">${num(r[k])}</td>`),
+  ]);
+  const late = data.late.map((r) => [`<td>${escapeHtml(r['region'])}</td>`, `<td>${escapeHtml(r['department'])}</td>`, `<td>${escapeHtml(r['period'])}</td>`, `<td>${escapeHtml(r['due_date'])}</td>`, `<td>${escapeHtml(r['status'])}</td>`]);
+  return (
+    `<h2>${w.completion}</h2>${rows.length === 0 ? `<p>${w.none}</p>` : table([w.fn, w.assigned, w.submitted, w.approved, w.late], rows)}` +
+    `<h2>${w.lateList}</h2>${late.length === 0 ? `<p>${w.none}</p>` : table([w.region, w.department, w.period, w.due, w.status], late)}`
+  );
+}
+
+/** An A4 report for a region and year that prints cleanly: cover, targets by status, charts as SVG, reporting. */
+export function renderReportHtml(data: ReportData, region: Region, lang: Lang, generatedAt: Date): string {
+  const w = WORDS[lang];
+  const asOf = data.targets.find((t) => t['as_of'])?.['as_of'] ?? '—';
+  const subtitle = `${region.name} · ${data.year}`;
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(`${region.name} ${w.title} ${data.year}`)}</title><style>${CSS}</style></head>
+<body>
+<section class="cover"><h1>${w.title}</h1><div class="region">${escapeHtml(region.name)} · ${data.year}</div>
+<div class="meta">${w.asOf}: ${escapeHtml(asOf)} · ${w.generated}: ${escapeHtml(generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC</div></section>
+${targetSection(data, lang)}
+${chartSection(data, lang, subtitle)}
+${completionSection(data, lang)}
+</body></html>
+`;
+}

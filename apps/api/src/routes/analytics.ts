@@ -1,0 +1,117 @@
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { REPORT_IDS, reports } from '@kesu/analytics/charts';
+import { SandboxError, WAREHOUSE_TABLES, type SandboxResult } from '@kesu/analytics';
+import { Localized, RegionCode, type User } from '@kesu/schema';
+import { canSeeRegion, requireRole } from '../auth/middleware.js';
+import type { AppContext } from '../context.js';
+import { Failure, forbidden, notFound } from '../http/failure.js';
+import { jsonContent, router } from '../http/openapi.js';
+import { loadReportData } from '../report/report-data.js';
+import { renderReportHtml } from '../report/printable-report.js';
+
+const READERS = ['admin', 'statistician', 'leader', 'reviewer'] as const;
+
+const Column = z.object({ name: z.string(), type: z.string(), doc: Localized });
+const Table = z.object({ name: z.string(), doc: Localized, regionColumn: z.string().nullable(), partitioned: z.boolean(), columns: z.array(Column) });
+const SqlBody = z.strictObject({ sql: z.string().min(1).max(20_000).meta({ label: 'SQL', labelEn: 'SQL' }) });
+const SqlResult = z.object({ columns: z.array(z.object({ name: z.string(), type: z.string() })), rows: z.array(z.array(z.unknown())), truncated: z.boolean(), ms: z.number() });
+const Problem = z.object({ code: z.string(), message: z.string(), messageEn: z.string(), position: z.int().nullable() });
+const ReportParams = z.object({ id: z.enum(REPORT_IDS) });
+const ReportQuery = z.object({ parent: RegionCode, year: z.coerce.number().int().min(1949).max(2100) });
+const ProgressQuery = z.object({ region: RegionCode });
+const BuildBody = z.strictObject({ full: z.boolean().default(false) });
+const PrintQuery = z.object({ region: RegionCode, year: z.coerce.number().int().min(1949).max(2100), lang: z.enum(['zh', 'en']).default('zh') });
+
+/** Whose rows a user's SQL may read: the office sees the country, everyone else their region tree. */
+function sqlScope(user: User): string | null {
+  if (user.role === 'admin') return null;
+  if (user.regionCode === null) throw forbidden();
+  return user.regionCode;
+}
+
+function refused(error: SandboxError): Failure {
+  const status = error.code === 'timeout' ? 408 : error.code === 'no_lake' ? 409 : 400;
+  const details = (error.problems.length > 0 ? error.problems : [{ code: error.code, message: error.zh, messageEn: error.en, position: null }]).map((p) => ({
+    path: 'sql',
+    code: p.code,
+    message: p.message,
+    messageEn: p.messageEn,
+    ...(p.position === null ? {} : { position: p.position }),
+  }));
+  return new Failure(status, error.code, error.zh, error.en, details);
+}
+
+/** The warehouse's documentation, statisticians' SQL, the report datasets and target progress. */
+export function analyticsRoutes(ctx: AppContext) {
+  return router()
+    .openapi(
+      createRoute({ method: 'get', path: '/warehouse/tables', tags: ['analytics'], summary: '数据仓库表说明 / the documented warehouse tables', middleware: [requireRole(...READERS)] as const, responses: { 200: jsonContent(z.array(Table), 'tables with column descriptions') } }),
+      (c) => c.json(WAREHOUSE_TABLES as z.infer<typeof Table>[], 200),
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/warehouse/build', tags: ['analytics'], summary: '刷新数据仓库与数据湖 / build the warehouse and the lake', middleware: [requireRole('admin')] as const, request: { body: jsonContent(BuildBody) }, responses: { 200: jsonContent(z.object({ kind: z.string(), ms: z.number(), assignments: z.number(), valueRows: z.number(), lakeRows: z.number(), lakeMs: z.number() }), 'built') } }),
+      async (c) => {
+        const { build, lake } = await ctx.analytics.build({ full: c.req.valid('json').full });
+        return c.json({ kind: build.kind, ms: build.ms, assignments: build.assignments, valueRows: build.valueRows, lakeRows: lake.rows, lakeMs: lake.ms }, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/sql/check', tags: ['analytics'], summary: '检查 SQL（不执行）/ check a query without running it', middleware: [requireRole('admin', 'statistician')] as const, request: { body: jsonContent(SqlBody) }, responses: { 200: jsonContent(z.object({ problems: z.array(Problem) }), 'problems found, empty when it may run') } }),
+      async (c) => {
+        sqlScope(c.get('user'));
+        const sandbox = await ctx.analytics.sandbox();
+        return c.json({ problems: await sandbox.check(c.req.valid('json').sql) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/sql', tags: ['analytics'], summary: '执行只读 SQL（限本辖区数据）/ run read-only SQL within your region tree', middleware: [requireRole('admin', 'statistician')] as const, request: { body: jsonContent(SqlBody) }, responses: { 200: jsonContent(SqlResult, 'the rows (at most 100,000)') } }),
+      async (c) => {
+        const scope = sqlScope(c.get('user'));
+        const sandbox = await ctx.analytics.sandbox();
+        let result: SandboxResult;
+        try {
+          // A client that goes away cancels its query.
+          result = await sandbox.query(c.req.valid('json').sql, scope, c.req.raw.signal);
+        } catch (error) {
+          if (error instanceof SandboxError) throw refused(error);
+          throw error;
+        }
+        return c.json(result, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/reports', tags: ['analytics'], summary: '报表列表 / the reports', middleware: [requireRole(...READERS)] as const, responses: { 200: jsonContent(z.array(z.object({ id: z.string(), title: Localized })), 'reports') } }),
+      (c) => c.json(REPORT_IDS.map((id) => ({ id, title: reports[id].title })), 200),
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/reports/{id}', tags: ['analytics'], summary: '报表数据：下级地区对比 / a report over the children of a region', middleware: [requireRole(...READERS)] as const, request: { params: ReportParams, query: ReportQuery }, responses: { 200: jsonContent(z.object({ rows: z.array(z.record(z.string(), z.unknown())) }), 'rows for the report builder') } }),
+      async (c) => {
+        const { parent, year } = c.req.valid('query');
+        if (!canSeeRegion(c.get('user'), parent)) throw forbidden();
+        const { sql, params } = reports[c.req.valid('param').id].query({ parentCode: parent, year });
+        return c.json({ rows: await ctx.analytics.query(sql, params as never) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/print', tags: ['analytics'], summary: '可打印报告（A4 HTML）/ the printable report (A4 HTML)', middleware: [requireRole(...READERS)] as const, request: { query: PrintQuery }, responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'the report page' } } }),
+      async (c) => {
+        const { region, year, lang } = c.req.valid('query');
+        const place = ctx.regions.get(region);
+        if (!place) throw notFound('行政区划', 'region');
+        if (!canSeeRegion(c.get('user'), region)) throw forbidden();
+        return c.html(renderReportHtml(await loadReportData(ctx.analytics, region, year), place, lang, new Date()), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/progress', tags: ['analytics'], summary: '目标进度及判定依据 / target progress with the rule behind each status', middleware: [requireRole(...READERS)] as const, request: { query: ProgressQuery }, responses: { 200: jsonContent(z.array(z.record(z.string(), z.unknown())), 'targets of the region’s plans with their status') } }),
+      async (c) => {
+        const { region } = c.req.valid('query');
+        if (!canSeeRegion(c.get('user'), region)) throw forbidden();
+        const sql = `SELECT t.target_id, t.plan_id, t.task, t.metric, t.indicator_code, t.scope, t.comparator, t.value, t.unit, t.deadline, t.lead_units,
+            p.status, p.actual, p.expected, p.as_of, p.rule_zh, p.rule_en
+          FROM dim_target t LEFT JOIN fact_progress p USING (target_id) WHERE t.region_code = $1 ORDER BY t.target_id`;
+        return c.json(await ctx.analytics.query(sql, [region]), 200);
+      },
+    );
+}
