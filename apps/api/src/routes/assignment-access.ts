@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { compileForm, type Assignment, type CompiledForm, type Submission, type User } from '@kesu/schema';
+import { compileForm, type Assignment, type CompiledForm, type ErrorDetail, type Submission, type User } from '@kesu/schema';
 import { getAssignment, getFormVersion, submissionBatch, WorkflowError, type SubmissionWrite } from '@kesu/store';
 import { canSeeRegion } from '../auth/middleware.js';
 import type { AppContext, AppEnv } from '../context.js';
@@ -9,7 +9,17 @@ import { idempotencyKey, requestFingerprint } from '../http/idempotency.js';
 
 const WORKFLOW_STATUS = { no_assignment: 404, invalid_transition: 409, window_closed: 409, stale_version: 409, idempotency_key_reused: 422 } as const;
 
-export const SaveBody = z.strictObject({ values: z.record(z.string(), z.unknown()), formVersion: z.int().min(1) });
+export const SaveBody = z.strictObject({
+  values: z.record(z.string(), z.unknown()),
+  formVersion: z.int().min(1),
+  /** The reporter's reason for a warning, keyed by the warning's path ('' for the whole form). */
+  explanations: z.record(z.string().max(200), z.string().trim().min(1).max(500)).optional(),
+});
+
+/** Starts a warehouse refresh without holding up the answer; a failed one is retried by the next. */
+function refreshWarehouse(ctx: AppContext): void {
+  ctx.analytics.refresh().catch((error: unknown) => console.error('warehouse refresh failed:', error));
+}
 
 /** A reporter works only on its own department's assignments in its own region. */
 function isOwn(user: User, a: Omit<Assignment, 'status'>): boolean {
@@ -27,17 +37,20 @@ function canRead(user: User, a: Omit<Assignment, 'status'>): boolean {
  * commit, replayed for a repeated Idempotency-Key).
  */
 export function assignmentAccess(ctx: AppContext) {
-  const compiled = new Map<string, CompiledForm>();
+  // Published versions never change, so a compiled validator is kept for good (the promise,
+  // so that concurrent first requests compile it once).
+  const compiled = new Map<string, Promise<CompiledForm | undefined>>();
   const formFor = async (formId: string, version: number): Promise<CompiledForm> => {
     const key = `${formId}@${version}`;
     let form = compiled.get(key);
     if (!form) {
-      const definition = await ctx.store.reads.read((conn) => getFormVersion(conn, formId, version));
-      if (!definition) throw notFound('表单版本', 'form version');
-      form = compileForm(definition);
+      form = ctx.store.reads.read((conn) => getFormVersion(conn, formId, version)).then((d) => (d ? compileForm(d) : undefined));
       compiled.set(key, form);
+      form.then((f) => f ?? compiled.delete(key), () => compiled.delete(key));
     }
-    return form;
+    const found = await form;
+    if (!found) throw notFound('表单版本', 'form version');
+    return found;
   };
   /** The assignment (its status aside, which only the submission knows) if the caller may see it. */
   const load = async (id: string, user: User): Promise<Omit<Assignment, 'status'>> => {
@@ -59,6 +72,9 @@ export function assignmentAccess(ctx: AppContext) {
       throw error;
     }
   };
+  /** Each warning followed by the reporter's reason for it, when one was given. */
+  const explained = (warnings: ErrorDetail[], reasons: Record<string, string> = {}): ErrorDetail[] =>
+    warnings.flatMap((w) => (Object.hasOwn(reasons, w.path) ? [w, { path: w.path, code: 'explanation', message: reasons[w.path] as string, messageEn: reasons[w.path] as string }] : [w]));
   /** Checks values against the form; a draft may be incomplete, a submission may not. */
   const validated = async (assignment: Omit<Assignment, 'status'>, body: z.infer<typeof SaveBody>, strict: boolean) => {
     if (body.formVersion !== assignment.version) {
@@ -75,6 +91,8 @@ export function assignmentAccess(ctx: AppContext) {
     const key = idempotencyKey(c);
     const fingerprint = key === null ? '' : await requestFingerprint(c);
     const result = await change({ ...write, ...(key ? { idempotency: { userId: c.get('user').id, key, requestSha256: fingerprint } } : {}) });
+    // Submissions, approvals and returns change what dashboards show; drafts do not.
+    if (write.action !== 'save' && !result.replayed) refreshWarehouse(ctx);
     return result.submission;
   };
   /** Saves or submits values: the assignment must be the caller's, the values valid for its version. */
@@ -82,7 +100,7 @@ export function assignmentAccess(ctx: AppContext) {
     const user = c.get('user');
     const assignment = await load(id, user);
     const { values, warnings } = await validated(assignment, body, action === 'submit');
-    return submissionWrite(c, { assignmentId: assignment.id, action, actor: user.username, formVersion: body.formVersion, values, warnings });
+    return submissionWrite(c, { assignmentId: assignment.id, action, actor: user.username, formVersion: body.formVersion, values, warnings: explained(warnings, body.explanations) });
   };
   return { load, formFor, edit, submissionWrite };
 }

@@ -1,13 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { Assignment, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus } from '@kesu/schema';
+import { Assignment, inRegionTree, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus } from '@kesu/schema';
 import { getAssignment, getForm, getSubmission, insertAssignments, listAssignments, listSubmissionRevisions, updateAssignment } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { audited } from '../http/audited.js';
-import { Failure, notFound } from '../http/failure.js';
+import { Failure, forbidden, notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
 import { assignmentAccess, SaveBody } from './assignment-access.js';
+import { AssignmentContext, assignmentContext } from './assignment-context.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const NewAssignments = z.strictObject({
@@ -18,7 +19,7 @@ const NewAssignments = z.strictObject({
   periods: z.array(Period).min(1).max(24),
   dueDate: z.iso.date().nullable().default(null),
 });
-const AssignmentQuery = z.object({ regionCode: RegionCode.optional(), department: z.string().max(120).optional(), period: Period.optional(), status: z.union([SubmissionStatus, z.literal('none')]).optional() });
+const AssignmentQuery = z.object({ regionCode: RegionCode.optional(), within: RegionCode.optional().meta({ description: 'a region and everything under it' }), department: z.string().max(120).optional(), period: Period.optional(), status: z.union([SubmissionStatus, z.literal('none')]).optional() });
 const AssignmentChange = z.strictObject({ open: z.boolean().optional(), dueDate: z.iso.date().nullable().optional() });
 const Values = z.record(z.string(), z.unknown());
 const ReturnBody = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
@@ -28,6 +29,7 @@ const SubmissionView = z.object({ assignment: Assignment, form: z.unknown(), sub
 /** Assignments, their submissions, and the review workflow. */
 export function assignmentRoutes(ctx: AppContext) {
   const { load, formFor, edit, submissionWrite } = assignmentAccess(ctx);
+  const contextOf = assignmentContext(ctx);
   return router()
     .openapi(
       createRoute({ method: 'post', path: '/', tags: ['assignments'], summary: '下发任务 / assign a form version to regions × departments × periods', middleware: [requireRole('admin')] as const, request: { body: jsonContent(NewAssignments) }, responses: { 201: jsonContent(z.array(Assignment), 'assignments (existing ones are kept)') } }),
@@ -53,10 +55,13 @@ export function assignmentRoutes(ctx: AppContext) {
       createRoute({ method: 'get', path: '/', tags: ['assignments'], summary: '任务列表（按权限范围）/ assignments in your scope', request: { query: AssignmentQuery }, responses: { 200: jsonContent(z.array(Assignment), 'assignments') } }),
       async (c) => {
         const user = c.get('user');
-        const query = c.req.valid('query');
+        const { within, ...query } = c.req.valid('query');
         const filter = { ...query } as Parameters<typeof listAssignments>[1] & object;
+        // A region tree outside the caller's own is refused rather than answered with nothing.
+        if (within !== undefined && user.role !== 'admin' && (user.regionCode === null || !inRegionTree(user.regionCode, within))) throw forbidden();
         if (user.role === 'reporter') Object.assign(filter, { regionCode: user.regionCode ?? '-', department: user.department ?? '-' });
         else if (user.role !== 'admin') filter.regionPrefix = regionPrefix(user.regionCode ?? '-');
+        if (within !== undefined) filter.regionPrefix = regionPrefix(within);
         return c.json(await ctx.store.reads.read((conn) => listAssignments(conn, filter)), 200);
       },
     )
@@ -90,6 +95,14 @@ export function assignmentRoutes(ctx: AppContext) {
           (updated) => ({ entityId: before.id, previous: before, next: updated }),
         );
         return c.json(after, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/{id}/context', tags: ['submissions'], summary: '上期值、历史值与方案目标 / last period, earlier periods and the plan targets beside each field', request: { params: IdParam }, responses: { 200: jsonContent(AssignmentContext, 'context') } }),
+      async (c) => {
+        const assignment = await load(c.req.valid('param').id, c.get('user'));
+        const form = await formFor(assignment.formId, assignment.version);
+        return c.json(await contextOf(assignment, form.definition), 200);
       },
     )
     .openapi(

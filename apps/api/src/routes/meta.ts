@@ -1,24 +1,40 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { Indicator, Region, RegionCode } from '@kesu/schema';
+import { Disaggregation, Indicator, Region, RegionCode } from '@kesu/schema';
+import { loadDepartmentRegistry } from '@kesu/seeds';
 import type { AppContext } from '../context.js';
 import { jsonContent, router } from '../http/openapi.js';
 
-const RegionQuery = z.object({ parent: RegionCode.optional() });
+const RegionQuery = z.object({
+  parent: RegionCode.optional(),
+  /** Comma-separated codes to look up by name (a page showing assignments of many regions). */
+  codes: z.string().max(2000).regex(/^\d{6}(\d{3})?(,\d{6}(\d{3})?)*$/, { error: 'comma-separated GB/T 2260 codes' }).optional(),
+});
+const FunctionName = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
 
-/** Reference data every screen needs: regions (a level at a time) and the indicator catalog. */
+/** Reference data every screen needs: regions (a level at a time, or by code), the indicator catalog, department functions. */
 export function metaRoutes(ctx: AppContext) {
   const regions = [...ctx.regions.values()];
+  const functions = loadDepartmentRegistry().functions.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
   return router()
     .openapi(
-      createRoute({ method: 'get', path: '/regions', tags: ['reference'], summary: '行政区划 / regions under a parent', request: { query: RegionQuery }, responses: { 200: jsonContent(z.array(Region), 'regions') } }),
+      createRoute({ method: 'get', path: '/regions', tags: ['reference'], summary: '行政区划 / regions under a parent, or the regions with the given codes', request: { query: RegionQuery }, responses: { 200: jsonContent(z.array(Region), 'regions') } }),
       (c) => {
-        const { parent } = c.req.valid('query');
+        const { parent, codes } = c.req.valid('query');
+        if (codes !== undefined) return c.json([...new Set(codes.split(','))].flatMap((code) => ctx.regions.get(code) ?? []), 200);
         return c.json(regions.filter((r) => r.parent === (parent ?? null)), 200);
       },
     )
     .openapi(
       createRoute({ method: 'get', path: '/indicators', tags: ['reference'], summary: '指标目录 / indicator catalog', responses: { 200: jsonContent(z.array(Indicator), 'indicators') } }),
       (c) => c.json(ctx.registry.indicators.indicators, 200),
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/disaggregations', tags: ['reference'], summary: '指标分组维度及取值 / the breakdowns indicators declare, with their values', responses: { 200: jsonContent(z.record(z.string(), Disaggregation), 'breakdowns by name') } }),
+      (c) => c.json(ctx.registry.indicators.disaggregations, 200),
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/department-functions', tags: ['reference'], summary: '部门职能 / canonical department functions', responses: { 200: jsonContent(z.array(FunctionName), 'functions') } }),
+      (c) => c.json(functions, 200),
     );
 }
