@@ -73,6 +73,7 @@ export const FORM: FormDefinition = {
       title: '指标',
       fields: [
         ...FIELDS.map(([id, indicator, disaggregation]) => ({ id, type: 'decimal' as const, label: id, scale: 2, required: false, binding: { indicator, disaggregation } })),
+        { id: 'website_done', type: 'yes_no' as const, label: '平台是否建成', required: false, binding: { indicator: 'science_websites', disaggregation: {} } },
         { id: 'note', type: 'long_text' as const, label: '说明', required: false, maxLength: 5000 },
       ],
     },
@@ -83,7 +84,7 @@ export interface Fixture {
   store: Store;
   dir: string;
   /** Writes values for a region and quarter, submitted and (unless told otherwise) approved. */
-  report: (region: string, period: string, values: Record<string, number | string>, approve?: boolean) => Promise<string>;
+  report: (region: string, period: string, values: Record<string, number | string | boolean>, approve?: boolean) => Promise<string>;
   close: () => void;
 }
 
@@ -96,7 +97,7 @@ export async function openFixture(): Promise<Fixture> {
   await insertPlan(c, cityPlan(), 'fixture', 'test');
   const form = await insertForm(c, { planId: null, department: '科协', departmentFunction: 'science_association', definition: FORM }, 'test');
   await publishForm(c, form.id, 'test');
-  const report = async (region: string, period: string, values: Record<string, number | string>, approve = true) => {
+  const report = async (region: string, period: string, values: Record<string, number | string | boolean>, approve = true) => {
     const [assignment] = await insertAssignments(c, [{ formId: form.id, version: 1, regionCode: region, department: '科协', period, dueDate: '2099-01-01' }]);
     const id = (assignment as { id: string }).id;
     await store.writes.batch(submissionBatch, { assignmentId: id, action: 'submit', actor: 'reporter', formVersion: 1, values });

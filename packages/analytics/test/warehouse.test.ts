@@ -57,6 +57,12 @@ describe('full build', () => {
     expect(await rows(wh, "SELECT value FROM wh.fact_value WHERE region_code = $1 AND period = '2025Q2' AND indicator_code = 'training_person_times'", [QINGYANG])).toEqual([{ value: 120 }]);
   });
 
+  it('counts a yes/no answer as 1 or 0, so a milestone reported done is achieved', async () => {
+    await f.report(CITY, '2025Q3', { website_done: true });
+    await buildWarehouse(wh);
+    expect((await progress())['science_websites']).toEqual({ status: 'achieved', actual: 1, expected: 1 });
+  });
+
   it('fills the region hierarchy and the periods', async () => {
     await buildWarehouse(wh);
     expect(await rows(wh, `SELECT region_code, depth, parent_code, province_code, prefecture_code FROM wh.dim_region WHERE region_code IN ('510000', '${CITY}', '${JINJIANG}') ORDER BY depth`)).toEqual([

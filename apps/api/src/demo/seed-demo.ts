@@ -48,7 +48,7 @@ const DEMO_FORMS: Array<{ region: string; department: string; periodKind: 'quart
   { region: '510104', department: '区教育局', periodKind: 'quarter', periods: [...periodsWithin('2024', 'quarter'), ...periodsWithin('2025', 'quarter')] },
   { region: '510104', department: '区科协', periodKind: 'quarter', periods: [...periodsWithin('2024', 'quarter'), ...periodsWithin('2025', 'quarter')] },
   { region: '510104', department: '区总工会', periodKind: 'year', periods: ['2022', '2023', '2024', '2025'] },
-  { region: '150602', department: '区科协', periodKind: 'year', periods: ['2022', '2023', '2024', '2025'] },
+  { region: '150602', department: '区科学技术协会', periodKind: 'year', periods: ['2022', '2023', '2024', '2025'] },
   { region: '230522', department: '县科协', periodKind: 'year', periods: ['2022', '2023', '2024', '2025'] },
   { region: '532300', department: '州科协', periodKind: 'year', periods: ['2022', '2023', '2024', '2025'] },
   { region: '653000', department: '自治州科技局', periodKind: 'year', periods: ['2022', '2023', '2024', '2025'] },

@@ -25,7 +25,7 @@ function targetFields(target: Target, id: string): FieldInput[] {
   const base = { label: target.metric, help, ...(binding ? { binding } : {}) };
   if (target.scope === 'milestone') {
     return [
-      { id: `${id}_done`, type: 'yes_no', label: `是否已完成：${target.metric}`, help, required: true },
+      { id: `${id}_done`, type: 'yes_no', label: `是否已完成：${target.metric}`, help, required: true, ...(binding ? { binding } : {}) },
       { id: `${id}_date`, type: 'date', label: '完成日期', showIf: `${id}_done == true` },
     ];
   }

@@ -32,6 +32,9 @@ const only = (incremental: boolean, column: string) => (incremental ? `AND ${col
 // Approved submissions, their values unpacked into (field, value) pairs and matched to bindings.
 // Two fields of one form bound to the same indicator and breakdown report the same quantity
 // twice (a form with two targets on one indicator), so the row keeps the larger, never the sum.
+// A yes/no answer (a milestone done or not) counts as 1 or 0; anything else that is no number is left out.
+const NUMBER = `CASE WHEN json_type(e.entry.value) = 'BOOLEAN' THEN CAST(CAST(e.entry.value AS BOOLEAN) AS DOUBLE) ELSE TRY_CAST(e.entry.value AS DOUBLE) END`;
+
 const valuesSql = (incremental: boolean) => `
   INSERT INTO ${WH}.fact_value
   WITH latest AS (
@@ -45,12 +48,12 @@ const valuesSql = (incremental: boolean) => `
     WHERE l.status = 'approved'
   )
   SELECT e.assignment_id, any_value(e.region_code), any_value(r.province_code), any_value(p.year), any_value(e.period), any_value(p.period_type),
-    any_value(e.department), any_value(e.department_function), b.indicator_code, b.disaggregation, max(TRY_CAST(e.entry.value AS DOUBLE)), any_value(e.created_at)
+    any_value(e.department), any_value(e.department_function), b.indicator_code, b.disaggregation, max(${NUMBER}), any_value(e.created_at)
   FROM entries e
   JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
   LEFT JOIN ${WH}.dim_region r ON r.region_code = e.region_code
   LEFT JOIN ${WH}.dim_period p ON p.period = e.period
-  WHERE TRY_CAST(e.entry.value AS DOUBLE) IS NOT NULL
+  WHERE ${NUMBER} IS NOT NULL
   GROUP BY e.assignment_id, b.indicator_code, b.disaggregation`;
 
 // Every assignment with what became of it; missing ones count as late once their due date passed.

@@ -79,7 +79,8 @@ export const MultiChoiceField = z.object({
   maxSelected: z.int().min(1).optional(),
 });
 export const DateField = z.object({ ...fieldBase, type: z.literal('date'), min: IsoDate.optional(), max: IsoDate.optional() });
-export const YesNoField = z.object({ ...fieldBase, type: z.literal('yes_no') });
+// A yes/no field may report an indicator too: a milestone done (1) or not yet (0).
+export const YesNoField = z.object({ ...fieldBase, type: z.literal('yes_no'), binding: IndicatorBinding.optional() });
 
 /** Fields that may stand in a repeat table's columns: every type but a table. */
 export const ColumnField = z.discriminatedUnion('type', [
