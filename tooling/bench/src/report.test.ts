@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderReport } from './report.js';
+import { keptRows, renderReport } from './report.js';
 
 describe('renderReport', () => {
   it('writes a Markdown table headed by the core count', () => {
@@ -24,5 +24,13 @@ describe('renderReport', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('keeps the rows of suites that did not run', () => {
+    const previous = ['| suite | measurement | value | unit | goal |', '| --- | --- | ---: | --- | --- |', '| api | cold start | 1,500 | ms |  |', '| store | migrate | 39.0 | ms |  |', ''].join('\n');
+    expect(keptRows(previous, new Set(['store']))).toEqual(['| api | cold start | 1,500 | ms |  |']);
+    const text = renderReport([], { cores: 2, cpu: 'c', memoryGiB: 1, node: 'v20' }, new Date('2026-11-23T10:00:00Z'), ['| api | cold start | 1,500 | ms |  |']);
+    expect(text).toContain('as an earlier run measured them');
+    expect(text).toContain('| api | cold start | 1,500 | ms |  |');
   });
 });

@@ -24,7 +24,7 @@ function format(value: number): string {
  * The benchmark table as Markdown, headed by the machine it ran on.
  * @example renderReport(rows, machine, new Date())
  */
-export function renderReport(rows: BenchRow[], machine: Machine, at: Date): string {
+export function renderReport(rows: BenchRow[], machine: Machine, at: Date, kept: string[] = []): string {
   const header = [
     '# Benchmarks',
     '',
@@ -34,5 +34,14 @@ export function renderReport(rows: BenchRow[], machine: Machine, at: Date): stri
     '| --- | --- | ---: | --- | --- |',
   ];
   const body = rows.map((r) => `| ${r.suite} | ${r.name} | ${format(r.value)} | ${r.unit} | ${r.goal ?? ''} |`);
-  return [...header, ...body, ''].join('\n');
+  const note = kept.length > 0 ? ['', 'Rows of suites not run this time, as an earlier run measured them:', '', '| suite | measurement | value | unit | goal |', '| --- | --- | ---: | --- | --- |', ...kept] : [];
+  return [...header, ...body, ...note, ''].join('\n');
+}
+
+/** The table rows of an earlier report whose suite is not among `ran`, to keep in the new one. */
+export function keptRows(previous: string, ran: Set<string>): string[] {
+  return previous
+    .split('\n')
+    .filter((line) => /^\| [a-z]+ \| /.test(line) && !line.startsWith('| suite |'))
+    .filter((line) => !ran.has(line.split('|')[1]?.trim() ?? ''));
 }

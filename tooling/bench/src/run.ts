@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { renderReport, type BenchRow } from './report.js';
+import { keptRows, renderReport, type BenchRow } from './report.js';
+import { analyticsSuite } from './suites/analytics.js';
 import { apiSuite } from './suites/api.js';
 import { plansSuite } from './suites/plans.js';
 import { schemaSuite } from './suites/schema.js';
@@ -13,18 +14,23 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['store', storeSuite],
   ['plans', plansSuite],
   ['api', apiSuite],
+  ['analytics', analyticsSuite],
 ];
 
 const only = process.argv.slice(2);
+const running = suites.filter(([n]) => only.length === 0 || only.includes(n));
 const rows: BenchRow[] = [];
-for (const [name, suite] of suites.filter(([n]) => only.length === 0 || only.includes(n))) {
+for (const [name, suite] of running) {
   process.stderr.write(`running ${name}…\n`);
   rows.push(...(await suite()));
 }
+const target = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
+const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
 const report = renderReport(
   rows,
   { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   new Date(),
+  keptRows(previous, new Set(running.map(([n]) => n))),
 );
-writeFileSync(fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url)), report);
+writeFileSync(target, report);
 console.log(report);
