@@ -73,6 +73,8 @@ export const FORM: FormDefinition = {
       title: '指标',
       fields: [
         ...FIELDS.map(([id, indicator, disaggregation]) => ({ id, type: 'decimal' as const, label: id, scale: 2, required: false, binding: { indicator, disaggregation } })),
+        // The city's first target (每年培训人次) reported by a field of its own.
+        { id: 'own_trainings', type: 'integer' as const, label: '本单位培训人次', required: false, target: 1 },
         { id: 'website_done', type: 'yes_no' as const, label: '平台是否建成', required: false, binding: { indicator: 'science_websites', disaggregation: {} } },
         { id: 'note', type: 'long_text' as const, label: '说明', required: false, maxLength: 5000 },
       ],
@@ -94,8 +96,8 @@ export async function openFixture(): Promise<Fixture> {
   const store = await openStore(path.join(dir, 'kesu.duckdb'));
   const c = store.connection;
   await replaceRegistry(c, { regions: loadRegions(), functions: loadDepartmentRegistry().functions, indicators: loadIndicatorCatalog().indicators });
-  await insertPlan(c, cityPlan(), 'fixture', 'test');
-  const form = await insertForm(c, { planId: null, department: '科协', departmentFunction: 'science_association', definition: FORM }, 'test');
+  const plan = await insertPlan(c, cityPlan(), 'fixture', 'test');
+  const form = await insertForm(c, { planId: plan.id, department: '科协', departmentFunction: 'science_association', definition: FORM }, 'test');
   await publishForm(c, form.id, 'test');
   const report = async (region: string, period: string, values: Record<string, number | string | boolean>, approve = true) => {
     const [assignment] = await insertAssignments(c, [{ formId: form.id, version: 1, regionCode: region, department: '科协', period, dueDate: '2099-01-01' }]);

@@ -63,6 +63,13 @@ describe('full build', () => {
     expect((await progress())['science_websites']).toEqual({ status: 'achieved', actual: 1, expected: 1 });
   });
 
+  it("judges a target by its own field when the form has one, not by the indicator's total", async () => {
+    await f.report(CITY, '2025Q3', { own_trainings: 999 });
+    await buildWarehouse(wh);
+    expect((await progress())['training_person_times']).toEqual({ status: 'on_track', actual: 999, expected: 750 });
+    expect(await rows(wh, 'SELECT region_code, period, value FROM wh.fact_target_value')).toEqual([{ region_code: CITY, period: '2025Q3', value: 999 }]);
+  });
+
   it('fills the region hierarchy and the periods', async () => {
     await buildWarehouse(wh);
     expect(await rows(wh, `SELECT region_code, depth, parent_code, province_code, prefecture_code FROM wh.dim_region WHERE region_code IN ('510000', '${CITY}', '${JINJIANG}') ORDER BY depth`)).toEqual([

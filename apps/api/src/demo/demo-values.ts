@@ -41,8 +41,9 @@ function valueFor(field: Field, random: () => number, quarterIndex: number, peri
     case 'decimal':
       return Math.round((targetOf(field) ?? 10) * performance * noise * 100) / 100;
     case 'percent': {
-      // A rate climbs towards its target (or a share around 80 %) as the periods pass.
-      const target = targetOf(field) ?? 80;
+      // A rate climbs towards its target as the periods pass; a per-unit share (达标…占比)
+      // towards all units.
+      const target = field.label.includes('达标') ? 100 : (targetOf(field) ?? 80);
       return Math.min(100, Math.round(target * (0.75 + 0.2 * performance + quarterIndex * 0.01) * noise * 10) / 10);
     }
     case 'yes_no':

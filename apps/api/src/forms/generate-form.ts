@@ -18,19 +18,23 @@ function namesOf(plan: Plan, department: string): Set<string> {
   return new Set([department, ...names]);
 }
 
-/** A numeric field for a target: what to report, in the target's unit, with the target as help. */
-function targetFields(target: Target, id: string): FieldInput[] {
+/**
+ * The fields for a target: what to report, in the target's unit, with the target as help, each
+ * naming the target it reports (`number`, its position in the plan). A milestone's yes/no and a
+ * per-unit share are the target's own measures, so only the amounts also report the indicator.
+ */
+function targetFields(target: Target, number: number, id: string): FieldInput[] {
   const help = `目标：${describeTarget(target).zh}。原文：“${target.text}”`;
   const binding = target.indicator ? { indicator: target.indicator } : undefined;
-  const base = { label: target.metric, help, ...(binding ? { binding } : {}) };
+  const base = { label: target.metric, help, target: number, ...(binding ? { binding } : {}) };
   if (target.scope === 'milestone') {
     return [
-      { id: `${id}_done`, type: 'yes_no', label: `是否已完成：${target.metric}`, help, required: true, ...(binding ? { binding } : {}) },
+      { id: `${id}_done`, type: 'yes_no', label: `是否已完成：${target.metric}`, help, required: true, target: number },
       { id: `${id}_date`, type: 'date', label: '完成日期', showIf: `${id}_done == true` },
     ];
   }
   if (target.scope === 'per_unit') {
-    return [{ ...base, id, type: 'percent', label: `${target.metric}（达标${target.perUnit}占比）`, unit: '%' }];
+    return [{ id, type: 'percent', label: `${target.metric}（达标${target.perUnit}占比）`, help, target: number, unit: '%' }];
   }
   if (target.unit === '%') return [{ ...base, id, type: 'percent', unit: '%' }];
   if (target.unit === '元') return [{ ...base, id, type: 'decimal', unit: '元', scale: 2 }];
@@ -61,7 +65,7 @@ export function generateForm(plan: Plan, department: string, periodKind: PeriodK
       if (!leads && !shares) return;
       const id = `s${s + 1}t${t + 1}`;
       const targets = plan.targets.filter((target) => target.section === s && target.task === task.ordinal);
-      const fields = targets.flatMap((target, k) => targetFields(target, `${id}_g${k + 1}`));
+      const fields = targets.flatMap((target, k) => targetFields(target, plan.targets.indexOf(target) + 1, `${id}_g${k + 1}`));
       for (const target of targets) if (target.indicator) bound.add(target.indicator);
       fields.push({ id: `${id}_note`, type: 'long_text', label: '工作进展情况', help: '简要说明本期开展的工作、取得的成效和存在的问题', required: true, maxLength: 2000 });
       sections.push({ id, title: `${section.ordinal}${task.ordinal} ${task.title}`.slice(0, 200), description: `${section.title} · ${leads ? '牵头' : '配合'}`, fields });

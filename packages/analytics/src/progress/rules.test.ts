@@ -54,9 +54,12 @@ describe('worked examples', () => {
     expect(p.status).toBe('on_track');
     expect(p.actual).toBe(13);
   });
-  it('a milestone due in 2023 and not done in 2023 is at risk, behind after', () => {
+  it('a milestone due in 2023 and not done is at risk during 2023, behind once 2023 has ended', () => {
     expect(progressRules.milestone({ ...base, deadline: 2023, asOf: '2023Q3', observations: [{ period: '2023Q2', value: 0 }] }).status).toBe('at_risk');
     expect(progressRules.milestone({ ...base, deadline: 2023, asOf: '2024', observations: [] }).status).toBe('behind');
+    // A year reported whole has ended: the deadline has passed.
+    expect(progressRules.milestone({ ...base, deadline: 2023, asOf: '2023', observations: [{ period: '2023', value: 0 }] }).status).toBe('behind');
+    expect(progressRules.milestone({ ...base, deadline: 2023, asOf: '2023Q4', observations: [{ period: '2023Q4', value: 0 }] }).status).toBe('behind');
   });
 });
 

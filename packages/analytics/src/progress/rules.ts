@@ -1,4 +1,4 @@
-import { comparePeriods, parsePeriod, periodContains, planShareElapsed, type Localized, type PlanPeriod, type TargetScope } from '@kesu/schema';
+import { comparePeriods, parsePeriod, periodContains, periodDates, planShareElapsed, type Localized, type PlanPeriod, type TargetScope } from '@kesu/schema';
 import { AT_RISK_SHARE, meets, ON_TRACK_SHARE, paceStatus, type ProgressStatus } from './status.js';
 
 /** One reported value of the target's indicator for one region and period. */
@@ -130,7 +130,9 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
     const deadline = endYear(input);
     if (latest && latest.value > 0) return { status: 'achieved', actual: 1, expected: 1, rule: { zh: `已于 ${latest.period} 完成`, en: `done in ${latest.period}` } };
     if (!latest && year < deadline) return noData('节点任务', 'Milestone');
-    const status: ProgressStatus = year < deadline ? 'on_track' : year === deadline ? 'at_risk' : 'behind';
+    // Past the end of the deadline year it is late; within that year, at risk.
+    const passed = periodDates(input.asOf).end.getUTCFullYear() > deadline;
+    const status: ProgressStatus = passed ? 'behind' : year === deadline ? 'at_risk' : 'on_track';
     return {
       status,
       actual: latest ? 0 : null,

@@ -13,14 +13,17 @@ export function disaggregationKey(values: Record<string, string>): string {
 
 /** Which field of which form version reports which indicator, as a temporary table of this connection. */
 export async function loadFieldBindings(connection: DuckDBConnection): Promise<void> {
-  await exec(connection, 'CREATE OR REPLACE TEMP TABLE field_binding (form_id VARCHAR, version INTEGER, field_id VARCHAR, indicator_code VARCHAR, disaggregation VARCHAR)');
+  await exec(connection, 'CREATE OR REPLACE TEMP TABLE field_binding (form_id VARCHAR, version INTEGER, field_id VARCHAR, indicator_code VARCHAR, disaggregation VARCHAR, target_id VARCHAR)');
   const out: Cell[][] = [];
-  for (const r of await rows(connection, 'SELECT form_id, version, definition FROM main.form_versions')) {
+  for (const r of await rows(connection, 'SELECT v.form_id, v.version, v.definition, f.plan_id FROM main.form_versions v JOIN main.forms f ON f.id = v.form_id')) {
     const parsed = FormDefinition.safeParse(JSON.parse(String(r['definition'])));
     if (!parsed.success) continue;
+    const plan = r['plan_id'] as string | null;
     for (const field of parsed.data.sections.flatMap((s) => s.fields)) {
-      if (!('binding' in field) || !field.binding) continue;
-      out.push([String(r['form_id']), Number(r['version']), field.id, field.binding.indicator, disaggregationKey(field.binding.disaggregation)]);
+      const binding = 'binding' in field ? field.binding : undefined;
+      const target = 'target' in field && field.target !== undefined && plan !== null ? `${plan}#${field.target}` : null;
+      if (!binding && target === null) continue;
+      out.push([String(r['form_id']), Number(r['version']), field.id, binding?.indicator ?? null, binding ? disaggregationKey(binding.disaggregation) : null, target]);
     }
   }
   await appendRows(connection, 'field_binding', out, 'temp');
@@ -35,8 +38,7 @@ const only = (incremental: boolean, column: string) => (incremental ? `AND ${col
 // A yes/no answer (a milestone done or not) counts as 1 or 0; anything else that is no number is left out.
 const NUMBER = `CASE WHEN json_type(e.entry.value) = 'BOOLEAN' THEN CAST(CAST(e.entry.value AS BOOLEAN) AS DOUBLE) ELSE TRY_CAST(e.entry.value AS DOUBLE) END`;
 
-const valuesSql = (incremental: boolean) => `
-  INSERT INTO ${WH}.fact_value
+const approvedEntries = (incremental: boolean) => `
   WITH latest AS (
     SELECT assignment_id, status, form_version, submission_values, created_at
     FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')}
@@ -46,15 +48,32 @@ const valuesSql = (incremental: boolean) => `
       unnest(map_entries(l.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
     FROM latest l JOIN main.assignments a ON a.id = l.assignment_id JOIN main.forms f ON f.id = a.form_id
     WHERE l.status = 'approved'
-  )
+  )`;
+
+const valuesSql = (incremental: boolean) => `
+  INSERT INTO ${WH}.fact_value
+  ${approvedEntries(incremental)}
   SELECT e.assignment_id, any_value(e.region_code), any_value(r.province_code), any_value(p.year), any_value(e.period), any_value(p.period_type),
     any_value(e.department), any_value(e.department_function), b.indicator_code, b.disaggregation, max(${NUMBER}), any_value(e.created_at)
   FROM entries e
   JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
   LEFT JOIN ${WH}.dim_region r ON r.region_code = e.region_code
   LEFT JOIN ${WH}.dim_period p ON p.period = e.period
-  WHERE ${NUMBER} IS NOT NULL
+  WHERE b.indicator_code IS NOT NULL AND ${NUMBER} IS NOT NULL
   GROUP BY e.assignment_id, b.indicator_code, b.disaggregation`;
+
+// Values of the fields that name the plan target they report.
+const targetValuesSql = (incremental: boolean) => `
+  INSERT INTO ${WH}.fact_target_value
+  ${approvedEntries(incremental)}
+  SELECT e.assignment_id, b.target_id, any_value(e.region_code), any_value(r.province_code), any_value(p.year), any_value(e.period),
+    any_value(e.department), max(${NUMBER}), any_value(e.created_at)
+  FROM entries e
+  JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
+  LEFT JOIN ${WH}.dim_region r ON r.region_code = e.region_code
+  LEFT JOIN ${WH}.dim_period p ON p.period = e.period
+  WHERE b.target_id IS NOT NULL AND ${NUMBER} IS NOT NULL
+  GROUP BY e.assignment_id, b.target_id`;
 
 // Every assignment with what became of it; missing ones count as late once their due date passed.
 const submissionsSql = (incremental: boolean) => `
@@ -82,8 +101,10 @@ const submissionsSql = (incremental: boolean) => `
 export async function buildFacts(connection: DuckDBConnection, incremental: boolean): Promise<void> {
   if (incremental) {
     await exec(connection, `DELETE FROM ${WH}.fact_value WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
+    await exec(connection, `DELETE FROM ${WH}.fact_target_value WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
     await exec(connection, `DELETE FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
   }
   await exec(connection, valuesSql(incremental));
+  await exec(connection, targetValuesSql(incremental));
   await exec(connection, submissionsSql(incremental));
 }

@@ -66,6 +66,28 @@ function toTarget(r: Row): TargetRow {
 
 type ObservationIndex = Map<string, Observation[]>;
 
+/**
+ * Values reported against each target by its own field, per period: amounts add up over the
+ * units reporting them, shares and percentages are averaged, a milestone is done if any says so.
+ */
+const targetObservationsSql = (partial: boolean) => `
+  SELECT v.target_id, v.period,
+    CASE WHEN any_value(t.scope) = 'milestone' THEN max(v.value)
+         WHEN any_value(t.scope) = 'per_unit' OR any_value(t.unit) = '%' THEN avg(v.value)
+         ELSE sum(v.value) END AS value
+  FROM ${WH}.fact_target_value v JOIN ${WH}.dim_target t ON t.target_id = v.target_id
+  WHERE true ${inScope(partial, 't.region_code')}
+  GROUP BY v.target_id, v.period`;
+
+async function loadTargetObservations(connection: DuckDBConnection, partial: boolean): Promise<ObservationIndex> {
+  const index: ObservationIndex = new Map();
+  for (const r of await rows(connection, targetObservationsSql(partial))) {
+    const id = String(r['target_id']);
+    index.set(id, [...(index.get(id) ?? []), { period: String(r['period']), value: Number(r['value']) }]);
+  }
+  return index;
+}
+
 async function loadObservations(connection: DuckDBConnection, partial: boolean): Promise<ObservationIndex> {
   const index: ObservationIndex = new Map();
   for (const r of await rows(connection, observationsSql(partial))) {
@@ -93,11 +115,11 @@ function perUnitObservations(target: TargetRow, children: string[], index: Obser
   return [{ period, value: (100 * meeting) / units.length }];
 }
 
-const NO_INDICATOR: Progress = { status: 'no_data', actual: null, expected: null, rule: { zh: '目标未关联指标，无法计算进度', en: 'the target has no indicator to measure it by' } };
+const NO_INDICATOR: Progress = { status: 'no_data', actual: null, expected: null, rule: { zh: '目标既无对应填报字段也未关联指标，无法计算进度', en: 'no form field reports the target and it has no indicator to measure it by' } };
 const NO_DATA: Progress = { status: 'no_data', actual: null, expected: null, rule: { zh: '尚无已审核数据', en: 'no approved data yet' } };
 
-function judge(t: TargetRow, asOf: string | null, observations: Observation[]): Progress {
-  if (t.indicator === null) return NO_INDICATOR;
+function judge(t: TargetRow, asOf: string | null, observations: Observation[], ownField: boolean): Progress {
+  if (t.indicator === null && !ownField) return NO_INDICATOR;
   if (asOf === null) return NO_DATA;
   return progressRules[t.scope]({ comparator: t.comparator, value: t.value, deadline: t.deadline, plan: t.plan, asOf, observations });
 }
@@ -124,14 +146,17 @@ export async function buildProgress(connection: DuckDBConnection, partial: boole
   const asOf = await latestPeriods(connection, partial);
   const targets = (await rows(connection, `SELECT t.*, p.start_year, p.end_year FROM ${WH}.dim_target t JOIN ${WH}.dim_plan p ON p.plan_id = t.plan_id WHERE true ${inScope(partial, 't.region_code')}`)).map(toTarget);
   const index = asOf.size === 0 ? new Map() : await loadObservations(connection, partial);
+  const own = await loadTargetObservations(connection, partial);
   const children = new Map<string, string[]>();
   for (const r of await rows(connection, `SELECT parent_code, list(region_code) AS codes FROM ${WH}.dim_region WHERE parent_code IS NOT NULL GROUP BY parent_code`)) {
     children.set(String(r['parent_code']), r['codes'] as string[]);
   }
   const out: Cell[][] = targets.map((t) => {
-    const observations = t.scope === 'per_unit' ? perUnitObservations(t, children.get(t.regionCode) ?? [], index) : (index.get(`${t.regionCode}|${t.indicator}`) ?? []);
+    // A target's own field is what it is judged by; only without one does the indicator stand in.
+    const reported = own.get(t.targetId);
+    const observations = reported ?? (t.scope === 'per_unit' ? perUnitObservations(t, children.get(t.regionCode) ?? [], index) : (index.get(`${t.regionCode}|${t.indicator}`) ?? []));
     const regionAsOf = asOf.get(t.regionCode) ?? null;
-    const progress = judge(t, regionAsOf, observations);
+    const progress = judge(t, regionAsOf, observations, reported !== undefined);
     return [t.targetId, t.regionCode, regionAsOf, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en];
   });
   await exec(connection, `DELETE FROM ${WH}.fact_progress WHERE true ${inScope(partial, 'region_code')}`);

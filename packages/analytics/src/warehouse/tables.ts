@@ -154,6 +154,23 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
     ],
   },
   {
+    name: 'fact_target_value',
+    doc: { zh: '按目标填报的已审核数值：表单中对应某一目标的字段（里程碑完成为 1、未完成为 0）', en: 'approved values reported against a plan target by its own field (a milestone done is 1, not yet 0)' },
+    regionColumn: 'region_code',
+    partitioned: true,
+    columns: [
+      col('assignment_id', 'VARCHAR', '填报任务编号', 'assignment id'),
+      col('target_id', 'VARCHAR', '目标编号', 'target id'),
+      REGION_CODE,
+      PROVINCE_CODE,
+      YEAR,
+      PERIOD,
+      DEPARTMENT,
+      col('value', 'DOUBLE', '数值', 'value'),
+      col('approved_at', 'TIMESTAMP', '审核通过时间', 'time of approval'),
+    ],
+  },
+  {
     name: 'fact_submission',
     doc: { zh: '填报任务及其状态：应报、已报、已审核、逾期', en: 'assignments and what became of them: due, submitted, approved, late' },
     regionColumn: 'region_code',

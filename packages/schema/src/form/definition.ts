@@ -42,8 +42,15 @@ const fieldBase = {
   showIf: Expression.optional(),
 };
 
+/**
+ * The plan target a field reports, by its 1-based position in the plan's targets (the form's
+ * plan): progress reads the target from its own field, not from the indicator's total.
+ */
+const TargetRef = z.int().min(1).max(10_000).meta({ label: '对应目标', labelEn: 'Target reported' });
+
 const numericBase = {
   ...fieldBase,
+  target: TargetRef.optional(),
   min: z.number().finite().optional(),
   max: z.number().finite().optional(),
   unit: z.string().max(12).optional(),
@@ -79,8 +86,8 @@ export const MultiChoiceField = z.object({
   maxSelected: z.int().min(1).optional(),
 });
 export const DateField = z.object({ ...fieldBase, type: z.literal('date'), min: IsoDate.optional(), max: IsoDate.optional() });
-// A yes/no field may report an indicator too: a milestone done (1) or not yet (0).
-export const YesNoField = z.object({ ...fieldBase, type: z.literal('yes_no'), binding: IndicatorBinding.optional() });
+// A yes/no field may report an indicator or a target too: a milestone done (1) or not yet (0).
+export const YesNoField = z.object({ ...fieldBase, type: z.literal('yes_no'), binding: IndicatorBinding.optional(), target: TargetRef.optional() });
 
 /** Fields that may stand in a repeat table's columns: every type but a table. */
 export const ColumnField = z.discriminatedUnion('type', [
