@@ -75,7 +75,8 @@ export async function openTestWarehouse(rows: TableRows): Promise<TestWarehouse>
       const unknown = Object.keys(row).filter((k) => !names.has(k));
       if (unknown.length > 0) throw new Error(`${table.name} has no column ${unknown.join(', ')}`);
       const columns = Object.keys(row);
-      const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
+      // Tests name assignments with short labels; a UUID column takes them hashed into a UUID.
+      const placeholders = columns.map((c, i) => (c === 'assignment_id' ? `md5($${i + 1}::VARCHAR)::UUID` : `$${i + 1}`)).join(', ');
       await connection.run(`INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${placeholders})`, Object.values(row));
     }
   }

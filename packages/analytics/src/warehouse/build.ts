@@ -123,9 +123,9 @@ async function incrementalBuild(connection: DuckDBConnection, started: number, s
     step('progress', 2, 3);
     const progressRows = await buildProgress(connection, !plansChanged);
     step('done', 3, 3);
-    const valueRows = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_value WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
+    const valueRows = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_value WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`);
     const touched = (
-      await rows(connection, `SELECT DISTINCT coalesce(year, 0) AS year, coalesce(province_code, 'unknown') AS province FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`)
+      await rows(connection, `SELECT DISTINCT coalesce(year, 0) AS year, coalesce(province_code, 'unknown') AS province FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`)
     ).map((r) => ({ year: Number(r['year']), province: String(r['province']) }));
     const ms = performance.now() - started;
     await record(connection, 'incremental', until, ms, valueRows);

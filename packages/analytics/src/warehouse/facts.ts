@@ -39,10 +39,12 @@ const only = (incremental: boolean, column: string) => (incremental ? `AND ${col
 const NUMBER = `CASE WHEN json_type(e.entry.value) = 'BOOLEAN' THEN CAST(CAST(e.entry.value AS BOOLEAN) AS DOUBLE) ELSE TRY_CAST(e.entry.value AS DOUBLE) END`;
 
 const approvedEntries = (incremental: boolean) => `
-  WITH latest AS (
-    SELECT assignment_id, status, form_version, submission_values, created_at
-    FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')}
-    QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1
+  WITH last AS (
+    -- The newest revision of each assignment, found without carrying the values along.
+    SELECT assignment_id, max(revision) AS revision FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')} GROUP BY assignment_id
+  ), latest AS (
+    SELECT r.assignment_id, r.status, r.form_version, r.submission_values, r.created_at
+    FROM main.submission_revisions r JOIN last ON last.assignment_id = r.assignment_id AND last.revision = r.revision
   ), entries AS (
     SELECT l.assignment_id, l.form_version, l.created_at, a.form_id, a.region_code, a.department, a.period, f.department_function,
       unnest(map_entries(l.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
@@ -53,7 +55,7 @@ const approvedEntries = (incremental: boolean) => `
 const valuesSql = (incremental: boolean) => `
   INSERT INTO ${WH}.fact_value
   ${approvedEntries(incremental)}
-  SELECT e.assignment_id, any_value(e.region_code), any_value(r.province_code), any_value(p.year), any_value(e.period), any_value(p.period_type),
+  SELECT CAST(e.assignment_id AS UUID), any_value(e.region_code), any_value(r.province_code), any_value(p.year), any_value(e.period), any_value(p.period_type),
     any_value(e.department), any_value(e.department_function), b.indicator_code, b.disaggregation, max(${NUMBER}), any_value(e.created_at)
   FROM entries e
   JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
@@ -66,7 +68,7 @@ const valuesSql = (incremental: boolean) => `
 const targetValuesSql = (incremental: boolean) => `
   INSERT INTO ${WH}.fact_target_value
   ${approvedEntries(incremental)}
-  SELECT e.assignment_id, b.target_id, any_value(e.region_code), any_value(r.province_code), any_value(p.year), any_value(e.period),
+  SELECT CAST(e.assignment_id AS UUID), b.target_id, any_value(e.region_code), any_value(r.province_code), any_value(p.year), any_value(e.period),
     any_value(e.department), max(${NUMBER}), any_value(e.created_at)
   FROM entries e
   JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
@@ -85,7 +87,7 @@ const submissionsSql = (incremental: boolean) => `
     FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')}
     GROUP BY assignment_id
   )
-  SELECT a.id, a.form_id, coalesce(h.form_version, a.version), a.region_code, r.province_code, p.year, a.period, a.department, f.department_function,
+  SELECT CAST(a.id AS UUID), a.form_id, coalesce(h.form_version, a.version), a.region_code, r.province_code, p.year, a.period, a.department, f.department_function,
     a.due_date, coalesce(h.status, 'missing'), h.submitted_at, h.approved_at,
     CASE WHEN a.due_date IS NULL THEN false
          WHEN h.submitted_at IS NULL THEN current_date > a.due_date
@@ -100,11 +102,12 @@ const submissionsSql = (incremental: boolean) => `
 /** Builds both fact tables (after loadFieldBindings): all rows, or (incremental) only those of the assignments in temp.changed. */
 export async function buildFacts(connection: DuckDBConnection, incremental: boolean): Promise<void> {
   if (incremental) {
-    await exec(connection, `DELETE FROM ${WH}.fact_value WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
-    await exec(connection, `DELETE FROM ${WH}.fact_target_value WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
-    await exec(connection, `DELETE FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)`);
+    await exec(connection, `DELETE FROM ${WH}.fact_value WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`);
+    await exec(connection, `DELETE FROM ${WH}.fact_target_value WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`);
+    await exec(connection, `DELETE FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`);
   }
   await exec(connection, valuesSql(incremental));
-  await exec(connection, targetValuesSql(incremental));
+  // Unpacking every submission again is the costliest step: skip it when no form names a target.
+  if ((await rows(connection, 'SELECT 1 FROM temp.field_binding WHERE target_id IS NOT NULL LIMIT 1')).length > 0) await exec(connection, targetValuesSql(incremental));
   await exec(connection, submissionsSql(incremental));
 }

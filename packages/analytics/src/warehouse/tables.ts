@@ -26,6 +26,8 @@ const YEAR = col('year', 'INTEGER', '年份', 'year');
 const PERIOD = col('period', 'VARCHAR', '报告期（2025、2025S1、2025Q3、2025-07）', 'reporting period (2025, 2025S1, 2025Q3, 2025-07)');
 const FUNCTION_CODE = col('function_code', 'VARCHAR', '部门职能代码（如 education）', 'department function code (e.g. education)');
 const DEPARTMENT = col('department', 'VARCHAR', '填报单位名称', 'name of the reporting unit');
+// A UUID column is a fixed 16 bytes: far cheaper to write and join than the same id as text.
+const ASSIGNMENT_ID = col('assignment_id', 'UUID', '填报任务编号', 'assignment id');
 const INDICATOR_CODE = col('indicator_code', 'VARCHAR', '指标代码', 'indicator code');
 
 /** Every table of the warehouse, in dependency order (dimensions first). */
@@ -139,7 +141,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
     regionColumn: 'region_code',
     partitioned: true,
     columns: [
-      col('assignment_id', 'VARCHAR', '填报任务编号', 'assignment id'),
+      ASSIGNMENT_ID,
       REGION_CODE,
       PROVINCE_CODE,
       YEAR,
@@ -159,7 +161,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
     regionColumn: 'region_code',
     partitioned: true,
     columns: [
-      col('assignment_id', 'VARCHAR', '填报任务编号', 'assignment id'),
+      ASSIGNMENT_ID,
       col('target_id', 'VARCHAR', '目标编号', 'target id'),
       REGION_CODE,
       PROVINCE_CODE,
@@ -176,7 +178,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
     regionColumn: 'region_code',
     partitioned: true,
     columns: [
-      col('assignment_id', 'VARCHAR', '填报任务编号', 'assignment id'),
+      ASSIGNMENT_ID,
       col('form_id', 'VARCHAR', '表单编号', 'form id'),
       col('form_version', 'INTEGER', '表单版本', 'form version'),
       REGION_CODE,
