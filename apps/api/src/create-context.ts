@@ -2,15 +2,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { prepareRegistry } from '@kesu/plans';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu/seeds';
-import { openStore } from '@kesu/store';
+import { openStore, summarize } from '@kesu/store';
 import { AnalyticsService } from './analytics/analytics-service.js';
 import { LoginLimiter } from './auth/rate-limit.js';
 import { TtlCache } from './http/ttl-cache.js';
 import type { AppContext } from './context.js';
+import { loadSeeds } from './seed.js';
 
 /** Opens the store in a data folder and loads the registries every request uses. */
 export async function createContext(options: { storeFile: string; webDir?: string | null }): Promise<AppContext> {
   const store = await openStore(options.storeFile);
+  // The warehouse and the importer read the registries from the store: a new one gets them now.
+  if ((await summarize(store.connection)).regions === 0) await loadSeeds(store);
   const regions = loadRegions();
   const webDir = options.webDir === undefined ? null : options.webDir;
   const dataDir = path.dirname(options.storeFile);

@@ -25,6 +25,26 @@ describe('kesu demo seed', () => {
   });
 });
 
+describe('kesu warehouse build, sql, report and export', () => {
+  it('build the warehouse and the lake, answer SQL over it, write a report and CSV files', async () => {
+    const build = await kesu('warehouse', 'build');
+    expect(build.code, build.err).toBe(0);
+    expect(build.out).toMatch(/数据湖 \/ lake: \d+ 行 rows in \d+ files/);
+    expect(build.err).toMatch(/\[#{20}\] (\d)\/\1 done/);
+    const sql = await kesu('sql', "SELECT count(*) AS n FROM dim_region WHERE level = 'province'", '--format', 'json');
+    expect(sql.code, sql.err).toBe(0);
+    expect(JSON.parse(sql.out)).toEqual([{ n: '31' }]);
+    const refused = await kesu('sql', "SELECT * FROM read_text('/etc/passwd')");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/不允许使用表函数 read_text/);
+    const report = await kesu('report', '--region', '510104', '--period', '2025', '--out', path.join(dir, 'r.html'));
+    expect(report.code, report.err).toBe(0);
+    const csv = await kesu('export', '--format', 'csv', '--out', path.join(dir, 'csv'));
+    expect(csv.code, csv.err).toBe(0);
+    expect(csv.out).toContain('fact_value.csv');
+  });
+});
+
 describe('kesu with bad arguments', () => {
   it.each([
     [[], 2, /用法 \/ usage/],
@@ -32,6 +52,18 @@ describe('kesu with bad arguments', () => {
     [['demo'], 2, /unknown command: demo/],
     [['demo', 'seed', '--force'], 2, /takes no arguments: --force/],
     [['demo', 'seed', '../../etc/passwd'], 2, /takes no arguments/],
+    [['warehouse', 'build', '--fast'], 2, /Unknown option '--fast'/],
+    [['export'], 2, /--format must be one of parquet, csv, xlsx/],
+    [['export', '--format', 'pdf'], 2, /--format must be one of/],
+    [['export', '--format', 'csv'], 2, /csv and xlsx need --out DIR/],
+    [['sql'], 2, /give one query, in quotes/],
+    [['sql', 'SELECT 1', 'SELECT 2'], 2, /give one query/],
+    [['sql', 'SELECT 1', '--format', 'yaml'], 2, /--format must be table, csv or json/],
+    [['sql', 'SELECT 1', '--scope', '51'], 2, /--scope must be a six-digit region code/],
+    [['report'], 2, /--region must be a six-digit region code/],
+    [['report', '--region', '510104', '--period', '25', '--out', 'r.html'], 2, /--period must be a year/],
+    [['report', '--region', '510104', '--period', '2025'], 2, /--out FILE is required/],
+    [['report', '--region', '510104', '--period', '2025', '--out', 'r.html', '--lang', 'fr'], 2, /--lang must be zh or en/],
   ])('%j exits %i with a one-line reason', async (argv, code, message) => {
     const result = await kesu(...argv);
     expect(result.code).toBe(code);

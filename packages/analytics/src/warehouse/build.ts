@@ -113,7 +113,10 @@ async function collectChanges(connection: DuckDBConnection): Promise<{ until: Wa
 async function incrementalBuild(connection: DuckDBConnection, started: number, step: StepListener): Promise<BuildResult> {
   step('changes', 0, 3);
   const { until, changed, plansChanged } = await collectChanges(connection);
-  if (changed === 0 && !plansChanged) return { kind: 'incremental', ms: performance.now() - started, assignments: 0, valueRows: 0, progressRows: 0, touched: [] };
+  if (changed === 0 && !plansChanged) {
+    step('done', 3, 3);
+    return { kind: 'incremental', ms: performance.now() - started, assignments: 0, valueRows: 0, progressRows: 0, touched: [] };
+  }
   await loadFieldBindings(connection);
   return inTransaction(connection, async () => {
     step('facts', 1, 3);
