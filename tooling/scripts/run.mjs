@@ -53,6 +53,8 @@ const steps = {
   },
   test() {
     useProjectHooks();
+    // Browser tests need Debian's Chromium and CJK fonts (apt-get, once per machine).
+    run(process.execPath, [path.join(root, 'tooling', 'scripts', 'ensure-browser.mjs')]);
     pnpm('install', '--prefer-offline');
     pnpm('run', 'check');
     rmSync(results, { recursive: true, force: true });
