@@ -1,8 +1,10 @@
 import js from '@eslint/js';
+import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
+import vueParser from 'vue-eslint-parser';
 
 /** Shared flat config: recommended JS + TypeScript rules, tuned for Kesu's conventions. */
-export default tseslint.config(
+const base = tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -25,5 +27,32 @@ export default tseslint.config(
     // Command-line entry points and tooling speak to the terminal on purpose.
     files: ['**/cli/**', '**/*.cli.ts', '**/*.mjs'],
     rules: { 'no-console': 'off' },
+  },
+);
+
+export default base;
+
+/**
+ * The shared config plus Vue single-file components: eslint-plugin-vue's recommended rules, with
+ * `<script setup lang="ts">` parsed by typescript-eslint.
+ * @example export { vue as default } from '@kesu/eslint-config'
+ */
+export const vue = tseslint.config(
+  ...base,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: {
+      parser: vueParser,
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
+    rules: {
+      // TypeScript already reports unknown names, and knows the browser's globals.
+      'no-undef': 'off',
+      // Formatting is left to the author; these rules only fight long Chinese labels.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
   },
 );

@@ -1,0 +1,1 @@
+export { vue as default } from '@kesu/eslint-config';

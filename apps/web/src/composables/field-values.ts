@@ -1,0 +1,49 @@
+import type { ColumnField, Field } from '@kesu/schema';
+import { i18n, pick } from '../i18n';
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * What a number box holds as a value: blank → null, a number → the number (thousands commas
+ * allowed), anything else stays text so the validator can say what is wrong with it.
+ * @example parseNumberInput('1,200') // 1200
+ */
+export function parseNumberInput(text: string): number | string | null {
+  const trimmed = text.trim().replace(/[,，]/g, '');
+  if (trimmed === '') return null;
+  return NUMBER.test(trimmed) ? Number(trimmed) : text;
+}
+
+function isBlankValue(v: unknown): boolean {
+  return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+}
+
+/** A value as text for reading (review, last period): choices by their labels, yes/no in words. */
+export function formatValue(field: Field | ColumnField, value: unknown): string {
+  const t = i18n.global.t;
+  if (isBlankValue(value)) return '—';
+  switch (field.type) {
+    case 'yes_no':
+      return value === true ? t('survey.yes') : value === false ? t('survey.no') : String(value);
+    case 'choice': {
+      const option = field.options.find((o) => o.value === value);
+      return option ? pick(option.label, option.labelEn) : String(value);
+    }
+    case 'multi_choice':
+      return Array.isArray(value) ? value.map((v) => formatValue({ ...field, type: 'choice' }, v)).join('、') : String(value);
+    case 'percent':
+      return typeof value === 'number' ? `${value}%` : String(value);
+    case 'integer':
+    case 'decimal':
+      return typeof value === 'number' ? value.toLocaleString(i18n.global.locale.value) : String(value);
+    case 'repeat_table':
+      return Array.isArray(value) ? t('survey.rows', { n: value.length }) : String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** A field's label in the current language. */
+export function fieldLabel(field: { label: string; labelEn?: string | undefined }): string {
+  return pick(field.label, field.labelEn);
+}

@@ -1,0 +1,58 @@
+import type { RouteRecordRaw } from 'vue-router';
+import type { Role } from '@kesu/schema';
+import type { Messages } from '../i18n/locales/zh-CN';
+
+type TitleKey = `nav.${keyof Messages['nav'] & string}`;
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** No session needed. */
+    public?: boolean;
+    /** Roles that may open the page; absent means every logged-in user. */
+    roles?: Role[];
+    title?: TitleKey;
+  }
+}
+
+/** Where each role lands after logging in. */
+export function homeOf(role: Role): string {
+  switch (role) {
+    case 'admin':
+      return 'plans';
+    case 'reviewer':
+      return 'review-queue';
+    case 'reporter':
+      return 'my-assignments';
+    default:
+      return 'progress';
+  }
+}
+
+const OFFICE: Role[] = ['admin'];
+const REVIEW: Role[] = ['admin', 'reviewer'];
+const WATCH: Role[] = ['admin', 'reviewer', 'leader', 'statistician'];
+
+// Every page is its own chunk, so a reporter's browser never loads the builder or the plan editor.
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('../pages/LoginPage.vue'), meta: { public: true, title: 'nav.login' } },
+  {
+    path: '/',
+    component: () => import('../components/shell/AppShell.vue'),
+    children: [
+      // Never shown: the router guard sends each role on to its own first page.
+      { path: '', name: 'home', component: () => import('../pages/NotFoundPage.vue') },
+      { path: 'plans', name: 'plans', component: () => import('../pages/plans/PlanListPage.vue'), meta: { roles: OFFICE, title: 'nav.plans' } },
+      { path: 'plans/:id', name: 'plan-review', component: () => import('../pages/plans/PlanReviewPage.vue'), props: true, meta: { roles: OFFICE, title: 'nav.planReview' } },
+      { path: 'forms', name: 'forms', component: () => import('../pages/forms/FormListPage.vue'), meta: { roles: OFFICE, title: 'nav.forms' } },
+      { path: 'forms/:id', name: 'form-builder', component: () => import('../pages/forms/FormBuilderPage.vue'), props: true, meta: { roles: OFFICE, title: 'nav.formBuilder' } },
+      { path: 'assignments/new', name: 'assign', component: () => import('../pages/assignments/AssignPage.vue'), meta: { roles: OFFICE, title: 'nav.assign' } },
+      { path: 'assignments', name: 'progress', component: () => import('../pages/assignments/ProgressPage.vue'), meta: { roles: WATCH, title: 'nav.progress' } },
+      { path: 'report', name: 'my-assignments', component: () => import('../pages/report/MyAssignmentsPage.vue'), meta: { roles: ['reporter'], title: 'nav.myAssignments' } },
+      { path: 'report/:id', name: 'report-fill', component: () => import('../pages/report/ReportFillPage.vue'), props: true, meta: { roles: ['reporter'], title: 'nav.reportFill' } },
+      { path: 'review', name: 'review-queue', component: () => import('../pages/review/ReviewQueuePage.vue'), meta: { roles: REVIEW, title: 'nav.reviewQueue' } },
+      { path: 'review/:id', name: 'review-submission', component: () => import('../pages/review/ReviewSubmissionPage.vue'), props: true, meta: { roles: REVIEW, title: 'nav.reviewSubmission' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue'), meta: { title: 'nav.notFound' } },
+      { path: ':pathMatch(.*)*', name: 'forbidden', component: () => import('../pages/ForbiddenPage.vue'), meta: { title: 'nav.forbidden' } },
+    ],
+  },
+];

@@ -1,0 +1,54 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { Submission } from '@kesu/schema';
+import * as api from '../api/assignments';
+
+/** The assignment open for filling in or review: its form, its submission, what it is compared with. */
+export const useSubmissionStore = defineStore('submission', () => {
+  const view = ref<api.AssignmentView | null>(null);
+  const context = ref<api.AssignmentContext | null>(null);
+  const revisions = ref<api.Revision[]>([]);
+
+  async function open(id: string) {
+    view.value = null;
+    context.value = null;
+    revisions.value = [];
+    const [v, c, r] = await Promise.all([api.getAssignment(id), api.getAssignmentContext(id), api.listRevisions(id)]);
+    view.value = v;
+    context.value = c;
+    revisions.value = r;
+  }
+
+  /** Takes the server's answer to a write as the current submission. */
+  function accept(submission: Submission) {
+    if (view.value) view.value = { ...view.value, submission, assignment: { ...view.value.assignment, status: submission.status } };
+    return submission;
+  }
+
+  const refreshRevisions = async () => {
+    if (view.value) revisions.value = await api.listRevisions(view.value.assignment.id);
+  };
+
+  const saveDraft = async (id: string, body: api.SubmissionBody) => accept(await api.saveDraft(id, body));
+  async function submit(id: string, body: api.SubmissionBody) {
+    accept(await api.submitSubmission(id, body, api.newIdempotencyKey()));
+    await refreshRevisions();
+  }
+  async function approve(id: string) {
+    accept(await api.approveSubmission(id));
+    await refreshRevisions();
+  }
+  async function sendBack(id: string, comment: string) {
+    accept(await api.returnSubmission(id, comment));
+    await refreshRevisions();
+  }
+  async function upload(id: string, bytes: ArrayBuffer) {
+    accept(await api.uploadWorkbook(id, bytes));
+    await refreshRevisions();
+  }
+  const template = (id: string) => api.downloadTemplate(id);
+
+  return { view, context, revisions, open, saveDraft, submit, approve, sendBack, upload, template };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSubmissionStore, import.meta.hot));

@@ -1,0 +1,53 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignmentOf, ApiClient } from '../support/api';
+import { launch, login, newContext, shot, watchErrors } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('a reporter editing addresses', () => {
+  it('gets a clear 无权访问 page for another unit’s assignment, and for a page of another role', async () => {
+    const office = await ApiClient.as('admin');
+    const others = await assignmentOf(office, '锦江区教育局', '2025Q4');
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await login(page, 'jj-kx');
+
+    await page.goto(`/report/${others.id}`);
+    const forbidden = page.getByTestId('forbidden');
+    await expect.poll(() => forbidden.isVisible()).toBe(true);
+    expect(await forbidden.textContent()).toContain('无权访问');
+    // Nothing of the other unit's form leaks onto the page.
+    expect(await page.locator('.survey').count()).toBe(0);
+    await shot(page, '90-forbidden-other-unit');
+
+    await page.goto(`/review/${others.id}`);
+    await expect.poll(() => page.getByTestId('forbidden').isVisible()).toBe(true);
+    await page.goto('/plans');
+    await expect.poll(() => page.getByTestId('forbidden').isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/plans');
+
+    await page.goto('/report/00000000-0000-4000-8000-000000000000');
+    await expect.poll(() => page.getByText('页面不存在').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('sends a visitor without a session to log in, and back afterwards', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/report');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    await shot(page, '00-login');
+    await login(page, 'jj-kx');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/report');
+    await context.close();
+  });
+});

@@ -1,0 +1,56 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, assignmentOf, type AssignmentRow } from '../support/api';
+import { launch, login, newContext, shootOnFailure, shot } from '../support/browser';
+import { visible } from '../support/element';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let assignment: AssignmentRow;
+let reporter: ApiClient;
+shootOnFailure(() => ({ offline: page }));
+
+beforeAll(async () => {
+  browser = await launch();
+  reporter = await ApiClient.as('jj-edu');
+  assignment = await assignmentOf(reporter, '锦江区教育局', '2025Q4');
+  context = await newContext(browser);
+  page = await context.newPage();
+  await login(page, 'jj-edu');
+  await page.goto(`/report/${assignment.id}`);
+  await visible(page.locator('.survey'));
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const serverValue = async (field: string) => (await reporter.get<{ submission: { values: Record<string, unknown> } | null }>(`/assignments/${assignment.id}`)).submission?.values[field];
+
+describe('autosave on a flaky connection', () => {
+  it('keeps the draft in the browser while offline and sends it when the connection is back', async () => {
+    await context.setOffline(true);
+    await page.locator('#f-s1t2_g1').fill('33');
+    await visible(page.getByTestId('save-state').getByText('网络不通'), 20_000);
+    await shot(page, '15-report-offline');
+    const kept = await page.evaluate((key) => localStorage.getItem(key), `kesu.draft.${assignment.id}`);
+    expect(JSON.parse(kept ?? '{}').payload.values.s1t2_g1).toBe(33);
+    await context.setOffline(false);
+    await visible(page.getByTestId('save-state').getByText('草稿已保存'), 20_000);
+    expect(await serverValue('s1t2_g1')).toBe(33);
+    expect(await page.evaluate((key) => localStorage.getItem(key), `kesu.draft.${assignment.id}`)).toBeNull();
+  });
+
+  it('restores a draft the server never got when the form is opened again, and sends it', async () => {
+    await context.setOffline(true);
+    await page.locator('#f-s1t2_g1').fill('44');
+    await visible(page.getByTestId('save-state').getByText('网络不通'), 20_000);
+    await page.close();
+    await context.setOffline(false);
+    page = await context.newPage();
+    await page.goto(`/report/${assignment.id}`);
+    await visible(page.getByText('已恢复本机尚未上传的草稿'));
+    expect(await page.locator('#f-s1t2_g1').inputValue()).toBe('44');
+    await expect.poll(() => serverValue('s1t2_g1'), { timeout: 20_000 }).toBe(44);
+  });
+});
