@@ -20,6 +20,9 @@ function literal(text: string): string {
 export async function attachWarehouse(connection: DuckDBConnection, file: string): Promise<void> {
   // ATTACH takes no bound parameters; the path is quoted as a string literal.
   await exec(connection, `ATTACH IF NOT EXISTS ${literal(file)} AS ${WH}`);
+  // Builds insert millions of rows, twice as fast when DuckDB may write them in any order. The
+  // setting is the whole instance's: every store query whose order matters says ORDER BY.
+  await exec(connection, 'SET preserve_insertion_order = false');
   await exec(connection, BUILDS_SQL);
 }
 
