@@ -49,8 +49,11 @@ async function login(url: string): Promise<{ cookie: string; csrf: string }> {
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] as string, csrf: body.csrfToken };
 }
 
-/** Sends drafts from `workers` concurrent loops until the server dies; returns what was acknowledged. */
-async function load(url: string, round: number, workers: number): Promise<Ack[]> {
+/**
+ * Sends drafts from `workers` concurrent loops until the server dies; returns what was
+ * acknowledged. `onFirstAck` is told when the first write comes back.
+ */
+async function load(url: string, round: number, workers: number, onFirstAck: () => void): Promise<Ack[]> {
   const session = await login(url);
   const acks: Ack[] = [];
   let n = 0;
@@ -68,6 +71,7 @@ async function load(url: string, round: number, workers: number): Promise<Ack[]>
         if (res.status !== 200) continue;
         const body = (await res.json()) as { revision: number };
         acks.push({ assignment, revision: body.revision, values });
+        if (acks.length === 1) onFirstAck();
       } catch {
         return; // the server is gone
       }
@@ -83,9 +87,12 @@ describe('durability: acknowledged submissions survive SIGKILL', () => {
     for (let round = 1; round <= ROUNDS; round++) {
       const { child, url } = await startServer();
       const exited = new Promise((r) => child.once('exit', r));
-      const running = load(url, round, 16);
-      // Kill at a random moment once the load is going.
-      await new Promise((r) => setTimeout(r, 400 + Math.random() * 800));
+      let going: () => void = () => undefined;
+      const firstAck = new Promise<void>((r) => (going = r));
+      const running = load(url, round, 16, () => going());
+      // Kill at a random moment once writes are being acknowledged (a slow start is no failure).
+      await firstAck;
+      await new Promise((r) => setTimeout(r, Math.random() * 800));
       child.kill('SIGKILL');
       const acks = await running;
       await exited;
