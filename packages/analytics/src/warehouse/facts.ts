@@ -32,50 +32,68 @@ export async function loadFieldBindings(connection: DuckDBConnection): Promise<v
 /** Restricts a build to the assignments in temp.changed, or to none of them (a full build). */
 const only = (incremental: boolean, column: string) => (incremental ? `AND ${column} IN (SELECT assignment_id FROM temp.changed)` : '');
 
-// Approved submissions, their values unpacked into (field, value) pairs and matched to bindings.
-// Two fields of one form bound to the same indicator and breakdown report the same quantity
-// twice (a form with two targets on one indicator), so the row keeps the larger, never the sum.
-// A yes/no answer (a milestone done or not) counts as 1 or 0; anything else that is no number is left out.
-const NUMBER = `CASE WHEN json_type(e.entry.value) = 'BOOLEAN' THEN CAST(CAST(e.entry.value AS BOOLEAN) AS DOUBLE) ELSE TRY_CAST(e.entry.value AS DOUBLE) END`;
-
-const approvedEntries = (incremental: boolean) => `
-  WITH last AS (
-    -- The newest revision of each assignment, found without carrying the values along.
-    SELECT assignment_id, max(revision) AS revision FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')} GROUP BY assignment_id
-  ), latest AS (
-    SELECT r.assignment_id, r.status, r.form_version, r.submission_values, r.created_at
-    FROM main.submission_revisions r JOIN last ON last.assignment_id = r.assignment_id AND last.revision = r.revision
-  ), entries AS (
-    SELECT l.assignment_id, l.form_version, l.created_at, a.form_id, a.region_code, a.department, a.period, f.department_function,
-      unnest(map_entries(l.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
-    FROM latest l JOIN main.assignments a ON a.id = l.assignment_id JOIN main.forms f ON f.id = a.form_id
-    WHERE l.status = 'approved'
+// The newest revision of each assignment, when approved: found without carrying the values along.
+const approved = (incremental: boolean) => `
+  approved AS (
+    SELECT r.assignment_id, r.form_version, r.submission_values, r.created_at
+    FROM main.submission_revisions r
+    JOIN (SELECT assignment_id, max(revision) AS revision FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')} GROUP BY assignment_id) last
+      ON last.assignment_id = r.assignment_id AND last.revision = r.revision
+    WHERE r.status = 'approved'
   )`;
 
+// Each approved value as (assignment, field, value) matched to its binding: kept narrow, because
+// unpacking multiplies every column carried through it by the number of fields.
+const entries = `
+  entries AS (
+    SELECT ap.assignment_id, a.form_id, ap.form_version, unnest(map_entries(ap.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
+    FROM approved ap JOIN main.assignments a ON a.id = ap.assignment_id
+  )`;
+
+// What every value of an assignment shares, looked up once per assignment.
+const attributes = `
+  attributes AS MATERIALIZED (
+    SELECT ap.assignment_id, a.region_code, r.province_code, p.year, a.period, p.period_type, a.department, f.department_function, ap.created_at
+    FROM approved ap JOIN main.assignments a ON a.id = ap.assignment_id JOIN main.forms f ON f.id = a.form_id
+    LEFT JOIN ${WH}.dim_region r ON r.region_code = a.region_code
+    LEFT JOIN ${WH}.dim_period p ON p.period = a.period
+  )`;
+
+// Read from the JSON text, so a string (a note) can only ever come out as NULL, never fail.
+const NUMBER = `TRY_CAST(CASE CAST(e.entry.value AS VARCHAR) WHEN 'true' THEN '1' WHEN 'false' THEN '0' ELSE CAST(e.entry.value AS VARCHAR) END AS DOUBLE)`;
+
+/**
+ * Approved values of indicator-bound fields. Two fields of one form bound to the same indicator
+ * and breakdown report the same quantity twice (a form with two targets on one indicator), so
+ * the row keeps the larger, never the sum.
+ */
 const valuesSql = (incremental: boolean) => `
   INSERT INTO ${WH}.fact_value
-  ${approvedEntries(incremental)}
-  SELECT CAST(e.assignment_id AS UUID), any_value(e.region_code), any_value(r.province_code), any_value(p.year), any_value(e.period), any_value(p.period_type),
-    any_value(e.department), any_value(e.department_function), b.indicator_code, b.disaggregation, max(${NUMBER}), any_value(e.created_at)
-  FROM entries e
-  JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
-  LEFT JOIN ${WH}.dim_region r ON r.region_code = e.region_code
-  LEFT JOIN ${WH}.dim_period p ON p.period = e.period
-  WHERE b.indicator_code IS NOT NULL AND ${NUMBER} IS NOT NULL
-  GROUP BY e.assignment_id, b.indicator_code, b.disaggregation`;
+  WITH ${approved(incremental)}, ${entries}, ${attributes},
+  bound AS (
+    SELECT e.assignment_id, b.indicator_code, b.disaggregation, max(${NUMBER}) AS value
+    FROM entries e JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
+    WHERE b.indicator_code IS NOT NULL
+    GROUP BY ALL
+  )
+  SELECT CAST(v.assignment_id AS UUID), t.region_code, t.province_code, t.year, t.period, t.period_type, t.department, t.department_function,
+    v.indicator_code, v.disaggregation, v.value, t.created_at
+  FROM bound v JOIN attributes t ON t.assignment_id = v.assignment_id
+  WHERE v.value IS NOT NULL`;
 
 // Values of the fields that name the plan target they report.
 const targetValuesSql = (incremental: boolean) => `
   INSERT INTO ${WH}.fact_target_value
-  ${approvedEntries(incremental)}
-  SELECT CAST(e.assignment_id AS UUID), b.target_id, any_value(e.region_code), any_value(r.province_code), any_value(p.year), any_value(e.period),
-    any_value(e.department), max(${NUMBER}), any_value(e.created_at)
-  FROM entries e
-  JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
-  LEFT JOIN ${WH}.dim_region r ON r.region_code = e.region_code
-  LEFT JOIN ${WH}.dim_period p ON p.period = e.period
-  WHERE b.target_id IS NOT NULL AND ${NUMBER} IS NOT NULL
-  GROUP BY e.assignment_id, b.target_id`;
+  WITH ${approved(incremental)}, ${entries}, ${attributes},
+  bound AS (
+    SELECT e.assignment_id, b.target_id, max(${NUMBER}) AS value
+    FROM entries e JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
+    WHERE b.target_id IS NOT NULL
+    GROUP BY ALL
+  )
+  SELECT CAST(v.assignment_id AS UUID), v.target_id, t.region_code, t.province_code, t.year, t.period, t.department, v.value, t.created_at
+  FROM bound v JOIN attributes t ON t.assignment_id = v.assignment_id
+  WHERE v.value IS NOT NULL`;
 
 // Every assignment with what became of it; missing ones count as late once their due date passed.
 const submissionsSql = (incremental: boolean) => `

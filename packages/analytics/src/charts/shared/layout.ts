@@ -11,7 +11,8 @@ const LABEL_WIDTH = 88;
 /** Title, subtitle and fonts shared by every report. */
 export function baseOption(title: Localized, ctx: ChartContext): EChartsOption {
   return {
-    title: { text: pick(title, ctx.lang), ...(ctx.subtitle === undefined ? {} : { subtext: ctx.subtitle }), left: 'center' },
+    // Compact enough that title and subtitle end above the legends, which start at 48 px.
+    title: { text: pick(title, ctx.lang), ...(ctx.subtitle === undefined ? {} : { subtext: ctx.subtitle }), left: 'center', top: 0, itemGap: 4, textStyle: { fontSize: 16 }, subtextStyle: { fontSize: 12 } },
     textStyle: { fontFamily: CJK_FONTS },
   };
 }
