@@ -5,6 +5,7 @@ import { keptRows, renderReport, type BenchRow } from './report.js';
 import { analyticsSuite } from './suites/analytics.js';
 import { apiSuite } from './suites/api.js';
 import { plansSuite } from './suites/plans.js';
+import { reporterSuite } from './suites/reporter.js';
 import { schemaSuite } from './suites/schema.js';
 import { storeSuite } from './suites/store.js';
 
@@ -15,6 +16,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['plans', plansSuite],
   ['api', apiSuite],
   ['analytics', analyticsSuite],
+  ['reporter', reporterSuite],
 ];
 
 const only = process.argv.slice(2);

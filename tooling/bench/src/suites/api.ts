@@ -12,7 +12,8 @@ const FIELDS = 40;
 const ADMIN = { username: 'bench-admin', password: 'bench-password-1' };
 const REPORTER = { username: 'bench-reporter', password: 'bench-password-2' };
 
-function kesu(dir: string, args: string[], stdin?: string): ChildProcess {
+/** Runs the kesu command line from source on a data folder. */
+export function kesu(dir: string, args: string[], stdin?: string): ChildProcess {
   const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--conditions=@kesu/source', '--import', 'tsx', CLI, ...args], {
     env: { ...process.env, KESU_DATA_DIR: dir, INIT_CWD: dir },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -21,12 +22,12 @@ function kesu(dir: string, args: string[], stdin?: string): ChildProcess {
   return child;
 }
 
-function done(child: ChildProcess): Promise<void> {
+export function done(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kesu exited ${code}`)))));
 }
 
 /** Starts the server and measures the time from spawning it to its first answered request. */
-async function serve(dir: string): Promise<{ child: ChildProcess; url: string; coldStartMs: number }> {
+export async function serve(dir: string): Promise<{ child: ChildProcess; url: string; coldStartMs: number }> {
   const started = performance.now();
   const child = kesu(dir, ['serve', '--port', '0']);
   const url = await new Promise<string>((resolve, reject) => {
@@ -45,7 +46,7 @@ async function serve(dir: string): Promise<{ child: ChildProcess; url: string; c
   return { child, url, coldStartMs: performance.now() - started };
 }
 
-async function session(url: string, who: { username: string; password: string }) {
+export async function session(url: string, who: { username: string; password: string }) {
   const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;

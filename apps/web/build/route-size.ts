@@ -10,6 +10,9 @@ interface ManifestChunk {
   css?: string[];
 }
 
+/** The reporter's form page: the shell layout and the page itself. */
+export const REPORTER_PAGES = ['src/components/shell/AppShell.vue', 'src/pages/report/ReportFillPage.vue'];
+
 export interface RouteSize {
   files: string[];
   jsGzip: number;
