@@ -27,6 +27,14 @@ export async function loadFieldBindings(connection: DuckDBConnection): Promise<v
     }
   }
   await appendRows(connection, 'field_binding', out, 'temp');
+  // A form with two fields on the same indicator and breakdown needs its values merged; knowing
+  // which bindings are shared lets every other value skip that (costly) grouping.
+  await exec(
+    connection,
+    `CREATE OR REPLACE TEMP TABLE field_binding AS SELECT *,
+       indicator_code IS NOT NULL AND count(*) OVER (PARTITION BY form_id, version, indicator_code, disaggregation) > 1 AS shared
+     FROM temp.field_binding`,
+  );
 }
 
 /** Restricts a build to the assignments in temp.changed, or to none of them (a full build). */
@@ -65,15 +73,26 @@ const NUMBER = `TRY_CAST(CASE CAST(e.entry.value AS VARCHAR) WHEN 'true' THEN '1
 /**
  * Approved values of indicator-bound fields. Two fields of one form bound to the same indicator
  * and breakdown report the same quantity twice (a form with two targets on one indicator), so
- * the row keeps the larger, never the sum.
+ * the row keeps the larger, never the sum; only such forms' values are unpacked a second time
+ * and grouped.
  */
 const valuesSql = (incremental: boolean) => `
   INSERT INTO ${WH}.fact_value
   WITH ${approved(incremental)}, ${entries}, ${attributes},
+  shared_forms AS (SELECT DISTINCT form_id, version FROM temp.field_binding WHERE shared),
+  shared_entries AS (
+    SELECT ap.assignment_id, a.form_id, ap.form_version, unnest(map_entries(ap.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
+    FROM approved ap JOIN main.assignments a ON a.id = ap.assignment_id
+    JOIN shared_forms s ON s.form_id = a.form_id AND s.version = ap.form_version
+  ),
   bound AS (
-    SELECT e.assignment_id, b.indicator_code, b.disaggregation, max(${NUMBER}) AS value
+    SELECT e.assignment_id, b.indicator_code, b.disaggregation, ${NUMBER} AS value
     FROM entries e JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
-    WHERE b.indicator_code IS NOT NULL
+    WHERE b.indicator_code IS NOT NULL AND NOT b.shared
+    UNION ALL
+    SELECT e.assignment_id, b.indicator_code, b.disaggregation, max(${NUMBER})
+    FROM shared_entries e JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
+    WHERE b.shared
     GROUP BY ALL
   )
   SELECT CAST(v.assignment_id AS UUID), t.region_code, t.province_code, t.year, t.period, t.period_type, t.department, t.department_function,
