@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu/seeds';
 import type { FormDefinition, Plan, Target, TargetScope } from '@kesu/schema';
 import { insertAssignments, insertForm, insertPlan, openStore, publishForm, replaceRegistry, submissionBatch, type Store } from '@kesu/store';
+import { attachWarehouse } from '../src/index.js';
 
 export const PROVINCE = '510000';
 export const CITY = '510100';
@@ -85,12 +86,14 @@ export const FORM: FormDefinition = {
 export interface Fixture {
   store: Store;
   dir: string;
+  /** A connection of the store's with the warehouse attached beside it. */
+  wh: Awaited<ReturnType<Store['connect']>>;
   /** Writes values for a region and quarter, submitted and (unless told otherwise) approved. */
   report: (region: string, period: string, values: Record<string, number | string | boolean>, approve?: boolean) => Promise<string>;
   close: () => void;
 }
 
-/** A real store in a temporary folder: the registry, the city's plan, a published quarterly form. */
+/** A real store in a temporary folder (the registry, the city's plan, a published quarterly form) and its warehouse. */
 export async function openFixture(): Promise<Fixture> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kesu-analytics-'));
   const store = await openStore(path.join(dir, 'kesu.duckdb'));
@@ -106,9 +109,12 @@ export async function openFixture(): Promise<Fixture> {
     if (approve) await store.writes.batch(submissionBatch, { assignmentId: id, action: 'approve', actor: 'reviewer', formVersion: 1 });
     return id;
   };
+  const wh = await store.connect();
+  await attachWarehouse(wh, path.join(dir, 'warehouse.duckdb'));
   return {
     store,
     dir,
+    wh,
     report,
     close: () => {
       store.close();

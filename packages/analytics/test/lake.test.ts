@@ -6,7 +6,7 @@ import { parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rows, submissionBatch } from '@kesu/store';
-import { attachWarehouse, buildWarehouse, exportLake, readManifest, lakeLayout, type LakeManifest } from '../src/index.js';
+import { buildWarehouse, exportLake, readManifest, lakeLayout, type LakeManifest } from '../src/index.js';
 import { CITY, JINJIANG, openFixture, QINGYANG, type Fixture } from './fixture.js';
 
 let f: Fixture;
@@ -14,8 +14,7 @@ let wh: DuckDBConnection;
 
 beforeEach(async () => {
   f = await openFixture();
-  wh = await f.store.connect();
-  await attachWarehouse(wh, path.join(f.dir, 'warehouse.duckdb'));
+  wh = f.wh;
   await f.report(JINJIANG, '2024Q4', { trainings: 300 });
   await f.report(JINJIANG, '2025Q1', { trainings: 200, trainings_youth: 50, bases: 10, literacy: 14 });
   await f.report(QINGYANG, '2025Q1', { trainings: 150, bases: 12 });
@@ -23,7 +22,6 @@ beforeEach(async () => {
   await buildWarehouse(wh);
 });
 afterEach(() => {
-  wh.closeSync();
   f.close();
 });
 

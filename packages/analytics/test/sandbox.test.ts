@@ -1,7 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachWarehouse, buildWarehouse, exportLake, Sandbox, SandboxError } from '../src/index.js';
+import { buildWarehouse, exportLake, Sandbox, SandboxError } from '../src/index.js';
 import { CITY, JINJIANG, openFixture, QINGYANG, type Fixture } from './fixture.js';
 
 const DONGCHENG = '110101';
@@ -11,8 +14,7 @@ let sandbox: Sandbox;
 
 beforeAll(async () => {
   f = await openFixture();
-  wh = await f.store.connect();
-  await attachWarehouse(wh, path.join(f.dir, 'warehouse.duckdb'));
+  wh = f.wh;
   await f.report(JINJIANG, '2025Q1', { trainings: 200, bases: 10, literacy: 14 });
   await f.report(QINGYANG, '2025Q1', { trainings: 150 });
   await f.report(CITY, '2025Q2', { trainings: 100 });
@@ -23,7 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => {
   sandbox.close();
-  wh.closeSync();
   f.close();
 });
 
@@ -162,9 +163,58 @@ describe('sandboxed SQL: limits', () => {
     expect(error).toMatchObject({ code: 'cancelled' });
   });
 
+  it('points at a refused function by its place in the text, however many 汉字 come before it', async () => {
+    const sql = "SELECT '科学素质' AS 标签, * FROM read_csv('/etc/passwd')";
+    const error = (await sandbox.query(sql, SICHUAN).catch((e: unknown) => e)) as SandboxError;
+    expect(error.problems[0]?.position).toBe(sql.indexOf('read_csv'));
+    const syntax = (await sandbox.query("SELECT '科学' FORM fact_value", SICHUAN).catch((e: unknown) => e)) as SandboxError;
+    expect(syntax.problems[0]?.position).toBe("SELECT '科学' FORM ".length);
+  });
+
   it('points at a syntax error (FORM is read as an alias, so the error is at the next word)', async () => {
     const error = (await sandbox.query('SELECT * FORM fact_value', SICHUAN).catch((e: unknown) => e)) as SandboxError;
     expect(error.code).toBe('syntax');
     expect(error.problems[0]?.position).toBe(14);
+  });
+});
+
+/** Reads an exported file with hyparquet, a reader that shares no code with DuckDB. */
+async function readExport(file: string): Promise<Record<string, unknown>[]> {
+  const bytes = readFileSync(file);
+  return parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), compressors });
+}
+
+describe('sandboxed SQL: Parquet export', () => {
+  it.each(ESCAPES.slice(0, 20))('refuses %s', async (sql) => {
+    await expect(sandbox.exportParquet(sql, SICHUAN)).rejects.toBeInstanceOf(SandboxError);
+  });
+
+  it.each(CONTAINED)('keeps the export of %s inside Sichuan', async (sql) => {
+    const exported = await sandbox.exportParquet(sql, SICHUAN);
+    try {
+      const rows = await readExport(exported.file);
+      expect(rows.length).toBe(exported.rows);
+      for (const row of rows) expect(Object.values(row)[1]).toBe(SICHUAN);
+    } finally {
+      exported.remove();
+    }
+  });
+
+  it('writes the columns and rows of the query, names made unique, at most the row limit', async () => {
+    const exported = await sandbox.exportParquet("SELECT i, '第' || i AS 名称, i AS i FROM range(1000) t(i)", SICHUAN);
+    const rows = await readExport(exported.file);
+    exported.remove();
+    expect(exported).toMatchObject({ rows: 100, truncated: true });
+    expect(rows).toHaveLength(100);
+    expect(rows[1]).toEqual({ i: 1n, 名称: '第1', 'i:1': 1n });
+    expect(existsSync(path.dirname(exported.file))).toBe(false);
+  });
+
+  it('stops at the time limit and on cancel, and keeps serving', async () => {
+    await expect(sandbox.exportParquet('SELECT count(*) FROM range(100000000000) a', SICHUAN)).rejects.toMatchObject({ code: 'timeout' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    await expect(sandbox.exportParquet('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal)).rejects.toMatchObject({ code: 'cancelled' });
+    expect((await sandbox.query('SELECT 1 AS one', SICHUAN)).rows).toEqual([[1]]);
   });
 });

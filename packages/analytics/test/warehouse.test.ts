@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rows, submissionBatch } from '@kesu/store';
-import { attachWarehouse, buildWarehouse } from '../src/index.js';
+import { buildWarehouse } from '../src/index.js';
 import { CITY, JINJIANG, openFixture, QINGYANG, type Fixture } from './fixture.js';
 
 let f: Fixture;
@@ -10,15 +9,13 @@ let wh: DuckDBConnection;
 
 beforeEach(async () => {
   f = await openFixture();
-  wh = await f.store.connect();
-  await attachWarehouse(wh, path.join(f.dir, 'warehouse.duckdb'));
+  wh = f.wh;
   await f.report(JINJIANG, '2024Q4', { trainings: 300 });
   await f.report(JINJIANG, '2025Q1', { trainings: 200, trainings_youth: 50, activities: 50, bases: 10, venues: 3, literacy: 14, note: '正常' });
   await f.report(QINGYANG, '2025Q1', { trainings: 150, activities: 40, bases: 12, venues: 1, literacy: 16 });
   await f.report(CITY, '2025Q2', { trainings: 100, literacy: 15.5 });
 });
 afterEach(() => {
-  wh.closeSync();
   f.close();
 });
 
