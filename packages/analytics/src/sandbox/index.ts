@@ -1,2 +1,2 @@
 export { checkParsedQuery, type QueryProblem } from './check-query.js';
-export { Sandbox, SandboxError, type SandboxOptions, type SandboxResult, type Scope } from './sandbox.js';
+export { Sandbox, SandboxError, type ParquetExport, type SandboxOptions, type SandboxResult, type Scope } from './sandbox.js';

@@ -1,9 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBResult } from '@duckdb/node-api';
 import { lakeLayout } from '../lake/layout.js';
 import { WAREHOUSE_TABLES, type TableDoc } from '../warehouse/tables.js';
 import { checkParsedQuery, type QueryProblem } from './check-query.js';
+import { byteToCharOffset, codePointToCharOffset } from './positions.js';
 
 export interface SandboxOptions {
   dataDir: string;
@@ -30,6 +33,14 @@ export class SandboxError extends Error {
   ) {
     super(en);
   }
+}
+
+/** A query's rows written to a Parquet file in a folder of its own; `remove` deletes both. */
+export interface ParquetExport {
+  file: string;
+  rows: number;
+  truncated: boolean;
+  remove: () => void;
 }
 
 /** Whose rows a query may read: a region tree, or the whole country (null). */
@@ -101,25 +112,60 @@ export class Sandbox {
     return new Sandbox(instance, setup, { ...options, dataDir: path.resolve(options.dataDir) });
   }
 
-  /** The problems DuckDB's parser and the rules find in a query, without running it. */
+  /**
+   * The problems DuckDB's parser and the rules find in a query, without running it. Positions are
+   * offsets into the text as JavaScript counts it (DuckDB reports a parse error in code points
+   * and a node of the tree in UTF-8 bytes; a 汉字 before the problem would shift either).
+   */
   async check(sql: string): Promise<QueryProblem[]> {
     const reader = await this.checker.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
-    return checkParsedQuery(String(reader.getRows()[0]?.[0]));
+    return checkParsedQuery(String(reader.getRows()[0]?.[0])).map((p) => ({
+      ...p,
+      position: p.position === null ? null : p.code === 'syntax' ? codePointToCharOffset(sql, p.position) : byteToCharOffset(sql, p.position),
+    }));
   }
 
   /** Runs a checked query for a scope; `signal` cancels it. */
   async query(sql: string, scope: Scope, signal?: AbortSignal): Promise<SandboxResult> {
-    if (scope !== null && !REGION_CODE.test(scope)) throw new SandboxError('bad_scope', '权限范围不是有效的行政区划代码', 'the scope is not a region code');
-    const problems = await this.check(sql);
-    if (problems.length > 0) {
-      const first = problems[0] as QueryProblem;
-      throw new SandboxError(first.code, first.message, first.messageEn, problems);
-    }
+    await this.refuseUnsafe(sql, scope);
     const slot = await this.take(scope);
     try {
       return await this.run(slot.connection, sql, signal);
     } finally {
       this.give(scope, slot);
+    }
+  }
+
+  /**
+   * Runs a checked query for a scope, under the same limits, and writes its rows to a Parquet
+   * file. The query's text is never wrapped in a COPY: its rows are streamed into a separate
+   * in-memory database that may write only to a fresh temporary folder of its own, and that
+   * database writes the file. The caller streams the file and then calls `remove`.
+   */
+  async exportParquet(sql: string, scope: Scope, signal?: AbortSignal): Promise<ParquetExport> {
+    await this.refuseUnsafe(sql, scope);
+    const slot = await this.take(scope);
+    const dir = mkdtempSync(path.join(tmpdir(), 'kesu-export-'));
+    const remove = () => rmSync(dir, { recursive: true, force: true });
+    try {
+      const file = path.join(dir, 'result.parquet');
+      const written = await this.guarded(slot.connection, signal, async () => writeParquet(await slot.connection.stream(sql), dir, file, this.maxRows));
+      return { file, ...written, remove };
+    } catch (error) {
+      remove();
+      throw error;
+    } finally {
+      this.give(scope, slot);
+    }
+  }
+
+  /** Refuses a bad scope and any query the checker finds a problem in. */
+  private async refuseUnsafe(sql: string, scope: Scope): Promise<void> {
+    if (scope !== null && !REGION_CODE.test(scope)) throw new SandboxError('bad_scope', '权限范围不是有效的行政区划代码', 'the scope is not a region code');
+    const problems = await this.check(sql);
+    if (problems.length > 0) {
+      const first = problems[0] as QueryProblem;
+      throw new SandboxError(first.code, first.message, first.messageEn, problems);
     }
   }
 
@@ -156,6 +202,16 @@ export class Sandbox {
 
   private async run(connection: DuckDBConnection, sql: string, signal?: AbortSignal): Promise<SandboxResult> {
     const started = performance.now();
+    return this.guarded(connection, signal, async () => {
+      const reader = await connection.streamAndReadUntil(sql, this.maxRows + 1);
+      const rows = reader.getRowsJson() as unknown[][];
+      const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]) }));
+      return { columns, rows: rows.slice(0, this.maxRows), truncated: rows.length > this.maxRows, ms: performance.now() - started };
+    });
+  }
+
+  /** Runs work on a connection under the time limit and the caller's signal, and words its failure. */
+  private async guarded<T>(connection: DuckDBConnection, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
     let stopped: 'timeout' | 'cancelled' | null = null;
     const stop = (why: 'timeout' | 'cancelled') => {
       stopped = why;
@@ -166,10 +222,7 @@ export class Sandbox {
     signal?.addEventListener('abort', onAbort);
     try {
       if (signal?.aborted) stop('cancelled');
-      const reader = await connection.streamAndReadUntil(sql, this.maxRows + 1);
-      const rows = reader.getRowsJson() as unknown[][];
-      const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]) }));
-      return { columns, rows: rows.slice(0, this.maxRows), truncated: rows.length > this.maxRows, ms: performance.now() - started };
+      return await work();
     } catch (error) {
       if (stopped === 'timeout') throw new SandboxError('timeout', `查询超过 ${this.timeoutMs / 1000} 秒，已中止`, `the query ran longer than ${this.timeoutMs / 1000} s and was stopped`);
       if (stopped === 'cancelled') throw new SandboxError('cancelled', '查询已取消', 'the query was cancelled');
@@ -190,5 +243,44 @@ export class Sandbox {
     for (const list of this.slots.values()) for (const slot of list) slot.connection.closeSync();
     this.checker.closeSync();
     this.instance.closeSync();
+  }
+}
+
+/**
+ * Streams a result into a fresh in-memory database that may write nothing but `dir`, at most
+ * `maxRows` rows, and has that database write them as Parquet.
+ */
+async function writeParquet(result: DuckDBResult, dir: string, file: string, maxRows: number): Promise<{ rows: number; truncated: boolean }> {
+  const writer = await DuckDBInstance.create(':memory:');
+  const connection = await writer.connect();
+  try {
+    await connection.run(`SET allowed_directories = [${literal(`${dir}${path.sep}`)}]`);
+    await connection.run('SET enable_external_access = false');
+    await connection.run('SET lock_configuration = true');
+    const types = result.columnTypes();
+    const columns = result.deduplicatedColumnNames().map((name, i) => `"${name.replaceAll('"', '""')}" ${String(types[i])}`);
+    await connection.run(`CREATE TABLE result (${columns.join(', ')})`);
+    const appender = await connection.createAppender('result');
+    let rows = 0;
+    let truncated = false;
+    try {
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        if (rows + chunk.rowCount > maxRows) {
+          truncated = true;
+          chunk.rowCount = maxRows - rows;
+        }
+        appender.appendDataChunk(chunk);
+        rows += chunk.rowCount;
+        if (truncated) break;
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    await connection.run(`COPY result TO ${literal(file)} (FORMAT parquet, COMPRESSION zstd)`);
+    return { rows, truncated };
+  } finally {
+    connection.closeSync();
+    writer.closeSync();
   }
 }

@@ -22,13 +22,17 @@ export function grid(box: Pick<GridComponentOption, 'top' | 'bottom' | 'left' | 
   return { left: 16, right: 32, bottom: 16, ...box, outerBoundsMode: 'same', outerBoundsContain: 'all' };
 }
 
-/** A category axis of region names: every name shown in full, turned when there are many, long ones wrapped. */
+/**
+ * A category axis of region names, every name shown in full: upright and wrapped when few, turned
+ * when many. A turned name stays on one line: a wrapped second line would run into its neighbour's.
+ */
 export function regionAxis(names: string[], placement: { gridIndex?: number } = {}): XAXisComponentOption {
+  const rotate = names.length > 12 ? 45 : names.length > 4 ? 30 : 0;
   return {
     type: 'category',
     data: names,
     axisTick: { alignWithLabel: true },
-    axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0, width: LABEL_WIDTH, overflow: 'break' },
+    axisLabel: { interval: 0, rotate, ...(rotate === 0 ? { width: LABEL_WIDTH, overflow: 'break' } : {}) },
     ...placement,
   };
 }
