@@ -22,7 +22,7 @@ const CSS = `
   body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif; color: #1f2933; font-size: 10.5pt; margin: 0; }
   .cover { height: 250mm; display: flex; flex-direction: column; justify-content: center; text-align: center; page-break-after: always; }
   .cover h1 { font-size: 24pt; margin: 0 0 8mm; } .cover .region { font-size: 18pt; margin-bottom: 4mm; } .cover .meta { color: #52606d; }
-  h2 { font-size: 14pt; border-bottom: 2px solid #1f6feb; padding-bottom: 2mm; margin-top: 8mm; }
+  h2 { font-size: 14pt; border-bottom: 2px solid #1f6feb; padding-bottom: 2mm; margin-top: 8mm; break-after: avoid; page-break-after: avoid; }
   table { width: 100%; border-collapse: collapse; margin: 3mm 0; page-break-inside: auto; }
   th, td { border: 1px solid #cbd2d9; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
   th { background: #f0f4f8; } tr { page-break-inside: avoid; } td.n { text-align: right; white-space: nowrap; }
