@@ -5,4 +5,4 @@ import { fileURLToPath } from 'node:url';
 import { REPORTER_PAGES, routeSize } from './route-size.js';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
-console.log(JSON.stringify(routeSize(path.resolve(dist), REPORTER_PAGES)));
+process.stdout.write(`${JSON.stringify(routeSize(path.resolve(dist), REPORTER_PAGES))}\n`);
