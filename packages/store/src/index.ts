@@ -15,4 +15,5 @@ export * from './repositories/forms.js';
 export * from './repositories/assignments.js';
 export * from './repositories/submissions.js';
 export * from './repositories/idempotency.js';
+export * from './repositories/saved-queries.js';
 export { backupStore, inspectBackup } from './backup.js';

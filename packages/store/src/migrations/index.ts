@@ -2,12 +2,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction } from '../transaction.js';
 import { registry } from './001-registry.js';
 import { workflow } from './002-workflow.js';
+import { savedQueries } from './003-saved-queries.js';
 
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [registry, workflow];
+export const MIGRATIONS: readonly Migration[] = [registry, workflow, savedQueries];
 
 /** The schema version recorded in the database (0 when empty). */
 export async function schemaVersion(connection: DuckDBConnection): Promise<number> {
