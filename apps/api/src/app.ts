@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { formRoutes } from './routes/forms.js';
 import { metaRoutes } from './routes/meta.js';
 import { planRoutes } from './routes/plans.js';
+import { savedQueryRoutes } from './routes/saved-queries.js';
 import { userRoutes } from './routes/users.js';
 import { workbookRoutes } from './routes/workbooks.js';
 import { serveWeb } from './http/web.js';
@@ -74,6 +75,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/v1/audit', auditRoutes(ctx));
   app.route('/api/v1/backups', backupRoutes(ctx));
   app.route('/api/v1', analyticsRoutes(ctx));
+  app.route('/api/v1/saved-queries', savedQueryRoutes(ctx));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type Fixture } from './fixture.js';
-import { addUser, Client, startHarness, type Harness } from './harness.js';
+import { addUser, Client, PASSWORD, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 let f: Fixture;
@@ -86,3 +87,46 @@ describe('SQL bad inputs', () => {
     expect(report.status).toBe(403);
   });
 });
+
+describe('SQL export', () => {
+  it('streams a Parquet file of the query, in the caller’s region tree, saying how many rows', async () => {
+    const res = await h.app.request('/api/v1/sql/export', { method: 'POST', headers: await statHeaders(), body: JSON.stringify({ sql: 'SELECT region_code, province_code FROM dim_region ORDER BY 1', format: 'parquet' }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.apache.parquet');
+    expect(res.headers.get('content-disposition')).toContain('kesu-query.parquet');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([bytes.subarray(0, 4).toString(), bytes.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']);
+    const inSichuan = Number(res.headers.get('x-kesu-rows'));
+    expect(inSichuan).toBeGreaterThan(100);
+    // Sichuan's tree only: the rows a run of the same query returns.
+    const run = await stat.request('POST', '/api/v1/sql', { sql: 'SELECT count(*) AS n FROM dim_region' });
+    expect(run.body['rows']).toEqual([[String(inSichuan)]]);
+  });
+
+  it('writes XLSX with numbers as numbers', async () => {
+    const res = await h.app.request('/api/v1/sql/export', { method: 'POST', headers: await statHeaders(), body: JSON.stringify({ sql: "SELECT '锦江区' AS 地区, 42::BIGINT AS n, 1.5 AS x, NULL AS empty", format: 'xlsx' }) });
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '地区', 'n', 'x', 'empty']);
+    expect(sheet.getRow(2).values).toEqual([undefined, '锦江区', 42, 1.5]);
+    expect(res.headers.get('x-kesu-truncated')).toBe('false');
+  });
+
+  it('refuses what a run refuses, with the place in the query', async () => {
+    const res = await stat.request('POST', '/api/v1/sql/export', { sql: "SELECT '科学' AS a, * FROM read_csv('/etc/passwd')", format: 'parquet' });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.details[0]).toMatchObject({ code: 'table_function', position: "SELECT '科学' AS a, * FROM ".length });
+  });
+});
+
+let headers: Record<string, string> | null = null;
+/** The statistician's session as raw headers, for reading a file response's bytes. */
+async function statHeaders(): Promise<Record<string, string>> {
+  if (headers) return headers;
+  const login = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'stat', password: PASSWORD }) });
+  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+  headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': csrf, 'content-type': 'application/json' };
+  return headers;
+}

@@ -21,7 +21,7 @@ afterAll(() => h.close());
 
 /** Everything a bad request could change: every table's row count. */
 async function snapshot(): Promise<string> {
-  const tables = ['users', 'sessions', 'plans', 'plan_revisions', 'forms', 'form_versions', 'assignments', 'submissions', 'submission_revisions', 'audit_events', 'idempotency_keys', 'plan_documents'];
+  const tables = ['users', 'sessions', 'plans', 'plan_revisions', 'forms', 'form_versions', 'assignments', 'submissions', 'submission_revisions', 'audit_events', 'idempotency_keys', 'plan_documents', 'saved_queries'];
   return h.ctx.store.reads.read(async (conn) => {
     const counts = await Promise.all(tables.map(async (t) => `${t}=${(await conn.runAndReadAll(`SELECT count(*) AS n FROM ${t}`)).getRowObjectsJson()[0]?.['n']}`));
     return counts.join(',');
@@ -119,6 +119,19 @@ const cases: Bad[] = [
   { name: 'a region code with letters', who: 'office', method: 'POST', path: () => '/api/v1/users', body: () => ({ username: 'u7', displayName: 'x', password: 'long-enough-1', role: 'leader', regionCode: '51O104' }) },
   { name: 'generate with an unknown field', who: 'office', method: 'POST', path: () => `/api/v1/plans/${f.planId}/forms/generate`, body: () => ({ department: '区教育局', periodKind: 'year', all: true }) },
   { name: 'regions under a seven-digit code', who: 'reporter', method: 'GET', path: () => '/api/v1/regions?parent=5101041', body: () => undefined },
+  // saved queries and exports
+  { name: 'save a query without a title', who: 'office', method: 'POST', path: () => '/api/v1/saved-queries', body: () => ({ title: '   ', sql: 'SELECT 1' }) },
+  { name: 'save a query with a 121-character title', who: 'office', method: 'POST', path: () => '/api/v1/saved-queries', body: () => ({ title: '查'.repeat(121), sql: 'SELECT 1' }) },
+  { name: 'save a query of 20,001 characters', who: 'office', method: 'POST', path: () => '/api/v1/saved-queries', body: () => ({ title: 't', sql: 'x'.repeat(20_001) }) },
+  { name: 'save a query shared as "yes"', who: 'office', method: 'POST', path: () => '/api/v1/saved-queries', body: () => ({ title: 't', sql: 'SELECT 1', shared: 'yes' }) },
+  { name: 'save a query for another owner', who: 'office', method: 'POST', path: () => '/api/v1/saved-queries', body: () => ({ title: 't', sql: 'SELECT 1', owner: 'edu' }) },
+  { name: 'change a saved query whose id is a path', who: 'office', method: 'PUT', path: () => '/api/v1/saved-queries/..%2F..%2Fusers', body: () => ({ title: 't', sql: 'SELECT 1' }) },
+  { name: 'delete a saved query that does not exist', who: 'office', method: 'DELETE', path: () => '/api/v1/saved-queries/00000000-0000-4000-8000-000000000000', body: () => undefined, status: 404 },
+  { name: 'export as CSV (done in the browser)', who: 'office', method: 'POST', path: () => '/api/v1/sql/export', body: () => ({ sql: 'SELECT 1', format: 'csv' }) },
+  { name: 'export without a format', who: 'office', method: 'POST', path: () => '/api/v1/sql/export', body: () => ({ sql: 'SELECT 1' }) },
+  { name: 'export to a path of the caller’s choosing', who: 'office', method: 'POST', path: () => '/api/v1/sql/export', body: () => ({ sql: 'SELECT 1', format: 'parquet', file: '/tmp/x.parquet' }) },
+  { name: 'export a file read', who: 'office', method: 'POST', path: () => '/api/v1/sql/export', body: () => ({ sql: "SELECT * FROM read_text('/etc/passwd')", format: 'parquet' }), status: 400 },
+  { name: 'export a COPY', who: 'office', method: 'POST', path: () => '/api/v1/sql/export', body: () => ({ sql: "COPY fact_value TO '/tmp/x.csv'", format: 'xlsx' }), status: 400 },
   // reference data and audit
   { name: 'regions under a malformed code', who: 'reporter', method: 'GET', path: () => `/api/v1/regions?parent=${encodeURIComponent("51' --")}`, body: () => undefined },
   { name: 'audit with an unknown entity', who: 'office', method: 'GET', path: () => '/api/v1/audit?entity=secrets', body: () => undefined },

@@ -40,6 +40,7 @@ interface Endpoint {
 }
 
 const values = { values: { s1t1_note: '按计划推进' }, formVersion: 1 };
+const NO_QUERY = '00000000-0000-4000-8000-000000000000';
 const endpoints: Endpoint[] = [
   { name: 'who am I', method: 'GET', path: () => '/api/v1/auth/me', allowed: everyone },
   { name: 'list users', method: 'GET', path: () => '/api/v1/users', allowed: ['admin'] },
@@ -74,6 +75,12 @@ const endpoints: Endpoint[] = [
   { name: 'build the warehouse', method: 'POST', path: () => '/api/v1/warehouse/build', body: () => ({}), allowed: ['admin'] },
   { name: 'check SQL', method: 'POST', path: () => '/api/v1/sql/check', body: () => ({ sql: 'SELECT 1' }), allowed: ['admin', 'statistician'] },
   { name: 'run SQL', method: 'POST', path: () => '/api/v1/sql', body: () => ({ sql: 'SELECT count(*) FROM fact_value' }), allowed: ['admin', 'statistician'] },
+  { name: 'export SQL', method: 'POST', path: () => '/api/v1/sql/export', body: () => ({ sql: 'SELECT count(*) FROM fact_value', format: 'parquet' }), allowed: ['admin', 'statistician'] },
+  { name: 'list saved queries', method: 'GET', path: () => '/api/v1/saved-queries', allowed: ['admin', 'statistician'] },
+  { name: 'save a query', method: 'POST', path: () => '/api/v1/saved-queries', body: (who) => ({ title: `${who} 的查询`, sql: 'SELECT 1', shared: false }), allowed: ['admin', 'statistician'] },
+  // Nobody owns this id: the roles let through get 404, the others 403 before it is looked up.
+  { name: 'change a saved query', method: 'PUT', path: () => `/api/v1/saved-queries/${NO_QUERY}`, body: () => ({ title: 't', sql: 'SELECT 1', shared: true }), allowed: ['admin', 'statistician'] },
+  { name: 'delete a saved query', method: 'DELETE', path: () => `/api/v1/saved-queries/${NO_QUERY}`, allowed: ['admin', 'statistician'] },
   { name: 'list reports', method: 'GET', path: () => '/api/v1/reports', allowed: ['admin', 'reviewer', 'reviewerElsewhere', 'statistician', 'leader'] },
   { name: 'a report', method: 'GET', path: () => '/api/v1/reports/trainings?parent=510104&year=2024', allowed: inTree },
   { name: 'target progress', method: 'GET', path: () => '/api/v1/progress?region=510104', allowed: inTree },

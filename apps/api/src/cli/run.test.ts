@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kesu } from '../../test/cli.js';
+import { pdfPageCount } from '../report/pdf.js';
 
 let dir: string;
 beforeAll(() => {
@@ -39,9 +40,27 @@ describe('kesu warehouse build, sql, report and export', () => {
     expect(refused.err).toMatch(/不允许使用表函数 read_text/);
     const report = await kesu('report', '--region', '510104', '--period', '2025', '--out', path.join(dir, 'r.html'));
     expect(report.code, report.err).toBe(0);
+    const pdf = await kesu('report', '--region', '510104', '--period', '2025', '--out', path.join(dir, 'r.pdf'), '--format', 'pdf');
+    expect(pdf.code, pdf.err).toBe(0);
+    const bytes = readFileSync(path.join(dir, 'r.pdf'));
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfPageCount(bytes)).toBeGreaterThan(1);
+    expect(pdf.out).toContain(`${pdfPageCount(bytes)} 页 / pages`);
     const csv = await kesu('export', '--format', 'csv', '--out', path.join(dir, 'csv'));
     expect(csv.code, csv.err).toBe(0);
     expect(csv.out).toContain('fact_value.csv');
+  }, 60_000);
+
+  it('says plainly when there is no Chromium to print a PDF with', async () => {
+    process.env['KESU_CHROMIUM'] = path.join(dir, 'no-such-chromium');
+    try {
+      const pdf = await kesu('report', '--region', '510104', '--period', '2025', '--out', path.join(dir, 'x.pdf'), '--format', 'pdf');
+      expect(pdf.code).toBe(1);
+      expect(pdf.err).toContain('找不到 Chromium');
+      expect(pdf.err).toContain('--format html');
+    } finally {
+      delete process.env['KESU_CHROMIUM'];
+    }
   });
 });
 
@@ -64,6 +83,7 @@ describe('kesu with bad arguments', () => {
     [['report', '--region', '510104', '--period', '25', '--out', 'r.html'], 2, /--period must be a year/],
     [['report', '--region', '510104', '--period', '2025'], 2, /--out FILE is required/],
     [['report', '--region', '510104', '--period', '2025', '--out', 'r.html', '--lang', 'fr'], 2, /--lang must be zh or en/],
+    [['report', '--region', '510104', '--period', '2025', '--out', 'r.doc', '--format', 'docx'], 2, /--format must be html or pdf/],
   ])('%j exits %i with a one-line reason', async (argv, code, message) => {
     const result = await kesu(...argv);
     expect(result.code).toBe(code);

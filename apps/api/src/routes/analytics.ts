@@ -1,12 +1,15 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { REPORT_IDS, reports } from '@kesu/analytics/charts';
-import { SandboxError, WAREHOUSE_TABLES, type SandboxResult } from '@kesu/analytics';
+import { SandboxError, WAREHOUSE_TABLES, type ParquetExport, type SandboxResult } from '@kesu/analytics';
 import { Localized, RegionCode, type User } from '@kesu/schema';
 import { canSeeRegion, requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
+import { resultWorkbook } from '../analytics/result-workbook.js';
 import { loadReportData } from '../report/report-data.js';
 import { renderReportHtml } from '../report/printable-report.js';
 
@@ -15,6 +18,9 @@ const READERS = ['admin', 'statistician', 'leader', 'reviewer'] as const;
 const Column = z.object({ name: z.string(), type: z.string(), doc: Localized });
 const Table = z.object({ name: z.string(), doc: Localized, regionColumn: z.string().nullable(), partitioned: z.boolean(), columns: z.array(Column) });
 const SqlBody = z.strictObject({ sql: z.string().min(1).max(20_000).meta({ label: 'SQL', labelEn: 'SQL' }) });
+const ExportBody = z.strictObject({ sql: SqlBody.shape.sql, format: z.enum(['xlsx', 'parquet']).meta({ label: '导出格式', labelEn: 'Format' }) });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PARQUET = 'application/vnd.apache.parquet';
 const SqlResult = z.object({ columns: z.array(z.object({ name: z.string(), type: z.string() })), rows: z.array(z.array(z.unknown())), truncated: z.boolean(), ms: z.number() });
 const Problem = z.object({ code: z.string(), message: z.string(), messageEn: z.string(), position: z.int().nullable() });
 const ReportParams = z.object({ id: z.enum(REPORT_IDS) });
@@ -40,6 +46,19 @@ function refused(error: SandboxError): Failure {
     ...(p.position === null ? {} : { position: p.position }),
   }));
   return new Failure(status, error.code, error.zh, error.en, details);
+}
+
+/** The exported file as a stream; its folder goes once the file is open (or the stream fails). */
+function parquetStream(exported: ParquetExport): ReadableStream<Uint8Array> {
+  const file = createReadStream(exported.file);
+  file.once('open', exported.remove);
+  file.once('close', exported.remove);
+  return Readable.toWeb(file) as ReadableStream<Uint8Array>;
+}
+
+/** Headers of a downloaded result: the file's name, and how many rows it holds and whether more matched. */
+function download(type: string, name: string, rows: number, truncated: boolean): Record<string, string> {
+  return { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, 'x-kesu-rows': String(rows), 'x-kesu-truncated': String(truncated) };
 }
 
 /** The warehouse's documentation, statisticians' SQL, the report datasets and target progress. */
@@ -78,6 +97,33 @@ export function analyticsRoutes(ctx: AppContext) {
           throw error;
         }
         return c.json(result, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/sql/export',
+        tags: ['analytics'],
+        summary: '导出查询结果（XLSX 或 Parquet，限制同查询）/ export a query’s rows as XLSX or Parquet, under the same limits',
+        middleware: [requireRole('admin', 'statistician')] as const,
+        request: { body: jsonContent(ExportBody) },
+        responses: { 200: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) }, [PARQUET]: { schema: z.string().meta({ description: 'parquet bytes' }) } }, description: 'the file; X-Kesu-Rows and X-Kesu-Truncated tell its size' } },
+      }),
+      async (c) => {
+        const scope = sqlScope(c.get('user'));
+        const { sql, format } = c.req.valid('json');
+        const sandbox = await ctx.analytics.sandbox();
+        try {
+          if (format === 'xlsx') {
+            const result = await sandbox.query(sql, scope, c.req.raw.signal);
+            return c.body(resultWorkbook(result), 200, download(XLSX, 'kesu-query.xlsx', result.rows.length, result.truncated));
+          }
+          const exported = await sandbox.exportParquet(sql, scope, c.req.raw.signal);
+          return c.body(parquetStream(exported), 200, download(PARQUET, 'kesu-query.parquet', exported.rows, exported.truncated));
+        } catch (error) {
+          if (error instanceof SandboxError) throw refused(error);
+          throw error;
+        }
       },
     )
     .openapi(
