@@ -25,6 +25,8 @@ export interface RequestOptions {
   contentType?: string;
   query?: Record<string, string | number | undefined | null>;
   headers?: Record<string, string>;
+  /** Aborts the request; the abort error (name `AbortError`) is thrown as it is, not as an ApiFailure. */
+  signal?: AbortSignal;
 }
 
 let csrfToken = '';
@@ -71,8 +73,10 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
   let res: Response;
   try {
-    res = await fetch(url(path, options.query), { method, headers, ...(body === undefined ? {} : { body }), credentials: 'same-origin' });
-  } catch {
+    res = await fetch(url(path, options.query), { method, headers, ...(body === undefined ? {} : { body }), ...(options.signal ? { signal: options.signal } : {}), credentials: 'same-origin' });
+  } catch (error) {
+    // Stopped on purpose (a cancelled query): the caller knows, and it is no network failure.
+    if (options.signal?.aborted) throw error;
     throw new ApiFailure(0, 'network', '网络连接失败，请检查网络后重试', 'network error; check the connection and try again');
   }
   if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me') onUnauthenticated();
@@ -89,8 +93,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 /** Calls the API and returns the body as a file, with the name the server suggests. */
-export async function apiFile(path: string): Promise<{ blob: Blob; name: string | null }> {
-  const res = await send(path, {});
+export async function apiFile(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; name: string | null }> {
+  const res = await send(path, options);
   const disposition = res.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   return { blob: await res.blob(), name: encoded ? decodeURIComponent(encoded) : null };

@@ -23,6 +23,8 @@ export function homeOf(role: Role): string {
       return 'review-queue';
     case 'reporter':
       return 'my-assignments';
+    case 'leader':
+      return 'dashboard';
     default:
       return 'progress';
   }
@@ -31,6 +33,7 @@ export function homeOf(role: Role): string {
 const OFFICE: Role[] = ['admin'];
 const REVIEW: Role[] = ['admin', 'reviewer'];
 const WATCH: Role[] = ['admin', 'reviewer', 'leader', 'statistician'];
+const ANALYSE: Role[] = ['admin', 'statistician'];
 
 // Every page is its own chunk, so a reporter's browser never loads the builder or the plan editor.
 export const routes: RouteRecordRaw[] = [
@@ -49,6 +52,9 @@ export const routes: RouteRecordRaw[] = [
       { path: 'assignments', name: 'progress', component: () => import('../pages/assignments/ProgressPage.vue'), meta: { roles: WATCH, title: 'nav.progress' } },
       { path: 'report', name: 'my-assignments', component: () => import('../pages/report/MyAssignmentsPage.vue'), meta: { roles: ['reporter'], title: 'nav.myAssignments' } },
       { path: 'report/:id', name: 'report-fill', component: () => import('../pages/report/ReportFillPage.vue'), props: true, meta: { roles: ['reporter'], title: 'nav.reportFill' } },
+      { path: 'dashboard', name: 'dashboard', component: () => import('../pages/dashboard/DashboardPage.vue'), meta: { roles: WATCH, title: 'nav.dashboard' } },
+      { path: 'sql', name: 'workbench', component: () => import('../pages/workbench/WorkbenchPage.vue'), meta: { roles: ANALYSE, title: 'nav.workbench' } },
+      { path: 'print', name: 'print-report', component: () => import('../pages/print/PrintReportPage.vue'), meta: { roles: WATCH, title: 'nav.printReport' } },
       { path: 'review', name: 'review-queue', component: () => import('../pages/review/ReviewQueuePage.vue'), meta: { roles: REVIEW, title: 'nav.reviewQueue' } },
       { path: 'review/:id', name: 'review-submission', component: () => import('../pages/review/ReviewSubmissionPage.vue'), props: true, meta: { roles: REVIEW, title: 'nav.reviewSubmission' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue'), meta: { title: 'nav.notFound' } },

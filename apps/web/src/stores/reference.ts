@@ -27,6 +27,16 @@ export const useReferenceStore = defineStore('reference', () => {
     for (let i = 0; i < missing.length; i += 200) remember(await reference.regionsByCode(missing.slice(i, i + 200)));
   }
 
+  /** The codes from the province down to a region (at most three levels, read as needed). */
+  async function ancestry(code: string): Promise<string[]> {
+    const chain: string[] = [];
+    for (let at: string | null = code; at !== null && chain.length < 4; at = regions.get(at)?.parent ?? null) {
+      await loadRegions([at]);
+      chain.unshift(at);
+    }
+    return chain;
+  }
+
   const regionName = (code: string | null | undefined) => (code ? (regions.get(code)?.name ?? code) : '');
 
   async function loadIndicators() {
@@ -44,7 +54,7 @@ export const useReferenceStore = defineStore('reference', () => {
     return i ? pick(i.nameZh, i.nameEn) : (code ?? '');
   };
 
-  return { regions, indicators, breakdowns, functions, childrenOf, loadRegions, regionName, loadIndicators, loadFunctions, indicatorName };
+  return { regions, indicators, breakdowns, functions, childrenOf, loadRegions, ancestry, regionName, loadIndicators, loadFunctions, indicatorName };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useReferenceStore, import.meta.hot));

@@ -1,0 +1,74 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { reactive, ref, shallowRef } from 'vue';
+import { REPORT_IDS, type ReportId } from '@kesu/analytics/charts';
+import * as api from '../api/analytics';
+
+/** One report's rows for the region and year on screen, or why they could not be read. */
+export interface ReportState {
+  rows: readonly object[];
+  loading: boolean;
+  error: unknown;
+}
+
+const emptyReport = (): ReportState => ({ rows: [], loading: false, error: null });
+
+/**
+ * The leaders' dashboard: the five reports comparing a region's children in a year, and the
+ * region's own targets with their progress. Each report loads on its own, so one slow or
+ * failed query never blanks the others.
+ */
+export const useDashboardStore = defineStore('dashboard', () => {
+  const region = ref<string | null>(null);
+  const year = ref<number | null>(null);
+  const reports = reactive(Object.fromEntries(REPORT_IDS.map((id) => [id, emptyReport()])) as Record<ReportId, ReportState>);
+  const targets = shallowRef<api.TargetProgress[]>([]);
+  const targetsLoading = ref(false);
+  const targetsError = ref<unknown>(null);
+  // A newer request wins: answers to an earlier region or year are dropped when they arrive late.
+  let generation = 0;
+
+  async function loadReport(id: ReportId, parent: string, y: number, at: number) {
+    const state = reports[id];
+    state.loading = true;
+    state.error = null;
+    try {
+      const { rows } = await api.reportRows(id, parent, y);
+      if (at === generation) state.rows = rows;
+    } catch (error) {
+      if (at === generation) {
+        state.rows = [];
+        state.error = error;
+      }
+    } finally {
+      if (at === generation) state.loading = false;
+    }
+  }
+
+  async function loadTargets(code: string, at: number) {
+    targetsLoading.value = true;
+    targetsError.value = null;
+    try {
+      const list = await api.targetProgress(code);
+      if (at === generation) targets.value = list;
+    } catch (error) {
+      if (at === generation) {
+        targets.value = [];
+        targetsError.value = error;
+      }
+    } finally {
+      if (at === generation) targetsLoading.value = false;
+    }
+  }
+
+  /** Reads everything the dashboard shows for a region and year. */
+  async function load(code: string, y: number): Promise<void> {
+    const at = ++generation;
+    region.value = code;
+    year.value = y;
+    await Promise.all([...REPORT_IDS.map((id) => loadReport(id, code, y, at)), loadTargets(code, at)]);
+  }
+
+  return { region, year, reports, targets, targetsLoading, targetsError, load };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot));

@@ -1,0 +1,94 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { clickBar, dashboardSettled, STATUS_FILLS } from '../support/charts';
+import { visible } from '../support/element';
+
+// The office opens the dashboard, picks 四川省 and drills down through 成都市 to 锦江区 by clicking
+// bars, as a leader would; every step has its own address.
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  context = await newContext(browser);
+  page = await context.newPage();
+  errors = watchErrors(page);
+  await login(page, 'admin');
+});
+shootOnFailure(() => ({ dashboard: page }));
+afterAll(async () => {
+  await context.close();
+  await browser.close();
+});
+
+// Progress is kept as of each region's latest approved report, and other journeys approve reports
+// of the current year: this year's view holds every judgement whichever test ran first.
+const YEAR = String(new Date().getFullYear());
+const query = () => Object.fromEntries(new URL(page.url()).searchParams);
+const current = () => page.getByTestId('current-region').textContent();
+/** Every chart has drawn (each is an SVG once its rows are in). */
+const chartsDrawn = () => page.locator('[data-test^="chart-"] .app-chart svg').count();
+
+describe('the leaders’ dashboard', () => {
+  it('starts from the whole country and opens a province', async () => {
+    await page.goto(`/dashboard?year=${YEAR}`);
+    await page.getByTestId('child-select').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '四川省' }).click();
+    await expect.poll(query).toEqual({ region: '510000', year: YEAR });
+    await dashboardSettled(page);
+    await expect.poll(chartsDrawn).toBe(5);
+    expect(await current()).toBe('四川省');
+    // 21 prefectures, most without data: shown as 暂无数据, never as a zero bar.
+    await visible(page.getByTestId('chart-literacy-rate').locator('svg text', { hasText: '暂无数据' }));
+    await shot(page, '20-dashboard-province');
+  });
+
+  it('drills down to a prefecture, then a county, by clicking their bars', async () => {
+    await clickBar(page, 'chart-targets-on-track', STATUS_FILLS);
+    await expect.poll(query).toEqual({ region: '510100', year: YEAR });
+    await expect.poll(current).toBe('成都市');
+    await dashboardSettled(page);
+    await expect.poll(chartsDrawn).toBe(5);
+    await page.locator('.shell-content').evaluate((el) => el.scrollTo(0, 0));
+    await shot(page, '21-dashboard-prefecture');
+
+    await clickBar(page, 'chart-targets-on-track', STATUS_FILLS);
+    await expect.poll(query).toEqual({ region: '510104', year: YEAR });
+    await expect.poll(current).toBe('锦江区');
+    await dashboardSettled(page);
+    // A county has no sub-regions: no charts to compare, its own targets instead.
+    await visible(page.getByText('锦江区没有下级地区'));
+    expect(await chartsDrawn()).toBe(0);
+    await visible(page.getByTestId('target-table').getByTestId('status-chip'));
+    await shot(page, '22-dashboard-county');
+  });
+
+  it('explains a status by the rule behind it', async () => {
+    const chip = page.getByTestId('target-table').getByTestId('status-chip').nth(1);
+    await chip.hover();
+    const rule = page.locator('.el-popover:visible [data-test="status-rule"]');
+    await visible(rule);
+    expect(await rule.textContent()).toMatch(/累计|应达|目标/);
+    await shot(page, '23-dashboard-rule');
+    // A target with nothing approved says so rather than showing 0.
+    expect(await page.getByTestId('target-table').textContent()).toContain('暂无数据');
+  });
+
+  it('goes back up the path, and a shared address opens the same view', async () => {
+    await page.goBack();
+    await expect.poll(query).toEqual({ region: '510100', year: YEAR });
+    await expect.poll(current).toBe('成都市');
+    const other = await context.newPage();
+    await other.goto('/dashboard?region=510100&year=2024');
+    await expect.poll(() => other.getByTestId('current-region').textContent()).toBe('成都市');
+    await dashboardSettled(other);
+    await expect.poll(() => other.locator('[data-test^="chart-"] .app-chart svg').count()).toBe(5);
+    expect(await other.locator('[data-test="year-select"]').textContent()).toContain('2024年');
+    await shot(other, '24-dashboard-shared-address');
+    await other.close();
+    expect(errors).toEqual([]);
+  });
+});
