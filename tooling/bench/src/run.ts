@@ -8,6 +8,7 @@ import { plansSuite } from './suites/plans.js';
 import { reporterSuite } from './suites/reporter.js';
 import { schemaSuite } from './suites/schema.js';
 import { storeSuite } from './suites/store.js';
+import { webSuite } from './suites/web.js';
 
 // `pnpm bench`: every suite in turn (never in parallel, they would measure each other).
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
@@ -17,6 +18,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['api', apiSuite],
   ['analytics', analyticsSuite],
   ['reporter', reporterSuite],
+  ['web', webSuite],
 ];
 
 const only = process.argv.slice(2);

@@ -14,7 +14,8 @@ const SEED = 1;
 const CACHE = path.join(tmpdir(), `kesu-bench-national-${SEED}`, 'kesu.duckdb');
 const RUNS = 20;
 
-async function nationalStore(): Promise<string> {
+/** The national data set (generated once per machine), for the suites that run on it. */
+export async function nationalStore(): Promise<string> {
   if (!existsSync(CACHE)) {
     mkdirSync(path.dirname(CACHE), { recursive: true });
     process.stderr.write('  generating the national data set (once per machine)…\n');
