@@ -40,7 +40,7 @@ const DEMO_USERS: DemoUser[] = [
   { username: 'jj-edu', displayName: '锦江区教育局填报人（演示）', role: 'reporter', regionCode: '510104', department: '锦江区教育局' },
   { username: 'jj-kx', displayName: '锦江区科协填报人（演示）', role: 'reporter', regionCode: '510104', department: '锦江区科协' },
   { username: 'sc-stat', displayName: '四川省统计人员（演示）', role: 'statistician', regionCode: '510000', department: null },
-  { username: 'leader', displayName: '领导（演示）', role: 'leader', regionCode: null, department: null },
+  { username: 'leader', displayName: '四川省领导（演示）', role: 'leader', regionCode: '510000', department: null },
 ];
 
 /** Demo forms: per seed plan, which unit reports on which period type over which periods. */
