@@ -34,4 +34,8 @@ describe('displayValue', () => {
   it('spells out NULL and writes lists as JSON', () => {
     expect([displayValue(null), displayValue([1, 2]), displayValue(3.5)]).toEqual(['NULL', '[1,2]', '3.5']);
   });
+
+  it('rounds off the noise of binary fractions, not real digits', () => {
+    expect([displayValue(125.60000000000001), displayValue(0.1 + 0.2), displayValue(1234567.891), displayValue(9007199254740991)]).toEqual(['125.6', '0.3', '1234567.891', '9007199254740991']);
+  });
 });

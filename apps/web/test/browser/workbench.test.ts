@@ -131,6 +131,16 @@ describe('the SQL workbench', () => {
     await shot(page, '35-workbench-100k');
   });
 
+  it('completes the documented tables with their description', async () => {
+    await setSql('SELECT * FROM fact_val');
+    await page.keyboard.press('Control+Space');
+    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'fact_value' });
+    await visible(option);
+    await visible(page.locator('.cm-completionInfo', { hasText: '已审核的指标值' }));
+    await shot(page, '36-workbench-completion');
+    await page.keyboard.press('Escape');
+  });
+
   it('keeps a history of what was run in this browser', async () => {
     await page.getByRole('tab', { name: '历史' }).click();
     await visible(page.getByTestId('history').getByText('range(100000)'));
