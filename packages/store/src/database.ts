@@ -65,3 +65,8 @@ export async function openStore(file: string): Promise<Store> {
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
+
+/** Quotes a string literal, for the few statements that take no bound parameters (ATTACH, COPY, CREATE TYPE). */
+export function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}

@@ -1,4 +1,4 @@
-export { openStore, quoteIdent, type Store } from './database.js';
+export { openStore, quoteIdent, quoteLiteral, type Store } from './database.js';
 export { appendRows, exec, first, json, rows, sqlTimestamp, type Cell, type Params, type Row } from './sql.js';
 export { inTransaction } from './transaction.js';
 export { WriteQueue, type BatchKind, type WriteJob } from './write-queue.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu/seeds';
 import type { Indicator } from '@kesu/schema';
-import { openStore, quoteIdent } from './database.js';
+import { openStore, quoteIdent, quoteLiteral } from './database.js';
 import { migrate, MIGRATIONS, schemaVersion, type Migration } from './migrations/index.js';
 import { listPlanDocuments, savePlanDocument } from './repositories/plan-documents.js';
 import { replaceRegistry } from './repositories/registry.js';
@@ -111,5 +111,12 @@ describe('quoteIdent', () => {
   it('doubles embedded quotes', () => {
     expect(quoteIdent('plain')).toBe('"plain"');
     expect(quoteIdent('a"b')).toBe('"a""b"');
+  });
+});
+
+describe('quoteLiteral', () => {
+  it('doubles embedded single quotes', () => {
+    expect(quoteLiteral('plain')).toBe("'plain'");
+    expect(quoteLiteral("it's")).toBe("'it''s'");
   });
 });

@@ -2,21 +2,19 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { WAREHOUSE_TABLES, WH, type StepListener, type TableDoc } from '@kesu/analytics';
-import { exec, type Store } from '@kesu/store';
+import { exec, quoteLiteral, type Store } from '@kesu/store';
 
 type Connection = Awaited<ReturnType<Store['connect']>>;
 
 /** Rows per sheet: Excel's limit less the header row. */
 const SHEET_ROWS = 1_048_575;
 
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 // Dates and times go out as text, the way a reader of the sheet expects to see them.
 const selectSql = (table: TableDoc) =>
   `SELECT ${table.columns.map((c) => (/DATE|TIMESTAMP/.test(c.type) ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name)).join(', ')} FROM ${WH}.${table.name}`;
 
 async function writeCsv(connection: Connection, table: TableDoc, outDir: string): Promise<void> {
-  await exec(connection, `COPY (${selectSql(table)}) TO ${literal(path.join(outDir, `${table.name}.csv`))} (HEADER, DELIMITER ',')`);
+  await exec(connection, `COPY (${selectSql(table)}) TO ${quoteLiteral(path.join(outDir, `${table.name}.csv`))} (HEADER, DELIMITER ',')`);
 }
 
 /** One sheet per table (more when a table passes Excel's row limit), zh column notes in the header comments. */

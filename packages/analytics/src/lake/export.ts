@@ -3,7 +3,7 @@ import { createReadStream, existsSync, linkSync, mkdirSync, readdirSync, readFil
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { exec, rows } from '@kesu/store';
+import { exec, quoteLiteral, rows } from '@kesu/store';
 import { WH } from '../warehouse/attach.js';
 import type { StepListener } from '../warehouse/steps.js';
 import { WAREHOUSE_TABLES, type TableDoc } from '../warehouse/tables.js';
@@ -19,10 +19,6 @@ export interface LakeExport {
 
 const PARQUET = "FORMAT parquet, COMPRESSION zstd";
 
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 // Partition values reach COPY as literals (COPY takes no parameters), so they are checked first.
 function checkPartition(p: Partition): Partition {
   if (!Number.isInteger(p.year) || !/^[0-9A-Za-z]{1,12}$/.test(p.province)) throw new Error(`bad lake partition ${JSON.stringify(p)}`);
@@ -37,22 +33,22 @@ const partitionedSelect = (table: TableDoc) => `SELECT * EXCLUDE (year), coalesc
 async function writeDataset(connection: DuckDBConnection, table: TableDoc, dir: string, touched: Partition[] | null): Promise<void> {
   if (!table.partitioned) {
     mkdirSync(dir, { recursive: true });
-    await exec(connection, `COPY ${WH}.${table.name} TO ${literal(path.join(dir, 'part-0.parquet'))} (${PARQUET})`);
+    await exec(connection, `COPY ${WH}.${table.name} TO ${quoteLiteral(path.join(dir, 'part-0.parquet'))} (${PARQUET})`);
     return;
   }
   if (touched === null) {
-    await exec(connection, `COPY (${partitionedSelect(table)}) TO ${literal(dir)} (${PARQUET}, PARTITION_BY (${PARTITION_KEYS.join(', ')}), FILENAME_PATTERN 'part-{i}')`);
+    await exec(connection, `COPY (${partitionedSelect(table)}) TO ${quoteLiteral(dir)} (${PARQUET}, PARTITION_BY (${PARTITION_KEYS.join(', ')}), FILENAME_PATTERN 'part-{i}')`);
     if (parquetFiles(dir).length === 0) await writeEmpty(connection, table, dir);
     return;
   }
   for (const p of touched.map(checkPartition)) {
     const target = path.join(dir, partitionDir(p));
     rmSync(target, { recursive: true, force: true });
-    const where = `WHERE year = ${p.year} AND province = ${literal(p.province)}`;
+    const where = `WHERE year = ${p.year} AND province = ${quoteLiteral(p.province)}`;
     const count = Number((await rows(connection, `SELECT count(*) AS n FROM (${partitionedSelect(table)}) ${where}`))[0]?.['n'] ?? 0);
     if (count === 0) continue;
     mkdirSync(target, { recursive: true });
-    await exec(connection, `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) ${where}) TO ${literal(path.join(target, 'part-0.parquet'))} (${PARQUET})`);
+    await exec(connection, `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) ${where}) TO ${quoteLiteral(path.join(target, 'part-0.parquet'))} (${PARQUET})`);
   }
 }
 
@@ -60,7 +56,7 @@ async function writeDataset(connection: DuckDBConnection, table: TableDoc, dir: 
 async function writeEmpty(connection: DuckDBConnection, table: TableDoc, dir: string): Promise<void> {
   const target = path.join(dir, partitionDir({ year: 0, province: 'none' }));
   mkdirSync(target, { recursive: true });
-  await exec(connection, `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) LIMIT 0) TO ${literal(path.join(target, 'part-0.parquet'))} (${PARQUET})`);
+  await exec(connection, `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) LIMIT 0) TO ${quoteLiteral(path.join(target, 'part-0.parquet'))} (${PARQUET})`);
 }
 
 function parquetFiles(dir: string): string[] {
@@ -92,7 +88,7 @@ async function describeDataset(connection: DuckDBConnection, table: TableDoc, di
   const files = parquetFiles(dir);
   const counts = new Map<string, number>();
   if (files.length > 0) {
-    const glob = literal(path.join(dir, '**', '*.parquet'));
+    const glob = quoteLiteral(path.join(dir, '**', '*.parquet'));
     for (const r of await rows(connection, `SELECT filename, count(*) AS n FROM read_parquet(${glob}, filename = true, hive_partitioning = false) GROUP BY filename`)) {
       counts.set(path.relative(dir, String(r['filename'])).split(path.sep).join('/'), Number(r['n']));
     }

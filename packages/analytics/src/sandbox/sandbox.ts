@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResult } from '@duckdb/node-api';
+import { quoteLiteral } from '@kesu/store';
 import { lakeLayout } from '../lake/layout.js';
 import { WAREHOUSE_TABLES, type TableDoc } from '../warehouse/tables.js';
 import { checkParsedQuery, type QueryProblem } from './check-query.js';
@@ -47,11 +48,9 @@ export interface ParquetExport {
 export type Scope = string | null;
 
 const REGION_CODE = /^\d{6}$/;
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 function source(table: TableDoc, lake: string): string {
-  if (!table.partitioned) return `read_parquet(${literal(path.join(lake, table.name, '*.parquet'))})`;
-  return `read_parquet(${literal(path.join(lake, table.name, '*', '*', '*.parquet'))}, hive_partitioning = true, hive_types = {'year': INTEGER, 'province': VARCHAR})`;
+  if (!table.partitioned) return `read_parquet(${quoteLiteral(path.join(lake, table.name, '*.parquet'))})`;
+  return `read_parquet(${quoteLiteral(path.join(lake, table.name, '*', '*', '*.parquet'))}, hive_partitioning = true, hive_types = {'year': INTEGER, 'province': VARCHAR})`;
 }
 
 /**
@@ -62,9 +61,9 @@ function viewSql(table: TableDoc, lake: string, scope: Scope): string {
   const columns = table.columns.map((c) => c.name).join(', ');
   const filters: string[] = [];
   if (scope !== null && table.regionColumn !== null) {
-    const tree = `SELECT region_code FROM read_parquet(${literal(path.join(lake, 'region_tree', '*.parquet'))}) WHERE ancestor_code = ${literal(scope)}`;
+    const tree = `SELECT region_code FROM read_parquet(${quoteLiteral(path.join(lake, 'region_tree', '*.parquet'))}) WHERE ancestor_code = ${quoteLiteral(scope)}`;
     filters.push(`${table.regionColumn} IN (${tree})`);
-    if (table.partitioned) filters.push(`province = ${literal(`${scope.slice(0, 2)}0000`)}`);
+    if (table.partitioned) filters.push(`province = ${quoteLiteral(`${scope.slice(0, 2)}0000`)}`);
   }
   const where = filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : '';
   return `CREATE OR REPLACE TEMP VIEW ${table.name} AS SELECT ${columns} FROM ${source(table, lake)}${where}`;
@@ -105,7 +104,7 @@ export class Sandbox {
     const setup = await instance.connect();
     // The lake's link and its generations are the only files this database may open, and the
     // configuration is then locked so no query can widen it.
-    await setup.run(`SET allowed_directories = [${[layout.root, layout.generations].map((d) => literal(`${d}${path.sep}`)).join(', ')}]`);
+    await setup.run(`SET allowed_directories = [${[layout.root, layout.generations].map((d) => quoteLiteral(`${d}${path.sep}`)).join(', ')}]`);
     await setup.run('SET enable_external_access = false');
     await setup.run("SET memory_limit = '2GB'");
     await setup.run('SET lock_configuration = true');
@@ -254,7 +253,7 @@ async function writeParquet(result: DuckDBResult, dir: string, file: string, max
   const writer = await DuckDBInstance.create(':memory:');
   const connection = await writer.connect();
   try {
-    await connection.run(`SET allowed_directories = [${literal(`${dir}${path.sep}`)}]`);
+    await connection.run(`SET allowed_directories = [${quoteLiteral(`${dir}${path.sep}`)}]`);
     await connection.run('SET enable_external_access = false');
     await connection.run('SET lock_configuration = true');
     const types = result.columnTypes();
@@ -277,7 +276,7 @@ async function writeParquet(result: DuckDBResult, dir: string, file: string, max
     } finally {
       appender.closeSync();
     }
-    await connection.run(`COPY result TO ${literal(file)} (FORMAT parquet, COMPRESSION zstd)`);
+    await connection.run(`COPY result TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION zstd)`);
     return { rows, truncated };
   } finally {
     connection.closeSync();
