@@ -116,6 +116,21 @@ describe('incremental refresh', () => {
     expect(await snapshot()).toEqual(incremental);
   });
 
+  it('turns into a full build when a report arrives for a period the warehouse has not seen', async () => {
+    await buildWarehouse(wh);
+    await f.report(QINGYANG, '2025Q3', { trainings: 70 });
+    const result = await buildWarehouse(wh);
+    expect(result.kind).toBe('full');
+    expect(await rows(wh, "SELECT region_code, value FROM wh.fact_value WHERE period = '2025Q3'")).toEqual([{ region_code: QINGYANG, value: 70 }]);
+    // Code columns are stored as enums yet read and compare as text.
+    expect(await rows(wh, "SELECT period || '' AS period FROM wh.dim_period WHERE period > '2025Q2'")).toEqual([{ period: '2025Q3' }]);
+  });
+
+  it('builds in full over a warehouse written before its code types existed', async () => {
+    await wh.run("INSERT INTO wh.warehouse_builds VALUES (now(), 'full', NULL, NULL, 1, 0)");
+    expect((await buildWarehouse(wh)).kind).toBe('full');
+  });
+
   it('does nothing when nothing changed', async () => {
     await buildWarehouse(wh);
     expect(await buildWarehouse(wh)).toMatchObject({ kind: 'incremental', assignments: 0 });

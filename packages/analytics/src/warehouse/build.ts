@@ -3,8 +3,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { exec, first, rows, type Params } from '@kesu/store';
 import type { Partition } from '../lake/layout.js';
 import type { StepListener } from './steps.js';
-import { WH, hasBuild, recreateTables } from './attach.js';
-import { buildDimensions, buildPeriodDimension } from './dimensions.js';
+import { hasBuild, recreateTables } from './attach.js';
+import { WH } from './catalog.js';
+import { codeTypesCover } from './code-types.js';
+import { buildDimensions, buildPeriodDimension, loadPlanParts } from './dimensions.js';
 import { buildFacts, loadFieldBindings } from './facts.js';
 import { buildProgress } from './progress.js';
 
@@ -60,17 +62,17 @@ async function record(connection: DuckDBConnection, kind: BuildResult['kind'], u
 async function fullBuild(connection: DuckDBConnection, started: number, step: StepListener): Promise<BuildResult> {
   step('field bindings', 0, 4);
   await loadFieldBindings(connection);
+  await loadPlanParts(connection);
   return inTransaction(connection, async () => {
     const until = (await first(connection, WATERMARK_SQL)) as unknown as Watermark;
     step('dimensions', 1, 4);
     await recreateTables(connection);
     await buildDimensions(connection);
     step('facts', 2, 4);
-    await buildFacts(connection, false);
+    const valueRows = await buildFacts(connection, false);
     step('progress', 3, 4);
     const progressRows = await buildProgress(connection, false);
     step('done', 4, 4);
-    const valueRows = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_value`);
     const assignments = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_submission`);
     const ms = performance.now() - started;
     await record(connection, 'full', until, ms, valueRows);
@@ -109,6 +111,14 @@ async function collectChanges(connection: DuckDBConnection): Promise<{ until: Wa
   return { until, changed: Number(seen['n'] ?? 0), plansChanged };
 }
 
+/** The lake partitions (year × province) of the assignments in temp.changed. */
+async function touchedPartitions(connection: DuckDBConnection): Promise<Partition[]> {
+  const sql = `SELECT DISTINCT coalesce(p.year, 0) AS year, coalesce(r.province_code, 'unknown') AS province
+    FROM main.assignments a LEFT JOIN ${WH}.dim_region r ON r.region_code = a.region_code LEFT JOIN ${WH}.dim_period p ON p.period = a.period
+    WHERE a.id IN (SELECT assignment_id FROM temp.changed)`;
+  return (await rows(connection, sql)).map((r) => ({ year: Number(r['year']), province: String(r['province']) }));
+}
+
 /** Only the assignments changed since the last build, and the progress of the regions above them. */
 async function incrementalBuild(connection: DuckDBConnection, started: number, step: StepListener): Promise<BuildResult> {
   step('changes', 0, 3);
@@ -118,18 +128,18 @@ async function incrementalBuild(connection: DuckDBConnection, started: number, s
     return { kind: 'incremental', ms: performance.now() - started, assignments: 0, valueRows: 0, progressRows: 0, touched: [] };
   }
   await loadFieldBindings(connection);
+  if (plansChanged) await loadPlanParts(connection);
+  // A value the code types do not hold yet (a new period's assignments, say) needs them made anew.
+  if (!(await codeTypesCover(connection, plansChanged))) return fullBuild(connection, started, step);
   return inTransaction(connection, async () => {
     step('facts', 1, 3);
     if (plansChanged) await buildDimensions(connection);
     else await buildPeriodDimension(connection);
-    await buildFacts(connection, true);
+    const valueRows = await buildFacts(connection, true);
     step('progress', 2, 3);
     const progressRows = await buildProgress(connection, !plansChanged);
     step('done', 3, 3);
-    const valueRows = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_value WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`);
-    const touched = (
-      await rows(connection, `SELECT DISTINCT coalesce(year, 0) AS year, coalesce(province_code, 'unknown') AS province FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`)
-    ).map((r) => ({ year: Number(r['year']), province: String(r['province']) }));
+    const touched = await touchedPartitions(connection);
     const ms = performance.now() - started;
     await record(connection, 'incremental', until, ms, valueRows);
     return { kind: 'incremental', ms, assignments: changed, valueRows, progressRows, touched };

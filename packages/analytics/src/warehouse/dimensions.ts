@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { periodDates, periodKindOf, parsePeriod, Plan } from '@kesu/schema';
+import { periodDates, periodKindOf, parsePeriod } from '@kesu/schema';
 import { appendRows, exec, rows, type Cell } from '@kesu/store';
-import { WH } from './attach.js';
+import { WH } from './catalog.js';
 
 // Every region with each of its ancestors (itself at distance 0), walked from the parents.
 const REGION_TREE = `
@@ -53,32 +53,50 @@ export async function buildPeriodDimension(connection: DuckDBConnection): Promis
   await appendRows(connection, 'dim_period', out, WH);
 }
 
-/** Plans and their targets, read from each plan's latest revision. */
-async function planDimensions(connection: DuckDBConnection): Promise<void> {
-  const plans: Cell[][] = [];
-  const targets: Cell[][] = [];
-  for (const r of await rows(connection, 'SELECT id, region_code, plan FROM main.plans')) {
-    const parsed = Plan.safeParse(JSON.parse(String(r['plan'])));
-    if (!parsed.success) continue;
-    const plan = parsed.data;
-    const id = String(r['id']);
-    const region = (r['region_code'] as string | null) ?? plan.region.code;
-    const literacy = plan.literacyTarget;
-    plans.push([id, plan.title, region, plan.period.start, plan.period.end, literacy?.value ?? null, literacy?.stretch ?? null, literacy?.deadline ?? null]);
-    plan.targets.forEach((t, i) => {
-      targets.push([`${id}#${i + 1}`, id, region, t.task, t.metric, t.indicator, t.scope, t.comparator, t.value, t.valueMax, t.unit, t.perUnit, t.deadline, t.leadUnits.join('、'), t.text]);
-    });
-  }
-  await appendRows(connection, 'dim_plan', plans, WH);
-  await appendRows(connection, 'dim_target', targets, WH);
+// The parts of a plan the warehouse keeps, read in one pass over its JSON (a national set's plans
+// are tens of megabytes; they were validated when saved).
+const PLAN_SHAPE = JSON.stringify({
+  title: 'VARCHAR',
+  region: { code: 'VARCHAR' },
+  period: { start: 'INTEGER', end: 'INTEGER' },
+  literacyTarget: { value: 'DOUBLE', stretch: 'DOUBLE', deadline: 'INTEGER' },
+  targets: [
+    { task: 'VARCHAR', metric: 'VARCHAR', indicator: 'VARCHAR', scope: 'VARCHAR', comparator: 'VARCHAR', value: 'DOUBLE', valueMax: 'DOUBLE', unit: 'VARCHAR', perUnit: 'VARCHAR', deadline: 'INTEGER', leadUnits: ['VARCHAR'], text: 'VARCHAR' },
+  ],
+});
+
+/** Every plan's latest revision, unpacked, as the temporary table plan_parts of this connection. */
+export async function loadPlanParts(connection: DuckDBConnection): Promise<void> {
+  await exec(
+    connection,
+    `CREATE OR REPLACE TEMP TABLE plan_parts AS
+     SELECT id AS plan_id, coalesce(region_code, plan.region.code) AS region_code, plan.title AS title, plan.period AS period,
+       plan.literacyTarget AS literacy, plan.targets AS targets
+     FROM (SELECT id, region_code, json_transform(plan, $1) AS plan FROM main.plans)`,
+    [PLAN_SHAPE],
+  );
 }
 
-/** Rebuilds every dimension from the operational tables (they are small; a build redoes them whole). */
+const PLANS = `
+  INSERT INTO ${WH}.dim_plan
+  SELECT plan_id, title, region_code, period.start, period.end, literacy.value, literacy.stretch, literacy.deadline
+  FROM temp.plan_parts`;
+
+// Every target of every plan, numbered from 1 in the plan's order (the id forms name it by).
+const TARGETS = `
+  INSERT INTO ${WH}.dim_target
+  WITH numbered AS (SELECT plan_id, region_code, unnest(targets) AS t, generate_subscripts(targets, 1) AS n FROM temp.plan_parts)
+  SELECT plan_id || '#' || n, plan_id, region_code, t.task, t.metric, t.indicator, t.scope, t.comparator,
+    t.value, t.valueMax, t.unit, t.perUnit, t.deadline, array_to_string(t.leadUnits, '、'), t.text
+  FROM numbered`;
+
+/** Rebuilds every dimension from the operational tables (after loadPlanParts; they are small, so a build redoes them whole). */
 export async function buildDimensions(connection: DuckDBConnection): Promise<void> {
   for (const table of ['region_tree', 'dim_region', 'dim_department_function', 'dim_indicator', 'dim_plan', 'dim_target']) {
     await exec(connection, `DELETE FROM ${WH}.${table}`);
   }
   await registryDimensions(connection);
   await buildPeriodDimension(connection);
-  await planDimensions(connection);
+  await exec(connection, PLANS);
+  await exec(connection, TARGETS);
 }

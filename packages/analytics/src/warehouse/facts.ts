@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FormDefinition } from '@kesu/schema';
-import { appendRows, exec, rows, type Cell } from '@kesu/store';
-import { WH } from './attach.js';
+import { appendRows, exec, first, rows, type Cell } from '@kesu/store';
+import { WH } from './catalog.js';
+import { codeType } from './code-types.js';
 
 /** `targetGroup=youth&level=county` for a binding's breakdown, '' for the total. */
 export function disaggregationKey(values: Record<string, string>): string {
@@ -41,27 +42,32 @@ export async function loadFieldBindings(connection: DuckDBConnection): Promise<v
 const only = (incremental: boolean, column: string) => (incremental ? `AND ${column} IN (SELECT assignment_id FROM temp.changed)` : '');
 
 // The newest revision of each assignment, when approved: found without carrying the values along.
+// Its row id is the key the values are joined back to their assignment's attributes by (an
+// integer joins far faster than the text id over millions of values).
 const approved = (incremental: boolean) => `
   approved AS (
-    SELECT r.assignment_id, r.form_version, r.submission_values, r.created_at
+    SELECT r.rowid AS rid, r.assignment_id, r.form_version, r.submission_values, r.created_at
     FROM main.submission_revisions r
     JOIN (SELECT assignment_id, max(revision) AS revision FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')} GROUP BY assignment_id) last
       ON last.assignment_id = r.assignment_id AND last.revision = r.revision
     WHERE r.status = 'approved'
   )`;
 
-// Each approved value as (assignment, field, value) matched to its binding: kept narrow, because
+// Each approved value as (revision, field, value) matched to its binding: kept narrow, because
 // unpacking multiplies every column carried through it by the number of fields.
 const entries = `
   entries AS (
-    SELECT ap.assignment_id, a.form_id, ap.form_version, unnest(map_entries(ap.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
+    SELECT ap.rid, a.form_id, ap.form_version, unnest(map_entries(ap.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
     FROM approved ap JOIN main.assignments a ON a.id = ap.assignment_id
   )`;
 
-// What every value of an assignment shares, looked up once per assignment.
+// What every value of an assignment shares, looked up once per assignment and already in the
+// warehouse's types (converting millions of values' copies would cost more).
 const attributes = `
   attributes AS MATERIALIZED (
-    SELECT ap.assignment_id, a.region_code, r.province_code, p.year, a.period, p.period_type, a.department, f.department_function, ap.created_at
+    SELECT ap.rid, CAST(ap.assignment_id AS UUID) AS assignment_id, a.region_code::${codeType('region')} AS region_code,
+      r.province_code, p.year, a.period::${codeType('period')} AS period, p.period_type, a.department::${codeType('department')} AS department,
+      f.department_function::${codeType('function')} AS function_code, ap.created_at
     FROM approved ap JOIN main.assignments a ON a.id = ap.assignment_id JOIN main.forms f ON f.id = a.form_id
     LEFT JOIN ${WH}.dim_region r ON r.region_code = a.region_code
     LEFT JOIN ${WH}.dim_period p ON p.period = a.period
@@ -79,25 +85,25 @@ const NUMBER = `TRY_CAST(CASE CAST(e.entry.value AS VARCHAR) WHEN 'true' THEN '1
 const valuesSql = (incremental: boolean) => `
   INSERT INTO ${WH}.fact_value
   WITH ${approved(incremental)}, ${entries}, ${attributes},
-  shared_forms AS (SELECT DISTINCT form_id, version FROM temp.field_binding WHERE shared),
+  shared_forms AS (SELECT DISTINCT form_id, version FROM temp.value_binding WHERE shared),
   shared_entries AS (
-    SELECT ap.assignment_id, a.form_id, ap.form_version, unnest(map_entries(ap.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
+    SELECT ap.rid, a.form_id, ap.form_version, unnest(map_entries(ap.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
     FROM approved ap JOIN main.assignments a ON a.id = ap.assignment_id
     JOIN shared_forms s ON s.form_id = a.form_id AND s.version = ap.form_version
   ),
   bound AS (
-    SELECT e.assignment_id, b.indicator_code, b.disaggregation, ${NUMBER} AS value
-    FROM entries e JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
-    WHERE b.indicator_code IS NOT NULL AND NOT b.shared
+    SELECT e.rid, b.indicator_code, b.disaggregation, ${NUMBER} AS value
+    FROM entries e JOIN temp.value_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
+    WHERE NOT b.shared
     UNION ALL
-    SELECT e.assignment_id, b.indicator_code, b.disaggregation, max(${NUMBER})
-    FROM shared_entries e JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
+    SELECT e.rid, b.indicator_code, b.disaggregation, max(${NUMBER})
+    FROM shared_entries e JOIN temp.value_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
     WHERE b.shared
     GROUP BY ALL
   )
-  SELECT CAST(v.assignment_id AS UUID), t.region_code, t.province_code, t.year, t.period, t.period_type, t.department, t.department_function,
+  SELECT t.assignment_id, t.region_code, t.province_code, t.year, t.period, t.period_type, t.department, t.function_code,
     v.indicator_code, v.disaggregation, v.value, t.created_at
-  FROM bound v JOIN attributes t ON t.assignment_id = v.assignment_id
+  FROM bound v JOIN attributes t ON t.rid = v.rid
   WHERE v.value IS NOT NULL`;
 
 // Values of the fields that name the plan target they report.
@@ -105,13 +111,13 @@ const targetValuesSql = (incremental: boolean) => `
   INSERT INTO ${WH}.fact_target_value
   WITH ${approved(incremental)}, ${entries}, ${attributes},
   bound AS (
-    SELECT e.assignment_id, b.target_id, max(${NUMBER}) AS value
+    SELECT e.rid, b.target_id, max(${NUMBER}) AS value
     FROM entries e JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
     WHERE b.target_id IS NOT NULL
     GROUP BY ALL
   )
-  SELECT CAST(v.assignment_id AS UUID), v.target_id, t.region_code, t.province_code, t.year, t.period, t.department, v.value, t.created_at
-  FROM bound v JOIN attributes t ON t.assignment_id = v.assignment_id
+  SELECT t.assignment_id, v.target_id, t.region_code, t.province_code, t.year, t.period, t.department, v.value, t.created_at
+  FROM bound v JOIN attributes t ON t.rid = v.rid
   WHERE v.value IS NOT NULL`;
 
 // Every assignment with what became of it; missing ones count as late once their due date passed.
@@ -136,15 +142,40 @@ const submissionsSql = (incremental: boolean) => `
   LEFT JOIN ${WH}.dim_period p ON p.period = a.period
   WHERE true ${only(incremental, 'a.id')}`;
 
-/** Builds both fact tables (after loadFieldBindings): all rows, or (incremental) only those of the assignments in temp.changed. */
-export async function buildFacts(connection: DuckDBConnection, incremental: boolean): Promise<void> {
-  if (incremental) {
-    await exec(connection, `DELETE FROM ${WH}.fact_value WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`);
-    await exec(connection, `DELETE FROM ${WH}.fact_target_value WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`);
-    await exec(connection, `DELETE FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`);
+/**
+ * Deletes the fact rows of the assignments in temp.changed. Only an assignment approved at the
+ * last build has values: the usual refresh (a submitted report approved) has none to delete and
+ * skips looking for them among millions of rows.
+ */
+async function deleteChanged(connection: DuckDBConnection): Promise<void> {
+  const approvedBefore = await rows(
+    connection,
+    `SELECT assignment_id FROM ${WH}.fact_submission WHERE status = 'approved' AND assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed) LIMIT 1`,
+  );
+  if (approvedBefore.length > 0) {
+    const stale = `SELECT assignment_id FROM ${WH}.fact_submission WHERE status = 'approved' AND assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`;
+    await exec(connection, `DELETE FROM ${WH}.fact_value WHERE assignment_id IN (${stale})`);
+    await exec(connection, `DELETE FROM ${WH}.fact_target_value WHERE assignment_id IN (${stale})`);
   }
-  await exec(connection, valuesSql(incremental));
+  await exec(connection, `DELETE FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`);
+}
+
+/**
+ * Builds the fact tables (after loadFieldBindings): all rows, or (incremental) only those of the
+ * assignments in temp.changed. Returns how many values it wrote.
+ */
+export async function buildFacts(connection: DuckDBConnection, incremental: boolean): Promise<number> {
+  if (incremental) await deleteChanged(connection);
+  // The indicator bindings with their codes in the warehouse's type, converted once here.
+  await exec(
+    connection,
+    `CREATE OR REPLACE TEMP TABLE value_binding AS SELECT form_id, version, field_id, indicator_code::${codeType('indicator')} AS indicator_code,
+       disaggregation::${codeType('disaggregation')} AS disaggregation, shared
+     FROM temp.field_binding WHERE indicator_code IS NOT NULL`,
+  );
+  const values = Number((await first(connection, valuesSql(incremental)))?.['Count'] ?? 0);
   // Unpacking every submission again is the costliest step: skip it when no form names a target.
   if ((await rows(connection, 'SELECT 1 FROM temp.field_binding WHERE target_id IS NOT NULL LIMIT 1')).length > 0) await exec(connection, targetValuesSql(incremental));
   await exec(connection, submissionsSql(incremental));
+  return values;
 }

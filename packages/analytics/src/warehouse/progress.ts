@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { comparePeriods, type TargetScope } from '@kesu/schema';
 import { appendRows, exec, rows, type Cell, type Row } from '@kesu/store';
 import { progressRules, type Observation, type Progress } from '../progress/rules.js';
-import { WH } from './attach.js';
+import { WH } from './catalog.js';
 
 /** Limits progress work to targets of the regions in temp.progress_regions, or none (all targets). */
 const inScope = (partial: boolean, column: string) => (partial ? `AND ${column} IN (SELECT region_code FROM temp.progress_regions)` : '');
@@ -144,7 +144,13 @@ async function latestPeriods(connection: DuckDBConnection, partial: boolean): Pr
  */
 export async function buildProgress(connection: DuckDBConnection, partial: boolean): Promise<number> {
   const asOf = await latestPeriods(connection, partial);
-  const targets = (await rows(connection, `SELECT t.*, p.start_year, p.end_year FROM ${WH}.dim_target t JOIN ${WH}.dim_plan p ON p.plan_id = t.plan_id WHERE true ${inScope(partial, 't.region_code')}`)).map(toTarget);
+  const targets = (
+    await rows(
+      connection,
+      `SELECT t.target_id, t.region_code, t.indicator_code, t.scope, t.comparator, t.value, t.deadline, p.start_year, p.end_year
+       FROM ${WH}.dim_target t JOIN ${WH}.dim_plan p ON p.plan_id = t.plan_id WHERE true ${inScope(partial, 't.region_code')}`,
+    )
+  ).map(toTarget);
   const index = asOf.size === 0 ? new Map() : await loadObservations(connection, partial);
   const own = await loadTargetObservations(connection, partial);
   const children = new Map<string, string[]>();

@@ -1,10 +1,14 @@
 import type { Localized } from '@kesu/schema';
+import type { CodeKind } from './code-types.js';
 
 /** A warehouse column: its DuckDB type and what it holds, in both languages. */
 export interface ColumnDoc {
   name: string;
+  /** The type readers see (in the lake and the sandbox). */
   type: string;
   doc: Localized;
+  /** A code column: stored in the warehouse file as that code's enum type, read as text. */
+  code?: CodeKind;
 }
 
 /** A documented warehouse table: the only names the sandbox lets a query read. */
@@ -19,16 +23,17 @@ export interface TableDoc {
 }
 
 const col = (name: string, type: string, zh: string, en: string): ColumnDoc => ({ name, type, doc: { zh, en } });
+const codeCol = (code: CodeKind, name: string, zh: string, en: string): ColumnDoc => ({ name, type: 'VARCHAR', doc: { zh, en }, code });
 
-const REGION_CODE = col('region_code', 'VARCHAR', '行政区划代码（GB/T 2260）', 'region code (GB/T 2260)');
-const PROVINCE_CODE = col('province_code', 'VARCHAR', '所属省级行政区代码', 'code of the province the region lies in');
+const REGION_CODE = codeCol('region', 'region_code', '行政区划代码（GB/T 2260）', 'region code (GB/T 2260)');
+const PROVINCE_CODE = codeCol('region', 'province_code', '所属省级行政区代码', 'code of the province the region lies in');
 const YEAR = col('year', 'INTEGER', '年份', 'year');
-const PERIOD = col('period', 'VARCHAR', '报告期（2025、2025S1、2025Q3、2025-07）', 'reporting period (2025, 2025S1, 2025Q3, 2025-07)');
-const FUNCTION_CODE = col('function_code', 'VARCHAR', '部门职能代码（如 education）', 'department function code (e.g. education)');
-const DEPARTMENT = col('department', 'VARCHAR', '填报单位名称', 'name of the reporting unit');
+const PERIOD = codeCol('period', 'period', '报告期（2025、2025S1、2025Q3、2025-07）', 'reporting period (2025, 2025S1, 2025Q3, 2025-07)');
+const FUNCTION_CODE = codeCol('function', 'function_code', '部门职能代码（如 education）', 'department function code (e.g. education)');
+const DEPARTMENT = codeCol('department', 'department', '填报单位名称', 'name of the reporting unit');
 // A UUID column is a fixed 16 bytes: far cheaper to write and join than the same id as text.
 const ASSIGNMENT_ID = col('assignment_id', 'UUID', '填报任务编号', 'assignment id');
-const INDICATOR_CODE = col('indicator_code', 'VARCHAR', '指标代码', 'indicator code');
+const INDICATOR_CODE = codeCol('indicator', 'indicator_code', '指标代码', 'indicator code');
 
 /** Every table of the warehouse, in dependency order (dimensions first). */
 export const WAREHOUSE_TABLES: readonly TableDoc[] = [
@@ -43,9 +48,9 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       col('short', 'VARCHAR', '简称', 'short name'),
       col('level', 'VARCHAR', '级别：province / prefecture / county', 'level: province / prefecture / county'),
       col('depth', 'INTEGER', '层级：0 省，1 市，2 县', 'depth: 0 province, 1 prefecture, 2 county'),
-      col('parent_code', 'VARCHAR', '上级区划代码', 'parent region code'),
+      codeCol('region', 'parent_code', '上级区划代码', 'parent region code'),
       PROVINCE_CODE,
-      col('prefecture_code', 'VARCHAR', '所属地级区划代码（省级为空）', 'code of the prefecture (empty for a province)'),
+      codeCol('region', 'prefecture_code', '所属地级区划代码（省级为空）', 'code of the prefecture (empty for a province)'),
     ],
   },
   {
@@ -54,7 +59,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
     regionColumn: 'region_code',
     partitioned: false,
     columns: [
-      col('ancestor_code', 'VARCHAR', '上级（或自身）区划代码', 'ancestor (or the region itself)'),
+      codeCol('region', 'ancestor_code', '上级（或自身）区划代码', 'ancestor (or the region itself)'),
       REGION_CODE,
       col('distance', 'INTEGER', '相隔层级，0 为自身', 'levels apart, 0 for the region itself'),
     ],
@@ -87,7 +92,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
     partitioned: false,
     columns: [
       PERIOD,
-      col('period_type', 'VARCHAR', '期间类型：year / half / quarter / month', 'period type: year / half / quarter / month'),
+      codeCol('period_type', 'period_type', '期间类型：year / half / quarter / month', 'period type: year / half / quarter / month'),
       YEAR,
       col('half', 'INTEGER', '半年（1、2）', 'half (1, 2)'),
       col('quarter', 'INTEGER', '季度（1–4，按年、半年报告时为空）', 'quarter (1–4, empty for years and halves)'),
@@ -146,11 +151,11 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       PROVINCE_CODE,
       YEAR,
       PERIOD,
-      col('period_type', 'VARCHAR', '期间类型', 'period type'),
+      codeCol('period_type', 'period_type', '期间类型', 'period type'),
       DEPARTMENT,
       FUNCTION_CODE,
       INDICATOR_CODE,
-      col('disaggregation', 'VARCHAR', '分组（如 targetGroup=youth，多个分组以 & 相连；合计为空串）', "breakdown (e.g. targetGroup=youth, several joined by &; '' for the total)"),
+      codeCol('disaggregation', 'disaggregation', '分组（如 targetGroup=youth，多个分组以 & 相连；合计为空串）', "breakdown (e.g. targetGroup=youth, several joined by &; '' for the total)"),
       col('value', 'DOUBLE', '数值', 'value'),
       col('approved_at', 'TIMESTAMP', '审核通过时间', 'time of approval'),
     ],
@@ -188,7 +193,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       DEPARTMENT,
       FUNCTION_CODE,
       col('due_date', 'DATE', '截止日期', 'due date'),
-      col('status', 'VARCHAR', '状态：missing / draft / submitted / returned / approved', 'status: missing / draft / submitted / returned / approved'),
+      codeCol('submission_status', 'status', '状态：missing / draft / submitted / returned / approved', 'status: missing / draft / submitted / returned / approved'),
       col('submitted_at', 'TIMESTAMP', '首次提交时间', 'first submitted'),
       col('approved_at', 'TIMESTAMP', '审核通过时间', 'approved'),
       col('late', 'BOOLEAN', '是否逾期（截止日后提交或至今未交）', 'late (submitted after the due date, or still missing after it)'),
@@ -202,7 +207,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
     columns: [
       col('target_id', 'VARCHAR', '目标编号', 'target id'),
       REGION_CODE,
-      col('as_of', 'VARCHAR', '评估所至报告期', 'the period progress is judged at'),
+      codeCol('period', 'as_of', '评估所至报告期', 'the period progress is judged at'),
       col('status', 'VARCHAR', '状态：achieved / on_track / at_risk / behind / no_data', 'status: achieved / on_track / at_risk / behind / no_data'),
       col('actual', 'DOUBLE', '实际值', 'actual'),
       col('expected', 'DOUBLE', '按进度的预期值', 'expected by now'),
