@@ -1,12 +1,12 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import type { BenchRow } from '../report.js';
-import { nationalStore } from './analytics.js';
+import { copyNational, nationalStore } from './analytics.js';
 import { done, kesu, serve } from './api.js';
 
 const WEB = fileURLToPath(new URL('../../../../apps/web', import.meta.url));
@@ -69,7 +69,7 @@ export async function webSuite(): Promise<BenchRow[]> {
   ensureBuilt();
   const source = await nationalStore();
   const dir = mkdtempSync(path.join(tmpdir(), 'kesu-bench-web-'));
-  copyFileSync(source, path.join(dir, 'kesu.duckdb'));
+  copyNational(source, dir);
   let server: ChildProcess | undefined;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
   try {
