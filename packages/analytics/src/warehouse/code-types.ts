@@ -16,13 +16,13 @@ export type CodeKind = (typeof CODE_KINDS)[number];
 /** The type's name inside the attached warehouse. */
 export const codeType = (kind: CodeKind): string => `${WH}.code_${kind}`;
 
-/** What a type's values are read from: only the assignments of an incremental build (temp.changed), and the plans (temp.plan_parts) or not. */
+/** What a type's values are read from: only the assignments of an incremental build (temp.changed_assignments), and the plans (temp.plan_parts) or not. */
 interface Sources {
   changedOnly: boolean;
   plans: boolean;
 }
 
-const assignments = ({ changedOnly }: Sources) => `main.assignments${changedOnly ? ' WHERE id IN (SELECT assignment_id FROM temp.changed)' : ''}`;
+const assignments = ({ changedOnly }: Sources) => (changedOnly ? 'temp.changed_assignments' : 'main.assignments');
 
 /**
  * Every value a type has to hold: the registries, and whatever the operational tables use that a

@@ -38,96 +38,104 @@ export async function loadFieldBindings(connection: DuckDBConnection): Promise<v
   );
 }
 
-/** Restricts a build to the assignments in temp.changed, or to none of them (a full build). */
-const only = (incremental: boolean, column: string) => (incremental ? `AND ${column} IN (SELECT assignment_id FROM temp.changed)` : '');
+/** The assignments and revisions a build reads: all of them, or (incremental) copies of the changed ones'. */
+interface Sources {
+  assignments: string;
+  revisions: string;
+}
+
+const ALL: Sources = { assignments: 'main.assignments', revisions: 'main.submission_revisions' };
+const CHANGED: Sources = { assignments: 'temp.changed_assignments', revisions: 'temp.changed_revisions' };
+
+/**
+ * Copies the changed assignments (temp.changed) and their revisions aside: every fact query of
+ * a refresh reads them, and each would otherwise look for a few rows among millions.
+ */
+export async function collectChangedSources(connection: DuckDBConnection): Promise<void> {
+  await exec(connection, 'CREATE OR REPLACE TEMP TABLE changed_assignments AS SELECT * FROM main.assignments WHERE id IN (SELECT assignment_id FROM temp.changed)');
+  await exec(connection, 'CREATE OR REPLACE TEMP TABLE changed_revisions AS SELECT * FROM main.submission_revisions WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)');
+}
 
 // The newest revision of each assignment, when approved: found without carrying the values along.
-// Its row id is the key the values are joined back to their assignment's attributes by (an
-// integer joins far faster than the text id over millions of values).
-const approved = (incremental: boolean) => `
+const approved = (from: Sources) => `
   approved AS (
-    SELECT r.rowid AS rid, r.assignment_id, r.form_version, r.submission_values, r.created_at
-    FROM main.submission_revisions r
-    JOIN (SELECT assignment_id, max(revision) AS revision FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')} GROUP BY assignment_id) last
+    SELECT r.assignment_id, r.form_version, r.submission_values, r.created_at
+    FROM ${from.revisions} r
+    JOIN (SELECT assignment_id, max(revision) AS revision FROM ${from.revisions} GROUP BY assignment_id) last
       ON last.assignment_id = r.assignment_id AND last.revision = r.revision
     WHERE r.status = 'approved'
   )`;
 
-// Each approved value as (revision, field, value) matched to its binding: kept narrow, because
-// unpacking multiplies every column carried through it by the number of fields.
-const entries = `
-  entries AS (
-    SELECT ap.rid, a.form_id, ap.form_version, unnest(map_entries(ap.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
-    FROM approved ap JOIN main.assignments a ON a.id = ap.assignment_id
-  )`;
-
-// What every value of an assignment shares, looked up once per assignment and already in the
-// warehouse's types (converting millions of values' copies would cost more).
-const attributes = `
-  attributes AS MATERIALIZED (
-    SELECT ap.rid, CAST(ap.assignment_id AS UUID) AS assignment_id, a.region_code::${codeType('region')} AS region_code,
-      r.province_code, p.year, a.period::${codeType('period')} AS period, p.period_type, a.department::${codeType('department')} AS department,
-      f.department_function::${codeType('function')} AS function_code, ap.created_at
-    FROM approved ap JOIN main.assignments a ON a.id = ap.assignment_id JOIN main.forms f ON f.id = a.form_id
+/**
+ * Each approved value with what its assignment tells about it, optionally only for some forms
+ * (`forms`: a query of form_id, version). The assignment's attributes are converted to the
+ * warehouse's types before the values are unpacked: copied to every value as small integers,
+ * they cost far less than text would.
+ */
+const entries = (from: Sources, forms?: string) => `
+  attributes AS (
+    SELECT CAST(ap.assignment_id AS UUID) AS assignment_id, a.form_id, ap.form_version, ap.submission_values,
+      a.region_code::${codeType('region')} AS region_code, r.province_code, p.year, a.period::${codeType('period')} AS period, p.period_type,
+      a.department::${codeType('department')} AS department, f.department_function::${codeType('function')} AS function_code, ap.created_at AS approved_at
+    FROM approved ap JOIN ${from.assignments} a ON a.id = ap.assignment_id JOIN main.forms f ON f.id = a.form_id
+    ${forms === undefined ? '' : `JOIN (${forms}) only_forms ON only_forms.form_id = a.form_id AND only_forms.version = ap.form_version`}
     LEFT JOIN ${WH}.dim_region r ON r.region_code = a.region_code
     LEFT JOIN ${WH}.dim_period p ON p.period = a.period
+  ),
+  entries AS (
+    SELECT * EXCLUDE (submission_values), unnest(map_entries(submission_values::JSON::MAP(VARCHAR, JSON))) AS entry FROM attributes
   )`;
 
 // Read from the JSON text, so a string (a note) can only ever come out as NULL, never fail.
 const NUMBER = `TRY_CAST(CASE CAST(e.entry.value AS VARCHAR) WHEN 'true' THEN '1' WHEN 'false' THEN '0' ELSE CAST(e.entry.value AS VARCHAR) END AS DOUBLE)`;
 
-/**
- * Approved values of indicator-bound fields. Two fields of one form bound to the same indicator
- * and breakdown report the same quantity twice (a form with two targets on one indicator), so
- * the row keeps the larger, never the sum; only such forms' values are unpacked a second time
- * and grouped.
- */
-const valuesSql = (incremental: boolean) => `
-  INSERT INTO ${WH}.fact_value
-  WITH ${approved(incremental)}, ${entries}, ${attributes},
-  shared_forms AS (SELECT DISTINCT form_id, version FROM temp.value_binding WHERE shared),
-  shared_entries AS (
-    SELECT ap.rid, a.form_id, ap.form_version, unnest(map_entries(ap.submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
-    FROM approved ap JOIN main.assignments a ON a.id = ap.assignment_id
-    JOIN shared_forms s ON s.form_id = a.form_id AND s.version = ap.form_version
-  ),
-  bound AS (
-    SELECT e.rid, b.indicator_code, b.disaggregation, ${NUMBER} AS value
-    FROM entries e JOIN temp.value_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
-    WHERE NOT b.shared
-    UNION ALL
-    SELECT e.rid, b.indicator_code, b.disaggregation, max(${NUMBER})
-    FROM shared_entries e JOIN temp.value_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
-    WHERE b.shared
-    GROUP BY ALL
-  )
-  SELECT t.assignment_id, t.region_code, t.province_code, t.year, t.period, t.period_type, t.department, t.function_code,
-    v.indicator_code, v.disaggregation, v.value, t.created_at
-  FROM bound v JOIN attributes t ON t.rid = v.rid
-  WHERE v.value IS NOT NULL`;
+const BINDING_MATCH = 'b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key';
+const ATTRIBUTES = 'e.assignment_id, e.region_code, e.province_code, e.year, e.period, e.period_type, e.department, e.function_code';
 
-// Values of the fields that name the plan target they report.
-const targetValuesSql = (incremental: boolean) => `
+/** Approved values of indicator-bound fields, each field's value as it is. */
+const valuesSql = (from: Sources) => `
+  INSERT INTO ${WH}.fact_value
+  WITH ${approved(from)}, ${entries(from)}
+  SELECT * FROM (
+    SELECT ${ATTRIBUTES}, b.indicator_code, b.disaggregation, ${NUMBER} AS value, e.approved_at
+    FROM entries e JOIN temp.value_binding b ON ${BINDING_MATCH}
+    WHERE NOT b.shared
+  ) WHERE value IS NOT NULL`;
+
+/**
+ * Two fields of one form bound to the same indicator and breakdown report the same quantity
+ * twice (a form with two targets on one indicator), so the row keeps the larger, never the sum.
+ * Only such forms' values are unpacked for it.
+ */
+const sharedValuesSql = (from: Sources) => `
+  INSERT INTO ${WH}.fact_value
+  WITH ${approved(from)}, ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.value_binding WHERE shared')}
+  SELECT * FROM (
+    SELECT ${ATTRIBUTES}, b.indicator_code, b.disaggregation, max(${NUMBER}) AS value, any_value(e.approved_at)
+    FROM entries e JOIN temp.value_binding b ON ${BINDING_MATCH}
+    WHERE b.shared
+    GROUP BY ${ATTRIBUTES}, b.indicator_code, b.disaggregation
+  ) WHERE value IS NOT NULL`;
+
+// Values of the fields that name the plan target they report (only those forms are unpacked).
+const targetValuesSql = (from: Sources) => `
   INSERT INTO ${WH}.fact_target_value
-  WITH ${approved(incremental)}, ${entries}, ${attributes},
-  bound AS (
-    SELECT e.rid, b.target_id, max(${NUMBER}) AS value
-    FROM entries e JOIN temp.field_binding b ON b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key
+  WITH ${approved(from)}, ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.field_binding WHERE target_id IS NOT NULL')}
+  SELECT * FROM (
+    SELECT e.assignment_id, b.target_id, e.region_code, e.province_code, e.year, e.period, e.department, max(${NUMBER}) AS value, any_value(e.approved_at)
+    FROM entries e JOIN temp.field_binding b ON ${BINDING_MATCH}
     WHERE b.target_id IS NOT NULL
-    GROUP BY ALL
-  )
-  SELECT t.assignment_id, v.target_id, t.region_code, t.province_code, t.year, t.period, t.department, v.value, t.created_at
-  FROM bound v JOIN attributes t ON t.rid = v.rid
-  WHERE v.value IS NOT NULL`;
+    GROUP BY e.assignment_id, b.target_id, e.region_code, e.province_code, e.year, e.period, e.department
+  ) WHERE value IS NOT NULL`;
 
 // Every assignment with what became of it; missing ones count as late once their due date passed.
-const submissionsSql = (incremental: boolean) => `
+const submissionsSql = (from: Sources) => `
   INSERT INTO ${WH}.fact_submission
   WITH history AS (
     SELECT assignment_id, arg_max(status, revision) AS status, arg_max(form_version, revision) AS form_version,
       min(created_at) FILTER (WHERE status = 'submitted') AS submitted_at,
       max(created_at) FILTER (WHERE status = 'approved') AS approved_at
-    FROM main.submission_revisions WHERE true ${only(incremental, 'assignment_id')}
+    FROM ${from.revisions}
     GROUP BY assignment_id
   )
   SELECT CAST(a.id AS UUID), a.form_id, coalesce(h.form_version, a.version), a.region_code, r.province_code, p.year, a.period, a.department, f.department_function,
@@ -135,12 +143,11 @@ const submissionsSql = (incremental: boolean) => `
     CASE WHEN a.due_date IS NULL THEN false
          WHEN h.submitted_at IS NULL THEN current_date > a.due_date
          ELSE CAST(h.submitted_at AS DATE) > a.due_date END
-  FROM main.assignments a
+  FROM ${from.assignments} a
   JOIN main.forms f ON f.id = a.form_id
   LEFT JOIN history h ON h.assignment_id = a.id
   LEFT JOIN ${WH}.dim_region r ON r.region_code = a.region_code
-  LEFT JOIN ${WH}.dim_period p ON p.period = a.period
-  WHERE true ${only(incremental, 'a.id')}`;
+  LEFT JOIN ${WH}.dim_period p ON p.period = a.period`;
 
 /**
  * Deletes the fact rows of the assignments in temp.changed. Only an assignment approved at the
@@ -162,10 +169,11 @@ async function deleteChanged(connection: DuckDBConnection): Promise<void> {
 
 /**
  * Builds the fact tables (after loadFieldBindings): all rows, or (incremental) only those of the
- * assignments in temp.changed. Returns how many values it wrote.
+ * assignments in temp.changed (after collectChangedSources). Returns how many values it wrote.
  */
 export async function buildFacts(connection: DuckDBConnection, incremental: boolean): Promise<number> {
   if (incremental) await deleteChanged(connection);
+  const from = incremental ? CHANGED : ALL;
   // The indicator bindings with their codes in the warehouse's type, converted once here.
   await exec(
     connection,
@@ -173,9 +181,11 @@ export async function buildFacts(connection: DuckDBConnection, incremental: bool
        disaggregation::${codeType('disaggregation')} AS disaggregation, shared
      FROM temp.field_binding WHERE indicator_code IS NOT NULL`,
   );
-  const values = Number((await first(connection, valuesSql(incremental)))?.['Count'] ?? 0);
-  // Unpacking every submission again is the costliest step: skip it when no form names a target.
-  if ((await rows(connection, 'SELECT 1 FROM temp.field_binding WHERE target_id IS NOT NULL LIMIT 1')).length > 0) await exec(connection, targetValuesSql(incremental));
-  await exec(connection, submissionsSql(incremental));
+  const inserted = async (sql: string) => Number((await first(connection, sql))?.['Count'] ?? 0);
+  let values = await inserted(valuesSql(from));
+  const has = async (where: string) => (await rows(connection, `SELECT 1 FROM temp.field_binding WHERE ${where} LIMIT 1`)).length > 0;
+  if (await has('shared')) values += await inserted(sharedValuesSql(from));
+  if (await has('target_id IS NOT NULL')) await exec(connection, targetValuesSql(from));
+  await exec(connection, submissionsSql(from));
   return values;
 }
