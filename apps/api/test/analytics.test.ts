@@ -39,6 +39,9 @@ async function fill(id: string) {
 
 describe('the warehouse follows the workflow', () => {
   it('an approval reaches the dashboards and the SQL workbench once its refresh is done', async () => {
+    // Read (and so kept by the server) before the approval: the refresh must replace it.
+    const before = await stat.request('GET', '/api/v1/progress?region=510104');
+    expect((before.body as unknown as Array<{ as_of: string | null }>).some((t) => t.as_of === '2024Q1')).toBe(false);
     await fill(f.own);
     await f.office.request('POST', `/api/v1/assignments/${f.own}/submission/approve`);
     await h.ctx.analytics.idle();
@@ -49,6 +52,20 @@ describe('the warehouse follows the workflow', () => {
     expect(result.body['rows']).toEqual([['approved', '1'], ['missing', '1']]);
     const progress = await stat.request('GET', '/api/v1/progress?region=510104');
     expect((progress.body as unknown as Array<{ as_of: string | null }>).some((t) => t.as_of === '2024Q1')).toBe(true);
+  });
+});
+
+describe('dashboards', () => {
+  it('answers six reports asked for at once as it answers them one by one', async () => {
+    const paths = ['literacy-rate', 'trainings', 'science-bases', 'targets-on-track', 'reporting-heatmap'].map((id) => `/api/v1/reports/${id}?parent=510000&year=2024`);
+    paths.push('/api/v1/progress?region=510100');
+    const together = await Promise.all(paths.map((p) => stat.request('GET', p)));
+    await h.ctx.analytics.build({ full: true });
+    for (const [i, p] of paths.entries()) {
+      const alone = await stat.request('GET', p);
+      expect(together[i]?.status).toBe(200);
+      expect(together[i]?.body).toEqual(alone.body);
+    }
   });
 });
 

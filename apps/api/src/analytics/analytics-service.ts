@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { attachWarehouse, buildWarehouse, exportLake, Sandbox, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
+import { attachWarehouse, buildWarehouse, exportLake, hasBuild, Sandbox, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
+import { rows, type Params, type Row, type Store } from '@kesu/store';
+import { TtlCache } from '../http/ttl-cache.js';
+import { ReaderPool } from './reader-pool.js';
 import { exportTables } from './table-export.js';
-import { exec, rows, type Params, type Row, type Store } from '@kesu/store';
 
 type DuckDBConnection = Awaited<ReturnType<Store['connect']>>;
 
@@ -10,29 +12,48 @@ export interface BuildOutcome {
   lake: LakeExport;
 }
 
+/** Dashboard queries run side by side on this many connections. */
+const READERS = 3;
+/** Results are dropped after every build; the time limit only bounds what an idle server keeps. */
+const RESULTS_KEPT_MS = 30 * 60_000;
+
 /**
  * The warehouse beside a running store: builds run one at a time on their own connection,
  * workflow changes ask for a refresh (coalesced: while one runs, at most one more waits),
- * dashboards read on another connection, and statisticians' SQL goes to the sandbox.
+ * dashboards read on a few connections of their own, and statisticians' SQL goes to the sandbox.
+ * A dashboard query's rows are kept until the next build changes the warehouse: leaders open
+ * the same regions again and again, and the rows change only when a build commits.
  */
 export class AnalyticsService {
   private chain: Promise<unknown> = Promise.resolve();
   private waiting: Promise<BuildOutcome> | null = null;
   private sandboxOpening: Promise<Sandbox> | null = null;
+  private readonly results = new TtlCache<string, Row[]>(RESULTS_KEPT_MS, 512);
+  /** Settled once the warehouse has tables to read; null until something asks for them. */
+  private built: Promise<unknown> | null;
 
   private constructor(
     private readonly builder: DuckDBConnection,
-    private readonly reader: DuckDBConnection,
+    private readonly readers: ReaderPool,
     readonly dataDir: string,
-  ) {}
+    built: boolean,
+  ) {
+    this.built = built ? Promise.resolve() : null;
+  }
 
   static async open(store: Store, dataDir: string): Promise<AnalyticsService> {
     const builder = await store.connect();
     await attachWarehouse(builder, path.join(dataDir, 'warehouse.duckdb'));
-    const reader = await store.connect();
-    // Report queries name the warehouse's tables without a catalog.
-    await exec(reader, 'USE wh');
-    return new AnalyticsService(builder, reader, dataDir);
+    return new AnalyticsService(builder, await ReaderPool.open(store, READERS), dataDir, await hasBuild(builder));
+  }
+
+  /** A warehouse never built has no tables yet: the first read waits for the first build. */
+  private whenBuilt(): Promise<unknown> {
+    this.built ??= this.refresh().catch((error: unknown) => {
+      this.built = null;
+      throw error;
+    });
+    return this.built;
   }
 
   /** Builds the warehouse (in full, or what changed) and then the lake, after any build already queued. */
@@ -57,6 +78,7 @@ export class AnalyticsService {
     const run = this.chain.then(async () => {
       onStart();
       const build = await buildWarehouse(this.builder, options);
+      this.results.clear();
       const lake = await exportLake(this.builder, this.dataDir, build.touched, options.onLakeStep);
       return { build, lake };
     });
@@ -71,9 +93,11 @@ export class AnalyticsService {
     return run;
   }
 
-  /** A dashboard query over the warehouse's tables. */
-  query(sql: string, params?: Params): Promise<Row[]> {
-    return rows(this.reader, sql, params);
+  /** A dashboard query over the warehouse's tables (callers share the rows: they must not change them). */
+  async query(sql: string, params?: Params): Promise<Row[]> {
+    await this.whenBuilt();
+    const key = JSON.stringify([sql, params ?? null]);
+    return (await this.results.through(key, () => this.readers.use((reader) => rows(reader, sql, params)))) ?? [];
   }
 
   /** The SQL sandbox over the lake, opened on first use. */

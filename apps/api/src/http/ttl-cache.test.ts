@@ -57,4 +57,17 @@ describe('TtlCache', () => {
     expect(await pending).toBe(1);
     expect(cache.get('k')).toBeUndefined();
   });
+
+  it('forgets everything on clear, and keeps nothing a load under way brings back', async () => {
+    const cache = new TtlCache<string, number>(1000);
+    cache.set('a', 1);
+    const pending = cache.through('k', async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return 2;
+    });
+    cache.clear();
+    expect(cache.get('a')).toBeUndefined();
+    expect(await pending).toBe(2);
+    expect(cache.get('k')).toBeUndefined();
+  });
 });

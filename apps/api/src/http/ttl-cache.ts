@@ -30,6 +30,12 @@ export class TtlCache<K, V> {
     this.loading.delete(key);
   }
 
+  /** Forgets every entry; loads under way finish for their callers but are not kept. */
+  clear(): void {
+    this.entries.clear();
+    this.loading.clear();
+  }
+
   /**
    * Reads through the cache: `load` runs only on a miss, callers missing the same key at once
    * share one load, and an undefined result is not kept.

@@ -1,4 +1,4 @@
-export { attachWarehouse, WH } from './attach.js';
+export { attachWarehouse, hasBuild, WH } from './attach.js';
 export { buildWarehouse, type BuildOptions, type BuildResult } from './build.js';
 export type { StepListener } from './steps.js';
 export { disaggregationKey } from './facts.js';
