@@ -1,4 +1,6 @@
-import type { RouteRecordRaw } from 'vue-router';
+import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router';
+import { readDashboardQuery } from '../composables/dashboard-query';
+import { useReferenceStore } from '../stores/reference';
 import type { Role } from '@kesu/schema';
 import type { Messages } from '../i18n/locales/zh-CN';
 
@@ -30,6 +32,21 @@ export function homeOf(role: Role): string {
   }
 }
 
+/**
+ * Asks for the dashboard's data while its page is still loading (the reports take longer than
+ * the page's code), when the address already names the region and year. The store is imported
+ * here lazily: its report builders stay out of every other page's first download.
+ */
+function prefetchDashboard(to: RouteLocationNormalized): void {
+  const { region, year } = readDashboardQuery(to.query);
+  if (region === null || year === null) return;
+  void import('../stores/dashboard').then(({ useDashboardStore }) => useDashboardStore().load(region, year));
+  // The charts name the region: it is looked up beside them, not after the page opens.
+  void useReferenceStore().ancestry(region).catch(() => undefined);
+  // ECharts is the largest download of the page: fetched and run while the data is on its way.
+  void import('../components/common/AppChart.vue');
+}
+
 const OFFICE: Role[] = ['admin'];
 const REVIEW: Role[] = ['admin', 'reviewer'];
 const WATCH: Role[] = ['admin', 'reviewer', 'leader', 'statistician'];
@@ -52,7 +69,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'assignments', name: 'progress', component: () => import('../pages/assignments/ProgressPage.vue'), meta: { roles: WATCH, title: 'nav.progress' } },
       { path: 'report', name: 'my-assignments', component: () => import('../pages/report/MyAssignmentsPage.vue'), meta: { roles: ['reporter'], title: 'nav.myAssignments' } },
       { path: 'report/:id', name: 'report-fill', component: () => import('../pages/report/ReportFillPage.vue'), props: true, meta: { roles: ['reporter'], title: 'nav.reportFill' } },
-      { path: 'dashboard', name: 'dashboard', component: () => import('../pages/dashboard/DashboardPage.vue'), meta: { roles: WATCH, title: 'nav.dashboard' } },
+      { path: 'dashboard', name: 'dashboard', component: () => import('../pages/dashboard/DashboardPage.vue'), beforeEnter: prefetchDashboard, meta: { roles: WATCH, title: 'nav.dashboard' } },
       { path: 'sql', name: 'workbench', component: () => import('../pages/workbench/WorkbenchPage.vue'), meta: { roles: ANALYSE, title: 'nav.workbench' } },
       { path: 'print', name: 'print-report', component: () => import('../pages/print/PrintReportPage.vue'), meta: { roles: WATCH, title: 'nav.printReport' } },
       { path: 'review', name: 'review-queue', component: () => import('../pages/review/ReviewQueuePage.vue'), meta: { roles: REVIEW, title: 'nav.reviewQueue' } },

@@ -60,12 +60,21 @@ export const useDashboardStore = defineStore('dashboard', () => {
     }
   }
 
-  /** Reads everything the dashboard shows for a region and year. */
-  async function load(code: string, y: number): Promise<void> {
+  // The load under way, so the page opening asks for nothing its route already asked for.
+  let pending: { key: string; done: Promise<void> } | null = null;
+
+  /** Reads everything the dashboard shows for a region and year (joining a load of the same under way). */
+  function load(code: string, y: number): Promise<void> {
+    const key = `${code}|${y}`;
+    if (pending?.key === key) return pending.done;
     const at = ++generation;
     region.value = code;
     year.value = y;
-    await Promise.all([...REPORT_IDS.map((id) => loadReport(id, code, y, at)), loadTargets(code, at)]);
+    const done = Promise.all([...REPORT_IDS.map((id) => loadReport(id, code, y, at)), loadTargets(code, at)]).then(() => {
+      if (pending?.done === done) pending = null;
+    });
+    pending = { key, done };
+    return done;
   }
 
   return { region, year, reports, targets, targetsLoading, targetsError, load };

@@ -16,15 +16,35 @@ export const useReferenceStore = defineStore('reference', () => {
     return list;
   };
 
+  // Asked for once per parent: the header's picker and the page both want the same list.
+  const under = new Map<string | null, Promise<Region[]>>();
+
   /** Regions directly under a parent (provinces for null). */
-  async function childrenOf(parent: string | null): Promise<Region[]> {
-    return remember(await reference.regionsUnder(parent));
+  function childrenOf(parent: string | null): Promise<Region[]> {
+    let list = under.get(parent);
+    if (!list) {
+      list = reference.regionsUnder(parent).then(remember);
+      // A failed read is not kept: the next call asks again.
+      list.catch(() => under.delete(parent));
+      under.set(parent, list);
+    }
+    return list;
   }
+
+  // Codes being read now, so a page and its route asking at once share one request.
+  const reading = new Map<string, Promise<unknown>>();
 
   /** Makes sure the names of these regions are known. */
   async function loadRegions(codes: Iterable<string>): Promise<void> {
-    const missing = [...new Set(codes)].filter((c) => !regions.has(c));
-    for (let i = 0; i < missing.length; i += 200) remember(await reference.regionsByCode(missing.slice(i, i + 200)));
+    const wanted = [...new Set(codes)].filter((c) => !regions.has(c));
+    const missing = wanted.filter((c) => !reading.has(c));
+    for (let i = 0; i < missing.length; i += 200) {
+      const batch = missing.slice(i, i + 200);
+      const read = reference.regionsByCode(batch).then(remember);
+      for (const c of batch) reading.set(c, read);
+      void read.finally(() => batch.forEach((c) => reading.delete(c))).catch(() => undefined);
+    }
+    await Promise.all(wanted.map((c) => reading.get(c)));
   }
 
   /** The codes from the province down to a region (at most three levels, read as needed). */
