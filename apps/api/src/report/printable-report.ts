@@ -11,11 +11,20 @@ const escapeHtml = (text: unknown) =>
 const num = (value: unknown) => (value === null || value === undefined ? '—' : Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 1 }));
 
 const WORDS = {
-  zh: { title: '全民科学素质行动实施进展报告', year: '年度', generated: '生成时间', asOf: '数据截至', summary: '目标完成情况', target: '目标', goal: '目标值', actual: '实际值', status: '状态', rule: '判定依据', charts: '图表', completion: '各部门填报情况', fn: '部门职能', assigned: '应报', submitted: '已报', approved: '已审核', late: '逾期', lateList: '逾期与未报清单', region: '地区', department: '单位', period: '报告期', due: '截止日期', none: '无', count: '个' },
-  en: { title: 'Science Literacy Action: Progress Report', year: 'Year', generated: 'Generated', asOf: 'Data as of', summary: 'Targets by status', target: 'Target', goal: 'Target value', actual: 'Actual', status: 'Status', rule: 'Rule', charts: 'Charts', completion: 'Reporting by department', fn: 'Function', assigned: 'Due', submitted: 'Submitted', approved: 'Approved', late: 'Late', lateList: 'Late and missing reports', region: 'Region', department: 'Unit', period: 'Period', due: 'Due', none: 'None', count: '' },
+  zh: { title: '全民科学素质行动实施进展报告', year: '年度', generated: '生成时间', asOf: '数据截至', summary: '目标完成情况', target: '目标', goal: '目标值', actual: '实际值', status: '状态', rule: '判定依据', charts: '图表', completion: '各部门填报情况', fn: '部门职能', assigned: '应报', submitted: '已报', approved: '已审核', late: '逾期', lateList: '逾期与未报清单', region: '地区', department: '单位', period: '报告期', due: '截止日期', none: '无', count: '个', leaf: '本地区没有下级地区，不作地区间对比图。' },
+  en: { title: 'Science Literacy Action: Progress Report', year: 'Year', generated: 'Generated', asOf: 'Data as of', summary: 'Targets by status', target: 'Target', goal: 'Target value', actual: 'Actual', status: 'Status', rule: 'Rule', charts: 'Charts', completion: 'Reporting by department', fn: 'Function', assigned: 'Due', submitted: 'Submitted', approved: 'Approved', late: 'Late', lateList: 'Late and missing reports', region: 'Region', department: 'Unit', period: 'Period', due: 'Due', none: 'None', count: '', leaf: 'This region has no sub-regions to compare in charts.' },
 } as const;
 
 const STATUS_ORDER: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
+
+/** What became of a late report, as the late list says it. */
+const SUBMISSION_STATUS: Record<string, Record<Lang, string>> = {
+  missing: { zh: '未报', en: 'missing' },
+  draft: { zh: '草稿未提交', en: 'draft, not submitted' },
+  submitted: { zh: '已提交（逾期）', en: 'submitted late' },
+  returned: { zh: '已退回待修改', en: 'returned for changes' },
+  approved: { zh: '已审核（逾期提交）', en: 'approved (submitted late)' },
+};
 
 const CSS = `
   @page { size: A4; margin: 16mm 14mm; }
@@ -57,6 +66,8 @@ function targetSection(data: ReportData, lang: Lang): string {
 }
 
 function chartSection(data: ReportData, lang: Lang, subtitle: string): string {
+  // Every chart compares the region's sub-regions: a county has none, and empty charts say nothing.
+  if (data.subRegions === 0) return `<h2>${WORDS[lang].charts}</h2><p>${WORDS[lang].leaf}</p>`;
   const charts = data.charts.map(({ id, rows }) => {
     const report = reports[id];
     return `<div class="chart">${renderSvg(report.options(rows, { lang, subtitle }), report.size)}</div>`;
@@ -70,7 +81,7 @@ function completionSection(data: ReportData, lang: Lang): string {
     `<td>${escapeHtml(lang === 'zh' ? r['function_zh'] : r['function_en'])}</td>`,
     ...['assigned', 'submitted', 'approved', 'late'].map((k) => `<td class="n">${num(r[k])}</td>`),
   ]);
-  const late = data.late.map((r) => [`<td>${escapeHtml(r['region'])}</td>`, `<td>${escapeHtml(r['department'])}</td>`, `<td>${escapeHtml(r['period'])}</td>`, `<td>${escapeHtml(r['due_date'])}</td>`, `<td>${escapeHtml(r['status'])}</td>`]);
+  const late = data.late.map((r) => [`<td>${escapeHtml(r['region'])}</td>`, `<td>${escapeHtml(r['department'])}</td>`, `<td>${escapeHtml(r['period'])}</td>`, `<td>${escapeHtml(r['due_date'])}</td>`, `<td>${escapeHtml(SUBMISSION_STATUS[String(r['status'])]?.[lang] ?? r['status'])}</td>`]);
   return (
     `<h2>${w.completion}</h2>${rows.length === 0 ? `<p>${w.none}</p>` : table([w.fn, w.assigned, w.submitted, w.approved, w.late], rows)}` +
     `<h2>${w.lateList}</h2>${late.length === 0 ? `<p>${w.none}</p>` : table([w.region, w.department, w.period, w.due, w.status], late)}`

@@ -13,6 +13,8 @@ export interface ReportData {
   completion: Row[];
   /** Reports late or still missing after their due date, oldest due first. */
   late: Row[];
+  /** How many regions lie directly under the region (the charts compare them). */
+  subRegions: number;
 }
 
 const TARGETS = `SELECT t.target_id, t.task, t.metric, t.scope, t.comparator, t.value, t.unit, t.deadline, t.lead_units,
@@ -50,5 +52,6 @@ export async function loadReportData(analytics: AnalyticsService, regionCode: st
     charts,
     completion: await analytics.query(COMPLETION, [regionCode, year]),
     late: await analytics.query(LATE, [regionCode, year]),
+    subRegions: Number((await analytics.query('SELECT count(*) AS n FROM dim_region WHERE parent_code = $1', [regionCode]))[0]?.['n'] ?? 0),
   };
 }

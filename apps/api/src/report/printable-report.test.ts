@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Region } from '@kesu/schema';
+import { renderReportHtml } from './printable-report.js';
+import type { ReportData } from './report-data.js';
+
+const COUNTY: Region = { code: '510104', name: '锦江区', short: '锦江', level: 'county', parent: '510100' };
+
+const data = (overrides: Partial<ReportData> = {}): ReportData => ({
+  regionCode: COUNTY.code,
+  year: 2025,
+  targets: [],
+  charts: [],
+  completion: [],
+  late: [
+    { region: '锦江区', department: '区教育局', period: '2025Q1', due_date: '2025-04-15', status: 'missing', submitted_at: null },
+    { region: '锦江区', department: '区科协 <总会>', period: '2025Q2', due_date: '2025-07-15', status: 'approved', submitted_at: '2025-07-20' },
+  ],
+  subRegions: 0,
+  ...overrides,
+});
+
+describe('the printable report', () => {
+  it('says what became of each late report in words, in the language asked for', () => {
+    const zh = renderReportHtml(data(), COUNTY, 'zh', new Date('2026-01-05T08:00:00Z'));
+    expect(zh).toContain('<td>未报</td>');
+    expect(zh).toContain('<td>已审核（逾期提交）</td>');
+    expect(zh).not.toContain('<td>missing</td>');
+    const en = renderReportHtml(data(), COUNTY, 'en', new Date('2026-01-05T08:00:00Z'));
+    expect(en).toContain('<td>approved (submitted late)</td>');
+  });
+
+  it('escapes names from the data', () => {
+    expect(renderReportHtml(data(), COUNTY, 'zh', new Date())).toContain('区科协 &lt;总会&gt;');
+  });
+
+  it('draws no empty comparison charts for a region without sub-regions', () => {
+    const html = renderReportHtml(data(), COUNTY, 'zh', new Date());
+    expect(html).toContain('本地区没有下级地区，不作地区间对比图。');
+    expect(html).not.toContain('<svg');
+  });
+});
