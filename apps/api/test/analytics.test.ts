@@ -69,6 +69,36 @@ describe('dashboards', () => {
   });
 });
 
+describe('dashboard charts drawn on the server', () => {
+  it('returns a report\'s chart as SVG at the width asked for, in the language asked for, clickable by its data', async () => {
+    const path = '/api/v1/reports/targets-on-track?parent=510000&year=2024&width=960&lang=en';
+    const first = await stat.request('GET', path);
+    expect(first.status).toBe(200);
+    const { rows, svg } = first.body as { rows: unknown[]; svg: string };
+    expect(rows.length).toBeGreaterThan(0);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('width="960"');
+    expect(svg).toContain('Targets achieved or on track');
+    expect(svg).toContain('四川省 · 2024');
+    // The browser maps a click on a bar back to its row by these.
+    expect(svg).toMatch(/ecmeta_series_index="\d+" ecmeta_data_index="\d+"/);
+    const zh = await stat.request('GET', path.replace('lang=en', 'lang=zh'));
+    expect((zh.body as { svg: string }).svg).toContain('四川省 · 2024年');
+    // Kept until a build, then drawn again (each drawing names its elements afresh, so two charts on a page never share an id).
+    expect((await stat.request('GET', path)).body).toEqual(first.body);
+    await h.ctx.analytics.build({ full: true });
+    const again = (await stat.request('GET', path)).body as { svg: string };
+    expect(again.svg).not.toBe(svg);
+    expect(again.svg.replace(/zr\d+-[\w-]+/g, 'id')).toBe(svg.replace(/zr\d+-[\w-]+/g, 'id'));
+  });
+
+  it('refuses a width it cannot draw at, naming the field', async () => {
+    const res = await stat.request('GET', '/api/v1/reports/literacy-rate?parent=510000&year=2024&width=20');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('width');
+  });
+});
+
 /** Bad input to the SQL endpoints: each gets a clear error naming what is wrong, and nothing runs. */
 const BAD_SQL: Array<{ name: string; body: unknown; status: number; code: string }> = [
   { name: 'no body fields', body: {}, status: 400, code: 'validation_failed' },

@@ -29,6 +29,9 @@ export class AnalyticsService {
   private waiting: Promise<BuildOutcome> | null = null;
   private sandboxOpening: Promise<Sandbox> | null = null;
   private readonly results = new TtlCache<string, Row[]>(RESULTS_KEPT_MS, 512);
+  private readonly charts = new TtlCache<string, string>(RESULTS_KEPT_MS, 256);
+  /** Counts the builds that changed what readers see: a chart drawn from older rows is not kept. */
+  private generation = 0;
   /** Settled once the warehouse has tables to read; null until something asks for them. */
   private built: Promise<unknown> | null;
 
@@ -79,6 +82,8 @@ export class AnalyticsService {
       onStart();
       const build = await buildWarehouse(this.builder, options);
       this.results.clear();
+      this.charts.clear();
+      this.generation += 1;
       const lake = await exportLake(this.builder, this.dataDir, build.touched, options.onLakeStep);
       return { build, lake };
     });
@@ -98,6 +103,23 @@ export class AnalyticsService {
     await this.whenBuilt();
     const key = JSON.stringify([sql, params ?? null]);
     return (await this.results.through(key, () => this.readers.use((reader) => rows(reader, sql, params)))) ?? [];
+  }
+
+  /**
+   * A dashboard query's rows and the chart drawn from them (as SVG). The drawing is kept like the
+   * rows, under the caller's key for what else shapes it (size, language): drawing a chart costs
+   * more than reading its rows.
+   */
+  async queryChart(sql: string, params: Params, key: string, draw: (rows: Row[]) => string): Promise<{ rows: Row[]; svg: string }> {
+    const generation = this.generation;
+    const found = await this.query(sql, params);
+    const cacheKey = JSON.stringify([sql, params, key]);
+    const kept = this.charts.get(cacheKey);
+    if (kept !== undefined) return { rows: found, svg: kept };
+    const svg = draw(found);
+    // Rows read before a build that has since committed are drawn for this caller only.
+    if (generation === this.generation) this.charts.set(cacheKey, svg);
+    return { rows: found, svg };
   }
 
   /** The SQL sandbox over the lake, opened on first use. */

@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { REPORT_IDS, reports } from '@kesu/analytics/charts';
-import { SandboxError, WAREHOUSE_TABLES, type ParquetExport, type SandboxResult } from '@kesu/analytics';
+import { dashboardHeight, REPORT_IDS, reports, reportSubtitle } from '@kesu/analytics/charts';
+import { renderSvg, SandboxError, WAREHOUSE_TABLES, type ParquetExport, type SandboxResult } from '@kesu/analytics';
 import { Localized, RegionCode, type User } from '@kesu/schema';
 import { canSeeRegion, requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
@@ -24,7 +24,13 @@ const PARQUET = 'application/vnd.apache.parquet';
 const SqlResult = z.object({ columns: z.array(z.object({ name: z.string(), type: z.string() })), rows: z.array(z.array(z.unknown())), truncated: z.boolean(), ms: z.number() });
 const Problem = z.object({ code: z.string(), message: z.string(), messageEn: z.string(), position: z.int().nullable() });
 const ReportParams = z.object({ id: z.enum(REPORT_IDS) });
-const ReportQuery = z.object({ parent: RegionCode, year: z.coerce.number().int().min(1949).max(2100) });
+const ReportQuery = z.object({
+  parent: RegionCode,
+  year: z.coerce.number().int().min(1949).max(2100),
+  // With a width the chart comes drawn beside its rows, so a page can show it before its chart library loads.
+  width: z.coerce.number().int().min(240).max(4000).optional().meta({ label: '图表宽度', labelEn: 'Chart width', description: 'px; the chart is returned as SVG at this width' }),
+  lang: z.enum(['zh', 'en']).default('zh').meta({ label: '图表语言', labelEn: 'Chart language' }),
+});
 const ProgressQuery = z.object({ region: RegionCode });
 const BuildBody = z.strictObject({ full: z.boolean().default(false) });
 const PrintQuery = z.object({ region: RegionCode, year: z.coerce.number().int().min(1949).max(2100), lang: z.enum(['zh', 'en']).default('zh') });
@@ -131,12 +137,25 @@ export function analyticsRoutes(ctx: AppContext) {
       (c) => c.json(REPORT_IDS.map((id) => ({ id, title: reports[id].title })), 200),
     )
     .openapi(
-      createRoute({ method: 'get', path: '/reports/{id}', tags: ['analytics'], summary: '报表数据：下级地区对比 / a report over the children of a region', middleware: [requireRole(...READERS)] as const, request: { params: ReportParams, query: ReportQuery }, responses: { 200: jsonContent(z.object({ rows: z.array(z.record(z.string(), z.unknown())) }), 'rows for the report builder') } }),
+      createRoute({
+        method: 'get',
+        path: '/reports/{id}',
+        tags: ['analytics'],
+        summary: '报表数据：下级地区对比（可附 SVG 图）/ a report over the children of a region, with its chart as SVG on request',
+        middleware: [requireRole(...READERS)] as const,
+        request: { params: ReportParams, query: ReportQuery },
+        responses: { 200: jsonContent(z.object({ rows: z.array(z.record(z.string(), z.unknown())), svg: z.string().optional() }), 'rows for the report builder, and the chart when a width was given') },
+      }),
       async (c) => {
-        const { parent, year } = c.req.valid('query');
+        const { parent, year, width, lang } = c.req.valid('query');
         if (!canSeeRegion(c.get('user'), parent)) throw forbidden();
-        const { sql, params } = reports[c.req.valid('param').id].query({ parentCode: parent, year });
-        return c.json({ rows: await ctx.analytics.query(sql, params as never) }, 200);
+        const id = c.req.valid('param').id;
+        const report = reports[id];
+        const { sql, params } = report.query({ parentCode: parent, year });
+        if (width === undefined) return c.json({ rows: await ctx.analytics.query(sql, params as never) }, 200);
+        const subtitle = reportSubtitle(ctx.regions.get(parent)?.name ?? parent, year, lang);
+        const draw = (rows: object[]) => renderSvg(report.options(rows, { lang, subtitle }), { width, height: dashboardHeight(id, rows) });
+        return c.json(await ctx.analytics.queryChart(sql, params as never, `${width}|${lang}`, draw), 200);
       },
     )
     .openapi(

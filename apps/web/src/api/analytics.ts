@@ -40,8 +40,15 @@ export interface WarehouseTable {
   columns: WarehouseColumn[];
 }
 
-/** Rows for a report builder, as its own query returned them. */
-export const reportRows = (id: ReportId, parent: string, year: number) => api<{ rows: object[] }>(`/reports/${id}`, { query: { parent, year } });
+/** How a chart drawn by the server is asked for: its width in px and its language. */
+export interface ChartDrawing {
+  width: number;
+  lang: 'zh' | 'en';
+}
+
+/** Rows for a report builder, as its own query returned them, and the chart drawn from them as SVG when a drawing is asked for. */
+export const reportRows = (id: ReportId, parent: string, year: number, drawing?: ChartDrawing) =>
+  api<{ rows: object[]; svg?: string }>(`/reports/${id}`, { query: { parent, year, ...drawing } });
 export const targetProgress = (region: string) => api<TargetProgress[]>('/progress', { query: { region } });
 export const warehouseTables = () => api<WarehouseTable[]>('/warehouse/tables');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { literacyRateOptions, reportingHeatmapOptions, scienceBasesOptions, targetsOnTrackOptions } from '@kesu/analytics/charts';
-import { clickedRegion, reportHeight, withClickableAxes } from './drill-down';
+import { drawnClick } from './chart-click';
+import { clickedRegion, withClickableAxes } from './drill-down';
 
 const literacy = [
   { region_code: '510100', region_name: '成都市', rate: 14, rate_source: 'reported', rate_period: '2024', averaged_regions: 0, baseline: 10, target: 15, target_year: 2025 },
@@ -48,9 +49,21 @@ describe('clickedRegion', () => {
     expect(clickedRegion('reporting-heatmap', heat, option, { componentType: 'series', seriesIndex: 1, dataIndex: 0, value: [0, 1, 0] })).toBe('510300');
   });
 
+  it('finds a heat-map cell’s region from a click on the chart the server drew', () => {
+    const option = reportingHeatmapOptions(heat as never, zh);
+    // The cell of the second row (自贡市, nothing given out) in whichever series holds it.
+    const series = (option.series as Array<{ data?: unknown[] }>).map((s) => (s.data ?? []).map((d) => (Array.isArray(d) ? d : (d as { value: unknown[] }).value)));
+    const seriesIndex = series.findIndex((cells) => cells.some((cell) => cell[1] === 1));
+    const dataIndex = (series[seriesIndex] ?? []).findIndex((cell) => cell[1] === 1);
+    expect(clickedRegion('reporting-heatmap', heat, option, drawnClick(option, seriesIndex, dataIndex))).toBe('510300');
+  });
+
   it('opens the region whose axis label was clicked, and nothing for other labels', () => {
     const option = literacyRateOptions(literacy as never, zh);
     expect(clickedRegion('literacy-rate', literacy, option, { componentType: 'xAxis', value: '自贡市' })).toBe('510300');
+    // A server-drawn chart's text: a region's name opens it, a bar's value label does nothing.
+    expect(clickedRegion('literacy-rate', literacy, option, { componentType: 'label', value: '自贡市' })).toBe('510300');
+    expect(clickedRegion('literacy-rate', literacy, option, { componentType: 'label', value: '14%' })).toBeNull();
     expect(clickedRegion('targets-on-track', onTrack, option, { componentType: 'xAxis', value: '教育' })).toBeNull();
   });
 
@@ -64,14 +77,5 @@ describe('withClickableAxes', () => {
     const option = withClickableAxes('science-bases', scienceBasesOptions(bases as never, zh));
     expect((option.xAxis as Array<{ triggerEvent?: boolean }>).map((a) => a.triggerEvent)).toEqual([true, true]);
     expect((option.yAxis as Array<{ triggerEvent?: boolean }>).map((a) => a.triggerEvent)).toEqual([undefined, undefined]);
-  });
-});
-
-describe('reportHeight', () => {
-  it('gives a heat map of many regions rows of a readable height', () => {
-    const many = Array.from({ length: 22 }, (_, i) => ({ ...heat[0], region_code: String(510101 + i) }));
-    expect(reportHeight('reporting-heatmap', many, { height: 480 })).toBe(176 + 22 * 26);
-    expect(reportHeight('reporting-heatmap', heat, { height: 480 })).toBe(480);
-    expect(reportHeight('literacy-rate', literacy, { height: 480 })).toBe(480);
   });
 });

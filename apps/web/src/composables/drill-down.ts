@@ -1,15 +1,6 @@
 import type { EChartsOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
+import type { ChartClick } from './chart-click';
 import { SCIENCE_BASES, type LiteracyRateRow, type ReportId, type ReportingHeatmapRow, type ScienceBasesRow, type TargetsOnTrackRow } from '@kesu/analytics/charts';
-
-/** The fields of an ECharts click event the dashboard reads. */
-export interface ChartClick {
-  /** `series` for a bar, mark or cell; `xAxis` / `yAxis` for an axis label. */
-  componentType: string;
-  seriesIndex?: number;
-  dataIndex?: number;
-  /** A heat-map cell's `[x, y, value]`, or an axis label's text. */
-  value?: unknown;
-}
 
 /** Reports whose categories are child regions, so a click on one opens that region. */
 export function drillable(id: ReportId): boolean {
@@ -57,7 +48,7 @@ function panelOf(option: EChartsOption, seriesIndex: number | undefined): number
 export function clickedRegion(id: ReportId, rows: readonly object[], option: EChartsOption, click: ChartClick): string | null {
   if (!drillable(id)) return null;
   const regions = regionsOf(id, rows);
-  if (click.componentType === 'xAxis' || click.componentType === 'yAxis') {
+  if (click.componentType === 'xAxis' || click.componentType === 'yAxis' || click.componentType === 'label') {
     return regions.find((r) => r.names.includes(String(click.value)))?.code ?? null;
   }
   if (click.componentType !== 'series') return null;
@@ -67,14 +58,4 @@ export function clickedRegion(id: ReportId, rows: readonly object[], option: ECh
   }
   if (id === 'targets-on-track' && panelOf(option, click.seriesIndex) !== 0) return null;
   return regions[click.dataIndex ?? -1]?.code ?? null;
-}
-
-// Heat-map rows keep a readable height; the printed report's fixed size squeezes 20 regions into 15 px rows.
-const HEATMAP_ROW = 26;
-const HEATMAP_FRAME = 88 + 64 + 24;
-
-/** The height to draw a report at: its own size, taller for a heat map of many regions. */
-export function reportHeight(id: ReportId, rows: readonly object[], size: { height: number }): number {
-  if (id !== 'reporting-heatmap') return size.height;
-  return Math.max(size.height, HEATMAP_FRAME + regionsOf(id, rows).length * HEATMAP_ROW);
 }

@@ -40,11 +40,9 @@ export function homeOf(role: Role): string {
 function prefetchDashboard(to: RouteLocationNormalized): void {
   const { region, year } = readDashboardQuery(to.query);
   if (region === null || year === null) return;
-  void import('../stores/dashboard').then(({ useDashboardStore }) => useDashboardStore().load(region, year));
-  // The charts name the region: it is looked up beside them, not after the page opens.
+  void import('../stores/dashboard').then(({ useDashboardStore }) => useDashboardStore().prefetch(region, year));
+  // The page names the region: it is looked up beside the data, not after the page opens.
   void useReferenceStore().ancestry(region).catch(() => undefined);
-  // ECharts is the largest download of the page: fetched and run while the data is on its way.
-  void import('../components/common/AppChart.vue');
 }
 
 const OFFICE: Role[] = ['admin'];

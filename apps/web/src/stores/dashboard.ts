@@ -2,15 +2,19 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { reactive, ref, shallowRef } from 'vue';
 import { REPORT_IDS, type ReportId } from '@kesu/analytics/charts';
 import * as api from '../api/analytics';
+import { chartWidth } from '../composables/chart-width';
+import { i18n } from '../i18n';
 
 /** One report's rows for the region and year on screen, or why they could not be read. */
 export interface ReportState {
   rows: readonly object[];
+  /** The chart as the server drew it from these rows, and for what width and language. */
+  chart: ({ svg: string } & api.ChartDrawing) | null;
   loading: boolean;
   error: unknown;
 }
 
-const emptyReport = (): ReportState => ({ rows: [], loading: false, error: null });
+const emptyReport = (): ReportState => ({ rows: [], chart: null, loading: false, error: null });
 
 /**
  * The leaders' dashboard: the five reports comparing a region's children in a year, and the
@@ -27,16 +31,20 @@ export const useDashboardStore = defineStore('dashboard', () => {
   // A newer request wins: answers to an earlier region or year are dropped when they arrive late.
   let generation = 0;
 
-  async function loadReport(id: ReportId, parent: string, y: number, at: number) {
+  async function loadReport(id: ReportId, parent: string, y: number, drawing: api.ChartDrawing, at: number) {
     const state = reports[id];
     state.loading = true;
     state.error = null;
     try {
-      const { rows } = await api.reportRows(id, parent, y);
-      if (at === generation) state.rows = rows;
+      const { rows, svg } = await api.reportRows(id, parent, y, drawing);
+      if (at === generation) {
+        state.rows = rows;
+        state.chart = svg === undefined ? null : { svg, ...drawing };
+      }
     } catch (error) {
       if (at === generation) {
         state.rows = [];
+        state.chart = null;
         state.error = error;
       }
     } finally {
@@ -62,22 +70,40 @@ export const useDashboardStore = defineStore('dashboard', () => {
 
   // The load under way, so the page opening asks for nothing its route already asked for.
   let pending: { key: string; done: Promise<void> } | null = null;
+  // What the route fetched ahead of its page: handed to the page's first load of it, even if it
+  // has already arrived (fetching it again would draw every chart twice).
+  let prefetched: { key: string; done: Promise<void> } | null = null;
 
   /** Reads everything the dashboard shows for a region and year (joining a load of the same under way). */
   function load(code: string, y: number): Promise<void> {
     const key = `${code}|${y}`;
+    if (prefetched?.key === key) {
+      const { done } = prefetched;
+      prefetched = null;
+      return done;
+    }
+    prefetched = null;
     if (pending?.key === key) return pending.done;
     const at = ++generation;
     region.value = code;
     year.value = y;
-    const done = Promise.all([...REPORT_IDS.map((id) => loadReport(id, code, y, at)), loadTargets(code, at)]).then(() => {
+    // The server draws each chart for the width the page lays it out at: the page shows it before
+    // (or without ever) loading the chart library.
+    const drawing: api.ChartDrawing = { width: chartWidth(), lang: i18n.global.locale.value === 'en' ? 'en' : 'zh' };
+    const done = Promise.all([...REPORT_IDS.map((id) => loadReport(id, code, y, drawing, at)), loadTargets(code, at)]).then(() => {
       if (pending?.done === done) pending = null;
     });
     pending = { key, done };
     return done;
   }
 
-  return { region, year, reports, targets, targetsLoading, targetsError, load };
+  /** Starts loading what a page about to open will ask for; its first `load` of the same takes it over. */
+  function prefetch(code: string, y: number): void {
+    const done = load(code, y);
+    prefetched = { key: `${code}|${y}`, done };
+  }
+
+  return { region, year, reports, targets, targetsLoading, targetsError, load, prefetch };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot));

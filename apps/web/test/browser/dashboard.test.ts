@@ -46,6 +46,23 @@ describe('the leaders’ dashboard', () => {
     await shot(page, '20-dashboard-province');
   });
 
+  it('shows the charts as the server drew them, and draws one live once the pointer rests on it', async () => {
+    const chart = page.getByTestId('chart-targets-on-track');
+    // Shown as drawn by the server (the chart the pointer was left on after picking the province may have gone live).
+    expect(await chart.locator('.app-chart.drawn svg').count()).toBe(1);
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.locator('.app-chart svg').boundingBox();
+    if (!box) throw new Error('no chart drawn');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 4);
+    await visible(chart.locator('.app-chart:not(.drawn) svg'));
+    await expect.poll(() => chart.locator('.app-chart.drawn').count()).toBe(0);
+    // The live chart answers the pointer: a bar's tooltip names its region.
+    const bar = chart.locator('.app-chart svg path[fill="#8a94a6"], .app-chart svg path[fill="#ee6666"], .app-chart svg path[fill="#3ba272"]').first();
+    await bar.hover({ force: true });
+    await visible(chart.locator('.app-chart div', { hasText: /市|州/ }).last());
+    await page.mouse.move(0, 0);
+  });
+
   it('drills down to a prefecture, then a county, by clicking their bars', async () => {
     await clickBar(page, 'chart-targets-on-track', STATUS_FILLS);
     await expect.poll(query).toEqual({ region: '510100', year: YEAR });
