@@ -4,6 +4,7 @@ export * from './region.js';
 export * from './department.js';
 export * from './indicator.js';
 export * from './period.js';
+export * from './period-schema.js';
 export * from './target.js';
 export * from './plan.js';
 export * from './errors.js';

@@ -4,16 +4,15 @@ import {
   daysInPeriod,
   formatPeriod,
   parsePeriod,
-  Period,
   periodContains,
   periodKindOf,
   periodOfDate,
   periodsWithin,
-  PlanPeriod,
   planShareElapsed,
   rollUpPeriod,
   shiftPeriod,
 } from './period.js';
+import { Period, PlanPeriod } from './period-schema.js';
 
 describe('parsePeriod / formatPeriod', () => {
   it.each([

@@ -1,14 +1,15 @@
-import * as z from 'zod';
-
+// Period arithmetic only, without zod: pages that only show periods load none of the schemas.
+// The schemas of periods are in period-schema.ts.
 export const PERIOD_KINDS = ['year', 'half', 'quarter', 'month'] as const;
-export const PeriodKind = z.enum(PERIOD_KINDS).meta({ label: '报告周期', labelEn: 'Period type' });
-export type PeriodKind = z.infer<typeof PeriodKind>;
+type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** The bounds of a year a period or a plan may name. */
+export const MIN_YEAR = 1949;
+export const MAX_YEAR = 2100;
 
 /** Months per period of each kind; every kind tiles the year exactly. */
 const MONTHS: Record<PeriodKind, number> = { year: 12, half: 6, quarter: 3, month: 1 };
 
-const MIN_YEAR = 1949;
-const MAX_YEAR = 2100;
 const PATTERN = /^(\d{4})(?:S([12])|Q([1-4])|-(0[1-9]|1[0-2]))?$/;
 
 /** A parsed period: its kind, year and 1-based index within the year (always 1 for a year). */
@@ -29,15 +30,6 @@ export function parsePeriod(code: string): ParsedPeriod | null {
   if (m[4]) return { kind: 'month', year, index: Number(m[4]) };
   return { kind: 'year', year, index: 1 };
 }
-
-/** A period code such as `2024Q3`, validated. */
-export const Period = z
-  .string()
-  .refine((s) => parsePeriod(s) !== null, {
-    error: 'period must look like 2024, 2024S1, 2024Q3 or 2024-07 (years 1949–2100)',
-  })
-  .meta({ label: '期间', labelEn: 'Period' });
-export type Period = z.infer<typeof Period>;
 
 function mustParse(code: string): ParsedPeriod {
   const p = parsePeriod(code);
@@ -148,21 +140,12 @@ export function periodOfDate(isoDate: string, kind: PeriodKind): string {
   return rollUpPeriod(month, kind);
 }
 
-/** A plan's period in whole years, e.g. 2021–2025. */
-export const PlanPeriod = z
-  .object({
-    start: z.int().min(MIN_YEAR).max(MAX_YEAR).meta({ label: '起始年', labelEn: 'Start year' }),
-    end: z.int().min(MIN_YEAR).max(MAX_YEAR).meta({ label: '结束年', labelEn: 'End year' }),
-  })
-  .refine((p) => p.end >= p.start, { error: 'end year before start year', path: ['end'] });
-export type PlanPeriod = z.infer<typeof PlanPeriod>;
-
 /**
  * Share of a plan period elapsed at the end of a reporting period, in days, clamped to [0, 1].
  * It is the expected pace of a cumulative target.
  * @example planShareElapsed({ start: 2021, end: 2025 }, '2023') // ≈ 0.6 (1,095 of 1,826 days)
  */
-export function planShareElapsed(plan: PlanPeriod, asOf: string): number {
+export function planShareElapsed(plan: { start: number; end: number }, asOf: string): number {
   const start = Date.UTC(plan.start, 0, 1);
   const end = Date.UTC(plan.end + 1, 0, 1);
   const at = periodDates(asOf).end.getTime();

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Department } from './department.js';
 import { RegionCode, RegionLevel } from './region.js';
-import { PlanPeriod } from './period.js';
+import { PlanPeriod } from './period-schema.js';
 import { Span, Target } from './target.js';
 
 export const SECTION_KINDS = ['action', 'project', 'other'] as const;

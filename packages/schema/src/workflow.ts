@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ErrorDetail } from './errors.js';
 import { FormDefinition } from './form/definition.js';
-import { Period } from './period.js';
+import { Period } from './period-schema.js';
 import { RegionCode } from './region.js';
 
 export const ROLES = ['admin', 'reviewer', 'reporter', 'statistician', 'leader'] as const;

@@ -4,9 +4,12 @@ export const STATUSES: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'b
 
 const COMPARATOR_SIGNS: Record<string, string> = { '>=': '≥', '>': '>', '~': '≈', '=': '' };
 
+// One formatter for every number: making one costs more than formatting with it.
+const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
 /** A number as both languages print it: thousands separators, at most one decimal. */
 export function amountText(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return AMOUNT.format(value);
 }
 
 /** A target's value with its comparator and unit: `≥ 1,000 人次`, `> 18%`. */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IndicatorCode } from '../indicator.js';
-import { PeriodKind } from '../period.js';
+import { PeriodKind } from '../period-schema.js';
 import { checkExpression } from './expression.js';
 
 /** Field ids are identifiers so expressions can name them. */
