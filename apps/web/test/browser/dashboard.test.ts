@@ -106,6 +106,22 @@ describe('the leaders’ dashboard', () => {
     expect(await other.locator('[data-test="year-select"]').textContent()).toContain('2024年');
     await shot(other, '24-dashboard-shared-address');
     await other.close();
+  });
+
+  it('makes the header\'s region picker when it is pressed, and the dashboard follows the region picked', async () => {
+    await page.goto(`/dashboard?region=510000&year=${YEAR}`);
+    await dashboardSettled(page);
+    const field = page.getByTestId('region-field');
+    expect(await field.textContent()).toContain('四川省');
+    expect(await page.locator('.region-picker').count()).toBe(0);
+    await field.click();
+    const chengdu = page.locator('.el-cascader-node:visible', { hasText: '成都市' });
+    await visible(chengdu);
+    expect(await page.locator('.region-picker input').inputValue()).toBe('四川省');
+    await shot(page, '25-dashboard-header-region-picker');
+    await chengdu.locator('.el-radio').click();
+    await expect.poll(query).toEqual({ region: '510100', year: YEAR });
+    await expect.poll(current).toBe('成都市');
     expect(errors).toEqual([]);
   });
 });
