@@ -41,8 +41,10 @@ function prefetchDashboard(to: RouteLocationNormalized): void {
   const { region, year } = readDashboardQuery(to.query);
   if (region === null || year === null) return;
   void import('../stores/dashboard').then(({ useDashboardStore }) => useDashboardStore().prefetch(region, year));
-  // The page names the region: it is looked up beside the data, not after the page opens.
-  void useReferenceStore().ancestry(region).catch(() => undefined);
+  // The page names the region and lists its sub-regions: both are looked up beside the data, not after the page opens.
+  const reference = useReferenceStore();
+  void reference.ancestry(region).catch(() => undefined);
+  void reference.childrenOf(region).catch(() => undefined);
 }
 
 const OFFICE: Role[] = ['admin'];
