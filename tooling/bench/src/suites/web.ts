@@ -151,7 +151,7 @@ export async function webSuite(): Promise<BenchRow[]> {
     }
 
     return [
-      { suite: 'web', name: `dashboard first render, ${PROVINCE}'s children in ${YEAR} (5 charts + targets), median of ${RUNS}`, value: median(firstRender), unit: `ms (first ${Math.round(firstRender[0] as number)} ms)`, goal: '≤ 1,000 ms' },
+      { suite: 'web', name: `dashboard first render, ${PROVINCE}'s children in ${YEAR} (5 charts + targets), median of ${RUNS}`, value: median(firstRender), unit: `ms (each visit: ${firstRender.map((ms) => Math.round(ms)).join(', ')} ms; the first draws the charts on the server)`, goal: '≤ 1,000 ms' },
       { suite: 'web', name: 'dashboard drill-down to a prefecture (click a bar → 5 charts + targets), median', value: median(toPrefecture), unit: 'ms', goal: '≤ 1,000 ms' },
       { suite: 'web', name: 'dashboard drill-down to a county (click a bar → targets), median', value: median(toCounty), unit: 'ms', goal: '≤ 1,000 ms' },
       { suite: 'web', name: `SQL workbench: run to first row shown, 100,000-row result (${rows?.trim() ?? ''}), median`, value: median(firstRow), unit: 'ms' },
