@@ -45,6 +45,11 @@ export function savedLocale(): Locale {
   return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
 }
 
+/** The current language as the server and the chart builders name it (reactive inside computed). */
+export function contentLang(): 'zh' | 'en' {
+  return i18n.global.locale.value === 'en' ? 'en' : 'zh';
+}
+
 /** Picks the message of a bilingual pair (API errors, catalog names) in the current language. */
 export function pick(zh: string, en: string | undefined): string {
   return i18n.global.locale.value === 'en' && en ? en : zh;

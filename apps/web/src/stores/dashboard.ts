@@ -3,7 +3,7 @@ import { reactive, ref, shallowRef } from 'vue';
 import { REPORT_IDS, type ReportId } from '@kesu/analytics/charts';
 import * as api from '../api/analytics';
 import { chartWidth } from '../composables/chart-width';
-import { i18n } from '../i18n';
+import { contentLang } from '../i18n';
 
 /** One report's rows for the region and year on screen, or why they could not be read. */
 export interface ReportState {
@@ -89,7 +89,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     year.value = y;
     // The server draws each chart for the width the page lays it out at: the page shows it before
     // (or without ever) loading the chart library.
-    const drawing: api.ChartDrawing = { width: chartWidth(), lang: i18n.global.locale.value === 'en' ? 'en' : 'zh' };
+    const drawing: api.ChartDrawing = { width: chartWidth(), lang: contentLang() };
     const done = Promise.all([...REPORT_IDS.map((id) => loadReport(id, code, y, drawing, at)), loadTargets(code, at)]).then(() => {
       if (pending?.done === done) pending = null;
     });
