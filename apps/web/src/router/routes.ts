@@ -1,5 +1,8 @@
 import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router';
+import { requestEarly } from '../api/dashboard-early';
+import { chartWidth } from '../composables/chart-width';
 import { readDashboardQuery } from '../composables/dashboard-query';
+import { contentLang } from '../i18n';
 import { useReferenceStore } from '../stores/reference';
 import type { Role } from '@kesu/schema';
 import type { Messages } from '../i18n/locales/zh-CN';
@@ -34,13 +37,12 @@ export function homeOf(role: Role): string {
 
 /**
  * Asks for the dashboard's data while its page is still loading (the reports take longer than
- * the page's code), when the address already names the region and year. The store is imported
- * here lazily: its report builders stay out of every other page's first download.
+ * the page's code), when the address already names the region and year.
  */
 function prefetchDashboard(to: RouteLocationNormalized): void {
   const { region, year } = readDashboardQuery(to.query);
   if (region === null || year === null) return;
-  void import('../stores/dashboard').then(({ useDashboardStore }) => useDashboardStore().prefetch(region, year));
+  requestEarly(region, year, { width: chartWidth(), lang: contentLang() });
   // The page names the region and lists its sub-regions: both are looked up beside the data, not after the page opens.
   const reference = useReferenceStore();
   void reference.ancestry(region).catch(() => undefined);

@@ -2,6 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { reactive, ref, shallowRef } from 'vue';
 import { REPORT_IDS, type ReportId } from '@kesu/analytics/charts';
 import * as api from '../api/analytics';
+import { takeEarly } from '../api/dashboard-early';
 import { chartWidth } from '../composables/chart-width';
 import { contentLang } from '../i18n';
 
@@ -31,12 +32,12 @@ export const useDashboardStore = defineStore('dashboard', () => {
   // A newer request wins: answers to an earlier region or year are dropped when they arrive late.
   let generation = 0;
 
-  async function loadReport(id: ReportId, parent: string, y: number, drawing: api.ChartDrawing, at: number) {
+  async function loadReport(id: ReportId, request: ReturnType<typeof api.reportRows>, drawing: api.ChartDrawing, at: number) {
     const state = reports[id];
     state.loading = true;
     state.error = null;
     try {
-      const { rows, svg } = await api.reportRows(id, parent, y, drawing);
+      const { rows, svg } = await request;
       if (at === generation) {
         state.rows = rows;
         state.chart = svg === undefined ? null : { svg, ...drawing };
@@ -52,11 +53,11 @@ export const useDashboardStore = defineStore('dashboard', () => {
     }
   }
 
-  async function loadTargets(code: string, at: number) {
+  async function loadTargets(request: Promise<api.TargetProgress[]>, at: number) {
     targetsLoading.value = true;
     targetsError.value = null;
     try {
-      const list = await api.targetProgress(code);
+      const list = await request;
       if (at === generation) targets.value = list;
     } catch (error) {
       if (at === generation) {
@@ -68,21 +69,12 @@ export const useDashboardStore = defineStore('dashboard', () => {
     }
   }
 
-  // The load under way, so the page opening asks for nothing its route already asked for.
+  // The load under way: a second call for the same region and year joins it.
   let pending: { key: string; done: Promise<void> } | null = null;
-  // What the route fetched ahead of its page: handed to the page's first load of it, even if it
-  // has already arrived (fetching it again would draw every chart twice).
-  let prefetched: { key: string; done: Promise<void> } | null = null;
 
   /** Reads everything the dashboard shows for a region and year (joining a load of the same under way). */
   function load(code: string, y: number): Promise<void> {
     const key = `${code}|${y}`;
-    if (prefetched?.key === key) {
-      const { done } = prefetched;
-      prefetched = null;
-      return done;
-    }
-    prefetched = null;
     if (pending?.key === key) return pending.done;
     const at = ++generation;
     region.value = code;
@@ -90,20 +82,19 @@ export const useDashboardStore = defineStore('dashboard', () => {
     // The server draws each chart for the width the page lays it out at: the page shows it before
     // (or without ever) loading the chart library.
     const drawing: api.ChartDrawing = { width: chartWidth(), lang: contentLang() };
-    const done = Promise.all([...REPORT_IDS.map((id) => loadReport(id, code, y, drawing, at)), loadTargets(code, at)]).then(() => {
+    // What the route asked for before this page's code loaded is taken over, not asked again.
+    const early = takeEarly(code, y, drawing);
+    const done = Promise.all([
+      ...REPORT_IDS.map((id) => loadReport(id, early?.reports[id] ?? api.reportRows(id, code, y, drawing), drawing, at)),
+      loadTargets(early?.targets ?? api.targetProgress(code), at),
+    ]).then(() => {
       if (pending?.done === done) pending = null;
     });
     pending = { key, done };
     return done;
   }
 
-  /** Starts loading what a page about to open will ask for; its first `load` of the same takes it over. */
-  function prefetch(code: string, y: number): void {
-    const done = load(code, y);
-    prefetched = { key: `${code}|${y}`, done };
-  }
-
-  return { region, year, reports, targets, targetsLoading, targetsError, load, prefetch };
+  return { region, year, reports, targets, targetsLoading, targetsError, load };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot));

@@ -99,10 +99,17 @@ describe('the leaders’ dashboard', () => {
     await expect.poll(query).toEqual({ region: '510100', year: YEAR });
     await expect.poll(current).toBe('成都市');
     const other = await context.newPage();
+    const asked: string[] = [];
+    other.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (/^\/api\/v1\/(reports\/|progress)/.test(pathname)) asked.push(pathname);
+    });
     await other.goto('/dashboard?region=510100&year=2024');
     await expect.poll(() => other.getByTestId('current-region').textContent()).toBe('成都市');
     await dashboardSettled(other);
     await expect.poll(() => other.locator('[data-test^="chart-"] .app-chart svg').count()).toBe(5);
+    // The address asks for its data once, on its way to the page: not again when the page's code is in.
+    expect([...asked].sort()).toEqual(['/api/v1/progress', ...['literacy-rate', 'reporting-heatmap', 'science-bases', 'targets-on-track', 'trainings'].map((id) => `/api/v1/reports/${id}`)]);
     expect(await other.locator('[data-test="year-select"]').textContent()).toContain('2024年');
     await shot(other, '24-dashboard-shared-address');
     await other.close();

@@ -1,4 +1,4 @@
-import type { ReportId } from './registry.js';
+import type { ReportId } from './report-ids.js';
 import { reports } from './registry.js';
 import type { ReportingHeatmapRow } from './reporting-heatmap/query.js';
 import type { Lang } from './shared/lang.js';

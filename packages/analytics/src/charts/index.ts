@@ -1,6 +1,7 @@
 // Browser-safe: report builders only (SQL text and ECharts options). No DuckDB, no node:*, and
 // nothing from ../warehouse but types. Server-side rendering lives in ../report/svg.ts.
-export { reports, REPORT_IDS, type ReportDefinition, type ReportId } from './registry.js';
+export { reports, type ReportDefinition } from './registry.js';
+export { REPORT_IDS, type ReportId } from './report-ids.js';
 export { dashboardHeight, reportSubtitle } from './dashboard-layout.js';
 export type { ReportParams, SqlParam, SqlQuery } from './shared/sql-query.js';
 export type { ChartContext, Lang } from './shared/lang.js';

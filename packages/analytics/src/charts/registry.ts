@@ -6,6 +6,7 @@ import { reportingHeatmapOptions, REPORTING_HEATMAP_TITLE } from './reporting-he
 import { reportingHeatmapQuery } from './reporting-heatmap/query.js';
 import { scienceBasesOptions, SCIENCE_BASES_TITLE } from './science-bases/options.js';
 import { scienceBasesQuery } from './science-bases/query.js';
+import type { ReportId } from './report-ids.js';
 import type { ChartContext } from './shared/lang.js';
 import type { ReportParams, SqlQuery } from './shared/sql-query.js';
 import { targetsOnTrackOptions, TARGETS_ON_TRACK_TITLE } from './targets-on-track/options.js';
@@ -32,8 +33,6 @@ function defineReport<Row>(report: Omit<ReportDefinition, 'options'> & { options
   return { ...report, options: (rows, ctx) => report.options(rows as readonly Row[], ctx) };
 }
 
-export const REPORT_IDS = ['literacy-rate', 'trainings', 'science-bases', 'targets-on-track', 'reporting-heatmap'] as const;
-export type ReportId = (typeof REPORT_IDS)[number];
 
 /** Every report, in the order the printable report shows them. */
 export const reports: Record<ReportId, ReportDefinition> = {
