@@ -30,6 +30,9 @@ export function useRegionYear(open: (region: string, year: number) => Promise<vo
   const children = ref<Region[]>([]);
   const childrenKnown = ref(false);
   const regionName = computed(() => reference.regionName(query.value.region));
+  const rootName = computed(() => reference.regionName(root.value));
+  /** The address names a region beyond the user's own (a link shared by someone who sees more): none of it is shown. */
+  const outside = ref(false);
   /** From reading an address until what it names has been opened (the latest address only). */
   const settling = ref(false);
   let latest = 0;
@@ -37,13 +40,17 @@ export function useRegionYear(open: (region: string, year: number) => Promise<vo
   async function follow(region: string | null) {
     childrenKnown.value = false;
     if (region === null) {
+      outside.value = false;
       path.value = [];
       children.value = fromCountry.value ? await reference.childrenOf(null) : [];
     } else {
       const chain = await reference.ancestry(region);
       const start = root.value === null ? 0 : chain.indexOf(root.value);
-      path.value = start >= 0 ? chain.slice(start) : [region];
-      children.value = await reference.childrenOf(region);
+      // Beyond the user's own region, the page names theirs to go back to.
+      if (start < 0 && root.value !== null) await reference.loadRegions([root.value]);
+      outside.value = start < 0;
+      path.value = outside.value ? [] : chain.slice(start);
+      children.value = outside.value ? [] : await reference.childrenOf(region);
     }
     childrenKnown.value = true;
   }
@@ -67,8 +74,8 @@ export function useRegionYear(open: (region: string, year: number) => Promise<vo
     try {
       // The data does not wait for the region's path: both are asked for at once.
       const located = follow(region).then(() => {
-        // The header's region picker shows where the page is.
-        if (scope.regionCode !== region) scope.regionPath = [...path.value];
+        // The header's region picker shows where the page is (never a region beyond the user's own).
+        if (!outside.value && scope.regionCode !== region) scope.regionPath = [...path.value];
       });
       await Promise.all([located, region === null ? undefined : open(region, wanted.year)]);
     } finally {
@@ -91,5 +98,8 @@ export function useRegionYear(open: (region: string, year: number) => Promise<vo
     },
   );
 
-  return { query, path, children, childrenKnown, fromCountry, noScope, regionName, settling, show, reload: settle };
+  /** Back to the user's own region, keeping the year. */
+  const showOwn = () => show(root.value, query.value.year);
+
+  return { query, path, children, childrenKnown, fromCountry, noScope, outside, regionName, rootName, settling, show, showOwn, reload: settle };
 }

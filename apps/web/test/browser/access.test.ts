@@ -51,3 +51,29 @@ describe('a reporter editing addresses', () => {
     await context.close();
   });
 });
+
+describe('a leader opening a link to another province', () => {
+  it('is told the region is beyond their own, sees none of it, and goes back to their own', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await login(page, 'leader');
+    await page.goto('/dashboard?region=150000&year=2025');
+    const notice = page.getByTestId('outside-scope');
+    await expect.poll(() => notice.textContent()).toContain('内蒙古自治区不在您的查看范围内：您可以查看四川省及其下级地区。');
+    expect(await page.locator('[data-test^="chart-"], [data-test="target-table"], [data-test="status-summary"]').count()).toBe(0);
+    // The header's region picker keeps to the leader's own regions.
+    expect(await page.getByTestId('region-field').textContent()).not.toContain('内蒙古');
+    await shot(page, '26-dashboard-outside-scope');
+
+    await page.goto('/print?region=150000&year=2025');
+    await expect.poll(() => page.getByTestId('outside-scope').isVisible()).toBe(true);
+    expect(await page.getByTestId('print-frame').count()).toBe(0);
+
+    await page.getByRole('button', { name: '回到四川省' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('510000');
+    await expect.poll(() => page.getByTestId('print-frame').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -425,6 +425,8 @@ export const en: Messages = {
     noValue: 'No data',
     chartFailed: 'The chart’s data could not be read: {reason}',
     forbidden: 'Your account has no region to look at; ask the office to set one.',
+    outside: '{region} is outside what you may look at: {scope} and the regions under it.',
+    backToScope: 'Back to {scope}',
   },
   print: {
     print: 'Print',

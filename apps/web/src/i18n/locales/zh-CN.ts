@@ -423,6 +423,8 @@ export const zhCN = {
     noValue: '暂无数据',
     chartFailed: '图表数据未能加载：{reason}',
     forbidden: '您的账号没有可查看的地区，请联系科协办公室设置所属地区。',
+    outside: '{region}不在您的查看范围内：您可以查看{scope}及其下级地区。',
+    backToScope: '回到{scope}',
   },
   print: {
     print: '打印',
