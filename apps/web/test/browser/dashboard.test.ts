@@ -115,6 +115,22 @@ describe('the leaders’ dashboard', () => {
     await other.close();
   });
 
+  it('says the targets could not be read, rather than counting zero of each, and reads them on retry', async () => {
+    const other = await context.newPage();
+    await other.route('**/api/v1/progress?*', (route) => route.abort('connectionfailed'));
+    await other.goto(`/dashboard?region=510000&year=${YEAR}`);
+    const summary = other.getByTestId('status-summary');
+    await visible(summary.getByTestId('summary-failed'));
+    expect(await summary.locator('b').allTextContents()).toEqual(['–', '–', '–', '–', '–']);
+    await shot(other, '27-dashboard-targets-failed');
+    await other.unroute('**/api/v1/progress?*');
+    await other.getByRole('button', { name: '重试' }).click();
+    await expect.poll(() => summary.getByTestId('summary-failed').count()).toBe(0);
+    await expect.poll(async () => (await summary.locator('b').allTextContents()).every((n) => /^\d+$/.test(n))).toBe(true);
+    expect(await other.getByRole('button', { name: '重试' }).count()).toBe(0);
+    await other.close();
+  });
+
   it('makes the header\'s region picker when it is pressed, and the dashboard follows the region picked', async () => {
     await page.goto(`/dashboard?region=510000&year=${YEAR}`);
     await dashboardSettled(page);

@@ -411,6 +411,7 @@ export const en: Messages = {
     summary: 'Targets by status',
     score: 'Achieved or on track {share} ({n}/{total})',
     noScore: 'No targets to judge',
+    summaryFailed: 'The targets’ progress could not be read; see the table below',
     targets: 'Targets of {region}',
     targetsHint: 'Hover over or click a status to see the rule behind it.',
     noTargets: '{region} has no quantitative plan targets on record.',

@@ -409,6 +409,7 @@ export const zhCN = {
     summary: '目标完成情况',
     score: '已完成或进度正常 {share}（{n}/{total}）',
     noScore: '没有可判定的目标',
+    summaryFailed: '目标进度未能读取，详见下方目标表',
     targets: '{region}的目标进度',
     targetsHint: '把鼠标移到状态上，或点击状态，查看判定依据。',
     noTargets: '{region}没有录入实施方案中的量化目标。',
