@@ -85,6 +85,17 @@ export function sqlTimestamp(at: Date): string {
   return at.toISOString().replace('T', ' ').replace('Z', '');
 }
 
+/**
+ * A stored time as text in the one form `sqlTimestamp` writes, to the millisecond. DuckDB prints
+ * a time without its fraction's trailing zeros (…:17.63 for …:17.630): read back, the same moment
+ * would otherwise come out as other text than the answer that first stored it.
+ */
+export function timestampText(value: unknown): string {
+  const text = String(value);
+  const parts = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})(?:\.(\d+))?$/.exec(text);
+  return parts ? `${parts[1]}.${(parts[2] ?? '').padEnd(3, '0').slice(0, 3)}` : text;
+}
+
 /** A value the Appender writes: text, a number, a flag, a time, or NULL. */
 export type Cell = string | number | boolean | Date | null;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AuditEvent } from '@kesu/schema';
-import { appendRows, json, rows } from '../sql.js';
+import { appendRows, json, rows, timestampText } from '../sql.js';
 
 export interface AuditInput {
   actor: string;
@@ -31,7 +31,7 @@ export async function listAudit(connection: DuckDBConnection, filter: { entity?:
   const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY occurred_at, rowid LIMIT ${Math.min(filter.limit ?? 1000, 10000)}`;
   return (await rows(connection, sql, params)).map((r) => ({
     id: String(r['id']),
-    occurredAt: String(r['occurred_at']),
+    occurredAt: timestampText(r['occurred_at']),
     actor: String(r['actor']),
     action: String(r['action']),
     entity: String(r['entity']),

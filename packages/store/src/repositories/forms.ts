@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FormDefinition, FormRecord } from '@kesu/schema';
-import { exec, first, json, rows, type Row } from '../sql.js';
+import { exec, first, json, rows, timestampText, type Row } from '../sql.js';
 
 function toForm(r: Row): FormRecord {
   return {
@@ -11,7 +11,7 @@ function toForm(r: Row): FormRecord {
     departmentFunction: (r['department_function'] as string | null) ?? null,
     definition: json<FormDefinition>(r['definition']),
     latestVersion: Number(r['latest_version']),
-    updatedAt: String(r['updated_at']),
+    updatedAt: timestampText(r['updated_at']),
   };
 }
 

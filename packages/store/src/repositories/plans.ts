@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Plan } from '@kesu/schema';
-import { exec, first, json, rows, type Row } from '../sql.js';
+import { exec, first, json, rows, timestampText, type Row } from '../sql.js';
 
 export interface PlanRecord {
   id: string;
@@ -26,7 +26,7 @@ function toSummary(r: Row): PlanSummary {
     revision: Number(r['revision']),
     reviewed: Boolean(r['reviewed']),
     updatedBy: String(r['updated_by']),
-    updatedAt: String(r['updated_at']),
+    updatedAt: timestampText(r['updated_at']),
   };
 }
 

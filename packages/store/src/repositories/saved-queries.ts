@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { exec, first, rows, sqlTimestamp, type Row } from '../sql.js';
+import { exec, first, rows, sqlTimestamp, timestampText, type Row } from '../sql.js';
 
 /** A statistician's saved query, with its author's names. */
 export interface SavedQueryRecord {
@@ -33,8 +33,8 @@ function toRecord(r: Row): SavedQueryRecord {
     title: String(r['title']),
     sql: String(r['sql']),
     shared: Boolean(r['shared']),
-    createdAt: String(r['created_at']),
-    updatedAt: String(r['updated_at']),
+    createdAt: timestampText(r['created_at']),
+    updatedAt: timestampText(r['updated_at']),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { exec, first } from '../sql.js';
+import { exec, first, timestampText } from '../sql.js';
 
 export interface SessionRecord {
   tokenHash: string;
@@ -24,7 +24,7 @@ export async function insertSession(connection: DuckDBConnection, s: SessionReco
 export async function findSession(connection: DuckDBConnection, tokenHash: string): Promise<SessionRecord | undefined> {
   const r = await first(connection, 'SELECT * FROM sessions WHERE token_hash = $1 AND expires_at > current_timestamp', [tokenHash]);
   if (!r) return undefined;
-  return { tokenHash, userId: String(r['user_id']), kind: r['kind'] as 'cookie' | 'bearer', csrf: String(r['csrf']), expiresAt: String(r['expires_at']) };
+  return { tokenHash, userId: String(r['user_id']), kind: r['kind'] as 'cookie' | 'bearer', csrf: String(r['csrf']), expiresAt: timestampText(r['expires_at']) };
 }
 
 export async function deleteSession(connection: DuckDBConnection, tokenHash: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { submissionActions, type ErrorDetail, type Submission, type SubmissionAction, type SubmissionStatus } from '@kesu/schema';
-import { appendRows, first, json, rows, sqlTimestamp, type Cell, type Row } from '../sql.js';
+import { appendRows, first, json, rows, sqlTimestamp, timestampText, type Cell, type Row } from '../sql.js';
 import type { BatchKind } from '../write-queue.js';
 import { recordAudit } from './audit.js';
 
@@ -14,7 +14,7 @@ function toSubmission(r: Row): Submission {
     warnings: json<ErrorDetail[]>(r['warnings']),
     comment: (r['comment'] as string | null) ?? null,
     updatedBy: String(r['actor']),
-    updatedAt: String(r['created_at']),
+    updatedAt: timestampText(r['created_at']),
   };
 }
 
@@ -43,7 +43,7 @@ export async function listSubmissionRevisions(connection: DuckDBConnection, assi
     values: json<Record<string, unknown>>(r['submission_values']),
     comment: (r['comment'] as string | null) ?? null,
     actor: String(r['actor']),
-    createdAt: String(r['created_at']),
+    createdAt: timestampText(r['created_at']),
   }));
 }
 
