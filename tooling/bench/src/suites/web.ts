@@ -167,9 +167,9 @@ export async function webSuite(): Promise<BenchRow[]> {
     const rows = await page.locator('[data-test="run-status"]').textContent();
 
     await statistician.close();
-    const office = await browser.newContext({ baseURL: running.url, locale: 'zh-CN' });
-    await office.request.post('/api/v1/auth/login', { data: LEADER });
-    const report = await office.newPage();
+    const printing = await browser.newContext({ baseURL: running.url, locale: 'zh-CN' });
+    await printing.request.post('/api/v1/auth/login', { data: LEADER });
+    const report = await printing.newPage();
     const printMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       printMs.push(
