@@ -31,7 +31,7 @@ export interface Progress {
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** Observations reported for periods up to `asOf`, oldest first. */
-function upTo(observations: Observation[], asOf: string): Observation[] {
+export function observationsUpTo(observations: Observation[], asOf: string): Observation[] {
   return observations.filter((o) => comparePeriods(o.period, asOf) <= 0 || periodContains(asOf, o.period)).sort((a, b) => comparePeriods(a.period, b.period));
 }
 
@@ -61,7 +61,7 @@ function endYear(input: ProgressInput): number {
 export const progressRules: Record<TargetScope, (input: ProgressInput) => Progress> = {
   annual(input) {
     const year = input.asOf.slice(0, 4);
-    const inYear = upTo(input.observations, input.asOf).filter((o) => o.period.startsWith(year));
+    const inYear = observationsUpTo(input.observations, input.asOf).filter((o) => o.period.startsWith(year));
     if (inYear.length === 0) return noData('每年目标', 'Annual target');
     const actual = inYear.reduce((s, o) => s + o.value, 0);
     const expected = input.value * yearShare(input.asOf);
@@ -77,7 +77,7 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
   },
 
   cumulative(input) {
-    const since = upTo(input.observations, input.asOf).filter((o) => Number(o.period.slice(0, 4)) >= input.plan.start);
+    const since = observationsUpTo(input.observations, input.asOf).filter((o) => Number(o.period.slice(0, 4)) >= input.plan.start);
     if (since.length === 0) return noData('规划期累计目标', 'Cumulative target');
     const actual = since.reduce((s, o) => s + o.value, 0);
     const expected = input.value * planShareElapsed({ start: input.plan.start, end: endYear(input) }, input.asOf);
@@ -93,7 +93,7 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
   },
 
   point_in_time(input) {
-    const seen = upTo(input.observations, input.asOf);
+    const seen = observationsUpTo(input.observations, input.asOf);
     const latest = seen.at(-1);
     if (!latest) return noData('时点目标', 'Level target');
     const baseline = seen[0] as Observation;
@@ -112,7 +112,7 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
   },
 
   per_unit(input) {
-    const latest = upTo(input.observations, input.asOf).at(-1);
+    const latest = observationsUpTo(input.observations, input.asOf).at(-1);
     if (!latest) return noData('按单元目标', 'Per-unit target');
     // The observation is the share of units (schools, villages…) that meet the per-unit target.
     const status: ProgressStatus = latest.value >= 95 ? 'achieved' : latest.value >= ON_TRACK_SHARE * 100 ? 'on_track' : latest.value >= AT_RISK_SHARE * 100 ? 'at_risk' : 'behind';
@@ -125,7 +125,7 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
   },
 
   milestone(input) {
-    const latest = upTo(input.observations, input.asOf).at(-1);
+    const latest = observationsUpTo(input.observations, input.asOf).at(-1);
     const year = Number(input.asOf.slice(0, 4));
     const deadline = endYear(input);
     if (latest && latest.value > 0) return { status: 'achieved', actual: 1, expected: 1, rule: { zh: `已于 ${latest.period} 完成`, en: `done in ${latest.period}` } };

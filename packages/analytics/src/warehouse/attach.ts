@@ -39,8 +39,23 @@ export async function recreateTables(connection: DuckDBConnection): Promise<void
   for (const table of WAREHOUSE_TABLES) await exec(connection, warehouseTableSql(table));
 }
 
+/** Every documented column as `table.column`, in one string, to compare a file's layout with. */
+const LAYOUT = WAREHOUSE_TABLES.flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}`))
+  .sort()
+  .join(',');
+
+/** Whether the attached file's tables have exactly the documented columns (a file from an older layout does not). */
+async function layoutMatches(connection: DuckDBConnection): Promise<boolean> {
+  const found = await first(
+    connection,
+    `SELECT string_agg(table_name || '.' || column_name, ',' ORDER BY table_name || '.' || column_name) AS layout
+     FROM duckdb_columns() WHERE database_name = '${WH}' AND table_name IN (${WAREHOUSE_TABLES.map((t) => quoteLiteral(t.name)).join(', ')})`,
+  );
+  return found?.['layout'] === LAYOUT;
+}
+
 /** Whether a full build of this layout (with its code types) has completed into the attached warehouse. */
 export async function hasBuild(connection: DuckDBConnection): Promise<boolean> {
   const built = Number((await first(connection, `SELECT count(*) AS n FROM ${WH}.warehouse_builds WHERE kind = 'full'`))?.['n']) > 0;
-  return built && (await hasCodeTypes(connection));
+  return built && (await hasCodeTypes(connection)) && (await layoutMatches(connection));
 }

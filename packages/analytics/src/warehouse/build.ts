@@ -13,6 +13,8 @@ import { buildProgress } from './progress.js';
 export interface BuildOptions {
   full?: boolean;
   onStep?: StepListener;
+  /** The day the build runs on: which plan years have ended (default: now). */
+  today?: Date;
 }
 
 export interface BuildResult {
@@ -59,7 +61,7 @@ async function record(connection: DuckDBConnection, kind: BuildResult['kind'], u
 }
 
 /** Everything from scratch, in one transaction: readers see the old warehouse until it commits. */
-async function fullBuild(connection: DuckDBConnection, started: number, step: StepListener): Promise<BuildResult> {
+async function fullBuild(connection: DuckDBConnection, started: number, step: StepListener, today: Date): Promise<BuildResult> {
   step('field bindings', 0, 4);
   await loadFieldBindings(connection);
   await loadPlanParts(connection);
@@ -71,7 +73,7 @@ async function fullBuild(connection: DuckDBConnection, started: number, step: St
     step('facts', 2, 4);
     const valueRows = await buildFacts(connection, false);
     step('progress', 3, 4);
-    const progressRows = await buildProgress(connection, false);
+    const progressRows = await buildProgress(connection, false, today);
     step('done', 4, 4);
     const assignments = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_submission`);
     const ms = performance.now() - started;
@@ -125,7 +127,7 @@ async function touchedPartitions(connection: DuckDBConnection): Promise<Partitio
 }
 
 /** Only the assignments changed since the last build, and the progress of the regions above them. */
-async function incrementalBuild(connection: DuckDBConnection, started: number, step: StepListener): Promise<BuildResult> {
+async function incrementalBuild(connection: DuckDBConnection, started: number, step: StepListener, today: Date): Promise<BuildResult> {
   step('changes', 0, 3);
   const { until, changed, plansChanged } = await collectChanges(connection);
   if (changed === 0 && !plansChanged) {
@@ -135,14 +137,14 @@ async function incrementalBuild(connection: DuckDBConnection, started: number, s
   await loadFieldBindings(connection);
   if (plansChanged) await loadPlanParts(connection);
   // A value the code types do not hold yet (a new period's assignments, say) needs them made anew.
-  if (!(await codeTypesCover(connection, plansChanged))) return fullBuild(connection, started, step);
+  if (!(await codeTypesCover(connection, plansChanged))) return fullBuild(connection, started, step, today);
   return inTransaction(connection, async () => {
     step('facts', 1, 3);
     if (plansChanged) await buildDimensions(connection);
     else await buildPeriodDimension(connection);
     const valueRows = await buildFacts(connection, true);
     step('progress', 2, 3);
-    const progressRows = await buildProgress(connection, !plansChanged);
+    const progressRows = await buildProgress(connection, !plansChanged, today);
     step('done', 3, 3);
     const touched = await touchedPartitions(connection);
     const ms = performance.now() - started;
@@ -158,6 +160,7 @@ async function incrementalBuild(connection: DuckDBConnection, started: number, s
 export async function buildWarehouse(connection: DuckDBConnection, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const step = options.onStep ?? (() => undefined);
-  if (options.full || !(await hasBuild(connection))) return fullBuild(connection, started, step);
-  return incrementalBuild(connection, started, step);
+  const today = options.today ?? new Date();
+  if (options.full || !(await hasBuild(connection))) return fullBuild(connection, started, step, today);
+  return incrementalBuild(connection, started, step, today);
 }

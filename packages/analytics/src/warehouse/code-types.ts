@@ -34,7 +34,9 @@ function valuesSql(kind: CodeKind, from: Sources): string {
       return `SELECT code FROM main.regions UNION SELECT region_code FROM ${assignments(from)}
         ${from.plans ? 'UNION SELECT region_code FROM temp.plan_parts' : ''}`;
     case 'period':
-      return `SELECT DISTINCT period FROM ${assignments(from)}`;
+      // A plan's years too: each year's verdict is judged as of it.
+      return `SELECT DISTINCT period FROM ${assignments(from)}
+        ${from.plans ? 'UNION SELECT CAST(unnest(range(period.start, period.end + 1)) AS VARCHAR) FROM temp.plan_parts' : ''}`;
     case 'period_type':
       return `SELECT unnest([${PERIOD_KINDS.map(quoteLiteral).join(', ')}])`;
     case 'function':

@@ -34,10 +34,13 @@ async function registryDimensions(connection: DuckDBConnection): Promise<void> {
 
 const DAY_MS = 86_400_000;
 
-/** One row per period any assignment asks for, with its calendar parts (rebuilt whole: it is tiny). */
+/** Every year of every plan, as a period: a past year's verdict is judged as of its end. */
+const PLAN_YEARS_SQL = `SELECT DISTINCT CAST(y AS VARCHAR) FROM ${WH}.dim_plan, range(start_year, end_year + 1) r(y)`;
+
+/** One row per period any assignment asks for or any plan spans, with its calendar parts (rebuilt whole: it is tiny). */
 export async function buildPeriodDimension(connection: DuckDBConnection): Promise<void> {
   await exec(connection, `DELETE FROM ${WH}.dim_period`);
-  const periods = (await rows(connection, 'SELECT DISTINCT period FROM main.assignments')).map((r) => String(r['period']));
+  const periods = (await rows(connection, `SELECT period FROM main.assignments UNION ${PLAN_YEARS_SQL}`)).map((r) => String(r['period']));
   const out: Cell[][] = [];
   for (const period of periods) {
     const p = parsePeriod(period);
@@ -96,7 +99,7 @@ export async function buildDimensions(connection: DuckDBConnection): Promise<voi
     await exec(connection, `DELETE FROM ${WH}.${table}`);
   }
   await registryDimensions(connection);
-  await buildPeriodDimension(connection);
   await exec(connection, PLANS);
   await exec(connection, TARGETS);
+  await buildPeriodDimension(connection);
 }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { comparePeriods, type TargetScope } from '@kesu/schema';
 import { appendRows, exec, rows, type Cell, type Row } from '@kesu/store';
-import { progressRules, type Observation, type Progress } from '../progress/rules.js';
+import { observationsUpTo, progressRules, type Observation, type Progress } from '../progress/rules.js';
 import { WH } from './catalog.js';
 
 /** Limits progress work to targets of the regions in temp.progress_regions, or none (all targets). */
@@ -10,8 +10,8 @@ const inScope = (partial: boolean, column: string) => (partial ? `AND ${column} 
 /**
  * The values a target's rule reads, per region and indicator, already rolled up the tree: flows
  * summed over descendants and over each year; stocks summed over descendants at each period;
- * rates only as the region itself reported them (a rate is never summed). Levels keep only the
- * first and latest period, which is all their rules use.
+ * rates only as the region itself reported them (a rate is never summed). Levels keep the first
+ * period (the baseline) and the last of each year, which is all their rules use in any year.
  */
 const observationsSql = (partial: boolean) => `
   WITH wanted AS (
@@ -36,8 +36,10 @@ const observationsSql = (partial: boolean) => `
   )
   SELECT region_code, indicator_code, CAST(year AS VARCHAR) AS period, sum(value) AS value FROM dated WHERE kind = 'flow' GROUP BY ALL
   UNION ALL
-  SELECT region_code, indicator_code, unnest([arg_min(period, end_date), arg_max(period, end_date)]) AS period,
-    unnest([arg_min(value, end_date), arg_max(value, end_date)]) AS value
+  SELECT region_code, indicator_code, arg_max(period, end_date) AS period, arg_max(value, end_date) AS value
+  FROM dated WHERE kind <> 'flow' GROUP BY region_code, indicator_code, year
+  UNION ALL
+  SELECT region_code, indicator_code, arg_min(period, end_date) AS period, arg_min(value, end_date) AS value
   FROM dated WHERE kind <> 'flow' GROUP BY region_code, indicator_code`;
 
 interface TargetRow {
@@ -102,11 +104,11 @@ async function loadObservations(connection: DuckDBConnection, partial: boolean):
 }
 
 /**
- * A per-unit target's observation: the share (%) of the region's units — its child regions, or
- * the region itself when none of them reported — whose latest value meets the target.
+ * A per-unit target's observation as of a period: the share (%) of the region's units — its child
+ * regions, or the region itself when none of them reported — whose latest value by then meets it.
  */
-function perUnitObservations(target: TargetRow, children: string[], index: ObservationIndex): Observation[] {
-  const latest = (region: string) => index.get(`${region}|${target.indicator}`)?.slice().sort((a, b) => comparePeriods(a.period, b.period)).at(-1);
+function perUnitObservations(target: TargetRow, children: string[], index: ObservationIndex, asOf: string): Observation[] {
+  const latest = (region: string) => observationsUpTo(index.get(`${region}|${target.indicator}`) ?? [], asOf).at(-1);
   const reported = children.map(latest).filter((o): o is Observation => o !== undefined);
   const units = reported.length > 0 ? reported : [latest(target.regionCode)].filter((o): o is Observation => o !== undefined);
   if (units.length === 0) return [];
@@ -138,11 +140,27 @@ async function latestPeriods(connection: DuckDBConnection, partial: boolean): Pr
   return new Map((await rows(connection, sql)).map((r) => [String(r['region_code']), String(r['period'])]));
 }
 
+/** The calendar year in Beijing, where every plan's years are counted. */
+const beijingYear = (today: Date) => new Date(today.getTime() + 8 * 3_600_000).getUTCFullYear();
+
 /**
- * Recomputes fact_progress by the progress rules: for every target, or (partial) for the targets
- * of the regions in temp.progress_regions.
+ * The years a target gets a verdict for and the period each is judged as of: every year of its
+ * plan up to the current one; a past year as of its end, the current year as of the region's
+ * latest approved report (null: nothing approved yet, so no data).
  */
-export async function buildProgress(connection: DuckDBConnection, partial: boolean): Promise<number> {
+export function verdictYears(plan: { start: number; end: number }, latest: string | null, currentYear: number): Array<{ year: number; asOf: string | null }> {
+  const years: Array<{ year: number; asOf: string | null }> = [];
+  for (let year = plan.start; year <= Math.min(plan.end, currentYear); year++) {
+    years.push({ year, asOf: latest === null ? null : year < currentYear ? String(year) : latest });
+  }
+  return years;
+}
+
+/**
+ * Recomputes fact_progress by the progress rules, one verdict per target and year of its plan:
+ * for every target, or (partial) for the targets of the regions in temp.progress_regions.
+ */
+export async function buildProgress(connection: DuckDBConnection, partial: boolean, today: Date): Promise<number> {
   const asOf = await latestPeriods(connection, partial);
   const targets = (
     await rows(
@@ -157,14 +175,16 @@ export async function buildProgress(connection: DuckDBConnection, partial: boole
   for (const r of await rows(connection, `SELECT parent_code, list(region_code) AS codes FROM ${WH}.dim_region WHERE parent_code IS NOT NULL GROUP BY parent_code`)) {
     children.set(String(r['parent_code']), r['codes'] as string[]);
   }
-  const out: Cell[][] = targets.map((t) => {
-    // A target's own field is what it is judged by; only without one does the indicator stand in.
-    const reported = own.get(t.targetId);
-    const observations = reported ?? (t.scope === 'per_unit' ? perUnitObservations(t, children.get(t.regionCode) ?? [], index) : (index.get(`${t.regionCode}|${t.indicator}`) ?? []));
-    const regionAsOf = asOf.get(t.regionCode) ?? null;
-    const progress = judge(t, regionAsOf, observations, reported !== undefined);
-    return [t.targetId, t.regionCode, regionAsOf, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en];
-  });
+  const currentYear = beijingYear(today);
+  const out: Cell[][] = targets.flatMap((t) =>
+    verdictYears(t.plan, asOf.get(t.regionCode) ?? null, currentYear).map(({ year, asOf: at }) => {
+      // A target's own field is what it is judged by; only without one does the indicator stand in.
+      const reported = own.get(t.targetId);
+      const observations = reported ?? (t.scope === 'per_unit' && at !== null ? perUnitObservations(t, children.get(t.regionCode) ?? [], index, at) : (index.get(`${t.regionCode}|${t.indicator}`) ?? []));
+      const progress = judge(t, at, observations, reported !== undefined);
+      return [t.targetId, t.regionCode, year, at, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en];
+    }),
+  );
   await exec(connection, `DELETE FROM ${WH}.fact_progress WHERE true ${inScope(partial, 'region_code')}`);
   await appendRows(connection, 'fact_progress', out, WH);
   return out.length;

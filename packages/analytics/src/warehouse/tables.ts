@@ -201,12 +201,16 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
   },
   {
     name: 'fact_progress',
-    doc: { zh: '目标进度：每个目标、区划的实际值、预期值与状态', en: 'target progress: actual, expected and status per target and region' },
+    doc: {
+      zh: '目标进度：每个目标、区划、规划年度的实际值、预期值与状态（往年按年末判定，当年按最新已审核报告期）',
+      en: 'target progress: actual, expected and status per target, region and plan year (past years as of their end, the current year as of the latest approved period)',
+    },
     regionColumn: 'region_code',
     partitioned: false,
     columns: [
       col('target_id', 'VARCHAR', '目标编号', 'target id'),
       REGION_CODE,
+      col('year', 'INTEGER', '评估年度', 'the year the verdict is for'),
       codeCol('period', 'as_of', '评估所至报告期', 'the period progress is judged at'),
       col('status', 'VARCHAR', '状态：achieved / on_track / at_risk / behind / no_data', 'status: achieved / on_track / at_risk / behind / no_data'),
       col('actual', 'DOUBLE', '实际值', 'actual'),

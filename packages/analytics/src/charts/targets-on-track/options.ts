@@ -1,15 +1,15 @@
 import type { BarSeriesOption, EChartsOption, SeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
 import type { Localized } from '@kesu/schema';
-import { PROGRESS_STATUSES, statusLabels, type ProgressStatus } from '../../progress/status.js';
+import { PROGRESS_STATUSES, statusLabels } from '../../progress/status.js';
 import { formatShare, pick, type ChartContext, type Lang } from '../shared/lang.js';
 import { baseOption, grid, regionAxis } from '../shared/layout.js';
-import { emptyGraphic, NO_DATA, NO_DATA_COLOR, noDataMarks } from '../shared/no-data.js';
+import { emptyGraphic, NO_DATA, noDataMarks } from '../shared/no-data.js';
+import { STATUS_COLORS } from '../shared/palette.js';
 import { tooltipHtml } from '../shared/tooltip.js';
 import type { TargetsOnTrackRow } from './query.js';
 
 export const TARGETS_ON_TRACK_TITLE: Localized = { zh: '目标进度达标情况', en: 'Targets achieved or on track' };
 
-const STATUS_COLORS: Record<ProgressStatus, string> = { achieved: '#3ba272', on_track: '#5470c6', at_risk: '#fac858', behind: '#ee6666', no_data: NO_DATA_COLOR };
 
 const PANELS = [
   { grouping: 'region', name: { zh: '按地区', en: 'By region' } },

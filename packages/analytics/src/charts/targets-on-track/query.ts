@@ -19,7 +19,7 @@ export interface TargetsOnTrackRow {
 
 /**
  * How the targets stand, per child region and per department function, each target × region
- * counted once with its latest judgement (fact_progress) as of the year.
+ * counted once with its verdict for the year (fact_progress; a plan ended before it, its last year's).
  *
  * By region: the targets judged for any region in the child's tree. By function: every target
  * judged in the parent's whole area (the parent's own included). dim_target names its lead units
@@ -33,10 +33,9 @@ WITH area AS (
   SELECT region_code FROM region_tree WHERE ancestor_code = $1
 ),
 latest AS (
-  SELECT pr.target_id, pr.region_code, arg_max(pr.status, p.end_date) AS status
+  SELECT pr.target_id, pr.region_code, arg_max(pr.status, pr.year) AS status
   FROM fact_progress pr
-  JOIN dim_period p ON p.period = pr.as_of
-  WHERE pr.region_code IN (SELECT region_code FROM area) AND p.year <= $2
+  WHERE pr.region_code IN (SELECT region_code FROM area) AND pr.year <= $2
   GROUP BY pr.target_id, pr.region_code
 ),
 reporting_function AS (

@@ -8,7 +8,7 @@ import { targetsOnTrackQuery, type TargetsOnTrackRow } from './query.js';
 const { xinjiang, urumqi, akto, changji, kizilsu, beijing } = REGIONS;
 
 const target = (id: string, region: { code: string }, indicator: string) => ({ target_id: id, region_code: region.code, indicator_code: indicator });
-const progress = (id: string, region: { code: string }, asOf: string, status: string) => ({ target_id: id, region_code: region.code, as_of: asOf, status });
+const progress = (id: string, region: { code: string }, asOf: string, status: string) => ({ target_id: id, region_code: region.code, year: Number(asOf.slice(0, 4)), as_of: asOf, status });
 const reported = (region: { code: string }, indicator: string, fn: string) => ({ region_code: region.code, indicator_code: indicator, function_code: fn, period: '2024', year: 2024, value: 1 });
 
 let warehouse: TestWarehouse;
