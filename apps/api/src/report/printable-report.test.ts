@@ -33,9 +33,15 @@ describe('the printable report', () => {
     expect(renderReportHtml(data(), COUNTY, 'zh', new Date())).toContain('区科协 &lt;总会&gt;');
   });
 
-  it('draws no empty comparison charts for a region without sub-regions', () => {
-    const html = renderReportHtml(data(), COUNTY, 'zh', new Date());
-    expect(html).toContain('本地区没有下级地区，不作地区间对比图。');
-    expect(html).not.toContain('<svg');
+  it('draws no empty comparison charts for a region without sub-regions, and its own charts after', () => {
+    const charts: ReportData['charts'] = [
+      { id: 'literacy-rate', rows: [] },
+      { id: 'on-track-trend', rows: [{ grouping: 'own', year: 2024, total: 4, achieved: 1, on_track: 1, at_risk: 1, behind: 1, no_data: 0 }] },
+    ];
+    const html = renderReportHtml(data({ charts }), COUNTY, 'zh', new Date());
+    expect(html).toContain('本地区没有下级地区，不作地区间对比图；本地区情况见下。');
+    expect(html.match(/<svg/g)).toHaveLength(1);
+    expect(html).toContain('目标达标率年度变化');
+    expect(html).not.toContain('公民具备科学素质的比例');
   });
 });

@@ -1,5 +1,5 @@
 import { renderSvg, statusLabels, type ProgressStatus } from '@kesu/analytics';
-import { reports } from '@kesu/analytics/charts';
+import { COMPARISON_REPORT_IDS, dashboardHeight, OWN_REPORT_IDS, reports, type ReportId } from '@kesu/analytics/charts';
 import type { Region } from '@kesu/schema';
 import type { ReportData } from './report-data.js';
 
@@ -11,8 +11,8 @@ const escapeHtml = (text: unknown) =>
 const num = (value: unknown) => (value === null || value === undefined ? '—' : Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 1 }));
 
 const WORDS = {
-  zh: { title: '全民科学素质行动实施进展报告', year: '年度', generated: '生成时间', asOf: '数据截至', summary: '目标完成情况', target: '目标', goal: '目标值', actual: '实际值', status: '状态', rule: '判定依据', charts: '图表', completion: '各部门填报情况', fn: '部门职能', assigned: '应报', submitted: '已报', approved: '已审核', late: '逾期', lateList: '逾期与未报清单', region: '地区', department: '单位', period: '报告期', due: '截止日期', none: '无', count: '个', leaf: '本地区没有下级地区，不作地区间对比图。' },
-  en: { title: 'Science Literacy Action: Progress Report', year: 'Year', generated: 'Generated', asOf: 'Data as of', summary: 'Targets by status', target: 'Target', goal: 'Target value', actual: 'Actual', status: 'Status', rule: 'Rule', charts: 'Charts', completion: 'Reporting by department', fn: 'Function', assigned: 'Due', submitted: 'Submitted', approved: 'Approved', late: 'Late', lateList: 'Late and missing reports', region: 'Region', department: 'Unit', period: 'Period', due: 'Due', none: 'None', count: '', leaf: 'This region has no sub-regions to compare in charts.' },
+  zh: { title: '全民科学素质行动实施进展报告', year: '年度', generated: '生成时间', asOf: '数据截至', summary: '目标完成情况', target: '目标', goal: '目标值', actual: '实际值', status: '状态', rule: '判定依据', charts: '下级地区对比', own: '本地区情况', completion: '各部门填报情况', fn: '部门职能', assigned: '应报', submitted: '已报', approved: '已审核', late: '逾期', lateList: '逾期与未报清单', region: '地区', department: '单位', period: '报告期', due: '截止日期', none: '无', count: '个', leaf: '本地区没有下级地区，不作地区间对比图；本地区情况见下。' },
+  en: { title: 'Science Literacy Action: Progress Report', year: 'Year', generated: 'Generated', asOf: 'Data as of', summary: 'Targets by status', target: 'Target', goal: 'Target value', actual: 'Actual', status: 'Status', rule: 'Rule', charts: 'Sub-regions compared', own: 'The region itself', completion: 'Reporting by department', fn: 'Function', assigned: 'Due', submitted: 'Submitted', approved: 'Approved', late: 'Late', lateList: 'Late and missing reports', region: 'Region', department: 'Unit', period: 'Period', due: 'Due', none: 'None', count: '', leaf: 'This region has no sub-regions to compare; its own charts follow.' },
 } as const;
 
 const STATUS_ORDER: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
@@ -65,14 +65,19 @@ function targetSection(data: ReportData, lang: Lang): string {
   return `<h2>${w.summary}</h2>${chips}${rows.length === 0 ? `<p>${w.none}</p>` : table([w.target, w.goal, w.actual, w.status, w.rule], rows)}`;
 }
 
+/** The charts of the given reports, each drawn at the height its rows need. */
+function charts(data: ReportData, ids: readonly ReportId[], lang: Lang, subtitle: string): string {
+  return data.charts
+    .filter(({ id }) => ids.includes(id))
+    .map(({ id, rows }) => `<div class="chart">${renderSvg(reports[id].options(rows, { lang, subtitle }), { width: reports[id].size.width, height: dashboardHeight(id, rows) })}</div>`)
+    .join('');
+}
+
 function chartSection(data: ReportData, lang: Lang, subtitle: string): string {
-  // Every chart compares the region's sub-regions: a county has none, and empty charts say nothing.
-  if (data.subRegions === 0) return `<h2>${WORDS[lang].charts}</h2><p>${WORDS[lang].leaf}</p>`;
-  const charts = data.charts.map(({ id, rows }) => {
-    const report = reports[id];
-    return `<div class="chart">${renderSvg(report.options(rows, { lang, subtitle }), report.size)}</div>`;
-  });
-  return `<h2>${WORDS[lang].charts}</h2>${charts.join('')}`;
+  const w = WORDS[lang];
+  // Comparisons need sub-regions: a county has none, and its own charts say what there is to say.
+  const comparisons = data.subRegions === 0 ? `<p>${w.leaf}</p>` : charts(data, COMPARISON_REPORT_IDS, lang, subtitle);
+  return `<h2>${w.charts}</h2>${comparisons}<h2>${w.own}</h2>${charts(data, OWN_REPORT_IDS, lang, subtitle)}`;
 }
 
 function completionSection(data: ReportData, lang: Lang): string {

@@ -1,11 +1,11 @@
-import { REPORT_IDS, reports, type ReportId } from '@kesu/analytics/charts';
+import { REPORT_IDS, reports, targetProgressQuery, type ReportId } from '@kesu/analytics/charts';
 import type { Row } from '@kesu/store';
 import type { AnalyticsService } from '../analytics/analytics-service.js';
 
 export interface ReportData {
   regionCode: string;
   year: number;
-  /** The region's plan targets with their progress. */
+  /** The region's plan targets with their verdict for the year. */
   targets: Row[];
   /** Rows for each chart, as its own query returned them. */
   charts: Array<{ id: ReportId; rows: Row[] }>;
@@ -16,10 +16,6 @@ export interface ReportData {
   /** How many regions lie directly under the region (the charts compare them). */
   subRegions: number;
 }
-
-const TARGETS = `SELECT t.target_id, t.task, t.metric, t.scope, t.comparator, t.value, t.unit, t.deadline, t.lead_units,
-    coalesce(p.status, 'no_data') AS status, p.actual, p.expected, p.as_of, p.rule_zh, p.rule_en
-  FROM dim_target t LEFT JOIN fact_progress p USING (target_id) WHERE t.region_code = $1 ORDER BY t.target_id`;
 
 const COMPLETION = `SELECT coalesce(f.name_zh, s.function_code, '未归类') AS function_zh, coalesce(f.name_en, s.function_code, 'unclassified') AS function_en,
     count(*)::INTEGER AS assigned,
@@ -45,10 +41,11 @@ export async function loadReportData(analytics: AnalyticsService, regionCode: st
       return { id, rows: await analytics.query(sql, params as never) };
     }),
   );
+  const targets = targetProgressQuery({ parentCode: regionCode, year });
   return {
     regionCode,
     year,
-    targets: await analytics.query(TARGETS, [regionCode]),
+    targets: await analytics.query(targets.sql, targets.params as never),
     charts,
     completion: await analytics.query(COMPLETION, [regionCode, year]),
     late: await analytics.query(LATE, [regionCode, year]),

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { dashboardHeight, REPORT_IDS, reports, reportSubtitle } from '@kesu/analytics/charts';
+import { dashboardHeight, REPORT_IDS, reports, reportSubtitle, targetProgressQuery } from '@kesu/analytics/charts';
 import { renderSvg, SandboxError, WAREHOUSE_TABLES, type ParquetExport, type SandboxResult } from '@kesu/analytics';
 import { Localized, RegionCode, type User } from '@kesu/schema';
 import { canSeeRegion, requireRole } from '../auth/middleware.js';
@@ -31,7 +31,12 @@ const ReportQuery = z.object({
   width: z.coerce.number().int().min(240).max(4000).optional().meta({ label: '图表宽度', labelEn: 'Chart width', description: 'px; the chart is returned as SVG at this width' }),
   lang: z.enum(['zh', 'en']).default('zh').meta({ label: '图表语言', labelEn: 'Chart language' }),
 });
-const ProgressQuery = z.object({ region: RegionCode });
+const ProgressQuery = z.object({
+  region: RegionCode,
+  year: z.coerce.number().int().min(1949).max(2100).optional().meta({ label: '年度', labelEn: 'Year', description: 'the verdicts of this year (a plan ended before it: its last year’s); default the latest' }),
+});
+/** Without a year, each target's latest verdict: no plan runs past this. */
+const LATEST_YEAR = 2100;
 const BuildBody = z.strictObject({ full: z.boolean().default(false) });
 const PrintQuery = z.object({ region: RegionCode, year: z.coerce.number().int().min(1949).max(2100), lang: z.enum(['zh', 'en']).default('zh') });
 
@@ -171,12 +176,10 @@ export function analyticsRoutes(ctx: AppContext) {
     .openapi(
       createRoute({ method: 'get', path: '/progress', tags: ['analytics'], summary: '目标进度及判定依据 / target progress with the rule behind each status', middleware: [requireRole(...READERS)] as const, request: { query: ProgressQuery }, responses: { 200: jsonContent(z.array(z.record(z.string(), z.unknown())), 'targets of the region’s plans with their status') } }),
       async (c) => {
-        const { region } = c.req.valid('query');
+        const { region, year } = c.req.valid('query');
         if (!canSeeRegion(c.get('user'), region)) throw forbidden();
-        const sql = `SELECT t.target_id, t.plan_id, t.task, t.metric, t.indicator_code, t.scope, t.comparator, t.value, t.unit, t.deadline, t.lead_units,
-            p.status, p.actual, p.expected, p.as_of, p.rule_zh, p.rule_en
-          FROM dim_target t LEFT JOIN fact_progress p USING (target_id) WHERE t.region_code = $1 ORDER BY t.target_id`;
-        return c.json(await ctx.analytics.query(sql, [region]), 200);
+        const { sql, params } = targetProgressQuery({ parentCode: region, year: year ?? LATEST_YEAR });
+        return c.json(await ctx.analytics.query(sql, params as never), 200);
       },
     );
 }

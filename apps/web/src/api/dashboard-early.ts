@@ -20,7 +20,7 @@ const keyOf = (region: string, year: number, drawing: ChartDrawing) => `${region
  */
 export function requestEarly(region: string, year: number, drawing: ChartDrawing): void {
   const reports = Object.fromEntries(REPORT_IDS.map((id) => [id, reportRows(id, region, year, drawing)])) as EarlyRequests['reports'];
-  const targets = targetProgress(region);
+  const targets = targetProgress(region, year);
   // Until the page takes them nobody awaits these: a failure is reported when it does.
   for (const request of [...Object.values(reports), targets]) request.catch(() => undefined);
   early = { key: keyOf(region, year, drawing), requests: { reports, targets } };

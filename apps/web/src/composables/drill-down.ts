@@ -1,10 +1,10 @@
 import type { EChartsOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
 import type { ChartClick } from './chart-click';
-import { SCIENCE_BASES, type LiteracyRateRow, type ReportId, type ReportingHeatmapRow, type ScienceBasesRow, type TargetsOnTrackRow } from '@kesu/analytics/charts';
+import { COMPARISON_REPORT_IDS, SCIENCE_BASES, type LiteracyRateRow, type ReportId, type ReportingHeatmapRow, type ScienceBasesRow, type TargetsOnTrackRow } from '@kesu/analytics/charts';
 
 /** Reports whose categories are child regions, so a click on one opens that region. */
 export function drillable(id: ReportId): boolean {
-  return id !== 'trainings';
+  return id !== 'trainings' && (COMPARISON_REPORT_IDS as readonly string[]).includes(id);
 }
 
 /** Region axes answer clicks on their labels too (names are a larger target than thin bars). */
@@ -31,6 +31,10 @@ function regionsOf(id: ReportId, rows: readonly object[]): Array<{ code: string;
       return [...seen].map(([code, name]) => ({ code, names: [name] }));
     }
     case 'trainings':
+    case 'target-progress':
+    case 'indicator-series':
+    case 'on-track-trend':
+    case 'department-reporting':
       return [];
   }
 }

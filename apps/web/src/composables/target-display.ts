@@ -13,7 +13,7 @@ export function amountText(value: number): string {
 }
 
 /** A target's value with its comparator and unit: `≥ 1,000 人次`, `> 18%`. */
-export function goalText(target: Pick<TargetProgress, 'comparator' | 'value' | 'unit'>): string {
+export function goalText(target: Pick<TargetProgress, 'comparator' | 'unit'> & { value: number | null }): string {
   if (target.value === null) return '—';
   const sign = COMPARATOR_SIGNS[target.comparator] ?? target.comparator;
   const unit = target.unit ?? '';
@@ -29,7 +29,7 @@ export interface StatusSummary {
 }
 
 /** How a region's targets stand, as the region score counts them. */
-export function statusSummary(targets: readonly Pick<TargetProgress, 'status'>[]): StatusSummary {
+export function statusSummary(targets: readonly { status: ProgressStatus | null }[]): StatusSummary {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
   for (const t of targets) counts[t.status ?? 'no_data'] += 1;
   const total = targets.length;

@@ -18,8 +18,8 @@ export interface ReportState {
 const emptyReport = (): ReportState => ({ rows: [], chart: null, loading: false, error: null });
 
 /**
- * The leaders' dashboard: the five reports comparing a region's children in a year, and the
- * region's own targets with their progress. Each report loads on its own, so one slow or
+ * The leaders' dashboard: the reports comparing a region's children in a year, the reports on the
+ * region itself, and its own targets with their verdicts for the year. Each report loads on its own, so one slow or
  * failed query never blanks the others.
  */
 export const useDashboardStore = defineStore('dashboard', () => {
@@ -86,7 +86,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     const early = takeEarly(code, y, drawing);
     const done = Promise.all([
       ...REPORT_IDS.map((id) => loadReport(id, early?.reports[id] ?? api.reportRows(id, code, y, drawing), drawing, at)),
-      loadTargets(early?.targets ?? api.targetProgress(code), at),
+      loadTargets(early?.targets ?? api.targetProgress(code, y), at),
     ]).then(() => {
       if (pending?.done === done) pending = null;
     });

@@ -1,7 +1,7 @@
 // Browser-safe: report builders only (SQL text and ECharts options). No DuckDB, no node:*, and
 // nothing from ../warehouse but types. Server-side rendering lives in ../report/svg.ts.
 export { reports, type ReportDefinition } from './registry.js';
-export { REPORT_IDS, type ReportId } from './report-ids.js';
+export { COMPARISON_REPORT_IDS, OWN_REPORT_IDS, REPORT_IDS, type ReportId } from './report-ids.js';
 export { dashboardHeight, reportSubtitle } from './dashboard-layout.js';
 export type { ReportParams, SqlParam, SqlQuery } from './shared/sql-query.js';
 export type { ChartContext, Lang } from './shared/lang.js';
@@ -19,3 +19,12 @@ export { targetsOnTrackQuery, type TargetsOnTrackRow } from './targets-on-track/
 export { onTrackShare, targetsOnTrackOptions, TARGETS_ON_TRACK_TITLE } from './targets-on-track/options.js';
 export { reportingHeatmapQuery, type ReportingHeatmapRow } from './reporting-heatmap/query.js';
 export { reportingHeatmapOptions, REPORTING_HEATMAP_TITLE } from './reporting-heatmap/options.js';
+export { targetProgressQuery, type TargetProgressRow } from './target-progress/query.js';
+export { targetProgressOptions, TARGET_PROGRESS_TITLE } from './target-progress/options.js';
+export { indicatorSeriesQuery, type IndicatorSeriesRow } from './indicator-series/query.js';
+export { indicatorSeriesOptions, INDICATOR_SERIES_TITLE } from './indicator-series/options.js';
+export { onTrackTrendQuery, type OnTrackTrendRow } from './on-track-trend/query.js';
+export { onTrackTrendOptions, ON_TRACK_TREND_TITLE } from './on-track-trend/options.js';
+export { departmentReportingQuery, type DepartmentReportingRow } from './department-reporting/query.js';
+export { departmentReportingOptions, DEPARTMENT_REPORTING_TITLE } from './department-reporting/options.js';
+export { STATUS_COLORS } from './shared/palette.js';

@@ -13,6 +13,14 @@ import { targetsOnTrackOptions, TARGETS_ON_TRACK_TITLE } from './targets-on-trac
 import { targetsOnTrackQuery } from './targets-on-track/query.js';
 import { trainingsOptions, TRAININGS_TITLE } from './trainings/options.js';
 import { trainingsQuery } from './trainings/query.js';
+import { targetProgressOptions, TARGET_PROGRESS_TITLE } from './target-progress/options.js';
+import { targetProgressQuery } from './target-progress/query.js';
+import { indicatorSeriesOptions, INDICATOR_SERIES_TITLE } from './indicator-series/options.js';
+import { indicatorSeriesQuery } from './indicator-series/query.js';
+import { onTrackTrendOptions, ON_TRACK_TREND_TITLE } from './on-track-trend/options.js';
+import { onTrackTrendQuery } from './on-track-trend/query.js';
+import { departmentReportingOptions, DEPARTMENT_REPORTING_TITLE } from './department-reporting/options.js';
+import { departmentReportingQuery } from './department-reporting/query.js';
 
 /** A report as the web app and the printable report iterate over them. */
 export interface ReportDefinition {
@@ -26,6 +34,7 @@ export interface ReportDefinition {
 
 const ONE_PANEL = { width: 800, height: 480 };
 const TWO_PANELS = { width: 800, height: 640 };
+const THREE_PANELS = { width: 800, height: 760 };
 
 /** Erases a report's row type so reports can sit in one record. */
 function defineReport<Row>(report: Omit<ReportDefinition, 'options'> & { options: (rows: readonly Row[], ctx: ChartContext) => EChartsOption }): ReportDefinition {
@@ -34,11 +43,15 @@ function defineReport<Row>(report: Omit<ReportDefinition, 'options'> & { options
 }
 
 
-/** Every report, in the order the printable report shows them. */
+/** Every report, in the order the printable report shows them: the comparisons, then the region's own. */
 export const reports: Record<ReportId, ReportDefinition> = {
   'literacy-rate': defineReport({ title: LITERACY_RATE_TITLE, query: literacyRateQuery, options: literacyRateOptions, size: ONE_PANEL }),
   trainings: defineReport({ title: TRAININGS_TITLE, query: trainingsQuery, options: trainingsOptions, size: TWO_PANELS }),
   'science-bases': defineReport({ title: SCIENCE_BASES_TITLE, query: scienceBasesQuery, options: scienceBasesOptions, size: TWO_PANELS }),
   'targets-on-track': defineReport({ title: TARGETS_ON_TRACK_TITLE, query: targetsOnTrackQuery, options: targetsOnTrackOptions, size: TWO_PANELS }),
   'reporting-heatmap': defineReport({ title: REPORTING_HEATMAP_TITLE, query: reportingHeatmapQuery, options: reportingHeatmapOptions, size: ONE_PANEL }),
+  'target-progress': defineReport({ title: TARGET_PROGRESS_TITLE, query: targetProgressQuery, options: targetProgressOptions, size: ONE_PANEL }),
+  'indicator-series': defineReport({ title: INDICATOR_SERIES_TITLE, query: indicatorSeriesQuery, options: indicatorSeriesOptions, size: THREE_PANELS }),
+  'on-track-trend': defineReport({ title: ON_TRACK_TREND_TITLE, query: onTrackTrendQuery, options: onTrackTrendOptions, size: ONE_PANEL }),
+  'department-reporting': defineReport({ title: DEPARTMENT_REPORTING_TITLE, query: departmentReportingQuery, options: departmentReportingOptions, size: ONE_PANEL }),
 };

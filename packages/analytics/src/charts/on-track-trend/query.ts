@@ -1,0 +1,38 @@
+import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
+
+/** Verdicts of one year, counted by status: the region's own targets, or those of the regions below it. */
+export interface OnTrackTrendRow {
+  grouping: 'own' | 'below';
+  year: number;
+  total: number;
+  achieved: number;
+  on_track: number;
+  at_risk: number;
+  behind: number;
+  no_data: number;
+}
+
+/**
+ * Each year's verdicts (fact_progress, one per target and year) up to the year asked: of the
+ * region's own plan, and of the plans of every region below it.
+ */
+export function onTrackTrendQuery({ parentCode, year }: ReportParams): SqlQuery {
+  const sql = `
+WITH verdicts AS (
+  SELECT CASE WHEN t.distance = 0 THEN 'own' ELSE 'below' END AS grouping, pr.year, pr.status
+  FROM fact_progress pr
+  JOIN region_tree t ON t.region_code = pr.region_code
+  WHERE t.ancestor_code = $1 AND pr.year <= $2
+)
+SELECT grouping, year,
+  count(*)::INTEGER AS total,
+  count(*) FILTER (WHERE status = 'achieved')::INTEGER AS achieved,
+  count(*) FILTER (WHERE status = 'on_track')::INTEGER AS on_track,
+  count(*) FILTER (WHERE status = 'at_risk')::INTEGER AS at_risk,
+  count(*) FILTER (WHERE status = 'behind')::INTEGER AS behind,
+  count(*) FILTER (WHERE status = 'no_data')::INTEGER AS no_data
+FROM verdicts
+GROUP BY grouping, year
+ORDER BY grouping DESC, year`;
+  return { sql, params: [parentCode, year] };
+}

@@ -1,0 +1,48 @@
+import type { ProgressStatus } from '../../progress/status.js';
+import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
+
+/** One target of the region's own plans with its verdict for the year. */
+export interface TargetProgressRow {
+  target_id: string;
+  plan_id: string;
+  task: string | null;
+  metric: string;
+  text: string | null;
+  indicator_code: string | null;
+  scope: string;
+  comparator: string;
+  value: number;
+  unit: string | null;
+  deadline: number | null;
+  /** The lead units as printed, joined by 、 ('' when the plan names none). */
+  lead_units: string;
+  /** The year the verdict is for: the year asked, or the plan's last year when it ended before. */
+  year: number | null;
+  as_of: string | null;
+  status: ProgressStatus;
+  actual: number | null;
+  expected: number | null;
+  rule_zh: string | null;
+  rule_en: string | null;
+}
+
+/**
+ * Every target of the region's own plans, grouped by lead units, with its verdict for the year
+ * (a plan ended before the year keeps its last year's verdict; no verdict reads as no data).
+ */
+export function targetProgressQuery({ parentCode, year }: ReportParams): SqlQuery {
+  const sql = `
+WITH verdict AS (
+  SELECT * FROM fact_progress
+  WHERE region_code = $1 AND year <= $2
+  QUALIFY row_number() OVER (PARTITION BY target_id ORDER BY year DESC) = 1
+)
+SELECT t.target_id, t.plan_id, t.task, t.metric, t.text, t.indicator_code, t.scope, t.comparator, t.value, t.unit, t.deadline,
+       coalesce(t.lead_units, '') AS lead_units, v.year, CAST(v.as_of AS VARCHAR) AS as_of, coalesce(v.status, 'no_data') AS status,
+       v.actual, v.expected, v.rule_zh, v.rule_en
+FROM dim_target t
+LEFT JOIN verdict v USING (target_id)
+WHERE t.region_code = $1
+ORDER BY coalesce(t.lead_units, '') = '', coalesce(t.lead_units, ''), t.plan_id, CAST(split_part(t.target_id, '#', 2) AS INTEGER)`;
+  return { sql, params: [parentCode, year] };
+}
