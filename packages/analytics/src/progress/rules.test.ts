@@ -80,6 +80,15 @@ describe('meets and paceStatus', () => {
     expect(paceStatus(69, 100, false)).toBe('behind');
     expect(paceStatus(0, 100, true)).toBe('achieved');
   });
+  it('calls a target not met once its time is up missed, however close it came', () => {
+    expect(paceStatus(99, 100, false, true)).toBe('behind');
+    expect(paceStatus(100, 100, true, true)).toBe('achieved');
+    const level = progressRules.point_in_time({ ...base, comparator: '>=', value: 31, deadline: 2025, asOf: '2025', observations: [{ period: '2022', value: 28 }, { period: '2025', value: 30.9 }] });
+    expect(level).toMatchObject({ status: 'behind', actual: 30.9, expected: 31 });
+    expect(level.rule.zh).toContain('期限已到，未达目标');
+    // The same figure a year before the deadline is on pace.
+    expect(progressRules.point_in_time({ ...base, comparator: '>=', value: 31, deadline: 2025, asOf: '2024', observations: [{ period: '2022', value: 28 }, { period: '2024', value: 30.9 }] }).status).toBe('on_track');
+  });
   it('scores a region by the share achieved or on track', () => {
     expect(regionScore(['achieved', 'on_track', 'behind', 'no_data'])).toBe(0.5);
     expect(regionScore([])).toBeNull();

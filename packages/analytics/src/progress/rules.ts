@@ -30,6 +30,16 @@ export interface Progress {
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
+/** A paced rule's verdict and its words; once the time is up, a target not met is said to be missed. */
+function paced(actual: number, expected: number, input: ProgressInput, timeUp: boolean, rule: Localized): Pick<Progress, 'status' | 'rule'> {
+  const met = meets(actual, input.comparator, input.value);
+  const missed = timeUp && !met;
+  return {
+    status: paceStatus(actual, expected, met, timeUp),
+    rule: missed ? { zh: `${rule.zh}；期限已到，未达目标`, en: `${rule.en}; the time is up and the target was not met` } : rule,
+  };
+}
+
 /** Observations reported for periods up to `asOf`, oldest first. */
 export function observationsUpTo(observations: Observation[], asOf: string): Observation[] {
   return observations.filter((o) => comparePeriods(o.period, asOf) <= 0 || periodContains(asOf, o.period)).sort((a, b) => comparePeriods(a.period, b.period));
@@ -64,15 +74,15 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
     const inYear = observationsUpTo(input.observations, input.asOf).filter((o) => o.period.startsWith(year));
     if (inYear.length === 0) return noData('每年目标', 'Annual target');
     const actual = inYear.reduce((s, o) => s + o.value, 0);
-    const expected = input.value * yearShare(input.asOf);
+    const share = yearShare(input.asOf);
+    const expected = input.value * share;
     return {
-      status: paceStatus(actual, expected, meets(actual, input.comparator, input.value)),
       actual,
       expected,
-      rule: {
+      ...paced(actual, expected, input, share >= 1, {
         zh: `${year} 年累计 ${fmt(actual)}，全年目标 ${fmt(input.value)}，按时间进度应达 ${fmt(expected)}`,
         en: `${year} total ${fmt(actual)} against ${fmt(input.value)} for the year; ${fmt(expected)} expected by now`,
-      },
+      }),
     };
   },
 
@@ -80,15 +90,15 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
     const since = observationsUpTo(input.observations, input.asOf).filter((o) => Number(o.period.slice(0, 4)) >= input.plan.start);
     if (since.length === 0) return noData('规划期累计目标', 'Cumulative target');
     const actual = since.reduce((s, o) => s + o.value, 0);
-    const expected = input.value * planShareElapsed({ start: input.plan.start, end: endYear(input) }, input.asOf);
+    const share = planShareElapsed({ start: input.plan.start, end: endYear(input) }, input.asOf);
+    const expected = input.value * share;
     return {
-      status: paceStatus(actual, expected, meets(actual, input.comparator, input.value)),
       actual,
       expected,
-      rule: {
+      ...paced(actual, expected, input, share >= 1, {
         zh: `${input.plan.start} 年以来累计 ${fmt(actual)}，目标 ${fmt(input.value)}，按时间进度应达 ${fmt(expected)}`,
         en: `${fmt(actual)} since ${input.plan.start} against ${fmt(input.value)}; ${fmt(expected)} expected by now`,
-      },
+      }),
     };
   },
 
@@ -101,13 +111,12 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
     const share = planShareElapsed({ start: Number(baseline.period.slice(0, 4)), end: endYear(input) }, input.asOf);
     const expected = baseline.value + (input.value - baseline.value) * share;
     return {
-      status: paceStatus(latest.value, expected, meets(latest.value, input.comparator, input.value)),
       actual: latest.value,
       expected,
-      rule: {
+      ...paced(latest.value, expected, input, share >= 1, {
         zh: `最新值 ${fmt(latest.value)}（${latest.period}），基期 ${fmt(baseline.value)}（${baseline.period}），目标 ${fmt(input.value)}，按进度应达 ${fmt(expected)}`,
         en: `latest ${fmt(latest.value)} (${latest.period}), baseline ${fmt(baseline.value)} (${baseline.period}), target ${fmt(input.value)}; ${fmt(expected)} expected by now`,
-      },
+      }),
     };
   },
 

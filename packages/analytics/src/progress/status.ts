@@ -30,9 +30,14 @@ export function meets(actual: number, comparator: Comparator, value: number): bo
   }
 }
 
-/** achieved / on_track / at_risk / behind from an actual and what is expected by now. */
-export function paceStatus(actual: number, expectedNow: number, metTarget: boolean): ProgressStatus {
+/**
+ * achieved / on_track / at_risk / behind from an actual and what is expected by now. Once the
+ * time is up (`timeUp`: the year or the plan's deadline has ended), a target not met was missed:
+ * behind, however close it came.
+ */
+export function paceStatus(actual: number, expectedNow: number, metTarget: boolean, timeUp = false): ProgressStatus {
   if (metTarget) return 'achieved';
+  if (timeUp) return 'behind';
   if (expectedNow <= 0 || actual >= expectedNow * ON_TRACK_SHARE) return 'on_track';
   if (actual >= expectedNow * AT_RISK_SHARE) return 'at_risk';
   return 'behind';

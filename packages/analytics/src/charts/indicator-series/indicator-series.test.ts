@@ -57,3 +57,11 @@ describe('indicator-series options', () => {
     expect(svg).toContain('Person-times trained');
   });
 });
+
+describe('indicator-series panels without reports', () => {
+  it('say so in each empty panel', () => {
+    const only: IndicatorSeriesRow[] = [{ series: 'axis', year: 2024, value: null }, { series: 'trainings_held', year: 2024, value: 3 }];
+    const option = indicatorSeriesOptions(only, { lang: 'zh' });
+    expect(option.graphic).toMatchObject([{ top: '24%', style: { text: '暂无数据' } }, { top: '82%', style: { text: '暂无数据' } }]);
+  });
+});

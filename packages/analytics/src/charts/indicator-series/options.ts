@@ -38,6 +38,8 @@ const PANELS = [
 ] as const;
 
 const GRIDS = [grid({ top: 96, height: '20%' }), grid({ top: '42%', height: '20%' }), grid({ top: '72%', height: '20%' })];
+/** Where a panel's middle is, for its 暂无数据 note. */
+const PANEL_MIDDLES = ['24%', '52%', '82%'];
 
 function valuesOf(rows: readonly IndicatorSeriesRow[], key: SeriesKey, years: number[]): Array<number | '-'> {
   const byYear = new Map(rows.filter((r) => r.series === key).map((r) => [r.year, r.value]));
@@ -70,7 +72,9 @@ export function indicatorSeriesOptions(rows: readonly IndicatorSeriesRow[], ctx:
   const { lang } = ctx;
   const years = rows.filter((r) => r.series === 'axis').map((r) => r.year);
   const labels = years.map((y) => (lang === 'zh' ? `${y}年` : String(y)));
-  const hasFigures = rows.some((r) => r.series !== 'axis' && r.series !== 'literacy_target');
+  const reported = (key: SeriesKey) => rows.some((r) => r.series === key && r.value !== null);
+  // A panel with nothing reported says so, rather than show empty axes.
+  const empty = PANELS.flatMap((panel, i) => (panel.series.some(reported) ? [] : [{ ...emptyGraphic(lang), top: PANEL_MIDDLES[i] as string }]));
   let axisIndex = 0;
   const yAxis: EChartsOption['yAxis'] = [];
   const series: Array<LineSeriesOption | BarSeriesOption> = [];
@@ -89,7 +93,7 @@ export function indicatorSeriesOptions(rows: readonly IndicatorSeriesRow[], ctx:
   });
   return {
     ...baseOption(INDICATOR_SERIES_TITLE, ctx),
-    ...(hasFigures ? {} : { graphic: emptyGraphic(lang) }),
+    ...(empty.length === 0 ? {} : { graphic: empty }),
     legend: { top: 48 },
     tooltip: { trigger: 'axis', formatter: tooltip(rows, years, lang) },
     grid: GRIDS,
