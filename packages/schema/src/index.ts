@@ -13,3 +13,4 @@ export * from './form/expression.js';
 export * from './form/field-types.js';
 export * from './form/compile.js';
 export * from './workflow.js';
+export * from './time/beijing-time.js';
