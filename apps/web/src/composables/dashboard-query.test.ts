@@ -26,4 +26,10 @@ describe('defaultYear', () => {
   it('offers every year of the plans, newest first', () => {
     expect(offeredYears(today)).toEqual([2026, 2025, 2024, 2023, 2022, 2021]);
   });
+  it('turns the year at Beijing’s midnight, not the browser’s or UTC’s', () => {
+    const newYearInBeijing = new Date('2025-12-31T16:30:00Z');
+    expect(defaultYear(null, newYearInBeijing)).toBe(2025);
+    expect(offeredYears(newYearInBeijing)[0]).toBe(2026);
+    expect(defaultYear(null, new Date('2025-12-31T15:30:00Z'))).toBe(2024);
+  });
 });

@@ -1,4 +1,5 @@
 import type { LocationQuery } from 'vue-router';
+import { beijingYear } from '@kesu/schema';
 
 /** The dashboard's place in the address (`?region=510100&year=2025`), so a view can be shared. */
 export interface DashboardQuery {
@@ -27,10 +28,11 @@ export function readDashboardQuery(query: LocationQuery): DashboardQuery {
  */
 export function defaultYear(period: string | null, today: Date): number {
   const fromPeriod = period === null ? NaN : Number(period.slice(0, 4));
-  return Number.isInteger(fromPeriod) && fromPeriod >= FIRST_YEAR ? fromPeriod : today.getFullYear() - 1;
+  return Number.isInteger(fromPeriod) && fromPeriod >= FIRST_YEAR ? fromPeriod : beijingYear(today) - 1;
 }
 
 /** The years offered in the picker, newest first. */
 export function offeredYears(today: Date): number[] {
-  return Array.from({ length: today.getFullYear() - FIRST_YEAR + 1 }, (_, i) => today.getFullYear() - i);
+  const year = beijingYear(today);
+  return Array.from({ length: year - FIRST_YEAR + 1 }, (_, i) => year - i);
 }

@@ -1,11 +1,13 @@
-import type { Assignment } from '@kesu/schema';
+import { beijingToday, type Assignment } from '@kesu/schema';
 
 const DAY_MS = 86_400_000;
 
-/** Today as an ISO date in the user's time zone (due dates are calendar days). */
+/**
+ * Today as an ISO date in Beijing, whatever zone the browser is set to: due dates are Beijing
+ * calendar days, so a unit is late from the same moment for everyone.
+ */
 export function todayIso(now = new Date()): string {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
+  return beijingToday(now);
 }
 
 /** Whether the unit has handed the report in (a returned one is back on its desk). */

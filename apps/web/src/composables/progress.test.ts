@@ -29,8 +29,18 @@ describe('deadlines', () => {
     expect(daysLeft(a('1', '2024-03-01', 'approved'), '2024-02-28')).toBeNull();
   });
 
-  it('takes today in the user’s calendar', () => {
-    expect(todayIso(new Date(2024, 6, 9, 23, 30))).toBe('2024-07-09');
+  it('takes today in Beijing’s calendar, not the browser’s zone or UTC', () => {
+    expect(todayIso(new Date('2024-07-09T15:59:59Z'))).toBe('2024-07-09');
+    expect(todayIso(new Date('2024-07-09T16:00:00Z'))).toBe('2024-07-10');
+    // Half past midnight on New Year's Day in Beijing is still the old year in UTC (and in the Americas).
+    expect(todayIso(new Date('2025-12-31T16:30:00Z'))).toBe('2026-01-01');
+  });
+
+  it('counts a report late from Beijing’s midnight after its due date', () => {
+    const due = a('1', '2024-04-30', null);
+    expect(daysLate(due, todayIso(new Date('2024-04-30T15:59:00Z')))).toBeNull();
+    expect(daysLate(due, todayIso(new Date('2024-04-30T16:01:00Z')))).toBe(1);
+    expect(daysLeft(due, todayIso(new Date('2024-04-29T16:01:00Z')))).toBe(0);
   });
 });
 

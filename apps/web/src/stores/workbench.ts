@@ -1,5 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
+import { beijingYear } from '@kesu/schema';
 import type { WarehouseTable } from '../api/analytics';
 import { warehouseTables } from '../api/analytics';
 import { ApiFailure } from '../api/client';
@@ -45,7 +46,7 @@ export const useWorkbenchStore = defineStore('workbench', () => {
 
   const tables = ref<WarehouseTable[]>([]);
   const sql = ref(DEFAULT_SQL);
-  const params = reactive<Record<string, ParamValue>>({ year: { value: String(new Date().getFullYear() - 1), type: 'auto' } });
+  const params = reactive<Record<string, ParamValue>>({ year: { value: String(beijingYear() - 1), type: 'auto' } });
   const names = computed(() => parameterNames(sql.value));
   const problems = ref<EditorProblem[]>([]);
   const running = ref(false);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormRecord, Plan } from '@kesu/schema';
+import { beijingYear, type FormRecord, type Plan } from '@kesu/schema';
 import { ApiClient, type AssignmentRow } from '../support/api';
 import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
 import { choose, confirmBox, drag, toast, visible } from '../support/element';
@@ -35,7 +35,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-const year = new Date().getFullYear();
+const year = beijingYear();
 const period = `${year}Q1`;
 let planId = '';
 let formId = '';
