@@ -72,6 +72,7 @@ export const en: Messages = {
     unsaved: 'Unsaved changes',
     leaveUnsaved: 'You have unsaved changes. Leave anyway?',
     all: 'All',
+    beijingTime: 'Beijing time (UTC+8)',
   },
   errors: {
     forbiddenTitle: 'Not allowed (无权访问)',

@@ -70,6 +70,7 @@ export const zhCN = {
     unsaved: '有未保存的修改',
     leaveUnsaved: '有未保存的修改，确定离开吗？',
     all: '全部',
+    beijingTime: '北京时间（UTC+8）',
   },
   errors: {
     forbiddenTitle: '无权访问',
