@@ -26,17 +26,22 @@ export function pdfPageCount(bytes: Uint8Array): number {
  * and margins from the page's own `@page` rule, backgrounds kept). The page may load nothing:
  * the report carries its charts as inline SVG.
  */
-export async function printPdf(html: string, file: string, executable = chromiumPath()): Promise<{ pages: number; bytes: number }> {
+export async function renderPdf(html: string, executable = chromiumPath()): Promise<Uint8Array> {
   if (!existsSync(executable)) throw new ChromiumMissing(executable);
   const browser = await chromium.launch({ executablePath: executable, args: FLAGS });
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    writeFileSync(file, pdf);
-    return { pages: pdfPageCount(pdf), bytes: pdf.length };
+    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
     await browser.close();
   }
+}
+
+/** Prints an HTML page to a PDF file (see renderPdf). */
+export async function printPdf(html: string, file: string, executable = chromiumPath()): Promise<{ pages: number; bytes: number }> {
+  const pdf = await renderPdf(html, executable);
+  writeFileSync(file, pdf);
+  return { pages: pdfPageCount(pdf), bytes: pdf.length };
 }

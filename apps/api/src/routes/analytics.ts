@@ -12,6 +12,9 @@ import { jsonContent, router } from '../http/openapi.js';
 import { resultWorkbook } from '../analytics/result-workbook.js';
 import { loadReportData } from '../report/report-data.js';
 import { renderReportHtml } from '../report/printable-report.js';
+import { FINAL_FORMATS } from '../report/final-evaluation/final-evaluation.js';
+import { finalEvaluationResponse, outsideScope } from '../report/final-evaluation/final-response.js';
+import { renderPdf } from '../report/pdf.js';
 
 const READERS = ['admin', 'statistician', 'leader', 'reviewer'] as const;
 
@@ -21,6 +24,7 @@ const SqlBody = z.strictObject({ sql: z.string().min(1).max(20_000).meta({ label
 const ExportBody = z.strictObject({ sql: SqlBody.shape.sql, format: z.enum(['xlsx', 'parquet']).meta({ label: '导出格式', labelEn: 'Format' }) });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PARQUET = 'application/vnd.apache.parquet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const SqlResult = z.object({ columns: z.array(z.object({ name: z.string(), type: z.string() })), rows: z.array(z.array(z.unknown())), truncated: z.boolean(), ms: z.number() });
 const Problem = z.object({ code: z.string(), message: z.string(), messageEn: z.string(), position: z.int().nullable() });
 const ReportParams = z.object({ id: z.enum(REPORT_IDS) });
@@ -38,7 +42,13 @@ const ProgressQuery = z.object({
 /** Without a year, each target's latest verdict: no plan runs past this. */
 const LATEST_YEAR = 2100;
 const BuildBody = z.strictObject({ full: z.boolean().default(false) });
-const PrintQuery = z.object({ region: RegionCode, year: z.coerce.number().int().min(1949).max(2100), lang: z.enum(['zh', 'en']).default('zh') });
+const PrintQuery = z.object({
+  region: RegionCode,
+  kind: z.enum(['progress', 'final']).default('progress').meta({ label: '报告类型', labelEn: 'Report kind', description: 'progress: the year’s progress report; final: the final evaluation (终期评估) of a plan whose term has ended' }),
+  year: z.coerce.number().int().min(1949).max(2100).optional().meta({ label: '年度', labelEn: 'Year', description: 'required for progress; for final it picks the plan whose term holds it (default: the latest plan)' }),
+  format: z.enum(FINAL_FORMATS).default('html').meta({ label: '格式', labelEn: 'Format', description: 'html or pdf; docx (Word) for the final evaluation only' }),
+  lang: z.enum(['zh', 'en']).default('zh'),
+});
 
 /** Whose rows a user's SQL may read: the office sees the country, everyone else their region tree. */
 function sqlScope(user: User): string | null {
@@ -164,13 +174,33 @@ export function analyticsRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/print', tags: ['analytics'], summary: '可打印报告（A4 HTML）/ the printable report (A4 HTML)', middleware: [requireRole(...READERS)] as const, request: { query: PrintQuery }, responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'the report page' } } }),
+      createRoute({
+        method: 'get',
+        path: '/print',
+        tags: ['analytics'],
+        summary: '可打印报告：年度进展报告或终期评估（A4 HTML、PDF，终期评估另有 Word）/ the printable progress report or final evaluation (A4 HTML, PDF; the final evaluation also as Word)',
+        description:
+          'kind=final: a plan whose term has not ended answers 409 plan_not_ended (use kind=progress), a region without a plan 404 no_plan, a year outside every plan of the region 400 year_outside_plan. Word comes as an attachment named e.g. 510104-终期评估.docx.',
+        middleware: [requireRole(...READERS)] as const,
+        request: { query: PrintQuery },
+        responses: {
+          200: {
+            content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().meta({ description: 'PDF bytes' }) }, [DOCX]: { schema: z.string().meta({ description: 'Word bytes' }) } },
+            description: 'the report in the format asked for',
+          },
+        },
+      }),
       async (c) => {
-        const { region, year, lang } = c.req.valid('query');
+        const { region, kind, year, format, lang } = c.req.valid('query');
         const place = ctx.regions.get(region);
         if (!place) throw notFound('行政区划', 'region');
-        if (!canSeeRegion(c.get('user'), region)) throw forbidden();
-        return c.html(renderReportHtml(await loadReportData(ctx.analytics, region, year), place, lang, new Date()), 200);
+        if (!canSeeRegion(c.get('user'), region)) throw outsideScope(place);
+        if (kind === 'final') return finalEvaluationResponse(ctx, place, { lang, format, ...(year === undefined ? {} : { year }) });
+        if (year === undefined) throw new Failure(400, 'validation_failed', '进展报告须指定年度（year）', 'the progress report needs a year', [{ path: 'year', code: 'required', message: '请指定年度', messageEn: 'give a year' }]);
+        if (format === 'docx') throw new Failure(400, 'validation_failed', 'Word 格式仅用于终期评估（kind=final）', 'Word is for the final evaluation only (kind=final)', [{ path: 'format', code: 'unsupported', message: '进展报告只能是 html 或 pdf', messageEn: 'the progress report is html or pdf' }]);
+        const html = renderReportHtml(await loadReportData(ctx.analytics, region, year), place, lang, new Date());
+        if (format === 'html') return c.html(html, 200);
+        return c.body(new Uint8Array(await renderPdf(html)), 200, { 'content-type': 'application/pdf' });
       },
     )
     .openapi(
