@@ -1,12 +1,14 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatBeijingFileStamp } from '@kesu/schema';
 import { backupStore, inspectBackup } from '@kesu/store';
 import { invocationDir, storeFile } from '../../config.js';
 import type { Command } from '../command.js';
 import { openContext } from './open-context.js';
 
-const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+// Names say when in Beijing time, the time people here read, with the offset so none mistakes it.
+const stamp = () => formatBeijingFileStamp(Date.now());
 
 export const backupCommand: Command = {
   usage: 'kesu backup [--out FILE]',
