@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { WAREHOUSE_TABLES, WH, type StepListener, type TableDoc } from '@kesu/analytics';
+import { formatBeijingDateTime } from '@kesu/schema';
 import { exec, quoteLiteral, type Store } from '@kesu/store';
 
 type Connection = Awaited<ReturnType<Store['connect']>>;
@@ -17,9 +18,32 @@ async function writeCsv(connection: Connection, table: TableDoc, outDir: string)
   await exec(connection, `COPY (${selectSql(table)}) TO ${quoteLiteral(path.join(outDir, `${table.name}.csv`))} (HEADER, DELIMITER ',')`);
 }
 
-/** One sheet per table (more when a table passes Excel's row limit), zh column notes in the header comments. */
+const TIME_NOTE = '北京时间（UTC+8）/ Beijing time';
+
+const isTime = (column: TableDoc['columns'][number]) => /TIMESTAMP/.test(column.type);
+
+/** The header row; a time column's header says the times below are Beijing time. */
+export function addHeader(sheet: ExcelJS.Worksheet, table: TableDoc): void {
+  const head = sheet.addRow(table.columns.map((c) => c.name));
+  table.columns.forEach((column, i) => {
+    if (isTime(column)) head.getCell(i + 1).note = TIME_NOTE;
+  });
+  head.commit();
+}
+
+/**
+ * A value as a sheet holds it: BIGINT as a number, a stored UTC time (read as text) as Beijing
+ * time. The sheets are for people to read; the CSV files and the lake keep UTC.
+ */
+export function sheetCell(value: unknown, time: boolean): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  return time && typeof value === 'string' ? formatBeijingDateTime(value, { seconds: true }) : value;
+}
+
+/** One sheet per table (more when a table passes Excel's row limit). */
 async function writeSheets(connection: Connection, workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TableDoc): Promise<void> {
   const result = await connection.stream(selectSql(table));
+  const times = table.columns.map(isTime);
   let sheet: ExcelJS.Worksheet | null = null;
   let written = 0;
   let part = 0;
@@ -29,14 +53,14 @@ async function writeSheets(connection: Connection, workbook: ExcelJS.stream.xlsx
         sheet?.commit();
         part++;
         sheet = workbook.addWorksheet(part === 1 ? table.name : `${table.name}_${part}`);
-        sheet.addRow(table.columns.map((c) => c.name)).commit();
+        addHeader(sheet, table);
         written = 0;
       }
-      sheet.addRow(row.map((v) => (typeof v === 'bigint' ? Number(v) : v))).commit();
+      sheet.addRow(row.map((v, i) => sheetCell(v, times[i] ?? false))).commit();
       written++;
     }
   }
-  if (sheet === null) workbook.addWorksheet(table.name).addRow(table.columns.map((c) => c.name)).commit();
+  if (sheet === null) addHeader(workbook.addWorksheet(table.name), table);
   sheet?.commit();
 }
 
