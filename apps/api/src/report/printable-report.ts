@@ -1,6 +1,6 @@
 import { renderSvg, statusLabels, type ProgressStatus } from '@kesu/analytics';
 import { COMPARISON_REPORT_IDS, dashboardHeight, OWN_REPORT_IDS, reports, type ReportId } from '@kesu/analytics/charts';
-import type { Region } from '@kesu/schema';
+import { formatBeijingDateTime, type Region } from '@kesu/schema';
 import type { ReportData } from './report-data.js';
 
 export type Lang = 'zh' | 'en';
@@ -11,8 +11,8 @@ const escapeHtml = (text: unknown) =>
 const num = (value: unknown) => (value === null || value === undefined ? '—' : Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 1 }));
 
 const WORDS = {
-  zh: { title: '全民科学素质行动实施进展报告', year: '年度', generated: '生成时间', asOf: '数据截至', summary: '目标完成情况', target: '目标', goal: '目标值', actual: '实际值', status: '状态', rule: '判定依据', charts: '下级地区对比', own: '本地区情况', completion: '各部门填报情况', fn: '部门职能', assigned: '应报', submitted: '已报', approved: '已审核', late: '逾期', lateList: '逾期与未报清单', region: '地区', department: '单位', period: '报告期', due: '截止日期', none: '无', count: '个', leaf: '本地区没有下级地区，不作地区间对比图；本地区情况见下。' },
-  en: { title: 'Science Literacy Action: Progress Report', year: 'Year', generated: 'Generated', asOf: 'Data as of', summary: 'Targets by status', target: 'Target', goal: 'Target value', actual: 'Actual', status: 'Status', rule: 'Rule', charts: 'Sub-regions compared', own: 'The region itself', completion: 'Reporting by department', fn: 'Function', assigned: 'Due', submitted: 'Submitted', approved: 'Approved', late: 'Late', lateList: 'Late and missing reports', region: 'Region', department: 'Unit', period: 'Period', due: 'Due', none: 'None', count: '', leaf: 'This region has no sub-regions to compare; its own charts follow.' },
+  zh: { title: '全民科学素质行动实施进展报告', year: '年度', generated: '生成时间', beijing: '（北京时间）', asOf: '数据截至', summary: '目标完成情况', target: '目标', goal: '目标值', actual: '实际值', status: '状态', rule: '判定依据', charts: '下级地区对比', own: '本地区情况', completion: '各部门填报情况', fn: '部门职能', assigned: '应报', submitted: '已报', approved: '已审核', late: '逾期', lateList: '逾期与未报清单', region: '地区', department: '单位', period: '报告期', due: '截止日期', none: '无', count: '个', leaf: '本地区没有下级地区，不作地区间对比图；本地区情况见下。' },
+  en: { title: 'Science Literacy Action: Progress Report', year: 'Year', generated: 'Generated', beijing: '(Beijing time)', asOf: 'Data as of', summary: 'Targets by status', target: 'Target', goal: 'Target value', actual: 'Actual', status: 'Status', rule: 'Rule', charts: 'Sub-regions compared', own: 'The region itself', completion: 'Reporting by department', fn: 'Function', assigned: 'Due', submitted: 'Submitted', approved: 'Approved', late: 'Late', lateList: 'Late and missing reports', region: 'Region', department: 'Unit', period: 'Period', due: 'Due', none: 'None', count: '', leaf: 'This region has no sub-regions to compare; its own charts follow.' },
 } as const;
 
 const STATUS_ORDER: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
@@ -102,7 +102,7 @@ export function renderReportHtml(data: ReportData, region: Region, lang: Lang, g
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(`${region.name} ${w.title} ${data.year}`)}</title><style>${CSS}</style></head>
 <body>
 <section class="cover"><h1>${w.title}</h1><div class="region">${escapeHtml(region.name)} · ${data.year}</div>
-<div class="meta">${w.asOf}: ${escapeHtml(asOf)} · ${w.generated}: ${escapeHtml(generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC</div></section>
+<div class="meta">${w.asOf}: ${escapeHtml(asOf)} · ${w.generated}: ${escapeHtml(formatBeijingDateTime(generatedAt))} ${w.beijing}</div></section>
 ${targetSection(data, lang)}
 ${chartSection(data, lang, subtitle)}
 ${completionSection(data, lang)}

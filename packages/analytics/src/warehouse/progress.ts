@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { comparePeriods, type TargetScope } from '@kesu/schema';
+import { beijingYear, comparePeriods, type TargetScope } from '@kesu/schema';
 import { appendRows, exec, rows, type Cell, type Row } from '@kesu/store';
 import { observationsUpTo, progressRules, type Observation, type Progress } from '../progress/rules.js';
 import { WH } from './catalog.js';
@@ -139,9 +139,6 @@ async function latestPeriods(connection: DuckDBConnection, partial: boolean): Pr
     GROUP BY tr.ancestor_code`;
   return new Map((await rows(connection, sql)).map((r) => [String(r['region_code']), String(r['period'])]));
 }
-
-/** The calendar year in Beijing, where every plan's years are counted. */
-const beijingYear = (today: Date) => new Date(today.getTime() + 8 * 3_600_000).getUTCFullYear();
 
 /**
  * The years a target gets a verdict for and the period each is judged as of: every year of its

@@ -157,7 +157,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       INDICATOR_CODE,
       codeCol('disaggregation', 'disaggregation', '分组（如 targetGroup=youth，多个分组以 & 相连；合计为空串）', "breakdown (e.g. targetGroup=youth, several joined by &; '' for the total)"),
       col('value', 'DOUBLE', '数值', 'value'),
-      col('approved_at', 'TIMESTAMP', '审核通过时间', 'time of approval'),
+      col('approved_at', 'TIMESTAMP', '审核通过时间（UTC，北京时间需加 8 小时）', 'time of approval (UTC)'),
     ],
   },
   {
@@ -174,7 +174,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       PERIOD,
       DEPARTMENT,
       col('value', 'DOUBLE', '数值', 'value'),
-      col('approved_at', 'TIMESTAMP', '审核通过时间', 'time of approval'),
+      col('approved_at', 'TIMESTAMP', '审核通过时间（UTC，北京时间需加 8 小时）', 'time of approval (UTC)'),
     ],
   },
   {
@@ -194,8 +194,8 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       FUNCTION_CODE,
       col('due_date', 'DATE', '截止日期', 'due date'),
       codeCol('submission_status', 'status', '状态：missing / draft / submitted / returned / approved', 'status: missing / draft / submitted / returned / approved'),
-      col('submitted_at', 'TIMESTAMP', '首次提交时间', 'first submitted'),
-      col('approved_at', 'TIMESTAMP', '审核通过时间', 'approved'),
+      col('submitted_at', 'TIMESTAMP', '首次提交时间（UTC）', 'first submitted (UTC)'),
+      col('approved_at', 'TIMESTAMP', '审核通过时间（UTC）', 'approved (UTC)'),
       col('late', 'BOOLEAN', '是否逾期（截止日后提交或至今未交）', 'late (submitted after the due date, or still missing after it)'),
     ],
   },
