@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingYear } from '@kesu/schema';
 import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
 import { clickBar, dashboardSettled, STATUS_FILLS } from '../support/charts';
 import { visible } from '../support/element';
@@ -26,11 +27,13 @@ afterAll(async () => {
 
 // Progress is kept as of each region's latest approved report, and other journeys approve reports
 // of the current year: this year's view holds every judgement whichever test ran first.
-const YEAR = String(new Date().getFullYear());
+const YEAR = String(beijingYear());
 const query = () => Object.fromEntries(new URL(page.url()).searchParams);
 const current = () => page.getByTestId('current-region').textContent();
 /** Every chart has drawn (each is an SVG once its rows are in). */
 const chartsDrawn = () => page.locator('[data-test^="chart-"] .app-chart svg').count();
+/** Five comparisons of the sub-regions, then four charts of the region itself. */
+const ALL_CHARTS = 9;
 
 describe('the leaders’ dashboard', () => {
   it('starts from the whole country and opens a province', async () => {
@@ -39,7 +42,7 @@ describe('the leaders’ dashboard', () => {
     await page.locator('.el-select-dropdown__item:visible', { hasText: '四川省' }).click();
     await expect.poll(query).toEqual({ region: '510000', year: YEAR });
     await dashboardSettled(page);
-    await expect.poll(chartsDrawn).toBe(5);
+    await expect.poll(chartsDrawn).toBe(ALL_CHARTS);
     expect(await current()).toBe('四川省');
     // 21 prefectures, most without data: shown as 暂无数据, never as a zero bar.
     await visible(page.getByTestId('chart-literacy-rate').locator('svg text', { hasText: '暂无数据' }));
@@ -68,7 +71,7 @@ describe('the leaders’ dashboard', () => {
     await expect.poll(query).toEqual({ region: '510100', year: YEAR });
     await expect.poll(current).toBe('成都市');
     await dashboardSettled(page);
-    await expect.poll(chartsDrawn).toBe(5);
+    await expect.poll(chartsDrawn).toBe(ALL_CHARTS);
     await page.locator('.shell-content').evaluate((el) => el.scrollTo(0, 0));
     await shot(page, '21-dashboard-prefecture');
 
@@ -76,11 +79,17 @@ describe('the leaders’ dashboard', () => {
     await expect.poll(query).toEqual({ region: '510104', year: YEAR });
     await expect.poll(current).toBe('锦江区');
     await dashboardSettled(page);
-    // A county has no sub-regions: no charts to compare, its own targets instead.
+    // A county has no sub-regions to compare: its own charts and targets instead, as full as a province's.
     await visible(page.getByText('锦江区没有下级地区'));
-    expect(await chartsDrawn()).toBe(0);
+    expect(await page.getByTestId('comparison-charts').count()).toBe(0);
+    await expect.poll(chartsDrawn).toBe(4);
+    for (const id of ['target-progress', 'indicator-series', 'on-track-trend', 'department-reporting']) await visible(page.getByTestId(`chart-${id}`).locator('svg'));
+    // Each of the county's targets is a bar in its status colour, labelled with its lead unit.
+    expect(await page.getByTestId('chart-target-progress').locator('svg text', { hasText: '区教育局｜' }).count()).toBeGreaterThan(0);
     await visible(page.getByTestId('target-table').getByTestId('status-chip'));
     await shot(page, '22-dashboard-county');
+    await page.getByTestId('chart-indicator-series').scrollIntoViewIfNeeded();
+    await shot(page, '22-dashboard-county-charts');
   });
 
   it('explains a status by the rule behind it', async () => {
