@@ -113,8 +113,8 @@ function literacy(data: FinalEvaluation, lang: Lang): Block[] {
 function targetTables(data: FinalEvaluation, lang: Lang): Block[] {
   const w = FINAL_WORDS[lang];
   if (data.targets.length === 0) return [{ kind: 'paragraph', text: w.noTargets }];
-  return data.sections.flatMap((section): Block[] => [
-    { kind: 'heading', level: 2, text: w.sectionTitle(section.ordinal, section.title) },
+  return data.sections.flatMap((section, i): Block[] => [
+    { kind: 'heading', level: 2, text: w.sectionTitle(i + 1, section.title) },
     {
       kind: 'table',
       head: [w.no, w.target, w.goal, w.actual, w.verdict, w.rule],
@@ -152,7 +152,7 @@ function departments(data: FinalEvaluation, lang: Lang): Block[] {
     {
       kind: 'table',
       head: [w.unit, w.assigned, w.onTime, w.late, w.missing, w.approved, w.onTimeRate],
-      widths: [0.34, 0.1, 0.11, 0.11, 0.1, 0.11, 0.13],
+      widths: [0.27, 0.1, 0.13, 0.13, 0.1, 0.12, 0.15],
       rows: [
         ...data.departments.map((d) => [
           // A unit of a sub-region is named with its region: 教育局 alone says nothing at a prefecture.

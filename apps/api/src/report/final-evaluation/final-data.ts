@@ -42,8 +42,7 @@ export interface FinalTarget {
 
 /** A plan section (an action or project) with the targets printed in it. */
 export interface FinalSection {
-  /** `(一)` as the plan numbers it; null for targets outside every section (the overall goals). */
-  ordinal: string | null;
+  /** The section's title as the plan prints it; null for targets outside every section (the overall goals). */
   title: string | null;
   targets: FinalTarget[];
 }
@@ -188,8 +187,8 @@ function toTarget(r: Row): FinalTarget {
  */
 async function bySection(store: Store, planId: string, targets: FinalTarget[]): Promise<FinalSection[]> {
   const plan = (await store.reads.read((conn) => getPlan(conn, planId)))?.plan;
-  const general: FinalSection = { ordinal: null, title: null, targets: [] };
-  const sections = (plan?.sections ?? []).map((s): FinalSection => ({ ordinal: s.ordinal, title: s.title, targets: [] }));
+  const general: FinalSection = { title: null, targets: [] };
+  const sections = (plan?.sections ?? []).map((s): FinalSection => ({ title: s.title, targets: [] }));
   for (const target of targets) {
     const source = plan?.targets[target.number - 1];
     const section = source && source.metric === target.metric && source.section !== null ? sections[source.section] : undefined;

@@ -25,7 +25,8 @@ import type { Block, FinalDocument, TableCell as Cell } from './final-content.js
 import { FINAL_WORDS } from './final-words.js';
 
 // A4 with the margins of a government document (GB/T 9704: 37 mm top, 35 bottom, 28 left, 26 right).
-const PAGE = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
+// A4 in twips as Word writes it (converting millimetres rounds it down a twip).
+const PAGE = { width: 11906, height: 16838 };
 const MARGIN = { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /** The text block in pixels at 96 dpi, as images are sized. */

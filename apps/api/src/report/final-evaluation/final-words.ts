@@ -24,7 +24,8 @@ export const FINAL_WORDS = {
     goal: '目标值',
     stretch: '力争目标',
     noStretch: '—',
-    sectionTitle: (ordinal: string | null, title: string | null) => (ordinal === null ? '总体目标及未归入章节的目标' : `${ordinal.replace('(', '（').replace(')', '）')}${title ?? ''}`),
+    // Numbered afresh: plans restart （一） under each chapter (actions, then projects).
+    sectionTitle: (n: number, title: string | null) => `（${'一二三四五六七八九十'[n - 1] ?? n}）${title ?? '总体目标及未归入章节的目标'}`,
     no: '序号',
     target: '目标',
     actual: '实际值',
@@ -77,7 +78,7 @@ export const FINAL_WORDS = {
     goal: 'Target',
     stretch: 'Stretch target',
     noStretch: '—',
-    sectionTitle: (ordinal: string | null, title: string | null) => (ordinal === null ? 'Overall goals and targets outside the sections' : `${ordinal} ${title ?? ''}`),
+    sectionTitle: (n: number, title: string | null) => `(${n}) ${title ?? 'Overall goals and targets outside the sections'}`,
     no: 'No.',
     target: 'Target',
     actual: 'Actual',
