@@ -1,6 +1,6 @@
 import type { ReportId, TargetProgressRow } from '@kesu/analytics/charts';
 import type { Localized } from '@kesu/schema';
-import { api } from './client';
+import { api, apiFile } from './client';
 
 /** A plan target of a region with the engine's verdict for a year, as the warehouse query gives it. */
 export type TargetProgress = TargetProgressRow;
@@ -36,3 +36,8 @@ export const warehouseTables = () => api<WarehouseTable[]>('/warehouse/tables');
 export function printUrl(region: string, year: number, lang: 'zh' | 'en'): string {
   return `/api/v1/print?${new URLSearchParams({ region, year: String(year), lang }).toString()}`;
 }
+
+export type FinalEvaluationFormat = 'docx' | 'pdf' | 'html';
+
+/** The final evaluation (终期评估) of the region's ended plan as a file, named as the server suggests. */
+export const finalEvaluation = (region: string, format: FinalEvaluationFormat, lang: 'zh' | 'en') => apiFile('/print', { query: { region, kind: 'final', format, lang } });

@@ -436,6 +436,9 @@ export const en: Messages = {
     openTab: 'Open in a new tab',
     hint: 'An A4 preview of the report; Print prints it or saves it as PDF.',
     frameTitle: 'Printable report',
+    finalWord: 'Final evaluation (Word)',
+    finalPdf: 'Final evaluation (PDF)',
+    finalHint: 'The final evaluation of an ended plan: every target’s final verdict, the literacy rate, targets missed with their lead units, units’ reporting and the charts',
   },
   workbench: {
     run: 'Run',

@@ -434,6 +434,9 @@ export const zhCN = {
     openTab: '在新标签页打开',
     hint: '下面是 A4 版式的报告预览；点击“打印”可打印或另存为 PDF。',
     frameTitle: '可打印报告',
+    finalWord: '终期评估（Word）',
+    finalPdf: '终期评估（PDF）',
+    finalHint: '规划期结束后的终期评估：各目标终期结论、科学素质水平、未完成目标及牵头单位、各单位填报情况和图表',
   },
   workbench: {
     run: '运行',
