@@ -1,6 +1,6 @@
 import { statusLabels, type ProgressStatus } from '@kesu/analytics';
 import { reportSubtitle, type Lang } from '@kesu/analytics/charts';
-import { beijingMinute } from './beijing-time.js';
+import { formatBeijingDateTime } from '@kesu/schema';
 import { drawCharts, type DrawnChart } from './chart-images.js';
 import type { FinalEvaluation, FinalTarget } from './final-data.js';
 import { FINAL_WORDS } from './final-words.js';
@@ -181,7 +181,7 @@ export function buildFinalDocument(data: FinalEvaluation, lang: Lang, generatedA
     title: [...w.title(data.region.name)],
     term: w.term(data.plan.start, data.plan.end),
     fullTitle: `${w.title(data.region.name).join(lang === 'zh' ? '' : ': ')}${lang === 'zh' ? '' : ' '}${w.term(data.plan.start, data.plan.end)}`,
-    meta: [w.planLine(data.plan.title), w.asOfLine(data.plan.end), w.generatedLine(beijingMinute(generatedAt))],
+    meta: [w.planLine(data.plan.title), w.asOfLine(data.plan.end), w.generatedLine(formatBeijingDateTime(generatedAt))],
     blocks: parts.flatMap((part, i) => [{ kind: 'heading', level: 1, text: w.numbered(i + 1, w.headings[i] ?? '') } as Block, ...part(data, lang)]),
     fileName: lang === 'zh' ? `${data.region.code}-终期评估` : `${data.region.code}-final-evaluation`,
   };

@@ -1,9 +1,8 @@
 import type { ProgressStatus } from '@kesu/analytics';
 import { COMPARISON_REPORT_IDS, LITERACY_INDICATOR, OWN_REPORT_IDS, type ReportId } from '@kesu/analytics/charts';
-import type { Region } from '@kesu/schema';
+import { beijingYear, type Region } from '@kesu/schema';
 import { getPlan, type Row, type Store } from '@kesu/store';
 import type { AnalyticsService } from '../../analytics/analytics-service.js';
-import { beijingYear } from './beijing-time.js';
 import { loadCharts, type ChartRows } from './chart-rows.js';
 import { FinalEvaluationRefused } from './final-refusal.js';
 
