@@ -137,7 +137,7 @@ describe('the final evaluation of 锦江区 as Word', () => {
     const { res, bytes } = await finalDocx('region=510104&kind=final&format=docx&lang=en');
     expect(res.status).toBe(200);
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
-    const rows = tables(xml).filter((t) => t[0]?.join('|') === 'No.|Target|Target|Actual|Final verdict|Rule').flatMap((t) => t.slice(1));
+    const rows = tables(xml).filter((t) => t[0]?.join('|') === 'No.|Target|Target value|Actual|Final verdict|Rule').flatMap((t) => t.slice(1));
     expect(rows).toHaveLength(expected.length);
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(expected.map((t) => statusLabels[t.status].en)));
   });

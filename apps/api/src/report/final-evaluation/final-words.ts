@@ -75,7 +75,7 @@ export const FINAL_WORDS = {
     literacyItem: 'Share of citizens with basic science literacy',
     baseline: 'Baseline',
     finalValue: 'Final',
-    goal: 'Target',
+    goal: 'Target value',
     stretch: 'Stretch target',
     noStretch: '—',
     sectionTitle: (n: number, title: string | null) => `(${n}) ${title ?? 'Overall goals and targets outside the sections'}`,
