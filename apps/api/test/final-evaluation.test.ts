@@ -163,6 +163,15 @@ describe('the final evaluation as HTML and PDF', () => {
   }, 60_000);
 });
 
+describe('the progress report beside it', () => {
+  it('prints to PDF too, for the same route', async () => {
+    const res = await h.app.request('/api/v1/print?region=510104&year=2025&format=pdf', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+});
+
 describe('what has no final evaluation is said, never an empty document', () => {
   it.each([
     ['a region without a plan', 'region=110101&kind=final&format=docx', 404, 'no_plan', /东城区尚无已导入的实施方案/, /has no imported plan/],
