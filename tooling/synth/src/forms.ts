@@ -109,13 +109,13 @@ function inFormOrder(specs: readonly FieldSpec[], catalog: IndicatorCatalog): Fi
   return [...specs].sort((a, b) => families.indexOf(family(a)) - families.indexOf(family(b)));
 }
 
-function buildForm(reporting: ReportingFunction, index: number, functions: DepartmentFunction[], catalog: IndicatorCatalog): SynthForm {
+function buildForm(reporting: ReportingFunction, index: number, functions: DepartmentFunction[], catalog: IndicatorCatalog, titleMark: string): SynthForm {
   const fn = functions.find((f) => f.code === reporting.code);
   const specs = FORM_SPECS[reporting.code];
   if (!fn || !specs) throw new Error(`no department function or form spec for ${reporting.code}`);
   const groups = inFormOrder(specs, catalog).map((spec, k) => groupOf(spec, k + 1, catalog));
   const definition = FormDefinition.parse({
-    title: `${fn.nameZh}科学素质工作季度报表`,
+    title: `${fn.nameZh}科学素质工作季度报表${titleMark}`,
     titleEn: `${fn.nameEn}: quarterly science literacy report`,
     periodKind: 'quarter',
     sections: sections(groups),
@@ -124,7 +124,10 @@ function buildForm(reporting: ReportingFunction, index: number, functions: Depar
   return { index, reporting, fn, definition, groups };
 }
 
-/** One form per reporting function, parsed by the same schema the API stores forms with. */
-export function buildForms(functions: DepartmentFunction[], catalog: IndicatorCatalog): SynthForm[] {
-  return REPORTING_FUNCTIONS.map((reporting, index) => buildForm(reporting, index, functions, catalog));
+/**
+ * One form per reporting function, parsed by the same schema the API stores forms with;
+ * `titleMark` ends each title (（演示） for the demo).
+ */
+export function buildForms(functions: DepartmentFunction[], catalog: IndicatorCatalog, titleMark = ''): SynthForm[] {
+  return REPORTING_FUNCTIONS.map((reporting, index) => buildForm(reporting, index, functions, catalog, titleMark));
 }

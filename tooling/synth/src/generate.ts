@@ -4,10 +4,10 @@ import type { Region } from '@kesu/schema';
 import { inTransaction, openStore, replaceRegistry } from '@kesu/store';
 import { closeRegionTables, openRegionTables, Rows } from './appenders.js';
 import { DAY_MS, officeHours, QUARTERS } from './calendar.js';
-import { profileOf } from './region-profile.js';
-import { writeRegion, type RegionCounts } from './region-writer.js';
+import { profileOf, withPlanLiteracy } from './region-profile.js';
+import { writeRegion, type ExistingPlan, type RegionCounts } from './region-writer.js';
 import { regionsAt, type Scale } from './scale.js';
-import { buildWorld, type World } from './world.js';
+import { buildWorld, seedRegionsOf, type World } from './world.js';
 
 export interface GenerateOptions {
   /** The database file to create; it must not exist yet. */
@@ -31,27 +31,45 @@ export interface GenerateResult {
   ms: number;
 }
 
-/** The national forms, published as version 1 before the first quarter's assignments. */
-async function writeForms(connection: DuckDBConnection, world: World): Promise<void> {
+/**
+ * The national forms, published as version 1 before the first quarter's assignments; `skip`
+ * holds the ids of forms the store already has.
+ */
+export async function writeForms(connection: DuckDBConnection, world: World, skip: ReadonlySet<string> = new Set()): Promise<void> {
   const published = officeHours((QUARTERS[0]?.startMs ?? 0) - 14 * DAY_MS, 0.2);
+  const admin = `${world.marking.actor}synth-admin`;
   const forms = await Rows.open(connection, 'forms');
   const versions = await Rows.open(connection, 'form_versions');
   for (const form of world.forms) {
     const id = world.ids.form(form.index);
+    if (skip.has(id)) continue;
     const json = JSON.stringify(form.definition);
-    forms.text(id).maybe(null).text(form.fn.nameZh).text(form.fn.code).text(json).int(1).text('synth-admin').time(published).end();
-    versions.text(id).int(1).text(json).text('synth-admin').time(published).end();
+    forms.text(id).maybe(null).text(form.fn.nameZh).text(form.fn.code).text(json).int(1).text(admin).time(published).end();
+    versions.text(id).int(1).text(json).text(admin).time(published).end();
   }
   forms.close();
   versions.close();
 }
 
-/** One province's regions in one transaction: appenders stream the rows, COMMIT frees them. */
-async function writeProvince(connection: DuckDBConnection, world: World, regions: Region[], progress: (counts: RegionCounts) => void): Promise<void> {
+/**
+ * One province's regions in one transaction: appenders stream the rows, COMMIT frees them.
+ * `existing` gives the plan a region already has in the store, if any.
+ */
+export async function writeProvince(
+  connection: DuckDBConnection,
+  world: World,
+  regions: Region[],
+  progress: (counts: RegionCounts) => void,
+  existing: (region: Region) => ExistingPlan | undefined = () => undefined,
+): Promise<void> {
   await inTransaction(connection, async () => {
     const tables = await openRegionTables(connection);
     try {
-      for (const region of regions) progress(writeRegion(world, profileOf(region, world.index, world.seed), tables));
+      for (const region of regions) {
+        const own = existing(region);
+        const profile = profileOf(region, world.index, world.seed);
+        progress(writeRegion(world, own ? withPlanLiteracy(profile, own.plan.literacyTarget, world.seed) : profile, tables, own));
+      }
     } finally {
       closeRegionTables(tables);
     }
@@ -69,7 +87,7 @@ export async function generateNational(options: GenerateOptions): Promise<Genera
   const started = performance.now();
   if (existsSync(options.file)) throw new Error(`${options.file} already exists`);
   const world = buildWorld(options.seed ?? 1);
-  const groups = regionsAt(options.scale, world.regions);
+  const groups = regionsAt(options.scale, world.regions, seedRegionsOf(world));
   const total = groups.reduce((n, g) => n + g.length, 0);
   const result = { regions: 0, assignments: 0, submissions: 0, revisions: 0, values: 0 };
   const store = await openStore(options.file);

@@ -9,6 +9,8 @@ import { LEVEL_WEIGHT, type RegionProfile } from './region-profile.js';
 /** What copying a seed plan to a region needs besides the region. */
 export interface PlanContext {
   seed: number;
+  /** Appended to the plan's title (（演示） for the demo). */
+  titleMark: string;
   templates: readonly PlanTemplate[];
   /** The function of every unit printed in the seed plans (`collective` for 各成员单位). */
   unitFunctions: ReadonlyMap<string, string>;
@@ -127,7 +129,7 @@ export function synthesizePlan(profile: RegionProfile, context: PlanContext): Sy
   const factor = profile.scale / LEVEL_WEIGHT[source.region.level];
   const targets = source.targets.map((t, k) => copyTarget(t, k, template, profile, factor, rename));
   const at = source.title.indexOf('全民科学素质');
-  const title = at >= 0 ? `${region.name}${source.title.slice(at)}` : relocate(source.title, template, region);
+  const title = `${at >= 0 ? `${region.name}${source.title.slice(at)}` : relocate(source.title, template, region)}${context.titleMark}`;
   const issued = source.period.start + 1;
   const docNumber = `${region.short}${random.pick(['府办发', '委办发', '科素办发'])}〔${issued}〕${random.int(3, 90)}号`;
   const text = renderPlan({ title, docNumber, sections, targets });

@@ -76,3 +76,15 @@ export function profileOf(region: Region, index: RegionIndex, seed: number): Reg
   const scale = LEVEL_WEIGHT[region.level] * sizeOf(region, index, random);
   return { region, province, parent, scale, weak: random.chance(0.1), literacy: literacyOf(region, random) };
 }
+
+/**
+ * The profile of a region whose plan is its own (an imported seed plan): its literacy rate rises
+ * towards that plan's target and ends a little either side of it, as a synthetic region's does.
+ */
+export function withPlanLiteracy(profile: RegionProfile, target: { value: number; stretch: number | null } | null, seed: number): RegionProfile {
+  if (target === null) return profile;
+  const random = new Random(hash32(seed, 'plan-literacy', profile.region.code));
+  const reached = target.value * random.between(0.95, 1.03);
+  const baseline = round1(reached - 5 * profile.literacy.rise);
+  return { ...profile, literacy: { ...profile.literacy, baseline, target: target.value, stretch: target.stretch } };
+}

@@ -25,7 +25,7 @@ describe('synth command line', () => {
     [['--out'], '--out needs a value'],
     [['--out', 'a.duckdb', '--bogus'], 'unknown option --bogus'],
     [['--out', 'a.duckdb', 'extra'], 'unexpected argument extra'],
-    [['--out', 'a.duckdb', '--scale', 'galactic'], '--scale must be national, province, tiny, not "galactic"'],
+    [['--out', 'a.duckdb', '--scale', 'galactic'], '--scale must be national, province, tiny, demo, not "galactic"'],
     [['--out', 'a.duckdb', '--scale'], '--scale needs a value'],
     [['--out', 'a.duckdb', '--seed', '-1'], '--seed must be an integer from 0 to 4294967295, not "-1"'],
     [['--out', 'a.duckdb', '--seed', '1.5'], '--seed must be an integer from 0 to 4294967295, not "1.5"'],

@@ -5,12 +5,14 @@ import { buildForms, type SynthForm } from './forms.js';
 import { idsFor, type Ids } from './ids.js';
 import { loadTemplates } from './plan-templates.js';
 import type { PlanContext } from './plans.js';
+import { NATIONAL, type Marking } from './marking.js';
 import { indexRegions, type RegionIndex } from './region-profile.js';
 import { ValuesJson } from './values-json.js';
 
 /** Everything the generator reads before writing a region: registries, templates and forms. */
 export interface World {
   seed: number;
+  marking: Marking;
   ids: Ids;
   regions: Region[];
   index: RegionIndex;
@@ -31,13 +33,14 @@ function countReporters(forms: SynthForm[]): Map<string, number> {
   return reporters;
 }
 
-export function buildWorld(seed: number): World {
+export function buildWorld(seed: number, marking: Marking = NATIONAL): World {
   const regions = loadRegions();
   const registry = loadDepartmentRegistry();
   const catalog = loadIndicatorCatalog();
-  const forms = buildForms(registry.functions, catalog);
+  const forms = buildForms(registry.functions, catalog, marking.title);
   return {
     seed,
+    marking,
     ids: idsFor(seed),
     regions,
     index: indexRegions(regions),
@@ -49,10 +52,16 @@ export function buildWorld(seed: number): World {
     reporters: countReporters(forms),
     plans: {
       seed,
+      titleMark: marking.title,
       templates: loadTemplates(catalog.indicators),
       unitFunctions: new Map(registry.examples.map((e) => [e.raw, e.function])),
       aliases: new Map(registry.functions.map((f) => [f.code, [...f.aliases].sort((a, b) => b.length - a.length)])),
       reporting: new Map(REPORTING_FUNCTIONS.map((r) => [r.code, r])),
     },
   };
+}
+
+/** The regions of the five seed plans, which the `demo` scale is built around. */
+export function seedRegionsOf(world: World): string[] {
+  return world.plans.templates.flatMap((t) => (t.plan.region.code === null ? [] : [t.plan.region.code]));
 }
