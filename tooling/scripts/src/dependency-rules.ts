@@ -7,7 +7,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   '@kesu/store': ['@kesu/schema'],
   '@kesu/analytics': ['@kesu/schema', '@kesu/store'],
   '@kesu/seeds': ['@kesu/schema'],
-  '@kesu/api': ['@kesu/schema', '@kesu/plans', '@kesu/store', '@kesu/analytics', '@kesu/analytics/charts', '@kesu/seeds'],
+  '@kesu/api': ['@kesu/schema', '@kesu/plans', '@kesu/store', '@kesu/analytics', '@kesu/analytics/charts', '@kesu/seeds', '@kesu/synth'],
   '@kesu/web': ['@kesu/schema', '@kesu/analytics/charts'],
 };
 
