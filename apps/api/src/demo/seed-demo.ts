@@ -18,6 +18,7 @@ import {
   submissionBatch,
   type SubmissionWrite,
 } from '@kesu/store';
+import { generateInto } from '@kesu/synth';
 import { hashPassword } from '../auth/passwords.js';
 import type { AppContext } from '../context.js';
 import { generateForm, usualIndicators } from '../forms/generate-form.js';
@@ -59,6 +60,8 @@ export interface DemoSummary {
   forms: number;
   assignments: number;
   submissions: number;
+  /** Regions given synthetic reports for 2021–2025 now (0 when an earlier run did). */
+  synthRegions: number;
   /** Log-ins created now (their passwords), or read back from the data folder. */
   logins: Array<{ username: string; password: string; role: string }>;
 }
@@ -117,7 +120,7 @@ function demoWrites(form: FormRecord, assignments: Array<{ id: string; period: s
   });
 }
 
-async function createForms(ctx: AppContext): Promise<Omit<DemoSummary, 'plans' | 'logins'>> {
+async function createForms(ctx: AppContext): Promise<Pick<DemoSummary, 'forms' | 'assignments' | 'submissions'>> {
   const plans = await ctx.store.reads.read((conn) => listPlans(conn));
   const full = await ctx.store.reads.read((conn) => allPlans(conn));
   const known = await ctx.store.reads.read(async (conn) => Number((await conn.runAndReadAll('SELECT count(*) AS n FROM forms')).getRowObjectsJson()[0]?.['n']));
@@ -160,13 +163,35 @@ function dueDate(period: string): string {
 }
 
 /**
+ * Five years of approved reports (2021–2025) from the synthetic generator, marked 演示, for the
+ * seed regions, their provinces and every region directly under those provinces: so a
+ * province's dashboard compares all its prefectures and drills down to the seed region. The
+ * seed regions report against their imported plans; their departments with demo forms above
+ * keep those alone. Written straight into the tables by the generator, on the writing
+ * connection while no other write runs.
+ */
+async function addSyntheticReports(ctx: AppContext): Promise<Pick<DemoSummary, 'plans' | 'forms' | 'assignments' | 'submissions' | 'synthRegions'>> {
+  const result = await ctx.store.writes.exclusive((connection) => generateInto({ connection, scale: 'demo' }));
+  return { plans: result.plans, forms: result.forms, assignments: result.assignments, submissions: result.submissions, synthRegions: result.regions };
+}
+
+/**
  * Fills an empty store with the clearly marked demo: the five seed plans, demo users, forms for
- * a few departments with several periods of plausible reports. Running it again changes nothing.
+ * a few departments with several periods of plausible reports, and synthetic reports for
+ * 2021–2025 across the seed regions' provinces. Running it again changes nothing.
  */
 export async function seedDemo(ctx: AppContext, dataDir: string): Promise<DemoSummary> {
   const plans = await importSeedPlans(ctx);
   const loginsFile = path.join(dataDir, 'demo-logins.txt');
   const created = await createUsers(ctx, loginsFile);
   const rest = await createForms(ctx);
-  return { plans, ...rest, logins: created.length > 0 ? created : readDemoLogins(loginsFile) };
+  const synth = await addSyntheticReports(ctx);
+  return {
+    plans: plans + synth.plans,
+    forms: rest.forms + synth.forms,
+    assignments: rest.assignments + synth.assignments,
+    submissions: rest.submissions + synth.submissions,
+    synthRegions: synth.synthRegions,
+    logins: created.length > 0 ? created : readDemoLogins(loginsFile),
+  };
 }
