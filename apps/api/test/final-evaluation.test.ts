@@ -108,9 +108,18 @@ describe('the final evaluation of 锦江区 as Word', () => {
     expect(missed?.slice(1).map((r) => r[0]).sort()).toEqual(expected.filter((t) => t.status !== 'achieved').map((t) => t.number).sort());
     expect(missed?.slice(1).find((r) => r[1] === '每年培训干部不少于500人次')?.[4]).toBe('区委组织部');
     const units = all.find((t) => t[0]?.[0] === '单位' && t[0]?.includes('按时率'));
-    expect(units?.map((r) => r[0])).toEqual(['单位', '锦江区总工会', '锦江区教育局', '锦江区科协', '合计']);
-    // 4 yearly reports for the trade union, 8 quarterly for each of the others, 2022—2025.
-    expect(units?.at(-1)?.[1]).toBe('20');
+    // The demo's three units and the 27 more of its synthetic reports (演示), by name.
+    const synthetic = ['乡村振兴局', '人力资源和社会保障局', '农业农村局', '卫生健康委员会', '发展和改革委员会', '团委', '地震局', '妇女联合会', '委党校', '委宣传部', '委组织部', '委网信办', '委老干部局', '市场监督管理局', '应急管理局'];
+    const later = ['文化和旅游局', '文明办', '林业和草原局', '民政局', '气象局', '生态环境局', '社会科学界联合会'];
+    const last = ['科学技术局', '经济和信息化局', '自然资源局', '融媒体中心', '财政局'];
+    const named = (stems: string[]) => stems.map((s) => `锦江区${s}`);
+    expect(units?.map((r) => r[0])).toEqual(['单位', ...named(synthetic), '锦江区总工会', '锦江区教育局', ...named(later), '锦江区科协', ...named(last), '合计']);
+    // 2021—2025: the trade union's 4 yearly reports (2022—2025) and 4 quarterly ones of 2021;
+    // 20 quarters for each of the other 29 units (education and the association: the demo's
+    // 2024—2025, the synthetic 2021—2023).
+    expect(units?.find((r) => r[0] === '锦江区总工会')?.[1]).toBe('8');
+    expect(units?.find((r) => r[0] === '锦江区教育局')?.[1]).toBe('20');
+    expect(units?.at(-1)?.[1]).toBe(String(8 + 29 * 20));
   });
 
   it('shows the literacy rate against its target 18 % and stretch 20 %', () => {
@@ -140,7 +149,7 @@ describe('the final evaluation of 锦江区 as Word', () => {
     const rows = tables(xml).filter((t) => t[0]?.join('|') === 'No.|Target|Target value|Actual|Final verdict|Rule').flatMap((t) => t.slice(1));
     expect(rows).toHaveLength(expected.length);
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(expected.map((t) => statusLabels[t.status].en)));
-  });
+  }, 60_000);
 });
 
 describe('the final evaluation as HTML and PDF', () => {
