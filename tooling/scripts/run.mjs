@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm start` and `npm test` on a machine that has only Node 20 and npm: bring the pinned pnpm,
 // install the workspace, then hand over to turbo. Plain Node, because nothing is installed yet.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -22,6 +23,36 @@ function run(command, args) {
 /** Runs the pinned pnpm through npm's cache: the first run fetches it, later runs reuse it. */
 function pnpm(...args) {
   run('npm', ['exec', '--yes', `--package=${packageManager}`, '--', 'pnpm', ...args]);
+}
+
+/**
+ * Runs the pinned pnpm as a lasting child (the server) and, once it answers its health check,
+ * says how long `npm start` took to get there; exits with the child.
+ */
+function serveAndTime(...args) {
+  const child = spawn('npm', ['exec', '--yes', `--package=${packageManager}`, '--', 'pnpm', ...args], { cwd: root, stdio: 'inherit', env });
+  child.on('error', (error) => {
+    console.error(`kesu: could not run npm: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  const health = `http://127.0.0.1:${process.env.PORT ?? '8080'}/api/v1/health`;
+  const poll = async () => {
+    while (child.exitCode === null) {
+      try {
+        if ((await globalThis.fetch(health)).ok) {
+          const seconds = Math.round(process.uptime());
+          console.log(`就绪，用时 ${seconds} 秒 / ready in ${seconds} s`);
+          return;
+        }
+      } catch {
+        // Not listening yet.
+      }
+      await sleep(250);
+    }
+  };
+  void poll();
 }
 
 const results = path.join(root, 'test-results', 'vitest');
@@ -49,7 +80,7 @@ const steps = {
     useProjectHooks();
     pnpm('install', '--prefer-offline');
     pnpm('exec', 'turbo', 'run', 'build', '--output-logs=errors-only');
-    pnpm('--filter', '@kesu/api', 'run', 'start');
+    serveAndTime('--filter', '@kesu/api', 'run', 'start');
   },
   test() {
     useProjectHooks();
