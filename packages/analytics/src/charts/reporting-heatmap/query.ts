@@ -21,21 +21,35 @@ export interface ReportingHeatmapRow {
 /**
  * Reporting completeness and timeliness per child region × period of the year, from
  * fact_submission. Periods are those any assignment in the parent's area falls in, so every
- * child gets a cell for each of them (empty when it had nothing to report then).
+ * child gets a cell for each of them (empty when it had nothing to report then). Where units
+ * report at different rhythms, the columns are the finest periods, and a coarser report counts
+ * in the column that ends when it ends (a yearly report in the fourth quarter's round), so a
+ * yearly unit does not add a column that every other region leaves empty.
  */
 export function reportingHeatmapQuery({ parentCode, year }: ReportParams): SqlQuery {
   const sql = `
 WITH children AS (
   SELECT region_code, name FROM dim_region WHERE parent_code = $1
 ),
-periods AS (
-  SELECT DISTINCT s.period
+reported AS (
+  SELECT DISTINCT s.period, p.end_date, p.period_type
   FROM fact_submission s
   JOIN region_tree t ON t.region_code = s.region_code
+  JOIN dim_period p ON p.period = s.period
   WHERE t.ancestor_code = $1 AND s.year = $2
 ),
+finest AS (
+  SELECT period, end_date FROM reported
+  WHERE period_type = (SELECT arg_min(period_type, CASE period_type WHEN 'month' THEN 0 WHEN 'quarter' THEN 1 WHEN 'half' THEN 2 ELSE 3 END) FROM reported)
+),
+rounds AS (
+  SELECT r.period, coalesce(f.period, r.period) AS column_period FROM reported r LEFT JOIN finest f ON f.end_date = r.end_date
+),
+periods AS (
+  SELECT DISTINCT column_period AS period FROM rounds
+),
 cells AS (
-  SELECT c.region_code, s.period,
+  SELECT c.region_code, r.column_period AS period,
          count(*) AS assignments,
          count(*) FILTER (WHERE s.status IN ('submitted', 'approved')) AS complete,
          count(*) FILTER (WHERE s.status IN ('submitted', 'approved') AND NOT coalesce(s.late, false)) AS on_time,
@@ -43,8 +57,9 @@ cells AS (
   FROM children c
   JOIN region_tree t ON t.ancestor_code = c.region_code
   JOIN fact_submission s ON s.region_code = t.region_code
+  JOIN rounds r ON r.period = s.period
   WHERE s.year = $2
-  GROUP BY c.region_code, s.period
+  GROUP BY c.region_code, r.column_period
 )
 SELECT c.region_code, c.name AS region_name, p.period,
        coalesce(x.assignments, 0)::INTEGER AS assignments,

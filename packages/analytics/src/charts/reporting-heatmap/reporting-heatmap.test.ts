@@ -31,6 +31,18 @@ afterAll(() => warehouse.close());
 const cell = (region: { code: string }, period: string) => rows.find((r) => r.region_code === region.code && r.period === period);
 
 describe('reporting-heatmap query', () => {
+  it('counts a coarser report in the round of the finest period that ends with it', async () => {
+    const mixed = await openTestWarehouse({
+      fact_submission: [assignment(urumqi, '2024Q4', 'approved', false), assignment(akto, '2024', 'approved', false), assignment(akto, '2024S1', 'missing', true)],
+    });
+    const cells = await mixed.query<ReportingHeatmapRow>(reportingHeatmapQuery({ parentCode: xinjiang.code, year: 2024 }));
+    mixed.close();
+    // The year ends with the fourth quarter; no quarter in the area ends with the first half, so it keeps its own column.
+    expect(new Set(cells.map((r) => r.period))).toEqual(new Set(['2024Q4', '2024S1']));
+    expect(cells.find((r) => r.region_code === kizilsu.code && r.period === '2024Q4')).toMatchObject({ assignments: 1, on_time: 1 });
+    expect(cells.find((r) => r.region_code === kizilsu.code && r.period === '2024S1')).toMatchObject({ assignments: 1, on_time: 0 });
+  });
+
   it('gives every child a cell for every period of the year in the parent’s area', () => {
     expect(rows).toHaveLength(6);
     expect(new Set(rows.map((r) => r.period))).toEqual(new Set(['2024Q1', '2024Q2']));
