@@ -31,6 +31,18 @@ export interface GenerateResult {
   ms: number;
 }
 
+/** Adds each region's counts to the result as it is written, and reports progress. */
+export function tally(result: Omit<GenerateResult, 'ms'>, total: number, onProgress: GenerateOptions['onProgress']): (counts: RegionCounts) => void {
+  return (counts) => {
+    result.regions++;
+    result.assignments += counts.assignments;
+    result.submissions += counts.submissions;
+    result.revisions += counts.revisions;
+    result.values += counts.values;
+    onProgress?.(result.regions, total);
+  };
+}
+
 /**
  * The national forms, published as version 1 before the first quarter's assignments; `skip`
  * holds the ids of forms the store already has.
@@ -99,14 +111,7 @@ export async function generateNational(options: GenerateOptions): Promise<Genera
     // longer than writing the data, so the log grows until the one checkpoint at the end.
     await connection.run("SET wal_autocheckpoint = '1TB'");
     for (const regions of groups) {
-      await writeProvince(connection, world, regions, (counts) => {
-        result.regions++;
-        result.assignments += counts.assignments;
-        result.submissions += counts.submissions;
-        result.revisions += counts.revisions;
-        result.values += counts.values;
-        options.onProgress?.(result.regions, total);
-      });
+      await writeProvince(connection, world, regions, tally(result, total, options.onProgress));
     }
     await connection.run('CHECKPOINT');
   } finally {

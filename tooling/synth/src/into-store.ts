@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { Plan, type Region } from '@kesu/schema';
 import { inTransaction, quoteLiteral, rows } from '@kesu/store';
 import { FIRST_YEAR, LAST_YEAR } from './calendar.js';
-import { writeForms, writeProvince, type GenerateResult } from './generate.js';
+import { tally, writeForms, writeProvince, type GenerateResult } from './generate.js';
 import { DEMO } from './marking.js';
 import type { ExistingPlan, ReportingDepartment } from './region-writer.js';
 import { regionsAt, type Scale } from './scale.js';
@@ -102,20 +102,7 @@ export async function generateInto(options: GenerateIntoOptions): Promise<Genera
   };
   for (const regions of todo) {
     result.plans += regions.filter((r) => !plans.has(r.code)).length;
-    await writeProvince(
-      connection,
-      world,
-      regions,
-      (counts) => {
-        result.regions++;
-        result.assignments += counts.assignments;
-        result.submissions += counts.submissions;
-        result.revisions += counts.revisions;
-        result.values += counts.values;
-        options.onProgress?.(result.regions, total);
-      },
-      existing,
-    );
+    await writeProvince(connection, world, regions, tally(result, total, options.onProgress), existing);
   }
   return { ...result, ms: Math.round(performance.now() - started) };
 }
