@@ -1,4 +1,5 @@
 import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
+import { statusCountsSql } from '../shared/status-counts.js';
 
 /** Verdicts of one year, counted by status: the region's own targets, or those of the regions below it. */
 export interface OnTrackTrendRow {
@@ -25,12 +26,7 @@ WITH verdicts AS (
   WHERE t.ancestor_code = $1 AND pr.year <= $2
 )
 SELECT grouping, year,
-  count(*)::INTEGER AS total,
-  count(*) FILTER (WHERE status = 'achieved')::INTEGER AS achieved,
-  count(*) FILTER (WHERE status = 'on_track')::INTEGER AS on_track,
-  count(*) FILTER (WHERE status = 'at_risk')::INTEGER AS at_risk,
-  count(*) FILTER (WHERE status = 'behind')::INTEGER AS behind,
-  count(*) FILTER (WHERE status = 'no_data')::INTEGER AS no_data
+  ${statusCountsSql()}
 FROM verdicts
 GROUP BY grouping, year
 ORDER BY grouping DESC, year`;

@@ -1,4 +1,5 @@
 import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
+import { statusCountsSql } from '../shared/status-counts.js';
 
 /** Counts of target × region statuses for one bar: a child region, or a department function. */
 export interface TargetsOnTrackRow {
@@ -62,12 +63,7 @@ tagged AS (
   LEFT JOIN dim_department_function f ON f.function_code = rf.function_code
 )
 SELECT grouping, key, name_zh, name_en,
-       count(status)::INTEGER AS total,
-       count(*) FILTER (WHERE status = 'achieved')::INTEGER AS achieved,
-       count(*) FILTER (WHERE status = 'on_track')::INTEGER AS on_track,
-       count(*) FILTER (WHERE status = 'at_risk')::INTEGER AS at_risk,
-       count(*) FILTER (WHERE status = 'behind')::INTEGER AS behind,
-       count(*) FILTER (WHERE status = 'no_data')::INTEGER AS no_data
+  ${statusCountsSql('count(status)')}
 FROM tagged
 GROUP BY grouping, key, name_zh, name_en
 ORDER BY grouping DESC, CASE WHEN grouping = 'region' THEN key END, total DESC, key`;

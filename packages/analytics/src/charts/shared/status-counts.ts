@@ -1,0 +1,6 @@
+import { PROGRESS_STATUSES } from '../../progress/status.js';
+
+/** `total` and one count per progress status of a grouped query's `status` column, as INTEGER columns named after them. */
+export function statusCountsSql(total = 'count(*)'): string {
+  return [`${total}::INTEGER AS total`, ...PROGRESS_STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}')::INTEGER AS ${s}`)].join(',\n  ');
+}
