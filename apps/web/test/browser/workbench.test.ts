@@ -44,7 +44,7 @@ async function download(format: RegExp): Promise<Buffer> {
 
 const QUERY = `SELECT r.name AS 地区, v.indicator_code AS 指标, sum(v.value) AS 合计
 FROM fact_value v JOIN dim_region r USING (region_code)
-WHERE v.year = :year
+WHERE v.year = :year AND r.name = :region
 GROUP BY ALL
 ORDER BY 合计 DESC`;
 
@@ -52,10 +52,11 @@ describe('the SQL workbench', () => {
   it('runs a query with a parameter (Ctrl+Enter) and shows its rows and a chart', async () => {
     await setSql(QUERY);
     await page.getByTestId('param-year').fill('2025');
+    await page.getByTestId('param-region').fill('锦江区');
     await page.keyboard.press('Escape');
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+Enter');
-    await expect.poll(status, { timeout: 15_000 }).toMatch(/^共 \d+ 行/);
+    await expect.poll(status, { timeout: 15_000 }).toMatch(/^共 [\d,]+ 行/);
     const grid = page.getByTestId('result-grid');
     await visible(grid.locator('[aria-rowindex="2"]'));
     expect(await grid.locator('[aria-rowindex="2"]').textContent()).toContain('锦江区');

@@ -4,11 +4,11 @@ import type { Page } from 'playwright-core';
 export const STATUS_FILLS = ['#3ba272', '#5470c6', '#fac858', '#ee6666'];
 
 /**
- * Clicks, as a person would, the tallest bar drawn in one of `fills` inside the upper panel of a
- * dashboard chart (the charts are SVG, so each bar is an element with its colour). The legend's
- * swatches sit above the plot and are left out.
+ * Clicks, as a person would, a bar drawn in one of `fills` inside the upper panel of a dashboard
+ * chart (the charts are SVG, so each bar is an element with its colour): the tallest, or the
+ * first region's (the leftmost). The legend's swatches sit above the plot and are left out.
  */
-export async function clickBar(page: Page, chart: string, fills: string[]): Promise<void> {
+export async function clickBar(page: Page, chart: string, fills: string[], which: 'tallest' | 'first' = 'tallest'): Promise<void> {
   const host = page.locator(`[data-test="${chart}"]`);
   await host.scrollIntoViewIfNeeded();
   const svg = await host.locator('.app-chart svg').boundingBox();
@@ -21,8 +21,10 @@ export async function clickBar(page: Page, chart: string, fills: string[]): Prom
       }),
     fills,
   );
-  // The tallest one: a sliver of a bar is easy to miss by a pixel.
-  const bar = bars.filter((b) => b.y > svg.y + 100 && b.y < svg.y + svg.height * 0.46).sort((a, b) => b.height - a.height)[0];
+  // The tallest segment (a sliver of a bar is easy to miss by a pixel), of the leftmost bar when asked.
+  const upper = bars.filter((b) => b.y > svg.y + 100 && b.y < svg.y + svg.height * 0.46);
+  const leftmost = Math.min(...upper.map((b) => b.x));
+  const bar = (which === 'first' ? upper.filter((b) => Math.abs(b.x - leftmost) < 1) : upper).sort((a, b) => b.height - a.height)[0];
   if (!bar) throw new Error(`${chart}: no bar in ${fills.join(', ')} in its upper panel`);
   await page.mouse.click(bar.x, bar.y);
 }
