@@ -61,21 +61,35 @@ function monthRange(p: ParsedPeriod): [number, number] {
   return [start, start + size];
 }
 
+// Valid codes are a few thousand at most (years 1949–2100), and the progress engine compares
+// the same ones hundreds of thousands of times: each is parsed once.
+const RANGES = new Map<string, readonly [number, number]>();
+
+/** The month range of a period code, parsed once per code. */
+function rangeOf(code: string): readonly [number, number] {
+  let range = RANGES.get(code);
+  if (range === undefined) {
+    range = monthRange(mustParse(code));
+    RANGES.set(code, range);
+  }
+  return range;
+}
+
 export function periodKindOf(code: string): PeriodKind {
   return mustParse(code).kind;
 }
 
 /** Orders by start, then longer periods first, so a year sorts before its first quarter. */
 export function comparePeriods(a: string, b: string): number {
-  const [as, ae] = monthRange(mustParse(a));
-  const [bs, be] = monthRange(mustParse(b));
+  const [as, ae] = rangeOf(a);
+  const [bs, be] = rangeOf(b);
   return as - bs || be - ae;
 }
 
 /** True when `inner` lies wholly within `outer` (a period contains itself). */
 export function periodContains(outer: string, inner: string): boolean {
-  const [os, oe] = monthRange(mustParse(outer));
-  const [is, ie] = monthRange(mustParse(inner));
+  const [os, oe] = rangeOf(outer);
+  const [is, ie] = rangeOf(inner);
   return os <= is && ie <= oe;
 }
 
