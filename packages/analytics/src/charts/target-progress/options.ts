@@ -31,6 +31,11 @@ function share(r: TargetProgressRow, amount: number | null): number | null {
   return r.value > 0 ? (100 * amount) / r.value : null;
 }
 
+/** A share as a label: whole percents, but never 100 % for a target not reached (30.9 of 31 reads 99.7 %). */
+export function shareLabel(share: number): string {
+  return `${formatNumber(share, share < 100 && Math.round(share) >= 100 ? 1 : 0)}%`;
+}
+
 /** The first lead unit and the metric, short enough for the axis: the chart is grouped by the former. */
 function categoryName(r: TargetProgressRow, lang: Lang): string {
   const lead = r.lead_units.split('、')[0] || pick(L.noLead, lang);
@@ -47,7 +52,7 @@ function tooltip(rows: readonly TargetProgressRow[], lang: Lang) {
     return tooltipHtml(r.metric, [
       `${pick(L.lead, lang)}：${r.lead_units || pick(L.noLead, lang)}`,
       `${pick(L.target, lang)}：${formatNumber(r.value)}${unit}`,
-      `${pick(L.actual, lang)}：${r.actual === null ? pick(NO_DATA, lang) : `${formatNumber(r.actual)}${unit}${reached === null ? '' : `（${formatNumber(reached, 0)}%）`}`}`,
+      `${pick(L.actual, lang)}：${r.actual === null ? pick(NO_DATA, lang) : `${formatNumber(r.actual)}${unit}${reached === null ? '' : `（${shareLabel(reached)}）`}`}`,
       `${pick(statusLabels[r.status], lang)}：${(lang === 'zh' ? r.rule_zh : r.rule_en) ?? ''}`,
     ]);
   };
@@ -73,7 +78,7 @@ export function targetProgressOptions(rows: readonly TargetProgressRow[], ctx: C
       barMaxWidth: 16,
       itemStyle: { color: STATUS_COLORS[status] },
       data: rows.map((r, i) => (r.status === status && reached[i] !== null ? Math.min(CAP, reached[i] as number) : '-')),
-      label: { show: true, position: 'right', formatter: (p) => `${formatNumber(reached[p.dataIndex] ?? 0, 0)}%` },
+      label: { show: true, position: 'right', formatter: (p) => shareLabel(reached[p.dataIndex] ?? 0) },
     }),
   );
   const pace: ScatterSeriesOption = {

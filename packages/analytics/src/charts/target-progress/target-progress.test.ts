@@ -2,7 +2,7 @@ import type { BarSeriesOption, ScatterSeriesOption } from 'echarts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../../report/svg.js';
 import { openTestWarehouse, REGIONS, type TestWarehouse } from '../../report/test-warehouse.js';
-import { targetProgressHeight, targetProgressOptions } from './options.js';
+import { shareLabel, targetProgressHeight, targetProgressOptions } from './options.js';
 import { targetProgressQuery, type TargetProgressRow } from './query.js';
 
 const { akto, urumqi } = REGIONS;
@@ -68,6 +68,10 @@ describe('target-progress options', () => {
     expect(series.find((s) => s.name === '暂无数据')?.data).toEqual(['-', '-', '-', 0]);
     expect(option.yAxis).toMatchObject({ data: ['县农业农村局｜培训农民', '县教育局｜每校每学期讲座', '县科协｜科普讲座', '未列牵头单位｜志愿者'] });
     expect(targetProgressHeight(rows)).toBe(320);
+  });
+
+  it('never labels a target short of its value as 100 %', () => {
+    expect([shareLabel(99.68), shareLabel(99.4), shareLabel(100), shareLabel(121.3)]).toEqual(['99.7%', '99%', '100%', '121%']);
   });
 
   it('renders to SVG with the targets and lead units', async () => {
