@@ -7,7 +7,8 @@ export interface DepartmentMatcher {
 
 /**
  * Builds the matcher from the registry: collective placeholders first (各街道 is not the
- * 街道 office), then patterns, then the longest alias the name ends with.
+ * 街道 office), then patterns, then the longest alias the name ends with. A province's bureau is
+ * a 厅 where a county's is a 局 (省教育厅, 县教育局): a 厅 no alias names is matched as its 局.
  */
 export function departmentMatcher(registry: DepartmentRegistry): DepartmentMatcher {
   const collective = new Set(registry.collective);
@@ -21,7 +22,8 @@ export function departmentMatcher(registry: DepartmentRegistry): DepartmentMatch
       if (collective.has(name) || collective.has(bare) || /^(各|其他|其它|有关|相关)/.test(bare)) return COLLECTIVE;
       const pattern = patterns.find((p) => p.re.test(name));
       if (pattern) return pattern.code;
-      return aliases.find((a) => bare.endsWith(a.alias))?.code ?? null;
+      const byAlias = (text: string) => aliases.find((a) => text.endsWith(a.alias))?.code ?? null;
+      return byAlias(bare) ?? (bare.endsWith('厅') ? byAlias(`${bare.slice(0, -1)}局`) : null);
     },
   };
 }

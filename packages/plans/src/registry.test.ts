@@ -20,6 +20,13 @@ describe('departmentMatcher', () => {
     ['各街道', 'collective'],
     ['各成员单位', 'collective'],
     ['张三', null],
+    // A province's bureaus are 厅 where a county's are 局.
+    ['省教育厅', 'education'],
+    ['四川省科学技术厅', 'science_technology'],
+    ['省人社厅', 'human_resources'],
+    ['省农业农村厅', 'agriculture'],
+    ['省政府办公厅', 'government_office'],
+    ['省餐厅', null],
   ])('%s → %s', (name, fn) => {
     expect(matcher.functionOf(name)).toBe(fn);
   });
