@@ -12,5 +12,6 @@ export * from './form/definition.js';
 export * from './form/expression.js';
 export * from './form/field-types.js';
 export * from './form/compile.js';
+export * from './user.js';
 export * from './workflow.js';
 export * from './time/beijing-time.js';

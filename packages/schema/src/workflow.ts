@@ -4,54 +4,6 @@ import { FormDefinition } from './form/definition.js';
 import { Period } from './period-schema.js';
 import { RegionCode } from './region.js';
 
-export const ROLES = ['admin', 'reviewer', 'reporter', 'statistician', 'leader'] as const;
-export const Role = z.enum(ROLES).meta({ label: '角色', labelEn: 'Role' });
-export type Role = z.infer<typeof Role>;
-
-/** What each role is for, in both languages. */
-export const roles: Record<Role, { zh: string; en: string }> = {
-  admin: { zh: '科协办公室（管理员）', en: 'Office (administrator)' },
-  reviewer: { zh: '审核人', en: 'Reviewer' },
-  reporter: { zh: '填报人', en: 'Reporter' },
-  statistician: { zh: '统计人员', en: 'Statistician' },
-  leader: { zh: '领导', en: 'Leader' },
-};
-
-export const Username = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, { error: 'username: 2–32 lower-case letters, digits, . _ -' })
-  .meta({ label: '用户名', labelEn: 'Username' });
-
-export const Password = z.string().min(8).max(128).meta({ label: '密码', labelEn: 'Password' });
-
-/** A user as the API shows it (never the password hash). */
-export const User = z.object({
-  id: z.string(),
-  username: Username,
-  displayName: z.string().min(1).max(60).meta({ label: '姓名', labelEn: 'Name' }),
-  role: Role,
-  regionCode: RegionCode.nullable().meta({ label: '所属地区', labelEn: 'Region' }),
-  department: z.string().min(1).max(120).nullable().meta({ label: '所属单位', labelEn: 'Department' }),
-  demo: z.boolean(),
-});
-export type User = z.infer<typeof User>;
-
-export const NewUser = z
-  .strictObject({
-    username: Username,
-    displayName: User.shape.displayName,
-    password: Password,
-    role: Role,
-    regionCode: RegionCode.nullable().default(null),
-    department: User.shape.department.default(null),
-  })
-  .refine((u) => u.role !== 'reporter' || (u.regionCode !== null && u.department !== null), {
-    error: 'a reporter belongs to one department in one region',
-    path: ['department'],
-  })
-  .refine((u) => u.role === 'admin' || u.regionCode !== null, { error: 'every role but admin is scoped to a region', path: ['regionCode'] });
-export type NewUser = z.infer<typeof NewUser>;
-
 export const SUBMISSION_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export const SubmissionStatus = z.enum(SUBMISSION_STATUSES).meta({ label: '状态', labelEn: 'Status' });
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;

@@ -8,6 +8,8 @@ export { replaceRegistry, type Registry } from './repositories/registry.js';
 export { listPlanDocuments, savePlanDocument, type StoredDocument } from './repositories/plan-documents.js';
 export { summarize, type StoreSummary } from './repositories/summary.js';
 export * from './repositories/users.js';
+export * from './repositories/login-codes.js';
+export * from './repositories/accounts.js';
 export * from './repositories/sessions.js';
 export * from './repositories/audit.js';
 export * from './repositories/plans.js';

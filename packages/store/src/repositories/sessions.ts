@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { exec, first, timestampText } from '../sql.js';
+import { exec, first, rows, timestampText } from '../sql.js';
 
 export interface SessionRecord {
   tokenHash: string;
@@ -29,4 +29,11 @@ export async function findSession(connection: DuckDBConnection, tokenHash: strin
 
 export async function deleteSession(connection: DuckDBConnection, tokenHash: string): Promise<void> {
   await exec(connection, 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+/** Ends every session of a user; answers their token hashes, for caches to forget them too. */
+export async function deleteUserSessions(connection: DuckDBConnection, userId: string): Promise<string[]> {
+  const hashes = (await rows(connection, 'SELECT token_hash FROM sessions WHERE user_id = $1', [userId])).map((r) => String(r['token_hash']));
+  await exec(connection, 'DELETE FROM sessions WHERE user_id = $1', [userId]);
+  return hashes;
 }

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Role, User } from '@kesu/schema';
-import { exec, first, rows, type Row } from '../sql.js';
+import type { Role, User, UserProfile } from '@kesu/schema';
+import { exec, first, rows, sqlTimestamp, timestampText, type Row } from '../sql.js';
 
 export interface UserWithSecret extends User {
   passwordHash: string;
 }
+
+/** Stored in place of a hash while an account waits for its owner's first password: no password matches it. */
+export const NO_PASSWORD = '!';
 
 function toUser(r: Row): UserWithSecret {
   return {
@@ -15,31 +18,40 @@ function toUser(r: Row): UserWithSecret {
     role: r['role'] as Role,
     regionCode: (r['region_code'] as string | null) ?? null,
     department: (r['department'] as string | null) ?? null,
+    email: (r['email'] as string | null) ?? null,
+    disabled: r['disabled_at'] !== null && r['disabled_at'] !== undefined,
+    mustSetPassword: Boolean(r['must_set_password']),
+    lastLoginAt: r['last_login_at'] === null || r['last_login_at'] === undefined ? null : timestampText(r['last_login_at']),
     demo: Boolean(r['demo']),
     passwordHash: String(r['password_hash']),
   };
 }
 
+function withoutSecret({ passwordHash: _hash, ...user }: UserWithSecret): User {
+  return user;
+}
+
 export interface UserInput {
   username: string;
   displayName: string;
+  /** A scrypt hash, or NO_PASSWORD for an account its owner opens with a one-time code. */
   passwordHash: string;
   role: Role;
   regionCode: string | null;
   department: string | null;
+  email?: string | null;
   demo?: boolean;
 }
 
-/** Creates a user; fails if the username is taken. */
+/** Creates a user; fails if the username is taken. Without a password the owner must set one first. */
 export async function insertUser(connection: DuckDBConnection, input: UserInput): Promise<User> {
   const id = randomUUID();
   await exec(
     connection,
-    'INSERT INTO users (id, username, display_name, password_hash, role, region_code, department, demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [id, input.username, input.displayName, input.passwordHash, input.role, input.regionCode, input.department, input.demo ?? false],
+    'INSERT INTO users (id, username, display_name, password_hash, role, region_code, department, email, must_set_password, demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    [id, input.username, input.displayName, input.passwordHash, input.role, input.regionCode, input.department, input.email ?? null, input.passwordHash === NO_PASSWORD, input.demo ?? false],
   );
-  const { passwordHash: _hash, ...user } = toUser({ id, username: input.username, display_name: input.displayName, password_hash: '', role: input.role, region_code: input.regionCode, department: input.department, demo: input.demo ?? false });
-  return user;
+  return withoutSecret((await getUser(connection, id)) as UserWithSecret);
 }
 
 export async function findUserByUsername(connection: DuckDBConnection, username: string): Promise<UserWithSecret | undefined> {
@@ -54,8 +66,39 @@ export async function getUser(connection: DuckDBConnection, id: string): Promise
 
 /** Every user, without password hashes, by username. */
 export async function listUsers(connection: DuckDBConnection): Promise<User[]> {
-  return (await rows(connection, 'SELECT * FROM users ORDER BY username')).map((r) => {
-    const { passwordHash: _hash, ...user } = toUser(r);
-    return user;
-  });
+  return (await rows(connection, 'SELECT * FROM users ORDER BY username')).map((r) => withoutSecret(toUser(r)));
+}
+
+/** Replaces what an office sets about a user (name, role, region, unit, e-mail). */
+export async function updateUserProfile(connection: DuckDBConnection, id: string, profile: UserProfile): Promise<User> {
+  await exec(connection, 'UPDATE users SET display_name = $2, role = $3, region_code = $4, department = $5, email = $6 WHERE id = $1', [
+    id,
+    profile.displayName,
+    profile.role,
+    profile.regionCode,
+    profile.department,
+    profile.email,
+  ]);
+  return withoutSecret((await getUser(connection, id)) as UserWithSecret);
+}
+
+/** Disables a user from `at`, or (null) enables them again. */
+export async function setUserDisabled(connection: DuckDBConnection, id: string, at: Date | null): Promise<User> {
+  await exec(connection, 'UPDATE users SET disabled_at = $2::TIMESTAMP WHERE id = $1', [id, at === null ? null : sqlTimestamp(at)]);
+  return withoutSecret((await getUser(connection, id)) as UserWithSecret);
+}
+
+/** Sets a user's password hash; NO_PASSWORD leaves them to set one with a one-time code. */
+export async function setUserPassword(connection: DuckDBConnection, id: string, passwordHash: string): Promise<void> {
+  await exec(connection, 'UPDATE users SET password_hash = $2, must_set_password = $3 WHERE id = $1', [id, passwordHash, passwordHash === NO_PASSWORD]);
+}
+
+export async function recordLogin(connection: DuckDBConnection, id: string, at = new Date()): Promise<void> {
+  await exec(connection, 'UPDATE users SET last_login_at = $2::TIMESTAMP WHERE id = $1', [id, sqlTimestamp(at)]);
+}
+
+/** How many enabled administrators there are: the office must keep at least one. */
+export async function countActiveAdmins(connection: DuckDBConnection): Promise<number> {
+  const r = await first(connection, "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL");
+  return Number(r?.['n'] ?? 0);
 }

@@ -1,0 +1,105 @@
+import * as z from 'zod';
+import { RegionCode } from './region.js';
+
+export const ROLES = ['admin', 'reviewer', 'reporter', 'statistician', 'leader'] as const;
+export const Role = z.enum(ROLES).meta({ label: '角色', labelEn: 'Role' });
+export type Role = z.infer<typeof Role>;
+
+/** What each role is for, in both languages. */
+export const roles: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '科协办公室（管理员）', en: 'Office (administrator)' },
+  reviewer: { zh: '审核人', en: 'Reviewer' },
+  reporter: { zh: '填报人', en: 'Reporter' },
+  statistician: { zh: '统计人员', en: 'Statistician' },
+  leader: { zh: '领导', en: 'Leader' },
+};
+
+export const Username = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, { error: 'username: 2–32 lower-case letters, digits, . _ -' })
+  .meta({ label: '用户名', labelEn: 'Username' });
+
+export const Password = z.string().min(8).max(128).meta({ label: '密码', labelEn: 'Password' });
+
+export const Email = z.email().max(254).meta({ label: '电子邮箱', labelEn: 'E-mail' });
+
+/** What an office sets about a person: who they are, what they may do, and where. */
+const profileShape = {
+  displayName: z.string().trim().min(1).max(60).meta({ label: '姓名', labelEn: 'Name' }),
+  role: Role,
+  regionCode: RegionCode.nullable().meta({ label: '所属地区', labelEn: 'Region' }),
+  department: z.string().trim().min(1).max(120).nullable().meta({ label: '所属单位', labelEn: 'Department' }),
+  email: Email.nullable(),
+};
+
+/** A user as the API shows it (never the password hash). */
+export const User = z.object({
+  id: z.string(),
+  username: Username,
+  ...profileShape,
+  /** Refused at log-in and with every session; kept for the audit trail instead of deleted. */
+  disabled: z.boolean(),
+  /** No password of their own yet: created with, or reset to, a one-time log-in code. */
+  mustSetPassword: z.boolean(),
+  /** UTC, as stored; null before the first log-in. */
+  lastLoginAt: z.string().nullable(),
+  demo: z.boolean(),
+});
+export type User = z.infer<typeof User>;
+
+/** The rules every profile keeps: a reporter reports for one unit of one region; only the office sees every region. */
+function scoped<T extends z.ZodType<{ role: Role; regionCode: string | null; department: string | null }>>(schema: T) {
+  return schema
+    .refine((u) => u.role !== 'reporter' || (u.regionCode !== null && u.department !== null), {
+      error: 'a reporter belongs to one department in one region',
+      path: ['department'],
+    })
+    .refine((u) => u.role === 'admin' || u.regionCode !== null, { error: 'every role but admin is scoped to a region', path: ['regionCode'] });
+}
+
+/** A complete profile, as it must be after any change. */
+export const UserProfile = scoped(z.strictObject(profileShape));
+export type UserProfile = z.infer<typeof UserProfile>;
+
+/**
+ * A new user. Without a password the account waits for its owner, who sets one with the
+ * one-time log-in code the office hands out.
+ */
+export const NewUser = scoped(
+  z.strictObject({
+    username: Username,
+    displayName: profileShape.displayName,
+    password: Password.optional(),
+    role: Role,
+    regionCode: profileShape.regionCode.default(null),
+    department: profileShape.department.default(null),
+    email: profileShape.email.default(null),
+  }),
+);
+export type NewUser = z.infer<typeof NewUser>;
+
+/** A change to a profile: only the fields given change; the result must still be a valid UserProfile. */
+export const UserChange = z
+  .strictObject(profileShape)
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, { error: 'nothing to change' });
+export type UserChange = z.infer<typeof UserChange>;
+
+/** A one-time log-in code as handed out, once: the code itself is never stored. */
+export const LoginCode = z.object({
+  username: Username,
+  code: z.string(),
+  /** The log-in page with the user name and code filled in (a path: the page knows its own address). */
+  link: z.string(),
+  /** UTC. */
+  expiresAt: z.string(),
+});
+export type LoginCode = z.infer<typeof LoginCode>;
+
+/** Redeeming a code: the user name and code handed out, and the password the person chooses. */
+export const RedeemCode = z.strictObject({
+  username: Username,
+  code: z.string().trim().min(1).max(64),
+  password: Password,
+});
+export type RedeemCode = z.infer<typeof RedeemCode>;
