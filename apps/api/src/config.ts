@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { APPROVAL_LEVELS, ApprovalLevel } from '@kesu/schema';
 
 /**
  * The folder a relative path given on the command line is relative to: the shell's folder,
@@ -15,4 +16,21 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export function storeFile(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(dataDir(env), 'kesu.duckdb');
+}
+
+/**
+ * The levels at which reports are approved, lowest first: `KESU_APPROVAL_LEVELS`, a comma list
+ * of county, prefecture, province (default all three).
+ * @example approvalLevelsOf({ KESU_APPROVAL_LEVELS: 'county,province' }) // ['county', 'province']
+ */
+export function approvalLevelsOf(env: NodeJS.ProcessEnv = process.env): ApprovalLevel[] {
+  const text = env['KESU_APPROVAL_LEVELS']?.trim();
+  if (!text) return [...APPROVAL_LEVELS];
+  const named = text.split(',').map((s) => s.trim());
+  const wrong = named.find((n) => !ApprovalLevel.safeParse(n).success);
+  if (wrong !== undefined) {
+    throw new Error(`KESU_APPROVAL_LEVELS：不认识的审核层级「${wrong}」，可选 ${APPROVAL_LEVELS.join(', ')} / unknown approval level "${wrong}"; use ${APPROVAL_LEVELS.join(', ')}`);
+  }
+  // Kept in the order of the region tree, whatever order they were written in.
+  return APPROVAL_LEVELS.filter((l) => named.includes(l));
 }

@@ -1,5 +1,5 @@
 import type { PreparedRegistry } from '@kesu/plans';
-import type { Assignment, Region, User } from '@kesu/schema';
+import type { ApprovalLevel, AssignmentBase, Region, User } from '@kesu/schema';
 import type { SessionRecord, Store } from '@kesu/store';
 import type { AnalyticsService } from './analytics/analytics-service.js';
 import type { LoginLimiter } from './auth/rate-limit.js';
@@ -10,6 +10,8 @@ export interface AppContext {
   store: Store;
   registry: PreparedRegistry;
   regions: Map<string, Region>;
+  /** The levels at which reports are approved, lowest first. */
+  approvalLevels: readonly ApprovalLevel[];
   limiter: LoginLimiter;
   /** Folder of the built web app, served at `/` when present. */
   webDir: string | null;
@@ -18,7 +20,7 @@ export interface AppContext {
   /** What every request reads and almost never changes; writes that change it evict it. */
   caches: {
     sessions: TtlCache<string, { session: SessionRecord; user: User }>;
-    assignments: TtlCache<string, Omit<Assignment, 'status'>>;
+    assignments: TtlCache<string, AssignmentBase>;
   };
   /** The warehouse, the lake and the SQL sandbox beside the store. */
   analytics: AnalyticsService;

@@ -70,6 +70,8 @@ const endpoints: Endpoint[] = [
   { name: 'submit', method: 'POST', path: () => `/api/v1/assignments/${f.own}/submission/submit`, body: () => values, allowed: ['reporter'] },
   { name: 'return', method: 'POST', path: () => `/api/v1/assignments/${f.own}/submission/return`, body: () => ({ comment: '请核实' }), allowed: ['admin', 'reviewer'] },
   { name: 'approve', method: 'POST', path: () => `/api/v1/assignments/${f.own}/submission/approve`, allowed: ['admin', 'reviewer'] },
+  { name: 'accept from the level below', method: 'POST', path: () => `/api/v1/assignments/${f.own}/submission/accept`, allowed: ['admin', 'reviewer'] },
+  { name: 'what waits for my review', method: 'GET', path: () => '/api/v1/assignments?awaitingMe=true', allowed: everyone },
   { name: 'audit trail', method: 'GET', path: () => '/api/v1/audit', allowed: ['admin'] },
   { name: 'warehouse tables', method: 'GET', path: () => '/api/v1/warehouse/tables', allowed: ['admin', 'reviewer', 'reviewerElsewhere', 'statistician', 'leader'] },
   { name: 'build the warehouse', method: 'POST', path: () => '/api/v1/warehouse/build', body: () => ({}), allowed: ['admin'] },

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ApprovalLevel } from './approval.js';
 import { ErrorDetail } from './errors.js';
 import { FormDefinition } from './form/definition.js';
 import { Period } from './period-schema.js';
@@ -8,18 +9,20 @@ export const SUBMISSION_STATUSES = ['draft', 'submitted', 'approved', 'returned'
 export const SubmissionStatus = z.enum(SUBMISSION_STATUSES).meta({ label: '状态', labelEn: 'Status' });
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 
-export const SUBMISSION_ACTIONS = ['save', 'submit', 'approve', 'return'] as const;
+export const SUBMISSION_ACTIONS = ['save', 'submit', 'approve', 'accept', 'return'] as const;
 export type SubmissionAction = (typeof SUBMISSION_ACTIONS)[number];
 
 /**
- * The review workflow: which statuses each action starts from and where it leads. `null`
- * stands for "nothing saved yet". Approved data is locked: nothing leads out of approved.
+ * The workflow: which statuses each action starts from and where it leads. `null` stands for
+ * "nothing saved yet". Approved data is locked for the reporter; along the approval levels only
+ * the next level up may accept or return it (`reviewMove` in approval.ts decides the review steps).
  */
 export const submissionActions: Record<SubmissionAction, { from: Array<SubmissionStatus | null>; to: SubmissionStatus; zh: string; en: string }> = {
   save: { from: [null, 'draft', 'returned'], to: 'draft', zh: '保存草稿', en: 'save draft' },
   submit: { from: [null, 'draft', 'returned'], to: 'submitted', zh: '提交', en: 'submit' },
   approve: { from: ['submitted'], to: 'approved', zh: '审核通过', en: 'approve' },
-  return: { from: ['submitted'], to: 'returned', zh: '退回修改', en: 'return' },
+  accept: { from: ['approved'], to: 'approved', zh: '接收', en: 'accept' },
+  return: { from: ['submitted', 'approved'], to: 'returned', zh: '退回', en: 'return' },
 };
 
 export const Assignment = z.object({
@@ -32,8 +35,12 @@ export const Assignment = z.object({
   dueDate: z.iso.date().nullable(),
   open: z.boolean(),
   status: SubmissionStatus.nullable(),
+  /** The highest level that approved the current submission (null until approved). */
+  approvedLevel: ApprovalLevel.nullable(),
 });
 export type Assignment = z.infer<typeof Assignment>;
+/** An assignment itself, without where its submission stands (which only the submission knows). */
+export type AssignmentBase = Omit<Assignment, 'status' | 'approvedLevel'>;
 
 export const Submission = z.object({
   assignmentId: z.string(),
@@ -43,6 +50,8 @@ export const Submission = z.object({
   values: z.record(z.string(), z.unknown()),
   warnings: z.array(ErrorDetail),
   comment: z.string().nullable(),
+  /** The highest level that approved the data (null until approved). */
+  approvedLevel: ApprovalLevel.nullable(),
   updatedBy: z.string(),
   updatedAt: z.string(),
 });

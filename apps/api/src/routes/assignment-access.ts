@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { compileForm, type Assignment, type CompiledForm, type ErrorDetail, type Submission, type User } from '@kesu/schema';
+import { compileForm, type AssignmentBase, type CompiledForm, type ErrorDetail, type Submission, type User } from '@kesu/schema';
 import { getAssignment, getFormVersion, submissionBatch, WorkflowError, type SubmissionWrite } from '@kesu/store';
 import { canSeeRegion } from '../auth/middleware.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { idempotencyKey, requestFingerprint } from '../http/idempotency.js';
 
-const WORKFLOW_STATUS = { no_assignment: 404, invalid_transition: 409, window_closed: 409, stale_version: 409, idempotency_key_reused: 422 } as const;
+const WORKFLOW_STATUS = { no_assignment: 404, invalid_transition: 409, not_your_level: 403, window_closed: 409, stale_version: 409, idempotency_key_reused: 422 } as const;
 
 export const SaveBody = z.strictObject({
   values: z.record(z.string(), z.unknown()),
@@ -22,11 +22,11 @@ function refreshWarehouse(ctx: AppContext): void {
 }
 
 /** A reporter works only on its own department's assignments in its own region. */
-function isOwn(user: User, a: Omit<Assignment, 'status'>): boolean {
+function isOwn(user: User, a: AssignmentBase): boolean {
   return user.role === 'reporter' && a.regionCode === user.regionCode && a.department === user.department;
 }
 
-function canRead(user: User, a: Omit<Assignment, 'status'>): boolean {
+function canRead(user: User, a: AssignmentBase): boolean {
   if (user.role === 'reporter') return isOwn(user, a);
   return canSeeRegion(user, a.regionCode);
 }
@@ -53,11 +53,11 @@ export function assignmentAccess(ctx: AppContext) {
     return found;
   };
   /** The assignment (its status aside, which only the submission knows) if the caller may see it. */
-  const load = async (id: string, user: User): Promise<Omit<Assignment, 'status'>> => {
+  const load = async (id: string, user: User): Promise<AssignmentBase> => {
     const assignment = await ctx.caches.assignments.through(id, async () => {
       const row = await ctx.store.reads.read((conn) => getAssignment(conn, id));
       if (!row) return undefined;
-      const { status: _status, ...rest } = row;
+      const { status: _status, approvedLevel: _level, ...rest } = row;
       return rest;
     });
     if (!assignment) throw notFound('任务', 'assignment');
@@ -76,7 +76,7 @@ export function assignmentAccess(ctx: AppContext) {
   const explained = (warnings: ErrorDetail[], reasons: Record<string, string> = {}): ErrorDetail[] =>
     warnings.flatMap((w) => (Object.hasOwn(reasons, w.path) ? [w, { path: w.path, code: 'explanation', message: reasons[w.path] as string, messageEn: reasons[w.path] as string }] : [w]));
   /** Checks values against the form; a draft may be incomplete, a submission may not. */
-  const validated = async (assignment: Omit<Assignment, 'status'>, body: z.infer<typeof SaveBody>, strict: boolean) => {
+  const validated = async (assignment: AssignmentBase, body: z.infer<typeof SaveBody>, strict: boolean) => {
     if (body.formVersion !== assignment.version) {
       throw new Failure(409, 'stale_version', `表单已更新为第 ${assignment.version} 版，请刷新后重新填报`, `the form is now version ${assignment.version}; reload and fill it again`);
     }

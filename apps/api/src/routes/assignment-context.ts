@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { comparePeriods, Period, periodKindOf, shiftPeriod, Target, type Assignment, type Field, type FormDefinition, type Plan } from '@kesu/schema';
+import { comparePeriods, Period, periodKindOf, shiftPeriod, Target, type AssignmentBase, type Field, type FormDefinition, type Plan } from '@kesu/schema';
 import { getForm, getFormVersion, getPlan, getSubmission, listAssignments } from '@kesu/store';
 import type { AppContext } from '../context.js';
 
@@ -53,7 +53,7 @@ function targetsOf(plan: Plan, definition: FormDefinition): Record<string, Targe
 /** Builds the context of an assignment the caller may already see. */
 export function assignmentContext(ctx: AppContext) {
   const read = ctx.store.reads.read.bind(ctx.store.reads);
-  return async (a: Omit<Assignment, 'status'>, definition: FormDefinition): Promise<AssignmentContext> => {
+  return async (a: AssignmentBase, definition: FormDefinition): Promise<AssignmentContext> => {
     const kind = periodKindOf(a.period);
     const siblings = await read((conn) => listAssignments(conn, { regionCode: a.regionCode, department: a.department }));
     const earlier = siblings

@@ -1,52 +1,74 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import * as z from 'zod';
-import { Assignment, inRegionTree, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus } from '@kesu/schema';
+import { approvalChain, ApprovalLevel, Assignment, nextStep, inRegionTree, type ReviewAction, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus, type User } from '@kesu/schema';
 import { getAssignment, getForm, getSubmission, insertAssignments, listAssignments, listSubmissionRevisions, updateAssignment } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, AppEnv } from '../context.js';
 import { audited } from '../http/audited.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
 import { assignmentAccess, SaveBody } from './assignment-access.js';
+import { AssignmentPair, askedPairs, checkedPairs } from './assignment-pairs.js';
 import { AssignmentContext, assignmentContext } from './assignment-context.js';
 
 const IdParam = z.object({ id: z.uuid() });
-const NewAssignments = z.strictObject({
-  formId: z.uuid(),
-  version: z.int().min(1),
-  regionCodes: z.array(RegionCode).min(1).max(500),
-  departments: z.array(z.string().min(1).max(120)).min(1).max(100),
-  periods: z.array(Period).min(1).max(24),
-  dueDate: z.iso.date().nullable().default(null),
-});
-const AssignmentQuery = z.object({ regionCode: RegionCode.optional(), within: RegionCode.optional().meta({ description: 'a region and everything under it' }), department: z.string().max(120).optional(), period: Period.optional(), status: z.union([SubmissionStatus, z.literal('none')]).optional() });
+const NewAssignments = z
+  .strictObject({
+    formId: z.uuid(),
+    version: z.int().min(1),
+    pairs: z.array(AssignmentPair).min(1).max(1000).optional().meta({ description: 'units in their regions; duplicates are merged' }),
+    regionCodes: z.array(RegionCode).min(1).max(500).optional().meta({ description: 'older form: every region × every department (use pairs)' }),
+    departments: z.array(z.string().min(1).max(120)).min(1).max(100).optional(),
+    periods: z.array(Period).min(1).max(24),
+    dueDate: z.iso.date().nullable().default(null),
+  })
+  .superRefine((input, check) => {
+    const crossed = input.regionCodes !== undefined || input.departments !== undefined;
+    if (input.pairs !== undefined && crossed) check.addIssue({ code: 'custom', path: ['pairs'], message: 'pairs or regions × departments', params: { code: 'pairs_and_cross', zh: '与 regionCodes/departments 只能给一种', en: 'cannot be given together with regionCodes/departments' } });
+    else if (input.pairs === undefined && (input.regionCodes === undefined || input.departments === undefined)) {
+      check.addIssue({ code: 'custom', path: ['pairs'], message: 'missing', params: { code: 'required', zh: '必填：下发给哪些地区的哪些单位', en: 'is required: which units of which regions' } });
+    }
+  });
+const AssignmentQuery = z.object({ regionCode: RegionCode.optional(), within: RegionCode.optional().meta({ description: 'a region and everything under it' }), department: z.string().max(120).optional(), period: Period.optional(), status: z.union([SubmissionStatus, z.literal('none')]).optional(), awaitingMe: z.enum(['true', 'false']).optional().meta({ description: 'only what waits for the caller’s review at its level' }) });
 const AssignmentChange = z.strictObject({ open: z.boolean().optional(), dueDate: z.iso.date().nullable().optional() });
 const Values = z.record(z.string(), z.unknown());
 const ReturnBody = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
-const Revision = z.object({ revision: z.int(), status: SubmissionStatus, values: Values, comment: z.string().nullable(), actor: z.string(), createdAt: z.string() });
+const Revision = z.object({ revision: z.int(), status: SubmissionStatus, values: Values, comment: z.string().nullable(), approvedLevel: ApprovalLevel.nullable(), actor: z.string(), createdAt: z.string() });
 const SubmissionView = z.object({ assignment: Assignment, form: z.unknown(), submission: Submission.nullable() });
 
 /** Assignments, their submissions, and the review workflow. */
 export function assignmentRoutes(ctx: AppContext) {
   const { load, formFor, edit, submissionWrite } = assignmentAccess(ctx);
   const contextOf = assignmentContext(ctx);
+  /** Whether the caller's office is the one to act on the assignment's submission now (the office: any step). */
+  const awaitsReviewBy = (user: User, a: Assignment) => {
+    const step = nextStep(approvalChain(a.regionCode, ctx.approvalLevels, ctx.regions), a);
+    return step !== null && (user.role === 'admin' || step.regionCode === user.regionCode);
+  };
+  /** A review step by the caller along the approval levels of the assignment's region. */
+  const review = async (c: Context<AppEnv>, id: string, action: ReviewAction, comment?: string) => {
+    const user = c.get('user');
+    const assignment = await load(id, user);
+    const chain = approvalChain(assignment.regionCode, ctx.approvalLevels, ctx.regions);
+    return submissionWrite(c, { assignmentId: assignment.id, action, actor: user.username, formVersion: assignment.version, review: { chain, reviewer: user }, ...(comment === undefined ? {} : { comment }) });
+  };
   return router()
     .openapi(
-      createRoute({ method: 'post', path: '/', tags: ['assignments'], summary: '下发任务 / assign a form version to regions × departments × periods', middleware: [requireRole('admin')] as const, request: { body: jsonContent(NewAssignments) }, responses: { 201: jsonContent(z.array(Assignment), 'assignments (existing ones are kept)') } }),
+      createRoute({ method: 'post', path: '/', tags: ['assignments'], summary: '下发任务 / assign a form version to (region, unit) pairs × periods', middleware: [requireRole('admin')] as const, request: { body: jsonContent(NewAssignments) }, responses: { 201: jsonContent(z.array(Assignment), 'assignments (existing ones are kept)') } }),
       async (c) => {
         const input = c.req.valid('json');
         const form = await ctx.store.reads.read((conn) => getForm(conn, input.formId));
         if (!form) throw notFound('表单', 'form');
         if (input.version > form.latestVersion) throw new Failure(400, 'unpublished_version', `表单只发布到第 ${form.latestVersion} 版`, `the form has only ${form.latestVersion} published version(s)`, [{ path: 'version', code: 'unpublished_version', message: '版本尚未发布', messageEn: 'version not published' }]);
-        const unknown = input.regionCodes.find((code) => !ctx.regions.has(code));
-        if (unknown) throw new Failure(400, 'unknown_region', `行政区划代码「${unknown}」不存在`, `no region with code ${unknown}`, [{ path: 'regionCodes', code: 'unknown_region', message: '行政区划代码不存在', messageEn: 'unknown region code' }]);
+        const pairs = checkedPairs(askedPairs(input), ctx.regions);
         const wrongPeriod = input.periods.find((p) => periodKindOf(p) !== form.definition.periodKind);
         if (wrongPeriod) {
           throw new Failure(400, 'wrong_period', `报表按${form.definition.periodKind}填报，期间「${wrongPeriod}」不符`, `the form is reported per ${form.definition.periodKind}; ${wrongPeriod} does not fit`, [
             { path: 'periods', code: 'wrong_period', message: '期间类型与表单不符', messageEn: 'period type does not match the form' },
           ]);
         }
-        const inputs = input.regionCodes.flatMap((regionCode) => input.departments.flatMap((department) => input.periods.map((period) => ({ formId: input.formId, version: input.version, regionCode, department, period, dueDate: input.dueDate }))));
+        const inputs = pairs.flatMap(({ regionCode, department }) => [...new Set(input.periods)].map((period) => ({ formId: input.formId, version: input.version, regionCode, department, period, dueDate: input.dueDate })));
         const created = await audited(ctx, c, 'assignment.create', 'assignment', (conn) => insertAssignments(conn, inputs), (rows) => rows.map((a) => ({ entityId: a.id, previous: null, next: a })));
         return c.json(created, 201);
       },
@@ -55,14 +77,15 @@ export function assignmentRoutes(ctx: AppContext) {
       createRoute({ method: 'get', path: '/', tags: ['assignments'], summary: '任务列表（按权限范围）/ assignments in your scope', request: { query: AssignmentQuery }, responses: { 200: jsonContent(z.array(Assignment), 'assignments') } }),
       async (c) => {
         const user = c.get('user');
-        const { within, ...query } = c.req.valid('query');
-        const filter = { ...query } as Parameters<typeof listAssignments>[1] & object;
+        const { within, awaitingMe, ...query } = c.req.valid('query');
+        const filter = { ...query, inReview: awaitingMe === 'true' } as Parameters<typeof listAssignments>[1] & object;
         // A region tree outside the caller's own is refused rather than answered with nothing.
         if (within !== undefined && user.role !== 'admin' && (user.regionCode === null || !inRegionTree(user.regionCode, within))) throw forbidden();
         if (user.role === 'reporter') Object.assign(filter, { regionCode: user.regionCode ?? '-', department: user.department ?? '-' });
         else if (user.role !== 'admin') filter.regionPrefix = regionPrefix(user.regionCode ?? '-');
         if (within !== undefined) filter.regionPrefix = regionPrefix(within);
-        return c.json(await ctx.store.reads.read((conn) => listAssignments(conn, filter)), 200);
+        const found = await ctx.store.reads.read((conn) => listAssignments(conn, filter));
+        return c.json(awaitingMe === 'true' ? found.filter((a) => awaitsReviewBy(user, a)) : found, 200);
       },
     )
     .openapi(
@@ -71,7 +94,7 @@ export function assignmentRoutes(ctx: AppContext) {
         const assignment = await load(c.req.valid('param').id, c.get('user'));
         const form = await formFor(assignment.formId, assignment.version);
         const submission = await ctx.store.reads.read((conn) => getSubmission(conn, assignment.id));
-        return c.json({ assignment: { ...assignment, status: submission?.status ?? null }, form: form.definition, submission: submission ?? null }, 200);
+        return c.json({ assignment: { ...assignment, status: submission?.status ?? null, approvedLevel: submission?.approvedLevel ?? null }, form: form.definition, submission: submission ?? null }, 200);
       },
     )
     .openapi(
@@ -121,20 +144,15 @@ export function assignmentRoutes(ctx: AppContext) {
       async (c) => c.json(await edit(c, c.req.valid('param').id, c.req.valid('json'), 'submit'), 200),
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/submission/approve', tags: ['submissions'], summary: '审核通过 / approve', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'approved and locked') } }),
-      async (c) => {
-        const user = c.get('user');
-        const assignment = await load(c.req.valid('param').id, user);
-        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'approve', actor: user.username, formVersion: assignment.version }), 200);
-      },
+      createRoute({ method: 'post', path: '/{id}/submission/approve', tags: ['submissions'], summary: '审核通过（第一级）/ approve at the first level', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'approved and locked for the reporter') } }),
+      async (c) => c.json(await review(c, c.req.valid('param').id, 'approve'), 200),
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/submission/return', tags: ['submissions'], summary: '退回修改 / return with comments', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam, body: jsonContent(ReturnBody) }, responses: { 200: jsonContent(Submission, 'returned') } }),
-      async (c) => {
-        const user = c.get('user');
-        const assignment = await load(c.req.valid('param').id, user);
-        const { comment } = c.req.valid('json');
-        return c.json(await submissionWrite(c, { assignmentId: assignment.id, action: 'return', actor: user.username, formVersion: assignment.version, comment }), 200);
-      },
+      createRoute({ method: 'post', path: '/{id}/submission/accept', tags: ['submissions'], summary: '接收下级审核通过的数据 / accept data approved at the level below', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'accepted: locked for the levels below') } }),
+      async (c) => c.json(await review(c, c.req.valid('param').id, 'accept'), 200),
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/{id}/submission/return', tags: ['submissions'], summary: '退回一级（附意见）/ return one level down with a comment', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam, body: jsonContent(ReturnBody) }, responses: { 200: jsonContent(Submission, 'returned') } }),
+      async (c) => c.json(await review(c, c.req.valid('param').id, 'return', c.req.valid('json').comment), 200),
     );
 }

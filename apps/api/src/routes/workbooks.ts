@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { shiftPeriod, Submission, type Assignment } from '@kesu/schema';
+import { shiftPeriod, Submission, type AssignmentBase } from '@kesu/schema';
 import { getSubmission, listAssignments } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
@@ -18,7 +18,7 @@ export function workbookRoutes(ctx: AppContext) {
   const region = (code: string) => ctx.regions.get(code)?.name ?? code;
 
   /** Last period's values of the same unit and form, shown beside each field. */
-  const previousValues = async (a: Omit<Assignment, 'status'>) => {
+  const previousValues = async (a: AssignmentBase) => {
     const [earlier] = await ctx.store.reads.read((conn) => listAssignments(conn, { regionCode: a.regionCode, department: a.department, period: shiftPeriod(a.period, -1) }));
     if (!earlier || earlier.formId !== a.formId) return {};
     return (await ctx.store.reads.read((conn) => getSubmission(conn, earlier.id)))?.values ?? {};

@@ -4,12 +4,13 @@ import { registry } from './001-registry.js';
 import { workflow } from './002-workflow.js';
 import { savedQueries } from './003-saved-queries.js';
 import { accounts } from './004-accounts.js';
+import { approvalLevels } from './005-approval-levels.js';
 
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [registry, workflow, savedQueries, accounts];
+export const MIGRATIONS: readonly Migration[] = [registry, workflow, savedQueries, accounts, approvalLevels];
 
 /** The schema version recorded in the database (0 when empty). */
 export async function schemaVersion(connection: DuckDBConnection): Promise<number> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
-import type { Assignment, SubmissionStatus } from '@kesu/schema';
+import type { ApprovalLevel, Assignment, SubmissionStatus } from '@kesu/schema';
 import { exec, first, placeholders, rows, type Row } from '../sql.js';
 
 function toAssignment(r: Row): Assignment {
@@ -14,12 +14,13 @@ function toAssignment(r: Row): Assignment {
     dueDate: (r['due_date'] as string | null) ?? null,
     open: Boolean(r['open']),
     status: (r['status'] as SubmissionStatus | null) ?? null,
+    approvedLevel: (r['approved_level'] as ApprovalLevel | null) ?? null,
   };
 }
 
 // The status is the latest revision's; arg_max finds it per assignment without ranking every row.
-const SELECT = `SELECT a.*, s.status FROM assignments a LEFT JOIN (
-  SELECT assignment_id, arg_max(status, revision) AS status FROM submission_revisions GROUP BY assignment_id
+const SELECT = `SELECT a.*, s.status, s.approved_level FROM assignments a LEFT JOIN (
+  SELECT assignment_id, arg_max(status, revision) AS status, arg_max(approved_level, revision) AS approved_level FROM submission_revisions GROUP BY assignment_id
 ) s ON s.assignment_id = a.id`;
 
 export interface AssignmentInput {
@@ -52,8 +53,8 @@ export async function insertAssignments(connection: DuckDBConnection, inputs: As
 export async function getAssignment(connection: DuckDBConnection, id: string): Promise<Assignment | undefined> {
   const r = await first(connection, 'SELECT * FROM assignments WHERE id = $1', [id]);
   if (!r) return undefined;
-  const latest = await first(connection, 'SELECT status FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision DESC LIMIT 1', [id]);
-  return toAssignment({ ...r, status: latest?.['status'] ?? null });
+  const latest = await first(connection, 'SELECT status, approved_level FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision DESC LIMIT 1', [id]);
+  return toAssignment({ ...r, status: latest?.['status'] ?? null, approved_level: latest?.['approved_level'] ?? null });
 }
 
 export interface AssignmentFilter {
@@ -62,6 +63,8 @@ export interface AssignmentFilter {
   department?: string;
   period?: string;
   status?: SubmissionStatus | 'none';
+  /** Only submissions somebody still has to review: submitted, or approved below the top level. */
+  inReview?: boolean;
 }
 
 /** Assignments matching a filter, ordered by due date, region and department. */
@@ -74,6 +77,7 @@ export async function listAssignments(connection: DuckDBConnection, filter: Assi
   if (filter.period) where.push(`a.period = $${params.push(filter.period)}`);
   if (filter.status === 'none') where.push('s.status IS NULL');
   else if (filter.status) where.push(`s.status = $${params.push(filter.status)}`);
+  if (filter.inReview) where.push(`s.status IN ('submitted', 'approved')`);
   const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.due_date NULLS LAST, a.region_code, a.department, a.period`;
   return (await rows(connection, sql, params)).map(toAssignment);
 }

@@ -1,5 +1,5 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { submissionActions, type ErrorDetail, type Submission, type SubmissionAction, type SubmissionStatus } from '@kesu/schema';
+import { reviewMove, submissionActions, type ApprovalLevel, type ApprovalStep, type ErrorDetail, type Reviewer, type Submission, type SubmissionAction, type SubmissionStatus } from '@kesu/schema';
 import { appendRows, first, json, rows, sqlTimestamp, timestampText, type Cell, type Row } from '../sql.js';
 import type { BatchKind } from '../write-queue.js';
 import { recordAudit } from './audit.js';
@@ -13,6 +13,7 @@ function toSubmission(r: Row): Submission {
     values: json<Record<string, unknown>>(r['submission_values']),
     warnings: json<ErrorDetail[]>(r['warnings']),
     comment: (r['comment'] as string | null) ?? null,
+    approvedLevel: (r['approved_level'] as ApprovalLevel | null) ?? null,
     updatedBy: String(r['actor']),
     updatedAt: timestampText(r['created_at']),
   };
@@ -31,6 +32,7 @@ export interface SubmissionRevision {
   status: SubmissionStatus;
   values: Record<string, unknown>;
   comment: string | null;
+  approvedLevel: ApprovalLevel | null;
   actor: string;
   createdAt: string;
 }
@@ -42,6 +44,7 @@ export async function listSubmissionRevisions(connection: DuckDBConnection, assi
     status: r['status'] as SubmissionStatus,
     values: json<Record<string, unknown>>(r['submission_values']),
     comment: (r['comment'] as string | null) ?? null,
+    approvedLevel: (r['approved_level'] as ApprovalLevel | null) ?? null,
     actor: String(r['actor']),
     createdAt: timestampText(r['created_at']),
   }));
@@ -56,6 +59,11 @@ export interface SubmissionWrite {
   values?: Record<string, unknown>;
   warnings?: ErrorDetail[];
   comment?: string | null;
+  /**
+   * Who reviews and the approval steps of the assignment's region, for approve, accept and
+   * return. Without it the single-level workflow applies (the office acting; no level recorded).
+   */
+  review?: { chain: ApprovalStep[]; reviewer: Reviewer };
   /** Stored with the result so that a retry with the same key returns it instead of writing again. */
   idempotency?: { userId: string; key: string; requestSha256: string };
 }
@@ -63,7 +71,7 @@ export interface SubmissionWrite {
 /** Why a write was refused, for the API to turn into a 409 or 403. */
 export class WorkflowError extends Error {
   constructor(
-    readonly code: 'invalid_transition' | 'window_closed' | 'stale_version' | 'no_assignment' | 'idempotency_key_reused',
+    readonly code: 'invalid_transition' | 'not_your_level' | 'window_closed' | 'stale_version' | 'no_assignment' | 'idempotency_key_reused',
     readonly zh: string,
     readonly en: string,
   ) {
@@ -129,6 +137,30 @@ async function revisionAsSubmission(connection: DuckDBConnection, assignmentId: 
   return r ? toSubmission(r) : undefined;
 }
 
+const EDITS: ReadonlySet<SubmissionAction> = new Set(['save', 'submit']);
+
+/**
+ * Where a change leads: saving and submitting by the workflow's table, review actions along the
+ * approval steps (`reviewMove`), or along one step when no steps are given.
+ */
+function nextState(input: SubmissionWrite, before: Submission | undefined): { status: SubmissionStatus; approvedLevel: ApprovalLevel | null } | WorkflowError {
+  const rule = submissionActions[input.action];
+  const status = before?.status ?? null;
+  if (EDITS.has(input.action)) return rule.from.includes(status) ? { status: rule.to, approvedLevel: null } : refused(rule, status);
+  if (input.review) {
+    const state = { status, approvedLevel: before?.approvedLevel ?? null };
+    const outcome = reviewMove(input.review.chain, state, input.action as 'approve' | 'accept' | 'return', input.review.reviewer);
+    return outcome.ok ? { status: outcome.state.status ?? rule.to, approvedLevel: outcome.state.approvedLevel } : new WorkflowError(outcome.code, outcome.zh, outcome.en);
+  }
+  // Trusted callers without steps (the demo, tests): one level, approving or returning a submitted report.
+  if (input.action === 'accept' || status !== 'submitted') return refused(rule, status);
+  return { status: rule.to, approvedLevel: null };
+}
+
+function refused(rule: (typeof submissionActions)[SubmissionAction], status: SubmissionStatus | null): WorkflowError {
+  return new WorkflowError('invalid_transition', `当前状态为「${status ?? '未填报'}」，不能${rule.zh}`, `cannot ${rule.en} a submission that is ${status ?? 'not started'}`);
+}
+
 /**
  * Applies a batch of submission changes in the caller's transaction: each is checked against
  * the workflow and the assignment, then all are written with one statement per table.
@@ -150,11 +182,9 @@ async function writeSubmissions(connection: DuckDBConnection, inputs: Submission
     if (replay) return { submission: replay.body as Submission, replayed: true };
     const assignment = assignments.get(input.assignmentId);
     if (!assignment) return new WorkflowError('no_assignment', '任务不存在', 'no such assignment');
-    const rule = submissionActions[input.action];
     const before = current.get(input.assignmentId);
-    if (!rule.from.includes(before?.status ?? null)) {
-      return new WorkflowError('invalid_transition', `当前状态为「${before?.status ?? '未填报'}」，不能${rule.zh}`, `cannot ${rule.en} a submission that is ${before?.status ?? 'not started'}`);
-    }
+    const moved = nextState(input, before);
+    if (moved instanceof WorkflowError) return moved;
     const editing = input.action === 'save' || input.action === 'submit';
     if (editing && !assignment.open) return new WorkflowError('window_closed', '填报窗口已关闭', 'the reporting window is closed');
     if (editing && input.formVersion !== assignment.version) {
@@ -162,17 +192,18 @@ async function writeSubmissions(connection: DuckDBConnection, inputs: Submission
     }
     const next: Submission = {
       assignmentId: input.assignmentId,
-      status: rule.to,
+      status: moved.status,
       revision: (before?.revision ?? 0) + 1,
       formVersion: editing ? input.formVersion : (before?.formVersion ?? input.formVersion),
       values: editing ? (input.values ?? {}) : (before?.values ?? {}),
       warnings: editing ? (input.warnings ?? []) : (before?.warnings ?? []),
       comment: input.comment ?? (input.action === 'return' ? '' : null),
+      approvedLevel: moved.approvedLevel,
       updatedBy: input.actor,
       updatedAt: stamp,
     };
     current.set(input.assignmentId, next);
-    revisions.push([next.assignmentId, next.revision, next.status, next.formVersion, JSON.stringify(next.values), JSON.stringify(next.warnings), next.comment, input.actor, now]);
+    revisions.push([next.assignmentId, next.revision, next.status, next.formVersion, JSON.stringify(next.values), JSON.stringify(next.warnings), next.comment, input.actor, now, next.approvedLevel]);
     // The values of every revision are in submission_revisions; the audit names the step.
     const step = (s: Submission | undefined) => (s ? { status: s.status, revision: s.revision } : null);
     audits.push({ actor: input.actor, action: `submission.${input.action}`, entity: 'submission', entityId: input.assignmentId, previous: step(before), next: step(next) });
