@@ -71,8 +71,8 @@ describe('a plan goes in, a form goes out, a report comes back and is reviewed',
     const locked = await reporter.request('PUT', `/api/v1/assignments/${assignmentId}/submission`, { values: filled, formVersion: 1 });
     expect(locked.status).toBe(409);
 
-    const audit = await office.request('GET', `/api/v1/audit?entity=submission&entityId=${assignmentId}`);
-    const events = audit.body as unknown as Array<{ action: string; actor: string; previous: { status: string } | null; next: { status: string } }>;
+    const audit = await office.request('GET', `/api/v1/audit?entity=submission&entityId=${assignmentId}&order=asc`);
+    const { events } = audit.body as unknown as { events: Array<{ action: string; actor: string; previous: { status: string } | null; next: { status: string } }> };
     expect(events.map((e) => [e.action, e.actor, e.previous?.status ?? null, e.next.status])).toEqual([
       ['submission.save', 'edu', null, 'draft'],
       ['submission.submit', 'edu', 'draft', 'submitted'],

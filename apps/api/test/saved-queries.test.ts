@@ -31,7 +31,7 @@ interface Saved {
 }
 
 const titles = async (client: Client) => ((await client.request('GET', '/api/v1/saved-queries')).body as unknown as Saved[]).map((q) => q.title);
-const audit = async (id: string) => ((await office.request('GET', `/api/v1/audit?entityId=${id}`)).body as unknown as Array<{ action: string; actor: string; next: unknown }>).map((e) => [e.action, e.actor]);
+const audit = async (id: string) => ((await office.request('GET', `/api/v1/audit?entityId=${id}&order=asc`)).body as unknown as { events: Array<{ action: string; actor: string; next: unknown }> }).events.map((e) => [e.action, e.actor]);
 
 describe('saved queries', () => {
   let privateId = '';

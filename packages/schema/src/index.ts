@@ -14,5 +14,6 @@ export * from './form/field-types.js';
 export * from './form/compile.js';
 export * from './user.js';
 export * from './workflow.js';
+export * from './audit.js';
 export * from './approval.js';
 export * from './time/beijing-time.js';

@@ -15,6 +15,7 @@ export * from './repositories/audit.js';
 export * from './repositories/plans.js';
 export * from './repositories/forms.js';
 export * from './repositories/assignments.js';
+export * from './repositories/units.js';
 export * from './repositories/submissions.js';
 export * from './repositories/idempotency.js';
 export * from './repositories/saved-queries.js';

@@ -2,14 +2,22 @@ import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { Disaggregation, Indicator, Region, RegionCode } from '@kesu/schema';
 import { loadDepartmentRegistry } from '@kesu/seeds';
+import { listRegionUnits } from '@kesu/store';
+import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
+import { notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
+import { searchRegions } from './region-search.js';
 
 const RegionQuery = z.object({
   parent: RegionCode.optional(),
   /** Comma-separated codes to look up by name (a page showing assignments of many regions). */
   codes: z.string().max(2000).regex(/^\d{6}(\d{3})?(,\d{6}(\d{3})?)*$/, { error: 'comma-separated GB/T 2260 codes' }).optional(),
 });
+const RegionSearch = z.object({ q: z.string().trim().min(1).max(40).meta({ description: 'part of a name, or the start of a code' }), limit: z.coerce.number().int().min(1).max(100).default(30) });
+const RegionMatch = Region.extend({ path: z.array(z.string()).meta({ description: 'names of the regions above, province first' }) });
+const CodeParam = z.object({ code: RegionCode });
+const RegionUnit = z.object({ name: z.string(), function: z.string().nullable(), sources: z.array(z.enum(['plan', 'assignment', 'user'])) });
 const FunctionName = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
 
 /** Reference data every screen needs: regions (a level at a time, or by code), the indicator catalog, department functions. */
@@ -23,6 +31,23 @@ export function metaRoutes(ctx: AppContext) {
         const { parent, codes } = c.req.valid('query');
         if (codes !== undefined) return c.json([...new Set(codes.split(','))].flatMap((code) => ctx.regions.get(code) ?? []), 200);
         return c.json(regions.filter((r) => r.parent === (parent ?? null)), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/regions/search', tags: ['reference'], summary: '按名称或代码查找地区（含区县）/ find regions, counties included, by name or code', request: { query: RegionSearch }, responses: { 200: jsonContent(z.array(RegionMatch), 'regions, the closest matches first') } }),
+      (c) => {
+        const { q, limit } = c.req.valid('query');
+        return c.json(searchRegions(ctx.regions, q, limit), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/regions/{code}/units', tags: ['reference'], summary: '地区的已知单位 / the units known in a region (its plans, assignments and accounts)', middleware: [requireRole('admin')] as const, request: { params: CodeParam }, responses: { 200: jsonContent(z.array(RegionUnit), 'units by name') } }),
+      async (c) => {
+        const { code } = c.req.valid('param');
+        if (!ctx.regions.has(code)) throw notFound(`行政区划「${code}」`, `region ${code}`);
+        const units = await ctx.store.reads.read((conn) => listRegionUnits(conn, code));
+        // Units known only from assignments or accounts get their function the way the importer reads it.
+        return c.json(units.map((u) => ({ ...u, function: u.function ?? ctx.registry.departments.functionOf(u.name) })), 200);
       },
     )
     .openapi(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingToday, beijingYear, formatBeijingDate, formatBeijingDateTime, formatBeijingFileStamp, instantMs } from './beijing-time.js';
+import { beijingDayStart, beijingToday, beijingYear, formatBeijingDate, formatBeijingDateTime, formatBeijingFileStamp, instantMs } from './beijing-time.js';
 
 // Zones far from Beijing on both sides, and UTC: the machine's zone must not change what is shown.
 const ZONES = ['America/New_York', 'UTC', 'Pacific/Kiritimati'];
@@ -59,6 +59,12 @@ describe.each(ZONES)('Beijing time with the machine in %s', (zone) => {
     expect(beijingToday()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('starts a Beijing day at 16:00 UTC the day before, across month and year ends', () => {
+    expect(beijingDayStart('2025-03-05').toISOString()).toBe('2025-03-04T16:00:00.000Z');
+    expect(beijingDayStart('2026-01-01').toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(beijingDayStart('2024-03-01').toISOString()).toBe('2024-02-29T16:00:00.000Z');
+  });
+
   it('stamps a file name in Beijing time, with the offset', () => {
     expect(formatBeijingFileStamp(new Date('2025-03-04T17:20:11.630Z'))).toBe('2025-03-05T01-20-11-630+0800');
   });
@@ -75,6 +81,8 @@ describe('what is not a time', () => {
   });
 
   it('is refused where a time is needed', () => {
+    expect(() => beijingDayStart('2025-02-30')).toThrow(RangeError);
+    expect(() => beijingDayStart('2025-03-05T00:00')).toThrow(RangeError);
     expect(() => beijingToday(Number.NaN)).toThrow(RangeError);
     expect(() => formatBeijingFileStamp('soon')).toThrow(RangeError);
   });

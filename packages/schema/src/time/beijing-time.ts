@@ -91,6 +91,16 @@ export function beijingToday(now: Instant = Date.now()): string {
   return dateOf(d);
 }
 
+/**
+ * The instant a Beijing calendar day begins: a day chosen by a person, as a range of stored UTC times.
+ * @example beijingDayStart('2025-03-05') // 2025-03-04T16:00:00.000Z
+ */
+export function beijingDayStart(isoDate: string): Date {
+  const ms = CALENDAR_DATE.test(isoDate) ? instantMs(`${isoDate}T00:00:00+08:00`) : null;
+  if (ms === null) throw new RangeError(`not a calendar date: ${isoDate}`);
+  return new Date(ms);
+}
+
 /** The current year in Beijing (the year that has begun there, though not yet in UTC). */
 export function beijingYear(now: Instant = Date.now()): number {
   return Number(beijingToday(now).slice(0, 4));

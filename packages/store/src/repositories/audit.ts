@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { AuditEvent } from '@kesu/schema';
-import { appendRows, json, rows, timestampText } from '../sql.js';
+import type { AuditActor, AuditEntry, AuditEvent } from '@kesu/schema';
+import { appendRows, first, json, rows, sqlTimestamp, timestampText, type Row } from '../sql.js';
 
 export interface AuditInput {
   actor: string;
@@ -22,14 +22,8 @@ export async function recordAudit(connection: DuckDBConnection, events: AuditInp
   );
 }
 
-/** Audit events of one entity (or all), oldest first. */
-export async function listAudit(connection: DuckDBConnection, filter: { entity?: string; entityId?: string; limit?: number } = {}): Promise<AuditEvent[]> {
-  const where: string[] = [];
-  const params: string[] = [];
-  if (filter.entity) where.push(`entity = $${params.push(filter.entity)}`);
-  if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
-  const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY occurred_at, rowid LIMIT ${Math.min(filter.limit ?? 1000, 10000)}`;
-  return (await rows(connection, sql, params)).map((r) => ({
+function toEvent(r: Row): AuditEvent {
+  return {
     id: String(r['id']),
     occurredAt: timestampText(r['occurred_at']),
     actor: String(r['actor']),
@@ -38,5 +32,61 @@ export async function listAudit(connection: DuckDBConnection, filter: { entity?:
     entityId: String(r['entity_id']),
     previous: r['previous_value'] === null ? null : json(r['previous_value']),
     next: r['new_value'] === null ? null : json(r['new_value']),
-  }));
+  };
+}
+
+/** Audit events of one entity (or all), oldest first. */
+export async function listAudit(connection: DuckDBConnection, filter: { entity?: string; entityId?: string; limit?: number } = {}): Promise<AuditEvent[]> {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter.entity) where.push(`entity = $${params.push(filter.entity)}`);
+  if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
+  const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY occurred_at, rowid LIMIT ${Math.min(filter.limit ?? 1000, 10000)}`;
+  return (await rows(connection, sql, params)).map(toEvent);
+}
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  /** From this instant (inclusive). */
+  from?: Date;
+  /** Until this instant (exclusive). */
+  until?: Date;
+  order?: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One page of the audit trail matching a filter, with who made each change by name, and the
+ * number of matching events in all.
+ * @example await searchAudit(conn, { entity: 'submission', entityId: id, limit: 50, offset: 0 })
+ */
+export async function searchAudit(connection: DuckDBConnection, filter: AuditFilter): Promise<{ total: number; events: AuditEntry[] }> {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter.actor) where.push(`e.actor = $${params.push(filter.actor)}`);
+  if (filter.action) where.push(`e.action = $${params.push(filter.action)}`);
+  if (filter.entity) where.push(`e.entity = $${params.push(filter.entity)}`);
+  if (filter.entityId) where.push(`e.entity_id = $${params.push(filter.entityId)}`);
+  if (filter.from) where.push(`e.occurred_at >= $${params.push(sqlTimestamp(filter.from))}::TIMESTAMP`);
+  if (filter.until) where.push(`e.occurred_at < $${params.push(sqlTimestamp(filter.until))}::TIMESTAMP`);
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = Number((await first(connection, `SELECT count(*) AS n FROM audit_events e ${clause}`, params))?.['n'] ?? 0);
+  // rowid breaks ties: the steps of one transaction share their time and keep their order.
+  const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
+  const page = await rows(
+    connection,
+    `SELECT e.*, u.display_name FROM audit_events e LEFT JOIN users u ON u.username = e.actor ${clause} ORDER BY e.occurred_at ${direction}, e.rowid ${direction} LIMIT ${Math.trunc(filter.limit)} OFFSET ${Math.trunc(filter.offset)}`,
+    params,
+  );
+  return { total, events: page.map((r) => ({ ...toEvent(r), actorName: (r['display_name'] as string | null) ?? null })) };
+}
+
+/** Everyone who appears in the audit trail, with their display name and how many events they made. */
+export async function listAuditActors(connection: DuckDBConnection): Promise<AuditActor[]> {
+  const found = await rows(connection, 'SELECT e.actor, any_value(u.display_name) AS display_name, count(*) AS n FROM audit_events e LEFT JOIN users u ON u.username = e.actor GROUP BY e.actor ORDER BY e.actor');
+  return found.map((r) => ({ username: String(r['actor']), displayName: (r['display_name'] as string | null) ?? null, events: Number(r['n']) }));
 }
