@@ -16,4 +16,5 @@ export * from './user.js';
 export * from './workflow.js';
 export * from './audit.js';
 export * from './approval.js';
+export * from './notification.js';
 export * from './time/beijing-time.js';

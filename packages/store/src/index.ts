@@ -19,4 +19,8 @@ export * from './repositories/units.js';
 export * from './repositories/submissions.js';
 export * from './repositories/idempotency.js';
 export * from './repositories/saved-queries.js';
+export * from './repositories/notifications.js';
+export * from './repositories/mail-outbox.js';
+export * from './repositories/job-leases.js';
+export * from './repositories/recipients.js';
 export { backupStore, inspectBackup } from './backup.js';

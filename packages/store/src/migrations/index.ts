@@ -5,12 +5,13 @@ import { workflow } from './002-workflow.js';
 import { savedQueries } from './003-saved-queries.js';
 import { accounts } from './004-accounts.js';
 import { approvalLevels } from './005-approval-levels.js';
+import { notifications } from './006-notifications.js';
 
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [registry, workflow, savedQueries, accounts, approvalLevels];
+export const MIGRATIONS: readonly Migration[] = [registry, workflow, savedQueries, accounts, approvalLevels, notifications];
 
 /** The schema version recorded in the database (0 when empty). */
 export async function schemaVersion(connection: DuckDBConnection): Promise<number> {
