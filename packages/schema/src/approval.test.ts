@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalChain, approvedAtLeast, nextStep, reviewMove, type ApprovalStep, type ReviewState } from './approval.js';
+import { approvalChain, approvalProgress, approvedAtLeast, nextStep, reviewMove, type ApprovalStep, type ReviewState } from './approval.js';
 import type { Region } from './region.js';
 
 const regions = new Map<string, Pick<Region, 'level' | 'parent'>>([
@@ -81,5 +81,21 @@ describe('reviewing along the levels', () => {
     expect(approvedAtLeast('prefecture', 'county')).toBe(true);
     expect(approvedAtLeast('county', 'province')).toBe(false);
     expect(approvedAtLeast(null, 'county')).toBe(false);
+  });
+
+  it('shows each step done or waiting, and whether the caller acts next', () => {
+    const atCounty = walk(submitted, [['approve', county]]);
+    expect(approvalProgress(chain, atCounty, prefecture)).toEqual({
+      steps: [
+        { level: 'county', regionCode: '510104', done: true },
+        { level: 'prefecture', regionCode: '510100', done: false },
+        { level: 'province', regionCode: '510000', done: false },
+      ],
+      next: 1,
+      mine: true,
+    });
+    expect(approvalProgress(chain, atCounty, county).mine).toBe(false);
+    expect(approvalProgress(chain, submitted, { role: 'leader', regionCode: '510104' }).mine).toBe(false);
+    expect(approvalProgress(chain, { status: 'returned', approvedLevel: null }, county)).toMatchObject({ next: null, mine: false });
   });
 });

@@ -125,7 +125,7 @@ export function reviewMove(chain: readonly ApprovalStep[], state: ReviewState, a
   const refuse = (zh: string, en: string): ReviewOutcome => ({ ok: false, code: 'invalid_transition', zh, en });
   if (index === null) return refuse(`当前状态为「${now.zh}」，没有待审核的内容`, `the submission is ${now.en}; nothing waits for review`);
   const step = chain[index] as ApprovalStep;
-  if (reviewer.role !== 'admin' && reviewer.regionCode !== step.regionCode) {
+  if (reviewer.role !== 'admin' && (reviewer.role !== 'reviewer' || reviewer.regionCode !== step.regionCode)) {
     const level = approvalLevels[step.level];
     return { ok: false, code: 'not_your_level', zh: `当前状态为「${now.zh}」，应由${level.zh}审核（${step.regionCode}）办理`, en: `the submission is ${now.en}; the ${level.en} office (${step.regionCode}) acts on it now` };
   }
@@ -142,4 +142,25 @@ export function reviewMove(chain: readonly ApprovalStep[], state: ReviewState, a
 /** Whether data approved at `approved` counts for a reader asking for `atLeast` or above. */
 export function approvedAtLeast(approved: ApprovalLevel | null, atLeast: ApprovalLevel): boolean {
   return approved !== null && APPROVAL_LEVELS.indexOf(approved) >= APPROVAL_LEVELS.indexOf(atLeast);
+}
+
+export const ApprovalProgress = z.object({
+  steps: z.array(z.object({ level: ApprovalLevel, regionCode: z.string(), done: z.boolean() })),
+  /** The step that must act now (an index into steps), or null when nothing waits. */
+  next: z.int().min(0).nullable(),
+  /** Whether the caller may act at that step. */
+  mine: z.boolean(),
+});
+export type ApprovalProgress = z.infer<typeof ApprovalProgress>;
+
+/** Where a submission stands along its steps, as a reviewer's page shows it. */
+export function approvalProgress(chain: readonly ApprovalStep[], state: ReviewState, reviewer: Reviewer): ApprovalProgress {
+  const next = nextStepIndex(chain, state);
+  const approved = state.status === 'approved' ? approvedIndex(chain, state.approvedLevel) : -1;
+  const step = next === null ? null : chain[next];
+  return {
+    steps: chain.map((s, i) => ({ level: s.level, regionCode: s.regionCode, done: i <= approved })),
+    next,
+    mine: step !== null && step !== undefined && (reviewer.role === 'admin' || (reviewer.role === 'reviewer' && reviewer.regionCode === step.regionCode)),
+  };
 }

@@ -103,7 +103,9 @@ function writeForm(
       // Drafts and typos are rare: their values are written only when a revision carries them.
       const json = event.values === 'final' ? final.json : values.write(series, quarter.index, event.values === 'partial' ? { fields: values.draftFields } : { typo: true }).json;
       const comment = event.status === 'returned' ? returned : null;
-      tables.revisions.text(id).int(k + 1).text(event.status).int(1).text(json).text('[]').maybe(comment).text(event.reviewer ? reviewer : reporter).time(event.at).end();
+      // Past reports went all the way up: an approval is recorded as accepted at the top level.
+      const level = event.status === 'approved' ? 'province' : null;
+      tables.revisions.text(id).int(k + 1).text(event.status).int(1).text(json).text('[]').maybe(comment).text(event.reviewer ? reviewer : reporter).time(event.at).maybe(level).end();
     }
     counts.submissions++;
     counts.revisions += events.length;

@@ -34,10 +34,12 @@ interface DemoUser {
   department: string | null;
 }
 
-/** Who the demo has: the office, a reviewer, reporters, a statistician and a leader. */
+/** Who the demo has: the office, a reviewer at each level above 锦江区, reporters, a statistician and a leader. */
 const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: '科协办公室（演示）', role: 'admin', regionCode: null, department: null },
   { username: 'jj-reviewer', displayName: '锦江区审核人（演示）', role: 'reviewer', regionCode: '510104', department: null },
+  { username: 'cd-reviewer', displayName: '成都市审核人（演示）', role: 'reviewer', regionCode: '510100', department: null },
+  { username: 'sc-reviewer', displayName: '四川省审核人（演示）', role: 'reviewer', regionCode: '510000', department: null },
   { username: 'jj-edu', displayName: '锦江区教育局填报人（演示）', role: 'reporter', regionCode: '510104', department: '锦江区教育局' },
   { username: 'jj-kx', displayName: '锦江区科协填报人（演示）', role: 'reporter', regionCode: '510104', department: '锦江区科协' },
   { username: 'sc-stat', displayName: '四川省统计人员（演示）', role: 'statistician', regionCode: '510000', department: null },

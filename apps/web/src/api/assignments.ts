@@ -1,4 +1,4 @@
-import type { Assignment, FormDefinition, Submission, SubmissionStatus, Target } from '@kesu/schema';
+import type { ApprovalLevel, ApprovalProgress, Assignment, FormDefinition, Submission, SubmissionStatus, Target } from '@kesu/schema';
 import { api, apiFile } from './client';
 
 export interface AssignmentQuery {
@@ -8,12 +8,15 @@ export interface AssignmentQuery {
   department?: string | undefined;
   period?: string | undefined;
   status?: SubmissionStatus | 'none' | undefined;
+  /** Only what waits for the caller's review at its level. */
+  awaitingMe?: 'true' | undefined;
 }
 
 export interface AssignmentView {
   assignment: Assignment;
   form: FormDefinition;
   submission: Submission | null;
+  approval: ApprovalProgress;
 }
 
 /** What a reporter or reviewer sees beside each value: last period, earlier periods, the plan's targets. */
@@ -28,6 +31,7 @@ export interface Revision {
   status: SubmissionStatus;
   values: Record<string, unknown>;
   comment: string | null;
+  approvedLevel: ApprovalLevel | null;
   actor: string;
   createdAt: string;
 }
@@ -64,6 +68,7 @@ export function newIdempotencyKey(): string {
 export const submitSubmission = (id: string, body: SubmissionBody, idempotencyKey: string) =>
   api<Submission>(`/assignments/${id}/submission/submit`, { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } });
 export const approveSubmission = (id: string) => api<Submission>(`/assignments/${id}/submission/approve`, { method: 'POST' });
+export const acceptSubmission = (id: string) => api<Submission>(`/assignments/${id}/submission/accept`, { method: 'POST' });
 export const returnSubmission = (id: string, comment: string) => api<Submission>(`/assignments/${id}/submission/return`, { method: 'POST', body: { comment } });
 
 export const downloadTemplate = (id: string) => apiFile(`/assignments/${id}/template.xlsx`);

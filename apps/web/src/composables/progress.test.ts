@@ -13,6 +13,7 @@ const a = (id: string, dueDate: string | null, status: Assignment['status'], dep
   dueDate,
   open: true,
   status,
+  approvedLevel: status === 'approved' ? 'county' : null,
 });
 
 describe('deadlines', () => {

@@ -21,7 +21,7 @@ export const useSubmissionStore = defineStore('submission', () => {
 
   /** Takes the server's answer to a write as the current submission. */
   function accept(submission: Submission) {
-    if (view.value) view.value = { ...view.value, submission, assignment: { ...view.value.assignment, status: submission.status } };
+    if (view.value) view.value = { ...view.value, submission, assignment: { ...view.value.assignment, status: submission.status, approvedLevel: submission.approvedLevel } };
     return submission;
   }
 
@@ -34,21 +34,23 @@ export const useSubmissionStore = defineStore('submission', () => {
     accept(await api.submitSubmission(id, body, api.newIdempotencyKey()));
     await refreshRevisions();
   }
-  async function approve(id: string) {
-    accept(await api.approveSubmission(id));
-    await refreshRevisions();
+  /** A review step changes where the submission stands along the levels: the view is read again. */
+  async function review(id: string, step: () => Promise<Submission>) {
+    await step();
+    const [v, r] = await Promise.all([api.getAssignment(id), api.listRevisions(id)]);
+    view.value = v;
+    revisions.value = r;
   }
-  async function sendBack(id: string, comment: string) {
-    accept(await api.returnSubmission(id, comment));
-    await refreshRevisions();
-  }
+  const approve = (id: string) => review(id, () => api.approveSubmission(id));
+  const acceptFromBelow = (id: string) => review(id, () => api.acceptSubmission(id));
+  const sendBack = (id: string, comment: string) => review(id, () => api.returnSubmission(id, comment));
   async function upload(id: string, bytes: ArrayBuffer) {
     accept(await api.uploadWorkbook(id, bytes));
     await refreshRevisions();
   }
   const template = (id: string) => api.downloadTemplate(id);
 
-  return { view, context, revisions, open, saveDraft, submit, approve, sendBack, upload, template };
+  return { view, context, revisions, open, saveDraft, submit, approve, acceptFromBelow, sendBack, upload, template };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSubmissionStore, import.meta.hot));

@@ -1,0 +1,110 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, assignmentOf } from '../support/api';
+import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { confirmBox, toast, visible } from '../support/element';
+
+// A 锦江区 report approved by the district, accepted by 成都市, then returned by 四川省 one level
+// down, each office on its own screen.
+let browser: Browser;
+const sessions: Record<string, { context: BrowserContext; page: Page; errors: string[] }> = {};
+let id = '';
+
+async function as(username: string): Promise<Page> {
+  let session = sessions[username];
+  if (!session) {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    session = { context, page, errors: watchErrors(page) };
+    sessions[username] = session;
+    await login(page, username);
+  }
+  return session.page;
+}
+
+/** Opens the review queue's "waiting for me" list and the report in it. */
+async function openFromQueue(page: Page): Promise<void> {
+  await page.goto('/review');
+  await visible(page.getByTestId('awaiting-me'));
+  const row = page.locator(`tr[data-assignment="${id}"]`);
+  await visible(row);
+  await row.getByRole('button', { name: '审核' }).click();
+  await visible(page.locator('.approval-steps'));
+}
+
+const stepsDone = (page: Page) => page.locator('.approval-steps [data-done="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+
+beforeAll(async () => {
+  browser = await launch();
+  // A quarter of the demo's 锦江区教育局 form nobody has reported yet, filled and submitted by its reporter.
+  const office = await ApiClient.as('admin');
+  const { formId } = await assignmentOf(office, '锦江区教育局', '2024Q1');
+  const [created] = await office.post<Array<{ id: string }>>('/assignments', { formId, version: 1, regionCodes: ['510104'], departments: ['锦江区教育局'], periods: ['2023Q2'], dueDate: null });
+  id = created!.id;
+  const reporter = await ApiClient.as('jj-edu');
+  const view = await reporter.get<{ form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } }>(`/assignments/${id}`);
+  const fields = view.form.sections.flatMap((s) => s.fields);
+  const values = Object.fromEntries(fields.map((f) => [f.id, f.type === 'long_text' ? '按计划推进' : f.type === 'percent' ? 80 : f.type === 'yes_no' ? true : f.type === 'date' ? '2023-06-30' : 12]));
+  await reporter.post(`/assignments/${id}/submission/submit`, { values, formVersion: 1 });
+});
+shootOnFailure(() => Object.fromEntries(Object.entries(sessions).map(([user, s]) => [user, s.page])));
+afterAll(async () => {
+  for (const s of Object.values(sessions)) await s.context.close();
+  await browser.close();
+});
+
+describe('approval up the levels', () => {
+  it('the district approves what its unit submitted; the city is not asked before that', async () => {
+    const city = await as('cd-reviewer');
+    await city.goto('/review');
+    await visible(city.getByTestId('awaiting-me'));
+    await city.waitForLoadState('networkidle');
+    expect(await city.locator(`tr[data-assignment="${id}"]`).count()).toBe(0);
+
+    const district = await as('jj-reviewer');
+    await openFromQueue(district);
+    expect(await stepsDone(district)).toEqual([]);
+    await district.getByTestId('approve').click();
+    await confirmBox(district, '审核通过');
+    await toast(district, '已审核通过');
+    await visible(district.getByText('县级已审核通过，数据已锁定'));
+    await visible(district.getByTestId('not-mine'));
+    expect(await district.getByTestId('approve').count()).toBe(0);
+    expect(await stepsDone(district)).toEqual(['county']);
+  });
+
+  it('the city accepts it, after which the district can no longer act on it', async () => {
+    const city = await as('cd-reviewer');
+    await openFromQueue(city);
+    await shot(city, 'approval-01-city-to-accept');
+    await city.getByTestId('accept').click();
+    await confirmBox(city, '接收');
+    await toast(city, '已接收');
+    await visible(city.getByText('市级已审核通过，数据已锁定'));
+    expect(await stepsDone(city)).toEqual(['county', 'prefecture']);
+
+    const district = await as('jj-reviewer');
+    await district.goto(`/review/${id}`);
+    await visible(district.getByText('市级已审核通过，数据已锁定'));
+    expect(await district.getByTestId('return').count()).toBe(0);
+  });
+
+  it('the province returns it one level down with a comment, and it waits for the city again', async () => {
+    const province = await as('sc-reviewer');
+    await openFromQueue(province);
+    await province.getByTestId('return').click();
+    await province.getByLabel('退回意见（填报单位可见）').fill('请市级复核培训人次');
+    await province.getByRole('dialog').getByTestId('confirm-return').click();
+    await toast(province, '已退回下一级审核');
+    await shot(province, 'approval-02-province-returned');
+
+    const city = await as('cd-reviewer');
+    await openFromQueue(city);
+    expect(await stepsDone(city)).toEqual(['county']);
+    await visible(city.getByText('请市级复核培训人次'));
+  });
+
+  it('threw no uncaught error on any page', () => {
+    for (const [user, s] of Object.entries(sessions)) expect({ user, errors: s.errors }).toEqual({ user, errors: [] });
+  });
+});
