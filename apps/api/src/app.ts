@@ -16,6 +16,7 @@ import { backupRoutes } from './routes/backups.js';
 import { authRoutes } from './routes/auth.js';
 import { formRoutes } from './routes/forms.js';
 import { metaRoutes } from './routes/meta.js';
+import { planAccountRoutes } from './routes/plan-accounts.js';
 import { planRoutes } from './routes/plans.js';
 import { savedQueryRoutes } from './routes/saved-queries.js';
 import { userRoutes } from './routes/users.js';
@@ -24,7 +25,7 @@ import { serveWeb } from './http/web.js';
 
 export const JSON_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
-const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/health']);
+const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/auth/redeem-code', '/api/v1/health']);
 
 function errorBody(code: string, message: string, messageEn: string, details: ApiError['error']['details'] = []): ApiError {
   return { error: { code, message, messageEn, details } };
@@ -69,6 +70,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/v1/users', userRoutes(ctx));
   app.route('/api/v1', metaRoutes(ctx));
   app.route('/api/v1/plans', planRoutes(ctx));
+  app.route('/api/v1/plans', planAccountRoutes(ctx));
   app.route('/api/v1/forms', formRoutes(ctx));
   app.route('/api/v1/assignments', assignmentRoutes(ctx));
   app.route('/api/v1/assignments', workbookRoutes(ctx));

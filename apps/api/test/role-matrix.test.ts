@@ -5,6 +5,8 @@ import { buildFixture, type Fixture } from './fixture.js';
 let h: Harness;
 let f: Fixture;
 const clients: Record<string, Client> = {};
+/** Accounts the office's user endpoints act on, by user name. */
+const targets: Record<string, string> = {};
 
 const ROLES = ['anonymous', 'admin', 'reviewer', 'reviewerElsewhere', 'reporter', 'reporterOtherUnit', 'statistician', 'leader'] as const;
 type Who = (typeof ROLES)[number];
@@ -18,6 +20,7 @@ beforeAll(async () => {
   await addUser(h, 'kx', 'reporter', '510104', '锦江区科协');
   await addUser(h, 'stat', 'statistician', '510000');
   await addUser(h, 'boss', 'leader', '510000');
+  for (const name of ['target-edit', 'target-reset', 'target-disable', 'target-enable']) targets[name] = (await addUser(h, name, 'leader', '510104')).id;
   const logins: Record<Exclude<Who, 'anonymous' | 'admin'>, string> = { reviewer: 'rev', reviewerElsewhere: 'rev-hd', reporter: 'edu', reporterOtherUnit: 'kx', statistician: 'stat', leader: 'boss' };
   clients['anonymous'] = new Client(h);
   clients['admin'] = f.office;
@@ -45,6 +48,16 @@ const endpoints: Endpoint[] = [
   { name: 'who am I', method: 'GET', path: () => '/api/v1/auth/me', allowed: everyone },
   { name: 'list users', method: 'GET', path: () => '/api/v1/users', allowed: ['admin'] },
   { name: 'create a user', method: 'POST', path: () => '/api/v1/users', body: (who) => ({ username: `new-${who.toLowerCase()}`, displayName: '新用户', password: 'long-enough-1', role: 'leader', regionCode: '510104' }), allowed: ['admin'] },
+  { name: 'units of a region and their accounts', method: 'GET', path: () => '/api/v1/users/units?region=510104', allowed: ['admin'] },
+  { name: 'units without an account', method: 'GET', path: () => '/api/v1/users/missing-accounts', allowed: ['admin', 'reviewer', 'reviewerElsewhere', 'leader'] },
+  // A reviewer may look only inside its own region tree.
+  { name: 'units without an account in 锦江区', method: 'GET', path: () => '/api/v1/users/missing-accounts?region=510104', allowed: ['admin', 'reviewer', 'leader'] },
+  { name: 'a printable list of log-ins', method: 'POST', path: () => '/api/v1/users/login-sheet', body: () => ({ title: '登录信息', rows: [{ regionName: '锦江区', department: '锦江区科协', username: 'kx', code: 'AAAA-BBBB-CCCC', link: '/login', expiresAt: '2030-01-01 00:00:00.000' }] }), allowed: ['admin'] },
+  { name: 'change a user', method: 'PATCH', path: () => `/api/v1/users/${targets['target-edit']}`, body: (who) => ({ displayName: `${who} 改` }), allowed: ['admin'] },
+  { name: 'reset a password', method: 'POST', path: () => `/api/v1/users/${targets['target-reset']}/reset-password`, allowed: ['admin'] },
+  { name: 'disable a user', method: 'POST', path: () => `/api/v1/users/${targets['target-disable']}/disable`, allowed: ['admin'] },
+  { name: 'enable a user', method: 'POST', path: () => `/api/v1/users/${targets['target-enable']}/enable`, allowed: ['admin'] },
+  { name: 'create reporter accounts for a plan', method: 'POST', path: () => `/api/v1/plans/${f.planId}/reporter-accounts`, allowed: ['admin'] },
   { name: 'regions', method: 'GET', path: () => '/api/v1/regions?parent=510100', allowed: everyone },
   { name: 'find regions', method: 'GET', path: () => `/api/v1/regions/search?q=${encodeURIComponent('锦江')}`, allowed: everyone },
   { name: 'units of a region', method: 'GET', path: () => '/api/v1/regions/510104/units', allowed: ['admin'] },
@@ -125,6 +138,16 @@ describe('every endpoint × every role', () => {
     expect(mine.map((a) => a.id)).toEqual([f.own]);
     const elsewhere = (await clients['reviewerElsewhere']!.request('GET', '/api/v1/assignments')).body as unknown as unknown[];
     expect(elsewhere).toEqual([]);
+  });
+
+  it('setting a password with a one-time code needs no session, and a wrong code changes nothing', async () => {
+    for (const who of ROLES) {
+      const before = await auditCount();
+      const res = await clients[who]!.request('POST', '/api/v1/auth/redeem-code', { username: 'target-reset', code: 'WRNG-WRNG-WRNG', password: 'long-enough-1' });
+      expect(res.status).toBe(400);
+      expect(res.body.error?.code).toBe('bad_code');
+      expect(await auditCount()).toBe(before);
+    }
   });
 
   it('a bearer token works for scripts, without CSRF, and a cookie write without CSRF is refused', async () => {

@@ -2,10 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { Plan } from '@kesu/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './database.js';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations/index.js';
-import { listAssignedUnits, listReporterUnits } from './repositories/accounts.js';
+import { listAssignedUnits, listPlansWithin, listReporterUnits } from './repositories/accounts.js';
+import { insertPlan } from './repositories/plans.js';
 import { insertAssignments } from './repositories/assignments.js';
 import { findLoginCode, issueLoginCode, markLoginCodeUsed, voidLoginCodes } from './repositories/login-codes.js';
 import { deleteUserSessions, findSession, insertSession } from './repositories/sessions.js';
@@ -112,7 +114,7 @@ describe('accounts', () => {
     expect(stored.getRowObjectsJson().map((r) => r['code_hash'])).toEqual(expect.arrayContaining(['first', 'second']));
   });
 
-  it('list the units assigned under a region and those with an enabled reporter', async () => {
+  it('list the units assigned under a region, the reporters of units and the plans under a region', async () => {
     const assign = (regionCode: string, department: string, period: string) => ({ formId: 'f', version: 1, regionCode, department, period, dueDate: null });
     await insertAssignments(store.connection, [assign('510104', '锦江区教育局', '2024'), assign('510104', '锦江区教育局', '2025'), assign('510104', '锦江区科协', '2024'), assign('110108', '海淀区科协', '2024')]);
     expect(await listAssignedUnits(store.connection, '5101')).toEqual([
@@ -123,6 +125,18 @@ describe('accounts', () => {
     const r = await insertUser(store.connection, { username: 'edu', displayName: 'e', passwordHash: 'h', role: 'reporter', regionCode: '510104', department: '锦江区教育局' });
     await insertUser(store.connection, { username: 'kx', displayName: 'k', passwordHash: 'h', role: 'reporter', regionCode: '510104', department: '锦江区科协' });
     await setUserDisabled(store.connection, r.id, new Date());
-    expect(await listReporterUnits(store.connection)).toEqual([{ regionCode: '510104', department: '锦江区科协', username: 'kx' }]);
+    expect(await listReporterUnits(store.connection)).toEqual([
+      { regionCode: '510104', department: '锦江区教育局', username: 'edu', disabled: true },
+      { regionCode: '510104', department: '锦江区科协', username: 'kx', disabled: false },
+    ]);
+  });
+
+  it('read the plans under a region in full', async () => {
+    const plan = (code: string, title: string) => ({ title, region: { name: title, short: title, level: 'county', province: '四川省', parent: null, code }, departments: [{ raw: '区科协', name: `${title}科协`, function: 'science_association', region: code }] }) as unknown as Plan;
+    await insertPlan(store.connection, plan('510104', '锦江区'), 'a', 'office');
+    await insertPlan(store.connection, plan('110108', '海淀区'), 'b', 'office');
+    const within = await listPlansWithin(store.connection, '5101');
+    expect(within.map((p) => [p.title, p.plan.departments[0]?.name])).toEqual([['锦江区', '锦江区科协']]);
+    expect(await listPlansWithin(store.connection)).toHaveLength(2);
   });
 });

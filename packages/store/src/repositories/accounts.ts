@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rows } from '../sql.js';
+import type { Plan } from '@kesu/schema';
+import { json, rows } from '../sql.js';
 
 /** A reporting unit: a department of a region. */
 export interface UnitKey {
@@ -13,8 +14,14 @@ export async function listAssignedUnits(connection: DuckDBConnection, regionPref
   return found.map((r) => ({ regionCode: String(r['region_code']), department: String(r['department']) }));
 }
 
-/** The units that have an enabled reporter account, with their user names. */
-export async function listReporterUnits(connection: DuckDBConnection): Promise<Array<UnitKey & { username: string }>> {
-  const found = await rows(connection, "SELECT region_code, department, username FROM users WHERE role = 'reporter' AND disabled_at IS NULL AND region_code IS NOT NULL AND department IS NOT NULL ORDER BY username");
-  return found.map((r) => ({ regionCode: String(r['region_code']), department: String(r['department']), username: String(r['username']) }));
+/** Every reporter account with its unit and whether it is disabled. */
+export async function listReporterUnits(connection: DuckDBConnection): Promise<Array<UnitKey & { username: string; disabled: boolean }>> {
+  const found = await rows(connection, "SELECT region_code, department, username, disabled_at IS NOT NULL AS disabled FROM users WHERE role = 'reporter' AND region_code IS NOT NULL AND department IS NOT NULL ORDER BY username");
+  return found.map((r) => ({ regionCode: String(r['region_code']), department: String(r['department']), username: String(r['username']), disabled: Boolean(r['disabled']) }));
+}
+
+/** The plans of regions under a code prefix ('' for all), in full: the units they name are those expected to report. */
+export async function listPlansWithin(connection: DuckDBConnection, regionPrefix = ''): Promise<Array<{ id: string; title: string; plan: Plan }>> {
+  const found = await rows(connection, "SELECT id, title, plan FROM plans WHERE coalesce(region_code, '') LIKE $1 ORDER BY updated_at DESC", [`${regionPrefix}%`]);
+  return found.map((r) => ({ id: String(r['id']), title: String(r['title']), plan: json<Plan>(r['plan']) }));
 }

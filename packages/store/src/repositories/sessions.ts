@@ -31,9 +31,14 @@ export async function deleteSession(connection: DuckDBConnection, tokenHash: str
   await exec(connection, 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }
 
+/** The token hashes of a user's sessions, for caches to forget them when the user changes. */
+export async function sessionHashesOf(connection: DuckDBConnection, userId: string): Promise<string[]> {
+  return (await rows(connection, 'SELECT token_hash FROM sessions WHERE user_id = $1', [userId])).map((r) => String(r['token_hash']));
+}
+
 /** Ends every session of a user; answers their token hashes, for caches to forget them too. */
 export async function deleteUserSessions(connection: DuckDBConnection, userId: string): Promise<string[]> {
-  const hashes = (await rows(connection, 'SELECT token_hash FROM sessions WHERE user_id = $1', [userId])).map((r) => String(r['token_hash']));
+  const hashes = await sessionHashesOf(connection, userId);
   await exec(connection, 'DELETE FROM sessions WHERE user_id = $1', [userId]);
   return hashes;
 }

@@ -68,13 +68,14 @@ async function prepare(url: string): Promise<string[]> {
   };
   const form = await admin.call('POST', '/api/v1/forms', { department: '基准测试局', definition });
   await admin.call('POST', `/api/v1/forms/${String(form['id'])}/publish`, {});
-  await admin.call('POST', '/api/v1/users', { ...REPORTER, displayName: 'bench', role: 'reporter', regionCode: '510104', department: '基准测试局' });
   const ids: string[] = [];
   for (let year = 2001; year <= 2040; year++) {
     const periods = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
     const rows = (await admin.call('POST', '/api/v1/assignments', { formId: form['id'], version: 1, regionCodes: ['510104'], departments: ['基准测试局'], periods })) as unknown as Array<{ id: string }>;
     ids.push(...rows.map((r) => r.id));
   }
+  // A reporter's unit must be one the region knows: it is, once assigned.
+  await admin.call('POST', '/api/v1/users', { ...REPORTER, displayName: 'bench', role: 'reporter', regionCode: '510104', department: '基准测试局' });
   return ids;
 }
 

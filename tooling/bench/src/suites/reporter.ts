@@ -34,8 +34,9 @@ async function prepare(url: string): Promise<string> {
   };
   const form = await admin.call('POST', '/api/v1/forms', { department: '基准测试局', definition });
   await admin.call('POST', `/api/v1/forms/${String(form['id'])}/publish`, {});
-  await admin.call('POST', '/api/v1/users', { ...REPORTER, displayName: 'bench', role: 'reporter', regionCode: '510104', department: '基准测试局' });
   const rows = (await admin.call('POST', '/api/v1/assignments', { formId: form['id'], version: 1, regionCodes: ['510104'], departments: ['基准测试局'], periods: ['2025Q1'] })) as unknown as Array<{ id: string }>;
+  // A reporter's unit must be one the region knows: it is, once assigned.
+  await admin.call('POST', '/api/v1/users', { ...REPORTER, displayName: 'bench', role: 'reporter', regionCode: '510104', department: '基准测试局' });
   return (rows[0] as { id: string }).id;
 }
 

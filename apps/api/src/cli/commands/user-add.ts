@@ -43,7 +43,7 @@ export const userAdd: Command = {
         io.err(`kesu user add: 用户名已存在 / user name taken: ${input.data.username}\n`);
         return 1;
       }
-      const passwordHash = await hashPassword(input.data.password);
+      const passwordHash = await hashPassword(password);
       await ctx.store.writes.write(async (conn) => {
         const user = await insertUser(conn, { ...input.data, passwordHash });
         await recordAudit(conn, [{ actor: 'cli', action: 'user.create', entity: 'user', entityId: user.id, previous: null, next: user }]);
