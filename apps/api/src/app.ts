@@ -16,6 +16,7 @@ import { backupRoutes } from './routes/backups.js';
 import { authRoutes } from './routes/auth.js';
 import { formRoutes } from './routes/forms.js';
 import { metaRoutes } from './routes/meta.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { planAccountRoutes } from './routes/plan-accounts.js';
 import { planRoutes } from './routes/plans.js';
 import { savedQueryRoutes } from './routes/saved-queries.js';
@@ -78,6 +79,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/v1/backups', backupRoutes(ctx));
   app.route('/api/v1', analyticsRoutes(ctx));
   app.route('/api/v1/saved-queries', savedQueryRoutes(ctx));
+  app.route('/api/v1/notifications', notificationRoutes(ctx));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

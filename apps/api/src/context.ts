@@ -4,6 +4,7 @@ import type { SessionRecord, Store } from '@kesu/store';
 import type { AnalyticsService } from './analytics/analytics-service.js';
 import type { LoginLimiter } from './auth/rate-limit.js';
 import type { TtlCache } from './http/ttl-cache.js';
+import type { NotificationService } from './notify/notification-service.js';
 
 /** What every route needs: the store, the import registry, regions and the login limiter. */
 export interface AppContext {
@@ -12,6 +13,10 @@ export interface AppContext {
   regions: Map<string, Region>;
   /** The levels at which reports are approved, lowest first. */
   approvalLevels: readonly ApprovalLevel[];
+  /** The time notifications and their jobs go by (UTC); tests move it, never the machine's. */
+  clock: () => Date;
+  /** The inbox's events, the deadline reminders and the mail outbox. */
+  notifications: NotificationService;
   limiter: LoginLimiter;
   /** Folder of the built web app, served at `/` when present. */
   webDir: string | null;

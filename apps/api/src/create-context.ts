@@ -9,10 +9,12 @@ import { AnalyticsService } from './analytics/analytics-service.js';
 import { LoginLimiter } from './auth/rate-limit.js';
 import { TtlCache } from './http/ttl-cache.js';
 import type { AppContext } from './context.js';
+import { mailConfigOf, type MailConfig } from './notify/notify-config.js';
+import { NotificationService } from './notify/notification-service.js';
 import { loadSeeds } from './seed.js';
 
 /** Opens the store in a data folder and loads the registries every request uses. */
-export async function createContext(options: { storeFile: string; webDir?: string | null; approvalLevels?: readonly ApprovalLevel[] }): Promise<AppContext> {
+export async function createContext(options: { storeFile: string; webDir?: string | null; approvalLevels?: readonly ApprovalLevel[]; mail?: MailConfig | null }): Promise<AppContext> {
   const store = await openStore(options.storeFile);
   // The warehouse and the importer read the registries from the store: a new one gets them now.
   if ((await summarize(store.connection)).regions === 0) await loadSeeds(store);
@@ -20,11 +22,17 @@ export async function createContext(options: { storeFile: string; webDir?: strin
   const webDir = options.webDir === undefined ? null : options.webDir;
   const dataDir = path.dirname(options.storeFile);
   const analytics = await AnalyticsService.open(store, dataDir);
-  return {
+  const regionMap = new Map(regions.map((r) => [r.code, r]));
+  const approvalLevels = options.approvalLevels ?? approvalLevelsOf();
+  // Read through the context, so a test that moves the clock moves it for the jobs too.
+  const notifications = new NotificationService({ store, regions: regionMap, approvalLevels, mail: options.mail === undefined ? mailConfigOf() : options.mail, now: () => ctx.clock() });
+  const ctx: AppContext = {
     store,
     registry: prepareRegistry({ regions, departments: loadDepartmentRegistry(), indicators: loadIndicatorCatalog() }),
-    regions: new Map(regions.map((r) => [r.code, r])),
-    approvalLevels: options.approvalLevels ?? approvalLevelsOf(),
+    regions: regionMap,
+    approvalLevels,
+    clock: () => new Date(),
+    notifications,
     limiter: new LoginLimiter(),
     webDir: webDir && existsSync(path.join(webDir, 'index.html')) ? webDir : null,
     dataDir,
@@ -32,8 +40,10 @@ export async function createContext(options: { storeFile: string; webDir?: strin
     caches: { sessions: new TtlCache(60_000), assignments: new TtlCache(60_000) },
     analytics,
     close: async () => {
+      await notifications.stop();
       await analytics.close();
       store.close();
     },
   };
+  return ctx;
 }

@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import type { AppContext } from './context.js';
+import { notifyIntervalMs } from './notify/notify-config.js';
 
 export interface RunningServer {
   url: string;
@@ -8,13 +9,15 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Serves the API and the web app on one port. */
+/** Serves the API and the web app on one port, and runs the notification jobs while it does. */
 export function startServer(ctx: AppContext, port: number, hostname: string): Promise<RunningServer> {
   const app = createApp(ctx);
+  const interval = notifyIntervalMs();
   return new Promise((resolve, reject) => {
     let server: ServerType;
     try {
       server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+        ctx.notifications.start(interval);
         resolve({
           url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}`,
           close: () =>

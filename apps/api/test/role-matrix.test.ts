@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertNotifications } from '@kesu/store';
 import { addUser, Client, startHarness, type Harness } from './harness.js';
 import { buildFixture, type Fixture } from './fixture.js';
 
@@ -7,6 +8,8 @@ let f: Fixture;
 const clients: Record<string, Client> = {};
 /** Accounts the office's user endpoints act on, by user name. */
 const targets: Record<string, string> = {};
+/** A notification of someone none of the roles is: every caller gets 404 for it. */
+let foreignNotice = '';
 
 const ROLES = ['anonymous', 'admin', 'reviewer', 'reviewerElsewhere', 'reporter', 'reporterOtherUnit', 'statistician', 'leader'] as const;
 type Who = (typeof ROLES)[number];
@@ -21,6 +24,10 @@ beforeAll(async () => {
   await addUser(h, 'stat', 'statistician', '510000');
   await addUser(h, 'boss', 'leader', '510000');
   for (const name of ['target-edit', 'target-reset', 'target-disable', 'target-enable']) targets[name] = (await addUser(h, name, 'leader', '510104')).id;
+  const owner = await addUser(h, 'notice-owner', 'reviewer', '510104');
+  const params = { assignmentId: f.own, formTitle: '报表', formTitleEn: 'Form', regionName: '锦江区', department: '锦江区教育局', period: '2024Q1', dueDate: null, actor: 'edu', accept: false, level: 'county' };
+  const notice = { recipientId: owner.id, kind: 'review.waiting', params, link: `/review/${f.own}`, dedupeKey: 'role-matrix' };
+  foreignNotice = (await h.ctx.store.writes.write((conn) => insertNotifications(conn, [notice], new Date())))[0]!;
   const logins: Record<Exclude<Who, 'anonymous' | 'admin'>, string> = { reviewer: 'rev', reviewerElsewhere: 'rev-hd', reporter: 'edu', reporterOtherUnit: 'kx', statistician: 'stat', leader: 'boss' };
   clients['anonymous'] = new Client(h);
   clients['admin'] = f.office;
@@ -107,6 +114,14 @@ const endpoints: Endpoint[] = [
   { name: 'a report', method: 'GET', path: () => '/api/v1/reports/trainings?parent=510104&year=2024', allowed: inTree },
   { name: 'target progress', method: 'GET', path: () => '/api/v1/progress?region=510104', allowed: inTree },
   { name: 'printable report', method: 'GET', path: () => '/api/v1/print?region=510104&year=2024', allowed: inTree },
+  { name: 'my notifications', method: 'GET', path: () => '/api/v1/notifications', allowed: everyone },
+  { name: 'my unread count', method: 'GET', path: () => '/api/v1/notifications/unread-count', allowed: everyone },
+  { name: 'mark all mine read', method: 'POST', path: () => '/api/v1/notifications/read-all', allowed: everyone },
+  // Only ever one's own inbox: another person's notification is not found, whoever asks.
+  { name: 'mark another person’s notification read', method: 'POST', path: () => `/api/v1/notifications/${foreignNotice}/read`, allowed: everyone },
+  { name: 'mail outbox', method: 'GET', path: () => '/api/v1/notifications/outbox', allowed: ['admin'] },
+  { name: 'retry a mail', method: 'POST', path: () => `/api/v1/notifications/outbox/${NO_QUERY}/retry`, allowed: ['admin'] },
+  { name: 'run the notification jobs', method: 'POST', path: () => '/api/v1/notifications/run', allowed: ['admin'] },
   { name: 'create a bearer token', method: 'POST', path: () => '/api/v1/auth/tokens', body: () => ({ label: 'script' }), allowed: everyone },
 ];
 
@@ -131,6 +146,14 @@ describe('every endpoint × every role', () => {
       expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String), messageEn: expect.any(String) } });
       expect(await auditCount()).toBe(before);
     }
+  });
+
+  it('nobody reads or marks another person’s notification', async () => {
+    for (const who of everyone) expect((await clients[who]!.request('POST', `/api/v1/notifications/${foreignNotice}/read`)).status, who).toBe(404);
+    const owner = new Client(h);
+    await owner.login('notice-owner');
+    const mine = (await owner.request('GET', '/api/v1/notifications?limit=100')).body as unknown as { items: Array<{ id: string; readAt: string | null }> };
+    expect(mine.items.find((n) => n.id === foreignNotice)).toMatchObject({ readAt: null });
   });
 
   it('a reporter sees only its own unit’s assignments in lists', async () => {

@@ -6,6 +6,7 @@ import { reportCommand } from './commands/report.js';
 import { sqlCommand } from './commands/sql.js';
 import { warehouseBuild } from './commands/warehouse-build.js';
 import { exportCommand } from './commands/export.js';
+import { notifyRun } from './commands/notify-run.js';
 import { serveCommand } from './commands/serve.js';
 import { userAdd } from './commands/user-add.js';
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   sql: sqlCommand,
   report: reportCommand,
+  'notify run': notifyRun,
 };
 
 function help(): string {

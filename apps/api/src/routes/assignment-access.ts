@@ -93,6 +93,7 @@ export function assignmentAccess(ctx: AppContext) {
     const result = await change({ ...write, ...(key ? { idempotency: { userId: c.get('user').id, key, requestSha256: fingerprint } } : {}) });
     // Submissions, approvals and returns change what dashboards show; drafts do not.
     if (write.action !== 'save' && !result.replayed) refreshWarehouse(ctx);
+    if (!result.replayed) ctx.notifications.submissionChanged(write.action, result.submission, c.get('user'));
     return result.submission;
   };
   /** Saves or submits values: the assignment must be the caller's, the values valid for its version. */

@@ -70,6 +70,7 @@ export function assignmentRoutes(ctx: AppContext) {
         }
         const inputs = pairs.flatMap(({ regionCode, department }) => [...new Set(input.periods)].map((period) => ({ formId: input.formId, version: input.version, regionCode, department, period, dueDate: input.dueDate })));
         const created = await audited(ctx, c, 'assignment.create', 'assignment', (conn) => insertAssignments(conn, inputs), (rows) => rows.map((a) => ({ entityId: a.id, previous: null, next: a })));
+        ctx.notifications.assigned(created, c.get('user'));
         return c.json(created, 201);
       },
     )
