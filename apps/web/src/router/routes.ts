@@ -76,6 +76,8 @@ export const routes: RouteRecordRaw[] = [
       { path: 'print', name: 'print-report', component: () => import('../pages/print/PrintReportPage.vue'), meta: { roles: WATCH, title: 'nav.printReport' } },
       { path: 'review', name: 'review-queue', component: () => import('../pages/review/ReviewQueuePage.vue'), meta: { roles: REVIEW, title: 'nav.reviewQueue' } },
       { path: 'review/:id', name: 'review-submission', component: () => import('../pages/review/ReviewSubmissionPage.vue'), props: true, meta: { roles: REVIEW, title: 'nav.reviewSubmission' } },
+      { path: 'users', name: 'users', component: () => import('../pages/users/UserListPage.vue'), meta: { roles: OFFICE, title: 'nav.users' } },
+      { path: 'users/missing', name: 'missing-accounts', component: () => import('../pages/users/MissingAccountsPage.vue'), meta: { roles: ['admin', 'reviewer', 'leader'], title: 'nav.missingAccounts' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue'), meta: { title: 'nav.notFound' } },
       { path: ':pathMatch(.*)*', name: 'forbidden', component: () => import('../pages/ForbiddenPage.vue'), meta: { title: 'nav.forbidden' } },
     ],

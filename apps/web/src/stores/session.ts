@@ -33,6 +33,12 @@ export const useSessionStore = defineStore('session', () => {
     checked.value = true;
   }
 
+  /** Sets the first password with a one-time code handed out by the office, which also logs in. */
+  async function redeem(username: string, code: string, password: string) {
+    accept(await auth.redeemCode(username, code, password));
+    checked.value = true;
+  }
+
   async function logout() {
     try {
       await auth.logout();
@@ -50,7 +56,7 @@ export const useSessionStore = defineStore('session', () => {
   const role = computed<Role | null>(() => user.value?.role ?? null);
   const hasRole = (...roles: Role[]) => role.value !== null && roles.includes(role.value);
 
-  return { user, checked, role, hasRole, restore, login, logout, forget };
+  return { user, checked, role, hasRole, restore, login, redeem, logout, forget };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSessionStore, import.meta.hot));

@@ -1,0 +1,53 @@
+import type { LoginCode, NewUser, User, UserChange } from '@kesu/schema';
+import { api, apiFile } from './client';
+
+/** A unit expected to report (named in a plan, or assigned something) with its reporter accounts. */
+export interface UnitAccounts {
+  regionCode: string;
+  department: string;
+  function: string | null;
+  plans: Array<{ id: string; title: string }>;
+  assigned: boolean;
+  usernames: string[];
+  disabledUsernames: string[];
+}
+
+/** A reporter account made for a unit of a plan, with its code: shown this once. */
+export interface CreatedReporter extends LoginCode {
+  regionCode: string;
+  department: string;
+  userId: string;
+  displayName: string;
+}
+
+export interface SkippedUnit {
+  regionCode: string;
+  department: string;
+  username: string | null;
+  reason: 'has_account' | 'disabled_account' | 'unknown_region';
+}
+
+/** One row of the printable log-in list. */
+export interface LoginSheetRow {
+  regionName: string;
+  department: string;
+  username: string;
+  code: string;
+  link: string;
+  expiresAt: string;
+}
+
+export type CreatedUser = User & { loginCode: LoginCode | null };
+/** A new user as the form sends it: without a password, the answer carries a one-time code. */
+export type NewUserInput = Omit<NewUser, 'password'> & { password?: string };
+
+export const listUsers = () => api<User[]>('/users');
+export const createUser = (input: NewUserInput) => api<CreatedUser>('/users', { method: 'POST', body: input });
+export const updateUser = (id: string, change: UserChange) => api<User>(`/users/${id}`, { method: 'PATCH', body: change });
+export const disableUser = (id: string) => api<User>(`/users/${id}/disable`, { method: 'POST' });
+export const enableUser = (id: string) => api<User>(`/users/${id}/enable`, { method: 'POST' });
+export const resetPassword = (id: string) => api<LoginCode>(`/users/${id}/reset-password`, { method: 'POST' });
+export const unitsOf = (region: string) => api<UnitAccounts[]>('/users/units', { query: { region } });
+export const missingAccounts = (region?: string | null) => api<UnitAccounts[]>('/users/missing-accounts', { query: { region } });
+export const planReporterAccounts = (planId: string) => api<{ created: CreatedReporter[]; skipped: SkippedUnit[] }>(`/plans/${planId}/reporter-accounts`, { method: 'POST' });
+export const loginSheet = (title: string, rows: LoginSheetRow[]) => apiFile('/users/login-sheet', { method: 'POST', body: { title, rows } });

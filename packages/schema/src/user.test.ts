@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { toApiError } from './errors.js';
+import { NewUser, RedeemCode, UserChange, UserProfile } from './user.js';
+
+const codes = (result: { success: boolean; error?: unknown }) => (result.success ? [] : toApiError(result.error as never).error.details.map((d) => `${d.path}:${d.code}`));
+
+describe('a new user', () => {
+  it('may come without a password, to set one with a one-time code', () => {
+    expect(NewUser.parse({ username: 'edu', displayName: '教育局', role: 'reporter', regionCode: '510104', department: '锦江区教育局' })).toEqual({
+      username: 'edu',
+      displayName: '教育局',
+      role: 'reporter',
+      regionCode: '510104',
+      department: '锦江区教育局',
+      email: null,
+    });
+  });
+
+  it('keeps the rules of roles and scopes, each in both languages', () => {
+    expect(codes(NewUser.safeParse({ username: 'r', displayName: 'x', role: 'reporter', regionCode: '510104' }))).toEqual(['username:invalid_format', 'department:department_required']);
+    const noRegion = NewUser.safeParse({ username: 'leader', displayName: 'x', role: 'leader' });
+    expect(codes(noRegion)).toEqual(['regionCode:region_required']);
+    const detail = toApiError(noRegion.error!).error.details[0]!;
+    expect(detail.message).toMatch(/^「regionCode」必填/);
+    expect(detail.messageEn).toMatch(/^"regionCode" is required/);
+    expect(NewUser.safeParse({ username: 'office', displayName: 'x', role: 'admin' }).success).toBe(true);
+    expect(codes(NewUser.safeParse({ username: 'leader', displayName: 'x', role: 'leader', regionCode: '510104', password: 'short' }))).toEqual(['password:too_small']);
+  });
+});
+
+describe('a profile and a change to it', () => {
+  it('refuses a change with nothing in it or a field no office sets', () => {
+    expect(UserChange.safeParse({}).success).toBe(false);
+    expect(UserChange.safeParse({ username: 'other' }).success).toBe(false);
+    expect(UserChange.safeParse({ passwordHash: 'x' }).success).toBe(false);
+    expect(UserChange.parse({ email: null })).toEqual({ email: null });
+  });
+
+  it('checks the whole profile after a change', () => {
+    expect(codes(UserProfile.safeParse({ displayName: 'x', role: 'reporter', regionCode: '510104', department: null, email: null }))).toEqual(['department:department_required']);
+    expect(codes(UserProfile.safeParse({ displayName: 'x', role: 'leader', regionCode: '510104', department: null, email: 'not-mail' }))).toEqual(['email:invalid_format']);
+  });
+});
+
+describe('redeeming a code', () => {
+  it('needs a user name, a code and a password of the usual length', () => {
+    expect(RedeemCode.safeParse({ username: 'edu', code: 'K7QM-3XWP-D9TA', password: 'long-enough-1' }).success).toBe(true);
+    expect(codes(RedeemCode.safeParse({ username: 'edu', code: ' ', password: 'short' }))).toEqual(['code:too_small', 'password:too_small']);
+  });
+});
