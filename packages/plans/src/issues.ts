@@ -46,13 +46,14 @@ const ISSUES: Record<IssueCode, [string, string]> = {
   title_not_found: ['未找到方案标题', 'no plan title found'],
   no_literacy_target: ['未找到“公民具备科学素质的比例”目标', 'no literacy-rate target found'],
   no_sections: ['未找到提升行动或重点工程的章节', 'no improvement-action or key-project sections found'],
-  task_without_lead: ['任务「{task}」没有牵头单位', 'task "{task}" has no lead unit'],
+  task_without_lead: ['任务「{task}」没有牵头单位{listed}', 'task "{task}" has no lead unit{listed}'],
   unit_unresolved: ['单位「{unit}」无法对应到部门职能', 'unit "{unit}" matches no department function'],
   target_without_indicator: ['目标「{target}」未对应目录指标，已建方案内指标', 'target "{target}" matches no catalog indicator; a plan-local one was made'],
   no_units: ['全文未找到任何牵头或责任单位', 'no lead or responsible units anywhere in the plan'],
 };
 
-export function issue(code: IssueCode, span: Span | null, vars: Record<string, string> = {}): ImportIssue {
+/** An issue with its messages filled in; `varsEn` fills the English one where it differs. */
+export function issue(code: IssueCode, span: Span | null, vars: Record<string, string> = {}, varsEn: Record<string, string> = vars): ImportIssue {
   const [zh, en] = ISSUES[code];
-  return { code, message: fill(zh, vars), messageEn: fill(en, vars), span };
+  return { code, message: fill(zh, vars), messageEn: fill(en, varsEn), span };
 }

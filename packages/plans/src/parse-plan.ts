@@ -11,7 +11,7 @@ import { detectRegion, planRegion } from './region.js';
 import type { PreparedRegistry } from './registry.js';
 import { findTargets, type FoundTarget } from './targets.js';
 import { findSummaryTable, type TableRow } from './summary-table.js';
-import { findUnitNotes, type UnitMention } from './unit-notes.js';
+import { FIRST_LISTED_LEADS, findUnitNotes, type UnitMention } from './unit-notes.js';
 
 export type ParseResult = { success: true; plan: Plan; text: string } | { success: false; rejection: Rejection };
 
@@ -81,6 +81,28 @@ function applySummaryTable(sections: Section[], rows: TableRow[]): void {
   }
 }
 
+/** A plan that says 排在第一位的为牵头单位 once means it for every task: a task naming no lead is led by its first unit. */
+function applyFirstListedLeads(sections: Section[], match: string): void {
+  if (!FIRST_LISTED_LEADS.test(match)) return;
+  for (const task of sections.flatMap((s) => s.tasks)) {
+    if (task.leadUnits.length > 0 || task.responsibleUnits.length === 0) continue;
+    const [first, ...rest] = task.responsibleUnits;
+    task.leadUnits = [first as string];
+    task.responsibleUnits = rest;
+  }
+}
+
+/** The reviewer's note for a task without a lead, naming what the task does list. */
+function taskWithoutLead(task: Task): ImportIssue {
+  const listed = task.responsibleUnits.join('、');
+  return issue(
+    'task_without_lead',
+    task.span,
+    { task: task.title.slice(0, 20), listed: listed ? `（只列了责任单位：${listed}）` : '' },
+    { task: task.title.slice(0, 20), listed: listed ? ` (only responsible units are listed: ${listed})` : '' },
+  );
+}
+
 /** Why a text does not look like a science-literacy plan at all, or null when it does. */
 function notAPlan(match: string): [string, string] | null {
   const mentions = (match.match(/科学素质|科普/g) ?? []).length;
@@ -126,11 +148,12 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
     }
   }
   applySummaryTable(sections, findSummaryTable(lines, doc.text));
+  applyFirstListedLeads(sections, doc.match);
   if (sections.length === 0) issues.push(issue('no_sections', null));
   if (notes.length === 0) issues.push(issue('no_units', null));
   for (const section of sections) {
     if (section.kind === 'other') continue;
-    for (const task of section.tasks) if (task.leadUnits.length === 0) issues.push(issue('task_without_lead', task.span, { task: task.title.slice(0, 20) }));
+    for (const task of section.tasks) if (task.leadUnits.length === 0) issues.push(taskWithoutLead(task));
   }
 
   const found = findTargets(doc.match.slice(0, bodyEnd), bodyOffset, header.period);

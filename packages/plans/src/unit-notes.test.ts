@@ -43,6 +43,13 @@ describe('findUnitNotes reads the five notations of the seeds', () => {
     expect(b).toMatchObject({ lead: ['区委组织部'], responsible: ['区全民科学素质纲要实施工作办公室其他成员单位', '各街道'] });
   });
 
+  it('排在第一位的为牵头单位 inside a note: its first unit leads, and the rule is no unit', () => {
+    expect(notes('1.开展活动。（省教育厅、省科协、团省委按职责分工负责，排在第一位的为牵头单位，下同）')[0]).toMatchObject({ lead: ['省教育厅'], responsible: ['省科协', '团省委'] });
+    expect(notes('2.开展活动。（责任单位：省科技厅、省科协，列第一位的为牵头单位）')[0]).toMatchObject({ lead: ['省科技厅'], responsible: ['省科协'] });
+    expect(notes('3.开展活动。（牵头单位：省科协，责任单位：省教育厅；排在首位的为牵头单位）')[0]).toMatchObject({ lead: ['省科协'], responsible: ['省教育厅'] });
+    expect(notes('说明：（排在第一位的为牵头单位，下同）')).toEqual([]);
+  });
+
   it('ignores brackets that name no units', () => {
     expect(notes('依据《纲要》（国发〔2021〕9号）（以下简称《科学素质纲要》），制定本方案（2021—2025年）。')).toEqual([]);
   });

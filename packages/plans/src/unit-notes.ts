@@ -25,6 +25,29 @@ const CLOSERS = ')]〕】';
 const SEPARATORS = /[、,，;；]/;
 const LEAD_MARK = /[（(]牵头[）)]$/;
 
+/**
+ * 排在第一位的为牵头单位 (列第一位的为牵头部门, 排在首位的为牵头单位 …): the convention of State
+ * Council and provincial documents that a list naming no lead is led by its first unit.
+ */
+export const FIRST_LISTED_LEADS = /(第一位|第一个|首位|排名第一|排序第一)(的|者)?(单位|部门)?(为|是)牵头(单位|部门)?/;
+// Asides closing a note (…按职责分工负责，下同) that name no unit.
+const ASIDE = /^(下同|以下同|下略|以下略)$/;
+
+/** A note naming units but no lead, under the first-listed convention: its first unit leads. */
+function firstLeads(note: Pick<UnitNote, 'lead' | 'responsible'>): Pick<UnitNote, 'lead' | 'responsible'> {
+  if ((note.lead?.length ?? 0) > 0 || !note.responsible?.length) return note;
+  const [first, ...rest] = note.responsible;
+  return { lead: [first as UnitMention], responsible: rest.length > 0 ? rest : null };
+}
+
+/** Where a list ends before a closing convention clause (`A、B,排在第一位的为牵头单位`), and whether one was there. */
+function beforeConvention(match: string): { end: number; declared: boolean } {
+  const found = FIRST_LISTED_LEADS.exec(match);
+  if (!found) return { end: match.length, declared: false };
+  const cut = match.slice(0, found.index).search(/[,;、(]?[^,;、(]*$/);
+  return { end: cut, declared: true };
+}
+
 /** Splits `A、B，C(D、E)` on separators outside brackets, keeping each name's offsets. */
 export function splitUnits(text: string, offset: number): UnitMention[] {
   const out: UnitMention[] = [];
@@ -54,7 +77,9 @@ function isLead(role: string): boolean {
 }
 
 /** Reads `牵头单位:A、B,责任单位:C` (any order, any of the role words) into lead and responsible lists. */
-function readRoles(match: string, text: string, offset: number): Pick<UnitNote, 'lead' | 'responsible'> {
+function readRoles(whole: string, text: string, offset: number): Pick<UnitNote, 'lead' | 'responsible'> {
+  const { end, declared } = beforeConvention(whole);
+  const match = whole.slice(0, end);
   const roles = [...match.matchAll(ROLE)];
   const note: Pick<UnitNote, 'lead' | 'responsible'> = { lead: null, responsible: null };
   roles.forEach((r, i) => {
@@ -75,7 +100,7 @@ function readRoles(match: string, text: string, offset: number): Pick<UnitNote, 
     const key = isLead(r[1] as string) ? 'lead' : 'responsible';
     if (rest.length > 0 || marked.length === 0) note[key] = [...(note[key] ?? []), ...rest];
   });
-  return note;
+  return declared ? firstLeads(note) : note;
 }
 
 /** Where a bracket opened at `open` closes: the first closer outside nested round brackets. */
@@ -107,7 +132,13 @@ const INFIX_PART = new RegExp(`^(.+?)(${LEAD_WORD}|${SHARE_WORD})$`);
 function readInfix(match: string, text: string, offset: number): Pick<UnitNote, 'lead' | 'responsible'> | null {
   const note: Pick<UnitNote, 'lead' | 'responsible'> = { lead: null, responsible: null };
   let start = 0;
+  let declared = false;
   for (const part of match.split(/[,;]/)) {
+    if (FIRST_LISTED_LEADS.test(part) || ASIDE.test(part.trim())) {
+      declared ||= FIRST_LISTED_LEADS.test(part);
+      start += part.length + 1;
+      continue;
+    }
     const m = INFIX_PART.exec(part.trim());
     if (!m || /[。]/.test(part)) return null;
     const lead = part.length - part.trimStart().length;
@@ -116,7 +147,8 @@ function readInfix(match: string, text: string, offset: number): Pick<UnitNote, 
     note[key] = [...(note[key] ?? []), ...units];
     start += part.length + 1;
   }
-  return note;
+  if (!note.lead && !note.responsible) return null;
+  return declared ? firstLeads(note) : note;
 }
 
 function bracketNote(match: string, text: string, open: number, close: number, ownLine: boolean): UnitNote | null {
