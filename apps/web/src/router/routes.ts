@@ -78,6 +78,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'review/:id', name: 'review-submission', component: () => import('../pages/review/ReviewSubmissionPage.vue'), props: true, meta: { roles: REVIEW, title: 'nav.reviewSubmission' } },
       { path: 'users', name: 'users', component: () => import('../pages/users/UserListPage.vue'), meta: { roles: OFFICE, title: 'nav.users' } },
       { path: 'users/missing', name: 'missing-accounts', component: () => import('../pages/users/MissingAccountsPage.vue'), meta: { roles: ['admin', 'reviewer', 'leader'], title: 'nav.missingAccounts' } },
+      { path: 'inbox', name: 'inbox', component: () => import('../pages/inbox/InboxPage.vue'), meta: { title: 'nav.inbox' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue'), meta: { title: 'nav.notFound' } },
       { path: ':pathMatch(.*)*', name: 'forbidden', component: () => import('../pages/ForbiddenPage.vue'), meta: { title: 'nav.forbidden' } },
     ],
