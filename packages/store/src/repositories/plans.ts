@@ -69,6 +69,60 @@ export async function savePlanRevision(connection: DuckDBConnection, id: string,
   return (await getPlan(connection, id)) as PlanRecord;
 }
 
+/**
+ * Stores a re-imported document as the next revision of a plan, not yet reviewed: the plan keeps
+ * its id (and the forms made from it) and now points at the new document's text.
+ */
+export async function importPlanRevision(connection: DuckDBConnection, id: string, plan: Plan, documentSha256: string, actor: string): Promise<PlanRecord> {
+  const current = await getPlan(connection, id);
+  if (!current) throw new Error(`no plan ${id}`);
+  const revision = current.revision + 1;
+  const body = JSON.stringify(plan);
+  await exec(
+    connection,
+    'UPDATE plans SET region_code = $2, title = $3, document_sha256 = $4, revision = $5, reviewed = false, plan = $6, updated_by = $7, updated_at = current_timestamp WHERE id = $1',
+    [id, plan.region.code, plan.title, documentSha256, revision, body, actor],
+  );
+  await keepRevision(connection, id, revision, false, body, actor);
+  return (await getPlan(connection, id)) as PlanRecord;
+}
+
+/** Why a stored plan is taken for the document being imported. */
+export type SamePlanReason = 'same_document' | 'same_region_title';
+
+export interface SamePlan extends PlanSummary {
+  reason: SamePlanReason;
+}
+
+// Titles printed in full- or half-width brackets and dashes, with or without spaces, are one title.
+const titleKey = (title: string) =>
+  title
+    .replace(/\s+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[—–－-]+/g, '-');
+
+/**
+ * The stored plans an imported document would duplicate: the same normalised text, or the same
+ * region and title (the same plan saved to another file), the same text first.
+ * @example await findSamePlans(conn, sha, '510104', '锦江区全民科学素质行动规划纲要实施方案（2021—2025年）')
+ */
+export async function findSamePlans(connection: DuckDBConnection, documentSha256: string, regionCode: string | null, title: string): Promise<SamePlan[]> {
+  const found = await rows(
+    connection,
+    'SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at FROM plans WHERE document_sha256 = $1 OR region_code IS NOT DISTINCT FROM $2 ORDER BY updated_at',
+    [documentSha256, regionCode],
+  );
+  const key = titleKey(title);
+  return found
+    .map(toSummary)
+    .flatMap((p): SamePlan[] => {
+      if (p.documentSha256 === documentSha256) return [{ ...p, reason: 'same_document' }];
+      return titleKey(p.title) === key ? [{ ...p, reason: 'same_region_title' }] : [];
+    })
+    .sort((a, b) => Number(b.reason === 'same_document') - Number(a.reason === 'same_document'));
+}
+
 export async function getPlan(connection: DuckDBConnection, id: string): Promise<PlanRecord | undefined> {
   const r = await first(connection, 'SELECT * FROM plans WHERE id = $1', [id]);
   return r ? { ...toSummary(r), plan: json<Plan>(r['plan']) } : undefined;
