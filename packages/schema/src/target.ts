@@ -28,7 +28,9 @@ const targetBase = {
   deadline: Year.nullable().meta({ label: '完成年份', labelEn: 'Deadline year' }),
   section: z.int().min(0).nullable(),
   task: z.string().min(1).max(12).nullable(),
-  leadUnits: z.array(z.string().min(1)),
+  leadUnits: z.array(z.string().min(1)).meta({ label: '牵头单位', labelEn: 'Lead units' }),
+  /** Units sharing the target; absent in plans saved before targets had their own. */
+  responsibleUnits: z.array(z.string().min(1).max(120)).optional().meta({ label: '责任单位', labelEn: 'Responsible units' }),
   indicator: IndicatorCode.nullable(),
   span: Span,
 };
