@@ -2,7 +2,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { insertUser, setUserDisabled } from '@kesu/store';
+import { insertUser, listNotifications, setUserDisabled } from '@kesu/store';
 import { hashPassword } from '../src/auth/passwords.js';
 import { addUser, Client, PASSWORD, startHarness, type Harness } from './harness.js';
 import { buildFixture, type Fixture } from './fixture.js';
@@ -60,6 +60,7 @@ describe('events reach the people who act next', () => {
   let h: Harness;
   let f: Fixture;
   let as: Record<string, Client>;
+  let goneId = '';
 
   beforeAll(async () => {
     h = await startHarness();
@@ -69,6 +70,7 @@ describe('events reach the people who act next', () => {
     await addUser(h, 'edu', 'reporter', '510104', '锦江区教育局');
     await addUser(h, 'edu2', 'reporter', '510104', '锦江区教育局');
     const gone = await addUser(h, 'edu-gone', 'reporter', '510104', '锦江区教育局');
+    goneId = gone.id;
     await h.ctx.store.writes.write((conn) => setUserDisabled(conn, gone.id, new Date()));
     await addUser(h, 'kx', 'reporter', '510104', '锦江区科协');
     await addUser(h, 'county', 'reviewer', '510104');
@@ -92,6 +94,8 @@ describe('events reach the people who act next', () => {
     expect(page.items[0]!.titleEn).toContain('2 new reports to fill');
     expect((await inbox(as['edu2']!)).total).toBe(1);
     expect((await inbox(as['kx']!)).total).toBe(0);
+    // A disabled account is told nothing.
+    expect((await h.ctx.store.reads.read((conn) => listNotifications(conn, goneId, { limit: 10, offset: 0 }))).total).toBe(0);
 
     // Given again with one more period: only the new one is news.
     await assign(['锦江区教育局'], ['2024Q2', '2024Q3', '2024Q4']);
