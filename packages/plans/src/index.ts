@@ -4,4 +4,5 @@ export { prepareRegistry, type ImportRegistry, type PreparedRegistry } from './r
 export { MAX_BYTES } from './decode.js';
 export type { Rejection, RejectionCode } from './issues.js';
 export { ReviewedPlan, scorePlan, type PlanScore } from './score.js';
+export { checkPlan, type PlanCheckContext } from './check-plan.js';
 export { unitChoices, unitNameFor, type UnitChoice } from './unit-names.js';
