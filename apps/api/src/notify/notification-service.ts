@@ -75,22 +75,29 @@ export class NotificationService {
       while (this.events.length > 0) {
         const batch = this.events.splice(0);
         try {
-          const at = this.deps.now();
-          const deps = { regions: this.deps.regions, approvalLevels: this.deps.approvalLevels, facts: this.facts, mail: this.deps.mail };
-          await this.deps.store.writes.write(async (conn) => {
-            const notices = [];
-            for (const event of batch) notices.push(...(await noticesOf(conn, deps, event)));
-            return insertNotifications(conn, notices, at);
-          });
-          this.sendMailSoon();
-        } catch (error) {
-          // The change itself is committed and answered; a lost notice must not undo it.
-          console.error('notifications not stored:', error);
+          await this.store(batch);
+        } catch {
+          // One event that cannot be told must not lose the others: each on its own.
+          for (const event of batch) {
+            // The change itself is committed and answered; a notice lost is logged, never undone into it.
+            await this.store([event]).catch((error: unknown) => console.error('notification not stored:', error));
+          }
         }
+        this.sendMailSoon();
       }
     } finally {
       this.draining = null;
     }
+  }
+
+  private async store(events: NotifyEvent[]): Promise<void> {
+    const at = this.deps.now();
+    const deps = { regions: this.deps.regions, approvalLevels: this.deps.approvalLevels, facts: this.facts, mail: this.deps.mail };
+    await this.deps.store.writes.write(async (conn) => {
+      const notices = [];
+      for (const event of events) notices.push(...(await noticesOf(conn, deps, event)));
+      return insertNotifications(conn, notices, at);
+    });
   }
 
   /**
