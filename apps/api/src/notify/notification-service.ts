@@ -25,7 +25,12 @@ export interface JobRound {
 
 /** The lease every node asks for before a round: one node at a time runs the jobs. */
 const LEASE = 'notification-jobs';
-const LEASE_MS = 15 * 60_000;
+/**
+ * Longer than a round takes, short enough that a node that died holding it (a restart) delays
+ * the reminders by minutes only. Outlasting it is harmless: the dedupe keys and the mail claims
+ * keep a second round from doing anything twice.
+ */
+const LEASE_MS = 5 * 60_000;
 
 /**
  * Notifications end to end: events noticed by the routes (stored after the answer, never failing
