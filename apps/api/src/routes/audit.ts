@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
 
 const AuditQuery = z.object({
   actor: z.string().min(1).max(120).optional().meta({ description: 'user name of who made the change' }),
-  action: z.string().regex(/^[a-z][a-z_]*\.[a-z][a-z_]*$/, { error: 'an action such as submission.approve' }).max(80).optional(),
+  action: z.string().regex(/^[a-z][a-z_-]*\.[a-z][a-z_-]*$/, { error: 'an action such as submission.approve' }).max(80).optional(),
   entity: AuditEntity.optional(),
   entityId: z.string().max(64).optional(),
   from: z.iso.date().optional().meta({ description: 'first Beijing day, YYYY-MM-DD' }),

@@ -39,8 +39,8 @@ export interface Revision {
 export interface NewAssignments {
   formId: string;
   version: number;
-  regionCodes: string[];
-  departments: string[];
+  /** Units in their regions: each pair gets one assignment per period. */
+  pairs: Array<{ regionCode: string; department: string }>;
   periods: string[];
   dueDate: string | null;
 }

@@ -8,8 +8,22 @@ export interface DepartmentFunctionName {
   nameEn: string;
 }
 
+/** A region found by a search, with the names above it, province first. */
+export interface RegionMatch extends Region {
+  path: string[];
+}
+
+/** A unit known in a region, and where it is known from. */
+export interface RegionUnit {
+  name: string;
+  function: string | null;
+  sources: Array<'plan' | 'assignment' | 'user'>;
+}
+
 export const regionsUnder = (parent: string | null) => api<Region[]>('/regions', { query: { parent } });
 export const regionsByCode = (codes: string[]) => api<Region[]>('/regions', { query: { codes: codes.join(',') } });
 export const indicators = () => api<Indicator[]>('/indicators');
 export const departmentFunctions = () => api<DepartmentFunctionName[]>('/department-functions');
 export const disaggregations = () => api<Record<string, Disaggregation>>('/disaggregations');
+export const searchRegions = (q: string) => api<RegionMatch[]>('/regions/search', { query: { q } });
+export const regionUnits = (code: string) => api<RegionUnit[]>(`/regions/${code}/units`);

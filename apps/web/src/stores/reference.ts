@@ -69,12 +69,27 @@ export const useReferenceStore = defineStore('reference', () => {
     return functions.value;
   }
 
+  /** Regions of any level found by part of a name or the start of a code, remembered by code. */
+  async function searchRegions(text: string): Promise<reference.RegionMatch[]> {
+    const found = await reference.searchRegions(text);
+    remember(found);
+    return found;
+  }
+
+  /** The units known in a region (its plans, assignments and accounts). */
+  const unitsOf = (code: string) => reference.regionUnits(code);
+
+  const functionName = (code: string | null | undefined) => {
+    const f = functions.value.find((x) => x.code === code);
+    return f ? pick(f.nameZh, f.nameEn) : '';
+  };
+
   const indicatorName = (code: string | null | undefined) => {
     const i = indicators.value.find((x) => x.code === code);
     return i ? pick(i.nameZh, i.nameEn) : (code ?? '');
   };
 
-  return { regions, indicators, breakdowns, functions, childrenOf, loadRegions, ancestry, regionName, loadIndicators, loadFunctions, indicatorName };
+  return { regions, indicators, breakdowns, functions, childrenOf, loadRegions, ancestry, regionName, searchRegions, unitsOf, loadIndicators, loadFunctions, functionName, indicatorName };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useReferenceStore, import.meta.hot));

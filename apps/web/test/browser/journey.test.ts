@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingYear, type FormRecord, type Plan } from '@kesu/schema';
+import { beijingToday, type FormRecord, type Plan } from '@kesu/schema';
+import { latestOpenPeriod, periodsOfYears } from '../../src/composables/assign-periods';
 import { ApiClient, type AssignmentRow } from '../support/api';
 import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
-import { choose, confirmBox, drag, toast, visible } from '../support/element';
+import { choose, confirmBox, drag, toast, typeDate, visible } from '../support/element';
 import { SEED_DOCUMENTS } from '../support/paths';
 
 // One plan from document to approved report, through every screen, as the office, a reporter of
@@ -35,8 +36,10 @@ afterAll(async () => {
   await browser.close();
 });
 
-const year = beijingYear();
-const period = `${year}Q1`;
+// The 锦江区 plan runs 2021—2025: the quarter offered first is its latest one begun.
+const period = latestOpenPeriod(periodsOfYears('quarter', { start: 2021, end: 2025 }), beijingToday()) as string;
+const periodLabel = `${period.slice(0, 4)}年第${'一二三四'[Number(period.slice(5)) - 1]}季度`;
+const due = new Date(Date.parse(beijingToday()) + 30 * 86_400_000).toISOString().slice(0, 10);
 let planId = '';
 let formId = '';
 let assignment: AssignmentRow;
@@ -165,10 +168,12 @@ describe('from a plan document to an approved report', () => {
     const page = await as('admin');
     await page.goto('/assignments/new');
     await choose(page, 'assign-form', '（v2）');
-    await visible(page.locator('#assign-regions').locator('xpath=ancestor::div[contains(@class,"el-select")]').getByText('锦江区'));
-    await page.locator('.el-checkbox', { hasText: `${year}年第一季度` }).click();
+    // The form's own unit in the plan's region, and the plan's latest open quarter, are chosen already.
+    await visible(page.locator('[data-pair="510104|锦江区教育局"]'));
+    await expect.poll(() => page.locator('[data-pair="510104|锦江区教育局"] input').isChecked()).toBe(true);
+    await visible(page.locator('#assign-periods').locator('xpath=ancestor::div[contains(@class,"el-select")]').getByText(periodLabel));
     await visible(page.getByText('将下发 1 项任务'));
-    expect(await page.locator('#assign-due').inputValue()).toBe(`${year}-04-15`);
+    await typeDate(page, 'assign-due', due);
     await shot(page, '06-assign');
     await page.getByTestId('assign').click();
     await toast(page, '已下发 1 项任务');

@@ -43,3 +43,12 @@ export async function drag(page: Page, handle: Locator, target: Locator): Promis
   await page.waitForTimeout(150);
   await page.mouse.up();
 }
+
+/** Types a date (`YYYY-MM-DD`) into an Element Plus date picker, found by its input's id, and confirms it. */
+export async function typeDate(page: Page, inputId: string, date: string): Promise<void> {
+  const input = page.locator(`#${inputId}`);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await expect.poll(() => input.inputValue()).toBe(date);
+}

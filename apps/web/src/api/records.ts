@@ -1,0 +1,19 @@
+import type { AuditActor, AuditPage } from '@kesu/schema';
+import { api } from './client';
+
+/** A backup in the data folder's backups/. */
+export interface BackupFile {
+  file: string;
+  name: string;
+  bytes: number;
+  /** When it was written, UTC. */
+  madeAt: string;
+}
+
+export const searchAudit = (query: Record<string, string | number>) => api<AuditPage>('/audit', { query });
+export const listAuditActors = () => api<AuditActor[]>('/audit/actors');
+
+export const listBackups = () => api<BackupFile[]>('/backups');
+export const makeBackup = () => api<BackupFile>('/backups', { method: 'POST' });
+/** The address a backup downloads from: a plain link, so the browser streams a large file to disk itself. */
+export const backupUrl = (name: string) => `/api/v1/backups/${encodeURIComponent(name)}`;
