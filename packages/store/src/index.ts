@@ -5,7 +5,7 @@ export { WriteQueue, type BatchKind, type WriteJob } from './write-queue.js';
 export { ReadPool } from './read-pool.js';
 export { migrate, schemaVersion, MIGRATIONS, type Migration } from './migrations/index.js';
 export { replaceRegistry, type Registry } from './repositories/registry.js';
-export { listPlanDocuments, savePlanDocument, type StoredDocument } from './repositories/plan-documents.js';
+export { documentSha256, listPlanDocuments, planDocumentText, savePlanDocument, type StoredDocument } from './repositories/plan-documents.js';
 export { summarize, type StoreSummary } from './repositories/summary.js';
 export * from './repositories/users.js';
 export * from './repositories/login-codes.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '@kesu/schema';
 import { openStore, type Store } from '../database.js';
 import { rows } from '../sql.js';
-import { savePlanDocument } from './plan-documents.js';
+import { documentSha256, planDocumentText, savePlanDocument } from './plan-documents.js';
 import { findSamePlans, getPlan, importPlanRevision, insertPlan, savePlanRevision } from './plans.js';
 
 let dir: string;
@@ -56,6 +56,15 @@ describe('finding the plans a document would duplicate', () => {
     const stored = await insertPlan(conn, plan('未识别的方案', null), doc.sha256, 'office');
     expect((await findSamePlans(conn, 'x'.repeat(64), null, '未识别的方案')).map((p) => p.id)).toEqual([stored.id]);
     expect(await findSamePlans(conn, 'x'.repeat(64), '510104', '未识别的方案')).toEqual([]);
+  });
+});
+
+describe('plan document texts', () => {
+  it('are read back by the key their text gives, and a key with no text reads empty', async () => {
+    const doc = await savePlanDocument(store.connection, 'a.txt', '方案原文');
+    expect(doc.sha256).toBe(documentSha256('方案原文'));
+    expect(await planDocumentText(store.connection, doc.sha256)).toBe('方案原文');
+    expect(await planDocumentText(store.connection, documentSha256('没有存过'))).toBe('');
   });
 });
 
