@@ -71,6 +71,14 @@ export function generateForm(plan: Plan, department: string, periodKind: PeriodK
       sections.push({ id, title: `${section.ordinal}${task.ordinal} ${task.title}`.slice(0, 200), description: `${section.title} · ${leads ? '牵头' : '配合'}`, fields });
     });
   });
+  // A target the reviewer gave units of its own reaches those units, whatever task it sits in.
+  const reported = new Set(sections.flatMap((section) => section.fields.flatMap((f) => ('target' in f && f.target !== undefined ? [f.target] : []))));
+  const own = plan.targets.filter((target, k) => !reported.has(k + 1) && [...target.leadUnits, ...(target.responsibleUnits ?? [])].some((u) => names.has(u)));
+  if (own.length > 0) {
+    for (const target of own) if (target.indicator) bound.add(target.indicator);
+    const fields = own.flatMap((target, k) => targetFields(target, plan.targets.indexOf(target) + 1, `own_g${k + 1}`));
+    sections.push({ id: 'own', title: '本单位负责的方案目标', description: '方案中指定由本单位牵头或参与的目标', fields });
+  }
   const extra = usual.filter((i) => !bound.has(i.code));
   if (extra.length > 0) {
     sections.push({ id: 'common', title: '常规统计指标', description: '本类部门通常报送的科普统计指标', fields: extra.map((i, k) => catalogField(i, `c${k + 1}`)) });

@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { Plan, PeriodKind, FormRecord, regionPrefix } from '@kesu/schema';
-import { importPlan } from '@kesu/plans';
-import { allPlans, getPlan, insertForm, insertPlan, listPlans, savePlanDocument, savePlanRevision } from '@kesu/store';
+import { Plan, PeriodKind, FormRecord, regionPrefix, type ErrorDetail } from '@kesu/schema';
+import { checkPlan, importPlan, unitChoices } from '@kesu/plans';
+import { loadDepartmentRegistry } from '@kesu/seeds';
+import { allPlans, documentSha256, findSamePlans, getPlan, insertForm, listPlans, listRegionUnits, planDocumentText, savePlanRevision, type PlanRecord as StoredPlan } from '@kesu/store';
 import { canSeeRegion, requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { generateForm, usualIndicators } from '../forms/generate-form.js';
@@ -10,6 +11,7 @@ import { audited } from '../http/audited.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { idempotencyKey, remember, replay, requestFingerprint } from '../http/idempotency.js';
 import { jsonContent, router } from '../http/openapi.js';
+import { storeImport } from '../plans/store-import.js';
 
 const PlanSummary = z.object({
   id: z.string(),
@@ -22,13 +24,46 @@ const PlanSummary = z.object({
   updatedAt: z.string(),
 });
 const PlanRecord = PlanSummary.extend({ plan: Plan });
+const SamePlanSchema = PlanSummary.extend({ reason: z.enum(['same_document', 'same_region_title']).meta({ description: 'same normalised text, or same region and title' }) });
+const ImportPreview = z.object({ title: z.string(), regionCode: z.string().nullable(), documentSha256: z.string(), duplicates: z.array(SamePlanSchema) });
 const IdParam = z.object({ id: z.uuid() });
-const ImportQuery = z.object({ name: z.string().min(1).max(200).regex(/^[^/\\\0]+$/, { error: 'a file name, not a path' }).default('plan.txt') });
+const ImportQuery = z.object({
+  name: z.string().min(1).max(200).regex(/^[^/\\\0]+$/, { error: 'a file name, not a path' }).default('plan.txt'),
+  preview: z.enum(['true', 'false']).default('false').meta({ description: 'true: read the document and name the plans it would duplicate, store nothing' }),
+  as: z.enum(['plan', 'revision']).default('plan').meta({ description: 'revision: store the document as the next revision of `plan`' }),
+  plan: z.uuid().optional().meta({ description: 'the plan a revision belongs to' }),
+});
 const Generate = z.strictObject({ department: z.string().min(1).max(120), periodKind: PeriodKind });
 const SourceText = z.object({ text: z.string() });
+const UnitChoice = z.object({
+  raw: z.string(),
+  name: z.string(),
+  function: z.string().nullable(),
+  region: z.string().nullable(),
+  source: z.enum(['plan', 'region', 'registry']).meta({ description: 'named by the plan, known in its region, or made from the registry' }),
+});
 
-/** Plans: import a document, read it with its source, save a reviewed revision, generate forms. */
+const departments = loadDepartmentRegistry();
+const functionCodes = new Set(departments.functions.map((f) => f.code));
+
+/** 400: what is wrong with a reviewed plan, each problem naming its field. */
+function invalidPlan(details: ErrorDetail[]): Failure {
+  const [first] = details as [ErrorDetail];
+  return new Failure(400, 'invalid_plan', `方案有 ${details.length} 处问题：${first.message}`, `the plan has ${details.length} problem(s): ${first.messageEn}`, details);
+}
+
+/** 400: a document of one region is no revision of another region's plan. */
+function sameRegion(ctx: AppContext, stored: StoredPlan, plan: Plan): void {
+  if (stored.regionCode === null || plan.region.code === null || stored.regionCode === plan.region.code) return;
+  const named = (code: string) => ctx.regions.get(code)?.name ?? code;
+  throw new Failure(400, 'other_region', `文件是${named(plan.region.code)}的方案，不能作为${named(stored.regionCode)}方案的新版本`, `the document is a plan of ${named(plan.region.code)}, not a revision of a plan of ${named(stored.regionCode)}`, [
+    { path: 'plan', code: 'other_region', message: '文件与方案不属于同一地区', messageEn: 'the document and the plan are of different regions' },
+  ]);
+}
+
+/** Plans: import a document (or preview it, or import it as a plan's next revision), read it with its source, save a reviewed revision, generate forms. */
 export function planRoutes(ctx: AppContext) {
+  const regionCodes = new Set(ctx.regions.keys());
   const load = async (id: string, user: Parameters<typeof canSeeRegion>[0]) => {
     const record = await ctx.store.reads.read((conn) => getPlan(conn, id));
     if (!record) throw notFound('方案', 'plan');
@@ -49,17 +84,25 @@ export function planRoutes(ctx: AppContext) {
         method: 'post',
         path: '/import',
         tags: ['plans'],
-        summary: '导入方案文件 / import a plan document (.txt or .docx bytes)',
+        summary: '导入方案文件 / import a plan document (.txt or .docx bytes); a plan already stored is refused with 409',
         middleware: [requireRole('admin')] as const,
         request: { query: ImportQuery, body: { content: { 'application/octet-stream': { schema: z.string().meta({ description: 'file bytes' }) } }, required: true } },
-        responses: { 201: jsonContent(PlanRecord, 'imported (revision 1, not yet reviewed)') },
+        responses: {
+          200: jsonContent(ImportPreview, 'preview=true: what the document is and which stored plans it would duplicate'),
+          201: jsonContent(PlanRecord, 'imported: revision 1 of a new plan, or the next revision of `plan` (not yet reviewed)'),
+        },
       }),
       async (c) => {
-        const { name } = c.req.valid('query');
+        const query = c.req.valid('query');
+        if (query.as === 'revision' && !query.plan) {
+          throw new Failure(400, 'plan_required', '作为新版本导入时必须指明方案', 'importing as a revision needs the plan it belongs to', [
+            { path: 'plan', code: 'required', message: '请指明方案编号', messageEn: 'name the plan (its id)' },
+          ]);
+        }
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         const key = idempotencyKey(c);
         const fingerprint = await requestFingerprint(c);
-        const earlier = await replay(ctx, c, key, fingerprint);
+        const earlier = query.preview === 'true' ? null : await replay(ctx, c, key, fingerprint);
         if (earlier) return c.json(earlier as z.infer<typeof PlanRecord>, 201);
         const result = await importPlan(bytes, ctx.registry);
         if (!result.success) {
@@ -67,18 +110,29 @@ export function planRoutes(ctx: AppContext) {
             { path: 'file', code: result.rejection.code, message: result.rejection.message, messageEn: result.rejection.messageEn },
           ]);
         }
+        const sha = documentSha256(result.text);
+        if (query.preview === 'true') {
+          const duplicates = await ctx.store.reads.read((conn) => findSamePlans(conn, sha, result.plan.region.code, result.plan.title));
+          return c.json({ title: result.plan.title, regionCode: result.plan.region.code, documentSha256: sha, duplicates }, 200);
+        }
+        const user = c.get('user');
+        const revisionOf = query.as === 'revision' ? await load(query.plan as string, user) : null;
+        if (revisionOf) sameRegion(ctx, revisionOf, result.plan);
         const record = await audited(
           ctx,
           c,
-          'plan.import',
+          revisionOf ? 'plan.import-revision' : 'plan.import',
           'plan',
           async (conn) => {
-            const doc = await savePlanDocument(conn, name, result.text);
-            const stored = await insertPlan(conn, result.plan, doc.sha256, c.get('user').username);
-            await remember(conn, c.get('user').id, key, fingerprint, 201, stored);
+            const stored = await storeImport(conn, { name: query.name, text: result.text, plan: result.plan }, user.username, revisionOf?.id ?? null);
+            await remember(conn, user.id, key, fingerprint, 201, stored);
             return stored;
           },
-          (stored) => ({ entityId: stored.id, previous: null, next: { title: stored.title, document: name, sha256: stored.documentSha256 } }),
+          (stored) => ({
+            entityId: stored.id,
+            previous: revisionOf && { title: revisionOf.title, revision: revisionOf.revision, reviewed: revisionOf.reviewed, sha256: revisionOf.documentSha256 },
+            next: { title: stored.title, revision: stored.revision, document: query.name, sha256: stored.documentSha256 },
+          }),
         );
         return c.json(record, 201);
       },
@@ -91,8 +145,24 @@ export function planRoutes(ctx: AppContext) {
       createRoute({ method: 'get', path: '/{id}/source', tags: ['plans'], summary: '方案原文（规范化）/ the normalised source text spans point into', request: { params: IdParam }, responses: { 200: jsonContent(SourceText, 'source text') } }),
       async (c) => {
         const record = await load(c.req.valid('param').id, c.get('user'));
-        const row = await ctx.store.reads.read(async (conn) => (await conn.runAndReadAll('SELECT text FROM plan_documents WHERE sha256 = $1', [record.documentSha256])).getRowObjectsJson()[0]);
-        return c.json({ text: String(row?.['text'] ?? '') }, 200);
+        return c.json({ text: await ctx.store.reads.read((conn) => planDocumentText(conn, record.documentSha256)) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/unit-choices',
+        tags: ['plans'],
+        summary: '可指定给任务和目标的单位 / the units a task or target may be given: the plan’s, its region’s, and one per registry function',
+        middleware: [requireRole('admin')] as const,
+        request: { params: IdParam },
+        responses: { 200: jsonContent(z.array(UnitChoice), 'units, the plan’s first') },
+      }),
+      async (c) => {
+        const record = await load(c.req.valid('param').id, c.get('user'));
+        const code = record.plan.region.code;
+        const known = code === null ? [] : await ctx.store.reads.read((conn) => listRegionUnits(conn, code));
+        return c.json(unitChoices(record.plan, known, departments), 200);
       },
     )
     .openapi(
@@ -100,12 +170,16 @@ export function planRoutes(ctx: AppContext) {
       async (c) => {
         const { id } = c.req.valid('param');
         const previous = await load(id, c.get('user'));
+        const plan = c.req.valid('json').plan;
+        const source = await ctx.store.reads.read((conn) => planDocumentText(conn, previous.documentSha256));
+        const problems = checkPlan(plan, { functions: functionCodes, regions: regionCodes, source });
+        if (problems.length > 0) throw invalidPlan(problems);
         const saved = await audited(
           ctx,
           c,
           'plan.review',
           'plan',
-          (conn) => savePlanRevision(conn, id, c.req.valid('json').plan, c.get('user').username),
+          (conn) => savePlanRevision(conn, id, plan, c.get('user').username),
           (record) => ({ entityId: id, previous: previous.plan, next: record.plan }),
         );
         return c.json(saved, 200);

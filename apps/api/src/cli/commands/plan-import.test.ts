@@ -19,6 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 
 const seed = loadSeedDocuments()[1]!.file;
+const another = loadSeedDocuments()[2]!.file;
 
 describe('kesu plan import', () => {
   it('prints a zh-CN summary of the plan', async () => {
@@ -30,10 +31,22 @@ describe('kesu plan import', () => {
   });
 
   it('stores the plan unless --dry-run', async () => {
-    const r = await kesu('plan', 'import', seed);
+    const r = await kesu('plan', 'import', another);
     expect(r.out).toMatch(/已存入数据库 \/ stored as plan [0-9a-f-]{36}/);
     const dry = await kesu('plan', 'import', seed, '--dry-run');
     expect(dry.out).not.toContain('已存入数据库');
+  });
+
+  it('refuses a plan already stored, naming it, and --revision-of stores the document as its next revision', async () => {
+    const first = await kesu('plan', 'import', another);
+    expect(first.code).toBe(1);
+    expect(first.err).toMatch(/已导入过该方案（同一文件）：「楚雄州全民科学素质行动实施方案\(2022—2025年\)」，第 1 版（编号 [0-9a-f-]{36}）.* \/ this plan is already imported/);
+    const id = /编号 ([0-9a-f-]{36})/.exec(first.err)![1]!;
+    const revision = await kesu('plan', 'import', another, '--revision-of', id);
+    expect(revision.code).toBe(0);
+    expect(revision.out).toContain(`stored as plan ${id}`);
+    const missing = await kesu('plan', 'import', another, '--revision-of', '00000000-0000-4000-8000-000000000000');
+    expect([missing.code, missing.err]).toEqual([1, 'kesu plan import: 方案 00000000-0000-4000-8000-000000000000 不存在 / plan 00000000-0000-4000-8000-000000000000 not found\n']);
   });
 
   it('--json prints the Plan JSON and nothing else', async () => {
@@ -45,7 +58,7 @@ describe('kesu plan import', () => {
   });
 
   it('--out writes the JSON file, relative to the folder the command ran in', async () => {
-    const r = await kesu('plan', 'import', seed, '--out', 'plan.json');
+    const r = await kesu('plan', 'import', seed, '--out', 'plan.json', '--dry-run');
     expect(r.code).toBe(0);
     expect(Plan.parse(JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8'))).title).toContain('友谊县');
   });

@@ -4,8 +4,10 @@ import { parseArgs } from 'node:util';
 import { describeTarget, type Plan } from '@kesu/schema';
 import { importPlan, MAX_BYTES, prepareRegistry } from '@kesu/plans';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu/seeds';
-import { insertPlan, recordAudit, savePlanDocument } from '@kesu/store';
+import { getPlan, recordAudit } from '@kesu/store';
 import { openContext } from './open-context.js';
+import { Failure } from '../../http/failure.js';
+import { storeImport } from '../../plans/store-import.js';
 import { invocationDir } from '../../config.js';
 import type { Command, Output } from '../command.js';
 
@@ -35,14 +37,20 @@ export function summarizePlan(plan: Plan): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Stores an imported plan with its source text, as revision 1 awaiting review. */
-async function storePlan(name: string, text: string, plan: Plan): Promise<string> {
+/**
+ * Stores an imported plan with its source text, awaiting review: a new plan, or the next revision
+ * of `revisionOf`. A plan already stored is refused, as the API refuses it.
+ */
+async function storePlan(name: string, text: string, plan: Plan, revisionOf: string | null): Promise<string> {
   const ctx = await openContext();
   try {
     return await ctx.store.writes.write(async (conn) => {
-      const doc = await savePlanDocument(conn, name, text);
-      const record = await insertPlan(conn, plan, doc.sha256, 'cli');
-      await recordAudit(conn, [{ actor: 'cli', action: 'plan.import', entity: 'plan', entityId: record.id, previous: null, next: { title: record.title, document: name } }]);
+      const previous = revisionOf === null ? null : await getPlan(conn, revisionOf);
+      if (revisionOf !== null && !previous) throw new Failure(404, 'not_found', `方案 ${revisionOf} 不存在`, `plan ${revisionOf} not found`);
+      const record = await storeImport(conn, { name, text, plan }, 'cli', revisionOf);
+      const action = previous ? 'plan.import-revision' : 'plan.import';
+      const before = previous && { title: previous.title, revision: previous.revision, reviewed: previous.reviewed, sha256: previous.documentSha256 };
+      await recordAudit(conn, [{ actor: 'cli', action, entity: 'plan', entityId: record.id, previous: before, next: { title: record.title, revision: record.revision, document: name, sha256: record.documentSha256 } }]);
       return record.id;
     });
   } finally {
@@ -58,13 +66,13 @@ function writeAtomically(file: string, content: string): void {
 }
 
 export const planImport: Command = {
-  usage: 'kesu plan import FILE [--json] [--out FILE] [--dry-run]',
-  summaryZh: '导入方案文件（.txt / .docx，UTF-8 或 GBK）并存入数据库；--dry-run 只解析不保存',
-  summaryEn: 'import a plan document (.txt / .docx, UTF-8 or GBK) and store it; --dry-run only reads it',
+  usage: 'kesu plan import FILE [--json] [--out FILE] [--dry-run] [--revision-of PLAN_ID]',
+  summaryZh: '导入方案文件（.txt / .docx，UTF-8 或 GBK）并存入数据库；已导入过的方案被拒绝，--revision-of 存为该方案的新版本；--dry-run 只解析不保存',
+  summaryEn: 'import a plan document (.txt / .docx, UTF-8 or GBK) and store it; a plan already stored is refused, --revision-of stores it as that plan’s next revision; --dry-run only reads it',
   async run(args: string[], io: Output): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+      parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'revision-of': { type: 'string' } } });
     } catch (error) {
       io.err(`kesu plan import: ${(error as Error).message}\n用法 / usage: ${planImport.usage}\n`);
       return 2;
@@ -97,7 +105,14 @@ export const planImport: Command = {
     }
     const json = `${JSON.stringify(result.plan, null, 2)}\n`;
     if (parsed.values.out) writeAtomically(path.resolve(invocationDir(), parsed.values.out), json);
-    const stored = parsed.values['dry-run'] ? null : await storePlan(path.basename(source), result.text, result.plan);
+    let stored: string | null = null;
+    try {
+      if (!parsed.values['dry-run']) stored = await storePlan(path.basename(source), result.text, result.plan, parsed.values['revision-of'] ?? null);
+    } catch (error) {
+      if (!(error instanceof Failure)) throw error;
+      io.err(`kesu plan import: ${error.zh} / ${error.en}\n`);
+      return 1;
+    }
     io.out(parsed.values.json ? json : `${summarizePlan(result.plan)}${stored ? `\n已存入数据库 / stored as plan ${stored}\n` : ''}`);
     return 0;
   },
