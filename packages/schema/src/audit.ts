@@ -3,7 +3,7 @@ import type { Localized } from './localized.js';
 import { AuditEvent } from './workflow.js';
 
 /** The kinds of thing the audit trail records changes of. */
-export const AUDIT_ENTITIES = ['plan', 'form', 'assignment', 'submission', 'user', 'saved_query'] as const;
+export const AUDIT_ENTITIES = ['plan', 'form', 'assignment', 'submission', 'user', 'saved_query', 'notification', 'mail'] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES).meta({ label: '对象类型', labelEn: 'Entity' });
 export type AuditEntity = z.infer<typeof AuditEntity>;
 
@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = {
   'saved_query.create': { zh: '保存查询', en: 'Save query' },
   'saved_query.update': { zh: '修改查询', en: 'Change query' },
   'saved_query.delete': { zh: '删除查询', en: 'Delete query' },
+  'notification.run': { zh: '运行提醒任务', en: 'Run reminder jobs' },
+  'mail.retry': { zh: '重发邮件', en: 'Retry mail' },
 } as const satisfies Record<string, Localized>;
 
 /**
