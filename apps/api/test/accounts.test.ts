@@ -180,6 +180,16 @@ describe('bad accounts are refused and nothing stored changes', () => {
   });
 });
 
+describe('refusals name the field as people know it', () => {
+  it('in the body of a new user and of a change', async () => {
+    const created = await create({ username: 'ghost', displayName: '无', role: 'leader' });
+    expect(errorOf(created).details[0]).toMatchObject({ path: 'regionCode', message: '「所属地区」必填：除管理员外，每个角色都属于一个地区', messageEn: '"Region" is required: every role but the administrator belongs to a region' });
+    const id = (await userNamed('boss')).id;
+    const changed = await office.request('PATCH', `/api/v1/users/${id}`, { role: 'reporter' });
+    expect(errorOf(changed).details[0]).toMatchObject({ path: 'department', message: expect.stringMatching(/^「所属单位」必填/) });
+  });
+});
+
 describe('the office edits an account', () => {
   it('changes role, region, unit and e-mail, auditing the previous and new profile', async () => {
     const res = await create({ username: 'zhang', displayName: '张', role: 'leader', regionCode: '510104', password: 'long-enough-1' });

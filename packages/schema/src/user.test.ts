@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toApiError } from './errors.js';
-import { NewUser, RedeemCode, UserChange, UserProfile } from './user.js';
+import { NewUser, RedeemCode, UserChange, UserProfile, userFieldLabel } from './user.js';
 
 const codes = (result: { success: boolean; error?: unknown }) => (result.success ? [] : toApiError(result.error as never).error.details.map((d) => `${d.path}:${d.code}`));
 
@@ -20,9 +20,11 @@ describe('a new user', () => {
     expect(codes(NewUser.safeParse({ username: 'r', displayName: 'x', role: 'reporter', regionCode: '510104' }))).toEqual(['username:invalid_format', 'department:department_required']);
     const noRegion = NewUser.safeParse({ username: 'leader', displayName: 'x', role: 'leader' });
     expect(codes(noRegion)).toEqual(['regionCode:region_required']);
-    const detail = toApiError(noRegion.error!).error.details[0]!;
-    expect(detail.message).toMatch(/^「regionCode」必填/);
-    expect(detail.messageEn).toMatch(/^"regionCode" is required/);
+    const detail = toApiError(noRegion.error!, userFieldLabel).error.details[0]!;
+    expect(detail.message).toBe('「所属地区」必填：除管理员外，每个角色都属于一个地区');
+    expect(detail.messageEn).toBe('"Region" is required: every role but the administrator belongs to a region');
+    expect(userFieldLabel(['email'])).toEqual({ zh: '电子邮箱', en: 'E-mail' });
+    expect(userFieldLabel(['nothing'])).toBeUndefined();
     expect(NewUser.safeParse({ username: 'office', displayName: 'x', role: 'admin' }).success).toBe(true);
     expect(codes(NewUser.safeParse({ username: 'leader', displayName: 'x', role: 'leader', regionCode: '510104', password: 'short' }))).toEqual(['password:too_small']);
   });

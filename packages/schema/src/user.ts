@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import type { Labels } from './errors.js';
+import { labelsOf } from './meta.js';
 import { RegionCode } from './region.js';
 
 export const ROLES = ['admin', 'reviewer', 'reporter', 'statistician', 'leader'] as const;
@@ -29,7 +31,7 @@ const profileShape = {
   role: Role,
   regionCode: RegionCode.nullable().meta({ label: '所属地区', labelEn: 'Region' }),
   department: z.string().trim().min(1).max(120).nullable().meta({ label: '所属单位', labelEn: 'Department' }),
-  email: Email.nullable(),
+  email: Email.nullable().meta({ label: '电子邮箱', labelEn: 'E-mail' }),
 };
 
 /** A user as the API shows it (never the password hash). */
@@ -108,3 +110,16 @@ export const RedeemCode = z.strictObject({
   password: Password,
 });
 export type RedeemCode = z.infer<typeof RedeemCode>;
+
+const FIELDS: Record<string, z.ZodType> = { username: Username, password: Password, ...profileShape };
+
+/**
+ * The label of a user field in both languages, for error messages that name 「所属地区」 rather than `regionCode`.
+ * @example toApiError(error, userFieldLabel)
+ */
+export function userFieldLabel(path: readonly PropertyKey[]): Labels | undefined {
+  const schema = FIELDS[String(path[0])];
+  if (!schema) return undefined;
+  const { zh, en } = labelsOf(schema);
+  return zh && en ? { zh, en } : undefined;
+}

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { inRegionTree, LoginCode, NewUser, RegionCode, regionPrefix, User, UserChange, UserProfile } from '@kesu/schema';
+import { inRegionTree, LoginCode, NewUser, RegionCode, regionPrefix, toApiError, User, UserChange, userFieldLabel, UserProfile } from '@kesu/schema';
 import { countActiveAdmins, deleteUserSessions, findUserByUsername, getUser, insertUser, listUsers, NO_PASSWORD, sessionHashesOf, setUserDisabled, setUserPassword, updateUserProfile, voidLoginCodes, type Store } from '@kesu/store';
 import { issueCode } from '../accounts/issue-code.js';
 import { LoginSheet, loginSheet } from '../accounts/login-sheet.js';
@@ -28,6 +28,15 @@ export const UnitAccounts = z.object({
 });
 
 type Conn = Store['connection'];
+/** A refused user body names its fields as people know them (「所属地区」, not regionCode). */
+function refuseLabelled(error: z.ZodError): never {
+  const { error: body } = toApiError(error, userFieldLabel);
+  throw new Failure(400, body.code, body.message, body.messageEn, body.details);
+}
+const labelled = (result: { success: boolean; error?: unknown }): undefined => {
+  if (!result.success) refuseLabelled(result.error as z.ZodError);
+  return undefined;
+};
 const profileOf = (u: User): UserProfile => ({ displayName: u.displayName, role: u.role, regionCode: u.regionCode, department: u.department, email: u.email });
 
 const regionFailure = (code: string) =>
@@ -111,6 +120,7 @@ export function userRoutes(ctx: AppContext) {
         );
         return c.json(created, 201);
       },
+      labelled,
     )
     .openapi(
       createRoute({
@@ -187,7 +197,9 @@ export function userRoutes(ctx: AppContext) {
           'user',
           async (conn) => {
             const before = await loadUser(conn, id);
-            const profile = UserProfile.parse({ ...profileOf(before), ...change });
+            const checked = UserProfile.safeParse({ ...profileOf(before), ...change });
+            if (!checked.success) refuseLabelled(checked.error);
+            const profile = checked.data;
             checkRegion(profile.regionCode);
             if (profile.department !== before.department || profile.regionCode !== before.regionCode) await checkDepartment(conn, profile.regionCode, profile.department);
             if (profile.role !== 'admin') await keepAnAdmin(conn, before);
@@ -199,6 +211,7 @@ export function userRoutes(ctx: AppContext) {
         forget(result.hashes);
         return c.json(result.after, 200);
       },
+      labelled,
     )
     .openapi(
       createRoute({

@@ -9,10 +9,11 @@ export function userState(user: Pick<User, 'disabled' | 'mustSetPassword'>): Use
   return user.mustSetPassword ? 'pending' : 'active';
 }
 
+/** An empty or cleared choice (Element Plus clears a select to undefined) means any. */
 export interface UserFilter {
   text: string;
-  role: Role | '';
-  state: UserState | '';
+  role?: Role | '' | undefined;
+  state?: UserState | '' | undefined;
 }
 
 /**
