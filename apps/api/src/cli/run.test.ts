@@ -20,7 +20,7 @@ describe('kesu demo seed', () => {
     expect(first.code, first.err).toBe(0);
     expect(first.out).toMatch(/行政区划 regions 3420/);
     // The five seed plans and a demo plan (…（演示）) for every other region the demo gives five years of reports.
-    expect(first.out).toMatch(/方案 plans 96 · 表单 forms \d+ · 任务 assignments \d+ · 填报 submissions \d+ · 用户 users 6/);
+    expect(first.out).toMatch(/方案 plans 96 · 表单 forms \d+ · 任务 assignments \d+ · 填报 submissions \d+ · 用户 users 8/);
     expect(first.out).toContain('演示数据 demo data');
     const second = await kesu('demo', 'seed');
     expect(second.out).toContain('演示数据已存在，未作改动');
