@@ -59,8 +59,8 @@ describe('the audit trail', () => {
     const page = await audit(`entity=submission&entityId=${f.own}&order=asc`);
     expect(page.total).toBe(2);
     expect(page.events.map((e) => [e.action, e.actor, e.actorName, e.previous, e.next])).toEqual([
-      ['submission.save', 'edu', 'edu', null, { status: 'draft', revision: 1 }],
-      ['submission.submit', 'edu', 'edu', { status: 'draft', revision: 1 }, { status: 'submitted', revision: 2 }],
+      ['submission.save', 'edu', 'edu', null, { status: 'draft', revision: 1, approvedLevel: null, comment: null }],
+      ['submission.submit', 'edu', 'edu', { status: 'draft', revision: 1, approvedLevel: null, comment: null }, { status: 'submitted', revision: 2, approvedLevel: null, comment: null }],
     ]);
   });
 

@@ -57,7 +57,9 @@ describe('the submission workflow', () => {
     expect((await listSubmissionRevisions(store.connection, assignmentId)).map((r) => r.status)).toEqual(['draft', 'submitted', 'returned', 'submitted', 'approved']);
     const audit = await listAudit(store.connection, { entity: 'submission', entityId: assignmentId });
     expect(audit.map((a) => a.action)).toEqual(['submission.save', 'submission.submit', 'submission.return', 'submission.submit', 'submission.approve']);
-    expect(audit[1]?.previous).toEqual({ status: 'draft', revision: 1 });
+    expect(audit[1]?.previous).toEqual({ status: 'draft', revision: 1, approvedLevel: null, comment: null });
+    // The trail keeps what a reviewer said when returning.
+    expect(audit[2]?.next).toEqual({ status: 'returned', revision: 3, approvedLevel: null, comment: '请核实人次' });
     expect((await listSubmissionRevisions(store.connection, assignmentId))[0]?.values).toEqual({ trainees: 10 });
   });
 

@@ -33,6 +33,15 @@ export class ApiClient {
     if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }
+
+  /** Sends a file's bytes (a plan document) and answers the raw response, for the caller to judge. */
+  upload(path: string, bytes: Uint8Array): Promise<Response> {
+    return fetch(`${inject('baseUrl')}/api/v1${path}`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+  }
 }
 
 export interface AssignmentRow {

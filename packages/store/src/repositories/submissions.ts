@@ -205,7 +205,8 @@ async function writeSubmissions(connection: DuckDBConnection, inputs: Submission
     current.set(input.assignmentId, next);
     revisions.push([next.assignmentId, next.revision, next.status, next.formVersion, JSON.stringify(next.values), JSON.stringify(next.warnings), next.comment, input.actor, now, next.approvedLevel]);
     // The values of every revision are in submission_revisions; the audit names the step.
-    const step = (s: Submission | undefined) => (s ? { status: s.status, revision: s.revision } : null);
+    // The level and the reviewer's comment say what a review step did (accepting changes no status).
+    const step = (s: Submission | undefined) => (s ? { status: s.status, revision: s.revision, approvedLevel: s.approvedLevel, comment: s.comment } : null);
     audits.push({ actor: input.actor, action: `submission.${input.action}`, entity: 'submission', entityId: input.assignmentId, previous: step(before), next: step(next) });
     if (input.idempotency && key) {
       // The answer is the revision itself, so the key stores only where to find it.

@@ -177,7 +177,8 @@ export const en: Messages = {
     lockedAbove: 'Approved at {level} level: the data is locked, the levels below can no longer change or return it',
     notMine: '{region} ({level}) acts on it now; you can only view it',
     awaitingMe: 'Waiting for me',
-  },  review: {
+  },
+  review: {
     filterDepartment: 'Filter by unit',
     empty: 'No reports match',
     open: 'Review',
@@ -444,7 +445,7 @@ export const en: Messages = {
     shareHint: 'The filters are kept in the address: copy the link to share this view',
     entities: { plan: 'Plan', form: 'Form', assignment: 'Assignment', submission: 'Submission', user: 'User', saved_query: 'Query', notification: 'Notification', mail: 'Mail' },
     keyOf: '{key}: ',
-    keys: { status: 'Status', revision: 'Revision', department: 'Unit', regionCode: 'Region', period: 'Period', dueDate: 'Due date', open: 'Window open', title: 'Title', file: 'File', disabled: 'Disabled', role: 'Role', displayName: 'Name' },
+    keys: { approvedLevel: 'Approval level', comment: 'Comment', status: 'Status', revision: 'Revision', department: 'Unit', regionCode: 'Region', period: 'Period', dueDate: 'Due date', open: 'Window open', title: 'Title', file: 'File', disabled: 'Disabled', role: 'Role', displayName: 'Name' },
     onlyThis: 'Only this entity’s records',
     backupHint: 'Backups are kept in the data folder’s backups/; a downloaded file can be restored with kesu restore',
     makeBackup: 'Back up now',

@@ -175,7 +175,8 @@ export const zhCN = {
     lockedAbove: '{level}已审核通过，数据已锁定，下级不能再修改或退回',
     notMine: '当前由{region}（{level}）办理，您只能查看',
     awaitingMe: '待我审核',
-  },  review: {
+  },
+  review: {
     filterDepartment: '按单位筛选',
     empty: '没有符合条件的填报',
     open: '审核',
@@ -442,7 +443,7 @@ export const zhCN = {
     shareHint: '筛选条件保存在地址栏中，可复制链接分享',
     entities: { plan: '方案', form: '报表', assignment: '任务', submission: '填报', user: '用户', saved_query: '查询', notification: '通知', mail: '邮件' },
     keyOf: '{key}：',
-    keys: { status: '状态', revision: '修订版本', department: '单位', regionCode: '地区', period: '期间', dueDate: '截止日期', open: '填报窗口', title: '标题', file: '文件', disabled: '已停用', role: '角色', displayName: '姓名' },
+    keys: { approvedLevel: '审核层级', comment: '意见', status: '状态', revision: '修订版本', department: '单位', regionCode: '地区', period: '期间', dueDate: '截止日期', open: '填报窗口', title: '标题', file: '文件', disabled: '已停用', role: '角色', displayName: '姓名' },
     onlyThis: '只看此对象的记录',
     backupHint: '备份保存在数据目录的 backups/ 文件夹中；下载的文件可用 kesu restore 恢复',
     makeBackup: '立即备份',
