@@ -64,7 +64,7 @@ beforeAll(async () => {
   office = await ApiClient.as('admin');
   // A plan of 青羊区 the demo does not have: the 锦江区 seed, as its neighbour would write it.
   const seed = readFileSync(path.join(SEED_DOCUMENTS, '004_f78b51a62ab1b450.txt'), 'utf8').replaceAll('锦江', '青羊');
-  const res = await office.upload(`/plans/import?name=${encodeURIComponent('青羊区实施方案.txt')}`, new TextEncoder().encode(seed));
+  const res = await office.upload(`/plans/import?name=${encodeURIComponent('青羊区实施方案.txt')}`, new Blob([seed]));
   if (res.status !== 201 && res.status !== 200) throw new Error(`import: ${res.status} ${await res.text()}`);
   planId = ((await res.json()) as { id: string }).id;
   const form = await office.post<{ id: string; department: string }>(`/plans/${planId}/forms/generate`, { department: '区教育局', periodKind: 'quarter' });

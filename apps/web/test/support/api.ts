@@ -35,11 +35,11 @@ export class ApiClient {
   }
 
   /** Sends a file's bytes (a plan document) and answers the raw response, for the caller to judge. */
-  upload(path: string, bytes: Uint8Array): Promise<Response> {
+  upload(path: string, file: Blob): Promise<Response> {
     return fetch(`${inject('baseUrl')}/api/v1${path}`, {
       method: 'POST',
       headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, 'content-type': 'application/octet-stream' },
-      body: bytes,
+      body: file,
     });
   }
 }
