@@ -1,4 +1,4 @@
-import type { FormRecord, PeriodKind, Plan } from '@kesu/schema';
+import type { Department, FormRecord, PeriodKind, Plan } from '@kesu/schema';
 import { api } from './client';
 
 /** A stored plan without its body, as the plan list shows it. */
@@ -22,8 +22,31 @@ export const getPlan = (id: string) => api<PlanRecord>(`/plans/${id}`);
 export const getPlanSource = (id: string) => api<{ text: string }>(`/plans/${id}/source`);
 export const savePlan = (id: string, plan: Plan) => api<PlanRecord>(`/plans/${id}`, { method: 'PUT', body: { plan } });
 
-/** Sends a plan document's bytes (.txt in UTF-8 or GBK, or .docx) to the importer. */
-export const importPlan = (name: string, bytes: ArrayBuffer) => api<PlanRecord>('/plans/import', { method: 'POST', query: { name }, body: bytes });
+/** A stored plan an imported document would duplicate, and why. */
+export interface SamePlan extends PlanSummary {
+  reason: 'same_document' | 'same_region_title';
+}
+
+/** What a document is, read without storing it, and the stored plans it would duplicate. */
+export interface ImportPreview {
+  title: string;
+  regionCode: string | null;
+  documentSha256: string;
+  duplicates: SamePlan[];
+}
+
+/** Reads a plan document (.txt in UTF-8 or GBK, or .docx) without storing it. */
+export const previewImport = (name: string, bytes: ArrayBuffer) => api<ImportPreview>('/plans/import', { method: 'POST', query: { name, preview: 'true' }, body: bytes });
+
+/** Sends a plan document's bytes to the importer: a new plan, or the next revision of `revisionOf`. */
+export const importPlan = (name: string, bytes: ArrayBuffer, revisionOf: string | null = null) =>
+  api<PlanRecord>('/plans/import', { method: 'POST', query: revisionOf ? { name, as: 'revision', plan: revisionOf } : { name }, body: bytes });
+
+/** A unit a task or target may be given: named by the plan, known in its region, or made from the registry. */
+export type UnitChoice = Department & { source: 'plan' | 'region' | 'registry' };
+
+/** The units a plan's tasks and targets may be given: its own, its region's, the registry's. */
+export const unitChoices = (id: string) => api<UnitChoice[]>(`/plans/${id}/unit-choices`);
 
 export const generateForm = (planId: string, department: string, periodKind: PeriodKind) =>
   api<FormRecord>(`/plans/${planId}/forms/generate`, { method: 'POST', body: { department, periodKind } });
