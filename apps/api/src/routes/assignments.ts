@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { approvalChain, ApprovalLevel, Assignment, nextStep, inRegionTree, type ReviewAction, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus, type User } from '@kesu/schema';
+import { approvalChain, ApprovalLevel, ApprovalProgress, approvalProgress, Assignment, nextStep, inRegionTree, type ReviewAction, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus, type User } from '@kesu/schema';
 import { getAssignment, getForm, getSubmission, insertAssignments, listAssignments, listSubmissionRevisions, updateAssignment } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext, AppEnv } from '../context.js';
@@ -35,7 +35,7 @@ const AssignmentChange = z.strictObject({ open: z.boolean().optional(), dueDate:
 const Values = z.record(z.string(), z.unknown());
 const ReturnBody = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
 const Revision = z.object({ revision: z.int(), status: SubmissionStatus, values: Values, comment: z.string().nullable(), approvedLevel: ApprovalLevel.nullable(), actor: z.string(), createdAt: z.string() });
-const SubmissionView = z.object({ assignment: Assignment, form: z.unknown(), submission: Submission.nullable() });
+const SubmissionView = z.object({ assignment: Assignment, form: z.unknown(), submission: Submission.nullable(), approval: ApprovalProgress });
 
 /** Assignments, their submissions, and the review workflow. */
 export function assignmentRoutes(ctx: AppContext) {
@@ -95,7 +95,9 @@ export function assignmentRoutes(ctx: AppContext) {
         const assignment = await load(c.req.valid('param').id, c.get('user'));
         const form = await formFor(assignment.formId, assignment.version);
         const submission = await ctx.store.reads.read((conn) => getSubmission(conn, assignment.id));
-        return c.json({ assignment: { ...assignment, status: submission?.status ?? null, approvedLevel: submission?.approvedLevel ?? null }, form: form.definition, submission: submission ?? null }, 200);
+        const state = { status: submission?.status ?? null, approvedLevel: submission?.approvedLevel ?? null };
+        const approval = approvalProgress(approvalChain(assignment.regionCode, ctx.approvalLevels, ctx.regions), state, c.get('user'));
+        return c.json({ assignment: { ...assignment, ...state }, form: form.definition, submission: submission ?? null, approval }, 200);
       },
     )
     .openapi(
