@@ -1,26 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, assignmentOf } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { launch, People, shootOnFailure, shot } from '../support/browser';
 import { confirmBox, toast, visible } from '../support/element';
 
 // A 锦江区 report approved by the district, accepted by 成都市, then returned by 四川省 one level
 // down, each office on its own screen.
 let browser: Browser;
-const sessions: Record<string, { context: BrowserContext; page: Page; errors: string[] }> = {};
+const people = new People(() => browser);
+const as = (who: string) => people.as(who);
 let id = '';
-
-async function as(username: string): Promise<Page> {
-  let session = sessions[username];
-  if (!session) {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    session = { context, page, errors: watchErrors(page) };
-    sessions[username] = session;
-    await login(page, username);
-  }
-  return session.page;
-}
 
 /** Opens the review queue's "waiting for me" list and the report in it. */
 async function openFromQueue(page: Page): Promise<void> {
@@ -47,9 +36,9 @@ beforeAll(async () => {
   const values = Object.fromEntries(fields.map((f) => [f.id, f.type === 'long_text' ? '按计划推进' : f.type === 'percent' ? 80 : f.type === 'yes_no' ? true : f.type === 'date' ? '2023-06-30' : 12]));
   await reporter.post(`/assignments/${id}/submission/submit`, { values, formVersion: 1 });
 });
-shootOnFailure(() => Object.fromEntries(Object.entries(sessions).map(([user, s]) => [user, s.page])));
+shootOnFailure(() => people.pages());
 afterAll(async () => {
-  for (const s of Object.values(sessions)) await s.context.close();
+  await people.close();
   await browser.close();
 });
 
@@ -105,6 +94,6 @@ describe('approval up the levels', () => {
   });
 
   it('threw no uncaught error on any page', () => {
-    for (const [user, s] of Object.entries(sessions)) expect({ user, errors: s.errors }).toEqual({ user, errors: [] });
+    for (const each of people.errors()) expect(each).toEqual({ who: each.who, errors: [] });
   });
 });

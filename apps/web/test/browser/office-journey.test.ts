@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { beijingToday } from '@kesu/schema';
 import { ApiClient } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { launch, People, shootOnFailure, shot } from '../support/browser';
 import { confirmBox, toast, visible } from '../support/element';
 import { SEED_DOCUMENTS } from '../support/paths';
 
@@ -12,7 +12,8 @@ import { SEED_DOCUMENTS } from '../support/paths';
 // out for a unit, the reporter's first log-in, a deadline reminder, a return, a county approval,
 // the city's acceptance, and every step in the audit trail.
 let browser: Browser;
-const sessions: Record<string, { context: BrowserContext; page: Page; errors: string[] }> = {};
+const people = new People(() => browser);
+const pageOf = (who: string, logIn?: (page: Page) => Promise<void>) => people.as(who, logIn);
 let office: ApiClient;
 let planId = '';
 let assignmentId = '';
@@ -21,19 +22,6 @@ const UNIT = '青羊区教育局';
 const REVIEWER = { username: 'qy-reviewer', password: 'qingyang-review-1' };
 const REPORTER_PASSWORD = 'qingyang-edu-pass-1';
 const COMMENT = '科普讲座场次请与台账核对后重报';
-
-/** A page for a person, logged in once through the log-in page (demo users) or by the caller. */
-async function pageOf(who: string, logIn: (page: Page) => Promise<void> = (page) => login(page, who)): Promise<Page> {
-  let session = sessions[who];
-  if (!session) {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    session = { context, page, errors: watchErrors(page) };
-    sessions[who] = session;
-    await logIn(page);
-  }
-  return session.page;
-}
 
 async function logInWith(page: Page, username: string, password: string) {
   await page.goto('/login');
@@ -75,9 +63,9 @@ beforeAll(async () => {
   assignmentId = created!.id;
   await office.post('/users', { username: REVIEWER.username, displayName: '青羊区审核人', password: REVIEWER.password, role: 'reviewer', regionCode: '510105' });
 });
-shootOnFailure(() => Object.fromEntries(Object.entries(sessions).map(([who, s]) => [`journey22-${who}`, s.page])));
+shootOnFailure(() => people.pages('journey22-'));
 afterAll(async () => {
-  for (const s of Object.values(sessions)) await s.context.close();
+  await people.close();
   await browser.close();
 });
 
@@ -193,6 +181,6 @@ describe('running the office, from a new plan to a report accepted by the city',
   });
 
   it('threw no uncaught error on any page', () => {
-    for (const [who, s] of Object.entries(sessions)) expect({ who, errors: s.errors }).toEqual({ who, errors: [] });
+    for (const each of people.errors()) expect(each).toEqual({ who: each.who, errors: [] });
   });
 });

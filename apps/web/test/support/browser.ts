@@ -52,3 +52,38 @@ export function shootOnFailure(pages: () => Record<string, Page>): void {
     for (const [name, page] of Object.entries(pages())) if (!page.isClosed()) await shot(page, `failed-${name}`);
   });
 }
+
+/**
+ * Several people at once, each in their own browser context, logged in on first use (a demo user
+ * through the log-in page, anyone else by the given steps); their pages' uncaught errors are kept.
+ */
+export class People {
+  private readonly sessions: Record<string, { context: BrowserContext; page: Page; errors: string[] }> = {};
+  constructor(private readonly browser: () => Browser) {}
+
+  async as(who: string, logIn: (page: Page) => Promise<void> = (page) => login(page, who)): Promise<Page> {
+    let session = this.sessions[who];
+    if (!session) {
+      const context = await newContext(this.browser());
+      const page = await context.newPage();
+      session = { context, page, errors: watchErrors(page) };
+      this.sessions[who] = session;
+      await logIn(page);
+    }
+    return session.page;
+  }
+
+  /** Each person's open page, for pictures after a failure. */
+  pages(prefix = ''): Record<string, Page> {
+    return Object.fromEntries(Object.entries(this.sessions).map(([who, s]) => [`${prefix}${who}`, s.page]));
+  }
+
+  /** Each person with the uncaught errors their page threw. */
+  errors(): Array<{ who: string; errors: string[] }> {
+    return Object.entries(this.sessions).map(([who, s]) => ({ who, errors: s.errors }));
+  }
+
+  async close(): Promise<void> {
+    for (const s of Object.values(this.sessions)) await s.context.close();
+  }
+}
