@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Region, RegionCode, RegionLevel } from './region.js';
-import type { SubmissionStatus } from './workflow.js';
+import type { SubmissionStatus } from './submission-status.js';
 
 /**
  * The levels at which an office approves data, lowest first. A district counts as a county: both

@@ -4,10 +4,7 @@ import { ErrorDetail } from './errors.js';
 import { FormDefinition } from './form/definition.js';
 import { Period } from './period-schema.js';
 import { RegionCode } from './region.js';
-
-export const SUBMISSION_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
-export const SubmissionStatus = z.enum(SUBMISSION_STATUSES).meta({ label: '状态', labelEn: 'Status' });
-export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
+import { SubmissionStatus } from './submission-status.js';
 
 export const SUBMISSION_ACTIONS = ['save', 'submit', 'approve', 'accept', 'return'] as const;
 export type SubmissionAction = (typeof SUBMISSION_ACTIONS)[number];
