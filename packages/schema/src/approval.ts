@@ -164,3 +164,11 @@ export function approvalProgress(chain: readonly ApprovalStep[], state: ReviewSt
     mine: step !== null && step !== undefined && (reviewer.role === 'admin' || (reviewer.role === 'reviewer' && reviewer.regionCode === step.regionCode)),
   };
 }
+
+/** How a deployment approves: its levels, and the level from which data counts in dashboards and reports. */
+export const ApprovalSettings = z.object({
+  levels: z.array(ApprovalLevel),
+  /** Null: data counts once approved at its first level. */
+  countApprovedFrom: ApprovalLevel.nullable(),
+});
+export type ApprovalSettings = z.infer<typeof ApprovalSettings>;

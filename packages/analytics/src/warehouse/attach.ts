@@ -9,6 +9,8 @@ export { WH } from './catalog.js';
 /** Build bookkeeping: not a documented table, so the SQL sandbox never shows it. */
 const BUILDS_SQL = `CREATE TABLE IF NOT EXISTS ${WH}.warehouse_builds (
   built_at TIMESTAMP NOT NULL, kind VARCHAR NOT NULL, revisions_until TIMESTAMP, assignments_until TIMESTAMP, ms DOUBLE NOT NULL, value_rows BIGINT NOT NULL)`;
+/** What the last full build counted by (the approval level data counts from), to know when a setting changed. */
+const SETTINGS_SQL = `CREATE TABLE IF NOT EXISTS ${WH}.warehouse_settings (name VARCHAR PRIMARY KEY, value VARCHAR)`;
 
 /**
  * Attaches the warehouse file to the operational database's instance, so builds read the
@@ -21,6 +23,7 @@ export async function attachWarehouse(connection: DuckDBConnection, file: string
   // setting is the whole instance's: every store query whose order matters says ORDER BY.
   await exec(connection, 'SET preserve_insertion_order = false');
   await exec(connection, BUILDS_SQL);
+  await exec(connection, SETTINGS_SQL);
 }
 
 /** A documented table as the warehouse file stores it: code columns with their enum types. */

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ApprovalLevel } from '@kesu/schema';
 import { exec, first, rows, type Params } from '@kesu/store';
 import type { Partition } from '../lake/layout.js';
 import type { StepListener } from './steps.js';
@@ -15,6 +16,14 @@ export interface BuildOptions {
   onStep?: StepListener;
   /** The day the build runs on: which plan years have ended (default: now). */
   today?: Date;
+  /** Count only data approved at this level or above (default: approved at the first level). */
+  countApprovedFrom?: ApprovalLevel | null;
+}
+
+/** What a build judges by: the day it runs on and the approval level data counts from. */
+interface Rules {
+  today: Date;
+  countFrom: ApprovalLevel | null;
 }
 
 export interface BuildResult {
@@ -60,8 +69,19 @@ async function record(connection: DuckDBConnection, kind: BuildResult['kind'], u
   await exec(connection, `INSERT INTO ${WH}.warehouse_builds VALUES (now(), $1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5)`, [kind, until.revisions, until.assignments, ms, valueRows]);
 }
 
+/** The approval level the last full build counted data from (null: the first level). */
+async function builtCountFrom(connection: DuckDBConnection): Promise<ApprovalLevel | null> {
+  const found = await first(connection, `SELECT value FROM ${WH}.warehouse_settings WHERE name = 'count_approved_from'`);
+  return (found?.['value'] as ApprovalLevel | null | undefined) ?? null;
+}
+
+async function recordCountFrom(connection: DuckDBConnection, level: ApprovalLevel | null): Promise<void> {
+  await exec(connection, `DELETE FROM ${WH}.warehouse_settings WHERE name = 'count_approved_from'`);
+  await exec(connection, `INSERT INTO ${WH}.warehouse_settings VALUES ('count_approved_from', $1)`, [level]);
+}
+
 /** Everything from scratch, in one transaction: readers see the old warehouse until it commits. */
-async function fullBuild(connection: DuckDBConnection, started: number, step: StepListener, today: Date): Promise<BuildResult> {
+async function fullBuild(connection: DuckDBConnection, started: number, step: StepListener, rules: Rules): Promise<BuildResult> {
   step('field bindings', 0, 4);
   await loadFieldBindings(connection);
   await loadPlanParts(connection);
@@ -71,13 +91,14 @@ async function fullBuild(connection: DuckDBConnection, started: number, step: St
     await recreateTables(connection);
     await buildDimensions(connection);
     step('facts', 2, 4);
-    const valueRows = await buildFacts(connection, false);
+    const valueRows = await buildFacts(connection, false, rules.countFrom);
     step('progress', 3, 4);
-    const progressRows = await buildProgress(connection, false, today);
+    const progressRows = await buildProgress(connection, false, rules.today);
     step('done', 4, 4);
     const assignments = await count(connection, `SELECT count(*) AS n FROM ${WH}.fact_submission`);
     const ms = performance.now() - started;
     await record(connection, 'full', until, ms, valueRows);
+    await recordCountFrom(connection, rules.countFrom);
     return { kind: 'full' as const, ms, assignments, valueRows, progressRows, touched: null };
   });
   // The small tables' rows went to the write-ahead log; moved into the file now, not by the
@@ -127,7 +148,7 @@ async function touchedPartitions(connection: DuckDBConnection): Promise<Partitio
 }
 
 /** Only the assignments changed since the last build, and the progress of the regions above them. */
-async function incrementalBuild(connection: DuckDBConnection, started: number, step: StepListener, today: Date): Promise<BuildResult> {
+async function incrementalBuild(connection: DuckDBConnection, started: number, step: StepListener, rules: Rules): Promise<BuildResult> {
   step('changes', 0, 3);
   const { until, changed, plansChanged } = await collectChanges(connection);
   if (changed === 0 && !plansChanged) {
@@ -137,14 +158,14 @@ async function incrementalBuild(connection: DuckDBConnection, started: number, s
   await loadFieldBindings(connection);
   if (plansChanged) await loadPlanParts(connection);
   // A value the code types do not hold yet (a new period's assignments, say) needs them made anew.
-  if (!(await codeTypesCover(connection, plansChanged))) return fullBuild(connection, started, step, today);
+  if (!(await codeTypesCover(connection, plansChanged))) return fullBuild(connection, started, step, rules);
   return inTransaction(connection, async () => {
     step('facts', 1, 3);
     if (plansChanged) await buildDimensions(connection);
     else await buildPeriodDimension(connection);
-    const valueRows = await buildFacts(connection, true);
+    const valueRows = await buildFacts(connection, true, rules.countFrom);
     step('progress', 2, 3);
-    const progressRows = await buildProgress(connection, !plansChanged, today);
+    const progressRows = await buildProgress(connection, !plansChanged, rules.today);
     step('done', 3, 3);
     const touched = await touchedPartitions(connection);
     const ms = performance.now() - started;
@@ -160,7 +181,9 @@ async function incrementalBuild(connection: DuckDBConnection, started: number, s
 export async function buildWarehouse(connection: DuckDBConnection, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const step = options.onStep ?? (() => undefined);
-  const today = options.today ?? new Date();
-  if (options.full || !(await hasBuild(connection))) return fullBuild(connection, started, step, today);
-  return incrementalBuild(connection, started, step, today);
+  const rules: Rules = { today: options.today ?? new Date(), countFrom: options.countApprovedFrom ?? null };
+  // Data counted from another level changes every figure: the warehouse is built anew.
+  const recounted = (await builtCountFrom(connection)) !== rules.countFrom;
+  if (options.full || recounted || !(await hasBuild(connection))) return fullBuild(connection, started, step, rules);
+  return incrementalBuild(connection, started, step, rules);
 }

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { FormDefinition } from '@kesu/schema';
-import { appendRows, exec, first, rows, type Cell } from '@kesu/store';
+import { FormDefinition, type ApprovalLevel } from '@kesu/schema';
+import { appendRows, exec, first, quoteLiteral, rows, type Cell } from '@kesu/store';
 import { WH } from './catalog.js';
 import { codeType } from './code-types.js';
 
@@ -56,14 +56,23 @@ export async function collectChangedSources(connection: DuckDBConnection): Promi
   await exec(connection, 'CREATE OR REPLACE TEMP TABLE changed_revisions AS SELECT * FROM main.submission_revisions WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)');
 }
 
-// The newest revision of each assignment, when approved: found without carrying the values along.
-const approved = (from: Sources) => `
+/** An approval level (or a region level, for data approved before levels were recorded) as a number, lowest 1. */
+const levelRank = (column: string) => `CASE ${column} WHEN 'province' THEN 3 WHEN 'prefecture' THEN 2 ELSE 1 END`;
+
+/**
+ * The newest revision of each assignment, when approved: found without carrying the values along.
+ * With a level to count from, only data approved at that level or above: an approval recorded
+ * without a level was made by the office of the report's own region.
+ */
+const approved = (from: Sources, countFrom: ApprovalLevel | null) => `
   approved AS (
     SELECT r.assignment_id, r.form_version, r.submission_values, r.created_at
     FROM ${from.revisions} r
     JOIN (SELECT assignment_id, max(revision) AS revision FROM ${from.revisions} GROUP BY assignment_id) last
       ON last.assignment_id = r.assignment_id AND last.revision = r.revision
+    ${countFrom === null ? '' : `JOIN ${from.assignments} own ON own.id = r.assignment_id LEFT JOIN main.regions g ON g.code = own.region_code`}
     WHERE r.status = 'approved'
+    ${countFrom === null ? '' : `AND ${levelRank('coalesce(r.approved_level, g.level)')} >= ${levelRank(quoteLiteral(countFrom))}`}
   )`;
 
 /**
@@ -93,9 +102,9 @@ const BINDING_MATCH = 'b.form_id = e.form_id AND b.version = e.form_version AND 
 const ATTRIBUTES = 'e.assignment_id, e.region_code, e.province_code, e.year, e.period, e.period_type, e.department, e.function_code';
 
 /** Approved values of indicator-bound fields, each field's value as it is. */
-const valuesSql = (from: Sources) => `
+const valuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
   INSERT INTO ${WH}.fact_value
-  WITH ${approved(from)}, ${entries(from)}
+  WITH ${approved(from, countFrom)}, ${entries(from)}
   SELECT * FROM (
     SELECT ${ATTRIBUTES}, b.indicator_code, b.disaggregation, ${NUMBER} AS value, e.approved_at
     FROM entries e JOIN temp.value_binding b ON ${BINDING_MATCH}
@@ -107,9 +116,9 @@ const valuesSql = (from: Sources) => `
  * twice (a form with two targets on one indicator), so the row keeps the larger, never the sum.
  * Only such forms' values are unpacked for it.
  */
-const sharedValuesSql = (from: Sources) => `
+const sharedValuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
   INSERT INTO ${WH}.fact_value
-  WITH ${approved(from)}, ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.value_binding WHERE shared')}
+  WITH ${approved(from, countFrom)}, ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.value_binding WHERE shared')}
   SELECT * FROM (
     SELECT ${ATTRIBUTES}, b.indicator_code, b.disaggregation, max(${NUMBER}) AS value, any_value(e.approved_at)
     FROM entries e JOIN temp.value_binding b ON ${BINDING_MATCH}
@@ -118,9 +127,9 @@ const sharedValuesSql = (from: Sources) => `
   ) WHERE value IS NOT NULL`;
 
 // Values of the fields that name the plan target they report (only those forms are unpacked).
-const targetValuesSql = (from: Sources) => `
+const targetValuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
   INSERT INTO ${WH}.fact_target_value
-  WITH ${approved(from)}, ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.field_binding WHERE target_id IS NOT NULL')}
+  WITH ${approved(from, countFrom)}, ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.field_binding WHERE target_id IS NOT NULL')}
   SELECT * FROM (
     SELECT e.assignment_id, b.target_id, e.region_code, e.province_code, e.year, e.period, e.department, max(${NUMBER}) AS value, any_value(e.approved_at)
     FROM entries e JOIN temp.field_binding b ON ${BINDING_MATCH}
@@ -171,7 +180,7 @@ async function deleteChanged(connection: DuckDBConnection): Promise<void> {
  * Builds the fact tables (after loadFieldBindings): all rows, or (incremental) only those of the
  * assignments in temp.changed (after collectChangedSources). Returns how many values it wrote.
  */
-export async function buildFacts(connection: DuckDBConnection, incremental: boolean): Promise<number> {
+export async function buildFacts(connection: DuckDBConnection, incremental: boolean, countFrom: ApprovalLevel | null): Promise<number> {
   if (incremental) await deleteChanged(connection);
   const from = incremental ? CHANGED : ALL;
   // The indicator bindings with their codes in the warehouse's type, converted once here.
@@ -182,10 +191,10 @@ export async function buildFacts(connection: DuckDBConnection, incremental: bool
      FROM temp.field_binding WHERE indicator_code IS NOT NULL`,
   );
   const inserted = async (sql: string) => Number((await first(connection, sql))?.['Count'] ?? 0);
-  let values = await inserted(valuesSql(from));
+  let values = await inserted(valuesSql(from, countFrom));
   const has = async (where: string) => (await rows(connection, `SELECT 1 FROM temp.field_binding WHERE ${where} LIMIT 1`)).length > 0;
-  if (await has('shared')) values += await inserted(sharedValuesSql(from));
-  if (await has('target_id IS NOT NULL')) await exec(connection, targetValuesSql(from));
+  if (await has('shared')) values += await inserted(sharedValuesSql(from, countFrom));
+  if (await has('target_id IS NOT NULL')) await exec(connection, targetValuesSql(from, countFrom));
   await exec(connection, submissionsSql(from));
   return values;
 }
