@@ -34,3 +34,18 @@ export function approvalLevelsOf(env: NodeJS.ProcessEnv = process.env): Approval
   // Kept in the order of the region tree, whatever order they were written in.
   return APPROVAL_LEVELS.filter((l) => named.includes(l));
 }
+
+/**
+ * The approval level from which data counts in the dashboards and reports:
+ * `KESU_COUNT_APPROVED_FROM` (county, prefecture or province; default none: data counts once
+ * approved at its first level).
+ */
+export function countApprovedFromOf(env: NodeJS.ProcessEnv = process.env): ApprovalLevel | null {
+  const text = env['KESU_COUNT_APPROVED_FROM']?.trim();
+  if (!text) return null;
+  const level = ApprovalLevel.safeParse(text);
+  if (!level.success) {
+    throw new Error(`KESU_COUNT_APPROVED_FROM：不认识的审核层级「${text}」，可选 ${APPROVAL_LEVELS.join(', ')} / unknown approval level "${text}"; use ${APPROVAL_LEVELS.join(', ')}`);
+  }
+  return level.data;
+}

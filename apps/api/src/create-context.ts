@@ -4,7 +4,7 @@ import { prepareRegistry } from '@kesu/plans';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu/seeds';
 import { openStore, summarize } from '@kesu/store';
 import type { ApprovalLevel } from '@kesu/schema';
-import { approvalLevelsOf } from './config.js';
+import { approvalLevelsOf, countApprovedFromOf } from './config.js';
 import { AnalyticsService } from './analytics/analytics-service.js';
 import { LoginLimiter } from './auth/rate-limit.js';
 import { TtlCache } from './http/ttl-cache.js';
@@ -14,14 +14,14 @@ import { NotificationService } from './notify/notification-service.js';
 import { loadSeeds } from './seed.js';
 
 /** Opens the store in a data folder and loads the registries every request uses. */
-export async function createContext(options: { storeFile: string; webDir?: string | null; approvalLevels?: readonly ApprovalLevel[]; mail?: MailConfig | null }): Promise<AppContext> {
+export async function createContext(options: { storeFile: string; webDir?: string | null; approvalLevels?: readonly ApprovalLevel[]; mail?: MailConfig | null; countApprovedFrom?: ApprovalLevel | null }): Promise<AppContext> {
   const store = await openStore(options.storeFile);
   // The warehouse and the importer read the registries from the store: a new one gets them now.
   if ((await summarize(store.connection)).regions === 0) await loadSeeds(store);
   const regions = loadRegions();
   const webDir = options.webDir === undefined ? null : options.webDir;
   const dataDir = path.dirname(options.storeFile);
-  const analytics = await AnalyticsService.open(store, dataDir);
+  const analytics = await AnalyticsService.open(store, dataDir, options.countApprovedFrom === undefined ? countApprovedFromOf() : options.countApprovedFrom);
   const regionMap = new Map(regions.map((r) => [r.code, r]));
   const approvalLevels = options.approvalLevels ?? approvalLevelsOf();
   // Read through the context, so a test that moves the clock moves it for the jobs too.

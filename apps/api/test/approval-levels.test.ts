@@ -31,6 +31,10 @@ const act = (who: string, action: 'approve' | 'accept' | 'return', body?: unknow
 const waiting = async (who: string) => ((await as[who]!.request('GET', '/api/v1/assignments?awaitingMe=true')).body as unknown as Array<{ id: string }>).map((a) => a.id);
 
 describe('approval up the levels: county → prefecture → province', () => {
+  it('tells everyone the levels and from which level data counts', async () => {
+    expect((await as['edu']!.request('GET', '/api/v1/approval-levels')).body).toEqual({ levels: ['county', 'prefecture', 'province'], countApprovedFrom: null });
+  });
+
   it('runs approve, accept, accept with each office in turn, and locks the data for the levels below', async () => {
     expect((await as['edu']!.request('POST', `/api/v1/assignments/${f.own}/submission/submit`, await filled(as['edu']!, f.own))).status).toBe(200);
     expect(await waiting('county')).toContain(f.own);

@@ -71,6 +71,7 @@ const endpoints: Endpoint[] = [
   { name: 'indicators', method: 'GET', path: () => '/api/v1/indicators', allowed: everyone },
   { name: 'indicator breakdowns', method: 'GET', path: () => '/api/v1/disaggregations', allowed: everyone },
   { name: 'department functions', method: 'GET', path: () => '/api/v1/department-functions', allowed: everyone },
+  { name: 'approval levels', method: 'GET', path: () => '/api/v1/approval-levels', allowed: everyone },
   { name: 'list plans', method: 'GET', path: () => '/api/v1/plans', allowed: everyone },
   { name: 'read a plan', method: 'GET', path: () => `/api/v1/plans/${f.planId}`, allowed: [...inTree, 'reporter', 'reporterOtherUnit'] },
   { name: 'read a plan source', method: 'GET', path: () => `/api/v1/plans/${f.planId}/source`, allowed: [...inTree, 'reporter', 'reporterOtherUnit'] },

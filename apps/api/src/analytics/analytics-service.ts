@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ApprovalLevel } from '@kesu/schema';
 import { attachWarehouse, buildWarehouse, exportLake, hasBuild, Sandbox, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
 import { rows, type Params, type Row, type Store } from '@kesu/store';
 import { TtlCache } from '../http/ttl-cache.js';
@@ -40,14 +41,16 @@ export class AnalyticsService {
     private readonly readers: ReaderPool,
     readonly dataDir: string,
     built: boolean,
+    /** Count only data approved at this level or above (null: once approved at the first level). */
+    readonly countApprovedFrom: ApprovalLevel | null,
   ) {
     this.built = built ? Promise.resolve() : null;
   }
 
-  static async open(store: Store, dataDir: string): Promise<AnalyticsService> {
+  static async open(store: Store, dataDir: string, countApprovedFrom: ApprovalLevel | null = null): Promise<AnalyticsService> {
     const builder = await store.connect();
     await attachWarehouse(builder, path.join(dataDir, 'warehouse.duckdb'));
-    return new AnalyticsService(builder, await ReaderPool.open(store, READERS), dataDir, await hasBuild(builder));
+    return new AnalyticsService(builder, await ReaderPool.open(store, READERS), dataDir, await hasBuild(builder), countApprovedFrom);
   }
 
   /** A warehouse never built has no tables yet: the first read waits for the first build. */
@@ -80,7 +83,7 @@ export class AnalyticsService {
   private enqueue(options: BuildOptions & { onLakeStep?: StepListener }, onStart: () => void): Promise<BuildOutcome> {
     const run = this.chain.then(async () => {
       onStart();
-      const build = await buildWarehouse(this.builder, options);
+      const build = await buildWarehouse(this.builder, { ...options, countApprovedFrom: this.countApprovedFrom });
       this.results.clear();
       this.charts.clear();
       this.generation += 1;

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { Disaggregation, Indicator, Region, RegionCode } from '@kesu/schema';
+import { ApprovalSettings, Disaggregation, Indicator, Region, RegionCode } from '@kesu/schema';
 import { loadDepartmentRegistry } from '@kesu/seeds';
 import { listRegionUnits } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
@@ -57,6 +57,10 @@ export function metaRoutes(ctx: AppContext) {
     .openapi(
       createRoute({ method: 'get', path: '/disaggregations', tags: ['reference'], summary: '指标分组维度及取值 / the breakdowns indicators declare, with their values', responses: { 200: jsonContent(z.record(z.string(), Disaggregation), 'breakdowns by name') } }),
       (c) => c.json(ctx.registry.indicators.disaggregations, 200),
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/approval-levels', tags: ['reference'], summary: '审核层级及统计口径 / the approval levels, and the level data counts from', responses: { 200: jsonContent(ApprovalSettings, 'settings') } }),
+      (c) => c.json({ levels: [...ctx.approvalLevels], countApprovedFrom: ctx.analytics.countApprovedFrom }, 200),
     )
     .openapi(
       createRoute({ method: 'get', path: '/department-functions', tags: ['reference'], summary: '部门职能 / canonical department functions', responses: { 200: jsonContent(z.array(FunctionName), 'functions') } }),

@@ -1,4 +1,4 @@
-import type { Disaggregation, Indicator, Region } from '@kesu/schema';
+import type { ApprovalSettings, Disaggregation, Indicator, Region } from '@kesu/schema';
 import { api } from './client';
 
 /** A canonical department function (教育, 科协 …) as the registry names it. */
@@ -23,6 +23,7 @@ export interface RegionUnit {
 export const regionsUnder = (parent: string | null) => api<Region[]>('/regions', { query: { parent } });
 export const regionsByCode = (codes: string[]) => api<Region[]>('/regions', { query: { codes: codes.join(',') } });
 export const indicators = () => api<Indicator[]>('/indicators');
+export const approvalSettings = () => api<ApprovalSettings>('/approval-levels');
 export const departmentFunctions = () => api<DepartmentFunctionName[]>('/department-functions');
 export const disaggregations = () => api<Record<string, Disaggregation>>('/disaggregations');
 export const searchRegions = (q: string) => api<RegionMatch[]>('/regions/search', { query: { q } });

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
-import type { Disaggregation, Indicator, Region } from '@kesu/schema';
+import type { ApprovalSettings, Disaggregation, Indicator, Region } from '@kesu/schema';
 import * as reference from '../api/reference';
 import { pick } from '../i18n';
 
@@ -64,6 +64,11 @@ export const useReferenceStore = defineStore('reference', () => {
     return indicators.value;
   }
 
+  /** How this deployment approves, read once: the dashboard says from which level its data counts. */
+  const approval = ref<ApprovalSettings | null>(null);
+  async function loadApproval() {
+    approval.value ??= await reference.approvalSettings();
+  }
   async function loadFunctions() {
     if (functions.value.length === 0) functions.value = await reference.departmentFunctions();
     return functions.value;
@@ -89,7 +94,7 @@ export const useReferenceStore = defineStore('reference', () => {
     return i ? pick(i.nameZh, i.nameEn) : (code ?? '');
   };
 
-  return { regions, indicators, breakdowns, functions, childrenOf, loadRegions, ancestry, regionName, searchRegions, unitsOf, loadIndicators, loadFunctions, functionName, indicatorName };
+  return { regions, indicators, breakdowns, functions, approval, loadApproval, childrenOf, loadRegions, ancestry, regionName, searchRegions, unitsOf, loadIndicators, loadFunctions, functionName, indicatorName };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useReferenceStore, import.meta.hot));

@@ -176,6 +176,7 @@ export const en: Messages = {
     returnedDown: 'Returned to the level below',
     lockedAbove: 'Approved at {level} level: the data is locked, the levels below can no longer change or return it',
     notMine: '{region} ({level}) acts on it now; you can only view it',
+    countedFrom: 'Counts only data approved at {level} level or above',
     awaitingMe: 'Waiting for me',
   },
   review: {

@@ -174,6 +174,7 @@ export const zhCN = {
     returnedDown: '已退回下一级审核',
     lockedAbove: '{level}已审核通过，数据已锁定，下级不能再修改或退回',
     notMine: '当前由{region}（{level}）办理，您只能查看',
+    countedFrom: '只统计{level}及以上审核通过的数据',
     awaitingMe: '待我审核',
   },
   review: {
