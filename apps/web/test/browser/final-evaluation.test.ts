@@ -57,7 +57,8 @@ describe('the final evaluation (终期评估)', () => {
     const pictures = readdirSync(SCREENSHOTS).filter((f) => f.startsWith('52-final-evaluation-word-page'));
     expect(pictures).toHaveLength(pages);
     for (const picture of pictures) expect(statSync(path.join(SCREENSHOTS, picture)).size).toBeGreaterThan(10_000);
-    const text = run('/usr/bin/pdftotext', [pdf, '-']).replace(/\s+/g, '');
+    // In the order the text was written, cell by cell: read by position, a target wrapped in its cell interleaves with the next cell's figures.
+    const text = run('/usr/bin/pdftotext', ['-raw', pdf, '-']).replace(/\s+/g, '');
     for (const words of ['锦江区全民科学素质行动实施方案', '终期评估报告', '目标完成情况', '未完成目标及牵头单位', '各单位填报情况', '建立现代课程教学示范校5所']) expect(text).toContain(words);
     expect(errors).toEqual([]);
   }, 180_000);
