@@ -78,6 +78,7 @@ describe('reviewing along the levels', () => {
 
   it('reads data approved before levels existed as approved by the first step', () => {
     expect(nextStep(chain, { status: 'approved', approvedLevel: null })?.level).toBe('prefecture');
+    expect(reviewMove(chain, { status: 'approved', approvedLevel: null }, 'return', county)).toMatchObject({ ok: false, zh: expect.stringContaining('「县级已审核」') });
     expect(approvedAtLeast('prefecture', 'county')).toBe(true);
     expect(approvedAtLeast('county', 'province')).toBe(false);
     expect(approvedAtLeast(null, 'county')).toBe(false);

@@ -107,8 +107,10 @@ const STATUS_WORDS: Record<SubmissionStatus | 'none', { zh: string; en: string }
 
 function describe(chain: readonly ApprovalStep[], state: ReviewState): { zh: string; en: string } {
   const words = STATUS_WORDS[state.status ?? 'none'];
-  if (state.status !== 'approved' || state.approvedLevel === null || chain.length < 2) return words;
-  const level = approvalLevels[state.approvedLevel];
+  // An approval recorded without a level was the first step's.
+  const approved = state.approvedLevel ?? chain[0]?.level ?? null;
+  if (state.status !== 'approved' || approved === null || chain.length < 2) return words;
+  const level = approvalLevels[approved];
   return { zh: `${level.zh}已审核`, en: `approved at the ${level.en} level` };
 }
 
