@@ -123,3 +123,16 @@ export function userFieldLabel(path: readonly PropertyKey[]): Labels | undefined
   const { zh, en } = labelsOf(schema);
   return zh && en ? { zh, en } : undefined;
 }
+
+/** A unit expected to report (a plan names it, or something was assigned to it) with its reporter accounts. */
+export const UnitAccounts = z.object({
+  regionCode: RegionCode,
+  department: z.string(),
+  function: z.string().nullable(),
+  plans: z.array(z.object({ id: z.string(), title: z.string() })),
+  assigned: z.boolean(),
+  /** Enabled reporter accounts of the unit. */
+  usernames: z.array(z.string()),
+  disabledUsernames: z.array(z.string()),
+});
+export type UnitAccounts = z.infer<typeof UnitAccounts>;

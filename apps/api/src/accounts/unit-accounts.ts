@@ -1,17 +1,6 @@
+import type { UnitAccounts } from '@kesu/schema';
 import { listAssignedUnits, listPlansWithin, listReporterUnits, type Store } from '@kesu/store';
 import { reportingUnits } from './plan-units.js';
-
-/** A unit expected to report (a plan names it, or something was assigned to it) and its reporter accounts. */
-export interface UnitAccounts {
-  regionCode: string;
-  department: string;
-  function: string | null;
-  plans: Array<{ id: string; title: string }>;
-  assigned: boolean;
-  /** Enabled reporter accounts of the unit. */
-  usernames: string[];
-  disabledUsernames: string[];
-}
 
 /**
  * Every unit under a region code prefix ('' for all) that a plan names or that has assignments,

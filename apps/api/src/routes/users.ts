@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { inRegionTree, LoginCode, NewUser, RegionCode, regionPrefix, toApiError, User, UserChange, userFieldLabel, UserProfile } from '@kesu/schema';
+import { inRegionTree, LoginCode, NewUser, RegionCode, regionPrefix, toApiError, UnitAccounts, User, UserChange, userFieldLabel, UserProfile } from '@kesu/schema';
 import { countActiveAdmins, deleteUserSessions, findUserByUsername, getUser, insertUser, listUsers, NO_PASSWORD, sessionHashesOf, setUserDisabled, setUserPassword, updateUserProfile, voidLoginCodes, type Store } from '@kesu/store';
 import { issueCode } from '../accounts/issue-code.js';
 import { LoginSheet, loginSheet } from '../accounts/login-sheet.js';
@@ -17,16 +17,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const IdParam = z.object({ id: z.uuid() });
 const RegionQuery = z.object({ region: RegionCode.optional() });
 const CreatedUser = User.extend({ loginCode: LoginCode.nullable().meta({ description: 'the one-time code when no password was given; shown once' }) });
-export const UnitAccounts = z.object({
-  regionCode: RegionCode,
-  department: z.string(),
-  function: z.string().nullable(),
-  plans: z.array(z.object({ id: z.string(), title: z.string() })),
-  assigned: z.boolean(),
-  usernames: z.array(z.string()),
-  disabledUsernames: z.array(z.string()),
-});
-
 type Conn = Store['connection'];
 /** A refused user body names its fields as people know them (「所属地区」, not regionCode). */
 function refuseLabelled(error: z.ZodError): never {

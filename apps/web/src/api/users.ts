@@ -1,16 +1,5 @@
-import type { LoginCode, NewUser, User, UserChange } from '@kesu/schema';
+import type { LoginCode, NewUser, UnitAccounts, User, UserChange } from '@kesu/schema';
 import { api, apiFile } from './client';
-
-/** A unit expected to report (named in a plan, or assigned something) with its reporter accounts. */
-export interface UnitAccounts {
-  regionCode: string;
-  department: string;
-  function: string | null;
-  plans: Array<{ id: string; title: string }>;
-  assigned: boolean;
-  usernames: string[];
-  disabledUsernames: string[];
-}
 
 /** A reporter account made for a unit of a plan, with its code: shown this once. */
 export interface CreatedReporter extends LoginCode {
