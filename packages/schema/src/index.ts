@@ -19,3 +19,4 @@ export * from './audit.js';
 export * from './approval.js';
 export * from './notification.js';
 export * from './time/beijing-time.js';
+export * from './format/index.js';
