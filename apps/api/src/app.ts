@@ -28,6 +28,19 @@ export const JSON_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
 const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/auth/redeem-code', '/api/v1/health']);
 
+/**
+ * What hono's own exceptions mean here, in both languages: the body limit (413), the JSON validator
+ * given a body it cannot parse (400: an empty one; other text is caught earlier with its position)
+ * and the media type check of a route's body (415).
+ */
+const HTTP_FAILURES: Partial<Record<number, [code: string, zh: string, en: string]>> = {
+  400: ['invalid_json', '请求体不是有效的 JSON', 'the request body is not valid JSON'],
+  413: ['too_large', '请求内容过大', 'request body too large'],
+  415: ['unsupported_media_type', '请求体的内容类型不受支持（应为 application/json）', 'unsupported content type for the request body (use application/json)'],
+};
+/** The media types hono's JSON validator parses. */
+const JSON_BODY = /^application\/([a-z-.]+\+)?json(;|$)/i;
+
 function errorBody(code: string, message: string, messageEn: string, details: ApiError['error']['details'] = []): ApiError {
   return { error: { code, message, messageEn, details } };
 }
@@ -37,10 +50,11 @@ function onError(error: Error, c: Context<AppEnv>) {
   if (error instanceof Failure) return c.json(errorBody(error.code, error.zh, error.en, error.details), error.status);
   if (error instanceof ZodError) return c.json(toApiError(error), 400);
   if (error instanceof HTTPException) {
-    if (error.status === 413) return c.json(errorBody('too_large', '请求内容过大', 'request body too large'), 413);
-    return c.json(errorBody('http_error', error.message || '请求无效', error.message || 'bad request'), error.status);
+    const known = HTTP_FAILURES[error.status];
+    if (known) return c.json(errorBody(...known), error.status);
+    return c.json(errorBody('http_error', '请求无效', error.message || 'bad request'), error.status);
   }
-  if (error instanceof SyntaxError) return c.json(errorBody('invalid_json', '请求内容不是有效的 JSON', 'the body is not valid JSON'), 400);
+  if (error instanceof SyntaxError) return c.json(errorBody('invalid_json', '请求体不是有效的 JSON', 'the request body is not valid JSON'), 400);
   console.error(`${c.req.method} ${c.req.path}:`, error);
   return c.json(errorBody('internal', '服务器内部错误，请稍后重试', 'internal server error; try again later'), 500);
 }
@@ -60,7 +74,11 @@ export function createApp(ctx: AppContext) {
   // Files (plan documents, workbooks) may be larger than any JSON body.
   app.use('/api/v1/*', (c, next) => (/\/(import|upload)$/.test(c.req.path) ? uploadLimit : jsonLimit)(c, next));
   app.use('/api/v1/*', async (c, next) => {
-    if (c.req.header('content-type')?.includes('application/json')) checkJsonText(await c.req.text());
+    if (JSON_BODY.test(c.req.header('content-type') ?? '')) {
+      const text = await c.req.text();
+      // No body at all is the route's to judge: most writes without a body take none.
+      if (text !== '') checkJsonText(text);
+    }
     await next();
   });
   const auth = authenticate(ctx);

@@ -172,6 +172,37 @@ describe('bad inputs get a 4xx in the error shape, and nothing is stored', () =>
   });
 });
 
+describe('a body that is not JSON', () => {
+  it.each([
+    ['cut short', '{"username": "edu",', 20],
+    ['with a bare word', '{"username": edu}', 14],
+    ['with text after the object', '{"username": "edu"} x', 21],
+  ])('%s is refused in Chinese first, naming the body and where it broke', async (_name, text, near) => {
+    const before = await snapshot();
+    const res = await reporter.request('POST', '/api/v1/auth/login', text);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      code: 'invalid_json',
+      message: `请求体不是有效的 JSON（第 ${near} 个字符附近）`,
+      messageEn: `the request body is not valid JSON (near character ${near})`,
+      details: [{ path: '', code: 'invalid_json', position: near - 1 }],
+    });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('is refused in Chinese when empty where a body is required', async () => {
+    const res = await reporter.request('PUT', submit(), '');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_json', message: '请求体不是有效的 JSON', messageEn: 'the request body is not valid JSON' });
+  });
+
+  it('is refused in Chinese when sent as another media type than JSON', async () => {
+    const res = await reporter.request('PUT', submit(), '{"values":{},"formVersion":1}', { 'content-type': 'text/plain' });
+    expect(res.status).toBe(415);
+    expect(res.body.error).toMatchObject({ code: 'unsupported_media_type', message: expect.stringContaining('内容类型不受支持') });
+  });
+});
+
 describe('free text is stored as given, never as SQL', () => {
   it('keeps an injected string verbatim and leaves every table intact', async () => {
     const before = await snapshot();

@@ -15,4 +15,7 @@ describe('checkJsonText', () => {
   ])('refuses %s', (_name, text) => {
     expect(() => checkJsonText(text)).toThrow();
   });
+  it('names the body and where it broke, Chinese first', () => {
+    expect(() => checkJsonText('{"a": tru}')).toThrow(expect.objectContaining({ code: 'invalid_json', zh: '请求体不是有效的 JSON（第 7 个字符附近）', en: 'the request body is not valid JSON (near character 7)' }));
+  });
 });
