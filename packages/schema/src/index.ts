@@ -20,3 +20,4 @@ export * from './approval.js';
 export * from './notification.js';
 export * from './time/beijing-time.js';
 export * from './format/index.js';
+export * from './outlier.js';

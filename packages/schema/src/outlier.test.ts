@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Field } from '@kesu/schema';
-import { outlierOf, outliersOf } from './outliers';
+import type { Field } from './form/definition.js';
+import { outlierOf, outliersOf } from './outlier.js';
 
 describe('outlierOf', () => {
   it.each([

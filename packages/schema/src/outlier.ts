@@ -1,4 +1,6 @@
-import type { Field } from '@kesu/schema';
+// Whether a reported value is far from the same unit's own history: one rule for the reviewer's
+// hint, the approval that asks to confirm it, and the warehouse that flags it behind a status.
+import type { Field } from './form/definition.js';
 
 export interface Outlier {
   direction: 'high' | 'low';
