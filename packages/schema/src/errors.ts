@@ -8,6 +8,8 @@ export const ErrorDetail = z.object({
   messageEn: z.string(),
   /** For an error inside a text (an SQL query): the character offset it points at. */
   position: z.int().min(0).optional(),
+  /** The words of the system that found the error (DuckDB's English), shown on request beside the translation. */
+  original: z.string().optional(),
 });
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
