@@ -58,6 +58,8 @@ const ESCAPES: string[] = [
   "SELECT current_setting('allowed_directories')",
   "SELECT getenv('HOME')",
   "SELECT main.lower('A')",
+  "SELECT system.main.trim('A')",
+  "SELECT pg_catalog.substring('A', 1)",
   "SELECT getvariable('x')",
   "SELECT * FROM query('SELECT * FROM read_parquet(''x'')')",
   "SELECT * FROM query_table('fact_value')",
@@ -139,6 +141,26 @@ describe('sandboxed SQL: row scoping', () => {
     expect(city.rows).toEqual([[CITY], [JINJIANG], [QINGYANG]]);
     const district = await sandbox.query('SELECT sum(value) FROM fact_value', DONGCHENG);
     expect(district.rows).toEqual([[802]]);
+  });
+
+  it('says when a scope filtered the rows: a region-scoped table read under a scope', async () => {
+    const scopedTo = async (sql: string, scope: string | null) => (await sandbox.query(sql, scope)).scopedTo;
+    expect(await scopedTo("SELECT * FROM fact_value WHERE region_code = '110101'", CITY)).toBe(CITY);
+    expect(await scopedTo('WITH r AS (SELECT * FROM dim_region) SELECT count(*) FROM r', SICHUAN)).toBe(SICHUAN);
+    expect(await scopedTo('SELECT * FROM fact_value', null)).toBeNull();
+    expect(await scopedTo('SELECT * FROM dim_indicator', CITY)).toBeNull();
+    expect(await scopedTo('WITH fact_value AS (SELECT 1 AS x) SELECT * FROM fact_value', CITY)).toBeNull();
+    expect(await scopedTo('SELECT 42 AS answer', CITY)).toBeNull();
+  });
+});
+
+describe('sandboxed SQL: syntax the parser rewrites into functions', () => {
+  it('runs TRIM, SUBSTRING, EXTRACT, POSITION, LIKE … ESCAPE, AT TIME ZONE and list and struct literals', async () => {
+    const sql = `SELECT trim(' 锦江 ') AS a, substring(period FROM 1 FOR 4) AS b, extract(year FROM DATE '2025-03-01') AS c, position('Q' IN period) AS d,
+      period LIKE '2025!Q%' ESCAPE '!' AS e, TIMESTAMPTZ '2025-01-01 00:00:00+00' AT TIME ZONE 'UTC' IS NOT NULL AS f, [1, 2][2] AS g, {'k': 1}.k AS h
+      FROM fact_value WHERE period = '2025Q1' LIMIT 1`;
+    const result = await sandbox.query(sql, SICHUAN);
+    expect(result.rows).toEqual([['锦江', '2025', '2025', '5', true, true, 2, 1]]);
   });
 });
 

@@ -1,11 +1,20 @@
 import { TABLE_NAMES } from '../warehouse/tables.js';
+import { translateDuckDbError, type DuckDbErrorCode } from './duckdb-errors.js';
 
 /** Why a query may not run, with where in the text (a character offset) when DuckDB knows it. */
 export interface QueryProblem {
-  code: 'syntax' | 'not_a_query' | 'several_statements' | 'qualified_name' | 'unknown_table' | 'table_function' | 'function';
+  code: DuckDbErrorCode | 'not_a_query' | 'several_statements' | 'qualified_name' | 'unknown_table' | 'table_function' | 'function';
   message: string;
   messageEn: string;
   position: number | null;
+  /** DuckDB's own English words, for a problem DuckDB found. */
+  original?: string;
+}
+
+/** A query judged: its problems, and the documented tables it reads (each once). */
+export interface QueryAnalysis {
+  problems: QueryProblem[];
+  tables: string[];
 }
 
 /** Table functions that read nothing but their arguments. */
@@ -13,6 +22,13 @@ const SAFE_TABLE_FUNCTIONS = new Set(['unnest', 'range', 'generate_series']);
 
 /** Scalar functions that read the server's settings or environment rather than the data. */
 const DENIED_FUNCTIONS = new Set(['getenv', 'current_setting', 'getvariable', 'set_variable', 'current_schemas', 'current_database', 'current_catalog']);
+
+/**
+ * Functions DuckDB's parser itself names as `main.…` when it rewrites SQL syntax (TRIM(x),
+ * SUBSTRING(x FROM 1), EXTRACT, LIKE … ESCAPE, AT TIME ZONE, [1, 2], {'a': 1}): not a qualified
+ * name the user wrote, and the same built-ins as unqualified.
+ */
+const PARSER_REWRITES = new Set(['trim', 'substring', 'overlay', 'position', 'date_part', 'timezone', 'like_escape', 'ilike_escape', 'not_like_escape', 'not_ilike_escape', 'row', 'struct_pack', 'map', 'list_value']);
 
 const ALLOWED_TABLES = new Set(TABLE_NAMES);
 
@@ -40,20 +56,49 @@ function tableProblem(node: Node, name: string, visible: Set<string>): QueryProb
   }
   const lower = name.toLowerCase();
   if (ALLOWED_TABLES.has(lower) || visible.has(lower)) return null;
-  return { code: 'unknown_table', message: `只能查询数据仓库中列出的表，「${name}」不在其中`, messageEn: `only the warehouse's documented tables can be read; "${name}" is not one of them`, position: positionOf(node) };
+  const near = nearestTables(lower);
+  const hint = near.length === 0 ? { zh: '', en: '' } : { zh: `；您是否要找：${near.join('、')}？`, en: `; did you mean ${near.join(', ')}?` };
+  return { code: 'unknown_table', message: `只能查询数据仓库中列出的表，「${name}」不在其中${hint.zh}`, messageEn: `only the warehouse's documented tables can be read; "${name}" is not one of them${hint.en}`, position: positionOf(node) };
+}
+
+/** Edits (insert, delete, replace a character) that turn one name into the other. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length] as number;
+}
+
+/**
+ * The documented tables a misspelt name most likely meant, as DuckDB suggests candidates: the
+ * check refuses an unknown table before DuckDB sees it, so the suggestion is made here.
+ */
+function nearestTables(name: string): string[] {
+  const within = Math.max(2, Math.floor(name.length / 3));
+  return TABLE_NAMES.map((t) => ({ t, d: editDistance(name, t) }))
+    .filter(({ d }) => d <= within)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map(({ t }) => t);
 }
 
 function functionProblem(node: Node): QueryProblem | null {
   const name = String(node['function_name'] ?? '').toLowerCase();
-  const qualified = String(node['schema'] ?? '') !== '' || String(node['catalog'] ?? '') !== '';
+  const schema = String(node['schema'] ?? '');
+  const catalog = String(node['catalog'] ?? '');
+  const qualified = (schema !== '' || catalog !== '') && !(schema === 'main' && catalog === '' && PARSER_REWRITES.has(name));
   if (!qualified && !DENIED_FUNCTIONS.has(name)) return null;
   return { code: 'function', message: `不允许使用函数 ${name}`, messageEn: `the function ${name} is not allowed`, position: positionOf(node) };
 }
 
 /** Walks the whole parse tree, with the CTE names in scope at each point. */
-function walk(node: unknown, visible: Set<string>, problems: QueryProblem[]): void {
+function walk(node: unknown, visible: Set<string>, found: QueryAnalysis): void {
+  const { problems } = found;
   if (Array.isArray(node)) {
-    for (const child of node) walk(child, visible, problems);
+    for (const child of node) walk(child, visible, found);
     return;
   }
   if (!isNode(node)) return;
@@ -61,8 +106,10 @@ function walk(node: unknown, visible: Set<string>, problems: QueryProblem[]): vo
   const scope = defined.length > 0 ? new Set([...visible, ...defined]) : visible;
   const type = node['type'];
   if (type === 'BASE_TABLE') {
-    const problem = tableProblem(node, String(node['table_name'] ?? ''), scope);
+    const name = String(node['table_name'] ?? '');
+    const problem = tableProblem(node, name, scope);
     if (problem) problems.push(problem);
+    else if (!scope.has(name.toLowerCase()) && !found.tables.includes(name.toLowerCase())) found.tables.push(name.toLowerCase());
   } else if (type === 'SHOW_REF' && String(node['table_name'] ?? '') !== '') {
     const problem = tableProblem(node, String(node['table_name']), scope);
     if (problem) problems.push(problem);
@@ -75,23 +122,30 @@ function walk(node: unknown, visible: Set<string>, problems: QueryProblem[]): vo
     const problem = functionProblem(node);
     if (problem) problems.push(problem);
   }
-  for (const value of Object.values(node)) walk(value, scope, problems);
+  for (const value of Object.values(node)) walk(value, scope, found);
 }
 
-/** What DuckDB's parser made of a query (`json_serialize_sql` output), judged. */
-export function checkParsedQuery(serialized: string): QueryProblem[] {
+/** A parse error as the parser words it, in the statisticians' words with DuckDB's kept. */
+function syntaxProblem(message: string, position: number | null): QueryProblem {
+  const words = translateDuckDbError({ type: 'Parser', message, subtype: null, name: null, entry: null, call: null, candidates: [], position });
+  return { code: words.code, message: words.zh, messageEn: words.en, position, original: `Parser Error: ${message}` };
+}
+
+/** What DuckDB's parser made of a query (`json_serialize_sql` output), judged, with the tables it reads. */
+export function analyseParsedQuery(serialized: string): QueryAnalysis {
   const parsed = JSON.parse(serialized) as { error: boolean; error_message?: string; error_type?: string; position?: string; statements?: unknown[] };
   if (parsed.error) {
-    if (parsed.error_type === 'parser') {
-      return [{ code: 'syntax', message: `SQL 语法错误：${parsed.error_message ?? ''}`, messageEn: `SQL syntax error: ${parsed.error_message ?? ''}`, position: parsed.position === undefined ? null : Number(parsed.position) }];
-    }
-    return [{ code: 'not_a_query', message: '只允许查询（SELECT），不能修改数据、设置或读取文件', messageEn: 'only queries (SELECT) are allowed: no changes, settings or file access', position: 0 }];
+    if (parsed.error_type === 'parser') return { problems: [syntaxProblem(parsed.error_message ?? '', parsed.position === undefined ? null : Number(parsed.position))], tables: [] };
+    return { problems: [{ code: 'not_a_query', message: '只允许查询（SELECT），不能修改数据、设置或读取文件', messageEn: 'only queries (SELECT) are allowed: no changes, settings or file access', position: 0 }], tables: [] };
   }
   const statements = parsed.statements ?? [];
   if (statements.length !== 1) {
-    return [{ code: 'several_statements', message: '一次只能执行一条查询', messageEn: 'run one query at a time', position: null }];
+    return { problems: [{ code: 'several_statements', message: '一次只能执行一条查询', messageEn: 'run one query at a time', position: null }], tables: [] };
   }
-  const problems: QueryProblem[] = [];
-  walk(statements[0], new Set(), problems);
-  return problems;
+  const found: QueryAnalysis = { problems: [], tables: [] };
+  walk(statements[0], new Set(), found);
+  return found;
 }
+
+/** The problems of a parsed query (`json_serialize_sql` output). */
+export const checkParsedQuery = (serialized: string): QueryProblem[] => analyseParsedQuery(serialized).problems;

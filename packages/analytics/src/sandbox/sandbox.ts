@@ -6,7 +6,8 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBResult } from '@duckd
 import { quoteLiteral } from '@kesu/store';
 import { lakeLayout } from '../lake/layout.js';
 import { WAREHOUSE_TABLES, type TableDoc } from '../warehouse/tables.js';
-import { checkParsedQuery, type QueryProblem } from './check-query.js';
+import { analyseParsedQuery, type QueryAnalysis, type QueryProblem } from './check-query.js';
+import { originalMessage, readDuckDbError, translateDuckDbError, type DuckDbErrorCode } from './duckdb-errors.js';
 import { byteToCharOffset, codePointToCharOffset } from './positions.js';
 
 export interface SandboxOptions {
@@ -22,12 +23,14 @@ export interface SandboxResult {
   rows: unknown[][];
   truncated: boolean;
   ms: number;
+  /** The region whose tree the rows were filtered to, when the query read a region-scoped table under a scope. */
+  scopedTo: string | null;
 }
 
 /** A refused or failed query: the problems found, each with its position in the text. */
 export class SandboxError extends Error {
   constructor(
-    readonly code: QueryProblem['code'] | 'timeout' | 'cancelled' | 'no_lake' | 'query_failed' | 'bad_scope',
+    readonly code: QueryProblem['code'] | DuckDbErrorCode | 'timeout' | 'cancelled' | 'no_lake' | 'bad_scope',
     readonly zh: string,
     readonly en: string,
     readonly problems: QueryProblem[] = [],
@@ -107,6 +110,8 @@ export class Sandbox {
     await setup.run(`SET allowed_directories = [${[layout.root, layout.generations].map((d) => quoteLiteral(`${d}${path.sep}`)).join(', ')}]`);
     await setup.run('SET enable_external_access = false');
     await setup.run("SET memory_limit = '2GB'");
+    // Errors as JSON: their class, position and DuckDB's suggestions, to be worded for people.
+    await setup.run('SET GLOBAL errors_as_json = true');
     await setup.run('SET lock_configuration = true');
     return new Sandbox(instance, setup, { ...options, dataDir: path.resolve(options.dataDir) });
   }
@@ -117,19 +122,28 @@ export class Sandbox {
    * and a node of the tree in UTF-8 bytes; a 汉字 before the problem would shift either).
    */
   async check(sql: string): Promise<QueryProblem[]> {
+    return (await this.analyse(sql)).problems;
+  }
+
+  private async analyse(sql: string): Promise<QueryAnalysis> {
     const reader = await this.checker.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
-    return checkParsedQuery(String(reader.getRows()[0]?.[0])).map((p) => ({
-      ...p,
-      position: p.position === null ? null : p.code === 'syntax' ? codePointToCharOffset(sql, p.position) : byteToCharOffset(sql, p.position),
-    }));
+    const analysis = analyseParsedQuery(String(reader.getRows()[0]?.[0]));
+    return {
+      tables: analysis.tables,
+      problems: analysis.problems.map((p) => ({
+        ...p,
+        position: p.position === null ? null : p.code === 'syntax' ? codePointToCharOffset(sql, p.position) : byteToCharOffset(sql, p.position),
+      })),
+    };
   }
 
   /** Runs a checked query for a scope; `signal` cancels it. */
   async query(sql: string, scope: Scope, signal?: AbortSignal): Promise<SandboxResult> {
-    await this.refuseUnsafe(sql, scope);
+    const tables = await this.refuseUnsafe(sql, scope);
     const slot = await this.take(scope);
     try {
-      return await this.run(slot.connection, sql, signal);
+      const scoped = scope !== null && WAREHOUSE_TABLES.some((t) => t.regionColumn !== null && tables.includes(t.name));
+      return { ...(await this.run(slot.connection, sql, signal)), scopedTo: scoped ? scope : null };
     } finally {
       this.give(scope, slot);
     }
@@ -148,7 +162,7 @@ export class Sandbox {
     const remove = () => rmSync(dir, { recursive: true, force: true });
     try {
       const file = path.join(dir, 'result.parquet');
-      const written = await this.guarded(slot.connection, signal, async () => writeParquet(await slot.connection.stream(sql), dir, file, this.maxRows));
+      const written = await this.guarded(slot.connection, sql, signal, async () => writeParquet(await slot.connection.stream(sql), dir, file, this.maxRows));
       return { file, ...written, remove };
     } catch (error) {
       remove();
@@ -158,14 +172,15 @@ export class Sandbox {
     }
   }
 
-  /** Refuses a bad scope and any query the checker finds a problem in. */
-  private async refuseUnsafe(sql: string, scope: Scope): Promise<void> {
+  /** Refuses a bad scope and any query the checker finds a problem in; the tables the query reads. */
+  private async refuseUnsafe(sql: string, scope: Scope): Promise<string[]> {
     if (scope !== null && !REGION_CODE.test(scope)) throw new SandboxError('bad_scope', '权限范围不是有效的行政区划代码', 'the scope is not a region code');
-    const problems = await this.check(sql);
+    const { problems, tables } = await this.analyse(sql);
     if (problems.length > 0) {
       const first = problems[0] as QueryProblem;
       throw new SandboxError(first.code, first.message, first.messageEn, problems);
     }
+    return tables;
   }
 
   private async take(scope: Scope): Promise<Slot> {
@@ -180,9 +195,11 @@ export class Sandbox {
       for (const table of WAREHOUSE_TABLES) await connection.run(viewSql(table, this.lake, scope));
     } catch (error) {
       connection.closeSync();
-      throw new SandboxError('no_lake', '数据湖尚未生成，请先运行 kesu warehouse build', 'the lake has not been built yet: run kesu warehouse build', [
-        { code: 'unknown_table', message: this.clean(String(error)), messageEn: this.clean(String(error)), position: null },
-      ]);
+      const raw = error instanceof Error ? error.message : String(error);
+      const duckdb = readDuckDbError(raw);
+      const zh = '数据湖尚未生成，请先运行 kesu warehouse build';
+      const en = 'the lake has not been built yet: run kesu warehouse build';
+      throw new SandboxError('no_lake', zh, en, [{ code: 'unknown_table', message: zh, messageEn: en, position: null, original: this.clean(duckdb ? originalMessage(duckdb) : raw) }]);
     }
     const slot = { connection, busy: true };
     this.slots.set(key, [...(this.slots.get(key) ?? []), slot]);
@@ -201,16 +218,16 @@ export class Sandbox {
 
   private async run(connection: DuckDBConnection, sql: string, signal?: AbortSignal): Promise<SandboxResult> {
     const started = performance.now();
-    return this.guarded(connection, signal, async () => {
+    return this.guarded(connection, sql, signal, async () => {
       const reader = await connection.streamAndReadUntil(sql, this.maxRows + 1);
       const rows = reader.getRowsJson() as unknown[][];
       const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]) }));
-      return { columns, rows: rows.slice(0, this.maxRows), truncated: rows.length > this.maxRows, ms: performance.now() - started };
+      return { columns, rows: rows.slice(0, this.maxRows), truncated: rows.length > this.maxRows, ms: performance.now() - started, scopedTo: null };
     });
   }
 
   /** Runs work on a connection under the time limit and the caller's signal, and words its failure. */
-  private async guarded<T>(connection: DuckDBConnection, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  private async guarded<T>(connection: DuckDBConnection, sql: string, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
     let stopped: 'timeout' | 'cancelled' | null = null;
     const stop = (why: 'timeout' | 'cancelled') => {
       stopped = why;
@@ -223,14 +240,31 @@ export class Sandbox {
       if (signal?.aborted) stop('cancelled');
       return await work();
     } catch (error) {
-      if (stopped === 'timeout') throw new SandboxError('timeout', `查询超过 ${this.timeoutMs / 1000} 秒，已中止`, `the query ran longer than ${this.timeoutMs / 1000} s and was stopped`);
+      const seconds = this.timeoutMs / 1000;
+      if (stopped === 'timeout') {
+        throw new SandboxError('timeout', `查询超过 ${seconds} 秒的时间上限，已中止：请加筛选条件或先汇总，缩小查询范围`, `the query ran past the ${seconds} s limit and was stopped: filter or aggregate to narrow it down`);
+      }
       if (stopped === 'cancelled') throw new SandboxError('cancelled', '查询已取消', 'the query was cancelled');
-      const message = this.clean(error instanceof Error ? error.message : String(error));
-      throw new SandboxError('query_failed', `查询出错：${message}`, `the query failed: ${message}`);
+      throw this.failure(sql, error instanceof Error ? error.message : String(error));
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** A failed query's error in people's words, at its place in the text, DuckDB's own words kept. */
+  private failure(sql: string, raw: string): SandboxError {
+    const duckdb = readDuckDbError(raw);
+    if (!duckdb) {
+      const message = this.clean(raw);
+      return new SandboxError('query_failed', '查询出错（详见原文）', 'the query failed (see the original message)', [{ code: 'query_failed', message: '查询出错（详见原文）', messageEn: 'the query failed (see the original message)', position: null, original: message }]);
+    }
+    const words = translateDuckDbError(duckdb);
+    const at = duckdb.position;
+    // The parser counts code points; the binder and everything after it count UTF-8 bytes.
+    const position = at === null ? null : duckdb.type === 'Parser' ? codePointToCharOffset(sql, at) : byteToCharOffset(sql, at);
+    const original = this.clean(originalMessage(duckdb));
+    return new SandboxError(words.code, words.zh, words.en, [{ code: words.code, message: words.zh, messageEn: words.en, position, original }]);
   }
 
   /** Error text without the server's folders in it. */
