@@ -1,4 +1,4 @@
-import { comparePeriods, parsePeriod, periodContains, periodDates, planShareElapsed, type Localized, type PlanPeriod, type TargetScope } from '@kesu/schema';
+import { comparePeriods, formatQuantity, parsePeriod, periodContains, periodDates, periodWords, planShareElapsed, type Lang, type Localized, type PlanPeriod, type TargetScope } from '@kesu/schema';
 import { AT_RISK_SHARE, meets, ON_TRACK_SHARE, paceStatus, type ProgressStatus } from './status.js';
 
 /** One reported value of the target's indicator for one region and period. */
@@ -16,6 +16,8 @@ export interface ProgressInput {
   asOf: string;
   /** Approved values, in any order; only those up to `asOf` count. */
   observations: Observation[];
+  /** The target's unit, for the words of the rule (`5,000人`, `31%`). */
+  unit?: string | null;
 }
 
 export interface Progress {
@@ -28,7 +30,13 @@ export interface Progress {
   rule: Localized;
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+/** An amount in the target's unit, in each language, as the rule's words print it. */
+function amounts(input: ProgressInput): { zh: (n: number) => string; en: (n: number) => string } {
+  const as = (lang: Lang) => (n: number) => formatQuantity(n, input.unit, { lang });
+  return { zh: as('zh'), en: as('en') };
+}
+
+const when = { zh: (period: string) => periodWords(period, 'zh'), en: (period: string) => periodWords(period, 'en') };
 
 /** A paced rule's verdict and its words; once the time is up, a target not met is said to be missed. */
 function paced(actual: number, expected: number, input: ProgressInput, timeUp: boolean, rule: Localized): Pick<Progress, 'status' | 'rule'> {
@@ -40,9 +48,14 @@ function paced(actual: number, expected: number, input: ProgressInput, timeUp: b
   };
 }
 
+/** Whether a value reported for `period` is known by the end of `asOf`. */
+export function reportedBy(period: string, asOf: string): boolean {
+  return comparePeriods(period, asOf) <= 0 || periodContains(asOf, period);
+}
+
 /** Observations reported for periods up to `asOf`, oldest first. */
-export function observationsUpTo(observations: Observation[], asOf: string): Observation[] {
-  return observations.filter((o) => comparePeriods(o.period, asOf) <= 0 || periodContains(asOf, o.period)).sort((a, b) => comparePeriods(a.period, b.period));
+export function observationsUpTo<T extends Observation>(observations: readonly T[], asOf: string): T[] {
+  return observations.filter((o) => reportedBy(o.period, asOf)).sort((a, b) => comparePeriods(a.period, b.period));
 }
 
 function noData(ruleZh: string, ruleEn: string): Progress {
@@ -76,12 +89,13 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
     const actual = inYear.reduce((s, o) => s + o.value, 0);
     const share = yearShare(input.asOf);
     const expected = input.value * share;
+    const { zh, en } = amounts(input);
     return {
       actual,
       expected,
       ...paced(actual, expected, input, share >= 1, {
-        zh: `${year} 年累计 ${fmt(actual)}，全年目标 ${fmt(input.value)}，按时间进度应达 ${fmt(expected)}`,
-        en: `${year} total ${fmt(actual)} against ${fmt(input.value)} for the year; ${fmt(expected)} expected by now`,
+        zh: `${year}年累计 ${zh(actual)}，全年目标 ${zh(input.value)}，按时间进度应达 ${zh(expected)}`,
+        en: `${year} total ${en(actual)} against ${en(input.value)} for the year; ${en(expected)} expected by now`,
       }),
     };
   },
@@ -92,12 +106,13 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
     const actual = since.reduce((s, o) => s + o.value, 0);
     const share = planShareElapsed({ start: input.plan.start, end: endYear(input) }, input.asOf);
     const expected = input.value * share;
+    const { zh, en } = amounts(input);
     return {
       actual,
       expected,
       ...paced(actual, expected, input, share >= 1, {
-        zh: `${input.plan.start} 年以来累计 ${fmt(actual)}，目标 ${fmt(input.value)}，按时间进度应达 ${fmt(expected)}`,
-        en: `${fmt(actual)} since ${input.plan.start} against ${fmt(input.value)}; ${fmt(expected)} expected by now`,
+        zh: `${input.plan.start}年以来累计 ${zh(actual)}，目标 ${zh(input.value)}，按时间进度应达 ${zh(expected)}`,
+        en: `${en(actual)} since ${input.plan.start} against ${en(input.value)}; ${en(expected)} expected by now`,
       }),
     };
   },
@@ -110,12 +125,13 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
     // A straight path from the first reported value to the target at the deadline.
     const share = planShareElapsed({ start: Number(baseline.period.slice(0, 4)), end: endYear(input) }, input.asOf);
     const expected = baseline.value + (input.value - baseline.value) * share;
+    const { zh, en } = amounts(input);
     return {
       actual: latest.value,
       expected,
       ...paced(latest.value, expected, input, share >= 1, {
-        zh: `最新值 ${fmt(latest.value)}（${latest.period}），基期 ${fmt(baseline.value)}（${baseline.period}），目标 ${fmt(input.value)}，按进度应达 ${fmt(expected)}`,
-        en: `latest ${fmt(latest.value)} (${latest.period}), baseline ${fmt(baseline.value)} (${baseline.period}), target ${fmt(input.value)}; ${fmt(expected)} expected by now`,
+        zh: `最新值 ${zh(latest.value)}（${when.zh(latest.period)}），基期 ${zh(baseline.value)}（${when.zh(baseline.period)}），目标 ${zh(input.value)}，按进度应达 ${zh(expected)}`,
+        en: `latest ${en(latest.value)} (${when.en(latest.period)}), baseline ${en(baseline.value)} (${when.en(baseline.period)}), target ${en(input.value)}; ${en(expected)} expected by now`,
       }),
     };
   },
@@ -129,7 +145,7 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
       status,
       actual: latest.value,
       expected: 100,
-      rule: { zh: `达标单元占比 ${fmt(latest.value)}%（${latest.period}）`, en: `${fmt(latest.value)} % of units meet it (${latest.period})` },
+      rule: { zh: `达标单元占比 ${formatQuantity(latest.value, '%')}（${when.zh(latest.period)}）`, en: `${formatQuantity(latest.value, '%', { lang: 'en' })} of units meet it (${when.en(latest.period)})` },
     };
   },
 
@@ -137,7 +153,7 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
     const latest = observationsUpTo(input.observations, input.asOf).at(-1);
     const year = Number(input.asOf.slice(0, 4));
     const deadline = endYear(input);
-    if (latest && latest.value > 0) return { status: 'achieved', actual: 1, expected: 1, rule: { zh: `已于 ${latest.period} 完成`, en: `done in ${latest.period}` } };
+    if (latest && latest.value > 0) return { status: 'achieved', actual: 1, expected: 1, rule: { zh: `已于${when.zh(latest.period)}完成`, en: `done in ${when.en(latest.period)}` } };
     if (!latest && year < deadline) return noData('节点任务', 'Milestone');
     // Past the end of the deadline year it is late; within that year, at risk.
     const passed = periodDates(input.asOf).end.getUTCFullYear() > deadline;
@@ -146,7 +162,7 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
       status,
       actual: latest ? 0 : null,
       expected: 1,
-      rule: { zh: `尚未完成，截止 ${deadline} 年底`, en: `not done yet; due by the end of ${deadline}` },
+      rule: { zh: `尚未完成，截止 ${deadline}年底`, en: `not done yet; due by the end of ${deadline}` },
     };
   },
 };

@@ -2,6 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { beijingYear, comparePeriods, type TargetScope } from '@kesu/schema';
 import { appendRows, exec, rows, type Cell, type Row } from '@kesu/store';
 import { observationsUpTo, progressRules, type Observation, type Progress } from '../progress/rules.js';
+import { combineOf, regionObservations, type RegionObservation, type UnitValue } from '../progress/unit-values.js';
+import { flaggedValues, withFlags } from '../progress/flags.js';
 import { WH } from './catalog.js';
 
 /** Limits progress work to targets of the regions in temp.progress_regions, or none (all targets). */
@@ -49,6 +51,7 @@ interface TargetRow {
   scope: TargetScope;
   comparator: '>=' | '>' | '~' | '=';
   value: number;
+  unit: string | null;
   deadline: number | null;
   plan: { start: number; end: number };
 }
@@ -61,6 +64,7 @@ function toTarget(r: Row): TargetRow {
     scope: r['scope'] as TargetScope,
     comparator: r['comparator'] as TargetRow['comparator'],
     value: Number(r['value']),
+    unit: (r['unit'] as string | null) ?? null,
     deadline: r['deadline'] === null ? null : Number(r['deadline']),
     plan: { start: Number(r['start_year']), end: Number(r['end_year']) },
   };
@@ -68,24 +72,21 @@ function toTarget(r: Row): TargetRow {
 
 type ObservationIndex = Map<string, Observation[]>;
 
-/**
- * Values reported against each target by its own field, per period: amounts add up over the
- * units reporting them, shares and percentages are averaged, a milestone is done if any says so.
- */
-const targetObservationsSql = (partial: boolean) => `
-  SELECT v.target_id, v.period,
-    CASE WHEN any_value(t.scope) = 'milestone' THEN max(v.value)
-         WHEN any_value(t.scope) = 'per_unit' OR any_value(t.unit) = '%' THEN avg(v.value)
-         ELSE sum(v.value) END AS value
+/** Each unit's approved values of each target's own field (several fields of one report on a target keep the larger). */
+const targetUnitValuesSql = (partial: boolean) => `
+  SELECT v.target_id, CAST(v.department AS VARCHAR) AS unit, CAST(v.period AS VARCHAR) AS period, max(v.value) AS value
   FROM ${WH}.fact_target_value v JOIN ${WH}.dim_target t ON t.target_id = v.target_id
   WHERE true ${inScope(partial, 't.region_code')}
-  GROUP BY v.target_id, v.period`;
+  GROUP BY ALL`;
 
-async function loadTargetObservations(connection: DuckDBConnection, partial: boolean): Promise<ObservationIndex> {
-  const index: ObservationIndex = new Map();
-  for (const r of await rows(connection, targetObservationsSql(partial))) {
+/** The values each target's own field reported, per unit, in the target's region and below. */
+async function loadTargetUnitValues(connection: DuckDBConnection, partial: boolean): Promise<Map<string, UnitValue[]>> {
+  const index = new Map<string, UnitValue[]>();
+  for (const r of await rows(connection, targetUnitValuesSql(partial))) {
     const id = String(r['target_id']);
-    index.set(id, [...(index.get(id) ?? []), { period: String(r['period']), value: Number(r['value']) }]);
+    let list = index.get(id);
+    if (!list) index.set(id, (list = []));
+    list.push({ unit: String(r['unit'] ?? ''), period: String(r['period']), value: Number(r['value']) });
   }
   return index;
 }
@@ -123,7 +124,14 @@ const NO_DATA: Progress = { status: 'no_data', actual: null, expected: null, rul
 function judge(t: TargetRow, asOf: string | null, observations: Observation[], ownField: boolean): Progress {
   if (t.indicator === null && !ownField) return NO_INDICATOR;
   if (asOf === null) return NO_DATA;
-  return progressRules[t.scope]({ comparator: t.comparator, value: t.value, deadline: t.deadline, plan: t.plan, asOf, observations });
+  return progressRules[t.scope]({ comparator: t.comparator, value: t.value, unit: t.unit, deadline: t.deadline, plan: t.plan, asOf, observations });
+}
+
+/** A target judged by its own field: the region's values built from every unit, and any value far from its unit's history named. */
+function judgeOwn(t: TargetRow, asOf: string | null, observations: RegionObservation[]): Progress & { flagged: boolean } {
+  const progress = judge(t, asOf, observations, true);
+  const flagged = asOf === null ? [] : flaggedValues(t.scope, observations, asOf, t.plan.start);
+  return { ...withFlags(progress, flagged, t.unit), flagged: flagged.length > 0 };
 }
 
 /**
@@ -162,24 +170,33 @@ export async function buildProgress(connection: DuckDBConnection, partial: boole
   const targets = (
     await rows(
       connection,
-      `SELECT t.target_id, t.region_code, t.indicator_code, t.scope, t.comparator, t.value, t.deadline, p.start_year, p.end_year
+      `SELECT t.target_id, t.region_code, t.indicator_code, t.scope, t.comparator, t.value, t.unit, t.deadline, p.start_year, p.end_year
        FROM ${WH}.dim_target t JOIN ${WH}.dim_plan p ON p.plan_id = t.plan_id WHERE true ${inScope(partial, 't.region_code')}`,
     )
   ).map(toTarget);
   const index = asOf.size === 0 ? new Map() : await loadObservations(connection, partial);
-  const own = await loadTargetObservations(connection, partial);
+  const unitValues = await loadTargetUnitValues(connection, partial);
   const children = new Map<string, string[]>();
   for (const r of await rows(connection, `SELECT parent_code, list(region_code) AS codes FROM ${WH}.dim_region WHERE parent_code IS NOT NULL GROUP BY parent_code`)) {
     children.set(String(r['parent_code']), r['codes'] as string[]);
   }
   const currentYear = beijingYear(today);
+  const own = new Map<string, RegionObservation[]>();
+  for (const t of targets) {
+    const values = unitValues.get(t.targetId);
+    if (values) own.set(t.targetId, regionObservations(values, combineOf(t.scope, t.unit)));
+  }
   const out: Cell[][] = targets.flatMap((t) =>
     verdictYears(t.plan, asOf.get(t.regionCode) ?? null, currentYear).map(({ year, asOf: at }) => {
       // A target's own field is what it is judged by; only without one does the indicator stand in.
       const reported = own.get(t.targetId);
-      const observations = reported ?? (t.scope === 'per_unit' && at !== null ? perUnitObservations(t, children.get(t.regionCode) ?? [], index, at) : (index.get(`${t.regionCode}|${t.indicator}`) ?? []));
-      const progress = judge(t, at, observations, reported !== undefined);
-      return [t.targetId, t.regionCode, year, at, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en];
+      if (reported) {
+        const progress = judgeOwn(t, at, reported);
+        return [t.targetId, t.regionCode, year, at, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en, progress.flagged];
+      }
+      const observations = t.scope === 'per_unit' && at !== null ? perUnitObservations(t, children.get(t.regionCode) ?? [], index, at) : (index.get(`${t.regionCode}|${t.indicator}`) ?? []);
+      const progress = judge(t, at, observations, false);
+      return [t.targetId, t.regionCode, year, at, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en, false];
     }),
   );
   await exec(connection, `DELETE FROM ${WH}.fact_progress WHERE true ${inScope(partial, 'region_code')}`);

@@ -217,6 +217,7 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       col('expected', 'DOUBLE', '按进度的预期值', 'expected by now'),
       col('rule_zh', 'VARCHAR', '判定依据（中文）', 'the rule that produced the status (Chinese)'),
       col('rule_en', 'VARCHAR', '判定依据（英文）', 'the rule that produced the status (English)'),
+      col('flagged', 'BOOLEAN', '判定所用数值中有偏离本单位往期的数值（需核实）', 'a value the verdict reads is far from its unit’s own history (to check)'),
     ],
   },
 ];

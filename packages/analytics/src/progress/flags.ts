@@ -1,0 +1,41 @@
+import { formatQuantity, formatRatio, periodWords, type Lang, type TargetScope } from '@kesu/schema';
+import { observationsUpTo, type Progress } from './rules.js';
+import type { Contribution, RegionObservation } from './unit-values.js';
+
+/**
+ * The values far from their unit's own history among those a verdict reads: every value of the
+ * year (annual) or of the plan so far (cumulative), the latest otherwise. Such a value still
+ * counts (it was approved), but the verdict says so, so a typo cannot move a status unseen.
+ */
+export function flaggedValues(scope: TargetScope, observations: readonly RegionObservation[], asOf: string, planStart: number): Contribution[] {
+  const seen = observationsUpTo(observations, asOf);
+  const read =
+    scope === 'annual' ? seen.filter((o) => o.period.startsWith(asOf.slice(0, 4))) : scope === 'cumulative' ? seen.filter((o) => Number(o.period.slice(0, 4)) >= planStart) : seen.slice(-1);
+  const found = new Map<string, Contribution>();
+  for (const c of read.flatMap((o) => o.contributions)) if (c.outlier) found.set(`${c.unit}|${c.period}`, c);
+  return [...found.values()];
+}
+
+function flagText(c: Contribution, unit: string | null, lang: Lang): string {
+  const outlier = c.outlier as NonNullable<Contribution['outlier']>;
+  const value = formatQuantity(c.value, unit, { lang });
+  const usual = formatQuantity(outlier.median, unit, { lang });
+  const ratio = formatRatio(outlier.ratio, lang);
+  return lang === 'zh'
+    ? `${c.unit}${periodWords(c.period, 'zh')}填报 ${value}，为其往期中位数（${usual}）的 ${ratio}`
+    : `${c.unit} reported ${value} for ${periodWords(c.period, 'en')}, ${ratio} its usual ${usual}`;
+}
+
+/** The verdict with the far-off values it rests on named in its words. */
+export function withFlags(progress: Progress, flagged: readonly Contribution[], unit: string | null): Progress {
+  if (flagged.length === 0) return progress;
+  const zh = flagged.map((c) => flagText(c, unit, 'zh')).join('；');
+  const en = flagged.map((c) => flagText(c, unit, 'en')).join('; ');
+  return {
+    ...progress,
+    rule: {
+      zh: `${progress.rule.zh}。⚠ 含偏离本单位往期的数值，请核实：${zh}`,
+      en: `${progress.rule.en}. Check values far from the unit's own history: ${en}`,
+    },
+  };
+}
