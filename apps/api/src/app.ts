@@ -8,6 +8,7 @@ import type { AppContext, AppEnv } from './context.js';
 import { limitBody } from './http/body-limit.js';
 import { Failure } from './http/failure.js';
 import { checkJsonText } from './http/strict-json.js';
+import { describeApi } from './http/api-description.js';
 import { docsPage, docsAssets } from './http/docs.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { assignmentRoutes } from './routes/assignments.js';
@@ -99,10 +100,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/v1/saved-queries', savedQueryRoutes(ctx));
   app.route('/api/v1/notifications', notificationRoutes(ctx));
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: '科素 Kesu API', version: '1.0.0', description: '全民科学素质行动规划实施监测 / science-literacy plan monitoring' },
-  });
+  describeApi(app, '/api/openapi.json', PUBLIC);
   app.get('/api/docs', (c) => c.html(docsPage()));
   app.get('/api/docs/assets/:file', docsAssets);
   if (ctx.webDir) app.get('*', serveWeb(ctx.webDir));

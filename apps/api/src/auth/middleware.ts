@@ -4,9 +4,12 @@ import { inRegionTree, type Role, type User } from '@kesu/schema';
 import { findSession, getUser } from '@kesu/store';
 import type { AppContext, AppEnv } from '../context.js';
 import { Failure, forbidden, unauthenticated } from '../http/failure.js';
+import type { RoleGuard } from '../http/openapi.js';
 import { tokenHash } from './tokens.js';
 
 export const SESSION_COOKIE = 'kesu_session';
+/** The header a cookie-authenticated write echoes the session's CSRF token in. */
+export const CSRF_HEADER = 'x-csrf-token';
 
 /** Now, in the form session expiry times are stored in (UTC, `YYYY-MM-DD HH:MM:SS`). */
 function sqlNow(): string {
@@ -36,7 +39,7 @@ export function authenticate(ctx: AppContext) {
     const { session, user } = found;
     // Disabling ends the sessions; this catches one another node still had in its cache.
     if (user.disabled) throw new Failure(401, 'account_disabled', '账号已停用，请联系科协办公室', 'this account is disabled; contact the office');
-    if (session.kind === 'cookie' && !SAFE_METHODS.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrf) {
+    if (session.kind === 'cookie' && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrf) {
       throw new Failure(403, 'csrf', '请求缺少有效的 CSRF 令牌，请刷新页面', 'missing or wrong CSRF token; reload the page');
     }
     c.set('user', user);
@@ -45,12 +48,13 @@ export function authenticate(ctx: AppContext) {
   });
 }
 
-/** Lets only the given roles through. */
+/** Lets only the given roles through (the roles also go into the API description). */
 export function requireRole(...roles: Role[]) {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  const guard = createMiddleware<AppEnv>(async (c, next) => {
     if (!roles.includes(c.get('user').role)) throw forbidden();
     await next();
   });
+  return Object.assign(guard, { roles } satisfies RoleGuard);
 }
 
 /** Whether a user may see data of a region: admins everything, others their region tree. */

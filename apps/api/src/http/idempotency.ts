@@ -5,13 +5,14 @@ import { findIdempotent, rememberIdempotent, type Store } from '@kesu/store';
 import type { AppContext, AppEnv } from '../context.js';
 import { Failure } from './failure.js';
 
-const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+/** What an Idempotency-Key may be: long enough not to collide by chance, short enough to store. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** The request's Idempotency-Key, checked for shape, or null when it sent none. */
 export function idempotencyKey(c: Context<AppEnv>): string | null {
   const key = c.req.header('idempotency-key');
   if (key === undefined) return null;
-  if (!KEY.test(key)) throw new Failure(400, 'bad_idempotency_key', 'Idempotency-Key 应为 8–128 位字母、数字或 ._:-', 'Idempotency-Key must be 8–128 letters, digits or ._:-');
+  if (!IDEMPOTENCY_KEY.test(key)) throw new Failure(400, 'bad_idempotency_key', 'Idempotency-Key 应为 8–128 位字母、数字或 ._:-', 'Idempotency-Key must be 8–128 letters, digits or ._:-');
   return key;
 }
 

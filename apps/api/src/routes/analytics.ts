@@ -8,7 +8,7 @@ import { Localized, RegionCode, type User } from '@kesu/schema';
 import { canSeeRegion, requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
-import { jsonContent, router } from '../http/openapi.js';
+import { jsonContent, refusals, router } from '../http/openapi.js';
 import { resultWorkbook } from '../analytics/result-workbook.js';
 import { loadReportData } from '../report/report-data.js';
 import { renderReportHtml } from '../report/printable-report.js';
@@ -105,7 +105,7 @@ export function analyticsRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/sql', tags: ['analytics'], summary: '执行只读 SQL（限本辖区数据）/ run read-only SQL within your region tree', middleware: [requireRole('admin', 'statistician')] as const, request: { body: jsonContent(SqlBody) }, responses: { 200: jsonContent(SqlResult, 'the rows (at most 100,000)') } }),
+      createRoute({ method: 'post', path: '/sql', tags: ['analytics'], summary: '执行只读 SQL（限本辖区数据）/ run read-only SQL within your region tree', middleware: [requireRole('admin', 'statistician')] as const, request: { body: jsonContent(SqlBody) }, responses: { ...refusals(408, 409), 200: jsonContent(SqlResult, 'the rows (at most 100,000)') } }),
       async (c) => {
         const scope = sqlScope(c.get('user'));
         const sandbox = await ctx.analytics.sandbox();
@@ -128,7 +128,7 @@ export function analyticsRoutes(ctx: AppContext) {
         summary: '导出查询结果（XLSX 或 Parquet，限制同查询）/ export a query’s rows as XLSX or Parquet, under the same limits',
         middleware: [requireRole('admin', 'statistician')] as const,
         request: { body: jsonContent(ExportBody) },
-        responses: { 200: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) }, [PARQUET]: { schema: z.string().meta({ description: 'parquet bytes' }) } }, description: 'the file; X-Kesu-Rows and X-Kesu-Truncated tell its size' } },
+        responses: { ...refusals(408, 409), 200: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) }, [PARQUET]: { schema: z.string().meta({ description: 'parquet bytes' }) } }, description: 'the file; X-Kesu-Rows and X-Kesu-Truncated tell its size' } },
       }),
       async (c) => {
         const scope = sqlScope(c.get('user'));
@@ -184,6 +184,8 @@ export function analyticsRoutes(ctx: AppContext) {
         middleware: [requireRole(...READERS)] as const,
         request: { query: PrintQuery },
         responses: {
+          // 404: no such region, or no plan for the final evaluation; 503: no browser to print the PDF.
+          ...refusals(404, 409, 503),
           200: {
             content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().meta({ description: 'PDF bytes' }) }, [DOCX]: { schema: z.string().meta({ description: 'Word bytes' }) } },
             description: 'the report in the format asked for',

@@ -7,7 +7,7 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { audited } from '../http/audited.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
-import { jsonContent, router } from '../http/openapi.js';
+import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
 import { assignmentAccess, SaveBody } from './assignment-access.js';
 import { AssignmentPair, askedPairs, checkedPairs } from './assignment-pairs.js';
 import { AssignmentContext, assignmentContext } from './assignment-context.js';
@@ -139,23 +139,23 @@ export function assignmentRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'put', path: '/{id}/submission', tags: ['submissions'], summary: '保存草稿 / save a draft', middleware: [requireRole('reporter')] as const, request: { params: IdParam, body: jsonContent(SaveBody) }, responses: { 200: jsonContent(Submission, 'saved after commit') } }),
+      createRoute({ method: 'put', path: '/{id}/submission', tags: ['submissions'], summary: '保存草稿 / save a draft', middleware: [requireRole('reporter')] as const, ...idempotent, request: { params: IdParam, body: jsonContent(SaveBody) }, responses: { 200: jsonContent(Submission, 'saved after commit'), ...refusals(409) } }),
       async (c) => c.json(await edit(c, c.req.valid('param').id, c.req.valid('json'), 'save'), 200),
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/submission/submit', tags: ['submissions'], summary: '提交 / submit for review', middleware: [requireRole('reporter')] as const, request: { params: IdParam, body: jsonContent(SaveBody) }, responses: { 200: jsonContent(Submission, 'submitted after commit') } }),
+      createRoute({ method: 'post', path: '/{id}/submission/submit', tags: ['submissions'], summary: '提交 / submit for review', middleware: [requireRole('reporter')] as const, ...idempotent, request: { params: IdParam, body: jsonContent(SaveBody) }, responses: { 200: jsonContent(Submission, 'submitted after commit'), ...refusals(409) } }),
       async (c) => c.json(await edit(c, c.req.valid('param').id, c.req.valid('json'), 'submit'), 200),
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/submission/approve', tags: ['submissions'], summary: '审核通过（第一级）/ approve at the first level', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'approved and locked for the reporter') } }),
+      createRoute({ method: 'post', path: '/{id}/submission/approve', tags: ['submissions'], summary: '审核通过（第一级）/ approve at the first level', middleware: [requireRole('admin', 'reviewer')] as const, ...idempotent, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'approved and locked for the reporter'), ...refusals(409) } }),
       async (c) => c.json(await review(c, c.req.valid('param').id, 'approve'), 200),
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/submission/accept', tags: ['submissions'], summary: '接收下级审核通过的数据 / accept data approved at the level below', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'accepted: locked for the levels below') } }),
+      createRoute({ method: 'post', path: '/{id}/submission/accept', tags: ['submissions'], summary: '接收下级审核通过的数据 / accept data approved at the level below', middleware: [requireRole('admin', 'reviewer')] as const, ...idempotent, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'accepted: locked for the levels below'), ...refusals(409) } }),
       async (c) => c.json(await review(c, c.req.valid('param').id, 'accept'), 200),
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/submission/return', tags: ['submissions'], summary: '退回一级（附意见）/ return one level down with a comment', middleware: [requireRole('admin', 'reviewer')] as const, request: { params: IdParam, body: jsonContent(ReturnBody) }, responses: { 200: jsonContent(Submission, 'returned') } }),
+      createRoute({ method: 'post', path: '/{id}/submission/return', tags: ['submissions'], summary: '退回一级（附意见）/ return one level down with a comment', middleware: [requireRole('admin', 'reviewer')] as const, ...idempotent, request: { params: IdParam, body: jsonContent(ReturnBody) }, responses: { 200: jsonContent(Submission, 'returned'), ...refusals(409) } }),
       async (c) => c.json(await review(c, c.req.valid('param').id, 'return', c.req.valid('json').comment), 200),
     );
 }

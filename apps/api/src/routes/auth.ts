@@ -11,7 +11,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { newToken, tokenHash } from '../auth/tokens.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { Failure } from '../http/failure.js';
-import { jsonContent, router } from '../http/openapi.js';
+import { jsonContent, refusals, router } from '../http/openapi.js';
 
 const SESSION_HOURS = 12;
 const TOKEN_DAYS = 90;
@@ -53,7 +53,7 @@ export function authRoutes(ctx: AppContext) {
   };
   return router()
     .openapi(
-    createRoute({ method: 'post', path: '/login', tags: ['auth'], summary: '登录 / log in', request: { body: jsonContent(Login) }, responses: { 200: jsonContent(SessionInfo, 'logged in') } }),
+    createRoute({ method: 'post', path: '/login', tags: ['auth'], summary: '登录 / log in', request: { body: jsonContent(Login) }, responses: { 200: jsonContent(SessionInfo, 'logged in'), ...refusals(401, 403, 429) } }),
     async (c) => {
       const { username, password } = c.req.valid('json');
       const keys = [`user:${username}`, `ip:${clientAddress(c)}`];
@@ -76,7 +76,7 @@ export function authRoutes(ctx: AppContext) {
         tags: ['auth'],
         summary: '用一次性登录码设置密码并登录 / set a password with a one-time log-in code, and log in',
         request: { body: jsonContent(RedeemCode) },
-        responses: { 200: jsonContent(SessionInfo, 'password set, logged in') },
+        responses: { 200: jsonContent(SessionInfo, 'password set, logged in'), ...refusals(403, 429) },
       }),
       async (c) => {
         const { username, code, password } = c.req.valid('json');

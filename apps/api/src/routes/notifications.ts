@@ -6,7 +6,7 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { audited } from '../http/audited.js';
 import { Failure, notFound } from '../http/failure.js';
-import { jsonContent, router } from '../http/openapi.js';
+import { jsonContent, refusals, router } from '../http/openapi.js';
 import { notificationText, type NotificationParams, type NotificationText } from '../notify/notification-texts.js';
 
 const IdParam = z.object({ id: z.uuid() });
@@ -84,7 +84,7 @@ export function notificationRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/outbox/{id}/retry', tags: ['notifications'], summary: '立即重试发送 / send a queued or failed message now', middleware: [requireRole('admin')] as const, request: { params: IdParam }, responses: { 200: jsonContent(OutboxMail, 'queued for now') } }),
+      createRoute({ method: 'post', path: '/outbox/{id}/retry', tags: ['notifications'], summary: '立即重试发送 / send a queued or failed message now', middleware: [requireRole('admin')] as const, request: { params: IdParam }, responses: { 200: jsonContent(OutboxMail, 'queued for now'), ...refusals(409) } }),
       async (c) => {
         const { id } = c.req.valid('param');
         const { after } = await audited(

@@ -10,7 +10,7 @@ import { generateForm, usualIndicators } from '../forms/generate-form.js';
 import { audited } from '../http/audited.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { idempotencyKey, remember, replay, requestFingerprint } from '../http/idempotency.js';
-import { jsonContent, router } from '../http/openapi.js';
+import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
 import { storeImport } from '../plans/store-import.js';
 
 const PlanSummary = z.object({
@@ -86,10 +86,13 @@ export function planRoutes(ctx: AppContext) {
         tags: ['plans'],
         summary: '导入方案文件 / import a plan document (.txt or .docx bytes); a plan already stored is refused with 409',
         middleware: [requireRole('admin')] as const,
+        ...idempotent,
         request: { query: ImportQuery, body: { content: { 'application/octet-stream': { schema: z.string().meta({ description: 'file bytes' }) } }, required: true } },
         responses: {
           200: jsonContent(ImportPreview, 'preview=true: what the document is and which stored plans it would duplicate'),
           201: jsonContent(PlanRecord, 'imported: revision 1 of a new plan, or the next revision of `plan` (not yet reviewed)'),
+          // 422: the document is no plan; 409: a plan already stored.
+          ...refusals(409, 422),
         },
       }),
       async (c) => {

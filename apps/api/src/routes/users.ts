@@ -11,7 +11,7 @@ import { hashPassword } from '../auth/passwords.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { audited } from '../http/audited.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
-import { jsonContent, router } from '../http/openapi.js';
+import { jsonContent, refusals, router } from '../http/openapi.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IdParam = z.object({ id: z.uuid() });
@@ -88,7 +88,7 @@ export function userRoutes(ctx: AppContext) {
         summary: '新建用户 / create a user (without a password: with a one-time log-in code, shown once)',
         middleware: [requireRole('admin')] as const,
         request: { body: jsonContent(NewUser) },
-        responses: { 201: jsonContent(CreatedUser, 'created') },
+        responses: { 201: jsonContent(CreatedUser, 'created'), ...refusals(409) },
       }),
       async (c) => {
         const { password, ...input } = c.req.valid('json');
@@ -175,7 +175,7 @@ export function userRoutes(ctx: AppContext) {
         summary: '修改用户 / change a user’s name, role, region, unit or e-mail',
         middleware: [requireRole('admin')] as const,
         request: { params: IdParam, body: jsonContent(UserChange) },
-        responses: { 200: jsonContent(User, 'changed') },
+        responses: { 200: jsonContent(User, 'changed'), ...refusals(409) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -211,7 +211,7 @@ export function userRoutes(ctx: AppContext) {
         summary: '停用用户 / disable a user: log-in refused, every session ended at once',
         middleware: [requireRole('admin')] as const,
         request: { params: IdParam },
-        responses: { 200: jsonContent(User, 'disabled') },
+        responses: { 200: jsonContent(User, 'disabled'), ...refusals(409) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -270,7 +270,7 @@ export function userRoutes(ctx: AppContext) {
         summary: '重置密码 / reset a password: the old one stops working, sessions end, and a one-time log-in code is shown once',
         middleware: [requireRole('admin')] as const,
         request: { params: IdParam },
-        responses: { 200: jsonContent(LoginCode, 'the code, shown once') },
+        responses: { 200: jsonContent(LoginCode, 'the code, shown once'), ...refusals(409) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');

@@ -6,7 +6,7 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { buildFormWorkbook, readFormWorkbook } from '../excel/form-workbook.js';
 import { Failure } from '../http/failure.js';
-import { jsonContent, router } from '../http/openapi.js';
+import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
 import { assignmentAccess } from './assignment-access.js';
 
 const IdParam = z.object({ id: z.uuid() });
@@ -43,7 +43,7 @@ export function workbookRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/upload', tags: ['submissions'], summary: '上传填好的 Excel（存为草稿）/ upload the filled-in workbook as a draft', middleware: [requireRole('reporter')] as const, request: { params: IdParam, body: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) } }, required: true } }, responses: { 200: jsonContent(Submission, 'saved as a draft after commit') } }),
+      createRoute({ method: 'post', path: '/{id}/upload', tags: ['submissions'], summary: '上传填好的 Excel（存为草稿）/ upload the filled-in workbook as a draft', middleware: [requireRole('reporter')] as const, ...idempotent, request: { params: IdParam, body: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) } }, required: true } }, responses: { 200: jsonContent(Submission, 'saved as a draft after commit'), ...refusals(409) } }),
       async (c) => {
         const user = c.get('user');
         const assignment = await load(c.req.valid('param').id, user);
