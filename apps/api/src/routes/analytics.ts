@@ -3,13 +3,15 @@ import { Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { dashboardHeight, REPORT_IDS, reports, reportSubtitle, targetProgressQuery } from '@kesu/analytics/charts';
-import { renderSvg, SandboxError, WAREHOUSE_TABLES, type ParquetExport, type SandboxResult } from '@kesu/analytics';
-import { Localized, RegionCode, type User } from '@kesu/schema';
+import { codeLabels, renderSvg, SandboxError, WAREHOUSE_TABLES, type ParquetExport, type SandboxResult } from '@kesu/analytics';
+import { Localized, RegionCode, ResultTitle, resultFileName, type User } from '@kesu/schema';
 import { canSeeRegion, requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
+import { contentDisposition } from '../http/content-disposition.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { jsonContent, refusals, router } from '../http/openapi.js';
 import { resultWorkbook } from '../analytics/result-workbook.js';
+import { TargetContributions, targetContributions } from '../analytics/target-contributions.js';
 import { loadReportData } from '../report/report-data.js';
 import { renderReportHtml } from '../report/printable-report.js';
 import { FINAL_FORMATS } from '../report/final-evaluation/final-evaluation.js';
@@ -18,15 +20,21 @@ import { renderPdf } from '../report/pdf.js';
 
 const READERS = ['admin', 'statistician', 'leader', 'reviewer'] as const;
 
-const Column = z.object({ name: z.string(), type: z.string(), doc: Localized });
+const Column = z.object({ name: z.string(), type: z.string(), doc: Localized, labels: z.record(z.string(), Localized).optional().meta({ description: 'the words of the codes the column holds (a status)' }) });
 const Table = z.object({ name: z.string(), doc: Localized, regionColumn: z.string().nullable(), partitioned: z.boolean(), columns: z.array(Column) });
 const SqlBody = z.strictObject({ sql: z.string().min(1).max(20_000).meta({ label: 'SQL', labelEn: 'SQL' }) });
-const ExportBody = z.strictObject({ sql: SqlBody.shape.sql, format: z.enum(['xlsx', 'parquet']).meta({ label: '导出格式', labelEn: 'Format' }) });
+const ExportBody = z.strictObject({ sql: SqlBody.shape.sql, format: z.enum(['xlsx', 'parquet']).meta({ label: '导出格式', labelEn: 'Format' }), title: ResultTitle.optional() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PARQUET = 'application/vnd.apache.parquet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const SqlResult = z.object({ columns: z.array(z.object({ name: z.string(), type: z.string() })), rows: z.array(z.array(z.unknown())), truncated: z.boolean(), ms: z.number() });
-const Problem = z.object({ code: z.string(), message: z.string(), messageEn: z.string(), position: z.int().nullable() });
+const SqlResult = z.object({
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: z.array(z.array(z.unknown())),
+  truncated: z.boolean(),
+  ms: z.number(),
+  scope: z.object({ code: z.string(), name: z.string() }).nullable().meta({ description: 'the region whose tree the rows were filtered to, when the caller’s scope filtered a table the query read' }),
+});
+const Problem = z.object({ code: z.string(), message: z.string(), messageEn: z.string(), position: z.int().nullable(), original: z.string().optional().meta({ description: 'DuckDB’s own words' }) });
 const ReportParams = z.object({ id: z.enum(REPORT_IDS) });
 const ReportQuery = z.object({
   parent: RegionCode,
@@ -38,6 +46,10 @@ const ReportQuery = z.object({
 const ProgressQuery = z.object({
   region: RegionCode,
   year: z.coerce.number().int().min(1949).max(2100).optional().meta({ label: '年度', labelEn: 'Year', description: 'the verdicts of this year (a plan ended before it: its last year’s); default the latest' }),
+});
+const ContributionsQuery = z.object({
+  target: z.string().min(3).max(200).meta({ label: '目标编号', labelEn: 'Target id' }),
+  year: z.coerce.number().int().min(1949).max(2100).meta({ label: '年度', labelEn: 'Year' }),
 });
 /** Without a year, each target's latest verdict: no plan runs past this. */
 const LATEST_YEAR = 2100;
@@ -58,13 +70,17 @@ function sqlScope(user: User): string | null {
 }
 
 function refused(error: SandboxError): Failure {
-  const status = error.code === 'timeout' ? 408 : error.code === 'no_lake' ? 409 : 400;
-  const details = (error.problems.length > 0 ? error.problems : [{ code: error.code, message: error.zh, messageEn: error.en, position: null }]).map((p) => ({
+  // Not 408: browsers silently send a request answered 408 again, so a query stopped at its
+  // 10 s limit would run twice and the limit reach the person after 20 s.
+  const status = error.code === 'timeout' ? 422 : error.code === 'no_lake' ? 409 : 400;
+  const problems: Array<{ code: string; message: string; messageEn: string; position: number | null; original?: string }> = error.problems.length > 0 ? error.problems : [{ code: error.code, message: error.zh, messageEn: error.en, position: null }];
+  const details = problems.map((p) => ({
     path: 'sql',
     code: p.code,
     message: p.message,
     messageEn: p.messageEn,
     ...(p.position === null ? {} : { position: p.position }),
+    ...(p.original === undefined ? {} : { original: p.original }),
   }));
   return new Failure(status, error.code, error.zh, error.en, details);
 }
@@ -77,9 +93,24 @@ function parquetStream(exported: ParquetExport): ReadableStream<Uint8Array> {
   return Readable.toWeb(file) as ReadableStream<Uint8Array>;
 }
 
-/** Headers of a downloaded result: the file's name, and how many rows it holds and whether more matched. */
-function download(type: string, name: string, rows: number, truncated: boolean): Record<string, string> {
-  return { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, 'x-kesu-rows': String(rows), 'x-kesu-truncated': String(truncated) };
+/**
+ * Headers of a downloaded result: its name (the saved query's title and the Beijing day, an ASCII
+ * stand-in for old clients), and how many rows it holds and whether more matched.
+ */
+function download(type: string, format: string, title: string | undefined, rows: number, truncated: boolean): Record<string, string> {
+  const now = new Date();
+  return {
+    'content-type': type,
+    'content-disposition': contentDisposition('attachment', resultFileName(title, format, now), resultFileName('query-result', format, now)),
+    'x-kesu-rows': String(rows),
+    'x-kesu-truncated': String(truncated),
+  };
+}
+
+/** The region whose tree filtered a result, named. */
+function scopeOf(ctx: AppContext, result: SandboxResult): z.infer<typeof SqlResult>['scope'] {
+  if (result.scopedTo === null) return null;
+  return { code: result.scopedTo, name: ctx.regions.get(result.scopedTo)?.name ?? result.scopedTo };
 }
 
 /** The warehouse's documentation, statisticians' SQL, the report datasets and target progress. */
@@ -87,7 +118,7 @@ export function analyticsRoutes(ctx: AppContext) {
   return router()
     .openapi(
       createRoute({ method: 'get', path: '/warehouse/tables', tags: ['analytics'], summary: '数据仓库表说明 / the documented warehouse tables', middleware: [requireRole(...READERS)] as const, responses: { 200: jsonContent(z.array(Table), 'tables with column descriptions') } }),
-      (c) => c.json(WAREHOUSE_TABLES as z.infer<typeof Table>[], 200),
+      (c) => c.json(WAREHOUSE_TABLES.map((t) => ({ ...t, columns: t.columns.map((col) => ({ ...col, labels: codeLabels(t.name, col.name) })) })) as z.infer<typeof Table>[], 200),
     )
     .openapi(
       createRoute({ method: 'post', path: '/warehouse/build', tags: ['analytics'], summary: '刷新数据仓库与数据湖 / build the warehouse and the lake', middleware: [requireRole('admin')] as const, request: { body: jsonContent(BuildBody) }, responses: { 200: jsonContent(z.object({ kind: z.string(), ms: z.number(), assignments: z.number(), valueRows: z.number(), lakeRows: z.number(), lakeMs: z.number() }), 'built') } }),
@@ -105,7 +136,7 @@ export function analyticsRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/sql', tags: ['analytics'], summary: '执行只读 SQL（限本辖区数据）/ run read-only SQL within your region tree', middleware: [requireRole('admin', 'statistician')] as const, request: { body: jsonContent(SqlBody) }, responses: { ...refusals(408, 409), 200: jsonContent(SqlResult, 'the rows (at most 100,000)') } }),
+      createRoute({ method: 'post', path: '/sql', tags: ['analytics'], summary: '执行只读 SQL（限本辖区数据）/ run read-only SQL within your region tree', middleware: [requireRole('admin', 'statistician')] as const, request: { body: jsonContent(SqlBody) }, responses: { ...refusals(409, 422), 200: jsonContent(SqlResult, 'the rows (at most 100,000)') } }),
       async (c) => {
         const scope = sqlScope(c.get('user'));
         const sandbox = await ctx.analytics.sandbox();
@@ -117,7 +148,7 @@ export function analyticsRoutes(ctx: AppContext) {
           if (error instanceof SandboxError) throw refused(error);
           throw error;
         }
-        return c.json(result, 200);
+        return c.json({ columns: result.columns, rows: result.rows, truncated: result.truncated, ms: result.ms, scope: scopeOf(ctx, result) }, 200);
       },
     )
     .openapi(
@@ -126,21 +157,22 @@ export function analyticsRoutes(ctx: AppContext) {
         path: '/sql/export',
         tags: ['analytics'],
         summary: '导出查询结果（XLSX 或 Parquet，限制同查询）/ export a query’s rows as XLSX or Parquet, under the same limits',
+        description: 'The file is named after `title` (the saved query’s) and the day in Beijing, e.g. 各市培训人次-2026-12-05.xlsx; 查询结果-2026-12-05.xlsx without a title.',
         middleware: [requireRole('admin', 'statistician')] as const,
         request: { body: jsonContent(ExportBody) },
-        responses: { ...refusals(408, 409), 200: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) }, [PARQUET]: { schema: z.string().meta({ description: 'parquet bytes' }) } }, description: 'the file; X-Kesu-Rows and X-Kesu-Truncated tell its size' } },
+        responses: { ...refusals(409, 422), 200: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) }, [PARQUET]: { schema: z.string().meta({ description: 'parquet bytes' }) } }, description: 'the file; X-Kesu-Rows and X-Kesu-Truncated tell its size' } },
       }),
       async (c) => {
         const scope = sqlScope(c.get('user'));
-        const { sql, format } = c.req.valid('json');
+        const { sql, format, title } = c.req.valid('json');
         const sandbox = await ctx.analytics.sandbox();
         try {
           if (format === 'xlsx') {
             const result = await sandbox.query(sql, scope, c.req.raw.signal);
-            return c.body(resultWorkbook(result), 200, download(XLSX, 'kesu-query.xlsx', result.rows.length, result.truncated));
+            return c.body(resultWorkbook(result), 200, download(XLSX, format, title, result.rows.length, result.truncated));
           }
           const exported = await sandbox.exportParquet(sql, scope, c.req.raw.signal);
-          return c.body(parquetStream(exported), 200, download(PARQUET, 'kesu-query.parquet', exported.rows, exported.truncated));
+          return c.body(parquetStream(exported), 200, download(PARQUET, format, title, exported.rows, exported.truncated));
         } catch (error) {
           if (error instanceof SandboxError) throw refused(error);
           throw error;
@@ -212,6 +244,25 @@ export function analyticsRoutes(ctx: AppContext) {
         if (!canSeeRegion(c.get('user'), region)) throw forbidden();
         const { sql, params } = targetProgressQuery({ parentCode: region, year: year ?? LATEST_YEAR });
         return c.json(await ctx.analytics.query(sql, params as never), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/progress/contributions',
+        tags: ['analytics'],
+        summary: '目标实际值由哪些单位的数值构成 / the units’ values behind a target’s actual',
+        description: 'Each unit’s value as the verdict of the year counted it: stocks at each unit’s latest period (carried: reported earlier), flows of every period read, with values far from the unit’s own history marked.',
+        middleware: [requireRole(...READERS)] as const,
+        request: { query: ContributionsQuery },
+        responses: { 200: jsonContent(TargetContributions, 'the values behind the actual'), ...refusals(404) },
+      }),
+      async (c) => {
+        const { target, year } = c.req.valid('query');
+        const found = await targetContributions(ctx.analytics, target, year);
+        if (!found) throw notFound('目标', 'target');
+        if (!canSeeRegion(c.get('user'), found.regionCode)) throw forbidden();
+        return c.json(found, 200);
       },
     );
 }

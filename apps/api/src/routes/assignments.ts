@@ -11,6 +11,7 @@ import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
 import { assignmentAccess, SaveBody } from './assignment-access.js';
 import { AssignmentPair, askedPairs, checkedPairs } from './assignment-pairs.js';
 import { AssignmentContext, assignmentContext } from './assignment-context.js';
+import { ApproveBody, outlierCheck } from './outlier-check.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const NewAssignments = z
@@ -41,6 +42,7 @@ const SubmissionView = z.object({ assignment: Assignment, form: z.unknown(), sub
 export function assignmentRoutes(ctx: AppContext) {
   const { load, formFor, edit, submissionWrite } = assignmentAccess(ctx);
   const contextOf = assignmentContext(ctx);
+  const checkOutliers = outlierCheck(ctx);
   /** Whether the caller's office is the one to act on the assignment's submission now (the office: any step). */
   const awaitsReviewBy = (user: User, a: Assignment) => {
     const step = nextStep(approvalChain(a.regionCode, ctx.approvalLevels, ctx.regions), a);
@@ -147,8 +149,26 @@ export function assignmentRoutes(ctx: AppContext) {
       async (c) => c.json(await edit(c, c.req.valid('param').id, c.req.valid('json'), 'submit'), 200),
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/submission/approve', tags: ['submissions'], summary: '审核通过（第一级）/ approve at the first level', middleware: [requireRole('admin', 'reviewer')] as const, ...idempotent, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'approved and locked for the reporter'), ...refusals(409) } }),
-      async (c) => c.json(await review(c, c.req.valid('param').id, 'approve'), 200),
+      createRoute({
+        method: 'post',
+        path: '/{id}/submission/approve',
+        tags: ['submissions'],
+        summary: '审核通过（第一级）/ approve at the first level',
+        description: 'A value far from the unit’s own earlier reports must be confirmed by field id in confirmOutliers, or the approval answers 409 outliers_unconfirmed naming each field.',
+        middleware: [requireRole('admin', 'reviewer')] as const,
+        ...idempotent,
+        request: { params: IdParam, body: { ...jsonContent(ApproveBody), required: false } },
+        responses: { 200: jsonContent(Submission, 'approved and locked for the reporter'), ...refusals(409) },
+      }),
+      async (c) => {
+        const user = c.get('user');
+        const assignment = await load(c.req.valid('param').id, user);
+        const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : { confirmOutliers: [] };
+        const form = await formFor(assignment.formId, assignment.version);
+        const confirmed = await checkOutliers(assignment, form.definition, body.confirmOutliers);
+        const note = confirmed.length === 0 ? undefined : `已核实偏离往期的数值：${confirmed.map((f) => f.label).join('、')}`;
+        return c.json(await review(c, assignment.id, 'approve', note), 200);
+      },
     )
     .openapi(
       createRoute({ method: 'post', path: '/{id}/submission/accept', tags: ['submissions'], summary: '接收下级审核通过的数据 / accept data approved at the level below', middleware: [requireRole('admin', 'reviewer')] as const, ...idempotent, request: { params: IdParam }, responses: { 200: jsonContent(Submission, 'accepted: locked for the levels below'), ...refusals(409) } }),

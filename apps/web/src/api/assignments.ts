@@ -67,7 +67,9 @@ export function newIdempotencyKey(): string {
 /** Submits for review; the key makes a retried click count once. */
 export const submitSubmission = (id: string, body: SubmissionBody, idempotencyKey: string) =>
   api<Submission>(`/assignments/${id}/submission/submit`, { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } });
-export const approveSubmission = (id: string) => api<Submission>(`/assignments/${id}/submission/approve`, { method: 'POST' });
+/** Approves; values far from the unit's history are approved only when confirmed by field id. */
+export const approveSubmission = (id: string, confirmOutliers: string[] = []) =>
+  api<Submission>(`/assignments/${id}/submission/approve`, { method: 'POST', ...(confirmOutliers.length === 0 ? {} : { body: { confirmOutliers } }) });
 export const acceptSubmission = (id: string) => api<Submission>(`/assignments/${id}/submission/accept`, { method: 'POST' });
 export const returnSubmission = (id: string, comment: string) => api<Submission>(`/assignments/${id}/submission/return`, { method: 'POST', body: { comment } });
 

@@ -41,7 +41,7 @@ export const useSubmissionStore = defineStore('submission', () => {
     view.value = v;
     revisions.value = r;
   }
-  const approve = (id: string) => review(id, () => api.approveSubmission(id));
+  const approve = (id: string, confirmOutliers: string[] = []) => review(id, () => api.approveSubmission(id, confirmOutliers));
   const acceptFromBelow = (id: string) => review(id, () => api.acceptSubmission(id));
   const sendBack = (id: string, comment: string) => review(id, () => api.returnSubmission(id, comment));
   async function upload(id: string, bytes: ArrayBuffer) {

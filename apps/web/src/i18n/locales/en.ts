@@ -186,6 +186,8 @@ export const en: Messages = {
     approve: 'Approve',
     return: 'Return',
     confirmApprove: 'Approved data is locked and cannot be changed. Approve?',
+    confirmOutliers: '{n} value(s) lie far from this unit’s earlier periods: {fields}. Approving confirms you have checked them; they will count in the region’s progress. Approve?',
+    confirmOutliersButton: 'Checked, approve',
     approved: 'Approved',
     returned: 'Returned to the unit',
     returnTitle: 'Return for changes',

@@ -24,6 +24,8 @@ export interface TargetProgressRow {
   expected: number | null;
   rule_zh: string | null;
   rule_en: string | null;
+  /** A value the verdict reads is far from its unit's own history (the rule names it). */
+  flagged: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ WITH verdict AS (
 )
 SELECT t.target_id, t.plan_id, t.task, t.metric, t.text, t.indicator_code, t.scope, t.comparator, t.value, t.unit, t.deadline,
        coalesce(t.lead_units, '') AS lead_units, v.year, CAST(v.as_of AS VARCHAR) AS as_of, coalesce(v.status, 'no_data') AS status,
-       v.actual, v.expected, v.rule_zh, v.rule_en
+       v.actual, v.expected, v.rule_zh, v.rule_en, coalesce(v.flagged, false) AS flagged
 FROM dim_target t
 LEFT JOIN verdict v USING (target_id)
 WHERE t.region_code = $1
