@@ -21,3 +21,4 @@ export * from './notification.js';
 export * from './time/beijing-time.js';
 export * from './format/index.js';
 export * from './outlier.js';
+export * from './result-file-name.js';
