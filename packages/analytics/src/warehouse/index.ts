@@ -3,3 +3,4 @@ export { buildWarehouse, type BuildOptions, type BuildResult } from './build.js'
 export type { StepListener } from './steps.js';
 export { disaggregationKey } from './facts.js';
 export { createTableSql, TABLE_NAMES, WAREHOUSE_TABLES, type ColumnDoc, type TableDoc } from './tables.js';
+export { CODE_LABELS, codeLabels } from './code-labels.js';

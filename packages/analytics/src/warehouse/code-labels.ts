@@ -1,0 +1,30 @@
+import type { Localized, SubmissionStatus } from '@kesu/schema';
+import { statusLabels } from '../progress/status.js';
+
+/** A submission's status words, `missing` being an assignment nobody has started. */
+const submissionLabels: Record<SubmissionStatus | 'missing', Localized> = {
+  missing: { zh: '未填报', en: 'Missing' },
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已提交', en: 'Submitted' },
+  returned: { zh: '已退回', en: 'Returned' },
+  approved: { zh: '已审核', en: 'Approved' },
+};
+
+/**
+ * The words of the warehouse's English status codes, per table and column. The tables keep the
+ * codes, and no label column is added: statisticians filter, group and join on them
+ * (`WHERE status = 'behind'`), and exported files feed other tools, where a code is stable and a
+ * translated word is not. The workbench grid shows these words over the codes instead.
+ */
+export const CODE_LABELS: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Localized>>>>>> = {
+  fact_progress: { status: statusLabels },
+  fact_submission: { status: submissionLabels },
+};
+
+/**
+ * The words of a documented column's codes, or undefined for a column that holds none.
+ * @example codeLabels('fact_progress', 'status')?.['behind'] // { zh: '进度滞后', en: 'Behind' }
+ */
+export function codeLabels(table: string, column: string): Readonly<Record<string, Localized>> | undefined {
+  return CODE_LABELS[table]?.[column];
+}
