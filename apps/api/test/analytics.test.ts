@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { beijingToday } from '@kesu/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type Fixture } from './fixture.js';
 import { addUser, Client, PASSWORD, startHarness, type Harness } from './harness.js';
@@ -128,6 +129,48 @@ describe('SQL bad inputs', () => {
     expect(res.body.error?.details[0]).toMatchObject({ path: 'sql', code: 'table_function', position: 26 });
   });
 
+  it("answers DuckDB's error in Chinese at its place, DuckDB's own words kept", async () => {
+    const sql = "SELECT '科学' AS 甲, regoin_code FROM fact_value";
+    const res = await stat.request('POST', '/api/v1/sql', { sql });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe('column_not_found');
+    expect(res.body.error?.details).toEqual([
+      {
+        path: 'sql',
+        code: 'column_not_found',
+        message: expect.stringMatching(/^字段「regoin_code」不存在；您是否要找：region_code/),
+        messageEn: expect.stringMatching(/^there is no column "regoin_code"/),
+        position: sql.indexOf('regoin_code'),
+        original: expect.stringContaining('Binder Error: Referenced column "regoin_code" not found'),
+      },
+    ]);
+  });
+
+  it('says when the caller’s scope filtered the rows, and whose', async () => {
+    const scoped = await stat.request('POST', '/api/v1/sql', { sql: "SELECT count(*) AS n FROM fact_submission WHERE province_code = '110000'" });
+    expect(scoped.body['scope']).toEqual({ code: '510000', name: '四川省' });
+    expect(scoped.body['rows']).toEqual([['0']]);
+    const unscopedTable = await stat.request('POST', '/api/v1/sql', { sql: 'SELECT count(*) AS n FROM dim_indicator' });
+    expect(unscopedTable.body['scope']).toBeNull();
+    const office = await f.office.request('POST', '/api/v1/sql', { sql: 'SELECT count(*) AS n FROM fact_submission' });
+    expect(office.body['scope']).toBeNull();
+  });
+
+  it('stops a query at its time limit with 422 (a 408 would be sent again by the browser)', async () => {
+    const res = await stat.request('POST', '/api/v1/sql', { sql: 'SELECT count(*) AS n FROM range(100000000000) a' });
+    expect(res.status).toBe(422);
+    expect(res.body.error?.code).toBe('timeout');
+    expect(res.body.error?.message).toMatch(/^查询超过 10 秒的时间上限，已中止/);
+  }, 30_000);
+
+  it('documents the words of the status codes with the tables', async () => {
+    const tables = (await stat.request('GET', '/api/v1/warehouse/tables')).body as unknown as Array<{ name: string; columns: Array<{ name: string; labels?: Record<string, { zh: string; en: string }> }> }>;
+    const status = (table: string) => tables.find((t) => t.name === table)?.columns.find((c) => c.name === 'status')?.labels;
+    expect(status('fact_progress')?.['behind']).toEqual({ zh: '进度滞后', en: 'Behind' });
+    expect(status('fact_submission')?.['missing']).toEqual({ zh: '未填报', en: 'Missing' });
+    expect(tables.find((t) => t.name === 'fact_value')?.columns.every((c) => c.labels === undefined)).toBe(true);
+  });
+
   it("keeps a Beijing statistician out of Sichuan's rows, in the UI's own endpoint", async () => {
     const res = await statElsewhere.request('POST', '/api/v1/sql', { sql: "SELECT count(*) FROM fact_submission WHERE province_code = '510000'" });
     expect(res.body['rows']).toEqual([['0']]);
@@ -141,7 +184,7 @@ describe('SQL export', () => {
     const res = await h.app.request('/api/v1/sql/export', { method: 'POST', headers: await statHeaders(), body: JSON.stringify({ sql: 'SELECT region_code, province_code FROM dim_region ORDER BY 1', format: 'parquet' }) });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.apache.parquet');
-    expect(res.headers.get('content-disposition')).toContain('kesu-query.parquet');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="query-result-${beijingToday()}.parquet"; filename*=UTF-8''${encodeURIComponent(`查询结果-${beijingToday()}.parquet`)}`);
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([bytes.subarray(0, 4).toString(), bytes.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']);
     const inSichuan = Number(res.headers.get('x-kesu-rows'));
@@ -160,6 +203,24 @@ describe('SQL export', () => {
     expect(sheet.getRow(1).values).toEqual([undefined, '地区', 'n', 'x', 'empty']);
     expect(sheet.getRow(2).values).toEqual([undefined, '锦江区', 42, 1.5]);
     expect(res.headers.get('x-kesu-truncated')).toBe('false');
+  });
+
+  it('names the file after the saved query and the day in Beijing', async () => {
+    const res = await h.app.request('/api/v1/sql/export', { method: 'POST', headers: await statHeaders(), body: JSON.stringify({ sql: 'SELECT 1 AS n', format: 'xlsx', title: '各市培训人次' }) });
+    expect(res.status).toBe(200);
+    const disposition = res.headers.get('content-disposition') ?? '';
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? '')).toBe(`各市培训人次-${beijingToday()}.xlsx`);
+    expect(disposition).toContain(`filename="query-result-${beijingToday()}.xlsx"`);
+  });
+
+  it.each([
+    { name: 'a title of 121 characters', body: { sql: 'SELECT 1', format: 'xlsx', title: '查'.repeat(121) } },
+    { name: 'a title that is a number', body: { sql: 'SELECT 1', format: 'xlsx', title: 42 } },
+  ])('refuses $name, naming the field', async ({ body }) => {
+    const res = await stat.request('POST', '/api/v1/sql/export', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe('validation_failed');
+    expect(res.body.error?.details.map((d) => d.path)).toContain('title');
   });
 
   it('refuses what a run refuses, with the place in the query', async () => {

@@ -1,5 +1,6 @@
 import type { Lang } from '@kesu/analytics/charts';
 import type { Region } from '@kesu/schema';
+import { contentDisposition } from '../../http/content-disposition.js';
 import { Failure } from '../../http/failure.js';
 import { ChromiumMissing } from '../pdf.js';
 import type { FinalSources } from './final-data.js';
@@ -7,15 +8,6 @@ import { writeFinalEvaluation, type FinalFormat } from './final-evaluation.js';
 import { FinalEvaluationRefused, type FinalRefusalCode } from './final-refusal.js';
 
 const STATUS: Record<FinalRefusalCode, 400 | 404 | 409> = { no_plan: 404, year_outside_plan: 400, plan_not_ended: 409 };
-
-/**
- * `attachment; filename="510104-final-evaluation.docx"; filename*=UTF-8''510104-%E7%BB%88…`: the
- * Chinese name for clients that read RFC 5987 (every current browser), an ASCII one for the rest.
- */
-export function contentDisposition(kind: 'attachment' | 'inline', fileName: string, asciiName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
-}
 
 /**
  * The final evaluation as the HTTP answer of `/print?kind=final`: Word as a download, HTML and
