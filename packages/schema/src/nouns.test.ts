@@ -130,10 +130,10 @@ describe('targetScopes', () => {
     }
   });
   it('reads a target back', () => {
-    expect(describeTarget(Target.parse(target))).toEqual({ zh: '每年 不少于 2000 名', en: 'Annual at least 2000 名' });
+    expect(describeTarget(Target.parse(target))).toEqual({ zh: '每年 不少于 2,000名', en: 'Annual at least 2,000 people' });
     const perUnit = Target.parse({ ...target, scope: 'per_unit', perUnit: '每校每学期', value: 2, unit: '次', deadline: 2025 });
-    expect(describeTarget(perUnit).zh).toBe('按单元（每校每学期） 不少于 2 次 · 2025');
-    expect(describeTarget(Target.parse({ ...target, comparator: '=', value: 1, valueMax: 2, unit: '项' })).zh).toBe('每年 1–2 项');
+    expect(describeTarget(perUnit).zh).toBe('按单元（每校每学期） 不少于 2次 · 2025');
+    expect(describeTarget(Target.parse({ ...target, comparator: '=', value: 1, valueMax: 2, unit: '项' })).zh).toBe('每年 1–2项');
   });
 });
 

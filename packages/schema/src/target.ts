@@ -1,15 +1,16 @@
 import * as z from 'zod';
+import { Comparator } from './comparator.js';
+import { formatQuantity, formatRange } from './format/numbers.js';
+import type { Lang } from './format/lang.js';
 import { IndicatorCode } from './indicator.js';
+
+export { COMPARATORS, Comparator } from './comparator.js';
 
 /** Character offsets into the normalised source text: `start` inclusive, `end` exclusive. */
 export const Span = z
   .object({ start: z.int().min(0), end: z.int().min(0) })
   .refine((s) => s.end >= s.start, { error: 'span end before start', path: ['end'] });
 export type Span = z.infer<typeof Span>;
-
-export const COMPARATORS = ['>=', '>', '~', '='] as const;
-export const Comparator = z.enum(COMPARATORS).meta({ label: '比较方式', labelEn: 'Comparator' });
-export type Comparator = z.infer<typeof Comparator>;
 
 export const TARGET_SCOPES = ['annual', 'cumulative', 'point_in_time', 'per_unit', 'milestone'] as const;
 export type TargetScope = (typeof TARGET_SCOPES)[number];
@@ -107,19 +108,19 @@ const COMPARATOR_WORDS: Record<Comparator, { zh: string; en: string }> = {
 };
 
 /**
- * A short reading of a target in both languages, for help texts and tooltips.
- * @example describeTarget(t).zh // '每年 不少于 2000 名'
+ * A short reading of a target in both languages, for help texts and tooltips: the amount and
+ * its unit written as the number formatter writes them.
+ * @example describeTarget(t).zh // '每年 不少于 2,000名'
  */
 export function describeTarget(t: Target): { zh: string; en: string } {
   const rules = targetScopes[t.scope];
-  const amount = t.valueMax === null ? String(t.value) : `${t.value}–${t.valueMax}`;
-  const unit = t.unit ?? '';
+  const amount = (lang: Lang) => (t.valueMax === null ? formatQuantity(t.value, t.unit, { lang }) : formatRange(t.value, t.valueMax, t.unit, { lang }));
   const words = COMPARATOR_WORDS[t.comparator];
   const per = t.perUnit ?? '';
   const by = t.deadline === null ? '' : ` · ${t.deadline}`;
-  const read = (label: string, word: string) => [label, word, `${amount} ${unit}`.trim()].filter(Boolean).join(' ') + by;
+  const read = (label: string, word: string, lang: Lang) => [label, word, amount(lang)].filter(Boolean).join(' ') + by;
   return {
-    zh: read(rules.labelZh + (per && `（${per}）`), words.zh),
-    en: read(rules.labelEn + (per && ` (${per})`), words.en),
+    zh: read(rules.labelZh + (per && `（${per}）`), words.zh, 'zh'),
+    en: read(rules.labelEn + (per && ` (${per})`), words.en, 'en'),
   };
 }

@@ -1,4 +1,4 @@
-import type { Comparator } from '../target.js';
+import type { Comparator } from '../comparator.js';
 import type { Lang } from './lang.js';
 import { unitText } from './units.js';
 
