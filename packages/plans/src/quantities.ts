@@ -10,7 +10,9 @@ export const COUNTERS = [
 
 const NUM = `(\\d+(?:\\.\\d+)?|[${HANZI_NUMERAL}]+(?:点[零〇一二三四五六七八九]+)?)`;
 const RANGE_SEP = '(?:[—\\-–~～]{1,2}|至|到)';
-const PRE = '(不少于|不低于|不超过|至少|超过|达到|力争达到|力争|提升至|提升到|提高至|提高到|增加到|增至|保持在|达|约)?';
+/** Words a number is led in with: 不少于2000名, 达到90%. */
+export const LEADING_WORDS = ['不少于', '不低于', '不超过', '至少', '超过', '达到', '力争达到', '力争', '提升至', '提升到', '提高至', '提高到', '增加到', '增至', '保持在', '达', '约'];
+const PRE = `(${LEADING_WORDS.join('|')})?`;
 const COUNTER = `(${COUNTERS.join('|')})`;
 const QUANTITY = new RegExp(
   `${PRE}(百分之)?${NUM}([万亿])?(?:${RANGE_SEP}${NUM}([万亿])?)?(余|多)?${COUNTER}?(?:\\([^)]{1,3}\\))?(以上|左右|以内|余)?`,
