@@ -1,4 +1,4 @@
-import type { Field, FormDefinition } from '@kesu/schema';
+import type { Field, FormDefinition, Target } from '@kesu/schema';
 
 /** A small deterministic random generator, so demo data is the same on every machine. */
 export function seededRandom(seed: string): () => number {
@@ -12,10 +12,9 @@ export function seededRandom(seed: string): () => number {
   };
 }
 
-/** The target value a field's help text carries (目标：每年 不少于 2000 名 …), if any. */
-function targetOf(field: Field): number | null {
-  const m = /目标：[^0-9]*([\d.]+)/.exec(field.help ?? '');
-  return m ? Number(m[1]) : null;
+/** The plan target a field reports (by its position in the plan), if any. */
+function targetOf(field: Field, targets: readonly Target[]): Target | null {
+  return 'target' in field && field.target !== undefined ? (targets[field.target - 1] ?? null) : null;
 }
 
 /** Years a cumulative target (规划期累计) is spread over in the demo. */
@@ -29,22 +28,21 @@ function performanceOf(fieldId: string, formSeed: string): number {
   return 0.5 + seededRandom(`${formSeed}:${fieldId}`)() * 0.8;
 }
 
-function valueFor(field: Field, random: () => number, quarterIndex: number, periodsPerYear: number, performance: number): unknown {
+function valueFor(field: Field, target: Target | null, random: () => number, quarterIndex: number, periodsPerYear: number, performance: number): unknown {
   const noise = 0.9 + random() * 0.2;
   switch (field.type) {
     case 'integer': {
-      const target = targetOf(field) ?? 40;
       // Flows reported per period: the period's share of the yearly (or plan-long) target.
-      const years = field.help?.includes('规划期累计') ? PLAN_YEARS : 1;
-      return Math.max(0, Math.round((target / years / periodsPerYear) * performance * noise * (1 + quarterIndex * 0.02)));
+      const years = target?.scope === 'cumulative' ? PLAN_YEARS : 1;
+      return Math.max(0, Math.round(((target?.value ?? 40) / years / periodsPerYear) * performance * noise * (1 + quarterIndex * 0.02)));
     }
     case 'decimal':
-      return Math.round((targetOf(field) ?? 10) * performance * noise * 100) / 100;
+      return Math.round((target?.value ?? 10) * performance * noise * 100) / 100;
     case 'percent': {
       // A rate climbs towards its target as the periods pass; a per-unit share (达标…占比)
       // towards all units.
-      const target = field.label.includes('达标') ? 100 : (targetOf(field) ?? 80);
-      return Math.min(100, Math.round(target * (0.75 + 0.2 * performance + quarterIndex * 0.01) * noise * 10) / 10);
+      const goal = target?.scope === 'per_unit' ? 100 : (target?.value ?? 80);
+      return Math.min(100, Math.round(goal * (0.75 + 0.2 * performance + quarterIndex * 0.01) * noise * 10) / 10);
     }
     case 'yes_no':
       return random() < 0.2 * performance + quarterIndex * 0.1;
@@ -65,15 +63,16 @@ function valueFor(field: Field, random: () => number, quarterIndex: number, peri
 
 /**
  * Plausible values for every field of a form in one period, clearly marked as demo data in
- * the notes. `index` is the period's position in the series (values grow slowly over it).
+ * the notes, near the plan targets the fields report (`targets`: the form's plan's). `index` is
+ * the period's position in the series (values grow slowly over it).
  */
-export function demoValues(form: FormDefinition, seed: string, index: number, formSeed = form.title): Record<string, unknown> {
+export function demoValues(form: FormDefinition, seed: string, index: number, { formSeed = form.title, targets = [] }: { formSeed?: string; targets?: readonly Target[] } = {}): Record<string, unknown> {
   const random = seededRandom(seed);
   const perYear = { year: 1, half: 2, quarter: 4, month: 12 }[form.periodKind];
   const values: Record<string, unknown> = {};
   for (const field of form.sections.flatMap((s) => s.fields)) {
     if ('computed' in field && field.computed) continue;
-    const value = valueFor(field, random, index, perYear, performanceOf(field.id, formSeed));
+    const value = valueFor(field, targetOf(field, targets), random, index, perYear, performanceOf(field.id, formSeed));
     if (value !== null) values[field.id] = value;
   }
   return values;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileForm, periodsWithin, type FormRecord, type Plan } from '@kesu/schema';
+import { compileForm, periodsWithin, type FormRecord, type Plan, type Target } from '@kesu/schema';
 import { importPlan } from '@kesu/plans';
 import { loadSeedDocuments } from '@kesu/seeds';
 import {
@@ -108,12 +108,12 @@ export function readDemoLogins(loginsFile: string): DemoSummary['logins'] {
 }
 
 /** Approved history, one period submitted and waiting for review, and the latest one not yet reported. */
-function demoWrites(form: FormRecord, assignments: Array<{ id: string; period: string }>, reporter: string, reviewer: string): SubmissionWrite[] {
+function demoWrites(form: FormRecord, targets: readonly Target[], assignments: Array<{ id: string; period: string }>, reporter: string, reviewer: string): SubmissionWrite[] {
   const compiled = compileForm(form.definition);
   return assignments.flatMap((a, i): SubmissionWrite[] => {
     const last = assignments.length - 1;
     if (i === last) return [];
-    const values = demoValues(form.definition, `${form.department}:${form.definition.title}:${a.period}`, i, `${form.department}:${form.definition.title}`);
+    const values = demoValues(form.definition, `${form.department}:${form.definition.title}:${a.period}`, i, { formSeed: `${form.department}:${form.definition.title}`, targets });
     const checked = compiled.validate(values);
     if (!checked.ok) throw new Error(`demo values invalid for ${form.definition.title}: ${checked.errors[0]?.messageEn}`);
     const base = { assignmentId: a.id, actor: reporter, formVersion: 1, values: checked.values, warnings: checked.warnings };
@@ -135,7 +135,7 @@ async function createForms(ctx: AppContext): Promise<Pick<DemoSummary, 'forms' |
     const plan = full.find((p) => p.region.code === spec.region) as Plan | undefined;
     const department = plan?.departments.find((d) => d.raw === spec.department);
     if (!summary || !plan || !department) continue;
-    const definition = generateForm(plan, department.raw, spec.periodKind, usualIndicators(full, department.function, ctx.registry.indicators.indicators));
+    const definition = generateForm(plan, department.raw, spec.periodKind, ctx.registry.indicators, usualIndicators(full, department.function, ctx.registry.indicators.indicators));
     const created = await ctx.store.writes.write(async (conn) => {
       const form = await insertForm(conn, { planId: summary.id, department: department.name, departmentFunction: department.function, definition }, ACTOR);
       await publishForm(conn, form.id, ACTOR);
@@ -146,7 +146,7 @@ async function createForms(ctx: AppContext): Promise<Pick<DemoSummary, 'forms' |
     assignments += created.rows.length;
     const ordered = [...created.rows].sort((a, b) => a.period.localeCompare(b.period));
     const jinjiang = spec.region === '510104';
-    const writes = demoWrites(created.form, ordered, jinjiang && department.name === '锦江区教育局' ? 'jj-edu' : 'demo-reporter', jinjiang ? 'jj-reviewer' : 'demo-reviewer');
+    const writes = demoWrites(created.form, plan.targets, ordered, jinjiang && department.name === '锦江区教育局' ? 'jj-edu' : 'demo-reporter', jinjiang ? 'jj-reviewer' : 'demo-reviewer');
     await Promise.all(writes.map((w) => ctx.store.writes.batch(submissionBatch, w)));
     submissions += new Set(writes.map((w) => w.assignmentId)).size;
   }

@@ -4,10 +4,12 @@ import {
   FormDefinition,
   type FieldInput,
   type Indicator,
+  type IndicatorCatalog,
   type PeriodKind,
   type Plan,
   type Target,
 } from '@kesu/schema';
+import { targetFieldNames, type FieldName } from './field-label.js';
 
 const PERIOD_NAMES: Record<PeriodKind, string> = { year: '年度', half: '半年', quarter: '季度', month: '月度' };
 
@@ -19,14 +21,15 @@ function namesOf(plan: Plan, department: string): Set<string> {
 }
 
 /**
- * The fields for a target: what to report, in the target's unit, with the target as help, each
- * naming the target it reports (`number`, its position in the plan). A milestone's yes/no and a
- * per-unit share are the target's own measures, so only the amounts also report the indicator.
+ * The fields for a target: what to report under a short name (`name`), in the target's unit,
+ * with the target and its sentence as help, each naming the target it reports (`number`, its
+ * position in the plan). A milestone's yes/no and a per-unit share are the target's own
+ * measures, so only the amounts also report the indicator.
  */
-function targetFields(target: Target, number: number, id: string): FieldInput[] {
+function targetFields(target: Target, number: number, id: string, name: FieldName): FieldInput[] {
   const help = `目标：${describeTarget(target).zh}。原文：“${target.text}”`;
   const binding = target.indicator ? { indicator: target.indicator } : undefined;
-  const base = { label: target.metric, help, target: number, ...(binding ? { binding } : {}) };
+  const base = { ...name, help, target: number, ...(binding ? { binding } : {}) };
   if (target.scope === 'milestone') {
     return [
       { id: `${id}_done`, type: 'yes_no', label: `是否已完成：${target.metric}`, help, required: true, target: number },
@@ -34,7 +37,7 @@ function targetFields(target: Target, number: number, id: string): FieldInput[] 
     ];
   }
   if (target.scope === 'per_unit') {
-    return [{ id, type: 'percent', label: `${target.metric}（达标${target.perUnit}占比）`, help, target: number, unit: '%' }];
+    return [{ id, type: 'percent', label: `${name.label}（达标${target.perUnit}占比）`, help, target: number, unit: '%' }];
   }
   if (target.unit === '%') return [{ ...base, id, type: 'percent', unit: '%' }];
   if (target.unit === '元') return [{ ...base, id, type: 'decimal', unit: '元', scale: 2 }];
@@ -52,10 +55,15 @@ function catalogField(indicator: Indicator, id: string): FieldInput {
  * A draft reporting form for one department of a plan: a section per task it leads or shares,
  * a field per target that task carries (bound to the target's indicator), a progress note per
  * task, and the catalog indicators such departments usually report.
- * @example generateForm(plan, '区教育局', 'quarter', usual)
+ * @example generateForm(plan, '区教育局', 'quarter', catalog, usual)
  */
-export function generateForm(plan: Plan, department: string, periodKind: PeriodKind, usual: Indicator[]): FormDefinition {
+export function generateForm(plan: Plan, department: string, periodKind: PeriodKind, catalog: IndicatorCatalog, usual: Indicator[]): FormDefinition {
   const names = namesOf(plan, department);
+  const fieldNames = targetFieldNames(plan.targets, catalog);
+  const fieldsOf = (target: Target, k: number, id: string) => {
+    const n = plan.targets.indexOf(target);
+    return targetFields(target, n + 1, `${id}_g${k + 1}`, fieldNames[n] as FieldName);
+  };
   const sections: Array<{ id: string; title: string; description: string; fields: FieldInput[] }> = [];
   const bound = new Set<string>();
   plan.sections.forEach((section, s) => {
@@ -65,7 +73,7 @@ export function generateForm(plan: Plan, department: string, periodKind: PeriodK
       if (!leads && !shares) return;
       const id = `s${s + 1}t${t + 1}`;
       const targets = plan.targets.filter((target) => target.section === s && target.task === task.ordinal);
-      const fields = targets.flatMap((target, k) => targetFields(target, plan.targets.indexOf(target) + 1, `${id}_g${k + 1}`));
+      const fields = targets.flatMap((target, k) => fieldsOf(target, k, id));
       for (const target of targets) if (target.indicator) bound.add(target.indicator);
       fields.push({ id: `${id}_note`, type: 'long_text', label: '工作进展情况', help: '简要说明本期开展的工作、取得的成效和存在的问题', required: true, maxLength: 2000 });
       sections.push({ id, title: `${section.ordinal}${task.ordinal} ${task.title}`.slice(0, 200), description: `${section.title} · ${leads ? '牵头' : '配合'}`, fields });
@@ -76,7 +84,7 @@ export function generateForm(plan: Plan, department: string, periodKind: PeriodK
   const own = plan.targets.filter((target, k) => !reported.has(k + 1) && [...target.leadUnits, ...(target.responsibleUnits ?? [])].some((u) => names.has(u)));
   if (own.length > 0) {
     for (const target of own) if (target.indicator) bound.add(target.indicator);
-    const fields = own.flatMap((target, k) => targetFields(target, plan.targets.indexOf(target) + 1, `own_g${k + 1}`));
+    const fields = own.flatMap((target, k) => fieldsOf(target, k, 'own'));
     sections.push({ id: 'own', title: '本单位负责的方案目标', description: '方案中指定由本单位牵头或参与的目标', fields });
   }
   const extra = usual.filter((i) => !bound.has(i.code));

@@ -201,7 +201,7 @@ export function planRoutes(ctx: AppContext) {
           ]);
         }
         const plans = await ctx.store.reads.read((conn) => allPlans(conn));
-        const definition = generateForm(record.plan, known.raw, periodKind, usualIndicators(plans, known.function, ctx.registry.indicators.indicators));
+        const definition = generateForm(record.plan, known.raw, periodKind, ctx.registry.indicators, usualIndicators(plans, known.function, ctx.registry.indicators.indicators));
         const form = await audited(
           ctx,
           c,
