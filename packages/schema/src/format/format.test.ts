@@ -33,6 +33,10 @@ describe('formatQuantity', () => {
 
   it('keeps every digit when asked to', () => {
     expect(formatQuantity(7000000, '人', { exact: true })).toBe('7,000,000人');
+    expect(formatQuantity(7000000, '人', { exact: true, lang: 'en' })).toBe('7,000,000 people');
+    // An amount reported in 万元 is checked against what was reported.
+    expect(formatQuantity(35000.5, '万元', { exact: true })).toBe('35,000.5万元');
+    expect(formatQuantity(35000.5, '万元', { exact: true, lang: 'en' })).toBe('CNY 350,005,000');
     expect(formatNumber(123456.789, { exact: true, digits: 2 })).toBe('123,456.79');
   });
 

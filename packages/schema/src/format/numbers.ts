@@ -57,13 +57,14 @@ export function formatNumber(value: number, options: NumberOptions = {}): string
 
 /**
  * An amount with its unit written once: `700万人`, `31%`, `350万元`, `12,000 person-times`.
- * An amount in 万元 is brought back to 元 first, so 35,000 万元 reads 3.5亿元.
+ * An amount in 万元 is brought back to 元 first, so 35,000 万元 reads 3.5亿元; asked for every
+ * digit, Chinese keeps the 万元 it was reported in (35,000万元).
  * @example formatQuantity(7000000, '人') // '700万人'
  * @example formatQuantity(31, '%', { lang: 'en' }) // '31%'
  */
 export function formatQuantity(value: number, unit: string | null | undefined, options: NumberOptions = {}): string {
   const lang = options.lang ?? 'zh';
-  if (unit === '万元') return formatQuantity(value * 1e4, '元', options);
+  if (unit === '万元' && !(options.exact && lang === 'zh')) return formatQuantity(value * 1e4, '元', options);
   const digits = unit === '元' || unit === '元/人' ? 2 : 1;
   return withUnit(formatNumber(value, { digits, ...options }), unit, lang, value);
 }
