@@ -1,5 +1,5 @@
-import type { ColumnField, Field } from '@kesu/schema';
-import { i18n, pick } from '../i18n';
+import { formatQuantity, type ColumnField, type Field } from '@kesu/schema';
+import { contentLang, i18n, pick } from '../i18n';
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -18,7 +18,10 @@ function isBlankValue(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 }
 
-/** A value as text for reading (review, last period): choices by their labels, yes/no in words. */
+/**
+ * A value as text for reading (review, last period): choices by their labels, yes/no in words,
+ * numbers with their unit and every digit (a reviewer checks them against the source).
+ */
 export function formatValue(field: Field | ColumnField, value: unknown): string {
   const t = i18n.global.t;
   if (isBlankValue(value)) return '—';
@@ -32,15 +35,23 @@ export function formatValue(field: Field | ColumnField, value: unknown): string 
     case 'multi_choice':
       return Array.isArray(value) ? value.map((v) => formatValue({ ...field, type: 'choice' }, v)).join('、') : String(value);
     case 'percent':
-      return typeof value === 'number' ? `${value}%` : String(value);
+      return typeof value === 'number' ? formatQuantity(value, fieldUnit(field), { lang: contentLang(), exact: true, digits: field.scale ?? 2 }) : String(value);
     case 'integer':
+      return typeof value === 'number' ? formatQuantity(value, field.unit, { lang: contentLang(), exact: true, digits: 0 }) : String(value);
     case 'decimal':
-      return typeof value === 'number' ? value.toLocaleString(i18n.global.locale.value) : String(value);
+      return typeof value === 'number' ? formatQuantity(value, field.unit, { lang: contentLang(), exact: true, digits: field.scale ?? 2 }) : String(value);
     case 'repeat_table':
       return Array.isArray(value) ? t('survey.rows', { n: value.length }) : String(value);
     default:
       return String(value);
   }
+}
+
+/** The unit a field's numbers are counted in: its own, % for a percentage, none for the rest. */
+export function fieldUnit(field: Field | ColumnField | undefined): string | undefined {
+  if (!field) return undefined;
+  if (field.type === 'percent') return '%';
+  return 'unit' in field ? field.unit : undefined;
 }
 
 /** A field's label in the current language. */

@@ -1,24 +1,23 @@
+import { formatGoal, formatQuantity, type Comparator, type Lang } from '@kesu/schema';
 import type { ProgressStatus, TargetProgress } from '../api/analytics';
 
 export const STATUSES: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
 
-const COMPARATOR_SIGNS: Record<string, string> = { '>=': '≥', '>': '>', '~': '≈', '=': '' };
+type Goal = Pick<TargetProgress, 'comparator' | 'unit'> & { value: number | null };
 
-// One formatter for every number: making one costs more than formatting with it.
-const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
-/** A number as both languages print it: thousands separators, at most one decimal. */
-export function amountText(value: number): string {
-  return AMOUNT.format(value);
+/** A target's value with its comparator and unit: `≥ 1,000人次`, `> 18%`, `≥ 1,000 person-times`. */
+export function goalText(target: Goal, lang: Lang): string {
+  if (target.value === null) return '—';
+  return formatGoal(target.comparator as Comparator, target.value, target.unit, { lang });
 }
 
-/** A target's value with its comparator and unit: `≥ 1,000 人次`, `> 18%`. */
-export function goalText(target: Pick<TargetProgress, 'comparator' | 'unit'> & { value: number | null }): string {
-  if (target.value === null) return '—';
-  const sign = COMPARATOR_SIGNS[target.comparator] ?? target.comparator;
-  const unit = target.unit ?? '';
-  const spaced = unit === '%' ? unit : unit && ` ${unit}`;
-  return `${sign ? `${sign} ` : ''}${amountText(target.value)}${spaced}`;
+/**
+ * An amount read against a target, with the unit the target counts in: a per-unit target is
+ * judged on the share of units meeting it, so its actual and expected amounts are percentages.
+ */
+export function targetAmountText(target: Pick<TargetProgress, 'scope' | 'unit'>, amount: number | null, lang: Lang): string {
+  if (amount === null) return '—';
+  return formatQuantity(amount, target.scope === 'per_unit' ? '%' : target.unit, { lang });
 }
 
 export interface StatusSummary {

@@ -45,12 +45,6 @@ export const en: Messages = {
     returned: 'Returned',
   },
   period: {
-    year: '{year}',
-    firstHalf: '{year} H1',
-    secondHalf: '{year} H2',
-    quarter: '{year} Q{quarter}',
-    quarterNames: ['1', '2', '3', '4'],
-    month: '{year}-{month}',
     kinds: {
       year: 'Yearly',
       half: 'Half-yearly',
@@ -198,8 +192,8 @@ export const en: Messages = {
     lockedNote: 'Approved: the data is locked',
     nothingYet: 'The unit has not filled it in yet',
     outlierSummary: '{n} value(s) differ sharply from this unit’s earlier periods; check them',
-    outlierHigh: '{ratio}× the median of earlier periods ({median}), from {n} period(s)',
-    outlierLow: 'only {ratio}× the median of earlier periods ({median}), from {n} period(s)',
+    outlierHigh: '{ratio} the median of earlier periods ({median}), from {n} period(s)',
+    outlierLow: 'only {ratio} of the median of earlier periods ({median}), from {n} period(s)',
     outlierFromZero: 'zero in all {n} earlier periods, a value now',
   },
   plans: {

@@ -43,12 +43,6 @@ export const zhCN = {
     returned: '已退回',
   },
   period: {
-    year: '{year}年',
-    firstHalf: '{year}年上半年',
-    secondHalf: '{year}年下半年',
-    quarter: '{year}年第{quarter}季度',
-    quarterNames: ['一', '二', '三', '四'],
-    month: '{year}年{month}月',
     kinds: {
       year: '年度',
       half: '半年',
@@ -196,8 +190,8 @@ export const zhCN = {
     lockedNote: '已审核通过，数据已锁定',
     nothingYet: '填报单位尚未填写',
     outlierSummary: '有 {n} 项数值与该单位往期差异较大，请重点核对',
-    outlierHigh: '约为往期中位数（{median}）的 {ratio} 倍，依据 {n} 期',
-    outlierLow: '仅为往期中位数（{median}）的 {ratio} 倍，依据 {n} 期',
+    outlierHigh: '约为往期中位数（{median}）的 {ratio}，依据 {n} 期',
+    outlierLow: '仅为往期中位数（{median}）的 {ratio}，依据 {n} 期',
     outlierFromZero: '往期 {n} 期均为 0，本期突然出现数值',
   },
   plans: {
