@@ -22,3 +22,4 @@ export * from './time/beijing-time.js';
 export * from './format/index.js';
 export * from './outlier.js';
 export * from './result-file-name.js';
+export * from './contributions.js';

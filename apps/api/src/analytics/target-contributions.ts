@@ -1,33 +1,7 @@
-import * as z from 'zod';
 import { combineOf, regionObservations, valuesRead, type UnitValue } from '@kesu/analytics';
-import type { TargetScope } from '@kesu/schema';
+import type { TargetContributions, TargetScope } from '@kesu/schema';
 import type { AnalyticsService } from './analytics-service.js';
 
-const Outlier = z.object({ direction: z.enum(['high', 'low']), ratio: z.number().nullable(), median: z.number(), basis: z.int() });
-
-/** The units behind a target's actual for one year: each unit's value as the verdict counted it. */
-export const TargetContributions = z.object({
-  targetId: z.string(),
-  regionCode: z.string(),
-  year: z.int(),
-  asOf: z.string().nullable(),
-  unit: z.string().nullable(),
-  /** field: the target's own form field, every unit's value; indicator: the indicator's values in the region's tree; none: nothing approved. */
-  source: z.enum(['field', 'indicator', 'none']),
-  combine: z.enum(['flow', 'stock', 'rate', 'milestone']),
-  actual: z.number().nullable(),
-  rows: z.array(
-    z.object({
-      unit: z.string(),
-      regionCode: z.string().nullable(),
-      period: z.string(),
-      value: z.number(),
-      carried: z.boolean(),
-      outlier: Outlier.nullable(),
-    }),
-  ),
-});
-export type TargetContributions = z.infer<typeof TargetContributions>;
 
 /** The target's region and what its verdict for the year rests on, or null when there is no such target. */
 export async function targetContributions(analytics: AnalyticsService, targetId: string, year: number): Promise<TargetContributions | null> {

@@ -2,16 +2,16 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { dashboardHeight, REPORT_IDS, reports, reportSubtitle, targetProgressQuery } from '@kesu/analytics/charts';
+import { dashboardHeight, REPORT_IDS, reports, reportSubtitle, targetProgressQuery, targetRollupQuery } from '@kesu/analytics/charts';
 import { codeLabels, renderSvg, SandboxError, WAREHOUSE_TABLES, type ParquetExport, type SandboxResult } from '@kesu/analytics';
-import { Localized, RegionCode, ResultTitle, resultFileName, type User } from '@kesu/schema';
+import { Localized, RegionCode, TargetContributions, ResultTitle, resultFileName, type User } from '@kesu/schema';
 import { canSeeRegion, requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { jsonContent, refusals, router } from '../http/openapi.js';
 import { resultWorkbook } from '../analytics/result-workbook.js';
-import { TargetContributions, targetContributions } from '../analytics/target-contributions.js';
+import { targetContributions } from '../analytics/target-contributions.js';
 import { loadReportData } from '../report/report-data.js';
 import { renderReportHtml } from '../report/printable-report.js';
 import { FINAL_FORMATS } from '../report/final-evaluation/final-evaluation.js';
@@ -243,6 +243,23 @@ export function analyticsRoutes(ctx: AppContext) {
         const { region, year } = c.req.valid('query');
         if (!canSeeRegion(c.get('user'), region)) throw forbidden();
         const { sql, params } = targetProgressQuery({ parentCode: region, year: year ?? LATEST_YEAR });
+        return c.json(await ctx.analytics.query(sql, params as never), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/progress/rollup',
+        tags: ['analytics'],
+        summary: '本地区及下辖各级规划的目标完成情况 / how the targets of the region’s own plans and of the plans below stand, by level',
+        middleware: [requireRole(...READERS)] as const,
+        request: { query: ProgressQuery },
+        responses: { 200: jsonContent(z.array(z.record(z.string(), z.unknown())), 'one row per level: own, province, prefecture, county') },
+      }),
+      async (c) => {
+        const { region, year } = c.req.valid('query');
+        if (!canSeeRegion(c.get('user'), region)) throw forbidden();
+        const { sql, params } = targetRollupQuery({ parentCode: region, year: year ?? LATEST_YEAR });
         return c.json(await ctx.analytics.query(sql, params as never), 200);
       },
     )

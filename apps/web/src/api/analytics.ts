@@ -1,15 +1,18 @@
-import type { ReportId, TargetProgressRow } from '@kesu/analytics/charts';
-import type { Localized } from '@kesu/schema';
+import type { ReportId, TargetProgressRow, TargetRollupRow } from '@kesu/analytics/charts';
+import type { Localized, TargetContributions } from '@kesu/schema';
 import { api, apiFile } from './client';
 
 /** A plan target of a region with the engine's verdict for a year, as the warehouse query gives it. */
 export type TargetProgress = TargetProgressRow;
 export type ProgressStatus = TargetProgressRow['status'];
+export type TargetRollup = TargetRollupRow;
 
 export interface WarehouseColumn {
   name: string;
   type: string;
   doc: Localized;
+  /** The words of the codes the column holds (a status), shown over them in the workbench. */
+  labels?: Record<string, Localized>;
 }
 
 export interface WarehouseTable {
@@ -30,6 +33,10 @@ export interface ChartDrawing {
 export const reportRows = (id: ReportId, parent: string, year: number, drawing?: ChartDrawing) =>
   api<{ rows: object[]; svg?: string }>(`/reports/${id}`, { query: { parent, year, ...drawing } });
 export const targetProgress = (region: string, year?: number) => api<TargetProgress[]>('/progress', { query: { region, ...(year === undefined ? {} : { year }) } });
+/** How the targets of the region's own plans and of the plans below it stand, one row per level. */
+export const targetRollup = (region: string, year: number) => api<TargetRollup[]>('/progress/rollup', { query: { region, year } });
+/** The units' values behind a target's actual for a year, as its verdict counted them. */
+export const targetContributions = (target: string, year: number) => api<TargetContributions>('/progress/contributions', { query: { target, year } });
 export const warehouseTables = () => api<WarehouseTable[]>('/warehouse/tables');
 
 /** The printable report's address, opened in a frame or a tab (it is a page, not JSON). */

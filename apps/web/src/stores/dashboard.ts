@@ -29,6 +29,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const targets = shallowRef<api.TargetProgress[]>([]);
   const targetsLoading = ref(false);
   const targetsError = ref<unknown>(null);
+  /** How the targets of the plans below the region stand, by level (the region's own plans aside). */
+  const below = shallowRef<api.TargetRollup[]>([]);
   // A newer request wins: answers to an earlier region or year are dropped when they arrive late.
   let generation = 0;
 
@@ -69,6 +71,16 @@ export const useDashboardStore = defineStore('dashboard', () => {
     }
   }
 
+  async function loadBelow(code: string, y: number, at: number) {
+    try {
+      const rows = await api.targetRollup(code, y);
+      if (at === generation) below.value = rows.filter((r) => r.level !== 'own');
+    } catch {
+      // The region's own counts stand without it; the next load asks again.
+      if (at === generation) below.value = [];
+    }
+  }
+
   // The load under way: a second call for the same region and year joins it.
   let pending: { key: string; done: Promise<void> } | null = null;
 
@@ -87,6 +99,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     const done = Promise.all([
       ...REPORT_IDS.map((id) => loadReport(id, early?.reports[id] ?? api.reportRows(id, code, y, drawing), drawing, at)),
       loadTargets(early?.targets ?? api.targetProgress(code, y), at),
+      loadBelow(code, y, at),
     ]).then(() => {
       if (pending?.done === done) pending = null;
     });
@@ -94,7 +107,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     return done;
   }
 
-  return { region, year, reports, targets, targetsLoading, targetsError, load };
+  return { region, year, reports, targets, targetsLoading, targetsError, below, load };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot));

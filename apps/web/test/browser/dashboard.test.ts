@@ -49,6 +49,11 @@ describe('the leaders’ dashboard', () => {
     await visible(page.getByTestId('chart-literacy-rate').locator('svg text', { hasText: '成都市' }));
     await visible(page.getByTestId('chart-literacy-rate').locator('svg text', { hasText: /^\d+(\.\d+)?%$/ }));
     await shot(page, '20-dashboard-province');
+    // The province has no plan of its own in the demo: its summary counts the plans below, by level.
+    const below = page.getByTestId('summary-below');
+    await visible(below.locator('[data-level="county"]'));
+    expect(await below.locator('[data-level="county"]').textContent()).toMatch(/下辖县级规划（\d+ 个地区，\d+ 项目标）/);
+    expect(await page.getByTestId('status-summary').textContent()).not.toContain('没有可判定的目标');
   });
 
   it('shows the charts as the server drew them, and draws one live once the pointer rests on it', async () => {
@@ -102,6 +107,14 @@ describe('the leaders’ dashboard', () => {
     await visible(rule);
     expect(await rule.textContent()).toMatch(/累计|应达|目标/);
     await shot(page, '23-dashboard-rule');
+    // The actual opens the units behind it: every unit that reported the target, and the total they make.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('target-table').getByTestId('actual-link').first().click();
+    const units = page.getByTestId('contributions');
+    await visible(units.getByTestId('contribution-rows'));
+    expect(await units.getByTestId('contribution-rows').locator('tbody tr').count()).toBeGreaterThan(0);
+    await shot(page, '23-dashboard-contributions');
+    await page.keyboard.press('Escape');
     // In the plan's first year the county's targets reported by their own fields had nothing approved yet: said so, not shown as 0.
     const first = await context.newPage();
     await first.goto('/dashboard?region=510104&year=2021');
@@ -125,7 +138,7 @@ describe('the leaders’ dashboard', () => {
     await dashboardSettled(other);
     await expect.poll(() => other.locator('[data-test^="chart-"] .app-chart svg').count()).toBe(ALL_CHARTS);
     // The address asks for its data once, on its way to the page: not again when the page's code is in.
-    expect([...asked].sort()).toEqual(['/api/v1/progress', ...REPORT_IDS.map((id) => `/api/v1/reports/${id}`)].sort());
+    expect([...asked].sort()).toEqual(['/api/v1/progress', '/api/v1/progress/rollup', ...REPORT_IDS.map((id) => `/api/v1/reports/${id}`)].sort());
     expect(await other.locator('[data-test="year-select"]').textContent()).toContain('2024年');
     await shot(other, '24-dashboard-shared-address');
     await other.close();
@@ -137,12 +150,13 @@ describe('the leaders’ dashboard', () => {
     await other.goto(`/dashboard?region=510000&year=${YEAR}`);
     const summary = other.getByTestId('status-summary');
     await visible(summary.getByTestId('summary-failed'));
-    expect(await summary.locator('b').allTextContents()).toEqual(['–', '–', '–', '–', '–']);
+    // The region's own counts are unknown; the plans below (read apart) may still show theirs.
+    expect(await summary.getByTestId('own-count').allTextContents()).toEqual(['–', '–', '–', '–', '–']);
     await shot(other, '27-dashboard-targets-failed');
     await other.unroute('**/api/v1/progress?*');
     await other.getByRole('button', { name: '重试' }).click();
     await expect.poll(() => summary.getByTestId('summary-failed').count()).toBe(0);
-    await expect.poll(async () => (await summary.locator('b').allTextContents()).every((n) => /^\d+$/.test(n))).toBe(true);
+    await expect.poll(async () => (await summary.getByTestId('own-count').allTextContents()).every((n) => /^\d+$/.test(n))).toBe(true);
     expect(await other.getByRole('button', { name: '重试' }).count()).toBe(0);
     await other.close();
   });
