@@ -10,6 +10,15 @@ describe('chartWidth', () => {
     expect(chartWidth(1697)).toBe(Math.floor((1697 - 48 - 16) / 2 - 18));
   });
 
+  it('gives a tablet and a phone one chart across, never narrower than legible', () => {
+    // 768 px tablet: 768 - 208 sidebar - 15 scrollbar.
+    expect(chartWidth(545, false)).toBe(545 - 48 - 18);
+    // 600 px phone held sideways: no sidebar beside the page, and a narrower page padding.
+    expect(chartWidth(600, true)).toBe(600 - 24 - 18);
+    // 390 px phone: drawn wider than the screen, to scroll sideways in its panel.
+    expect(chartWidth(390, true)).toBe(560);
+  });
+
   it('never asks for a chart narrower than the server draws', () => {
     expect(chartWidth(200)).toBe(240);
   });

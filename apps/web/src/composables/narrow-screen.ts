@@ -1,0 +1,28 @@
+import { onScopeDispose, ref, type Ref } from 'vue';
+
+/**
+ * A phone held upright (360–430 px) or a small tablet: one column, the navigation in a drawer.
+ * The stylesheets use the same bound: `@media (max-width: 767.98px)`.
+ */
+export const NARROW_QUERY = '(max-width: 767.98px)';
+
+/** Whether the window is narrow now (false where there is no window, as in unit tests). */
+export function isNarrow(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches;
+}
+
+/**
+ * Whether the window is narrow, following it as it is resized or the phone is turned.
+ * @example const narrow = useNarrowScreen(); // in a component's setup
+ */
+export function useNarrowScreen(): Readonly<Ref<boolean>> {
+  const narrow = ref(isNarrow());
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return narrow;
+  const query = window.matchMedia(NARROW_QUERY);
+  const follow = (event: MediaQueryListEvent) => {
+    narrow.value = event.matches;
+  };
+  query.addEventListener('change', follow);
+  onScopeDispose(() => query.removeEventListener('change', follow));
+  return narrow;
+}
