@@ -101,7 +101,7 @@ describe('a county’s stock reported by three units', () => {
     const after = await progress(2025);
     expect(after.actual).toBe(3 + 2260 + 460);
     expect(after.flagged).toBe(true);
-    expect(after.rule_zh).toContain('锦江区教育局2025年第三季度填报 3人');
+    expect(after.rule_zh).toContain('⚠ 含偏离本单位往期的数值，请核实：锦江区教育局2025年第三季度填报 3人，为其往期中位数（2,325人）的 0.13%');
     expect(after.rule_en).toContain('锦江区教育局 reported 3 people for Q3 2025');
     const behind = await reviewer.request('GET', `/api/v1/progress/contributions?target=${encodeURIComponent(targetId)}&year=2025`);
     const typoRow = (behind.body['rows'] as Array<{ unit: string; outlier: { direction: string } | null }>).find((r) => r.unit === '锦江区教育局');

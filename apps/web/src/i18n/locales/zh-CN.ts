@@ -187,7 +187,7 @@ export const zhCN = {
     return: '退回修改',
     confirmApprove: '通过后数据将锁定，不能再修改。确定通过吗？',
     confirmOutliers: '有 {n} 项数值远离该单位往期：{fields}。通过即表示您已核实这些数值无误，它们将计入地区进度。确定通过吗？',
-    confirmOutliersButton: '已核实，通过',
+    confirmOutliersButton: '已核实，审核通过',
     approved: '已审核通过',
     returned: '已退回填报单位',
     returnTitle: '退回修改',
