@@ -97,4 +97,24 @@ describe('approval up the levels: county → prefecture → province', () => {
     const revisions = (await as['city']!.request('GET', `/api/v1/assignments/${id}/revisions`)).body as unknown as Array<{ approvedLevel: string | null }>;
     expect(revisions.map((r) => r.approvedLevel)).toEqual([null, 'county', 'prefecture', 'county', null, null, null, 'county']);
   });
+
+  it('names in the history who took each step and what it was, by display name', async () => {
+    const users = (await f.office.request('GET', '/api/v1/users')).body as unknown as Array<{ id: string; username: string }>;
+    const prov = users.find((u) => u.username === 'prov');
+    expect((await f.office.request('PATCH', `/api/v1/users/${prov?.id}`, { displayName: '四川省审核人' })).status).toBe(200);
+    const revisions = (await as['city']!.request('GET', `/api/v1/assignments/${f.other}/revisions`)).body as unknown as Array<{ action: string; status: string; actor: string; actorName: string | null }>;
+    // A return from above leaves the report approved (or submitted) one level down: the step is still a return.
+    expect(revisions.map((r) => `${r.action}:${r.actor}:${r.status}`)).toEqual([
+      'submit:kx:submitted',
+      'approve:county:approved',
+      'accept:city:approved',
+      'return:prov:approved',
+      'return:city:submitted',
+      'return:county:returned',
+      'submit:kx:submitted',
+      'approve:county:approved',
+    ]);
+    expect(revisions[3]?.actorName).toBe('四川省审核人');
+    expect(revisions[0]?.actorName).toBe('kx');
+  });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ApprovalLevel } from './approval.js';
+import { APPROVAL_LEVELS, ApprovalLevel, type ReviewState } from './approval.js';
 import { ErrorDetail } from './errors.js';
 import { FormDefinition } from './form/definition.js';
 import { Period } from './period-schema.js';
@@ -7,7 +7,8 @@ import { RegionCode } from './region.js';
 import { SubmissionStatus } from './submission-status.js';
 
 export const SUBMISSION_ACTIONS = ['save', 'submit', 'approve', 'accept', 'return'] as const;
-export type SubmissionAction = (typeof SUBMISSION_ACTIONS)[number];
+export const SubmissionAction = z.enum(SUBMISSION_ACTIONS).meta({ label: '办理', labelEn: 'Step' });
+export type SubmissionAction = z.infer<typeof SubmissionAction>;
 
 /**
  * The workflow: which statuses each action starts from and where it leads. `null` stands for
@@ -21,6 +22,29 @@ export const submissionActions: Record<SubmissionAction, { from: Array<Submissio
   accept: { from: ['approved'], to: 'approved', zh: '接收', en: 'accept' },
   return: { from: ['submitted', 'approved'], to: 'returned', zh: '退回', en: 'return' },
 };
+
+const levelRank = (level: ApprovalLevel | null) => (level === null ? -1 : APPROVAL_LEVELS.indexOf(level));
+
+/**
+ * What the step that made a revision did, read from where the submission stood before it and where
+ * the step left it: the workflow allows one action between any two states. A return from a higher
+ * level leaves the report submitted (or approved at a lower level), which says "returned", not
+ * "submitted"; accepting raises the approved level.
+ * @example revisionAction({ status: 'approved', approvedLevel: 'county' }, { status: 'submitted', approvedLevel: null }) // 'return'
+ */
+export function revisionAction(before: ReviewState | null, after: ReviewState & { status: SubmissionStatus }): SubmissionAction {
+  switch (after.status) {
+    case 'draft':
+      return 'save';
+    case 'returned':
+      return 'return';
+    case 'submitted':
+      return before?.status === 'approved' ? 'return' : 'submit';
+    case 'approved':
+      if (before?.status !== 'approved') return 'approve';
+      return levelRank(after.approvedLevel) > levelRank(before.approvedLevel) ? 'accept' : 'return';
+  }
+}
 
 export const Assignment = z.object({
   id: z.string(),
@@ -53,6 +77,22 @@ export const Submission = z.object({
   updatedAt: z.string(),
 });
 export type Submission = z.infer<typeof Submission>;
+
+/** One revision of a submission: where the step left it, what the step was, and who took it. */
+export const SubmissionRevision = z.object({
+  revision: z.int().min(1),
+  status: SubmissionStatus,
+  action: SubmissionAction,
+  values: z.record(z.string(), z.unknown()),
+  comment: z.string().nullable(),
+  approvedLevel: ApprovalLevel.nullable(),
+  /** The user name, as stored. */
+  actor: z.string(),
+  /** The person's display name (null for an actor with no account, such as synthetic data). */
+  actorName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type SubmissionRevision = z.infer<typeof SubmissionRevision>;
 
 export const AuditEvent = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { approvalChain, ApprovalLevel, ApprovalProgress, approvalProgress, Assignment, nextStep, inRegionTree, type ReviewAction, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionStatus, type User } from '@kesu/schema';
+import { approvalChain, ApprovalProgress, approvalProgress, Assignment, nextStep, inRegionTree, type ReviewAction, Period, periodKindOf, RegionCode, regionPrefix, Submission, SubmissionRevision, SubmissionStatus, type User } from '@kesu/schema';
 import { getAssignment, getForm, getSubmission, insertAssignments, listAssignments, listSubmissionRevisions, updateAssignment } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext, AppEnv } from '../context.js';
@@ -33,9 +33,7 @@ const NewAssignments = z
   });
 const AssignmentQuery = z.object({ regionCode: RegionCode.optional(), within: RegionCode.optional().meta({ description: 'a region and everything under it' }), department: z.string().max(120).optional(), period: Period.optional(), status: z.union([SubmissionStatus, z.literal('none')]).optional(), awaitingMe: z.enum(['true', 'false']).optional().meta({ description: 'only what waits for the caller’s review at its level' }) });
 const AssignmentChange = z.strictObject({ open: z.boolean().optional(), dueDate: z.iso.date().nullable().optional() });
-const Values = z.record(z.string(), z.unknown());
 const ReturnBody = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
-const Revision = z.object({ revision: z.int(), status: SubmissionStatus, values: Values, comment: z.string().nullable(), approvedLevel: ApprovalLevel.nullable(), actor: z.string(), createdAt: z.string() });
 const SubmissionView = z.object({ assignment: Assignment, form: z.unknown(), submission: Submission.nullable(), approval: ApprovalProgress });
 
 /** Assignments, their submissions, and the review workflow. */
@@ -134,7 +132,7 @@ export function assignmentRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/{id}/revisions', tags: ['submissions'], summary: '填报修订记录 / every revision of the submission', request: { params: IdParam }, responses: { 200: jsonContent(z.array(Revision), 'revisions') } }),
+      createRoute({ method: 'get', path: '/{id}/revisions', tags: ['submissions'], summary: '填报修订记录：每一版由谁办理了什么 / every revision of the submission: which step made it, and who', request: { params: IdParam }, responses: { 200: jsonContent(z.array(SubmissionRevision), 'revisions, oldest first') } }),
       async (c) => {
         const assignment = await load(c.req.valid('param').id, c.get('user'));
         return c.json(await ctx.store.reads.read((conn) => listSubmissionRevisions(conn, assignment.id)), 200);

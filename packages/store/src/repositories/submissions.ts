@@ -1,5 +1,5 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { reviewMove, submissionActions, type ApprovalLevel, type ApprovalStep, type ErrorDetail, type Reviewer, type Submission, type SubmissionAction, type SubmissionStatus } from '@kesu/schema';
+import { revisionAction, reviewMove, submissionActions, type ApprovalLevel, type ApprovalStep, type ErrorDetail, type Reviewer, type Submission, type SubmissionAction, type SubmissionRevision, type SubmissionStatus } from '@kesu/schema';
 import { appendRows, first, json, rows, sqlTimestamp, timestampText, type Cell, type Row } from '../sql.js';
 import type { BatchKind } from '../write-queue.js';
 import { recordAudit } from './audit.js';
@@ -27,27 +27,28 @@ export async function getSubmission(connection: DuckDBConnection, assignmentId: 
   return r ? toSubmission(r) : undefined;
 }
 
-export interface SubmissionRevision {
-  revision: number;
-  status: SubmissionStatus;
-  values: Record<string, unknown>;
-  comment: string | null;
-  approvedLevel: ApprovalLevel | null;
-  actor: string;
-  createdAt: string;
-}
-
+/**
+ * Every revision of a submission, oldest first, each with what its step did (read from the state
+ * before it) and the display name of who took it.
+ */
 export async function listSubmissionRevisions(connection: DuckDBConnection, assignmentId: string): Promise<SubmissionRevision[]> {
-  // Each revision is stored whole, so the list is the table's rows in order.
-  return (await rows(connection, 'SELECT * FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision', [assignmentId])).map((r) => ({
-    revision: Number(r['revision']),
-    status: r['status'] as SubmissionStatus,
-    values: json<Record<string, unknown>>(r['submission_values']),
-    comment: (r['comment'] as string | null) ?? null,
-    approvedLevel: (r['approved_level'] as ApprovalLevel | null) ?? null,
-    actor: String(r['actor']),
-    createdAt: timestampText(r['created_at']),
-  }));
+  const found = await rows(connection, 'SELECT r.*, u.display_name FROM submission_revisions r LEFT JOIN users u ON u.username = r.actor WHERE r.assignment_id = $1 ORDER BY r.revision', [assignmentId]);
+  let before: SubmissionRevision | null = null;
+  return found.map((r) => {
+    const state = { status: r['status'] as SubmissionStatus, approvedLevel: (r['approved_level'] as ApprovalLevel | null) ?? null };
+    const revision: SubmissionRevision = {
+      revision: Number(r['revision']),
+      ...state,
+      action: revisionAction(before, state),
+      values: json<Record<string, unknown>>(r['submission_values']),
+      comment: (r['comment'] as string | null) ?? null,
+      actor: String(r['actor']),
+      actorName: (r['display_name'] as string | null) ?? null,
+      createdAt: timestampText(r['created_at']),
+    };
+    before = revision;
+    return revision;
+  });
 }
 
 /** One requested change to a submission; values are already validated and cleaned. */
