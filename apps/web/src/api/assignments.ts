@@ -1,4 +1,4 @@
-import type { ApprovalLevel, ApprovalProgress, Assignment, FormDefinition, Submission, SubmissionStatus, Target } from '@kesu/schema';
+import type { ApprovalProgress, Assignment, FormDefinition, Submission, SubmissionRevision, SubmissionStatus, Target } from '@kesu/schema';
 import { api, apiFile } from './client';
 
 export interface AssignmentQuery {
@@ -26,16 +26,6 @@ export interface AssignmentContext {
   targets: Record<string, Target>;
 }
 
-export interface Revision {
-  revision: number;
-  status: SubmissionStatus;
-  values: Record<string, unknown>;
-  comment: string | null;
-  approvedLevel: ApprovalLevel | null;
-  actor: string;
-  createdAt: string;
-}
-
 export interface NewAssignments {
   formId: string;
   version: number;
@@ -55,7 +45,7 @@ export interface SubmissionBody {
 export const listAssignments = (query: AssignmentQuery = {}) => api<Assignment[]>('/assignments', { query: { ...query } });
 export const getAssignment = (id: string) => api<AssignmentView>(`/assignments/${id}`);
 export const getAssignmentContext = (id: string) => api<AssignmentContext>(`/assignments/${id}/context`);
-export const listRevisions = (id: string) => api<Revision[]>(`/assignments/${id}/revisions`);
+export const listRevisions = (id: string) => api<SubmissionRevision[]>(`/assignments/${id}/revisions`);
 export const createAssignments = (input: NewAssignments) => api<Assignment[]>('/assignments', { method: 'POST', body: input });
 
 export const saveDraft = (id: string, body: SubmissionBody) => api<Submission>(`/assignments/${id}/submission`, { method: 'PUT', body });

@@ -1,13 +1,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { Submission } from '@kesu/schema';
+import type { Submission, SubmissionRevision } from '@kesu/schema';
 import * as api from '../api/assignments';
 
 /** The assignment open for filling in or review: its form, its submission, what it is compared with. */
 export const useSubmissionStore = defineStore('submission', () => {
   const view = ref<api.AssignmentView | null>(null);
   const context = ref<api.AssignmentContext | null>(null);
-  const revisions = ref<api.Revision[]>([]);
+  const revisions = ref<SubmissionRevision[]>([]);
 
   async function open(id: string) {
     view.value = null;
