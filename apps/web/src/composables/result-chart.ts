@@ -12,6 +12,27 @@ export function numericColumns(columns: ReadonlyArray<{ name: string; type: stri
   return columns.filter((c) => NUMERIC.test(c.type)).map((c) => c.name);
 }
 
+/** Keys, not measures or categories to read: `id`, `region_code`, `target_id`, `assignment_id`. */
+const ID = /(^|_)(id|code|uuid)$/i;
+/** Numbers that name a time, not an amount: read along the x-axis, never summed up the y-axis. */
+const PERIOD_NUMBER = /^(year|half|quarter|month|年|年份|年度|半年|季度|月|月份)$/i;
+const TIME_TYPE = /^(DATE|TIMESTAMP|TIME)/;
+
+/**
+ * The axes a chart of a result starts with: x the first text or time column that is not a key
+ * (a year or quarter column counts as time), y the first measure that is neither a key nor a time.
+ * A result with no such column falls back to its first column, and to no measure.
+ * @example defaultAxes([{ name: 'region_code', type: 'VARCHAR' }, { name: 'name', type: 'VARCHAR' }, { name: 'total', type: 'DOUBLE' }]) // { x: 'name', y: ['total'] }
+ */
+export function defaultAxes(columns: ReadonlyArray<{ name: string; type: string }>): { x: string; y: string[] } {
+  const numeric = new Set(numericColumns(columns));
+  const isTime = (c: { name: string; type: string }) => TIME_TYPE.test(c.type) || (numeric.has(c.name) && PERIOD_NUMBER.test(c.name));
+  const category = columns.find((c) => !ID.test(c.name) && (!numeric.has(c.name) || isTime(c))) ?? columns.find((c) => !numeric.has(c.name)) ?? columns[0];
+  const x = category?.name ?? '';
+  const measure = columns.find((c) => c.name !== x && numeric.has(c.name) && !ID.test(c.name) && !isTime(c));
+  return { x, y: measure ? [measure.name] : [] };
+}
+
 const asNumber = (value: unknown): number | '-' => {
   const n = value === null || value === undefined || value === '' ? NaN : Number(value);
   return Number.isFinite(n) ? n : '-';
