@@ -6,6 +6,8 @@ export interface SqlProblem {
   message: string;
   messageEn: string;
   position: number | null;
+  /** DuckDB's own words, for a problem DuckDB found. */
+  original?: string;
 }
 
 export interface SqlResult {
@@ -14,6 +16,8 @@ export interface SqlResult {
   /** More rows matched than the 100,000 sent. */
   truncated: boolean;
   ms: number;
+  /** The region whose tree the rows were filtered to, when the caller's scope filtered the tables read. */
+  scope: { code: string; name: string } | null;
 }
 
 export type ExportFormat = 'xlsx' | 'parquet';
@@ -35,8 +39,8 @@ export type SavedQueryInput = Pick<SavedQuery, 'title' | 'sql' | 'shared'>;
 
 export const runSql = (sql: string, signal: AbortSignal) => api<SqlResult>('/sql', { method: 'POST', body: { sql }, signal });
 export const checkSql = (sql: string, signal: AbortSignal) => api<{ problems: SqlProblem[] }>('/sql/check', { method: 'POST', body: { sql }, signal });
-/** The query's rows as a file the server writes (XLSX or Parquet), under the same limits as a run. */
-export const exportSql = (sql: string, format: ExportFormat) => apiFile('/sql/export', { method: 'POST', body: { sql, format } });
+/** The query's rows as a file the server writes (XLSX or Parquet), under the same limits as a run, named after the saved query's title. */
+export const exportSql = (sql: string, format: ExportFormat, title: string | null) => apiFile('/sql/export', { method: 'POST', body: { sql, format, ...(title === null ? {} : { title }) } });
 
 export const listSavedQueries = () => api<SavedQuery[]>('/saved-queries');
 export const createSavedQuery = (input: SavedQueryInput) => api<SavedQuery>('/saved-queries', { method: 'POST', body: input });

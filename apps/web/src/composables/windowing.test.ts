@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths, displayValue, visibleRows } from './windowing';
+import { columnWidths, displayValue, sampleRows, visibleRows } from './windowing';
 
 describe('visibleRows', () => {
   it('renders the rows in view and a margin around them', () => {
@@ -24,9 +24,47 @@ describe('visibleRows', () => {
   });
 });
 
+/** A stand-in for the canvas: 7 px a character, 13 px a 汉字, a header 10 % wider (bold). */
+const measure = (text: string, kind: 'header' | 'type' | 'cell') => {
+  const px = [...text].reduce((sum, ch) => sum + (/[\u4e00-\u9fff]/.test(ch) ? 13 : 7), 0);
+  return kind === 'header' ? px * 1.1 : kind === 'type' ? px * 0.8 : px;
+};
+
 describe('columnWidths', () => {
-  it('fits the header and sampled values, counting a 汉字 as two cells, within bounds', () => {
-    expect(columnWidths(['id', '地区名称', 'note'], [[1, '新疆维吾尔自治区', 'x'.repeat(500)]])).toEqual([72, 16 * 8 + 24, 360]);
+  const columns = [
+    { name: 'n', type: 'BIGINT' },
+    { name: '地区名称', type: 'VARCHAR' },
+    { name: 'note', type: 'VARCHAR' },
+  ];
+
+  it('fits the widest of the header, its type and the sampled cells, plus padding', () => {
+    // n: its type BIGINT; 地区名称: the value; note: its type VARCHAR.
+    expect(columnWidths(columns, [['1', '新疆维吾尔自治区', 'x']], measure)).toEqual([Math.ceil(6 * 7 * 0.8 + 18), Math.ceil(8 * 13 + 18), Math.ceil(7 * 7 * 0.8 + 18)]);
+  });
+
+  it('gives the last column its full width like the others: nothing is left to be cut', () => {
+    const widths = columnWidths(columns, [['123456789012', '锦江区', 'science_activity_participants']], measure);
+    expect(widths[2]).toBe(Math.ceil(29 * 7 + 18));
+  });
+
+  it('stops a very long text at the maximum, and keeps a column of short texts at the minimum', () => {
+    expect(columnWidths(columns, [['1', '', 'x'.repeat(500)]], measure)[2]).toBe(480);
+    expect(columnWidths([{ name: 'i', type: 'INT' }], [['1']], measure)).toEqual([48]);
+  });
+});
+
+describe('sampleRows', () => {
+  it('takes every row of a short result', () => {
+    expect(sampleRows([1, 2, 3], 200)).toEqual([1, 2, 3]);
+  });
+
+  it('takes the first half and spreads the rest over a long result, the end included', () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => i);
+    const sample = sampleRows(rows, 200);
+    expect(sample).toHaveLength(200);
+    expect(sample.slice(0, 100)).toEqual(rows.slice(0, 100));
+    expect(sample[199]).toBeGreaterThan(99_000);
+    expect(new Set(sample).size).toBe(200);
   });
 });
 

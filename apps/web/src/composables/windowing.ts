@@ -23,22 +23,31 @@ export function visibleRows({ scrollTop, viewport, rowHeight, total, overscan = 
   return { start, end, offset: start * rowHeight, height };
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+/** How wide a text is drawn, px: the header's name, its type below it, or a cell. */
+export type Measure = (text: string, kind: 'header' | 'type' | 'cell') => number;
 
-/** Text width in half-width character cells: a 汉字 takes two. */
-function cells(text: string): number {
-  return text.length + (text.match(WIDE)?.length ?? 0);
+/**
+ * The rows whose widths stand for the whole result: all of a short one, else the first `size / 2`
+ * and as many spread evenly over the rest (a long value further down is then likely seen).
+ */
+export function sampleRows<T>(rows: readonly T[], size = 200): T[] {
+  if (rows.length <= size) return [...rows];
+  const half = Math.floor(size / 2);
+  const step = (rows.length - half) / half;
+  return [...rows.slice(0, half), ...Array.from({ length: half }, (_, i) => rows[half + Math.floor(i * step)] as T)];
 }
 
 /**
- * Column widths (px) for a fixed-layout grid, from the header and a sample of the rows (all rows
- * would cost as much as rendering them): wide enough for typical values, never absurdly wide.
+ * Column widths (px) for a fixed-layout grid: the widest of the header (name and type) and the
+ * sampled cells as the browser draws them, plus the cell's padding and border, so no column is
+ * cut; a column of long texts stops at `max` (its cells end in … and show the whole on hover).
+ * @example columnWidths([{ name: '地区', type: 'VARCHAR' }], [['锦江区']], measure) // [70]
  */
-export function columnWidths(headers: readonly string[], rows: readonly (readonly unknown[])[], { sample = 200, cellPx = 8, padding = 24, min = 72, max = 360 } = {}): number[] {
-  return headers.map((header, i) => {
-    let widest = cells(header);
-    for (const row of rows.slice(0, sample)) widest = Math.max(widest, cells(displayValue(row[i])));
-    return Math.min(max, Math.max(min, widest * cellPx + padding));
+export function columnWidths(columns: ReadonlyArray<{ name: string; type: string }>, cells: readonly (readonly string[])[], measure: Measure, { padding = 18, min = 48, max = 480 } = {}): number[] {
+  return columns.map((column, i) => {
+    let widest = Math.max(measure(column.name, 'header'), measure(column.type, 'type'));
+    for (const row of cells) widest = Math.max(widest, measure(row[i] ?? '', 'cell'));
+    return Math.min(max, Math.max(min, Math.ceil(widest + padding)));
   });
 }
 

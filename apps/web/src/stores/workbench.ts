@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { beijingYear } from '@kesu/schema';
+import { beijingYear, resultFileName } from '@kesu/schema';
 import type { WarehouseTable } from '../api/analytics';
 import { warehouseTables } from '../api/analytics';
 import { ApiFailure } from '../api/client';
@@ -17,6 +17,8 @@ export interface EditorProblem {
   message: string;
   messageEn: string;
   position: number | null;
+  /** DuckDB's own words, shown on request. */
+  original?: string;
 }
 
 const DEFAULT_SQL = `-- 各地区已审核的指标值（本辖区内）
@@ -58,8 +60,12 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   const saved = ref<api.SavedQuery[]>([]);
   /** The saved query being edited, when it is the user's own (saving updates it). */
   const current = ref<api.SavedQuery | null>(null);
+  /** The title of the saved query opened (the user's own or shared), which names exported files. */
+  const title = ref<string | null>(null);
   let running$: AbortController | null = null;
   let checking$: AbortController | null = null;
+  /** The last run's failure, which the parser's check (blind to unknown columns and types) must not wipe out. */
+  let failedRun: { sql: string; problems: EditorProblem[] } | null = null;
 
   /** Reads the user's draft and history, the table documentation and the saved queries. */
   async function open() {
@@ -96,7 +102,8 @@ export const useWorkbenchStore = defineStore('workbench', () => {
     const controller = (checking$ = new AbortController());
     try {
       const answer = await api.checkSql(prepared.sql, controller.signal);
-      problems.value = answer.problems.map((p) => ({ ...p, position: locate(prepared.toOriginal, p.position) }));
+      const found = answer.problems.map((p) => ({ ...p, position: locate(prepared.toOriginal, p.position) }));
+      problems.value = found.length === 0 && failedRun?.sql === prepared.sql ? failedRun.problems : found;
     } catch (error) {
       // A check is advice: when it cannot be had, the run itself will say what is wrong.
       if (!isAbort(error)) problems.value = [];
@@ -121,6 +128,7 @@ export const useWorkbenchStore = defineStore('workbench', () => {
       const answer = await api.runSql(prepared.sql, controller.signal);
       result.value = answer;
       problems.value = [];
+      failedRun = null;
       remember({ rows: answer.rows.length, ms: answer.ms });
     } catch (error) {
       if (isAbort(error)) {
@@ -130,7 +138,10 @@ export const useWorkbenchStore = defineStore('workbench', () => {
       // The rows of an earlier query must not pass for this one's.
       result.value = null;
       runError.value = error;
-      if (error instanceof ApiFailure) problems.value = error.details.map((d) => ({ code: d.code, message: d.message, messageEn: d.messageEn, position: locate(prepared.toOriginal, d.position) }));
+      if (error instanceof ApiFailure) {
+        problems.value = error.details.map((d) => ({ code: d.code, message: d.message, messageEn: d.messageEn, position: locate(prepared.toOriginal, d.position), ...(d.original === undefined ? {} : { original: d.original }) }));
+        failedRun = { sql: prepared.sql, problems: problems.value };
+      }
       remember({ rows: null, ms: null });
     } finally {
       if (running$ === controller) {
@@ -148,11 +159,13 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   function load(text: string) {
     sql.value = text;
     current.value = null;
+    title.value = null;
   }
 
   function openSaved(query: api.SavedQuery) {
     sql.value = query.sql;
     current.value = query.mine ? query : null;
+    title.value = query.title;
   }
 
   /** Saves the query: over the user's own saved query being edited, or as a new one. */
@@ -161,34 +174,41 @@ export const useWorkbenchStore = defineStore('workbench', () => {
     const stored = current.value && !input.asNew ? await api.updateSavedQuery(current.value.id, body) : await api.createSavedQuery(body);
     saved.value = [stored, ...saved.value.filter((q) => q.id !== stored.id)];
     current.value = stored;
+    title.value = stored.title;
     return stored;
   }
 
   async function removeSaved(query: api.SavedQuery) {
     await api.deleteSavedQuery(query.id);
     saved.value = saved.value.filter((q) => q.id !== query.id);
-    if (current.value?.id === query.id) current.value = null;
+    if (current.value?.id === query.id) {
+      current.value = null;
+      title.value = null;
+    }
   }
 
-  /** CSV of the rows on screen, written here; XLSX and Parquet written by the server from the same query. */
+  /**
+   * CSV of the rows on screen, written here; XLSX and Parquet written by the server from the same
+   * query. Each file is named after the saved query and the day (「查询结果」 for a query not saved).
+   */
   async function exportAs(format: 'csv' | api.ExportFormat) {
     if (format === 'csv') {
       if (!result.value) return;
-      saveFile(new Blob([toCsv(result.value.columns.map((c) => c.name), result.value.rows)], { type: 'text/csv;charset=utf-8' }), 'kesu-query.csv');
+      saveFile(new Blob([toCsv(result.value.columns.map((c) => c.name), result.value.rows)], { type: 'text/csv;charset=utf-8' }), resultFileName(title.value, 'csv'));
       return;
     }
     const prepared = prepare();
     if (!prepared) return;
     exporting.value = format;
     try {
-      const file = await api.exportSql(prepared.sql, format);
-      saveFile(file.blob, file.name ?? `kesu-query.${format}`);
+      const file = await api.exportSql(prepared.sql, format, title.value);
+      saveFile(file.blob, file.name ?? resultFileName(title.value, format));
     } finally {
       exporting.value = null;
     }
   }
 
-  return { tables, sql, params, names, problems, running, cancelled, result, runError, exporting, history, saved, current, open, check, run, cancel, load, openSaved, save, removeSaved, exportAs };
+  return { tables, sql, params, names, problems, running, cancelled, result, runError, exporting, history, saved, current, title, open, check, run, cancel, load, openSaved, save, removeSaved, exportAs };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useWorkbenchStore, import.meta.hot));
