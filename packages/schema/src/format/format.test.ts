@@ -106,6 +106,10 @@ describe('labels and units', () => {
     expect(labelWithUnit('Lectures', '场次', 'en')).toBe('Lectures (sessions)');
     expect(labelWithUnit('Schools', '个', 'en')).toBe('Schools');
     expect(labelWithUnit('达标率', null)).toBe('达标率');
+    expect(labelWithUnit('培训人次 · 农民', '人次')).toBe('培训人次 · 农民');
+    expect(labelWithUnit('培训人才', '人')).toBe('培训人才（人）');
+    expect(labelWithUnit('Person-times trained', '人次', 'en')).toBe('Person-times trained');
+    expect(labelWithUnit('Sessions held', '场', 'en')).toBe('Sessions held (events)');
   });
 
   it('names units in English', () => {

@@ -121,15 +121,23 @@ export function formatRatio(ratio: number, lang: Lang = 'zh'): string {
   return lang === 'zh' ? `${times} 倍` : `${times}×`;
 }
 
+/** Whether a label already says what its numbers count: 示范校5所 (所), 培训人次 · 农民 (人次), Person-times trained. */
+function saysUnit(label: string, unit: string, words: string): boolean {
+  if (label.endsWith(unit) || label.endsWith(words)) return true;
+  // A measure word of one character (人, 所) inside a label is often another word's (人才, 所有).
+  if (unit.length >= 2 && label.includes(unit)) return true;
+  return /[a-z]/i.test(words) && label.toLowerCase().includes(words.toLowerCase());
+}
+
 /**
- * A label with its unit in brackets, unless the label already ends with the unit (示范校5所 needs
- * no （所）) or the unit is empty.
+ * A label with its unit in brackets, unless the label already says it (示范校5所 needs no （所）,
+ * 培训人次 · 农民 no （人次）) or the unit is empty.
  * @example labelWithUnit('培训人次', '人次') // '培训人次'
  * @example labelWithUnit('科普讲座', '场次') // '科普讲座（场次）'
  */
 export function labelWithUnit(label: string, unit: string | null | undefined, lang: Lang = 'zh'): string {
   if (!unit) return label;
   const words = unitText(unit, lang);
-  if (!words || label.endsWith(unit) || label.endsWith(words)) return label;
+  if (!words || saysUnit(label, unit, words)) return label;
   return lang === 'zh' ? `${label}（${words}）` : `${label} (${words})`;
 }
