@@ -19,8 +19,8 @@ const onTrack = [
   { grouping: 'function', key: 'education', name_zh: '教育', name_en: 'Education', total: 2, achieved: 1, on_track: 0, at_risk: 1, behind: 0, no_data: 0 },
 ];
 const heat = [
-  { region_code: '510100', region_name: '成都市', period: '2024Q1', assignments: 2, complete: 2, on_time: 1, approved: 1, on_time_share: 0.5, complete_share: 1 },
-  { region_code: '510300', region_name: '自贡市', period: '2024Q1', assignments: 0, complete: 0, on_time: 0, approved: 0, on_time_share: null, complete_share: null },
+  { region_code: '510100', region_name: '成都市', period: '2024Q1', assignments: 2, complete: 2, on_time: 1, approved: 1, complete_share: 1, timely_share: 0.5 },
+  { region_code: '510300', region_name: '自贡市', period: '2024Q1', assignments: 0, complete: 0, on_time: 0, approved: 0, complete_share: null, timely_share: null },
 ];
 const zh = { lang: 'zh' } as const;
 
@@ -46,7 +46,7 @@ describe('clickedRegion', () => {
 
   it('finds a heat-map cell’s region by its row', () => {
     const option = reportingHeatmapOptions(heat as never, zh);
-    expect(clickedRegion('reporting-heatmap', heat, option, { componentType: 'series', seriesIndex: 1, dataIndex: 0, value: [0, 1, 0] })).toBe('510300');
+    expect(clickedRegion('reporting-heatmap', heat, option, { componentType: 'series', seriesIndex: 2, dataIndex: 0, value: [0, 1, 0] })).toBe('510300');
   });
 
   it('finds a heat-map cell’s region from a click on the chart the server drew', () => {

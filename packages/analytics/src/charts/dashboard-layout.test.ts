@@ -4,9 +4,10 @@ import { dashboardHeight, reportSubtitle } from './dashboard-layout.js';
 const cell = { region_code: '510101', region_name: '锦江区', period: '2024Q1', assignments: 1, complete: 1, on_time: 1, approved: 1 };
 
 describe('dashboardHeight', () => {
-  it('gives a heat map of many regions rows of a readable height', () => {
+  it('gives the heat maps of many regions rows of a readable height', () => {
     const many = Array.from({ length: 22 }, (_, i) => ({ ...cell, region_code: String(510101 + i) }));
-    expect(dashboardHeight('reporting-heatmap', many)).toBe(176 + 22 * 26);
+    // Two maps (completeness, timeliness) of 22 rows each, under their headings.
+    expect(dashboardHeight('reporting-heatmap', many)).toBe(216 + 2 * 22 * 26);
     // Four periods of one region are one row.
     expect(dashboardHeight('reporting-heatmap', [cell, { ...cell, period: '2024Q2' }])).toBe(480);
     expect(dashboardHeight('literacy-rate', [])).toBe(480);

@@ -6,7 +6,6 @@ export { dashboardHeight, reportSubtitle } from './dashboard-layout.js';
 export type { ReportParams, SqlParam, SqlQuery } from './shared/sql-query.js';
 export type { ChartContext, Lang } from './shared/lang.js';
 export { NO_DATA, NO_DATA_COLOR } from './shared/no-data.js';
-export { periodLabel } from './shared/period-label.js';
 export { TARGET_GROUPS } from './shared/target-groups.js';
 
 export { literacyRateQuery, LITERACY_INDICATOR, type LiteracyRateRow } from './literacy-rate/query.js';

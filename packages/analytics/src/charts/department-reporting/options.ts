@@ -4,7 +4,7 @@ import { pick, type ChartContext, type Lang } from '../shared/lang.js';
 import { baseOption, grid } from '../shared/layout.js';
 import { emptyGraphic, NO_DATA_COLOR } from '../shared/no-data.js';
 import { STATUS_COLORS } from '../shared/palette.js';
-import { hoveredIndex, tooltipHtml } from '../shared/tooltip.js';
+import { entry, hoveredIndex, tooltipHtml } from '../shared/tooltip.js';
 import type { DepartmentReportingRow } from './query.js';
 
 export const DEPARTMENT_REPORTING_TITLE: Localized = { zh: '各单位报送情况（规划期内）', en: 'Reporting by unit over the plan period' };
@@ -33,7 +33,7 @@ function tooltip(rows: readonly DepartmentReportingRow[], lang: Lang) {
     if (!r) return '';
     const name = lang === 'zh' ? r.unit_zh : r.unit_en;
     const assigned = lang === 'zh' ? `应报 ${r.assigned} 期` : `${r.assigned} reports due`;
-    return tooltipHtml(name, [assigned, ...PARTS.map((p) => `${pick(p.name, lang)}：${r[p.key]}`)]);
+    return tooltipHtml(name, [assigned, ...PARTS.map((p) => entry(pick(p.name, lang), String(r[p.key]), lang))]);
   };
 }
 

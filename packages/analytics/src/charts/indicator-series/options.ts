@@ -1,12 +1,12 @@
 import type { EChartsOption, LineSeriesOption, BarSeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
-import type { Localized } from '@kesu/schema';
+import { formatNumber, formatQuantity, type Localized } from '@kesu/schema';
 import { LITERACY_INDICATOR } from '../literacy-rate/query.js';
 import { SCIENCE_BASES, SCIENCE_VENUES } from '../science-bases/query.js';
-import { formatNumber, pick, type ChartContext, type Lang } from '../shared/lang.js';
+import { amountAxisLabel, pick, type ChartContext, type Lang } from '../shared/lang.js';
 import { baseOption, grid } from '../shared/layout.js';
 import { emptyGraphic } from '../shared/no-data.js';
 import { paletteColor } from '../shared/palette.js';
-import { tooltipHtml } from '../shared/tooltip.js';
+import { entry, tooltipHtml } from '../shared/tooltip.js';
 import { TRAINING_PERSON_TIMES, TRAININGS_HELD } from '../trainings/query.js';
 import type { IndicatorSeriesRow, SeriesKey } from './query.js';
 
@@ -19,6 +19,16 @@ const NAMES: Record<Exclude<SeriesKey, 'axis' | 'literacy_target'>, Localized> =
   [TRAINING_PERSON_TIMES]: { zh: '培训人次', en: 'Person-times trained' },
   [SCIENCE_BASES]: { zh: '科普基地', en: 'Science bases' },
   [SCIENCE_VENUES]: { zh: '科普场馆', en: 'Science venues' },
+};
+
+/** What each series counts in, for its tooltip line. */
+const UNITS: Record<Exclude<SeriesKey, 'axis' | 'literacy_target'>, string> = {
+  [LITERACY_INDICATOR]: '%',
+  literacy_average: '%',
+  [TRAININGS_HELD]: '场',
+  [TRAINING_PERSON_TIMES]: '人次',
+  [SCIENCE_BASES]: '个',
+  [SCIENCE_VENUES]: '个',
 };
 
 const L = {
@@ -62,7 +72,8 @@ function tooltip(rows: readonly IndicatorSeriesRow[], years: number[], lang: Lan
   return (params: TooltipComponentFormatterCallbackParams): string => {
     const list = Array.isArray(params) ? params : [params];
     const year = years[list[0]?.dataIndex ?? 0];
-    const lines = list.filter((p) => p.value !== '-' && p.value !== undefined).map((p) => `${p.seriesName}：${formatNumber(Number(p.value), 2)}`);
+    const unit = (id: string | undefined) => (id && id in UNITS ? UNITS[id as keyof typeof UNITS] : undefined);
+    const lines = list.filter((p) => p.value !== '-' && p.value !== undefined).map((p) => entry(p.seriesName ?? '', formatQuantity(Number(p.value), unit(p.seriesId), { lang, digits: 2 }), lang));
     return tooltipHtml(lang === 'zh' ? `${year}年` : String(year), lines);
   };
 }
@@ -81,14 +92,14 @@ export function indicatorSeriesOptions(rows: readonly IndicatorSeriesRow[], ctx:
   PANELS.forEach((panel, gridIndex) => {
     const first = axisIndex;
     panel.axes.forEach((name, i) => {
-      (yAxis as object[]).push({ type: 'value', gridIndex, name: pick(name, lang), position: i === 0 ? 'left' : 'right', min: 0, splitLine: { show: i === 0 } });
+      (yAxis as object[]).push({ type: 'value', gridIndex, name: pick(name, lang), position: i === 0 ? 'left' : 'right', min: 0, splitLine: { show: i === 0 }, ...(gridIndex === 0 ? {} : { axisLabel: amountAxisLabel(lang) }) });
       axisIndex++;
     });
     panel.series.forEach((key, i) => {
-      const common = { name: pick(NAMES[key], lang), xAxisIndex: gridIndex, yAxisIndex: first + Math.min(i, panel.axes.length - 1), itemStyle: { color: paletteColor(gridIndex * 2 + i) }, data: valuesOf(rows, key, years) };
-      if (gridIndex === 0) series.push({ ...common, type: 'line', connectNulls: true, label: { show: true, formatter: (p) => `${formatNumber(Number(p.value), 2)}%` }, ...(i === 0 ? { markLine: literacyMarks(rows, lang) } : {}) });
+      const common = { id: key, name: pick(NAMES[key], lang), xAxisIndex: gridIndex, yAxisIndex: first + Math.min(i, panel.axes.length - 1), itemStyle: { color: paletteColor(gridIndex * 2 + i) }, data: valuesOf(rows, key, years) };
+      if (gridIndex === 0) series.push({ ...common, type: 'line', connectNulls: true, label: { show: true, formatter: (p) => formatQuantity(Number(p.value), '%', { digits: 2 }) }, ...(i === 0 ? { markLine: literacyMarks(rows, lang) } : {}) });
       else if (gridIndex === 1 && i === 1) series.push({ ...common, type: 'line', connectNulls: true });
-      else series.push({ ...common, type: 'bar', barMaxWidth: 24, label: { show: true, position: 'top', formatter: (p) => formatNumber(Number(p.value), 0) } });
+      else series.push({ ...common, type: 'bar', barMaxWidth: 24, label: { show: true, position: 'top', formatter: (p) => formatNumber(Number(p.value), { lang, digits: 0 }) } });
     });
   });
   return {

@@ -5,7 +5,7 @@ import { formatShare, pick, type ChartContext, type Lang } from '../shared/lang.
 import { baseOption, grid } from '../shared/layout.js';
 import { emptyGraphic } from '../shared/no-data.js';
 import { STATUS_COLORS } from '../shared/palette.js';
-import { tooltipHtml } from '../shared/tooltip.js';
+import { aside, entry, tooltipHtml } from '../shared/tooltip.js';
 import type { OnTrackTrendRow } from './query.js';
 
 export const ON_TRACK_TREND_TITLE: Localized = { zh: '目标达标率年度变化', en: 'Share of targets on track, year by year' };
@@ -28,7 +28,7 @@ function tooltip(rows: readonly OnTrackTrendRow[], years: number[], lang: Lang) 
       const r = rows.find((x) => x.grouping === g.grouping && x.year === year);
       if (!r) return [];
       const counts = PROGRESS_STATUSES.map((s) => `${pick(statusLabels[s], lang)} ${r[s]}`).join(' · ');
-      return [`${pick(g.name, lang)}：${formatShare(share(r) ?? 0)}（${r.achieved + r.on_track}/${r.total}）`, counts];
+      return [entry(pick(g.name, lang), `${formatShare(share(r) ?? 0)}${aside(`${r.achieved + r.on_track}/${r.total}`, lang)}`, lang), counts];
     });
     return tooltipHtml(lang === 'zh' ? `${year}年` : String(year), lines);
   };

@@ -7,24 +7,26 @@ export interface ReportingHeatmapRow {
   period: string;
   /** Assignments due from the region's tree in the period; 0 when none were given out. */
   assignments: number;
-  /** Submitted or approved (a returned or draft report is not complete). */
+  /** Received: submitted or approved (a returned or draft report is not). */
   complete: number;
-  /** Complete, and first submitted by the due date. */
+  /** Received, and first submitted by the due date. */
   on_time: number;
   approved: number;
-  /** on_time / assignments; null when there were no assignments (never 0). */
-  on_time_share: number | null;
-  /** complete / assignments; null when there were no assignments. */
+  /** Completeness: complete / assignments; null when there were no assignments (never 0). */
   complete_share: number | null;
+  /** Timeliness: on_time / complete, of the reports received how many came in time; null when none was received. */
+  timely_share: number | null;
 }
 
 /**
- * Reporting completeness and timeliness per child region × period of the year, from
- * fact_submission. Periods are those any assignment in the parent's area falls in, so every
- * child gets a cell for each of them (empty when it had nothing to report then). Where units
- * report at different rhythms, the columns are the finest periods, and a coarser report counts
- * in the column that ends when it ends (a yearly report in the fourth quarter's round), so a
- * yearly unit does not add a column that every other region leaves empty.
+ * Reporting completeness (received of expected) and timeliness (on time of received) per child
+ * region × period of the year, from fact_submission: two measures, so a period fully approved
+ * but reported late reads complete, not 0 %. Periods are those any assignment in the parent's
+ * area falls in, so every child gets a cell for each of them (empty when it had nothing to
+ * report then). Where units report at different rhythms, the columns are the finest periods,
+ * and a coarser report counts in the column that ends when it ends (a yearly report in the
+ * fourth quarter's round), so a yearly unit does not add a column that every other region
+ * leaves empty.
  */
 export function reportingHeatmapQuery({ parentCode, year }: ReportParams): SqlQuery {
   const sql = `
@@ -66,8 +68,8 @@ SELECT c.region_code, c.name AS region_name, p.period,
        coalesce(x.complete, 0)::INTEGER AS complete,
        coalesce(x.on_time, 0)::INTEGER AS on_time,
        coalesce(x.approved, 0)::INTEGER AS approved,
-       x.on_time / x.assignments AS on_time_share,
-       x.complete / x.assignments AS complete_share
+       x.complete / x.assignments AS complete_share,
+       x.on_time / nullif(x.complete, 0) AS timely_share
 FROM children c
 CROSS JOIN periods p
 LEFT JOIN cells x ON x.region_code = c.region_code AND x.period = p.period

@@ -2,7 +2,7 @@ import type { HeatmapSeriesOption } from 'echarts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../../report/svg.js';
 import { openTestWarehouse, REGIONS, type TestWarehouse } from '../../report/test-warehouse.js';
-import { reportingHeatmapOptions } from './options.js';
+import { reportingHeatmapHeight, reportingHeatmapOptions } from './options.js';
 import { reportingHeatmapQuery, type ReportingHeatmapRow } from './query.js';
 
 const { xinjiang, urumqi, tianshan, kizilsu, akto, changji, beijing } = REGIONS;
@@ -20,6 +20,8 @@ beforeAll(async () => {
       assignment(urumqi, '2024Q1', 'approved', false), assignment(urumqi, '2024Q1', 'submitted', true), assignment(tianshan, '2024Q1', 'missing', true),
       assignment(urumqi, '2024Q2', 'draft', null),
       assignment(akto, '2024Q2', 'approved', false),
+      // Every report of the period approved, every one after its due date.
+      assignment(changji, '2024Q2', 'approved', true), { ...assignment(changji, '2024Q2', 'approved', true), assignment_id: 'changji-2' },
       assignment(urumqi, '2023Q4', 'approved', false),
       assignment(beijing, '2024Q3', 'approved', false),
     ],
@@ -48,34 +50,62 @@ describe('reporting-heatmap query', () => {
     expect(new Set(rows.map((r) => r.period))).toEqual(new Set(['2024Q1', '2024Q2']));
   });
 
-  it('counts the child’s whole tree: complete, on time, approved', () => {
-    expect(cell(urumqi, '2024Q1')).toMatchObject({ assignments: 3, complete: 2, on_time: 1, approved: 1, complete_share: 2 / 3, on_time_share: 1 / 3 });
-    expect(cell(urumqi, '2024Q2')).toMatchObject({ assignments: 1, on_time_share: 0 });
-    expect(cell(kizilsu, '2024Q2')).toMatchObject({ assignments: 1, on_time_share: 1 });
+  it('counts the child’s whole tree: received, on time, approved', () => {
+    expect(cell(urumqi, '2024Q1')).toMatchObject({ assignments: 3, complete: 2, on_time: 1, approved: 1, complete_share: 2 / 3, timely_share: 1 / 2 });
+    expect(cell(kizilsu, '2024Q2')).toMatchObject({ assignments: 1, complete_share: 1, timely_share: 1 });
   });
 
-  it('leaves a cell without assignments null, not 0', () => {
-    expect(cell(changji, '2024Q1')).toMatchObject({ assignments: 0, on_time_share: null, complete_share: null });
+  it('reads a period fully approved but late as complete and untimely, not as 0 %', () => {
+    expect(cell(changji, '2024Q2')).toMatchObject({ assignments: 2, complete: 2, approved: 2, on_time: 0, complete_share: 1, timely_share: 0 });
+  });
+
+  it('leaves a share it cannot tell null, not 0: no assignments, nothing received', () => {
+    expect(cell(changji, '2024Q1')).toMatchObject({ assignments: 0, complete_share: null, timely_share: null });
+    expect(cell(urumqi, '2024Q2')).toMatchObject({ assignments: 1, complete: 0, complete_share: 0, timely_share: null });
   });
 });
 
 describe('reporting-heatmap options', () => {
-  it('colours cells with assignments and greys out the others apart from the scale', () => {
+  it('draws completeness and timeliness as two maps, each on its own colour scale', () => {
     const option = reportingHeatmapOptions(rows, { lang: 'zh' });
-    const [cells, none] = option.series as [HeatmapSeriesOption, HeatmapSeriesOption];
-    expect(cells.data).toEqual([[0, 0, 33], [1, 0, 0], [1, 2, 100]]);
-    expect(none).toMatchObject({ name: '无填报任务', data: [[0, 1, 0], [1, 1, 0], [0, 2, 0]] });
-    expect(option.visualMap).toMatchObject([{ seriesIndex: 0 }, { seriesIndex: 1, pieces: [{ color: '#b0b0b0' }] }]);
-    expect(option.yAxis).toMatchObject({ data: [urumqi.name, changji.name, kizilsu.name] });
+    const [complete, timely, none, noneTimely, unreceived] = option.series as HeatmapSeriesOption[];
+    // [period, region row, %]: 乌鲁木齐市 2/3 received in Q1 and nothing of one in Q2; 昌吉州 all of Q2, late.
+    expect(complete).toMatchObject({ name: '完整率', xAxisIndex: 0, data: [[0, 0, 67], [1, 0, 0], [1, 1, 100], [1, 2, 100]] });
+    expect(timely).toMatchObject({ name: '及时率', xAxisIndex: 1, data: [[0, 0, 50], [1, 1, 0], [1, 2, 100]] });
+    expect(none).toMatchObject({ name: '无填报任务', xAxisIndex: 0, data: [[0, 1, 0], [0, 2, 0]] });
+    expect(noneTimely).toMatchObject({ xAxisIndex: 1, data: [[0, 1, 0], [0, 2, 0]] });
+    expect(unreceived).toMatchObject({ name: '尚未收到报表', xAxisIndex: 1, data: [[1, 0, 1]] });
+    const [completeScale, timelyScale, greys] = option.visualMap as Array<{ seriesIndex: number | number[]; inRange?: { color: string[] }; show?: boolean }>;
+    expect(completeScale).toMatchObject({ seriesIndex: 0, min: 0, max: 100 });
+    expect(timelyScale).toMatchObject({ seriesIndex: 1, min: 0, max: 100 });
+    expect(completeScale?.inRange?.color).not.toEqual(timelyScale?.inRange?.color);
+    expect(greys).toMatchObject({ seriesIndex: [2, 3, 4], show: false });
+    expect(option.yAxis).toMatchObject([{ gridIndex: 0, data: [urumqi.name, changji.name, kizilsu.name] }, { gridIndex: 1, data: [urumqi.name, changji.name, kizilsu.name] }]);
+    expect((option.title as Array<{ text: string }>).map((t) => t.text)).toEqual(['填报完整性与及时性', '完整率：已收到（已提交或已通过）占应报', '及时率：按时报送占已收到']);
+  });
+
+  it('lays the two maps out one under the other, without overlap, at the height the dashboard draws', () => {
+    const option = reportingHeatmapOptions(rows, { lang: 'zh' });
+    const [first, second] = option.grid as Array<{ top: number; height: number }>;
+    expect(first!.top + first!.height).toBeLessThan(second!.top);
+    expect(second!.top + second!.height).toBeLessThanOrEqual(reportingHeatmapHeight(rows) - 40);
+  });
+
+  it('tells a cell’s numbers in its tooltip', () => {
+    const { formatter } = reportingHeatmapOptions(rows, { lang: 'zh' }).tooltip as { formatter: (params: unknown) => string };
+    expect(formatter({ value: [1, 1, 100] })).toBe('<b>昌吉回族自治州 · 2024年第二季度</b><br/>应报：2<br/>已收到：2（100%）<br/>按时：0（0%）<br/>已审核通过：2');
+    expect(formatter({ value: [0, 1, 0] })).toContain('无填报任务');
   });
 
   it('speaks English when asked', () => {
     const option = reportingHeatmapOptions(rows, { lang: 'en' });
-    expect(option.xAxis).toMatchObject({ data: ['2024 Q1', '2024 Q2'] });
-    expect(option.legend).toMatchObject({ data: [{ name: 'No assignments' }] });
+    expect(option.xAxis).toMatchObject([{ data: ['Q1 2024', 'Q2 2024'] }, { data: ['Q1 2024', 'Q2 2024'] }]);
+    expect(option.legend).toMatchObject({ data: [{ name: 'No assignments' }, { name: 'Nothing received yet' }] });
   });
 
-  it('renders to SVG with the region names', () => {
-    expect(renderSvg(reportingHeatmapOptions(rows, { lang: 'zh' }), { width: 800, height: 480 })).toContain('克孜勒苏柯尔克孜自治州');
+  it('renders to SVG with the region names and both headings', () => {
+    const svg = renderSvg(reportingHeatmapOptions(rows, { lang: 'zh' }), { width: 800, height: reportingHeatmapHeight(rows) });
+    expect(svg).toContain('克孜勒苏柯尔克孜自治州');
+    expect(svg).toContain('及时率：按时报送占已收到');
   });
 });

@@ -1,9 +1,9 @@
 import type { BarSeriesOption, EChartsOption, SeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
-import type { Localized } from '@kesu/schema';
-import { formatNumber, pick, type ChartContext, type Lang } from '../shared/lang.js';
+import { formatNumber, formatQuantity, type Localized } from '@kesu/schema';
+import { amountAxisLabel, pick, type ChartContext, type Lang } from '../shared/lang.js';
 import { baseOption, grid, regionAxis, valueAxisName } from '../shared/layout.js';
 import { emptyGraphic, NO_DATA, noDataMarks, orGap } from '../shared/no-data.js';
-import { hoveredIndex, tooltipHtml } from '../shared/tooltip.js';
+import { entry, hoveredIndex, tooltipHtml } from '../shared/tooltip.js';
 import { SCIENCE_BASES, SCIENCE_VENUES, type ScienceBasesRow } from './query.js';
 
 export const SCIENCE_BASES_TITLE: Localized = { zh: '科普基地与科普场馆建设', en: 'Science bases and venues against targets' };
@@ -17,17 +17,20 @@ type Panel = (typeof PANELS)[number];
 const L = {
   stock: { zh: '现有数量', en: 'Current stock' },
   target: { zh: '目标数量', en: 'Target level' },
-  unit: { zh: '个', en: 'count' },
   noTarget: { zh: '无目标', en: 'no target' },
 } satisfies Record<string, Localized>;
 
-/** How a target reads: a level (达到 5 个) or an increase counted from the first stock of the plan period. */
+/** Bases and venues are counted in 个. */
+const UNIT = '个';
+
+/** How a target reads: a level (达到5个) or an increase counted from the first stock of the plan period. */
 function targetText(r: ScienceBasesRow, lang: Lang): string {
-  const n = (v: number): string => formatNumber(v, 0);
+  const n = (v: number): string => formatNumber(v, { lang, digits: 0 });
+  const q = (v: number): string => formatQuantity(v, UNIT, { lang, digits: 0 });
   if (r.target_value === null) return pick(L.noTarget, lang);
-  if (r.target_scope !== 'cumulative') return lang === 'zh' ? `达到${n(r.target_value)}个` : `reach ${n(r.target_value)}`;
+  if (r.target_scope !== 'cumulative') return lang === 'zh' ? `达到${q(r.target_value)}` : `reach ${q(r.target_value)}`;
   const from = r.baseline === null ? (lang === 'zh' ? '基数未知' : 'starting stock unknown') : lang === 'zh' ? `基数${n(r.baseline)}，应达${n(r.baseline + r.target_value)}` : `from ${n(r.baseline)} to ${n(r.baseline + r.target_value)}`;
-  return lang === 'zh' ? `新增${n(r.target_value)}个（${from}）` : `add ${n(r.target_value)} (${from})`;
+  return lang === 'zh' ? `新增${q(r.target_value)}（${from}）` : `add ${q(r.target_value)} (${from})`;
 }
 
 function tooltip(rows: readonly ScienceBasesRow[], lang: Lang) {
@@ -37,8 +40,8 @@ function tooltip(rows: readonly ScienceBasesRow[], lang: Lang) {
     const r = rows.filter((row) => row.indicator_code === indicator)[hoveredIndex(params)];
     if (!r) return '';
     const panel = PANELS.find((p) => p.indicator === r.indicator_code);
-    const stock = r.stock === null ? pick(NO_DATA, lang) : formatNumber(r.stock, 0);
-    return tooltipHtml(`${r.region_name} · ${panel ? pick(panel.name, lang) : r.indicator_code}`, [`${pick(L.stock, lang)}：${stock}`, `${pick(L.target, lang)}：${targetText(r, lang)}`]);
+    const stock = r.stock === null ? pick(NO_DATA, lang) : formatQuantity(r.stock, UNIT, { lang, digits: 0 });
+    return tooltipHtml(`${r.region_name} · ${panel ? pick(panel.name, lang) : r.indicator_code}`, [entry(pick(L.stock, lang), stock, lang), entry(pick(L.target, lang), targetText(r, lang), lang)]);
   };
 }
 
@@ -71,7 +74,7 @@ export function scienceBasesOptions(rows: readonly ScienceBasesRow[], ctx: Chart
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip(rows, lang) },
     grid: [grid({ top: 96, bottom: '54%' }), grid({ top: '54%' })],
     xAxis: PANELS.map((_, axis) => regionAxis(names, { gridIndex: axis })),
-    yAxis: PANELS.map((panel, axis) => ({ type: 'value', gridIndex: axis, min: 0, minInterval: 1, name: valueAxisName(panel.name, L.unit, ctx) })),
+    yAxis: PANELS.map((panel, axis) => ({ type: 'value', gridIndex: axis, min: 0, minInterval: 1, name: valueAxisName(panel.name, UNIT, ctx), axisLabel: amountAxisLabel(lang) })),
     series: PANELS.flatMap((panel, axis) => panelSeries(rows, panel, axis, lang)),
   };
 }

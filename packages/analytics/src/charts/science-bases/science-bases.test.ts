@@ -72,7 +72,8 @@ describe('science-bases options', () => {
   it('speaks English when asked', () => {
     const option = scienceBasesOptions(rows, { lang: 'en' });
     expect((option.series as { name: string }[]).map((s) => s.name)).toEqual(expect.arrayContaining(['Current stock', 'Target level', 'No data']));
-    expect(option.yAxis).toMatchObject([{ name: 'Science bases (count)' }, { name: 'Science venues (count)' }]);
+    // 个 has no English noun: the axis says what it counts by its name alone.
+    expect(option.yAxis).toMatchObject([{ name: 'Science bases' }, { name: 'Science venues' }]);
   });
 
   it('renders to SVG with the region names', () => {

@@ -1,6 +1,6 @@
-import type { Localized } from '@kesu/schema';
+import { formatNumber, formatQuantity, type Lang, type Localized } from '@kesu/schema';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '@kesu/schema';
 
 /** What an option builder needs besides its rows. */
 export interface ChartContext {
@@ -19,12 +19,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A number with thousands separators and at most `digits` decimals, as both languages write it. */
-export function formatNumber(value: number, digits = 1): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+/** A share 0–1 as a whole percentage. */
+export function formatShare(share: number): string {
+  return formatQuantity(share * 100, '%', { digits: 0 });
 }
 
-/** A share 0–1 as a percentage. */
-export function formatShare(share: number): string {
-  return `${formatNumber(share * 100, 0)}%`;
+/** A value axis's tick labels as the language counts: 10万 / 100,000 (an axis has no room for every digit). */
+export function amountAxisLabel(lang: Lang): { formatter: (value: number) => string } {
+  return { formatter: (value: number) => formatNumber(value, { lang }) };
 }

@@ -1,5 +1,5 @@
 import type { EChartsOption, GridComponentOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
-import type { Localized } from '@kesu/schema';
+import { labelWithUnit, type Localized } from '@kesu/schema';
 import { pick, type ChartContext } from './lang.js';
 
 /** Fonts with Chinese glyphs first, so printed SVG shows 汉字 wherever it is opened. */
@@ -43,7 +43,7 @@ export function regionRowAxis(names: string[]): YAXisComponentOption {
   return { type: 'category', data: names, inverse: true, axisLabel: { interval: 0, width: 2 * LABEL_WIDTH, overflow: 'break' } };
 }
 
-/** A value axis named with its unit, e.g. 培训场次（场）. */
-export function valueAxisName(name: Localized, unit: Localized, ctx: ChartContext): string {
-  return ctx.lang === 'zh' ? `${name.zh}（${unit.zh}）` : `${name.en} (${unit.en})`;
+/** A value axis named with its unit once, in the chart's language: 培训场次（场）, Sessions held (events). */
+export function valueAxisName(name: Localized, unit: string, ctx: ChartContext): string {
+  return labelWithUnit(pick(name, ctx.lang), unit, ctx.lang);
 }

@@ -1,11 +1,11 @@
 import type { BarSeriesOption, EChartsOption, ScatterSeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
-import type { Localized } from '@kesu/schema';
+import { formatGoal, formatQuantity, type Comparator, type Localized } from '@kesu/schema';
 import { PROGRESS_STATUSES, statusLabels } from '../../progress/status.js';
-import { formatNumber, pick, type ChartContext, type Lang } from '../shared/lang.js';
+import { pick, type ChartContext, type Lang } from '../shared/lang.js';
 import { baseOption, grid } from '../shared/layout.js';
 import { emptyGraphic, NO_DATA, NO_DATA_COLOR } from '../shared/no-data.js';
 import { STATUS_COLORS } from '../shared/palette.js';
-import { hoveredIndex, tooltipHtml } from '../shared/tooltip.js';
+import { aside, entry, hoveredIndex, tooltipHtml } from '../shared/tooltip.js';
 import type { TargetProgressRow } from './query.js';
 
 export const TARGET_PROGRESS_TITLE: Localized = { zh: '本级目标完成进度', en: 'The region’s own targets against their pace' };
@@ -33,7 +33,7 @@ function share(r: TargetProgressRow, amount: number | null): number | null {
 
 /** A share as a label: whole percents, but never 100 % for a target not reached (30.9 of 31 reads 99.7 %). */
 export function shareLabel(share: number): string {
-  return `${formatNumber(share, share < 100 && Math.round(share) >= 100 ? 1 : 0)}%`;
+  return formatQuantity(share, '%', { digits: share < 100 && Math.round(share) >= 100 ? 1 : 0 });
 }
 
 /** The first lead unit and the metric, short enough for the axis: the chart is grouped by the former. */
@@ -47,13 +47,14 @@ function tooltip(rows: readonly TargetProgressRow[], lang: Lang) {
   return (params: TooltipComponentFormatterCallbackParams): string => {
     const r = rows[hoveredIndex(params)];
     if (!r) return '';
-    const unit = r.unit ?? '';
+    // A per-unit target's actual is the share of units meeting it.
+    const actualUnit = r.scope === 'per_unit' ? '%' : r.unit;
     const reached = share(r, r.actual);
     return tooltipHtml(r.metric, [
-      `${pick(L.lead, lang)}：${r.lead_units || pick(L.noLead, lang)}`,
-      `${pick(L.target, lang)}：${formatNumber(r.value)}${unit}`,
-      `${pick(L.actual, lang)}：${r.actual === null ? pick(NO_DATA, lang) : `${formatNumber(r.actual)}${unit}${reached === null ? '' : `（${shareLabel(reached)}）`}`}`,
-      `${pick(statusLabels[r.status], lang)}：${(lang === 'zh' ? r.rule_zh : r.rule_en) ?? ''}`,
+      entry(pick(L.lead, lang), r.lead_units || pick(L.noLead, lang), lang),
+      entry(pick(L.target, lang), formatGoal(r.comparator as Comparator, r.value, r.unit, { lang }), lang),
+      entry(pick(L.actual, lang), r.actual === null ? pick(NO_DATA, lang) : `${formatQuantity(r.actual, actualUnit, { lang })}${reached === null || r.scope === 'per_unit' ? '' : aside(shareLabel(reached), lang)}`, lang),
+      entry(pick(statusLabels[r.status], lang), (lang === 'zh' ? r.rule_zh : r.rule_en) ?? '', lang),
     ]);
   };
 }

@@ -70,6 +70,14 @@ describe('target-progress options', () => {
     expect(targetProgressHeight(rows)).toBe(320);
   });
 
+  it('tells target and actual with their unit, a per-unit target\'s actual as its share of units, in both languages', async () => {
+    const rows = await load(2024);
+    const tip = (lang: 'zh' | 'en', index: number) => (targetProgressOptions(rows, { lang }).tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: index }]);
+    expect(tip('zh', 0)).toContain('目标：≥ 1,000人次<br/>实际：760人次（76%）');
+    expect(tip('en', 0)).toContain('Target: ≥ 1,000 person-times<br/>Actual: 760 person-times (76%)');
+    expect(tip('zh', 1)).toContain('实际：80%<br/>');
+  });
+
   it('never labels a target short of its value as 100 %', () => {
     expect([shareLabel(99.68), shareLabel(99.4), shareLabel(100), shareLabel(121.3)]).toEqual(['99.7%', '99%', '100%', '121%']);
   });

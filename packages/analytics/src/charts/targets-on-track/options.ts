@@ -5,7 +5,7 @@ import { formatShare, pick, type ChartContext, type Lang } from '../shared/lang.
 import { baseOption, grid, regionAxis } from '../shared/layout.js';
 import { emptyGraphic, NO_DATA, noDataMarks } from '../shared/no-data.js';
 import { STATUS_COLORS } from '../shared/palette.js';
-import { tooltipHtml } from '../shared/tooltip.js';
+import { aside, entry, tooltipHtml } from '../shared/tooltip.js';
 import type { TargetsOnTrackRow } from './query.js';
 
 export const TARGETS_ON_TRACK_TITLE: Localized = { zh: '目标进度达标情况', en: 'Targets achieved or on track' };
@@ -38,8 +38,8 @@ function tooltip(panels: TargetsOnTrackRow[][], lang: Lang) {
     const r = panels[Number(first?.seriesId?.split('|')[0])]?.[first?.dataIndex ?? 0];
     if (!r) return '';
     const share = onTrackShare(r);
-    const headline = `${pick(L.onTrack, lang)}：${share === null ? pick(NO_DATA, lang) : `${formatShare(share)}（${r.achieved + r.on_track}/${r.total}）`}`;
-    return tooltipHtml(categoryName(r, lang), [headline, ...PROGRESS_STATUSES.map((s) => `${pick(statusLabels[s], lang)}：${r[s]}`)]);
+    const headline = entry(pick(L.onTrack, lang), share === null ? pick(NO_DATA, lang) : `${formatShare(share)}${aside(`${r.achieved + r.on_track}/${r.total}`, lang)}`, lang);
+    return tooltipHtml(categoryName(r, lang), [headline, ...PROGRESS_STATUSES.map((s) => entry(pick(statusLabels[s], lang), String(r[s]), lang))]);
   };
 }
 

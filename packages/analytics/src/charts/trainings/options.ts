@@ -1,12 +1,12 @@
 import type { BarSeriesOption, EChartsOption, SeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
-import type { Localized } from '@kesu/schema';
-import { formatNumber, pick, type ChartContext, type Lang } from '../shared/lang.js';
+import { formatQuantity, periodWords, type Localized } from '@kesu/schema';
+import { amountAxisLabel, pick, type ChartContext, type Lang } from '../shared/lang.js';
 import { baseOption, grid, valueAxisName } from '../shared/layout.js';
 import { emptyGraphic, NO_DATA, noDataMarks, orGap } from '../shared/no-data.js';
 import { paletteColor } from '../shared/palette.js';
-import { periodLabel, sortedPeriods } from '../shared/period-label.js';
+import { sortedPeriods } from '../shared/sorted-periods.js';
 import { TARGET_GROUPS, targetGroupName } from '../shared/target-groups.js';
-import { tooltipHtml } from '../shared/tooltip.js';
+import { entry, tooltipHtml } from '../shared/tooltip.js';
 import { TRAINING_PERSON_TIMES, TRAININGS_HELD, type TrainingsRow } from './query.js';
 
 export const TRAININGS_TITLE: Localized = { zh: '科普培训场次与人次（按重点人群）', en: 'Trainings held and person-times by target group' };
@@ -15,8 +15,8 @@ const TOTAL: Localized = { zh: '合计', en: 'Total' };
 
 /** The two stacks, top and bottom, each with its axis name and unit. */
 const PANELS = [
-  { indicator: TRAININGS_HELD, name: { zh: '培训场次', en: 'Sessions held' }, unit: { zh: '场', en: 'sessions' } },
-  { indicator: TRAINING_PERSON_TIMES, name: { zh: '培训人次', en: 'Person-times trained' }, unit: { zh: '人次', en: 'person-times' } },
+  { indicator: TRAININGS_HELD, name: { zh: '培训场次', en: 'Sessions held' }, unit: '场' },
+  { indicator: TRAINING_PERSON_TIMES, name: { zh: '培训人次', en: 'Person-times trained' }, unit: '人次' },
 ] as const;
 type Panel = (typeof PANELS)[number];
 
@@ -33,9 +33,10 @@ function tooltip(rows: readonly TrainingsRow[], periods: string[], lang: Lang) {
     const first = items[0];
     const period = periods[first?.dataIndex ?? 0] ?? '';
     const indicator = first?.seriesId?.split('|')[0];
-    const lines = items.filter((p) => p.seriesType === 'bar' && typeof p.value === 'number').map((p) => `${typeof p.marker === 'string' ? p.marker : ''}${p.seriesName ?? ''}：${formatNumber(Number(p.value), 0)}`);
+    const amount = (n: number) => formatQuantity(n, PANELS.find((p) => p.indicator === indicator)?.unit, { lang });
+    const lines = items.filter((p) => p.seriesType === 'bar' && typeof p.value === 'number').map((p) => `${typeof p.marker === 'string' ? p.marker : ''}${entry(p.seriesName ?? '', amount(Number(p.value)), lang)}`);
     const sum = rows.filter((r) => r.period === period && r.indicator_code === indicator).reduce((s, r) => s + r.value, 0);
-    return tooltipHtml(periodLabel(period, lang), lines.length > 0 ? [...lines, `${pick(TOTAL, lang)}：${formatNumber(sum, 0)}`] : [pick(NO_DATA, lang)]);
+    return tooltipHtml(periodWords(period, lang), lines.length > 0 ? [...lines, entry(pick(TOTAL, lang), amount(sum), lang)] : [pick(NO_DATA, lang)]);
   };
 }
 
@@ -66,8 +67,8 @@ export function trainingsOptions(rows: readonly TrainingsRow[], ctx: ChartContex
     legend: { type: 'scroll', top: 48 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip(rows, periods, lang) },
     grid: [grid({ top: 96, bottom: '54%' }), grid({ top: '54%' })],
-    xAxis: PANELS.map((_, axis) => ({ type: 'category', gridIndex: axis, data: periods.map((p) => periodLabel(p, lang)), axisLabel: { interval: 0 } })),
-    yAxis: PANELS.map((panel, axis) => ({ type: 'value', gridIndex: axis, min: 0, name: valueAxisName(panel.name, panel.unit, ctx) })),
+    xAxis: PANELS.map((_, axis) => ({ type: 'category', gridIndex: axis, data: periods.map((p) => periodWords(p, lang)), axisLabel: { interval: 0 } })),
+    yAxis: PANELS.map((panel, axis) => ({ type: 'value', gridIndex: axis, min: 0, name: valueAxisName(panel.name, panel.unit, ctx), axisLabel: amountAxisLabel(lang) })),
     series,
   };
 }

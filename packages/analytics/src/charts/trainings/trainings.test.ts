@@ -58,11 +58,11 @@ describe('trainings options', () => {
     expect(series.find((s) => s.type === 'scatter')).toMatchObject({ name: '暂无数据', yAxisIndex: 1, data: ['-', 0] });
   });
 
-  it('names axes with units in both languages', () => {
-    expect(trainingsOptions(rows, { lang: 'zh' }).yAxis).toMatchObject([{ name: '培训场次（场）' }, { name: '培训人次（人次）' }]);
+  it('names axes with their units once, in both languages', () => {
+    expect(trainingsOptions(rows, { lang: 'zh' }).yAxis).toMatchObject([{ name: '培训场次（场）' }, { name: '培训人次' }]);
     const en = trainingsOptions(rows, { lang: 'en' });
-    expect(en.yAxis).toMatchObject([{ name: 'Sessions held (sessions)' }, { name: 'Person-times trained (person-times)' }]);
-    expect(en.xAxis).toMatchObject([{ data: ['2024 Q1', '2024 Q2'] }, {}]);
+    expect(en.yAxis).toMatchObject([{ name: 'Sessions held (events)' }, { name: 'Person-times trained' }]);
+    expect(en.xAxis).toMatchObject([{ data: ['Q1 2024', 'Q2 2024'] }, {}]);
   });
 
   it('renders to SVG in Chinese', () => {
