@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FormDefinition } from '@kesu/schema';
 import { openStore, type Store } from './database.js';
 import { insertAssignments, listAssignments, updateAssignment } from './repositories/assignments.js';
 import { listAudit } from './repositories/audit.js';
 import { insertForm, publishForm, getFormVersion, updateFormDraft } from './repositories/forms.js';
-import { getSubmission, listSubmissionRevisions, submissionBatch, WorkflowError, type SubmissionWrite } from './repositories/submissions.js';
+import { DRAFT_SESSION_GAP_MS, findIdempotent, getSubmission, listSubmissionRevisions, submissionBatch, WorkflowError, type SubmissionWrite } from './repositories/submissions.js';
 
 let dir: string;
 let store: Store;
@@ -90,7 +90,13 @@ describe('the submission workflow', () => {
       write({ action: 'save', values: { trainees: 9 } }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
-    expect(await getSubmission(store.connection, assignmentId)).toMatchObject({ status: 'approved', revision: 4, values: { trainees: 3 } });
+    // The two saves are one editing session: one draft revision, then the submission and the approval.
+    expect(await getSubmission(store.connection, assignmentId)).toMatchObject({ status: 'approved', revision: 3, values: { trainees: 3 } });
+    expect((await listSubmissionRevisions(store.connection, assignmentId)).map((r) => [r.revision, r.action, r.values])).toEqual([
+      [1, 'save', { trainees: 2 }],
+      [2, 'submit', { trainees: 3 }],
+      [3, 'approve', { trainees: 3 }],
+    ]);
   });
 
   it('replays a retried request with the same idempotency key instead of writing twice', async () => {
@@ -100,5 +106,86 @@ describe('the submission workflow', () => {
     expect(again.replayed).toBe(true);
     expect(again.submission).toEqual(first.submission);
     expect(await listSubmissionRevisions(store.connection, assignmentId)).toHaveLength(1);
+  });
+});
+
+describe('autosaves of one editing session', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const revisions = async () => (await listSubmissionRevisions(store.connection, assignmentId)).map((r) => `${r.revision}:${r.action}:${r.actor}:${JSON.stringify(r.values)}`);
+  const auditActions = async () => (await listAudit(store.connection, { entity: 'submission', entityId: assignmentId })).map((a) => `${a.action}:${(a.next as { revision: number }).revision}`);
+
+  it('update one draft revision: its number stays, its values and time move, the audit keeps the entry that started it', async () => {
+    const first = await write({ action: 'save', values: { trainees: 1 } });
+    for (const n of [2, 3]) await write({ action: 'save', values: { trainees: n } });
+    const last = await write({ action: 'save', values: { trainees: 4 } });
+    expect(last.submission).toMatchObject({ revision: 1, status: 'draft', values: { trainees: 4 } });
+    expect(last.submission.updatedAt >= first.submission.updatedAt).toBe(true);
+    expect(await revisions()).toEqual(['1:save:reporter:{"trainees":4}']);
+    expect(await getSubmission(store.connection, assignmentId)).toEqual(last.submission);
+    expect(await auditActions()).toEqual(['submission.save:1']);
+  });
+
+  it('end at a submit, a return or an approval: each adds a revision, and the next save starts a new draft', async () => {
+    await write({ action: 'save', values: { trainees: 1 } });
+    await write({ action: 'submit', values: { trainees: 2 } });
+    await write({ action: 'return', actor: 'reviewer', comment: '请核实' });
+    await write({ action: 'save', values: { trainees: 3 } });
+    await write({ action: 'save', values: { trainees: 4 } });
+    await write({ action: 'submit', values: { trainees: 4 } });
+    await write({ action: 'approve', actor: 'reviewer' });
+    expect(await revisions()).toEqual([
+      '1:save:reporter:{"trainees":1}',
+      '2:submit:reporter:{"trainees":2}',
+      '3:return:reviewer:{"trainees":2}',
+      '4:save:reporter:{"trainees":4}',
+      '5:submit:reporter:{"trainees":4}',
+      '6:approve:reviewer:{"trainees":4}',
+    ]);
+    expect(await auditActions()).toEqual(['submission.save:1', 'submission.submit:2', 'submission.return:3', 'submission.save:4', 'submission.submit:5', 'submission.approve:6']);
+  });
+
+  it('end when someone else saves, or after a pause longer than the session gap', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-03-01T02:00:00Z'));
+    await write({ action: 'save', values: { trainees: 1 } });
+    // A colleague of the same unit saves: a revision of their own.
+    await write({ action: 'save', actor: 'colleague', values: { trainees: 2 } });
+    vi.setSystemTime(new Date(Date.now() + DRAFT_SESSION_GAP_MS));
+    await write({ action: 'save', actor: 'colleague', values: { trainees: 3 } });
+    vi.setSystemTime(new Date(Date.now() + DRAFT_SESSION_GAP_MS + 1));
+    await write({ action: 'save', actor: 'colleague', values: { trainees: 4 } });
+    expect(await revisions()).toEqual(['1:save:reporter:{"trainees":1}', '2:save:colleague:{"trainees":3}', '3:save:colleague:{"trainees":4}']);
+    expect((await listSubmissionRevisions(store.connection, assignmentId)).map((r) => r.createdAt)).toEqual(['2025-03-01 02:00:00.000', '2025-03-01 02:30:00.000', '2025-03-01 03:00:00.001']);
+  });
+
+  it('continue a draft written before a restart', async () => {
+    await write({ action: 'save', values: { trainees: 1 } });
+    const file = path.join(dir, 'kesu.duckdb');
+    store.close();
+    store = await openStore(file);
+    await write({ action: 'save', values: { trainees: 2 } });
+    expect(await revisions()).toEqual(['1:save:reporter:{"trainees":2}']);
+  });
+
+  it('replay a retried save as it was answered, even after the draft was saved over', async () => {
+    const idempotency = { userId: 'u1', key: 'autosave-1', requestSha256: 'sha-1' };
+    const first = await write({ action: 'save', values: { trainees: 5 }, idempotency });
+    await write({ action: 'save', values: { trainees: 6 } });
+    const again = await write({ action: 'save', values: { trainees: 5 }, idempotency });
+    expect(again).toEqual({ submission: first.submission, replayed: true });
+    expect(await findIdempotent(store.connection, 'u1', 'autosave-1')).toEqual({ requestSha256: 'sha-1', body: first.submission });
+    // The retry changed nothing: the draft holds the later save.
+    expect(await revisions()).toEqual(['1:save:reporter:{"trainees":6}']);
+  });
+
+  it('replay a retried submit as the revision it made', async () => {
+    const idempotency = { userId: 'u1', key: 'submit-1', requestSha256: 'sha-2' };
+    await write({ action: 'save', values: { trainees: 1 } });
+    const submitted = await write({ action: 'submit', values: { trainees: 2 }, idempotency });
+    await expect(write({ action: 'save', values: { trainees: 3 } })).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect(await write({ action: 'submit', values: { trainees: 2 }, idempotency })).toEqual({ submission: submitted.submission, replayed: true });
   });
 });

@@ -162,16 +162,80 @@ function refused(rule: (typeof submissionActions)[SubmissionAction], status: Sub
   return new WorkflowError('invalid_transition', `当前状态为「${status ?? '未填报'}」，不能${rule.zh}`, `cannot ${rule.en} a submission that is ${status ?? 'not started'}`);
 }
 
+/** A pause in saving longer than this ends an editing session: the next save starts a new draft revision. */
+export const DRAFT_SESSION_GAP_MS = 30 * 60_000;
+
+/**
+ * The draft revision a save continues rather than adding one, if any: the same person's draft of
+ * the same form version, last saved within the session's gap. Submitting, returning and approving
+ * always add a revision, and so does the first save after any of them.
+ */
+function continuedDraft(input: SubmissionWrite, before: Submission | undefined, now: Date): Submission | null {
+  if (input.action !== 'save' || before?.status !== 'draft' || before.updatedBy !== input.actor || before.formVersion !== input.formVersion) return null;
+  return now.getTime() - Date.parse(`${before.updatedAt.replace(' ', 'T')}Z`) <= DRAFT_SESSION_GAP_MS ? before : null;
+}
+
+const revisionRow = (s: Submission, at: Date): Cell[] => [s.assignmentId, s.revision, s.status, s.formVersion, JSON.stringify(s.values), JSON.stringify(s.warnings), s.comment, s.updatedBy, at, s.approvedLevel];
+
+// Found by the time the writer last saved the draft at, besides its key: DuckDB then reads only the
+// row groups written about then, not the whole table, and a row not where the writer left it is
+// not changed (the batch fails instead).
+const SAVE_OVER = `UPDATE submission_revisions AS r SET submission_values = u.submission_values, warnings = u.warnings, created_at = $6::TIMESTAMP
+  FROM (SELECT unnest($1) AS assignment_id, unnest($2)::INTEGER AS revision, unnest($3)::TIMESTAMP AS saved_at, unnest($4) AS submission_values, unnest($5) AS warnings) u
+  WHERE r.assignment_id = u.assignment_id AND r.revision = u.revision AND r.created_at = u.saved_at`;
+
+/** What a batch writes to submission_revisions: new revisions, and drafts saved over in place. */
+class RevisionWrites {
+  private readonly added = new Map<string, Cell[]>();
+  private readonly savedOver = new Map<string, { draft: Submission; savedAt: string }>();
+
+  constructor(private readonly now: Date) {}
+
+  add(next: Submission): void {
+    this.added.set(`${next.assignmentId}\u0000${next.revision}`, revisionRow(next, this.now));
+  }
+
+  /** The draft `before` (as the writer left it) now holds `next`'s values. */
+  saveOver(before: Submission, next: Submission): void {
+    const key = `${next.assignmentId}\u0000${next.revision}`;
+    // A draft started earlier in this same batch is not in the table yet.
+    if (this.added.has(key)) this.added.set(key, revisionRow(next, this.now));
+    else this.savedOver.set(key, { draft: next, savedAt: this.savedOver.get(key)?.savedAt ?? before.updatedAt });
+  }
+
+  async write(connection: DuckDBConnection): Promise<void> {
+    await appendRows(connection, 'submission_revisions', [...this.added.values()]);
+    const saved = [...this.savedOver.values()];
+    if (saved.length === 0) return;
+    const column = (pick: (s: (typeof saved)[number]) => string | number) => listValue(saved.map(pick));
+    const result = await connection.run(SAVE_OVER, [
+      column((s) => s.draft.assignmentId),
+      column((s) => s.draft.revision),
+      column((s) => s.savedAt),
+      column((s) => JSON.stringify(s.draft.values)),
+      column((s) => JSON.stringify(s.draft.warnings)),
+      sqlTimestamp(this.now),
+    ]);
+    if (result.rowsChanged !== saved.length) throw new Error(`${saved.length - result.rowsChanged} draft revision(s) to save over were not as the writer left them`);
+  }
+}
+
 /**
  * Applies a batch of submission changes in the caller's transaction: each is checked against
  * the workflow and the assignment, then all are written with one statement per table.
+ *
+ * Autosaves of one editing session update one draft revision (`continuedDraft`): its number stays,
+ * its values and time move, and the audit keeps the one entry that started it. A save with an
+ * Idempotency-Key stores its own answer whole, since its revision may be saved over later; every
+ * other step stores where its revision is. Clients hold no revision number: what guards a save is
+ * the form version they filled and the workflow (a report no longer a draft refuses saves, 409).
  */
 async function writeSubmissions(connection: DuckDBConnection, inputs: SubmissionWrite[]): Promise<Array<SubmissionResult | Error>> {
   const { current, assignments } = await loadState(connection, inputs.map((i) => i.assignmentId));
   const earlier = await replays(connection, inputs);
   const now = new Date();
   const stamp = sqlTimestamp(now);
-  const revisions: Cell[][] = [];
+  const revisions = new RevisionWrites(now);
   const audits: Parameters<typeof recordAudit>[1] = [];
   const keys: Cell[][] = [];
   const results = inputs.map((input): SubmissionResult | Error => {
@@ -191,10 +255,11 @@ async function writeSubmissions(connection: DuckDBConnection, inputs: Submission
     if (editing && input.formVersion !== assignment.version) {
       return new WorkflowError('stale_version', `表单已更新为第 ${assignment.version} 版，请刷新后重新填报`, `the form is now version ${assignment.version}; reload and fill it again`);
     }
+    const draft = continuedDraft(input, before, now);
     const next: Submission = {
       assignmentId: input.assignmentId,
       status: moved.status,
-      revision: (before?.revision ?? 0) + 1,
+      revision: draft ? draft.revision : (before?.revision ?? 0) + 1,
       formVersion: editing ? input.formVersion : (before?.formVersion ?? input.formVersion),
       values: editing ? (input.values ?? {}) : (before?.values ?? {}),
       warnings: editing ? (input.warnings ?? []) : (before?.warnings ?? []),
@@ -204,20 +269,24 @@ async function writeSubmissions(connection: DuckDBConnection, inputs: Submission
       updatedAt: stamp,
     };
     current.set(input.assignmentId, next);
-    revisions.push([next.assignmentId, next.revision, next.status, next.formVersion, JSON.stringify(next.values), JSON.stringify(next.warnings), next.comment, input.actor, now, next.approvedLevel]);
-    // The values of every revision are in submission_revisions; the audit names the step.
-    // The level and the reviewer's comment say what a review step did (accepting changes no status).
-    const step = (s: Submission | undefined) => (s ? { status: s.status, revision: s.revision, approvedLevel: s.approvedLevel, comment: s.comment } : null);
-    audits.push({ actor: input.actor, action: `submission.${input.action}`, entity: 'submission', entityId: input.assignmentId, previous: step(before), next: step(next) });
+    if (draft) {
+      revisions.saveOver(draft, next);
+    } else {
+      revisions.add(next);
+      // The values of every revision are in submission_revisions; the audit names the step.
+      // The level and the reviewer's comment say what a review step did (accepting changes no status).
+      const step = (s: Submission | undefined) => (s ? { status: s.status, revision: s.revision, approvedLevel: s.approvedLevel, comment: s.comment } : null);
+      audits.push({ actor: input.actor, action: `submission.${input.action}`, entity: 'submission', entityId: input.assignmentId, previous: step(before), next: step(next) });
+    }
     if (input.idempotency && key) {
-      // The answer is the revision itself, so the key stores only where to find it.
-      keys.push([input.idempotency.key, input.idempotency.userId, input.idempotency.requestSha256, 200, JSON.stringify({ revisionOf: next.assignmentId, revision: next.revision }), now]);
+      const answer = input.action === 'save' ? next : { revisionOf: next.assignmentId, revision: next.revision };
+      keys.push([input.idempotency.key, input.idempotency.userId, input.idempotency.requestSha256, 200, JSON.stringify(answer), now]);
       // A retry arriving in the same batch replays this answer too.
       earlier.set(key, { body: next, requestSha256: input.idempotency.requestSha256 });
     }
     return { submission: next, replayed: false };
   });
-  await appendRows(connection, 'submission_revisions', revisions);
+  await revisions.write(connection);
   await recordAudit(connection, audits, now);
   await appendRows(connection, 'idempotency_keys', keys);
   return results;
