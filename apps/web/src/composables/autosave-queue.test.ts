@@ -166,6 +166,56 @@ describe('AutosaveQueue', () => {
     expect(storage.getItem('draft:a1')).toBeNull();
   });
 
+  it('sends nothing while paused for a submit: the waiting change is held, one on its way lands first', async () => {
+    const sent: number[] = [];
+    let release: () => void = () => undefined;
+    const { storage, timers, queue } = setup(
+      (p) =>
+        new Promise<void>((resolve) => {
+          sent.push(p.n);
+          release = resolve;
+        }),
+    );
+    queue.change({ n: 1 });
+    void queue.flush();
+    queue.change({ n: 2 });
+    let paused = false;
+    const pausing = queue.pause().then(() => (paused = true));
+    await settle();
+    expect(paused).toBe(false);
+    release();
+    await pausing;
+    // The change made while the first was on its way stays in the browser, unsent.
+    expect(sent).toEqual([1]);
+    expect(queue.state).toBe('pending');
+    queue.change({ n: 3 });
+    queue.online();
+    expect(timers.waiting.size).toBe(0);
+    expect(await queue.flush()).toBe(false);
+    expect(sent).toEqual([1]);
+    // Submitted: the copy goes, and nothing is ever sent after it.
+    queue.discard();
+    queue.change({ n: 4 });
+    expect(timers.waiting.size).toBe(0);
+    expect(sent).toEqual([1]);
+    expect(storage.getItem('draft:a1')).not.toBeNull();
+  });
+
+  it('sends what waits after the usual pause once resumed (the submit failed)', async () => {
+    const sent: number[] = [];
+    const { timers, queue } = setup(async (p) => {
+      sent.push(p.n);
+    });
+    queue.change({ n: 1 });
+    await queue.pause();
+    expect(timers.waiting.size).toBe(0);
+    queue.resume();
+    expect(timers.fire()).toEqual([1500]);
+    await settle();
+    expect(sent).toEqual([1]);
+    expect(queue.state).toBe('saved');
+  });
+
   it('discards the copy and its timer', () => {
     const { storage, timers, queue } = setup(async () => undefined);
     queue.change({ n: 1 });

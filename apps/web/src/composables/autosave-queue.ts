@@ -43,6 +43,7 @@ export class AutosaveQueue<T> {
   private timer: unknown = null;
   private retryMs: number;
   private inFlight: Promise<boolean> | null = null;
+  private paused = false;
   private readonly o: Required<Omit<AutosaveOptions<T>, 'onState'>> & Pick<AutosaveOptions<T>, 'onState'>;
 
   constructor(options: AutosaveOptions<T>) {
@@ -74,18 +75,35 @@ export class AutosaveQueue<T> {
     this.o.storage.setItem(this.o.key, JSON.stringify(copy));
     this.retryMs = this.o.retryMs;
     this.setState('pending');
-    this.schedule(this.o.delayMs);
+    if (!this.paused) this.schedule(this.o.delayMs);
   }
 
   /** Sends the latest unsent copy now; resolves true once the server has everything. */
   flush(): Promise<boolean> {
     this.cancel();
+    if (this.paused) return Promise.resolve(false);
     if (this.inFlight) return this.inFlight.then(() => this.flush());
     if (!this.pending()) return Promise.resolve(true);
     this.inFlight = this.sendLatest().finally(() => {
       this.inFlight = null;
     });
     return this.inFlight;
+  }
+
+  /**
+   * Holds every send until `resume()`, for a write that must come last (submitting): the pending
+   * one is not made and one already on its way is waited for. Changes are still kept in storage.
+   */
+  async pause(): Promise<void> {
+    this.paused = true;
+    this.cancel();
+    await this.inFlight;
+  }
+
+  /** Sends again (the submit failed): what waits goes after the usual pause. */
+  resume(): void {
+    this.paused = false;
+    if (this.pending()) this.schedule(this.o.delayMs);
   }
 
   /** The browser says the connection is back: resend what waits. */
@@ -124,8 +142,12 @@ export class AutosaveQueue<T> {
       return false;
     }
     this.lastError = null;
-    // A change made while this one was on its way is still to be sent.
-    if (this.o.storage.getItem(this.o.key) !== raw) return this.sendLatest();
+    // A change made while this one was on its way is still to be sent, unless sending is held.
+    if (this.o.storage.getItem(this.o.key) !== raw) {
+      if (!this.paused) return this.sendLatest();
+      this.setState('pending');
+      return false;
+    }
     this.o.storage.removeItem(this.o.key);
     this.retryMs = this.o.retryMs;
     this.setState('saved');

@@ -65,7 +65,8 @@ export function useReportDraft(view: Ref<AssignmentView | null>, save: (id: stri
       storage: localStorage,
       send: async (p) => {
         const l = logic.value;
-        if (!l) return;
+        // A report no longer editable (submitted, or its window closed) is never saved as a draft.
+        if (!l || !editable.value) return;
         await save(id, { values: draftPayload(l, p.values), formVersion: p.formVersion, explanations: p.explanations });
       },
       isOffline: (e) => e instanceof ApiFailure && (e.offline || e.status >= 500),
@@ -124,5 +125,10 @@ export function useReportDraft(view: Ref<AssignmentView | null>, save: (id: stri
   /** Sends what waits now (before leaving, or on "save"); true once the server has it. */
   const flush = () => queue?.flush() ?? Promise.resolve(true);
 
-  return { logic, values, explanations, editable, errors, allErrors, warnings, unexplained, touched, attempted, serverErrors, saveState, saveError, restored, start, body, settled, flush };
+  /** Before submitting: no autosave may follow the submit, and one already on its way lands first. */
+  const hold = () => queue?.pause() ?? Promise.resolve();
+  /** The submit failed: autosave goes on, sending what was typed meanwhile. */
+  const release = () => queue?.resume();
+
+  return { logic, values, explanations, editable, errors, allErrors, warnings, unexplained, touched, attempted, serverErrors, saveState, saveError, restored, start, body, settled, flush, hold, release };
 }

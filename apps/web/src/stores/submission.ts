@@ -19,9 +19,15 @@ export const useSubmissionStore = defineStore('submission', () => {
     revisions.value = r;
   }
 
-  /** Takes the server's answer to a write as the current submission. */
+  /**
+   * Takes the server's answer to a write as the current submission, unless the view already shows
+   * a later one: answers to requests sent close together (an autosave, then the submit) may arrive
+   * in either order. A draft updated in place keeps its revision and moves its time.
+   */
   function accept(submission: Submission) {
-    if (view.value) view.value = { ...view.value, submission, assignment: { ...view.value.assignment, status: submission.status, approvedLevel: submission.approvedLevel } };
+    const shown = view.value?.submission;
+    const older = shown && (submission.revision < shown.revision || (submission.revision === shown.revision && submission.updatedAt < shown.updatedAt));
+    if (view.value && !older) view.value = { ...view.value, submission, assignment: { ...view.value.assignment, status: submission.status, approvedLevel: submission.approvedLevel } };
     return submission;
   }
 

@@ -10,6 +10,8 @@ let browser: Browser;
 const people = new People(() => browser);
 const as = (who: string) => people.as(who);
 let id = '';
+/** A number field of the form, changed by the reporter just before submitting. */
+let numberField = '';
 
 /** Opens the review queue's "waiting for me" list and the report in it. */
 async function openFromQueue(page: Page): Promise<void> {
@@ -25,7 +27,7 @@ const stepsDone = (page: Page) => page.locator('.approval-steps [data-done="true
 
 beforeAll(async () => {
   browser = await launch();
-  // A quarter of the demo's 锦江区教育局 form nobody has reported yet, filled and submitted by its reporter.
+  // A quarter of the demo's 锦江区教育局 form nobody has reported yet, filled in as a draft by its reporter.
   const office = await ApiClient.as('admin');
   const { formId } = await assignmentOf(office, '锦江区教育局', '2024Q1');
   const [created] = await office.post<Array<{ id: string }>>('/assignments', { formId, version: 1, regionCodes: ['510104'], departments: ['锦江区教育局'], periods: ['2023Q2'], dueDate: null });
@@ -33,8 +35,9 @@ beforeAll(async () => {
   const reporter = await ApiClient.as('jj-edu');
   const view = await reporter.get<{ form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } }>(`/assignments/${id}`);
   const fields = view.form.sections.flatMap((s) => s.fields);
+  numberField = fields.find((f) => f.type === 'integer')!.id;
   const values = Object.fromEntries(fields.map((f) => [f.id, f.type === 'long_text' ? '按计划推进' : f.type === 'percent' ? 80 : f.type === 'yes_no' ? true : f.type === 'date' ? '2023-06-30' : 12]));
-  await reporter.post(`/assignments/${id}/submission/submit`, { values, formVersion: 1 });
+  await reporter.put(`/assignments/${id}/submission`, { values, formVersion: 1 });
 });
 shootOnFailure(() => people.pages());
 afterAll(async () => {
@@ -43,6 +46,41 @@ afterAll(async () => {
 });
 
 describe('approval up the levels', () => {
+  it('the reporter submits while an autosave is on its way: the save lands first, the submit carries the last change, nothing is refused', async () => {
+    const reporter = await as('jj-edu');
+    const writes: Array<{ path: string; status: number }> = [];
+    reporter.on('response', (r) => {
+      if (r.request().method() !== 'GET' && r.url().includes(`/assignments/${id}/submission`)) writes.push({ path: new URL(r.url()).pathname, status: r.status() });
+    });
+    // A slow connection: the server has each autosave at once, its answer comes two seconds later.
+    await reporter.route(`**/api/v1/assignments/${id}/submission`, async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      const response = await route.fetch();
+      await reporter.waitForTimeout(2000);
+      await route.fulfill({ response });
+    });
+    await reporter.goto(`/report/${id}`);
+    await visible(reporter.locator(`#f-${numberField}`));
+    const saving = reporter.waitForRequest((r) => r.method() === 'PUT' && r.url().includes(`/assignments/${id}/submission`));
+    await reporter.locator(`#f-${numberField}`).fill('13');
+    await saving;
+    // Changed again and submitted within the autosave's pause, while the first save is still on its way.
+    await reporter.locator(`#f-${numberField}`).fill('14');
+    await reporter.getByTestId('submit').click();
+    await confirmBox(reporter, '提交审核');
+    await toast(reporter, '已提交，等待审核');
+    await reporter.waitForTimeout(2500);
+    expect(writes.map((w) => w.status)).not.toContain(409);
+    expect(writes.at(-1)?.path).toMatch(/\/submit$/);
+    // The late answer to the autosave did not make the page a draft again.
+    await visible(reporter.getByText('已提交，等待审核；审核前不能修改'));
+    expect(await reporter.getByTestId('submit').count()).toBe(0);
+    const office = await ApiClient.as('admin');
+    const view = await office.get<{ submission: { status: string; values: Record<string, unknown> } }>(`/assignments/${id}`);
+    expect(view.submission).toMatchObject({ status: 'submitted', values: expect.objectContaining({ [numberField]: 14 }) });
+    await reporter.unroute(`**/api/v1/assignments/${id}/submission`);
+  });
+
   it('the district approves what its unit submitted; the city is not asked before that', async () => {
     const city = await as('cd-reviewer');
     await city.goto('/review');
@@ -91,6 +129,18 @@ describe('approval up the levels', () => {
     await openFromQueue(city);
     expect(await stepsDone(city)).toEqual(['county']);
     await visible(city.getByText('请市级复核培训人次'));
+    // The return leaves the report with the city again: the page still names who handed it in, and each step's person by name.
+    await visible(city.locator('.review-meta', { hasText: '锦江区教育局填报人（演示） 于' }));
+    const history = city.locator('.history li');
+    expect(await history.allTextContents()).toEqual([
+      expect.stringMatching(/^县级已审核四川省审核人（演示） 退回第 5 版 · .*意见：请市级复核培训人次$/),
+      expect.stringMatching(/^市级已审核成都市审核人（演示） 接收第 4 版/),
+      expect.stringMatching(/^县级已审核锦江区审核人（演示） 审核通过第 3 版/),
+      expect.stringMatching(/^待审核锦江区教育局填报人（演示） 提交第 2 版/),
+      expect.stringMatching(/^草稿锦江区教育局填报人（演示） 保存草稿第 1 版/),
+    ]);
+    await city.locator('.history').scrollIntoViewIfNeeded();
+    await shot(city, 'approval-03-city-history');
   });
 
   it('threw no uncaught error on any page', () => {

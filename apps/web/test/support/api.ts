@@ -24,13 +24,21 @@ export class ApiClient {
     return (await res.json()) as T;
   }
 
-  async post<T>(path: string, body: unknown): Promise<T> {
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>('POST', path, body);
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>('PUT', path, body);
+  }
+
+  private async send<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
     const res = await fetch(`${inject('baseUrl')}/api/v1${path}`, {
-      method: 'POST',
+      method,
       headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }
 
