@@ -5,7 +5,7 @@ import { beijingToday, type Instant } from './time/beijing-time.js';
 export const ResultTitle = z.string().trim().max(120).meta({ label: '查询名称', labelEn: 'Query title', description: 'names the downloaded file; 查询结果 when the query is not saved' });
 
 /** Characters Windows, macOS or a browser refuse in a file name, control characters among them. */
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
+const UNSAFE = /[\\/:*?"<>|\p{Cc}]+/gu;
 
 /**
  * The name of a downloaded query result, the same for the browser's CSV and the server's XLSX and
