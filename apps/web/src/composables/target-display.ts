@@ -1,4 +1,5 @@
 import { formatGoal, formatQuantity, type Comparator, type Lang } from '@kesu/schema';
+import { actualUnit } from '@kesu/analytics/charts';
 import type { ProgressStatus, TargetProgress } from '../api/analytics';
 
 export const STATUSES: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
@@ -11,13 +12,10 @@ export function goalText(target: Goal, lang: Lang): string {
   return formatGoal(target.comparator as Comparator, target.value, target.unit, { lang });
 }
 
-/**
- * An amount read against a target, with the unit the target counts in: a per-unit target is
- * judged on the share of units meeting it, so its actual and expected amounts are percentages.
- */
+/** An amount read against a target, in the unit its actual counts in (a per-unit target's is a share of units, in %). */
 export function targetAmountText(target: Pick<TargetProgress, 'scope' | 'unit'>, amount: number | null, lang: Lang): string {
   if (amount === null) return '—';
-  return formatQuantity(amount, target.scope === 'per_unit' ? '%' : target.unit, { lang });
+  return formatQuantity(amount, actualUnit(target), { lang });
 }
 
 export interface StatusSummary {

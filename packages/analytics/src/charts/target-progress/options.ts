@@ -24,6 +24,15 @@ const CAP = 150;
 const ROW = 26;
 const FRAME = 96 + 56;
 
+/**
+ * The unit a target's actual and expected amounts are counted in: a per-unit target is judged on
+ * the share of units meeting it, so in %; every other one in its own unit.
+ * @example actualUnit({ scope: 'per_unit', unit: '名' }) // '%'
+ */
+export function actualUnit(r: Pick<TargetProgressRow, 'scope' | 'unit'>): string | null {
+  return r.scope === 'per_unit' ? '%' : r.unit;
+}
+
 /** A per-unit target's actual is already the share of units meeting it; every other one is measured against its value. */
 function share(r: TargetProgressRow, amount: number | null): number | null {
   if (amount === null) return null;
@@ -47,13 +56,11 @@ function tooltip(rows: readonly TargetProgressRow[], lang: Lang) {
   return (params: TooltipComponentFormatterCallbackParams): string => {
     const r = rows[hoveredIndex(params)];
     if (!r) return '';
-    // A per-unit target's actual is the share of units meeting it.
-    const actualUnit = r.scope === 'per_unit' ? '%' : r.unit;
     const reached = share(r, r.actual);
     return tooltipHtml(r.metric, [
       entry(pick(L.lead, lang), r.lead_units || pick(L.noLead, lang), lang),
       entry(pick(L.target, lang), formatGoal(r.comparator as Comparator, r.value, r.unit, { lang }), lang),
-      entry(pick(L.actual, lang), r.actual === null ? pick(NO_DATA, lang) : `${formatQuantity(r.actual, actualUnit, { lang })}${reached === null || r.scope === 'per_unit' ? '' : aside(shareLabel(reached), lang)}`, lang),
+      entry(pick(L.actual, lang), r.actual === null ? pick(NO_DATA, lang) : `${formatQuantity(r.actual, actualUnit(r), { lang })}${reached === null || r.scope === 'per_unit' ? '' : aside(shareLabel(reached), lang)}`, lang),
       entry(pick(statusLabels[r.status], lang), (lang === 'zh' ? r.rule_zh : r.rule_en) ?? '', lang),
     ]);
   };
