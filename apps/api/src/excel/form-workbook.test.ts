@@ -180,7 +180,8 @@ describe('buildFormWorkbook', () => {
     const main = sheet(wb, '填报表');
     expect(main.getCell('A1').value).toBe(ctx.title);
     const header = [2, 3, 4, 5].map((r) => [main.getCell(r, 1).value, main.getCell(r, 2).value]);
-    expect(header).toEqual([['地区', '友谊县'], ['单位', '县教育局'], ['期间', '2024'], ['截止日期', '2025-01-31']]);
+    // The period in words, as people say it (the code stays in the hidden sheet's assignment).
+    expect(header).toEqual([['地区', '友谊县'], ['单位', '县教育局'], ['期间', '2024年'], ['截止日期', '2025-01-31']]);
     const headRow = rowOf(main, '字段代码');
     expect(main.getRow(headRow).values).toEqual([undefined, '字段', '填报值', '单位', '目标/说明', '上期值', '字段代码']);
     expect(main.getCell(headRow + 1, 1).value).toBe('培训情况');
@@ -217,6 +218,18 @@ describe('buildFormWorkbook', () => {
     expect(table.getCell('A22').protection).toMatchObject({ locked: false });
     expect(table.getCell('B22').dataValidation).toMatchObject({ type: 'whole' });
     expect(table.getCell('D3').dataValidation).toMatchObject({ type: 'list', formulae: ['"线上,线下"'] });
+  });
+
+  it('writes a table column\'s unit once, and a quarter in words', async () => {
+    const counted = FormDefinition.parse({
+      title: 't',
+      periodKind: 'quarter',
+      sections: [{ id: 's', title: 's', fields: [{ id: 't1', type: 'repeat_table', label: '活动', columns: [{ id: 'a', type: 'integer', label: '参与人次', unit: '人次' }, { id: 'b', type: 'integer', label: '场地', unit: '处' }] }] }],
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(await buildFormWorkbook(counted, { ...ctx, period: '2024Q4' })).buffer);
+    expect([sheet(wb, '活动').getCell('A1').value, sheet(wb, '活动').getCell('B1').value]).toEqual(['参与人次', '场地（处）']);
+    expect(sheet(wb, '填报表').getCell('B4').value).toBe('2024年第四季度');
   });
 
   it('names table sheets within Excel’s rules, uniquely', async () => {

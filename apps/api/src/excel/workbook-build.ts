@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ColumnField, Field, FormDefinition, FormSection } from '@kesu/schema';
+import { labelWithUnit, periodWords, type ColumnField, type Field, type FormDefinition, type FormSection } from '@kesu/schema';
 import { MULTI_SEPARATOR, numberFormat, optionLabels, toCellValue } from './workbook-cells.js';
 import { OptionLists, validationFor } from './workbook-data-validation.js';
 import { COL, isComputed, MAIN_HEADER, MAIN_SHEET, META_SHEET, TABLE_DATA_ROW, TABLE_ID_ROW, tableFields, type TableField, type ValueField, type WorkbookContext } from './workbook-layout.js';
@@ -98,7 +98,7 @@ function writeHeading(ws: ExcelJS.Worksheet, def: FormDefinition, ctx: WorkbookC
   const particulars: Array<[string, string]> = [
     ['地区', ctx.regionName],
     ['单位', ctx.departmentName],
-    ['期间', ctx.period],
+    ['期间', periodWords(ctx.period)],
     ['截止日期', ctx.dueDate ?? '未设定'],
     ['表单版本', `${def.title}（第 ${ctx.version} 版）`],
     ['填写说明', '请只在黄色单元格中填写；灰色为自动计算；带 * 为必填；不要改动“字段代码”列。'],
@@ -184,7 +184,7 @@ function writeTableHeader(ws: ExcelJS.Worksheet, column: ColumnField, c: number)
   ws.getColumn(c).width = Math.min(40, Math.max(12, column.label.length * 2 + 4));
   const cell = ws.getRow(1).getCell(c);
   const unit = unitOf(column);
-  cell.value = `${column.label}${unit ? `（${unit}）` : ''}${column.required ? ' *' : ''}`;
+  cell.value = `${labelWithUnit(column.label, unit)}${column.required ? ' *' : ''}`;
   styleHeader(cell);
   cell.alignment = { vertical: 'middle', wrapText: true };
   const help = joinNotes(column.help ?? '', multiChoiceHint(column));

@@ -29,6 +29,25 @@ describe('the printable report', () => {
     expect(en).toContain('<td>approved (submitted late)</td>');
   });
 
+  it('writes goals with signs and units, a rate\'s actual with its %, and periods in words', () => {
+    const targets = [
+      { metric: '居民健康素养水平达到31%', comparator: '>=', value: 31, unit: '%', scope: 'point_in_time', actual: 3, status: 'behind', as_of: '2025Q4', rule_zh: '', rule_en: '' },
+      { metric: '全区科技志愿服务队伍人数不少于8000人', comparator: '>=', value: 8000, unit: '人', scope: 'point_in_time', actual: 7000000, status: 'achieved', as_of: '2025Q4', rule_zh: '', rule_en: '' },
+      { metric: '中小学配备1名以上专职科技教师', comparator: '>=', value: 1, unit: '名', scope: 'per_unit', actual: 62.5, status: 'at_risk', as_of: '2025Q4', rule_zh: '', rule_en: '' },
+    ];
+    const zh = renderReportHtml(data({ targets }), COUNTY, 'zh', new Date('2026-01-05T08:00:00Z'));
+    expect(zh).toContain('数据截至：2025年第四季度');
+    expect(zh).toContain('<td class="n">≥ 31%</td><td class="n">3%</td>');
+    expect(zh).toContain('<td class="n">≥ 8,000人</td><td class="n">700万人</td>');
+    expect(zh).toContain('<td class="n">≥ 1名</td><td class="n">62.5%</td>');
+    expect(zh).toContain('<td>2025年第一季度</td>');
+    expect(zh).not.toMatch(/2025Q\d|&gt;=/);
+    const en = renderReportHtml(data({ targets }), COUNTY, 'en', new Date('2026-01-05T08:00:00Z'));
+    expect(en).toContain('Data as of: Q4 2025');
+    expect(en).toContain('<td class="n">≥ 8,000 people</td><td class="n">7 million people</td>');
+    expect(en).toContain('<td>Q1 2025</td>');
+  });
+
   it('escapes names from the data', () => {
     expect(renderReportHtml(data(), COUNTY, 'zh', new Date())).toContain('区科协 &lt;总会&gt;');
   });

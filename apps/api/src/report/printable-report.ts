@@ -1,6 +1,6 @@
 import { renderSvg, statusLabels, type ProgressStatus } from '@kesu/analytics';
-import { COMPARISON_REPORT_IDS, dashboardHeight, OWN_REPORT_IDS, reports, type ReportId } from '@kesu/analytics/charts';
-import { formatBeijingDateTime, type Region } from '@kesu/schema';
+import { actualUnit, COMPARISON_REPORT_IDS, dashboardHeight, OWN_REPORT_IDS, reports, type ReportId } from '@kesu/analytics/charts';
+import { formatBeijingDateTime, formatGoal, formatNumber, formatQuantity, periodWords, type Comparator, type Region } from '@kesu/schema';
 import type { ReportData } from './report-data.js';
 
 export type Lang = 'zh' | 'en';
@@ -8,11 +8,10 @@ export type Lang = 'zh' | 'en';
 const escapeHtml = (text: unknown) =>
   String(text ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 
-const num = (value: unknown) => (value === null || value === undefined ? '—' : Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 1 }));
 
 const WORDS = {
-  zh: { title: '全民科学素质行动实施进展报告', year: '年度', generated: '生成时间', beijing: '（北京时间）', asOf: '数据截至', summary: '目标完成情况', target: '目标', goal: '目标值', actual: '实际值', status: '状态', rule: '判定依据', charts: '下级地区对比', own: '本地区情况', completion: '各部门填报情况', fn: '部门职能', assigned: '应报', submitted: '已报', approved: '已审核', late: '逾期', lateList: '逾期与未报清单', region: '地区', department: '单位', period: '报告期', due: '截止日期', none: '无', count: '个', leaf: '本地区没有下级地区，不作地区间对比图；本地区情况见下。' },
-  en: { title: 'Science Literacy Action: Progress Report', year: 'Year', generated: 'Generated', beijing: '(Beijing time)', asOf: 'Data as of', summary: 'Targets by status', target: 'Target', goal: 'Target value', actual: 'Actual', status: 'Status', rule: 'Rule', charts: 'Sub-regions compared', own: 'The region itself', completion: 'Reporting by department', fn: 'Function', assigned: 'Due', submitted: 'Submitted', approved: 'Approved', late: 'Late', lateList: 'Late and missing reports', region: 'Region', department: 'Unit', period: 'Period', due: 'Due', none: 'None', count: '', leaf: 'This region has no sub-regions to compare; its own charts follow.' },
+  zh: { title: '全民科学素质行动实施进展报告', year: '年度', generated: '生成时间', beijing: '（北京时间）', asOf: '数据截至', summary: '目标完成情况', colon: '：', target: '目标', goal: '目标值', actual: '实际值', status: '状态', rule: '判定依据', charts: '下级地区对比', own: '本地区情况', completion: '各部门填报情况', fn: '部门职能', assigned: '应报', submitted: '已报', approved: '已审核', late: '逾期', lateList: '逾期与未报清单', region: '地区', department: '单位', period: '报告期', due: '截止日期', none: '无', count: '个', leaf: '本地区没有下级地区，不作地区间对比图；本地区情况见下。' },
+  en: { title: 'Science Literacy Action: Progress Report', year: 'Year', generated: 'Generated', beijing: '(Beijing time)', asOf: 'Data as of', summary: 'Targets by status', colon: ': ', target: 'Target', goal: 'Target value', actual: 'Actual', status: 'Status', rule: 'Rule', charts: 'Sub-regions compared', own: 'The region itself', completion: 'Reporting by department', fn: 'Function', assigned: 'Due', submitted: 'Submitted', approved: 'Approved', late: 'Late', lateList: 'Late and missing reports', region: 'Region', department: 'Unit', period: 'Period', due: 'Due', none: 'None', count: '', leaf: 'This region has no sub-regions to compare; its own charts follow.' },
 } as const;
 
 const STATUS_ORDER: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
@@ -54,10 +53,12 @@ function targetSection(data: ReportData, lang: Lang): string {
   const chips = `<div class="chips">${counts.map(([s, n]) => `<span class="chip ${s}">${escapeHtml(statusLabels[s][lang])} ${n}${w.count}</span>`).join('')}</div>`;
   const rows = data.targets.map((t) => {
     const status = String(t['status']) as ProgressStatus;
+    const unit = t['unit'] === null ? null : String(t['unit']);
+    const actual = t['actual'] === null ? '—' : formatQuantity(Number(t['actual']), actualUnit({ scope: String(t['scope']), unit }), { lang });
     return [
       `<td>${escapeHtml(t['metric'])}</td>`,
-      `<td class="n">${escapeHtml(t['comparator'] === '=' ? '' : t['comparator'])} ${num(t['value'])} ${escapeHtml(t['unit'])}</td>`,
-      `<td class="n">${num(t['actual'])}</td>`,
+      `<td class="n">${escapeHtml(formatGoal(t['comparator'] as Comparator, Number(t['value']), unit, { lang }))}</td>`,
+      `<td class="n">${escapeHtml(actual)}</td>`,
       `<td class="status ${status}">${escapeHtml(statusLabels[status][lang])}</td>`,
       `<td class="rule">${escapeHtml(lang === 'zh' ? t['rule_zh'] : t['rule_en'])}</td>`,
     ];
@@ -84,9 +85,9 @@ function completionSection(data: ReportData, lang: Lang): string {
   const w = WORDS[lang];
   const rows = data.completion.map((r) => [
     `<td>${escapeHtml(lang === 'zh' ? r['function_zh'] : r['function_en'])}</td>`,
-    ...['assigned', 'submitted', 'approved', 'late'].map((k) => `<td class="n">${num(r[k])}</td>`),
+    ...['assigned', 'submitted', 'approved', 'late'].map((k) => `<td class="n">${formatNumber(Number(r[k]), { lang, exact: true })}</td>`),
   ]);
-  const late = data.late.map((r) => [`<td>${escapeHtml(r['region'])}</td>`, `<td>${escapeHtml(r['department'])}</td>`, `<td>${escapeHtml(r['period'])}</td>`, `<td>${escapeHtml(r['due_date'])}</td>`, `<td>${escapeHtml(SUBMISSION_STATUS[String(r['status'])]?.[lang] ?? r['status'])}</td>`]);
+  const late = data.late.map((r) => [`<td>${escapeHtml(r['region'])}</td>`, `<td>${escapeHtml(r['department'])}</td>`, `<td>${escapeHtml(periodWords(String(r['period']), lang))}</td>`, `<td>${escapeHtml(r['due_date'])}</td>`, `<td>${escapeHtml(SUBMISSION_STATUS[String(r['status'])]?.[lang] ?? r['status'])}</td>`]);
   return (
     `<h2>${w.completion}</h2>${rows.length === 0 ? `<p>${w.none}</p>` : table([w.fn, w.assigned, w.submitted, w.approved, w.late], rows)}` +
     `<h2>${w.lateList}</h2>${late.length === 0 ? `<p>${w.none}</p>` : table([w.region, w.department, w.period, w.due, w.status], late)}`
@@ -96,13 +97,14 @@ function completionSection(data: ReportData, lang: Lang): string {
 /** An A4 report for a region and year that prints cleanly: cover, targets by status, charts as SVG, reporting. */
 export function renderReportHtml(data: ReportData, region: Region, lang: Lang, generatedAt: Date): string {
   const w = WORDS[lang];
-  const asOf = data.targets.find((t) => t['as_of'])?.['as_of'] ?? '—';
-  const subtitle = `${region.name} · ${data.year}`;
+  const asOf = data.targets.find((t) => t['as_of'])?.['as_of'];
+  const year = periodWords(String(data.year), lang);
+  const subtitle = `${region.name} · ${year}`;
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(`${region.name} ${w.title} ${data.year}`)}</title><style>${CSS}</style></head>
 <body>
-<section class="cover"><h1>${w.title}</h1><div class="region">${escapeHtml(region.name)} · ${data.year}</div>
-<div class="meta">${w.asOf}: ${escapeHtml(asOf)} · ${w.generated}: ${escapeHtml(formatBeijingDateTime(generatedAt))} ${w.beijing}</div></section>
+<section class="cover"><h1>${w.title}</h1><div class="region">${escapeHtml(subtitle)}</div>
+<div class="meta">${w.asOf}${w.colon}${escapeHtml(asOf ? periodWords(String(asOf), lang) : '—')} · ${w.generated}${w.colon}${escapeHtml(formatBeijingDateTime(generatedAt))} ${w.beijing}</div></section>
 ${targetSection(data, lang)}
 ${chartSection(data, lang, subtitle)}
 ${completionSection(data, lang)}

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { shiftPeriod, Submission, type AssignmentBase } from '@kesu/schema';
+import { periodWords, shiftPeriod, Submission, type AssignmentBase } from '@kesu/schema';
 import { getSubmission, listAssignments } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
@@ -38,7 +38,7 @@ export function workbookRoutes(ctx: AppContext) {
           { assignmentId: assignment.id, formId: assignment.formId, version: assignment.version, title: form.definition.title, regionName: region(assignment.regionCode), departmentName: assignment.department, period: assignment.period, dueDate: assignment.dueDate, targets, previous: await previousValues(assignment) },
           current?.values ?? {},
         );
-        const name = encodeURIComponent(`${assignment.department}-${assignment.period}.xlsx`);
+        const name = encodeURIComponent(`${assignment.department}-${periodWords(assignment.period)}.xlsx`);
         return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${name}` });
       },
     )

@@ -1,6 +1,6 @@
 import { statusLabels, type ProgressStatus } from '@kesu/analytics';
-import { reportSubtitle, type Lang } from '@kesu/analytics/charts';
-import { formatBeijingDateTime } from '@kesu/schema';
+import { actualUnit, reportSubtitle, type Lang } from '@kesu/analytics/charts';
+import { formatBeijingDateTime, formatQuantity, formatRange, periodWords } from '@kesu/schema';
 import { drawCharts, type DrawnChart } from './chart-images.js';
 import type { FinalEvaluation, FinalTarget } from './final-data.js';
 import { FINAL_WORDS } from './final-words.js';
@@ -38,16 +38,15 @@ export interface FinalDocument {
 const MISSED_ORDER: ProgressStatus[] = ['behind', 'at_risk', 'no_data', 'on_track'];
 const STATUS_ORDER: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
 
-const number = (value: number, lang: Lang) => value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 });
-const percent = (part: number, whole: number, lang: Lang) => (whole === 0 ? '—' : `${number((part / whole) * 100, lang)}%`);
-const withUnit = (value: string, unit: string | null) => (unit === null || unit === '' ? value : unit === '%' ? `${value}%` : `${value} ${unit}`);
+const percent = (part: number, whole: number, lang: Lang) => (whole === 0 ? '—' : formatQuantity((part / whole) * 100, '%', { lang }));
+const rate = (value: number, lang: Lang) => formatQuantity(value, '%', { lang, digits: 2 });
 
-/** The value a target sets, as the plan words it: 不少于2,000 名, 1—2 项, 2023年底前完成. */
+/** The value a target sets, as the plan words it: 不少于2,000名, 1–2项, 2023年底前完成. */
 export function goalText(t: FinalTarget, lang: Lang): string {
   const w = FINAL_WORDS[lang];
   if (t.scope === 'milestone') return w.milestone(t.deadline);
-  const value = t.valueMax === null ? number(t.value, lang) : `${number(t.value, lang)}${lang === 'zh' ? '—' : '–'}${number(t.valueMax, lang)}`;
-  const goal = `${w.comparator[t.comparator] ?? ''}${withUnit(value, t.unit)}`;
+  const amount = t.valueMax === null ? formatQuantity(t.value, t.unit, { lang }) : formatRange(t.value, t.valueMax, t.unit, { lang });
+  const goal = `${w.comparator[t.comparator] ?? ''}${amount}`;
   return t.perUnit === null ? goal : `${goal}${w.perUnit(t.perUnit)}`;
 }
 
@@ -56,8 +55,7 @@ export function actualText(t: FinalTarget, lang: Lang): string {
   if (t.actual === null) return '—';
   const w = FINAL_WORDS[lang];
   if (t.scope === 'milestone') return t.actual >= 1 ? w.done : w.notDone;
-  if (t.scope === 'per_unit') return `${number(t.actual, lang)}%`;
-  return withUnit(number(t.actual, lang), t.unit);
+  return formatQuantity(t.actual, actualUnit(t), { lang });
 }
 
 const verdict = (status: ProgressStatus, lang: Lang): TableCell => ({ text: statusLabels[status][lang], status });
@@ -88,8 +86,8 @@ function overview(data: FinalEvaluation, lang: Lang): Block[] {
 function literacy(data: FinalEvaluation, lang: Lang): Block[] {
   const w = FINAL_WORDS[lang];
   const { baseline, final, status } = data.literacy;
-  const goal = data.plan.literacyTarget === null ? '—' : `${number(data.plan.literacyTarget, lang)}%`;
-  const reading = (r: { period: string; value: number } | null) => (r === null ? '—' : lang === 'zh' ? `${number(r.value, lang)}%（${r.period}）` : `${number(r.value, lang)}% (${r.period})`);
+  const goal = data.plan.literacyTarget === null ? '—' : rate(data.plan.literacyTarget, lang);
+  const reading = (r: { period: string; value: number } | null) => (r === null ? '—' : lang === 'zh' ? `${rate(r.value, lang)}（${periodWords(r.period, lang)}）` : `${rate(r.value, lang)} (${periodWords(r.period, lang)})`);
   const blocks: Block[] = [{ kind: 'paragraph', text: data.plan.literacyTarget === null ? w.literacyNone : w.literacyIntro(goal) }];
   if (final === null && data.plan.literacyTarget !== null) blocks.push({ kind: 'paragraph', text: w.literacyNone });
   blocks.push({
@@ -102,7 +100,7 @@ function literacy(data: FinalEvaluation, lang: Lang): Block[] {
         { text: reading(baseline), numeric: true },
         { text: reading(final), numeric: true },
         { text: goal, numeric: true },
-        { text: data.plan.literacyStretch === null ? w.noStretch : `${number(data.plan.literacyStretch, lang)}%`, numeric: true },
+        { text: data.plan.literacyStretch === null ? w.noStretch : rate(data.plan.literacyStretch, lang), numeric: true },
         status === null ? { text: '—' } : verdict(status, lang),
       ],
     ],
