@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Field } from '@kesu/schema';
 import { i18n } from '../i18n';
 import { en } from '../i18n/locales/en';
-import { fieldUnit, formatValue } from './field-values';
+import { fieldUnit, formatValue, unitSuffix, unitWords } from './field-values';
 
 afterEach(() => {
   i18n.global.locale.value = 'zh-CN';
@@ -26,6 +26,18 @@ describe('formatValue', () => {
     i18n.global.setLocaleMessage('en', en);
     i18n.global.locale.value = 'en';
     expect(formatValue(f, value)).toBe(english);
+  });
+
+  it('brackets a unit after a label only when the label does not say it', () => {
+    expect(unitSuffix('科普讲座', '场次')).toBe('（场次）');
+    expect(unitSuffix('示范校5所', '所')).toBe('');
+    expect(unitSuffix('培训人次 · 农民', '人次')).toBe('');
+    expect(unitSuffix('达标率', undefined)).toBe('');
+    i18n.global.setLocaleMessage('en', en);
+    i18n.global.locale.value = 'en';
+    expect(unitSuffix('Lectures', '场次')).toBe(' (sessions)');
+    expect(unitWords('人次')).toBe('person-times');
+    expect(unitWords('个')).toBe('');
   });
 
   it('counts a percentage in % whether or not its unit says so', () => {

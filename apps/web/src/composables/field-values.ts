@@ -1,4 +1,4 @@
-import { formatQuantity, type ColumnField, type Field } from '@kesu/schema';
+import { formatQuantity, labelWithUnit, unitText, type ColumnField, type Field } from '@kesu/schema';
 import { contentLang, i18n, pick } from '../i18n';
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
@@ -52,6 +52,16 @@ export function fieldUnit(field: Field | ColumnField | undefined): string | unde
   if (!field) return undefined;
   if (field.type === 'percent') return '%';
   return 'unit' in field ? field.unit : undefined;
+}
+
+/** What follows a label to say its unit, unless the label says it already: （场次）, (sessions), or ''. */
+export function unitSuffix(label: string, unit: string | undefined): string {
+  return labelWithUnit(label, unit, contentLang()).slice(label.length);
+}
+
+/** A unit as written after a number box in the current language: 人次, person-times ('' for 个 in English). */
+export function unitWords(unit: string | undefined): string {
+  return unitText(unit, contentLang());
 }
 
 /** A field's label in the current language. */
