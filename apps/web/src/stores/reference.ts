@@ -89,9 +89,10 @@ export const useReferenceStore = defineStore('reference', () => {
     return f ? pick(f.nameZh, f.nameEn) : '';
   };
 
+  /** A catalog indicator's name; '' for a plan's own indicator, whose code is no name for people. */
   const indicatorName = (code: string | null | undefined) => {
     const i = indicators.value.find((x) => x.code === code);
-    return i ? pick(i.nameZh, i.nameEn) : (code ?? '');
+    return i ? pick(i.nameZh, i.nameEn) : '';
   };
 
   return { regions, indicators, breakdowns, functions, approval, loadApproval, childrenOf, loadRegions, ancestry, regionName, searchRegions, unitsOf, loadIndicators, loadFunctions, functionName, indicatorName };
