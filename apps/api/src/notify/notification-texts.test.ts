@@ -15,9 +15,9 @@ describe('notification texts', () => {
   it('say each period as people do, in both languages', () => {
     expect(['2025', '2025S2', '2025Q3', '2025-07', 'later'].map(periodWords)).toEqual([
       { zh: '2025年', en: '2025' },
-      { zh: '2025年下半年', en: '2025 H2' },
-      { zh: '2025年第三季度', en: '2025 Q3' },
-      { zh: '2025年7月', en: '2025-07' },
+      { zh: '2025年下半年', en: 'H2 2025' },
+      { zh: '2025年第三季度', en: 'Q3 2025' },
+      { zh: '2025年7月', en: 'Jul 2025' },
       { zh: 'later', en: 'later' },
     ]);
   });
@@ -52,14 +52,14 @@ describe('notification texts', () => {
     expect(texts[1]!.zh.body).toContain('2025年第二季度、2025年第三季度的填报任务，未设截止日期');
     expect(texts[4]!.zh.body).toBe('王审核退回了锦江区区科协的填报，意见：请补充。请修改后重新提交。');
     expect(texts.map((t) => t.en.title)).toEqual([
-      'New report to fill: “District CAST quarterly report”, 2025 Q2',
+      'New report to fill: “District CAST quarterly report”, Q2 2025',
       '2 new reports to fill: “District CAST quarterly report”',
-      'Due in 7 days: “District CAST quarterly report”, 2025 Q2',
-      'Due today: “District CAST quarterly report”, 2025 Q2',
-      'Report returned: “District CAST quarterly report”, 2025 Q2',
-      'Returned by the level above: 区科协, 锦江区, “District CAST quarterly report”, 2025 Q2',
-      'To accept: 区科协, 锦江区, “District CAST quarterly report”, 2025 Q2',
-      'Report accepted at the prefecture level: “District CAST quarterly report”, 2025 Q2',
+      'Due in 7 days: “District CAST quarterly report”, Q2 2025',
+      'Due today: “District CAST quarterly report”, Q2 2025',
+      'Report returned: “District CAST quarterly report”, Q2 2025',
+      'Returned by the level above: 区科协, 锦江区, “District CAST quarterly report”, Q2 2025',
+      'To accept: 区科协, 锦江区, “District CAST quarterly report”, Q2 2025',
+      'Report accepted at the prefecture level: “District CAST quarterly report”, Q2 2025',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { approvalLevels, parsePeriod, type ApprovalLevel, type Localized, type NotificationKind } from '@kesu/schema';
+import { approvalLevels, periodWords as inWords, type ApprovalLevel, type Localized, type NotificationKind } from '@kesu/schema';
 
 /** What every notice about an assignment names: the form, the unit, the period and the due date. */
 export interface AssignmentFacts {
@@ -30,25 +30,12 @@ export interface NotificationText {
   en: { title: string; body: string };
 }
 
-const QUARTERS = ['一', '二', '三', '四'];
-
 /**
  * A period as people say it, in both languages.
- * @example periodWords('2024Q3') // { zh: '2024年第三季度', en: '2024 Q3' }
+ * @example periodWords('2024Q3') // { zh: '2024年第三季度', en: 'Q3 2024' }
  */
 export function periodWords(code: string): Localized {
-  const p = parsePeriod(code);
-  if (!p) return { zh: code, en: code };
-  switch (p.kind) {
-    case 'year':
-      return { zh: `${p.year}年`, en: String(p.year) };
-    case 'half':
-      return { zh: `${p.year}年${p.index === 1 ? '上' : '下'}半年`, en: `${p.year} H${p.index}` };
-    case 'quarter':
-      return { zh: `${p.year}年第${QUARTERS[p.index - 1]}季度`, en: `${p.year} Q${p.index}` };
-    case 'month':
-      return { zh: `${p.year}年${p.index}月`, en: `${p.year}-${String(p.index).padStart(2, '0')}` };
-  }
+  return { zh: inWords(code, 'zh'), en: inWords(code, 'en') };
 }
 
 const levelWords = (level: ApprovalLevel | null): Localized => (level ? approvalLevels[level] : { zh: '审核人', en: 'reviewer' });
