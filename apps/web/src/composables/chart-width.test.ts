@@ -13,8 +13,8 @@ describe('chartWidth', () => {
   it('gives a tablet and a phone one chart across, never narrower than legible', () => {
     // 768 px tablet: 768 - 208 sidebar - 15 scrollbar.
     expect(chartWidth(545, false)).toBe(545 - 48 - 18);
-    // 600 px phone held sideways: no sidebar beside the page, and a narrower page padding.
-    expect(chartWidth(600, true)).toBe(600 - 24 - 18);
+    // 740 px phone held sideways: no sidebar beside the page, and a narrower page padding.
+    expect(chartWidth(740, true)).toBe(740 - 24 - 18);
     // 390 px phone: drawn wider than the screen, to scroll sideways in its panel.
     expect(chartWidth(390, true)).toBe(560);
   });
