@@ -3,7 +3,8 @@ import type { ErrorDetail } from '@kesu/schema';
 import type { AssignmentView, SubmissionBody } from '../api/assignments';
 import { ApiFailure } from '../api/client';
 import { AutosaveQueue, type SaveState } from './autosave-queue';
-import { DRAFTABLE, draftPayload, formLogic, payloadOf, topField, warningsOf, type FormValues } from './form-logic';
+import { draftPayload, formLogic, payloadOf, warningsOf, type FormValues } from './form-logic';
+import { shownErrors } from './form-problems';
 
 /** What the browser keeps of a draft until the server has it: everything typed, mistakes included. */
 interface DraftPayload {
@@ -36,11 +37,8 @@ export function useReportDraft(view: Ref<AssignmentView | null>, save: (id: stri
   const allErrors = computed(() => (result.value && !result.value.ok ? result.value.errors : []));
   const warnings = computed(() => (logic.value ? warningsOf(logic.value, payloadOf(logic.value, values.value)) : []));
 
-  /** Errors shown: malformed input at once, blanks and rules once the field was left or submit tried. */
-  const errors = computed(() => {
-    const own = allErrors.value.filter((e) => !DRAFTABLE.has(e.code) || attempted.value || touched.has(topField(e.path)));
-    return [...own, ...serverErrors.value];
-  });
+  /** Errors shown: a field's once it was left (a table cell's once that cell was), all once submit was tried. */
+  const errors = computed(() => [...shownErrors(allErrors.value, touched, attempted.value), ...serverErrors.value]);
   /** Warnings of the form's own rules need a reason before submitting. */
   const unexplained = computed(() => warnings.value.filter((w) => w.code === 'rule_warning' && !explanations.value[w.path]?.trim()));
 
