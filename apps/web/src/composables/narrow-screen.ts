@@ -12,17 +12,24 @@ export function isNarrow(): boolean {
 }
 
 /**
- * Whether the window is narrow, following it as it is resized or the phone is turned.
- * @example const narrow = useNarrowScreen(); // in a component's setup
+ * Whether a media query holds, following the window as it is resized or the phone is turned.
+ * @example const tablet = useMediaQuery('(max-width: 1199.98px)'); // in a component's setup
  */
-export function useNarrowScreen(): Readonly<Ref<boolean>> {
-  const narrow = ref(isNarrow());
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return narrow;
-  const query = window.matchMedia(NARROW_QUERY);
+export function useMediaQuery(media: string): Readonly<Ref<boolean>> {
+  const supported = typeof window !== 'undefined' && typeof window.matchMedia === 'function';
+  const matches = ref(supported && window.matchMedia(media).matches);
+  if (!supported) return matches;
+  const query = window.matchMedia(media);
   const follow = (event: MediaQueryListEvent) => {
-    narrow.value = event.matches;
+    matches.value = event.matches;
   };
   query.addEventListener('change', follow);
   onScopeDispose(() => query.removeEventListener('change', follow));
-  return narrow;
+  return matches;
 }
+
+/**
+ * Whether the window is narrow (a phone), following it as it changes.
+ * @example const narrow = useNarrowScreen(); // in a component's setup
+ */
+export const useNarrowScreen = (): Readonly<Ref<boolean>> => useMediaQuery(NARROW_QUERY);
