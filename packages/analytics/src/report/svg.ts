@@ -1,4 +1,8 @@
-import { init, type EChartsOption } from 'echarts';
+import { init, setPlatformAPI, type EChartsOption } from 'echarts';
+import { measureText } from './text-width.js';
+
+// Text is laid out with the widths of the font it is drawn in, not ECharts' guess (see measureText).
+setPlatformAPI({ measureText });
 
 export interface SvgSize {
   width: number;
