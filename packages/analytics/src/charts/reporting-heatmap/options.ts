@@ -113,6 +113,8 @@ function layout(rows: readonly ReportingHeatmapRow[]): { rowHeight: number; tops
  */
 export function reportingHeatmapOptions(rows: readonly ReportingHeatmapRow[], ctx: ChartContext): EChartsOption {
   const { lang } = ctx;
+  // Nothing given out in the area this year: the message alone, not two empty maps with their scales.
+  if (rows.length === 0) return { ...baseOption(REPORTING_HEATMAP_TITLE, ctx), graphic: emptyGraphic(lang), series: [] };
   const periods = sortedPeriods(rows.map((r) => r.period));
   const regions = regionsOf(rows);
   const at = (r: ReportingHeatmapRow): [number, number] => [periods.indexOf(r.period), regions.findIndex(([code]) => code === r.region_code)];
@@ -143,8 +145,7 @@ export function reportingHeatmapOptions(rows: readonly ReportingHeatmapRow[], ct
   const greys: VisualMapComponentOption = { type: 'piecewise', seriesIndex: [2, 3, 4], show: false, pieces: [{ value: 0, color: NO_DATA_COLOR }, { value: 1, color: UNRECEIVED_COLOR }] };
   return {
     ...base,
-    title: [base.title as TitleComponentOption, ...(rows.length === 0 ? [] : headings)],
-    ...(rows.length === 0 ? { graphic: emptyGraphic(lang) } : {}),
+    title: [base.title as TitleComponentOption, ...headings],
     legend: {
       bottom: 8,
       data: [

@@ -97,6 +97,13 @@ describe('reporting-heatmap options', () => {
     expect(formatter({ value: [0, 1, 0] })).toContain('无填报任务');
   });
 
+  it('says there is no data, without empty maps or scales, when nothing was given out', () => {
+    const option = reportingHeatmapOptions([], { lang: 'zh' });
+    expect(option).toMatchObject({ graphic: { style: { text: '暂无数据' } }, series: [] });
+    expect(option.visualMap).toBeUndefined();
+    expect(option.grid).toBeUndefined();
+  });
+
   it('speaks English when asked', () => {
     const option = reportingHeatmapOptions(rows, { lang: 'en' });
     expect(option.xAxis).toMatchObject([{ data: ['Q1 2024', 'Q2 2024'] }, { data: ['Q1 2024', 'Q2 2024'] }]);
