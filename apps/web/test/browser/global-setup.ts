@@ -27,10 +27,11 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Builds the web app unless dist is newer than every source it is made from (the schema's too). */
+/** Builds the web app unless dist is newer than every source it is made from (the schema's and the chart builders' too). */
 function buildIfStale() {
   const built = newest(path.join(WEB_DIR, 'dist', 'index.html'));
-  const sources = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, 'index.html'), path.join(WEB_DIR, 'vite.config.ts'), path.join(WEB_DIR, 'build'), path.join(WEB_DIR, 'public'), path.join(ROOT, 'packages', 'schema', 'src')];
+  const packages = [path.join(ROOT, 'packages', 'schema', 'src'), path.join(ROOT, 'packages', 'analytics', 'src', 'charts')];
+  const sources = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, 'index.html'), path.join(WEB_DIR, 'vite.config.ts'), path.join(WEB_DIR, 'build'), path.join(WEB_DIR, 'public'), ...packages];
   if (built > Math.max(...sources.map(newest)) && existsSync(path.join(WEB_DIR, 'dist', '.vite', 'manifest.json'))) return;
   // Vitest sets NODE_ENV=test, which would make Vite keep development code in the bundle.
   run(path.join(WEB_DIR, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], WEB_DIR, { NODE_ENV: 'production' });
