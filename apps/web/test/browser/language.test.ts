@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingYear } from '@kesu/schema';
 import { launch, login, newContext, shootOnFailure, shot } from '../support/browser';
+import { dashboardSettled } from '../support/charts';
 import { visible } from '../support/element';
 
 let browser: Browser;
@@ -26,5 +28,31 @@ describe('the language switch', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.locator('.el-radio-button', { hasText: '中文' }).click();
     await visible(page.getByRole('heading', { name: '填报进度' }));
+  });
+
+  it('counts in English on the dashboard: units in words, signs for comparators, periods as people say them', async () => {
+    page = await (await newContext(browser)).newPage();
+    await login(page, 'admin');
+    await page.locator('.el-radio-button', { hasText: 'EN' }).click();
+    // The choice is remembered once the English texts have loaded.
+    await visible(page.getByRole('link', { name: 'Dashboard' }));
+    const year = String(beijingYear());
+    // The demo's five years of reports end in 2025: that year's heat maps have cells to read.
+    await page.goto('/dashboard?region=510100&year=2025');
+    await dashboardSettled(page);
+    await visible(page.getByTestId('chart-reporting-heatmap').locator('svg text', { hasText: 'Timeliness' }));
+    await shot(page, '31-english-dashboard-prefecture');
+    await page.getByTestId('chart-reporting-heatmap').scrollIntoViewIfNeeded();
+    await shot(page, '31-english-dashboard-heatmap');
+    await page.goto(`/dashboard?region=510104&year=${year}`);
+    await dashboardSettled(page);
+    const table = page.getByTestId('target-table');
+    await visible(table);
+    // Goal, actual, expected and as-of (the metric is the plan's own Chinese sentence).
+    const text = (await table.locator('tbody td:nth-child(n+2):nth-child(-n+5)').allTextContents()).join(' | ');
+    expect(text).toMatch(/≥ [\d,.]+ (people|person-times|events)/);
+    expect(text).not.toMatch(/>=|\d{4}Q\d|人次|名|场|所/);
+    await table.scrollIntoViewIfNeeded();
+    await shot(page, '32-english-dashboard-county');
   });
 });
