@@ -21,10 +21,12 @@ export interface EditorProblem {
   original?: string;
 }
 
+// Indicators by their names: a plan's own indicator (local_…) is in no catalog, and its code is no name.
 const DEFAULT_SQL = `-- 各地区已审核的指标值（本辖区内）
-SELECT r.name AS region, v.indicator_code, v.period, v.value
+SELECT r.name AS region, coalesce(i.name_zh, '方案内指标') AS indicator, v.indicator_code, v.period, v.value
 FROM fact_value v
 JOIN dim_region r USING (region_code)
+LEFT JOIN dim_indicator i USING (indicator_code)
 WHERE v.year = :year
 ORDER BY r.name, v.indicator_code, v.period
 LIMIT 1000`;
