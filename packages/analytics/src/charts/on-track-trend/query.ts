@@ -1,16 +1,10 @@
 import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
-import { statusCountsSql } from '../shared/status-counts.js';
+import { statusCountsSql, type StatusCounts } from '../shared/status-counts.js';
 
 /** Verdicts of one year, counted by status: the region's own targets, or those of the regions below it. */
-export interface OnTrackTrendRow {
+export interface OnTrackTrendRow extends StatusCounts {
   grouping: 'own' | 'below';
   year: number;
-  total: number;
-  achieved: number;
-  on_track: number;
-  at_risk: number;
-  behind: number;
-  no_data: number;
 }
 
 /**

@@ -1,5 +1,15 @@
 import { PROGRESS_STATUSES } from '../../progress/status.js';
 
+/** What statusCountsSql adds to a row: the total and one count per status. */
+export interface StatusCounts {
+  total: number;
+  achieved: number;
+  on_track: number;
+  at_risk: number;
+  behind: number;
+  no_data: number;
+}
+
 /** `total` and one count per progress status of a grouped query's `status` column, as INTEGER columns named after them. */
 export function statusCountsSql(total = 'count(*)'): string {
   return [`${total}::INTEGER AS total`, ...PROGRESS_STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}')::INTEGER AS ${s}`)].join(',\n  ');

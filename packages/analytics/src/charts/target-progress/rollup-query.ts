@@ -1,18 +1,12 @@
 import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
-import { statusCountsSql } from '../shared/status-counts.js';
+import { statusCountsSql, type StatusCounts } from '../shared/status-counts.js';
 
 /** How the targets of the plans at one level of a region's tree stand (the region's own plans: `own`). */
-export interface TargetRollupRow {
+export interface TargetRollupRow extends StatusCounts {
   /** 'own' for the region's own plans, else the level of the regions below whose plans are counted. */
   level: 'own' | 'province' | 'prefecture' | 'county' | 'township';
   /** How many regions at that level have a plan with targets. */
   regions: number;
-  total: number;
-  achieved: number;
-  on_track: number;
-  at_risk: number;
-  behind: number;
-  no_data: number;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
-import { statusCountsSql } from '../shared/status-counts.js';
+import { statusCountsSql, type StatusCounts } from '../shared/status-counts.js';
 
 /** Counts of target × region statuses for one bar: a child region, or a department function. */
-export interface TargetsOnTrackRow {
+export interface TargetsOnTrackRow extends StatusCounts {
   grouping: 'region' | 'function';
   /** The region code or function code; '' for targets no function could be attributed to. */
   key: string;
@@ -10,12 +10,6 @@ export interface TargetsOnTrackRow {
   name_zh: string | null;
   /** The function's English name (regions have none in the warehouse). */
   name_en: string | null;
-  total: number;
-  achieved: number;
-  on_track: number;
-  at_risk: number;
-  behind: number;
-  no_data: number;
 }
 
 /**
