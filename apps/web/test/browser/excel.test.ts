@@ -28,7 +28,7 @@ describe('the Excel round trip', () => {
     await visible(page.getByRole('button', { name: '下载 Excel 模板' }));
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel 模板' }).click()]);
-    expect(download.suggestedFilename()).toBe('锦江区教育局-2025Q4.xlsx');
+    expect(download.suggestedFilename()).toBe('锦江区教育局-2025年第四季度.xlsx');
     const template = readFileSync(await download.path());
 
     // Everything required is filled in, and one number is written in words.

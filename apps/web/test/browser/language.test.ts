@@ -24,7 +24,7 @@ describe('the language switch', () => {
     await visible(page.getByRole('heading', { name: 'Review' }));
     await shot(page, '30-english-review-queue');
     // A report under review: its values with their units in English, the period in words.
-    await page.locator('tr', { hasText: '锦江区科协' }).getByRole('button', { name: 'Review' }).click();
+    await page.locator('tr', { hasText: '锦江区科协' }).getByRole('button', { name: 'Review' }).first().click();
     await visible(page.locator('.survey-value', { hasText: /^\d[\d,.]* (events|people|person-times|sessions)$/ }));
     expect(await page.locator('.review-meta').textContent()).toMatch(/Q[1-4] \d{4}/);
     await shot(page, '30-english-review');

@@ -80,12 +80,13 @@ async function freshAssignment(office: ApiClient, department: string, period: st
 beforeAll(async () => {
   browser = await launch();
   const office = await ApiClient.as('admin');
-  returned = await freshAssignment(office, '锦江区科协', '2023Q3');
-  blank = await freshAssignment(office, '锦江区教育局', '2023Q2');
+  // Quarters no other journey uses: each test file owns the reports it changes.
+  returned = await freshAssignment(office, '锦江区科协', '2022Q3');
+  blank = await freshAssignment(office, '锦江区教育局', '2022Q2');
   const kx = await ApiClient.as('jj-kx');
   const view = await kx.get<View>(`/assignments/${returned}`);
   const values = Object.fromEntries(
-    view.form.sections.flatMap((s) => s.fields).map((f) => [f.id, f.type === 'long_text' ? '按计划推进' : f.type === 'percent' ? 80 : f.type === 'yes_no' ? true : f.type === 'date' ? '2023-09-30' : 12]),
+    view.form.sections.flatMap((s) => s.fields).map((f) => [f.id, f.type === 'long_text' ? '按计划推进' : f.type === 'percent' ? 80 : f.type === 'yes_no' ? true : f.type === 'date' ? '2022-09-30' : 12]),
   );
   await kx.post(`/assignments/${returned}/submission/submit`, { values, formVersion: 1 });
   await (await ApiClient.as('jj-reviewer')).post(`/assignments/${returned}/submission/return`, { comment: COMMENT });
