@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, Client, startHarness, type Harness } from './harness.js';
-import { buildFixture, type Fixture } from './fixture.js';
+import { startHarness, type Client, type Harness } from './harness.js';
+import { buildFixture, ownReporter, type Fixture } from './fixture.js';
 
 let h: Harness;
 let f: Fixture;
@@ -9,9 +9,7 @@ let reporter: Client;
 beforeAll(async () => {
   h = await startHarness();
   f = await buildFixture(h);
-  await addUser(h, 'edu', 'reporter', '510104', '锦江区教育局');
-  reporter = new Client(h);
-  await reporter.login('edu');
+  reporter = await ownReporter(h);
 });
 afterAll(() => h.close());
 

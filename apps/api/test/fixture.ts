@@ -38,3 +38,11 @@ export async function buildFixture(h: Harness): Promise<Fixture> {
     office,
   };
 }
+
+/** A reporter of the fixture's own unit (锦江区教育局), logged in. */
+export async function ownReporter(h: Harness): Promise<Client> {
+  await addUser(h, 'edu', 'reporter', '510104', '锦江区教育局');
+  const reporter = new Client(h);
+  await reporter.login('edu');
+  return reporter;
+}

@@ -2,8 +2,8 @@ import { readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '@kesu/store';
-import { addUser, Client, startHarness, type Body, type Harness } from './harness.js';
-import { buildFixture, type Fixture } from './fixture.js';
+import { startHarness, type Body, type Client, type Harness } from './harness.js';
+import { buildFixture, ownReporter, type Fixture } from './fixture.js';
 
 // The office's records: the audit trail filtered and paged, backups listed, made and downloaded,
 // and assignments given as (region, unit) pairs.
@@ -14,9 +14,7 @@ let reporter: Client;
 beforeAll(async () => {
   h = await startHarness();
   f = await buildFixture(h);
-  await addUser(h, 'edu', 'reporter', '510104', '锦江区教育局');
-  reporter = new Client(h);
-  await reporter.login('edu');
+  reporter = await ownReporter(h);
   // Every field filled, as a reporter would before submitting.
   const view = (await reporter.request('GET', `/api/v1/assignments/${f.own}`)).body as { form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } };
   const fields = view.form.sections.flatMap((s) => s.fields);
