@@ -12,16 +12,18 @@ export type ParsedArgs = { help: true } | ({ help: false } & CliOptions);
 /** A bad command line: its message is printed as one line, and the command exits with 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: pnpm --filter @kesu/synth synth --out FILE [--scale national|province|tiny|demo] [--seed N] [--force]
+export const USAGE = `Usage: pnpm --filter @kesu/synth synth --out FILE|URL [--scale national|province|tiny|demo] [--seed N] [--force]
 
 Writes a Kesu store database filled with deterministic synthetic data: every region's plan,
 a quarterly form per department function, and 2021Q1–2025Q4 assignments with submissions.
 
-  --out FILE     the database file to create
+  --out FILE     the DuckDB database file to create
+  --out URL      or a postgres://user:password@host/db URL of an existing PostgreSQL database
+                 holding no regions yet
   --scale S      national (every region, default), province (四川), tiny (4 regions),
                  demo (the seed regions, their provinces and every region directly under them)
   --seed N       an integer 0–4294967295 (default 1); the same seed gives the same data
-  --force        replace FILE if it exists
+  --force        replace FILE if it exists (never a PostgreSQL database)
   -h, --help     show this help
 `;
 

@@ -31,6 +31,7 @@ describe('synth command line', () => {
     [['--out', 'a.duckdb', '--seed', '1.5'], '--seed must be an integer from 0 to 4294967295, not "1.5"'],
     [['--out', 'a.duckdb', '--seed', '4294967296'], '--seed must be an integer from 0 to 4294967295, not "4294967296"'],
     [['--out', 'existing.duckdb', '--scale', 'tiny'], `${existing} exists; pass --force to replace it`],
+    [['--out', 'postgres://kesu@localhost/kesu', '--force'], '--force replaces a file only; a PostgreSQL database is emptied by its administrator'],
   ])('refuses %j with one line and exit code 2', async (argv, message) => {
     const { code, out, err } = await run(argv);
     expect(code).toBe(2);

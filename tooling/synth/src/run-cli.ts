@@ -1,5 +1,6 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isPostgresUrl, redactedUrl } from '@kesu/store';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { generateNational, type GenerateResult } from './generate.js';
 
@@ -29,13 +30,24 @@ function progressPrinter(io: CliIo): (done: number, total: number) => void {
   };
 }
 
-function summary(file: string, r: GenerateResult): string {
-  const mb = (statSync(file).size / 1e6).toFixed(0);
-  return `wrote ${file} (${mb} MB) in ${(r.ms / 1000).toFixed(1)} s: ${count(r.regions)} regions, ${count(r.assignments)} assignments, ${count(r.submissions)} submissions (${count(r.revisions)} revisions), ${count(r.values)} approved values\n`;
+/** What was written, for the summary: the file and its size, or the server without its password. */
+function written(location: string): string {
+  return isPostgresUrl(location) ? redactedUrl(location) : `${location} (${(statSync(location).size / 1e6).toFixed(0)} MB)`;
 }
 
-/** The file to write, cleared when --force allows it; a UsageError when it exists and may not be. */
+function summary(location: string, r: GenerateResult): string {
+  return `wrote ${written(location)} in ${(r.ms / 1000).toFixed(1)} s: ${count(r.regions)} regions, ${count(r.assignments)} assignments, ${count(r.submissions)} submissions (${count(r.revisions)} revisions), ${count(r.values)} approved values\n`;
+}
+
+/**
+ * The file to write, cleared when --force allows it; a UsageError when it exists and may not be.
+ * A PostgreSQL URL is taken as it is: its database is never emptied by this command.
+ */
 function prepareOutput(options: CliOptions, cwd: string): string {
+  if (isPostgresUrl(options.out)) {
+    if (options.force) throw new UsageError('--force replaces a file only; a PostgreSQL database is emptied by its administrator');
+    return options.out;
+  }
   const file = path.resolve(cwd, options.out);
   if (!existsSync(file)) return file;
   if (!options.force) throw new UsageError(`${file} exists; pass --force to replace it`);
@@ -47,7 +59,7 @@ function prepareOutput(options: CliOptions, cwd: string): string {
 /** The synth command: returns its exit code (0 done, 1 failed, 2 bad command line). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let options: CliOptions;
-  let file: string;
+  let location: string;
   try {
     const parsed = parseArgs(argv);
     if (parsed.help) {
@@ -55,15 +67,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     options = parsed;
-    file = prepareOutput(options, io.cwd);
+    location = prepareOutput(options, io.cwd);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`synth: ${error.message} (see --help)\n`);
     return 2;
   }
   try {
-    const result = await generateNational({ file, scale: options.scale, seed: options.seed, onProgress: progressPrinter(io) });
-    io.stdout.write(summary(file, result));
+    const result = await generateNational({ location, scale: options.scale, seed: options.seed, onProgress: progressPrinter(io) });
+    io.stdout.write(summary(location, result));
     return 0;
   } catch (error) {
     io.stderr.write(`synth: ${(error as Error).message}\n`);
