@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { kesuVitest } from '@kesu/vitest-config';
+import { kesuVitest, POSTGRES_SETUP } from '@kesu/vitest-config';
 
-export default defineConfig(kesuVitest());
+// The journey, the role matrix, the bad inputs and the crash test run on both engines.
+export default defineConfig(kesuVitest({ globalSetup: [POSTGRES_SETUP] }));

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { kesuVitest } from '@kesu/vitest-config';
+import { kesuVitest, POSTGRES_SETUP } from '@kesu/vitest-config';
 
-export default defineConfig(kesuVitest());
+// The contract suites run on both engines: a throw-away PostgreSQL serves the whole run.
+export default defineConfig(kesuVitest({ globalSetup: [POSTGRES_SETUP] }));

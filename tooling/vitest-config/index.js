@@ -10,6 +10,12 @@ function workspaceRoot(from) {
 }
 
 /**
+ * The global setup that starts one throw-away PostgreSQL for a package's whole run (the store's
+ * own script, by path: a global setup is loaded before workspace packages resolve to source).
+ */
+export const POSTGRES_SETUP = path.join(workspaceRoot(path.dirname(fileURLToPath(import.meta.url))), 'packages', 'store', 'src', 'testing', 'global-setup.ts');
+
+/**
  * Shared vitest settings: tests sit beside the code as `*.test.ts`, workspace packages resolve
  * to their TypeScript source, and a test that writes to the console fails.
  * @example export default defineConfig(kesuVitest())

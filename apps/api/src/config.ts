@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { APPROVAL_LEVELS, ApprovalLevel } from '@kesu/schema';
+import { isPostgresUrl } from '@kesu/store';
 
 /**
  * The folder a relative path given on the command line is relative to: the shell's folder,
@@ -16,6 +17,19 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export function storeFile(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(dataDir(env), 'kesu.duckdb');
+}
+
+/**
+ * Where the operational database is: `KESU_DATABASE_URL` (a `postgres://` URL, for several API
+ * nodes on one PostgreSQL), else the embedded DuckDB file in the data folder.
+ */
+export function databaseLocation(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env['KESU_DATABASE_URL']?.trim();
+  if (!url) return storeFile(env);
+  if (!isPostgresUrl(url)) {
+    throw new Error(`KESU_DATABASE_URL：应为 postgres://用户:密码@主机:端口/数据库 形式的地址 / should be a postgres://user:password@host:port/database URL (got "${url.slice(0, 40)}")`);
+  }
+  return url;
 }
 
 /**

@@ -27,6 +27,11 @@ export interface AppContext {
     sessions: TtlCache<string, { session: SessionRecord; user: User }>;
     assignments: TtlCache<string, AssignmentBase>;
   };
+  /**
+   * Drops entries from a cache here and, through the store's change feed, on every other node
+   * serving the same database. Called once the change is committed.
+   */
+  evict: (cache: 'sessions' | 'assignments', keys: string[]) => Promise<void>;
   /** The warehouse, the lake and the SQL sandbox beside the store. */
   analytics: AnalyticsService;
   /** Waits for warehouse work, then closes the sandbox and the store. */

@@ -5,7 +5,7 @@ import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu
 import { openStore, summarize } from '@kesu/store';
 import type { ApprovalLevel } from '@kesu/schema';
 import { approvalLevelsOf, countApprovedFromOf } from './config.js';
-import { AnalyticsService } from './analytics/analytics-service.js';
+import { AnalyticsService, WAREHOUSE_TOPIC } from './analytics/analytics-service.js';
 import { LoginLimiter } from './auth/rate-limit.js';
 import { TtlCache } from './http/ttl-cache.js';
 import type { AppContext } from './context.js';
@@ -14,18 +14,23 @@ import { NotificationService } from './notify/notification-service.js';
 import { loadSeeds } from './seed.js';
 
 /** Opens the store in a data folder and loads the registries every request uses. */
-export async function createContext(options: { storeFile: string; webDir?: string | null; approvalLevels?: readonly ApprovalLevel[]; mail?: MailConfig | null; countApprovedFrom?: ApprovalLevel | null }): Promise<AppContext> {
-  const store = await openStore(options.storeFile);
+export async function createContext(options: { database: string; dataDir: string; webDir?: string | null; approvalLevels?: readonly ApprovalLevel[]; mail?: MailConfig | null; countApprovedFrom?: ApprovalLevel | null }): Promise<AppContext> {
+  const store = await openStore(options.database);
   // The warehouse and the importer read the registries from the store: a new one gets them now.
   if ((await summarize(store.connection)).regions === 0) await loadSeeds(store);
   const regions = loadRegions();
   const webDir = options.webDir === undefined ? null : options.webDir;
-  const dataDir = path.dirname(options.storeFile);
+  const dataDir = options.dataDir;
   const analytics = await AnalyticsService.open(store, dataDir, options.countApprovedFrom === undefined ? countApprovedFromOf() : options.countApprovedFrom);
   const regionMap = new Map(regions.map((r) => [r.code, r]));
   const approvalLevels = options.approvalLevels ?? approvalLevelsOf();
   // Read through the context, so a test that moves the clock moves it for the jobs too.
   const notifications = new NotificationService({ store, regions: regionMap, approvalLevels, mail: options.mail === undefined ? mailConfigOf() : options.mail, now: () => ctx.clock() });
+  // A minute bounds how long a change could linger in memory if a node missed the feed.
+  const caches: AppContext['caches'] = { sessions: new TtlCache(60_000), assignments: new TtlCache(60_000) };
+  store.changes.subscribe('sessions', (key) => caches.sessions.delete(key));
+  store.changes.subscribe('assignments', (key) => caches.assignments.delete(key));
+  store.changes.subscribe(WAREHOUSE_TOPIC, () => analytics.refresh().catch((error: unknown) => console.error('warehouse refresh failed:', error)));
   const ctx: AppContext = {
     store,
     registry: prepareRegistry({ regions, departments: loadDepartmentRegistry(), indicators: loadIndicatorCatalog() }),
@@ -36,13 +41,15 @@ export async function createContext(options: { storeFile: string; webDir?: strin
     limiter: new LoginLimiter(),
     webDir: webDir && existsSync(path.join(webDir, 'index.html')) ? webDir : null,
     dataDir,
-    // A minute bounds how long a deleted session or a changed user could linger in memory.
-    caches: { sessions: new TtlCache(60_000), assignments: new TtlCache(60_000) },
+    caches,
+    evict: async (cache, keys) => {
+      for (const key of keys) await store.changes.publish(cache, key);
+    },
     analytics,
     close: async () => {
       await notifications.stop();
       await analytics.close();
-      store.close();
+      await store.close();
     },
   };
   return ctx;

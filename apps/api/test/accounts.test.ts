@@ -41,8 +41,8 @@ const errorOf = (r: Reply) => r.body.error!;
 const users = async () => (await office.request('GET', '/api/v1/users')).body as unknown as ShownUser[];
 const userNamed = async (name: string) => (await users()).find((u) => u.username === name)!;
 const auditOf = (entityId: string) => h.ctx.store.reads.read((conn) => listAudit(conn, { entity: 'user', entityId }));
-const wholeAudit = () => h.ctx.store.reads.read(async (conn) => JSON.stringify((await conn.runAndReadAll('SELECT * FROM audit_events')).getRowObjectsJson()));
-const storedUsers = () => h.ctx.store.reads.read(async (conn) => (await conn.runAndReadAll('SELECT username, display_name, role, region_code, department, email, disabled_at IS NOT NULL AS disabled FROM users ORDER BY username')).getRowObjectsJson());
+const wholeAudit = () => h.ctx.store.reads.read(async (conn) => JSON.stringify((await conn.rows('SELECT * FROM audit_events'))));
+const storedUsers = () => h.ctx.store.reads.read(async (conn) => (await conn.rows('SELECT username, display_name, role, region_code, department, email, disabled_at IS NOT NULL AS disabled FROM users ORDER BY username')));
 const redeem = (client: Client, username: string, code: string, password: string) => client.request('POST', '/api/v1/auth/redeem-code', { username, code, password });
 
 async function create(body: Record<string, unknown>): Promise<Reply> {
@@ -125,7 +125,7 @@ describe('codes that no longer work', () => {
   it('an expired code is refused as expired', async () => {
     const res = await create({ username: 'late', displayName: '迟到', role: 'leader', regionCode: '510104' });
     const { code } = res.body['loginCode'] as Code;
-    await h.ctx.store.writes.write((conn) => conn.run("UPDATE login_codes SET expires_at = TIMESTAMP '2020-01-01 00:00:00' WHERE user_id = (SELECT id FROM users WHERE username = 'late')"));
+    await h.ctx.store.writes.write((conn) => conn.exec("UPDATE login_codes SET expires_at = TIMESTAMP '2020-01-01 00:00:00' WHERE user_id = (SELECT id FROM users WHERE username = 'late')"));
     const refused = await redeem(new Client(h), 'late', code, 'a-good-password');
     expect(refused.status).toBe(400);
     expect(errorOf(refused)).toMatchObject({ code: 'code_expired', message: expect.stringContaining('已过期') });

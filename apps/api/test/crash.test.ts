@@ -15,7 +15,7 @@ let dir: string;
 let assignments: string[];
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kesu-crash-'));
-  ({ assignments } = await prepareLoad(path.join(dir, 'kesu.duckdb'), FIELDS, 240));
+  ({ assignments } = await prepareLoad(path.join(dir, 'kesu.duckdb'), dir, FIELDS, 240));
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

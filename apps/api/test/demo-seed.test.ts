@@ -14,7 +14,7 @@ const SICHUAN = loadRegions().filter((r) => r.parent === '510000');
 async function storeCounts() {
   return h.ctx.store.reads.read(
     async (conn) =>
-      (await conn.runAndReadAll('SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submission_revisions) AS revisions, (SELECT count(*) FROM users) AS users')).getRowObjectsJson()[0],
+      (await conn.rows('SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submission_revisions) AS revisions, (SELECT count(*) FROM users) AS users'))[0],
   );
 }
 
@@ -86,13 +86,13 @@ describe('the demo of npm start', () => {
     const marks = await h.ctx.store.reads.read(
       async (conn) =>
         (
-          await conn.runAndReadAll(
+          await conn.rows(
             `SELECT (SELECT count(*) FROM users WHERE NOT demo) AS real_users,
                (SELECT count(*) FROM plans WHERE updated_by <> 'demo-seed' AND title NOT LIKE '%（演示）') AS unmarked_plans,
                (SELECT count(*) FROM forms WHERE plan_id IS NULL AND definition NOT LIKE '%（演示）%') AS unmarked_forms,
                (SELECT count(DISTINCT region_code) FROM plans WHERE title LIKE '%（演示）') AS marked_plans`,
           )
-        ).getRowObjectsJson()[0],
+        )[0],
     );
     expect(marks).toEqual({ real_users: '0', unmarked_plans: '0', unmarked_forms: '0', marked_plans: String(first.plans - 5) });
     expect(first.synthRegions).toBe(96);

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { insertUser, type UserInput } from '@kesu/store';
+import { insertUser, type Dialect, type UserInput } from '@kesu/store';
+import { createTestDatabase } from '@kesu/store/testing';
 import type { Role } from '@kesu/schema';
 import { createApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/passwords.js';
@@ -14,25 +15,52 @@ export interface Harness {
   ctx: AppContext;
   app: ReturnType<typeof createApp>;
   dir: string;
+  /** Where its store is: the DuckDB file or the PostgreSQL URL. */
+  database: string;
   close: () => Promise<void>;
 }
 
-/** A real app on a real DuckDB file in a temporary folder. */
-export async function startHarness(): Promise<Harness> {
+/**
+ * A real app on a real store in a temporary folder: a DuckDB file, or a new database on the
+ * suite's PostgreSQL.
+ */
+export async function startHarness(backend: Dialect = 'duckdb'): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kesu-api-'));
-  const ctx = await createContext({ storeFile: path.join(dir, 'kesu.duckdb') });
+  const database = backend === 'postgres' ? await createTestDatabase() : { url: path.join(dir, 'kesu.duckdb'), drop: async () => undefined };
+  const ctx = await createContext({ database: database.url, dataDir: dir });
   return {
     ctx,
     app: createApp(ctx),
     dir,
+    database: database.url,
     close: async () => {
       await ctx.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
 let passwordHash: string | undefined;
+
+/**
+ * A further API node on the database of `first` (which must be on PostgreSQL): its own process
+ * state, caches, connections and data folder, as a second \`kesu serve\` behind a load balancer has.
+ */
+export async function startSecondNode(first: Harness): Promise<Harness> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kesu-api-node-'));
+  const ctx = await createContext({ database: first.database, dataDir: dir });
+  return {
+    ctx,
+    app: createApp(ctx),
+    dir,
+    database: first.database,
+    close: async () => {
+      await ctx.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** Creates a user directly in the store (the API's own user creation is tested separately). */
 export async function addUser(h: Harness, username: string, role: Role, regionCode: string | null, department: string | null = null) {
@@ -55,6 +83,14 @@ export class Client {
   private cookie = '';
   private csrf = '';
   constructor(private readonly h: Harness) {}
+
+  /** The same session (cookie and CSRF token) sent to another node, as a load balancer would. */
+  on(node: Harness): Client {
+    const moved = new Client(node);
+    moved.cookie = this.cookie;
+    moved.csrf = this.csrf;
+    return moved;
+  }
 
   async login(username: string, password = PASSWORD): Promise<Reply> {
     const res = await this.request('POST', '/api/v1/auth/login', { username, password });

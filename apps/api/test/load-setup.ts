@@ -6,8 +6,8 @@ import { createContext } from '../src/create-context.js';
 export const LOAD_PASSWORD = 'load-password-1';
 
 /** A monthly form of `fields` integer fields, `months` assignments of one unit, and its reporter. */
-export async function prepareLoad(storeFile: string, fields: number, months: number): Promise<{ assignments: string[] }> {
-  const ctx = await createContext({ storeFile });
+export async function prepareLoad(database: string, dataDir: string, fields: number, months: number): Promise<{ assignments: string[] }> {
+  const ctx = await createContext({ database, dataDir });
   try {
     const definition = FormDefinition.parse({
       title: '负载测试表',

@@ -1,64 +1,47 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { migrate } from './migrations/index.js';
-import { ReadPool } from './read-pool.js';
-import { WriteQueue } from './write-queue.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ChangeFeed } from './change-feed.js';
+import type { Db, Dialect } from './db.js';
+import { openDuckDbStore } from './duckdb/open-duckdb-store.js';
+import { openPostgresStore } from './postgres/open-postgres-store.js';
+import type { ReadPool } from './read-pool.js';
+import type { WriteQueue } from './write-queue.js';
 
-/** An open store: one DuckDB file migrated to the latest version. */
+/** An open store, migrated to the latest version: the embedded DuckDB file or a PostgreSQL database. */
 export interface Store {
-  /** The database file (or `:memory:`). */
-  file: string;
+  backend: Dialect;
+  /** What was opened, for messages: the file, or the server's address without its password. */
+  location: string;
+  /** The database file of the embedded store (null on PostgreSQL, which pg_dump backs up). */
+  file: string | null;
   /** The writing connection: use it directly only when nothing else writes (commands, tests). */
-  connection: DuckDBConnection;
+  connection: Db;
   /** Every write of a running server goes through here; a promise resolves after COMMIT. */
   writes: WriteQueue;
   /** Reads on their own connections. */
   reads: ReadPool;
-  /** A further connection for work that needs its own (the warehouse builds on one). */
+  /** Evictions other processes serving the same database must hear of. */
+  changes: ChangeFeed;
+  /**
+   * A DuckDB connection on which the store's tables are read by name, for the warehouse: the
+   * embedded file itself, or on PostgreSQL a copy in memory that `refreshAnalyticsCopy` fills.
+   */
   connect: () => Promise<DuckDBConnection>;
-  /** Closes the connections and the database file. */
-  close: () => void;
+  /** Brings that copy up to what PostgreSQL holds (nothing to do on the embedded file). */
+  refreshAnalyticsCopy: () => Promise<void>;
+  /** Closes the connections and the database. */
+  close: () => Promise<void>;
 }
 
-const READERS = 4;
+/** Whether a location names a PostgreSQL server rather than a file. */
+export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
 
 /**
- * Opens (creating if needed) the operational database file and applies pending migrations.
- * Pass `:memory:` for a throwaway database.
- * @example const store = await openStore(path.join(dataDir, 'kesu.duckdb'))
+ * Opens the store at `location`: a `postgres://…` URL, or a DuckDB file (created if needed;
+ * `:memory:` for a throwaway database). Pending migrations are applied.
+ * @example const store = await openStore(process.env.KESU_DATABASE_URL ?? path.join(dataDir, 'kesu.duckdb'))
  */
-export async function openStore(file: string): Promise<Store> {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const instance = await DuckDBInstance.create(file);
-  const connection = await instance.connect();
-  try {
-    await migrate(connection);
-  } catch (error) {
-    connection.closeSync();
-    instance.closeSync();
-    throw error;
-  }
-  const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
-  const reads = new ReadPool(readers);
-  const extra: DuckDBConnection[] = [];
-  return {
-    file,
-    connection,
-    writes: new WriteQueue(connection),
-    reads,
-    connect: async () => {
-      const c = await instance.connect();
-      extra.push(c);
-      return c;
-    },
-    close: () => {
-      for (const c of extra) c.closeSync();
-      reads.close();
-      connection.closeSync();
-      instance.closeSync();
-    },
-  };
+export function openStore(location: string): Promise<Store> {
+  return isPostgresUrl(location) ? openPostgresStore(location) : openDuckDbStore(location);
 }
 
 /** Quotes an SQL identifier; the only way a name enters generated SQL. */

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from './db.js';
 
 /**
  * A few read connections, each running one query at a time. Reads never share the writer's
@@ -8,18 +8,18 @@ export class ReadPool {
   private readonly chains: Array<Promise<unknown>>;
   private next = 0;
 
-  constructor(private readonly connections: DuckDBConnection[]) {
+  constructor(private readonly connections: Db[]) {
     this.chains = connections.map(() => Promise.resolve());
   }
 
-  read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  read<T>(work: (connection: Db) => Promise<T>): Promise<T> {
     const i = this.next++ % this.connections.length;
-    const run = (this.chains[i] as Promise<unknown>).then(() => work(this.connections[i] as DuckDBConnection));
+    const run = (this.chains[i] as Promise<unknown>).then(() => work(this.connections[i] as Db));
     this.chains[i] = run.catch(() => undefined);
     return run;
   }
 
-  close(): void {
-    for (const c of this.connections) c.closeSync();
+  async close(): Promise<void> {
+    await Promise.all(this.connections.map((c) => c.close()));
   }
 }

@@ -1,14 +1,14 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from './db.js';
 
 /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
-export async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
-  await connection.run('BEGIN TRANSACTION');
+export async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  await db.exec('BEGIN TRANSACTION');
   try {
     const result = await work();
-    await connection.run('COMMIT');
+    await db.exec('COMMIT');
     return result;
   } catch (error) {
-    await connection.run('ROLLBACK');
+    await db.exec('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }

@@ -1,7 +1,8 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from './db.js';
+import { inTransaction } from './transaction.js';
 
 /** A unit of work run inside a write transaction. */
-export type WriteJob<T> = (connection: DuckDBConnection) => Promise<T>;
+export type WriteJob<T> = (connection: Db) => Promise<T>;
 
 /**
  * Several jobs of one kind written together: `run` gets every pending input and returns one
@@ -10,13 +11,13 @@ export type WriteJob<T> = (connection: DuckDBConnection) => Promise<T>;
 export interface BatchKind<I, O> {
   name: string;
   max: number;
-  run: (connection: DuckDBConnection, inputs: I[]) => Promise<Array<O | Error>>;
+  run: (connection: Db, inputs: I[]) => Promise<Array<O | Error>>;
   /** Told what was written once the transaction has committed (to keep caches of it right). */
-  committed?: (connection: DuckDBConnection, results: Array<O | Error>) => void;
+  committed?: (connection: Db, results: Array<O | Error>) => void;
 }
 
 interface Pending {
-  /** Run outside a transaction (CHECKPOINT cannot run inside one). */
+  /** Run outside a transaction (DuckDB's CHECKPOINT cannot run inside one). */
   raw?: boolean;
   kind: BatchKind<unknown, unknown> | null;
   input: unknown;
@@ -34,7 +35,7 @@ export class WriteQueue {
   private readonly pending: Pending[] = [];
   private running = false;
 
-  constructor(private readonly connection: DuckDBConnection) {}
+  constructor(private readonly connection: Db) {}
 
   /** Runs a job in its own transaction. */
   write<T>(job: WriteJob<T>): Promise<T> {
@@ -80,22 +81,11 @@ export class WriteQueue {
     }
   }
 
-  private async inTransaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.connection.run('BEGIN TRANSACTION');
-    try {
-      const result = await work();
-      await this.connection.run('COMMIT');
-      return result;
-    } catch (error) {
-      await this.connection.run('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  }
 
   private async runSingle(item: Pending): Promise<void> {
     const job = item.job as WriteJob<unknown>;
     try {
-      item.resolve(item.raw ? await job(this.connection) : await this.inTransaction(() => job(this.connection)));
+      item.resolve(item.raw ? await job(this.connection) : await inTransaction(this.connection, () => job(this.connection)));
     } catch (error) {
       item.reject(error);
     }
@@ -103,7 +93,7 @@ export class WriteQueue {
 
   private async runBatch(kind: BatchKind<unknown, unknown>, items: Pending[]): Promise<void> {
     try {
-      const results = await this.inTransaction(() => kind.run(this.connection, items.map((i) => i.input)));
+      const results = await inTransaction(this.connection, () => kind.run(this.connection, items.map((i) => i.input)));
       kind.committed?.(this.connection, results);
       items.forEach((item, i) => {
         const result = results[i];

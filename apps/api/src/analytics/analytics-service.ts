@@ -13,6 +13,9 @@ export interface BuildOutcome {
   lake: LakeExport;
 }
 
+/** The change-feed topic that says the store holds changes the warehouse does not show yet. */
+export const WAREHOUSE_TOPIC = 'warehouse';
+
 /** Dashboard queries run side by side on this many connections. */
 const READERS = 3;
 /** Results are dropped after every build; the time limit only bounds what an idle server keeps. */
@@ -37,6 +40,7 @@ export class AnalyticsService {
   private built: Promise<unknown> | null;
 
   private constructor(
+    private readonly store: Store,
     private readonly builder: DuckDBConnection,
     private readonly readers: ReaderPool,
     readonly dataDir: string,
@@ -50,7 +54,7 @@ export class AnalyticsService {
   static async open(store: Store, dataDir: string, countApprovedFrom: ApprovalLevel | null = null): Promise<AnalyticsService> {
     const builder = await store.connect();
     await attachWarehouse(builder, path.join(dataDir, 'warehouse.duckdb'));
-    return new AnalyticsService(builder, await ReaderPool.open(store, READERS), dataDir, await hasBuild(builder), countApprovedFrom);
+    return new AnalyticsService(store, builder, await ReaderPool.open(store, READERS), dataDir, await hasBuild(builder), countApprovedFrom);
   }
 
   /** A warehouse never built has no tables yet: the first read waits for the first build. */
@@ -83,6 +87,8 @@ export class AnalyticsService {
   private enqueue(options: BuildOptions & { onLakeStep?: StepListener }, onStart: () => void): Promise<BuildOutcome> {
     const run = this.chain.then(async () => {
       onStart();
+      // On PostgreSQL the build reads a copy of the store's tables: taken now, it holds every commit so far.
+      await this.store.refreshAnalyticsCopy();
       const build = await buildWarehouse(this.builder, { ...options, countApprovedFrom: this.countApprovedFrom });
       this.results.clear();
       this.charts.clear();

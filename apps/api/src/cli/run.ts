@@ -30,11 +30,31 @@ const COMMANDS: Record<string, Command> = {
 
 function help(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(44)} ${c.summaryZh}\n  ${''.padEnd(44)} ${c.summaryEn}`);
-  return ['科素 Kesu — 全民科学素质行动规划实施监测 / science-literacy plan monitoring', '', '用法 / usage:', ...lines, ''].join('\n');
+  return ['科素 Kesu — 全民科学素质行动规划实施监测 / science-literacy plan monitoring', '', '用法 / usage:', ...lines, '', '  --database-url postgres://…    使用 PostgreSQL 数据库（同 KESU_DATABASE_URL）/ use a PostgreSQL database (as KESU_DATABASE_URL)', ''].join('\n');
+}
+
+/**
+ * Takes `--database-url URL` (or `--database-url=URL`) from anywhere in the arguments: every
+ * command then opens that PostgreSQL database, as with `KESU_DATABASE_URL`.
+ */
+function takeDatabaseUrl(argv: string[]): { argv: string[]; url?: string } {
+  const at = argv.findIndex((a) => a === '--database-url' || a.startsWith('--database-url='));
+  if (at < 0) return { argv };
+  const arg = argv[at] as string;
+  const url = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1];
+  return { argv: argv.filter((_, i) => i !== at && !(i === at + 1 && !arg.includes('='))), url: url ?? '' };
 }
 
 /** Runs one `kesu` command; returns the process exit code (0 ok, 1 failure, 2 bad usage). */
-export async function runCli(argv: string[], io: Output): Promise<number> {
+export async function runCli(given: string[], io: Output): Promise<number> {
+  const { argv, url } = takeDatabaseUrl(given);
+  if (url !== undefined) {
+    if (!url) {
+      io.err('kesu: --database-url 需要一个地址 / --database-url needs a URL\n');
+      return 2;
+    }
+    process.env['KESU_DATABASE_URL'] = url;
+  }
   if (argv.length === 0 || HELP_FLAGS.has(argv[0] as string)) {
     io.out(help());
     return argv.length === 0 ? 2 : 0;

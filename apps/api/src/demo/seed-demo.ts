@@ -125,7 +125,7 @@ function demoWrites(form: FormRecord, targets: readonly Target[], assignments: A
 async function createForms(ctx: AppContext): Promise<Pick<DemoSummary, 'forms' | 'assignments' | 'submissions'>> {
   const plans = await ctx.store.reads.read((conn) => listPlans(conn));
   const full = await ctx.store.reads.read((conn) => allPlans(conn));
-  const known = await ctx.store.reads.read(async (conn) => Number((await conn.runAndReadAll('SELECT count(*) AS n FROM forms')).getRowObjectsJson()[0]?.['n']));
+  const known = await ctx.store.reads.read(async (conn) => Number((await conn.rows('SELECT count(*) AS n FROM forms'))[0]?.['n']));
   if (known > 0) return { forms: 0, assignments: 0, submissions: 0 };
   let forms = 0;
   let assignments = 0;

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { compileForm, type AssignmentBase, type CompiledForm, type ErrorDetail, type Submission, type User } from '@kesu/schema';
 import { getAssignment, getFormVersion, submissionBatch, WorkflowError, type SubmissionWrite } from '@kesu/store';
 import { canSeeRegion } from '../auth/middleware.js';
+import { WAREHOUSE_TOPIC } from '../analytics/analytics-service.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { idempotencyKey, requestFingerprint } from '../http/idempotency.js';
@@ -16,9 +17,12 @@ export const SaveBody = z.strictObject({
   explanations: z.record(z.string().max(200), z.string().trim().min(1).max(500)).optional(),
 });
 
-/** Starts a warehouse refresh without holding up the answer; a failed one is retried by the next. */
+/**
+ * Tells every node serving the database that the warehouse is behind, without holding up the
+ * answer: each refreshes (this one at once); a failed refresh is retried by the next.
+ */
 function refreshWarehouse(ctx: AppContext): void {
-  ctx.analytics.refresh().catch((error: unknown) => console.error('warehouse refresh failed:', error));
+  ctx.store.changes.publish(WAREHOUSE_TOPIC, 'changed').catch((error: unknown) => console.error('warehouse change not announced:', error));
 }
 
 /** A reporter works only on its own department's assignments in its own region. */

@@ -111,15 +111,14 @@ export function assignmentRoutes(ctx: AppContext) {
           'assignment.change',
           'assignment',
           async (conn) => {
-            // Evicted before and after the update, so no request caches the old window meanwhile.
+            // Evicted before the update and, on every node, after it commits: no request keeps the old window.
             ctx.caches.assignments.delete(before.id);
             await updateAssignment(conn, before.id, { ...(changeSet.open === undefined ? {} : { open: changeSet.open }), ...(changeSet.dueDate === undefined ? {} : { dueDate: changeSet.dueDate }) });
-            const updated = (await getAssignment(conn, before.id)) as Assignment;
-            ctx.caches.assignments.delete(before.id);
-            return updated;
+            return (await getAssignment(conn, before.id)) as Assignment;
           },
           (updated) => ({ entityId: before.id, previous: before, next: updated }),
         );
+        await ctx.evict('assignments', [before.id]);
         return c.json(after, 200);
       },
     )

@@ -112,7 +112,7 @@ export function authRoutes(ctx: AppContext) {
       createRoute({ method: 'post', path: '/logout', tags: ['auth'], summary: '退出 / log out', responses: { 200: jsonContent(z.object({ ok: z.literal(true) }), 'logged out') } }),
       async (c) => {
         await ctx.store.writes.write((conn) => deleteSession(conn, c.get('session').tokenHash));
-        ctx.caches.sessions.delete(c.get('session').tokenHash);
+        await ctx.evict('sessions', [c.get('session').tokenHash]);
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
         return c.json({ ok: true as const }, 200);
       },

@@ -5,11 +5,11 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
 import { formatBeijingFileStamp } from '@kesu/schema';
-import { backupStore, recordAudit } from '@kesu/store';
+import { BackupNotHereError, backupStore, recordAudit } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { Failure, notFound } from '../http/failure.js';
-import { jsonContent, router } from '../http/openapi.js';
+import { jsonContent, router, refusals } from '../http/openapi.js';
 
 const Backup = z.object({
   file: z.string().meta({ description: 'path inside the data folder' }),
@@ -55,8 +55,12 @@ export function backupRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/', tags: ['admin'], summary: '备份数据库 / back up the database', middleware: [requireRole('admin')] as const, responses: { 201: jsonContent(Backup, 'backup written') } }),
+      createRoute({ method: 'post', path: '/', tags: ['admin'], summary: '备份数据库 / back up the database', middleware: [requireRole('admin')] as const, responses: { ...refusals(409), 201: jsonContent(Backup, 'backup written') } }),
       async (c) => {
+        if (ctx.store.file === null) {
+          const refusal = new BackupNotHereError();
+          throw new Failure(409, 'backup_with_server_tools', refusal.zh, refusal.message);
+        }
         const name = `kesu-${formatBeijingFileStamp(Date.now())}.duckdb`;
         const file = await backupStore(ctx.store, path.join(folder, name));
         await audit(ctx, c, 'backup.create', name);

@@ -65,7 +65,7 @@ export function userRoutes(ctx: AppContext) {
     return shown;
   };
   /** Sessions are cached per request path: after a change commits, the cache must not serve the old user. */
-  const forget = (hashes: string[]) => hashes.forEach((h) => ctx.caches.sessions.delete(h));
+  const forget = (hashes: string[]) => ctx.evict('sessions', hashes);
   /** The region tree a caller may look at: the office every region (or the one asked for), others their own. */
   const scopeOf = (c: Context<AppEnv>, region: string | undefined) => {
     const user = c.get('user');
@@ -198,7 +198,7 @@ export function userRoutes(ctx: AppContext) {
           },
           ({ before, after }) => ({ entityId: id, previous: profileOf(before), next: profileOf(after) }),
         );
-        forget(result.hashes);
+        await forget(result.hashes);
         return c.json(result.after, 200);
       },
       labelled,
@@ -232,7 +232,7 @@ export function userRoutes(ctx: AppContext) {
           },
           ({ before, after }) => (before.disabled ? [] : { entityId: id, previous: { disabled: false }, next: { disabled: after.disabled, sessionsEnded: true } }),
         );
-        forget(result.hashes);
+        await forget(result.hashes);
         return c.json(result.after, 200);
       },
     )
@@ -291,7 +291,7 @@ export function userRoutes(ctx: AppContext) {
           // The code itself never enters the audit trail: only that one was issued, and until when.
           ({ before, loginCode }) => ({ entityId: id, previous: { mustSetPassword: before.mustSetPassword }, next: { mustSetPassword: true, loginCodeExpiresAt: loginCode.expiresAt, sessionsEnded: true } }),
         );
-        forget(result.hashes);
+        await forget(result.hashes);
         return c.json(result.loginCode, 200);
       },
     );

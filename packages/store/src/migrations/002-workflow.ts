@@ -1,10 +1,7 @@
 import type { Migration } from './migration.js';
 
 /** Users and sessions, plans with revisions, forms with immutable versions, assignments, submission revisions, audit. */
-export const workflow: Migration = {
-  version: 2,
-  name: 'workflow',
-  sql: `
+const TABLES = `
     CREATE TABLE users (
       id VARCHAR PRIMARY KEY,
       username VARCHAR NOT NULL UNIQUE,
@@ -88,10 +85,6 @@ export const workflow: Migration = {
       created_at TIMESTAMP NOT NULL,
       PRIMARY KEY (assignment_id, revision)
     );
-    CREATE VIEW submissions AS
-      SELECT assignment_id, status, revision, form_version, submission_values, warnings, comment, actor AS updated_by, created_at AS updated_at
-      FROM submission_revisions
-      QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1;
     CREATE TABLE audit_events (
       id VARCHAR PRIMARY KEY,
       occurred_at TIMESTAMP NOT NULL,
@@ -111,5 +104,22 @@ export const workflow: Migration = {
       created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
       PRIMARY KEY (user_id, idem_key)
     );
+`;
+
+export const workflow: Migration = {
+  version: 2,
+  name: 'workflow',
+  sql: `${TABLES}
+    CREATE VIEW submissions AS
+      SELECT assignment_id, status, revision, form_version, submission_values, warnings, comment, actor AS updated_by, created_at AS updated_at
+      FROM submission_revisions
+      QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1;
+  `,
+  // PostgreSQL has no QUALIFY: DISTINCT ON keeps each assignment's first row in revision order.
+  postgres: `${TABLES}
+    CREATE VIEW submissions AS
+      SELECT DISTINCT ON (assignment_id) assignment_id, status, revision, form_version, submission_values, warnings, comment, actor AS updated_by, created_at AS updated_at
+      FROM submission_revisions
+      ORDER BY assignment_id, revision DESC;
   `,
 };

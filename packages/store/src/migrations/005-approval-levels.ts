@@ -16,4 +16,13 @@ export const approvalLevels: Migration = {
       FROM submission_revisions
       QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1;
   `,
+  // PostgreSQL replaces a view only by adding columns at its end: this one is dropped and made again.
+  postgres: `
+    ALTER TABLE submission_revisions ADD COLUMN approved_level VARCHAR;
+    DROP VIEW submissions;
+    CREATE VIEW submissions AS
+      SELECT DISTINCT ON (assignment_id) assignment_id, status, revision, form_version, submission_values, warnings, comment, approved_level, actor AS updated_by, created_at AS updated_at
+      FROM submission_revisions
+      ORDER BY assignment_id, revision DESC;
+  `,
 };

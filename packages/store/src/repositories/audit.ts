@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import type { AuditActor, AuditEntry, AuditEvent } from '@kesu/schema';
 import { appendRows, first, json, rows, sqlTimestamp, timestampText, type Row } from '../sql.js';
 
@@ -13,7 +13,7 @@ export interface AuditInput {
 }
 
 /** Records who changed what, with the previous and the new value, in the caller's transaction. */
-export async function recordAudit(connection: DuckDBConnection, events: AuditInput[], at = new Date()): Promise<void> {
+export async function recordAudit(connection: Db, events: AuditInput[], at = new Date()): Promise<void> {
   if (events.length === 0) return;
   await appendRows(
     connection,
@@ -35,13 +35,16 @@ function toEvent(r: Row): AuditEvent {
   };
 }
 
+/** The column that holds the order events were written in (see migration 7). */
+const WRITTEN: Record<Db['dialect'], string> = { duckdb: 'rowid', postgres: 'seq' };
+
 /** Audit events of one entity (or all), oldest first. */
-export async function listAudit(connection: DuckDBConnection, filter: { entity?: string; entityId?: string; limit?: number } = {}): Promise<AuditEvent[]> {
+export async function listAudit(connection: Db, filter: { entity?: string; entityId?: string; limit?: number } = {}): Promise<AuditEvent[]> {
   const where: string[] = [];
   const params: string[] = [];
   if (filter.entity) where.push(`entity = $${params.push(filter.entity)}`);
   if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
-  const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY occurred_at, rowid LIMIT ${Math.min(filter.limit ?? 1000, 10000)}`;
+  const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY occurred_at, ${WRITTEN[connection.dialect]} LIMIT ${Math.min(filter.limit ?? 1000, 10000)}`;
   return (await rows(connection, sql, params)).map(toEvent);
 }
 
@@ -64,7 +67,7 @@ export interface AuditFilter {
  * number of matching events in all.
  * @example await searchAudit(conn, { entity: 'submission', entityId: id, limit: 50, offset: 0 })
  */
-export async function searchAudit(connection: DuckDBConnection, filter: AuditFilter): Promise<{ total: number; events: AuditEntry[] }> {
+export async function searchAudit(connection: Db, filter: AuditFilter): Promise<{ total: number; events: AuditEntry[] }> {
   const where: string[] = [];
   const params: string[] = [];
   if (filter.actor) where.push(`e.actor = $${params.push(filter.actor)}`);
@@ -75,18 +78,18 @@ export async function searchAudit(connection: DuckDBConnection, filter: AuditFil
   if (filter.until) where.push(`e.occurred_at < $${params.push(sqlTimestamp(filter.until))}::TIMESTAMP`);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = Number((await first(connection, `SELECT count(*) AS n FROM audit_events e ${clause}`, params))?.['n'] ?? 0);
-  // rowid breaks ties: the steps of one transaction share their time and keep their order.
+  // The order of writing breaks ties: the steps of one transaction share their time and keep their order.
   const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
   const page = await rows(
     connection,
-    `SELECT e.*, u.display_name FROM audit_events e LEFT JOIN users u ON u.username = e.actor ${clause} ORDER BY e.occurred_at ${direction}, e.rowid ${direction} LIMIT ${Math.trunc(filter.limit)} OFFSET ${Math.trunc(filter.offset)}`,
+    `SELECT e.*, u.display_name FROM audit_events e LEFT JOIN users u ON u.username = e.actor ${clause} ORDER BY e.occurred_at ${direction}, e.${WRITTEN[connection.dialect]} ${direction} LIMIT ${Math.trunc(filter.limit)} OFFSET ${Math.trunc(filter.offset)}`,
     params,
   );
   return { total, events: page.map((r) => ({ ...toEvent(r), actorName: (r['display_name'] as string | null) ?? null })) };
 }
 
 /** Everyone who appears in the audit trail, with their display name and how many events they made. */
-export async function listAuditActors(connection: DuckDBConnection): Promise<AuditActor[]> {
-  const found = await rows(connection, 'SELECT e.actor, any_value(u.display_name) AS display_name, count(*) AS n FROM audit_events e LEFT JOIN users u ON u.username = e.actor GROUP BY e.actor ORDER BY e.actor');
+export async function listAuditActors(connection: Db): Promise<AuditActor[]> {
+  const found = await rows(connection, 'SELECT e.actor, min(u.display_name) AS display_name, count(*) AS n FROM audit_events e LEFT JOIN users u ON u.username = e.actor GROUP BY e.actor ORDER BY e.actor');
   return found.map((r) => ({ username: String(r['actor']), displayName: (r['display_name'] as string | null) ?? null, events: Number(r['n']) }));
 }

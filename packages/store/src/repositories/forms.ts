@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import type { FormDefinition, FormRecord } from '@kesu/schema';
 import { exec, first, json, rows, timestampText, type Row } from '../sql.js';
 
@@ -22,7 +22,7 @@ export interface FormInput {
   definition: FormDefinition;
 }
 
-export async function insertForm(connection: DuckDBConnection, input: FormInput, actor: string): Promise<FormRecord> {
+export async function insertForm(connection: Db, input: FormInput, actor: string): Promise<FormRecord> {
   const id = randomUUID();
   await exec(connection, 'INSERT INTO forms (id, plan_id, department, department_function, definition, updated_by) VALUES ($1, $2, $3, $4, $5, $6)', [
     id,
@@ -36,13 +36,13 @@ export async function insertForm(connection: DuckDBConnection, input: FormInput,
 }
 
 /** Replaces the editable draft of a form; published versions are untouched. */
-export async function updateFormDraft(connection: DuckDBConnection, id: string, definition: FormDefinition, actor: string): Promise<FormRecord> {
+export async function updateFormDraft(connection: Db, id: string, definition: FormDefinition, actor: string): Promise<FormRecord> {
   await exec(connection, 'UPDATE forms SET definition = $2, updated_by = $3, updated_at = current_timestamp WHERE id = $1', [id, JSON.stringify(definition), actor]);
   return (await getForm(connection, id)) as FormRecord;
 }
 
 /** Publishes the current draft as the next immutable version. */
-export async function publishForm(connection: DuckDBConnection, id: string, actor: string): Promise<number> {
+export async function publishForm(connection: Db, id: string, actor: string): Promise<number> {
   const form = await getForm(connection, id);
   if (!form) throw new Error(`no form ${id}`);
   const version = form.latestVersion + 1;
@@ -51,16 +51,16 @@ export async function publishForm(connection: DuckDBConnection, id: string, acto
   return version;
 }
 
-export async function getForm(connection: DuckDBConnection, id: string): Promise<FormRecord | undefined> {
+export async function getForm(connection: Db, id: string): Promise<FormRecord | undefined> {
   const r = await first(connection, 'SELECT * FROM forms WHERE id = $1', [id]);
   return r ? toForm(r) : undefined;
 }
 
-export async function getFormVersion(connection: DuckDBConnection, id: string, version: number): Promise<FormDefinition | undefined> {
+export async function getFormVersion(connection: Db, id: string, version: number): Promise<FormDefinition | undefined> {
   const r = await first(connection, 'SELECT definition FROM form_versions WHERE form_id = $1 AND version = $2', [id, version]);
   return r ? json<FormDefinition>(r['definition']) : undefined;
 }
 
-export async function listForms(connection: DuckDBConnection): Promise<FormRecord[]> {
+export async function listForms(connection: Db): Promise<FormRecord[]> {
   return (await rows(connection, 'SELECT * FROM forms ORDER BY updated_at DESC')).map(toForm);
 }

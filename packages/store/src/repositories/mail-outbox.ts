@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import { MAIL_STATUSES, type MailStatus } from '@kesu/schema';
 import { exec, first, rows, sqlTimestamp, timestampText, type Row } from '../sql.js';
 
@@ -41,7 +41,7 @@ function toMail(r: Row): MailRecord {
  * moves them to `sending`, counts the attempt and sets the lease, so no other sender takes them
  * meanwhile.
  */
-export async function claimMail(connection: DuckDBConnection, now: Date, leaseMs: number, limit: number): Promise<MailRecord[]> {
+export async function claimMail(connection: Db, now: Date, leaseMs: number, limit: number): Promise<MailRecord[]> {
   const claimed = await rows(
     connection,
     `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = $1::TIMESTAMP
@@ -53,17 +53,17 @@ export async function claimMail(connection: DuckDBConnection, now: Date, leaseMs
 }
 
 /** Records a message as handed to the mail server. */
-export async function markMailSent(connection: DuckDBConnection, id: string, at: Date): Promise<void> {
+export async function markMailSent(connection: Db, id: string, at: Date): Promise<void> {
   await exec(connection, "UPDATE mail_outbox SET status = 'sent', sent_at = $2::TIMESTAMP, last_error = NULL WHERE id = $1", [id, sqlTimestamp(at)]);
 }
 
 /** Records a failed attempt: queued again for `retryAt`, or failed for good when null. */
-export async function markMailFailed(connection: DuckDBConnection, id: string, error: string, retryAt: Date | null): Promise<void> {
+export async function markMailFailed(connection: Db, id: string, error: string, retryAt: Date | null): Promise<void> {
   if (retryAt === null) await exec(connection, "UPDATE mail_outbox SET status = 'failed', last_error = $2 WHERE id = $1", [id, error]);
   else await exec(connection, "UPDATE mail_outbox SET status = 'queued', last_error = $2, next_attempt_at = $3::TIMESTAMP WHERE id = $1", [id, error, sqlTimestamp(retryAt)]);
 }
 
-export async function getMail(connection: DuckDBConnection, id: string): Promise<MailRecord | undefined> {
+export async function getMail(connection: Db, id: string): Promise<MailRecord | undefined> {
   const r = await first(connection, 'SELECT * FROM mail_outbox WHERE id = $1', [id]);
   return r ? toMail(r) : undefined;
 }
@@ -72,14 +72,14 @@ export async function getMail(connection: DuckDBConnection, id: string): Promise
  * Puts a message that failed or waits for a later attempt back in the queue for now. A message
  * already sent, or being sent, is left as it is (undefined): it must not go out twice.
  */
-export async function retryMail(connection: DuckDBConnection, id: string, now: Date): Promise<MailRecord | undefined> {
+export async function retryMail(connection: Db, id: string, now: Date): Promise<MailRecord | undefined> {
   await exec(connection, "UPDATE mail_outbox SET status = 'queued', next_attempt_at = $2::TIMESTAMP WHERE id = $1 AND status IN ('queued', 'failed')", [id, sqlTimestamp(now)]);
   const after = await getMail(connection, id);
   return after && after.status === 'queued' ? after : undefined;
 }
 
 /** One page of the outbox, newest first, and how many messages are in each state. */
-export async function listOutbox(connection: DuckDBConnection, filter: { status?: MailStatus; limit: number; offset: number }) {
+export async function listOutbox(connection: Db, filter: { status?: MailStatus; limit: number; offset: number }) {
   const where = filter.status ? 'WHERE status = $3' : '';
   const params = filter.status ? [filter.limit, filter.offset, filter.status] : [filter.limit, filter.offset];
   const items = (await rows(connection, `SELECT * FROM mail_outbox ${where} ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`, params)).map(toMail);

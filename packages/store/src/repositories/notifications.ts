@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import { exec, first, json, placeholders, rows, sqlTimestamp, timestampText, type Row } from '../sql.js';
 
 /** A message for one person's inbox, with the mail to send them when they have an address. */
@@ -49,7 +49,7 @@ const CHUNK = 200;
  * Returns the ids of the notifications stored now.
  * @example await insertNotifications(conn, [{ recipientId, kind: 'deadline.overdue', params, link, dedupeKey: `overdue:${a}:${user}` }], now)
  */
-export async function insertNotifications(connection: DuckDBConnection, inputs: NotificationInput[], at: Date): Promise<string[]> {
+export async function insertNotifications(connection: Db, inputs: NotificationInput[], at: Date): Promise<string[]> {
   // One statement may not hold the same key twice; the first of each key is the one kept.
   const seen = new Set<string>();
   const unique = inputs.filter((n) => !seen.has(n.dedupeKey) && Boolean(seen.add(n.dedupeKey)));
@@ -58,7 +58,7 @@ export async function insertNotifications(connection: DuckDBConnection, inputs: 
   return stored;
 }
 
-async function insertChunk(connection: DuckDBConnection, inputs: NotificationInput[], at: Date): Promise<string[]> {
+async function insertChunk(connection: Db, inputs: NotificationInput[], at: Date): Promise<string[]> {
   if (inputs.length === 0) return [];
   const stamp = sqlTimestamp(at);
   const withIds = inputs.map((input) => ({ ...input, id: randomUUID() }));
@@ -82,19 +82,19 @@ async function insertChunk(connection: DuckDBConnection, inputs: NotificationInp
  * Which of the assignments each person has already been told of, as `user|assignment` pairs:
  * a new-task notice names only assignments not announced to that person before.
  */
-export async function announcedAssignments(connection: DuckDBConnection, kind: string, userIds: string[], assignmentIds: string[]): Promise<Set<string>> {
+export async function announcedAssignments(connection: Db, kind: string, userIds: string[], assignmentIds: string[]): Promise<Set<string>> {
   if (userIds.length === 0 || assignmentIds.length === 0) return new Set();
   const found = await rows(
     connection,
     `SELECT n.recipient_id, s.assignment_id FROM notification_assignments s JOIN notifications n ON n.id = s.notification_id
-     WHERE n.kind = $1 AND n.recipient_id IN (SELECT unnest($2)) AND s.assignment_id IN (SELECT unnest($3))`,
-    [kind, listValue(userIds), listValue(assignmentIds)],
+     WHERE n.kind = $1 AND n.recipient_id IN (SELECT unnest($2::VARCHAR[])) AND s.assignment_id IN (SELECT unnest($3::VARCHAR[]))`,
+    [kind, userIds, assignmentIds],
   );
   return new Set(found.map((r) => `${String(r['recipient_id'])}|${String(r['assignment_id'])}`));
 }
 
 /** One page of a person's notifications, newest first, with how many there are and how many unread. */
-export async function listNotifications(connection: DuckDBConnection, recipientId: string, page: { limit: number; offset: number; unreadOnly?: boolean }) {
+export async function listNotifications(connection: Db, recipientId: string, page: { limit: number; offset: number; unreadOnly?: boolean }) {
   const unreadOnly = page.unreadOnly ? 'AND read_at IS NULL' : '';
   const items = await rows(
     connection,
@@ -105,13 +105,13 @@ export async function listNotifications(connection: DuckDBConnection, recipientI
   return { items: items.map(toRecord), total: Number(counts?.['total'] ?? 0), unread: Number(counts?.['unread'] ?? 0) };
 }
 
-export async function countUnread(connection: DuckDBConnection, recipientId: string): Promise<number> {
+export async function countUnread(connection: Db, recipientId: string): Promise<number> {
   const r = await first(connection, 'SELECT count(*) AS n FROM notifications WHERE recipient_id = $1 AND read_at IS NULL', [recipientId]);
   return Number(r?.['n'] ?? 0);
 }
 
 /** Marks one of a person's notifications read; undefined when it is not theirs (or does not exist). */
-export async function markNotificationRead(connection: DuckDBConnection, recipientId: string, id: string, at: Date): Promise<NotificationRecord | undefined> {
+export async function markNotificationRead(connection: Db, recipientId: string, id: string, at: Date): Promise<NotificationRecord | undefined> {
   const r = await first(connection, 'SELECT * FROM notifications WHERE id = $1 AND recipient_id = $2', [id, recipientId]);
   if (!r) return undefined;
   // Read once: the first time it was read stays.
@@ -120,7 +120,7 @@ export async function markNotificationRead(connection: DuckDBConnection, recipie
 }
 
 /** Marks all of a person's unread notifications read; returns how many. */
-export async function markAllNotificationsRead(connection: DuckDBConnection, recipientId: string, at: Date): Promise<number> {
+export async function markAllNotificationsRead(connection: Db, recipientId: string, at: Date): Promise<number> {
   const changed = await rows(connection, 'UPDATE notifications SET read_at = $2::TIMESTAMP WHERE recipient_id = $1 AND read_at IS NULL RETURNING id', [recipientId, sqlTimestamp(at)]);
   return changed.length;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 
 export interface StoredDocument {
   sha256: string;
@@ -13,24 +13,20 @@ export function documentSha256(text: string): string {
 }
 
 /** Stores a plan document's text once, keyed by its SHA-256; importing it again changes nothing. */
-export async function savePlanDocument(connection: DuckDBConnection, name: string, text: string): Promise<StoredDocument> {
+export async function savePlanDocument(connection: Db, name: string, text: string): Promise<StoredDocument> {
   const sha256 = documentSha256(text);
-  await connection.run('INSERT INTO plan_documents (sha256, name, text) VALUES ($sha256, $name, $text) ON CONFLICT DO NOTHING', {
-    sha256,
-    name,
-    text,
-  });
+  await connection.exec('INSERT INTO plan_documents (sha256, name, text) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sha256, name, text]);
   return { sha256, name, chars: text.length };
 }
 
 /** A stored document's text, '' when none is stored under that key (a plan written without one). */
-export async function planDocumentText(connection: DuckDBConnection, sha256: string): Promise<string> {
-  const reader = await connection.runAndReadAll('SELECT text FROM plan_documents WHERE sha256 = $1', [sha256]);
-  return String(reader.getRowObjects()[0]?.['text'] ?? '');
+export async function planDocumentText(connection: Db, sha256: string): Promise<string> {
+  const found = await connection.rows('SELECT text FROM plan_documents WHERE sha256 = $1', [sha256]);
+  return String(found[0]?.['text'] ?? '');
 }
 
 /** Every stored plan document, without its text. */
-export async function listPlanDocuments(connection: DuckDBConnection): Promise<StoredDocument[]> {
-  const reader = await connection.runAndReadAll('SELECT sha256, name, length(text) AS chars FROM plan_documents ORDER BY name');
-  return reader.getRowObjects().map((r) => ({ sha256: String(r['sha256']), name: String(r['name']), chars: Number(r['chars']) }));
+export async function listPlanDocuments(connection: Db): Promise<StoredDocument[]> {
+  const found = await connection.rows('SELECT sha256, name, length(text) AS chars FROM plan_documents ORDER BY name');
+  return found.map((r) => ({ sha256: String(r['sha256']), name: String(r['name']), chars: Number(r['chars']) }));
 }

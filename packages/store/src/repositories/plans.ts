@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import type { Plan } from '@kesu/schema';
 import { exec, first, json, rows, timestampText, type Row } from '../sql.js';
 
@@ -31,7 +31,7 @@ function toSummary(r: Row): PlanSummary {
 }
 
 /** Stores an imported plan as revision 1 of a new plan. */
-export async function insertPlan(connection: DuckDBConnection, plan: Plan, documentSha256: string, actor: string): Promise<PlanRecord> {
+export async function insertPlan(connection: Db, plan: Plan, documentSha256: string, actor: string): Promise<PlanRecord> {
   const id = randomUUID();
   const body = JSON.stringify(plan);
   await exec(connection, 'INSERT INTO plans (id, region_code, title, document_sha256, revision, reviewed, plan, updated_by) VALUES ($1, $2, $3, $4, 1, false, $5, $6)', [
@@ -47,12 +47,12 @@ export async function insertPlan(connection: DuckDBConnection, plan: Plan, docum
 }
 
 /** Every version of a plan stays in plan_revisions, whatever the current one is. */
-async function keepRevision(connection: DuckDBConnection, id: string, revision: number, reviewed: boolean, body: string, actor: string): Promise<void> {
+async function keepRevision(connection: Db, id: string, revision: number, reviewed: boolean, body: string, actor: string): Promise<void> {
   await exec(connection, 'INSERT INTO plan_revisions (plan_id, revision, reviewed, plan, created_by) VALUES ($1, $2, $3, $4, $5)', [id, revision, reviewed, body, actor]);
 }
 
 /** Saves a reviewed revision; the previous ones stay in plan_revisions. */
-export async function savePlanRevision(connection: DuckDBConnection, id: string, plan: Plan, actor: string): Promise<PlanRecord> {
+export async function savePlanRevision(connection: Db, id: string, plan: Plan, actor: string): Promise<PlanRecord> {
   const current = await getPlan(connection, id);
   if (!current) throw new Error(`no plan ${id}`);
   const revision = current.revision + 1;
@@ -73,7 +73,7 @@ export async function savePlanRevision(connection: DuckDBConnection, id: string,
  * Stores a re-imported document as the next revision of a plan, not yet reviewed: the plan keeps
  * its id (and the forms made from it) and now points at the new document's text.
  */
-export async function importPlanRevision(connection: DuckDBConnection, id: string, plan: Plan, documentSha256: string, actor: string): Promise<PlanRecord> {
+export async function importPlanRevision(connection: Db, id: string, plan: Plan, documentSha256: string, actor: string): Promise<PlanRecord> {
   const current = await getPlan(connection, id);
   if (!current) throw new Error(`no plan ${id}`);
   const revision = current.revision + 1;
@@ -107,7 +107,7 @@ const titleKey = (title: string) =>
  * region and title (the same plan saved to another file), the same text first.
  * @example await findSamePlans(conn, sha, '510104', '锦江区全民科学素质行动规划纲要实施方案（2021—2025年）')
  */
-export async function findSamePlans(connection: DuckDBConnection, documentSha256: string, regionCode: string | null, title: string): Promise<SamePlan[]> {
+export async function findSamePlans(connection: Db, documentSha256: string, regionCode: string | null, title: string): Promise<SamePlan[]> {
   const found = await rows(
     connection,
     'SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at FROM plans WHERE document_sha256 = $1 OR region_code IS NOT DISTINCT FROM $2 ORDER BY updated_at',
@@ -123,18 +123,18 @@ export async function findSamePlans(connection: DuckDBConnection, documentSha256
     .sort((a, b) => Number(b.reason === 'same_document') - Number(a.reason === 'same_document'));
 }
 
-export async function getPlan(connection: DuckDBConnection, id: string): Promise<PlanRecord | undefined> {
+export async function getPlan(connection: Db, id: string): Promise<PlanRecord | undefined> {
   const r = await first(connection, 'SELECT * FROM plans WHERE id = $1', [id]);
   return r ? { ...toSummary(r), plan: json<Plan>(r['plan']) } : undefined;
 }
 
 /** Plans whose region lies under a code prefix ('' for all), newest first. */
-export async function listPlans(connection: DuckDBConnection, regionPrefix = ''): Promise<PlanSummary[]> {
+export async function listPlans(connection: Db, regionPrefix = ''): Promise<PlanSummary[]> {
   const all = await rows(connection, "SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at FROM plans WHERE coalesce(region_code, '') LIKE $1 ORDER BY updated_at DESC", [`${regionPrefix}%`]);
   return all.map(toSummary);
 }
 
 /** Every stored plan in full, for form generation across plans. */
-export async function allPlans(connection: DuckDBConnection): Promise<Plan[]> {
+export async function allPlans(connection: Db): Promise<Plan[]> {
   return (await rows(connection, 'SELECT plan FROM plans')).map((r) => json<Plan>(r['plan']));
 }

@@ -1,4 +1,4 @@
-import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import { rows, type Row } from '../sql.js';
 
 /** Someone a notification goes to: an enabled account, with its address when it has one. */
@@ -19,26 +19,26 @@ const toRecipient = (r: Row): Recipient => ({
 });
 
 /** The enabled reporters of units, each unit a region and a department. */
-export async function reportersOf(connection: DuckDBConnection, units: Array<{ regionCode: string; department: string }>): Promise<Recipient[]> {
+export async function reportersOf(connection: Db, units: Array<{ regionCode: string; department: string }>): Promise<Recipient[]> {
   if (units.length === 0) return [];
   const keys = [...new Set(units.map((u) => `${u.regionCode}|${u.department}`))];
   const found = await rows(
     connection,
     `SELECT id, username, email, region_code, department FROM users
-     WHERE role = 'reporter' AND disabled_at IS NULL AND region_code || '|' || department IN (SELECT unnest($1)) ORDER BY username`,
-    [listValue(keys)],
+     WHERE role = 'reporter' AND disabled_at IS NULL AND region_code || '|' || department IN (SELECT unnest($1::VARCHAR[])) ORDER BY username`,
+    [keys],
   );
   return found.map(toRecipient);
 }
 
 /** The enabled reviewers whose region is one of these. */
-export async function reviewersOf(connection: DuckDBConnection, regionCodes: string[]): Promise<Recipient[]> {
+export async function reviewersOf(connection: Db, regionCodes: string[]): Promise<Recipient[]> {
   if (regionCodes.length === 0) return [];
   const found = await rows(
     connection,
     `SELECT id, username, email, region_code, department FROM users
-     WHERE role = 'reviewer' AND disabled_at IS NULL AND region_code IN (SELECT unnest($1)) ORDER BY username`,
-    [listValue([...new Set(regionCodes)])],
+     WHERE role = 'reviewer' AND disabled_at IS NULL AND region_code IN (SELECT unnest($1::VARCHAR[])) ORDER BY username`,
+    [[...new Set(regionCodes)]],
   );
   return found.map(toRecipient);
 }
@@ -58,12 +58,12 @@ export interface DueAssignment {
  * Open assignments due between two Beijing dates (inclusive) whose report is not submitted or
  * approved: not started, a draft, or returned to the unit.
  */
-export async function dueAssignments(connection: DuckDBConnection, from: string, to: string): Promise<DueAssignment[]> {
+export async function dueAssignments(connection: Db, from: string, to: string): Promise<DueAssignment[]> {
   const found = await rows(
     connection,
     `WITH due AS (SELECT * FROM assignments WHERE open AND due_date BETWEEN $1::DATE AND $2::DATE),
-     latest AS (SELECT assignment_id, arg_max(status, revision) AS status FROM submission_revisions WHERE assignment_id IN (SELECT id FROM due) GROUP BY assignment_id)
-     SELECT d.id, d.form_id, d.version, d.region_code, d.department, d.period, strftime(d.due_date, '%Y-%m-%d') AS due_date
+     latest AS (SELECT d.id AS assignment_id, (SELECT r.status FROM submission_revisions r WHERE r.assignment_id = d.id ORDER BY r.revision DESC LIMIT 1) AS status FROM due d)
+     SELECT d.id, d.form_id, d.version, d.region_code, d.department, d.period, CAST(d.due_date AS VARCHAR) AS due_date
      FROM due d LEFT JOIN latest l ON l.assignment_id = d.id
      WHERE l.status IS NULL OR l.status NOT IN ('submitted', 'approved')
      ORDER BY d.due_date, d.region_code, d.department, d.period`,

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import { exec, first, rows, timestampText } from '../sql.js';
 
 export interface SessionRecord {
@@ -9,7 +9,7 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
-export async function insertSession(connection: DuckDBConnection, s: SessionRecord & { label?: string | null }): Promise<void> {
+export async function insertSession(connection: Db, s: SessionRecord & { label?: string | null }): Promise<void> {
   await exec(connection, 'INSERT INTO sessions (token_hash, user_id, kind, csrf, label, expires_at) VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMP)', [
     s.tokenHash,
     s.userId,
@@ -21,23 +21,23 @@ export async function insertSession(connection: DuckDBConnection, s: SessionReco
 }
 
 /** A session that has not expired, by the hash of its token. */
-export async function findSession(connection: DuckDBConnection, tokenHash: string): Promise<SessionRecord | undefined> {
+export async function findSession(connection: Db, tokenHash: string): Promise<SessionRecord | undefined> {
   const r = await first(connection, 'SELECT * FROM sessions WHERE token_hash = $1 AND expires_at > current_timestamp', [tokenHash]);
   if (!r) return undefined;
   return { tokenHash, userId: String(r['user_id']), kind: r['kind'] as 'cookie' | 'bearer', csrf: String(r['csrf']), expiresAt: timestampText(r['expires_at']) };
 }
 
-export async function deleteSession(connection: DuckDBConnection, tokenHash: string): Promise<void> {
+export async function deleteSession(connection: Db, tokenHash: string): Promise<void> {
   await exec(connection, 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }
 
 /** The token hashes of a user's sessions, for caches to forget them when the user changes. */
-export async function sessionHashesOf(connection: DuckDBConnection, userId: string): Promise<string[]> {
+export async function sessionHashesOf(connection: Db, userId: string): Promise<string[]> {
   return (await rows(connection, 'SELECT token_hash FROM sessions WHERE user_id = $1', [userId])).map((r) => String(r['token_hash']));
 }
 
 /** Ends every session of a user; answers their token hashes, for caches to forget them too. */
-export async function deleteUserSessions(connection: DuckDBConnection, userId: string): Promise<string[]> {
+export async function deleteUserSessions(connection: Db, userId: string): Promise<string[]> {
   const hashes = await sessionHashesOf(connection, userId);
   await exec(connection, 'DELETE FROM sessions WHERE user_id = $1', [userId]);
   return hashes;

@@ -1,4 +1,4 @@
-import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import { revisionAction, reviewMove, submissionActions, type ApprovalLevel, type ApprovalStep, type ErrorDetail, type Reviewer, type Submission, type SubmissionAction, type SubmissionRevision, type SubmissionStatus } from '@kesu/schema';
 import { appendRows, first, json, rows, sqlTimestamp, timestampText, type Cell, type Row } from '../sql.js';
 import type { BatchKind } from '../write-queue.js';
@@ -19,10 +19,9 @@ function toSubmission(r: Row): Submission {
   };
 }
 
-const LATEST = 'QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1';
 
 /** The current submission of an assignment: its latest revision. */
-export async function getSubmission(connection: DuckDBConnection, assignmentId: string): Promise<Submission | undefined> {
+export async function getSubmission(connection: Db, assignmentId: string): Promise<Submission | undefined> {
   const r = await first(connection, 'SELECT * FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision DESC LIMIT 1', [assignmentId]);
   return r ? toSubmission(r) : undefined;
 }
@@ -31,7 +30,7 @@ export async function getSubmission(connection: DuckDBConnection, assignmentId: 
  * Every revision of a submission, oldest first, each with what its step did (read from the state
  * before it) and the display name of who took it.
  */
-export async function listSubmissionRevisions(connection: DuckDBConnection, assignmentId: string): Promise<SubmissionRevision[]> {
+export async function listSubmissionRevisions(connection: Db, assignmentId: string): Promise<SubmissionRevision[]> {
   const found = await rows(connection, 'SELECT r.*, u.display_name FROM submission_revisions r LEFT JOIN users u ON u.username = r.actor WHERE r.assignment_id = $1 ORDER BY r.revision', [assignmentId]);
   let before: SubmissionRevision | null = null;
   return found.map((r) => {
@@ -87,40 +86,52 @@ export interface SubmissionResult {
 }
 
 /**
- * The current submission of each assignment this writer has seen. Every submission write goes
- * through the one writer, so after a commit this memory is exactly what the database holds.
+ * The current submission of each assignment this writer has seen. On the embedded store every
+ * submission write goes through the one writer, so after a commit this memory is exactly what the
+ * database holds. On a shared database other nodes write too: nothing is remembered there.
  */
-const stateByWriter = new WeakMap<DuckDBConnection, Map<string, Submission>>();
+const stateByWriter = new WeakMap<Db, Map<string, Submission>>();
 
-function stateOf(connection: DuckDBConnection): Map<string, Submission> {
+function stateOf(connection: Db): Map<string, Submission> {
   let state = stateByWriter.get(connection);
   if (!state) stateByWriter.set(connection, (state = new Map()));
   return state;
 }
 
-async function loadState(connection: DuckDBConnection, ids: string[]) {
-  const known = stateOf(connection);
+const LATEST: Record<Db['dialect'], string> = {
+  duckdb: 'SELECT * FROM submission_revisions WHERE assignment_id IN (SELECT unnest($1::VARCHAR[])) QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1',
+  postgres: 'SELECT DISTINCT ON (assignment_id) * FROM submission_revisions WHERE assignment_id = ANY($1::VARCHAR[]) ORDER BY assignment_id, revision DESC',
+};
+
+// On a shared database the assignments' rows are locked, in one order so two nodes never wait on
+// each other in a circle: a second node's change to the same report waits for this commit, then
+// reads the revision it wrote (approve against return, a retry of one key on two nodes).
+const ASSIGNMENTS: Record<Db['dialect'], string> = {
+  duckdb: 'SELECT id, open, version FROM assignments WHERE id IN (SELECT unnest($1::VARCHAR[]))',
+  postgres: 'SELECT id, open, version FROM assignments WHERE id = ANY($1::VARCHAR[]) ORDER BY id FOR UPDATE',
+};
+
+async function loadState(connection: Db, ids: string[]) {
   const unique = [...new Set(ids)];
+  const assignments = new Map(
+    (await rows(connection, ASSIGNMENTS[connection.dialect], [unique])).map((r) => [String(r['id']), { open: Boolean(r['open']), version: Number(r['version']) }]),
+  );
+  const known = connection.shared ? new Map<string, Submission>() : stateOf(connection);
   const current = new Map(unique.flatMap((id) => (known.has(id) ? [[id, known.get(id) as Submission] as const] : [])));
   const missing = unique.filter((id) => !known.has(id));
   if (missing.length > 0) {
-    const found = await rows(connection, `SELECT * FROM submission_revisions WHERE assignment_id IN (SELECT unnest($1)) ${LATEST}`, [listValue(missing)]);
-    for (const r of found) current.set(String(r['assignment_id']), toSubmission(r));
+    for (const r of await rows(connection, LATEST[connection.dialect], [missing])) current.set(String(r['assignment_id']), toSubmission(r));
   }
-  const list = listValue(unique);
-  const assignments = new Map(
-    (await rows(connection, 'SELECT id, open, version FROM assignments WHERE id IN (SELECT unnest($1))', [list])).map((r) => [String(r['id']), { open: Boolean(r['open']), version: Number(r['version']) }]),
-  );
   return { current, assignments };
 }
 
-async function replays(connection: DuckDBConnection, inputs: SubmissionWrite[]): Promise<Map<string, { body: unknown; requestSha256: string }>> {
+async function replays(connection: Db, inputs: SubmissionWrite[]): Promise<Map<string, { body: unknown; requestSha256: string }>> {
   const keyed = inputs.filter((i) => i.idempotency);
   if (keyed.length === 0) return new Map();
   // Filter on the key column alone (a concatenation would scan every stored key), then on the user.
   const wanted = new Set(keyed.map((i) => `${i.idempotency?.userId}\u0000${i.idempotency?.key}`));
   const found = (
-    await rows(connection, 'SELECT user_id, idem_key, body, request_sha256 FROM idempotency_keys WHERE idem_key IN (SELECT unnest($1))', [listValue(keyed.map((i) => i.idempotency?.key ?? ''))])
+    await rows(connection, 'SELECT user_id, idem_key, body, request_sha256 FROM idempotency_keys WHERE idem_key IN (SELECT unnest($1::VARCHAR[]))', [keyed.map((i) => i.idempotency?.key ?? '')])
   ).filter((r) => wanted.has(`${String(r['user_id'])}\u0000${String(r['idem_key'])}`));
   const resolved = await Promise.all(
     found.map(async (r) => {
@@ -133,7 +144,7 @@ async function replays(connection: DuckDBConnection, inputs: SubmissionWrite[]):
 }
 
 /** A stored revision as the submission it was when it was written. */
-async function revisionAsSubmission(connection: DuckDBConnection, assignmentId: string, revision: number): Promise<Submission | undefined> {
+async function revisionAsSubmission(connection: Db, assignmentId: string, revision: number): Promise<Submission | undefined> {
   const r = await first(connection, 'SELECT * FROM submission_revisions WHERE assignment_id = $1 AND revision = $2', [assignmentId, revision]);
   return r ? toSubmission(r) : undefined;
 }
@@ -181,7 +192,7 @@ const revisionRow = (s: Submission, at: Date): Cell[] => [s.assignmentId, s.revi
 // row groups written about then, not the whole table, and a row not where the writer left it is
 // not changed (the batch fails instead).
 const SAVE_OVER = `UPDATE submission_revisions AS r SET submission_values = u.submission_values, warnings = u.warnings, created_at = $6::TIMESTAMP
-  FROM (SELECT unnest($1) AS assignment_id, unnest($2)::INTEGER AS revision, unnest($3)::TIMESTAMP AS saved_at, unnest($4) AS submission_values, unnest($5) AS warnings) u
+  FROM (SELECT unnest($1::VARCHAR[]) AS assignment_id, unnest($2::INTEGER[]) AS revision, unnest($3::VARCHAR[])::TIMESTAMP AS saved_at, unnest($4::VARCHAR[]) AS submission_values, unnest($5::VARCHAR[]) AS warnings) u
   WHERE r.assignment_id = u.assignment_id AND r.revision = u.revision AND r.created_at = u.saved_at`;
 
 /** What a batch writes to submission_revisions: new revisions, and drafts saved over in place. */
@@ -203,20 +214,19 @@ class RevisionWrites {
     else this.savedOver.set(key, { draft: next, savedAt: this.savedOver.get(key)?.savedAt ?? before.updatedAt });
   }
 
-  async write(connection: DuckDBConnection): Promise<void> {
+  async write(connection: Db): Promise<void> {
     await appendRows(connection, 'submission_revisions', [...this.added.values()]);
     const saved = [...this.savedOver.values()];
     if (saved.length === 0) return;
-    const column = (pick: (s: (typeof saved)[number]) => string | number) => listValue(saved.map(pick));
-    const result = await connection.run(SAVE_OVER, [
-      column((s) => s.draft.assignmentId),
-      column((s) => s.draft.revision),
-      column((s) => s.savedAt),
-      column((s) => JSON.stringify(s.draft.values)),
-      column((s) => JSON.stringify(s.draft.warnings)),
+    const changed = await connection.exec(SAVE_OVER, [
+      saved.map((s) => s.draft.assignmentId),
+      saved.map((s) => s.draft.revision),
+      saved.map((s) => s.savedAt),
+      saved.map((s) => JSON.stringify(s.draft.values)),
+      saved.map((s) => JSON.stringify(s.draft.warnings)),
       sqlTimestamp(this.now),
     ]);
-    if (result.rowsChanged !== saved.length) throw new Error(`${saved.length - result.rowsChanged} draft revision(s) to save over were not as the writer left them`);
+    if (changed !== saved.length) throw new Error(`${saved.length - changed} draft revision(s) to save over were not as the writer left them`);
   }
 }
 
@@ -230,7 +240,7 @@ class RevisionWrites {
  * other step stores where its revision is. Clients hold no revision number: what guards a save is
  * the form version they filled and the workflow (a report no longer a draft refuses saves, 409).
  */
-async function writeSubmissions(connection: DuckDBConnection, inputs: SubmissionWrite[]): Promise<Array<SubmissionResult | Error>> {
+async function writeSubmissions(connection: Db, inputs: SubmissionWrite[]): Promise<Array<SubmissionResult | Error>> {
   const { current, assignments } = await loadState(connection, inputs.map((i) => i.assignmentId));
   const earlier = await replays(connection, inputs);
   const now = new Date();
@@ -298,13 +308,14 @@ export const submissionBatch: BatchKind<SubmissionWrite, SubmissionResult> = {
   max: 512,
   run: writeSubmissions,
   committed: (connection, results) => {
+    if (connection.shared) return;
     const state = stateOf(connection);
     for (const r of results) if (!(r instanceof Error) && !r.replayed) state.set(r.submission.assignmentId, r.submission);
   },
 };
 
 /** A stored response for an idempotency key, if a request with it already succeeded. */
-export async function findIdempotent(connection: DuckDBConnection, userId: string, key: string): Promise<{ requestSha256: string; body: unknown } | undefined> {
+export async function findIdempotent(connection: Db, userId: string, key: string): Promise<{ requestSha256: string; body: unknown } | undefined> {
   const r = await first(connection, 'SELECT request_sha256, body FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2', [userId, key]);
   if (!r) return undefined;
   const body = json<{ revisionOf?: string; revision?: number }>(r['body']);

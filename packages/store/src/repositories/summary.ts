@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import { schemaVersion } from '../migrations/index.js';
 
 export interface StoreSummary {
@@ -10,13 +10,13 @@ export interface StoreSummary {
 }
 
 /** Row counts of what the store holds, for the start-up banner and health checks. */
-export async function summarize(connection: DuckDBConnection): Promise<StoreSummary> {
-  const reader = await connection.runAndReadAll(`
+export async function summarize(connection: Db): Promise<StoreSummary> {
+  const found = await connection.rows(`
     SELECT (SELECT count(*) FROM regions) AS regions,
            (SELECT count(*) FROM department_functions) AS functions,
            (SELECT count(*) FROM indicators) AS indicators,
            (SELECT count(*) FROM plan_documents) AS documents`);
-  const row = reader.getRowObjects()[0] ?? {};
+  const row = found[0] ?? {};
   return {
     schemaVersion: await schemaVersion(connection),
     regions: Number(row['regions']),

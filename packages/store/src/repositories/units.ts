@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import { COLLECTIVE, type Plan } from '@kesu/schema';
 import { json, rows } from '../sql.js';
 
@@ -17,7 +17,7 @@ export interface RegionUnit {
  * there, and those its accounts report for. Collective placeholders (各街道) are no unit.
  * @example await listRegionUnits(conn, '510104') // [{ name: '锦江区教育局', function: 'education', sources: ['plan', 'assignment'] }, …]
  */
-export async function listRegionUnits(connection: DuckDBConnection, regionCode: string): Promise<RegionUnit[]> {
+export async function listRegionUnits(connection: Db, regionCode: string): Promise<RegionUnit[]> {
   const units = new Map<string, RegionUnit>();
   const add = (name: string, source: UnitSource, fn: string | null = null) => {
     const unit = units.get(name) ?? { name, function: null, sources: [] };

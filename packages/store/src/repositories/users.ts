@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../db.js';
 import type { Role, User, UserProfile } from '@kesu/schema';
 import { exec, first, rows, sqlTimestamp, timestampText, type Row } from '../sql.js';
 
@@ -44,7 +44,7 @@ export interface UserInput {
 }
 
 /** Creates a user; fails if the username is taken. Without a password the owner must set one first. */
-export async function insertUser(connection: DuckDBConnection, input: UserInput): Promise<User> {
+export async function insertUser(connection: Db, input: UserInput): Promise<User> {
   const id = randomUUID();
   await exec(
     connection,
@@ -54,23 +54,23 @@ export async function insertUser(connection: DuckDBConnection, input: UserInput)
   return withoutSecret((await getUser(connection, id)) as UserWithSecret);
 }
 
-export async function findUserByUsername(connection: DuckDBConnection, username: string): Promise<UserWithSecret | undefined> {
+export async function findUserByUsername(connection: Db, username: string): Promise<UserWithSecret | undefined> {
   const r = await first(connection, 'SELECT * FROM users WHERE username = $1', [username]);
   return r ? toUser(r) : undefined;
 }
 
-export async function getUser(connection: DuckDBConnection, id: string): Promise<UserWithSecret | undefined> {
+export async function getUser(connection: Db, id: string): Promise<UserWithSecret | undefined> {
   const r = await first(connection, 'SELECT * FROM users WHERE id = $1', [id]);
   return r ? toUser(r) : undefined;
 }
 
 /** Every user, without password hashes, by username. */
-export async function listUsers(connection: DuckDBConnection): Promise<User[]> {
+export async function listUsers(connection: Db): Promise<User[]> {
   return (await rows(connection, 'SELECT * FROM users ORDER BY username')).map((r) => withoutSecret(toUser(r)));
 }
 
 /** Replaces what an office sets about a user (name, role, region, unit, e-mail). */
-export async function updateUserProfile(connection: DuckDBConnection, id: string, profile: UserProfile): Promise<User> {
+export async function updateUserProfile(connection: Db, id: string, profile: UserProfile): Promise<User> {
   await exec(connection, 'UPDATE users SET display_name = $2, role = $3, region_code = $4, department = $5, email = $6 WHERE id = $1', [
     id,
     profile.displayName,
@@ -83,22 +83,22 @@ export async function updateUserProfile(connection: DuckDBConnection, id: string
 }
 
 /** Disables a user from `at`, or (null) enables them again. */
-export async function setUserDisabled(connection: DuckDBConnection, id: string, at: Date | null): Promise<User> {
+export async function setUserDisabled(connection: Db, id: string, at: Date | null): Promise<User> {
   await exec(connection, 'UPDATE users SET disabled_at = $2::TIMESTAMP WHERE id = $1', [id, at === null ? null : sqlTimestamp(at)]);
   return withoutSecret((await getUser(connection, id)) as UserWithSecret);
 }
 
 /** Sets a user's password hash; NO_PASSWORD leaves them to set one with a one-time code. */
-export async function setUserPassword(connection: DuckDBConnection, id: string, passwordHash: string): Promise<void> {
+export async function setUserPassword(connection: Db, id: string, passwordHash: string): Promise<void> {
   await exec(connection, 'UPDATE users SET password_hash = $2, must_set_password = $3 WHERE id = $1', [id, passwordHash, passwordHash === NO_PASSWORD]);
 }
 
-export async function recordLogin(connection: DuckDBConnection, id: string, at = new Date()): Promise<void> {
+export async function recordLogin(connection: Db, id: string, at = new Date()): Promise<void> {
   await exec(connection, 'UPDATE users SET last_login_at = $2::TIMESTAMP WHERE id = $1', [id, sqlTimestamp(at)]);
 }
 
 /** How many enabled administrators there are: the office must keep at least one. */
-export async function countActiveAdmins(connection: DuckDBConnection): Promise<number> {
+export async function countActiveAdmins(connection: Db): Promise<number> {
   const r = await first(connection, "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL");
   return Number(r?.['n'] ?? 0);
 }

@@ -22,10 +22,10 @@ export const demoSeed: Command = {
       // The synthetic reports carry their 2021–2025 dates, older than what a refresh looks past: rebuild in full.
       const { build, lake } = await ctx.analytics.build({ full: demo.synthRegions > 0 });
       const s = await summarize(ctx.store.connection);
-      const counts = await ctx.store.reads.read(async (conn) => (await conn.runAndReadAll('SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submissions) AS submissions, (SELECT count(*) FROM users) AS users')).getRowObjectsJson()[0] ?? {});
+      const counts = await ctx.store.reads.read(async (conn) => (await conn.rows('SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submissions) AS submissions, (SELECT count(*) FROM users) AS users'))[0] ?? {});
       io.out(
         [
-          `数据库 / database: ${ctx.store.file} (schema v${s.schemaVersion})`,
+          `数据库 / database: ${ctx.store.location} (schema v${s.schemaVersion})`,
           `  行政区划 regions ${s.regions} · 部门职能 functions ${s.departmentFunctions} · 指标 indicators ${s.indicators}`,
           `  方案 plans ${counts['plans']} · 表单 forms ${counts['forms']} · 任务 assignments ${counts['assignments']} · 填报 submissions ${counts['submissions']} · 用户 users ${counts['users']}`,
           `数据仓库 / warehouse: ${build.kind === 'full' ? '全量构建 full build' : '增量刷新 refresh'} ${Math.round(build.ms)} ms, ${build.valueRows} 个指标值 values · 数据湖 / lake: ${lake.rows} 行 rows`,

@@ -17,8 +17,8 @@ const saved = process.env['KESU_DATA_DIR'];
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kesu-notify-'));
   process.env['KESU_DATA_DIR'] = dir;
-  const ctx = await createContext({ storeFile: path.join(dir, 'kesu.duckdb') });
-  const h = { ctx, app: createApp(ctx), dir, close: () => ctx.close() };
+  const ctx = await createContext({ database: path.join(dir, 'kesu.duckdb'), dataDir: dir });
+  const h = { ctx, app: createApp(ctx), dir, database: path.join(dir, 'kesu.duckdb'), close: () => ctx.close() };
   await buildFixture(h);
   // Its tasks were given before the unit had a reporter.
   await ctx.notifications.settled();
@@ -32,7 +32,7 @@ afterAll(() => {
 });
 
 async function inbox() {
-  const ctx = await createContext({ storeFile: path.join(dir, 'kesu.duckdb') });
+  const ctx = await createContext({ database: path.join(dir, 'kesu.duckdb'), dataDir: dir });
   try {
     return (await ctx.store.reads.read((conn) => listNotifications(conn, reporterId, { limit: 10, offset: 0 }))).items.map((n) => n.kind);
   } finally {

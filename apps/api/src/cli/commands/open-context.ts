@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createContext } from '../../create-context.js';
-import { storeFile } from '../../config.js';
+import { databaseLocation, dataDir } from '../../config.js';
 import type { AppContext } from '../../context.js';
 
 /** The built web app beside the API in the workspace (apps/web/dist). */
@@ -9,11 +9,11 @@ export const WEB_DIR = fileURLToPath(new URL('../../../../web/dist', import.meta
 /** Opens the data folder for a command, turning "locked by a running server" into a clear reason. */
 export async function openContext(): Promise<AppContext> {
   try {
-    return await createContext({ storeFile: storeFile(), webDir: WEB_DIR });
+    return await createContext({ database: databaseLocation(), dataDir: dataDir(), webDir: WEB_DIR });
   } catch (error) {
     const message = (error as Error).message;
     if (/lock/i.test(message)) {
-      throw new Error(`数据库正被运行中的 kesu serve 使用，请先停止它 / the database is in use by a running kesu serve; stop it first (${storeFile()})`);
+      throw new Error(`数据库正被运行中的 kesu serve 使用，请先停止它 / the database is in use by a running kesu serve; stop it first (${databaseLocation()})`);
     }
     throw error;
   }

