@@ -1,18 +1,24 @@
 import path from 'node:path';
 import { APPROVAL_LEVELS, ApprovalLevel } from '@kesu/schema';
 import { isPostgresUrl } from '@kesu/store';
+import { servedInvocation } from './invocation.js';
 
 /**
  * The folder a relative path given on the command line is relative to: the shell's folder,
- * even when the command was started through `pnpm kesu` from the workspace root.
+ * even when the command was started through `pnpm kesu` from the workspace root, or run by the
+ * server for a `kesu` process elsewhere.
  */
 export function invocationDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env['INIT_CWD'] ?? process.cwd();
+  return servedInvocation()?.cwd ?? env['INIT_CWD'] ?? process.cwd();
 }
 
-/** The data folder: `KESU_DATA_DIR`, default `./data`, holding `kesu.duckdb` and the warehouse. */
+/**
+ * The data folder: `KESU_DATA_DIR`, default `./data`, holding `kesu.duckdb` and the warehouse.
+ * A command the server runs for another process works on the server's folder, wherever that
+ * process ran.
+ */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(invocationDir(env), env['KESU_DATA_DIR'] ?? 'data');
+  return servedInvocation()?.ctx.dataDir ?? path.resolve(invocationDir(env), env['KESU_DATA_DIR'] ?? 'data');
 }
 
 export function storeFile(env: NodeJS.ProcessEnv = process.env): string {

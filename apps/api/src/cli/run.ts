@@ -1,4 +1,7 @@
+import { dataDir, invocationDir } from '../config.js';
+import { servedInvocation } from '../invocation.js';
 import type { Command, Output } from './command.js';
+import { commandSocketFile, forwardCommand, serverListens, type CommandRequest } from './command-socket.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { demoSeed } from './commands/demo-seed.js';
 import { planImport } from './commands/plan-import.js';
@@ -15,7 +18,7 @@ export type { Output } from './command.js';
 const HELP_FLAGS = new Set(['-h', '--help', 'help']);
 
 const COMMANDS: Record<string, Command> = {
-  serve: serveCommand,
+  serve: serveCommand(runCli),
   'demo seed': demoSeed,
   'plan import': planImport,
   'user add': userAdd,
@@ -27,6 +30,13 @@ const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   'notify run': notifyRun,
 };
+
+/**
+ * Commands a running server is never asked to run: serve itself; restore, which replaces the file
+ * the server holds and must wait for it to stop; sql, which reads only the lake's files and runs
+ * beside a server as it is.
+ */
+const NOT_SERVED = new Set(['serve', 'restore', 'sql']);
 
 function help(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(44)} ${c.summaryZh}\n  ${''.padEnd(44)} ${c.summaryEn}`);
@@ -70,10 +80,35 @@ export async function runCli(given: string[], io: Output): Promise<number> {
     io.out(`${command.usage}\n  ${command.summaryZh}\n  ${command.summaryEn}\n`);
     return 0;
   }
+  // Read once, whichever process runs the command (a person may type it slowly: before connecting).
+  const stdin = command.readsStdin?.(rest) ? ((await io.stdin?.()) ?? '') : undefined;
+  const served = await runByServer(name, { argv, cwd: invocationDir(), ...(stdin === undefined ? {} : { stdin }) }, io);
+  if (served !== null) return served;
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, stdin === undefined ? io : { ...io, stdin: async () => stdin });
   } catch (error) {
     io.err(`kesu ${name}: ${(error as Error).message}\n`);
     return 1;
   }
+}
+
+/**
+ * While `kesu serve` holds the embedded database, it runs the command in its own process, the one
+ * writer, and this process prints what it prints; null when the command is to run here (on
+ * PostgreSQL, which every process may open; with no server; a command never sent to one; or
+ * already in the server).
+ */
+async function runByServer(name: string, request: CommandRequest, io: Output): Promise<number | null> {
+  if (servedInvocation()) {
+    if (!NOT_SERVED.has(name)) return null;
+    io.err(`kesu ${name}: 运行中的服务不代为执行此命令 / a running server does not run this command\n`);
+    return 2;
+  }
+  if (process.env['KESU_DATABASE_URL']?.trim()) return null;
+  const socket = commandSocketFile(dataDir());
+  if (name === 'restore' && (await serverListens(socket))) {
+    io.err(`kesu restore: 数据库正被运行中的 kesu serve 使用，请先停止服务再恢复 / a running kesu serve holds the database; stop it before restoring (${dataDir()})\n`);
+    return 1;
+  }
+  return NOT_SERVED.has(name) ? null : forwardCommand(socket, request, io);
 }

@@ -6,16 +6,11 @@ import { hashPassword } from '../../auth/passwords.js';
 import type { Command } from '../command.js';
 import { openContext } from './open-context.js';
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').trim();
-}
-
 export const userAdd: Command = {
   usage: 'kesu user add USERNAME --role ROLE [--region CODE] [--department NAME] [--name NAME] [--password-stdin]',
   summaryZh: '新建用户（不给密码时生成一个并显示一次）',
   summaryEn: 'create a user (a password is generated and shown once unless given on stdin)',
+  readsStdin: (args) => args.includes('--password-stdin'),
   async run(args, io) {
     let parsed;
     try {
@@ -26,7 +21,7 @@ export const userAdd: Command = {
     }
     const [username, ...extra] = parsed.positionals;
     const v = parsed.values;
-    const password = v['password-stdin'] ? await readStdin() : `kesu-${randomBytes(9).toString('base64url')}`;
+    const password = v['password-stdin'] ? ((await io.stdin?.()) ?? '').trim() : `kesu-${randomBytes(9).toString('base64url')}`;
     const input = NewUser.safeParse({ username, displayName: v.name ?? username, password, role: v.role, regionCode: v.region ?? null, department: v.department ?? null });
     if (!input.success || extra.length > 0) {
       const details = input.success ? [] : toApiError(input.error).error.details;
