@@ -57,17 +57,25 @@ function serveAndTime(...args) {
 
 const results = path.join(root, 'test-results', 'vitest');
 
+/** Tests run on PostgreSQL say so in a surrounding describe (`on postgres`, `… PostgreSQL`). */
+function passedOnPostgres(summary) {
+  const tests = summary.testResults.flatMap((file) => file.assertionResults);
+  return tests.filter((t) => t.status === 'passed' && t.ancestorTitles.some((title) => /postgres/i.test(title))).length;
+}
+
 /** Adds up the per-package vitest summaries into the one closing line CI reads. */
 function printTotals() {
   const files = existsSync(results) ? readdirSync(results).filter((f) => f.endsWith('.json')) : [];
   let passed = 0;
   let failed = 0;
+  let onPostgres = 0;
   for (const file of files) {
     const summary = JSON.parse(readFileSync(path.join(results, file), 'utf8'));
     passed += summary.numPassedTests;
     failed += summary.numFailedTests;
+    onPostgres += passedOnPostgres(summary);
   }
-  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+  console.log(`\ntests: ${passed} passed, ${failed} failed (${onPostgres} of them passed on PostgreSQL)`);
 }
 
 /** Points git at the project's hooks (the commit-message check) when this is a git checkout. */

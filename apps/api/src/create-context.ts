@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { prepareRegistry } from '@kesu/plans';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions } from '@kesu/seeds';
@@ -15,13 +15,22 @@ import { loadSeeds } from './seed.js';
 
 /** Opens the store in a data folder and loads the registries every request uses. */
 export async function createContext(options: { database: string; dataDir: string; webDir?: string | null; approvalLevels?: readonly ApprovalLevel[]; mail?: MailConfig | null; countApprovedFrom?: ApprovalLevel | null }): Promise<AppContext> {
+  // The data folder holds the warehouse and the lake whichever engine holds the store.
+  mkdirSync(options.dataDir, { recursive: true });
   const store = await openStore(options.database);
-  // The warehouse and the importer read the registries from the store: a new one gets them now.
-  if ((await summarize(store.connection)).regions === 0) await loadSeeds(store);
+  let analytics: AnalyticsService;
+  try {
+    // The warehouse and the importer read the registries from the store: a new one gets them now.
+    if ((await summarize(store.connection)).regions === 0) await loadSeeds(store);
+    analytics = await AnalyticsService.open(store, options.dataDir, options.countApprovedFrom === undefined ? countApprovedFromOf() : options.countApprovedFrom);
+  } catch (error) {
+    // Open connections would keep a failed command's process alive.
+    await store.close();
+    throw error;
+  }
   const regions = loadRegions();
   const webDir = options.webDir === undefined ? null : options.webDir;
   const dataDir = options.dataDir;
-  const analytics = await AnalyticsService.open(store, dataDir, options.countApprovedFrom === undefined ? countApprovedFromOf() : options.countApprovedFrom);
   const regionMap = new Map(regions.map((r) => [r.code, r]));
   const approvalLevels = options.approvalLevels ?? approvalLevelsOf();
   // Read through the context, so a test that moves the clock moves it for the jobs too.

@@ -1,12 +1,18 @@
 import path from 'node:path';
 import type { ApprovalLevel } from '@kesu/schema';
-import { attachWarehouse, buildWarehouse, exportLake, hasBuild, Sandbox, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
-import { rows, type Params, type Row, type Store } from '@kesu/store';
+import { attachWarehouse, buildWarehouse, WH, exportLake, hasBuild, Sandbox, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
+import { first, rows, type Params, type Row, type Store } from '@kesu/store';
 import { TtlCache } from '../http/ttl-cache.js';
 import { ReaderPool } from './reader-pool.js';
 import { exportTables } from './table-export.js';
 
 type DuckDBConnection = Awaited<ReturnType<Store['connect']>>;
+
+export interface LastBuild {
+  builtAt: string | null;
+  revisionsUntil: string | null;
+  assignmentsUntil: string | null;
+}
 
 export interface BuildOutcome {
   build: BuildResult;
@@ -135,6 +141,17 @@ export class AnalyticsService {
   sandbox(): Promise<Sandbox> {
     this.sandboxOpening ??= Sandbox.open({ dataDir: this.dataDir });
     return this.sandboxOpening;
+  }
+
+  /** When the last build ran and up to which stored changes it read (null: never built). */
+  lastBuild(): Promise<LastBuild> {
+    const run = this.chain.then(async () => {
+      const r = (await first(this.builder, `SELECT CAST(max(built_at) AS VARCHAR) AS built, CAST(max(revisions_until) AS VARCHAR) AS revisions, CAST(max(assignments_until) AS VARCHAR) AS assignments FROM ${WH}.warehouse_builds`)) ?? {};
+      const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+      return { builtAt: text(r['built']), revisionsUntil: text(r['revisions']), assignmentsUntil: text(r['assignments']) };
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 
   /** Waits for queued builds (tests, shutdown). */

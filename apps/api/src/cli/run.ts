@@ -4,6 +4,7 @@ import type { Command, Output } from './command.js';
 import { commandSocketFile, forwardCommand, serverListens, type CommandRequest } from './command-socket.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { demoSeed } from './commands/demo-seed.js';
+import { doctorCommand } from './commands/doctor.js';
 import { planImport } from './commands/plan-import.js';
 import { reportCommand } from './commands/report.js';
 import { sqlCommand } from './commands/sql.js';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   sql: sqlCommand,
   report: reportCommand,
   'notify run': notifyRun,
+  doctor: doctorCommand,
 };
 
 /**

@@ -10,8 +10,8 @@ import { DuckDb } from '../duckdb/duckdb-db.js';
 import { duckExec, duckRows } from '../duckdb/duckdb-sql.js';
 import { migrate } from '../migrations/index.js';
 
-// Secrets, the outbox and job leases stay in PostgreSQL: nothing the warehouse reads is in them.
-const NOT_COPIED = new Set(['schema_migrations', 'sessions', 'login_codes', 'idempotency_keys', 'mail_outbox', 'job_leases']);
+// The tables the warehouse builds from; the rest (users, sessions, the audit trail, documents, the inbox…) stay in PostgreSQL.
+const COPIED = new Set(['regions', 'department_functions', 'indicators', 'plans', 'forms', 'form_versions', 'assignments', 'submission_revisions']);
 
 /**
  * The store's tables in an in-memory DuckDB, for the warehouse to build from with the same SQL as
@@ -79,7 +79,7 @@ export class AnalyticsCopy {
     const byTable = new Map<string, Array<{ name: string; list: boolean }>>();
     for (const r of found) {
       const name = String(r['table_name']);
-      if (NOT_COPIED.has(name)) continue;
+      if (!COPIED.has(name)) continue;
       byTable.set(name, [...(byTable.get(name) ?? []), { name: String(r['column_name']), list: String(r['data_type']).endsWith('[]') }]);
     }
     // A list column leaves PostgreSQL as JSON (`["a","b"]`), which DuckDB reads back into a list.
