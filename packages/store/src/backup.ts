@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Store } from './database.js';
+import type { Store } from './store.js';
 import { DuckDb } from './duckdb/duckdb-db.js';
 import { MIGRATIONS } from './migrations/index.js';
 

@@ -1,36 +1,9 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ChangeFeed } from './change-feed.js';
-import type { Db, Dialect } from './db.js';
 import { openDuckDbStore } from './duckdb/open-duckdb-store.js';
 import { openPostgresStore } from './postgres/open-postgres-store.js';
-import type { ReadPool } from './read-pool.js';
-import type { WriteQueue } from './write-queue.js';
+import type { Store } from './store.js';
 
-/** An open store, migrated to the latest version: the embedded DuckDB file or a PostgreSQL database. */
-export interface Store {
-  backend: Dialect;
-  /** What was opened, for messages: the file, or the server's address without its password. */
-  location: string;
-  /** The database file of the embedded store (null on PostgreSQL, which pg_dump backs up). */
-  file: string | null;
-  /** The writing connection: use it directly only when nothing else writes (commands, tests). */
-  connection: Db;
-  /** Every write of a running server goes through here; a promise resolves after COMMIT. */
-  writes: WriteQueue;
-  /** Reads on their own connections. */
-  reads: ReadPool;
-  /** Evictions other processes serving the same database must hear of. */
-  changes: ChangeFeed;
-  /**
-   * A DuckDB connection on which the store's tables are read by name, for the warehouse: the
-   * embedded file itself, or on PostgreSQL a copy in memory that `refreshAnalyticsCopy` fills.
-   */
-  connect: () => Promise<DuckDBConnection>;
-  /** Brings that copy up to what PostgreSQL holds (nothing to do on the embedded file). */
-  refreshAnalyticsCopy: () => Promise<void>;
-  /** Closes the connections and the database. */
-  close: () => Promise<void>;
-}
+export type { Store } from './store.js';
+export { quoteIdent, quoteLiteral } from './db.js';
 
 /** Whether a location names a PostgreSQL server rather than a file. */
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
@@ -42,14 +15,4 @@ export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\/
  */
 export function openStore(location: string): Promise<Store> {
   return isPostgresUrl(location) ? openPostgresStore(location) : openDuckDbStore(location);
-}
-
-/** Quotes an SQL identifier; the only way a name enters generated SQL. */
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** Quotes a string literal, for the few statements that take no bound parameters (ATTACH, COPY, CREATE TYPE). */
-export function quoteLiteral(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }

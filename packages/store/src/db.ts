@@ -43,3 +43,13 @@ export function placeholders(count: number, width: number): string {
 export function sqlTimestamp(at: Date): string {
   return at.toISOString().replace('T', ' ').replace('Z', '');
 }
+
+/** Quotes an SQL identifier; the only way a name enters generated SQL. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes a string literal, for the few statements that take no bound parameters (ATTACH, COPY, CREATE TYPE). */
+export function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}

@@ -11,8 +11,8 @@ export const ALLOWED: Record<string, readonly string[]> = {
   '@kesu/web': ['@kesu/schema', '@kesu/analytics/charts'],
 };
 
-/** Tests may also read the seed data and the shared test setup. */
-const TEST_EXTRAS = ['@kesu/seeds', '@kesu/vitest-config'];
+/** Tests may also read the seed data, the shared test setup and the store's throw-away PostgreSQL. */
+const TEST_EXTRAS = ['@kesu/seeds', '@kesu/vitest-config', '@kesu/store/testing'];
 
 /** Tooling may use every package, but nothing may import an app. */
 const TOOLING = /^tooling\//;

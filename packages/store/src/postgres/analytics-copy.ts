@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { quoteIdent, quoteLiteral } from '../database.js';
+import { quoteIdent, quoteLiteral } from '../db.js';
 import { DuckDb } from '../duckdb/duckdb-db.js';
 import { duckExec, duckRows } from '../duckdb/duckdb-sql.js';
 import { migrate } from '../migrations/index.js';
