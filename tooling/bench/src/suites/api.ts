@@ -5,6 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startTestPostgres } from '@kesu/store/testing';
 import type { BenchRow } from '../report.js';
 
 const CLI = fileURLToPath(new URL('../../../../apps/api/src/cli/main.ts', import.meta.url));
@@ -13,9 +14,9 @@ const ADMIN = { username: 'bench-admin', password: 'bench-password-1' };
 const REPORTER = { username: 'bench-reporter', password: 'bench-password-2' };
 
 /** Runs the kesu command line from source on a data folder. */
-export function kesu(dir: string, args: string[], stdin?: string): ChildProcess {
+export function kesu(dir: string, args: string[], stdin?: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
   const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--conditions=@kesu/source', '--import', 'tsx', CLI, ...args], {
-    env: { ...process.env, KESU_DATA_DIR: dir, INIT_CWD: dir },
+    env: { ...process.env, KESU_DATA_DIR: dir, INIT_CWD: dir, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdin?.end(stdin ?? '');
@@ -27,9 +28,9 @@ export function done(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the server and measures the time from spawning it to its first answered request. */
-export async function serve(dir: string): Promise<{ child: ChildProcess; url: string; coldStartMs: number }> {
+export async function serve(dir: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string; coldStartMs: number }> {
   const started = performance.now();
-  const child = kesu(dir, ['serve', '--port', '0']);
+  const child = kesu(dir, ['serve', '--port', '0'], undefined, env);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -105,15 +106,31 @@ function saves(url: string, auth: { cookie: string; csrfToken: string }, assignm
 }
 
 /**
+ * The ingestion API on both stores, in one run: the embedded DuckDB file, then PostgreSQL (a
+ * throw-away server of the bench's own, on this machine).
+ */
+export async function apiSuite(): Promise<BenchRow[]> {
+  const onDuckDb = await apiOn('DuckDB', {});
+  const postgres = await startTestPostgres();
+  try {
+    const database = new URL(postgres.url);
+    database.pathname = '/postgres';
+    return [...onDuckDb, ...(await apiOn('PostgreSQL', { KESU_DATABASE_URL: database.toString() }))];
+  } finally {
+    await postgres.stop();
+  }
+}
+
+/**
  * The ingestion API: durable submissions per second for a 40-field form, latency at a fixed
  * 500 submissions/s, the same load on a no-op route as the baseline, and cold start.
  */
-export async function apiSuite(): Promise<BenchRow[]> {
+async function apiOn(store: string, env: NodeJS.ProcessEnv): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kesu-bench-api-'));
   let server: ChildProcess | undefined;
   try {
-    await done(kesu(dir, ['user', 'add', ADMIN.username, '--role', 'admin', '--password-stdin'], ADMIN.password));
-    const running = await serve(dir);
+    await done(kesu(dir, ['user', 'add', ADMIN.username, '--role', 'admin', '--password-stdin'], ADMIN.password, env));
+    const running = await serve(dir, env);
     server = running.child;
     const assignments = await prepare(running.url);
     const reporter = await session(running.url, REPORTER);
@@ -123,13 +140,13 @@ export async function apiSuite(): Promise<BenchRow[]> {
     const noopPaced = await autocannon({ url: `${running.url}/api/v1/health`, connections: 50, duration: 10, overallRate: 500 });
     const okRate = (r: autocannon.Result) => r['2xx'] / r.duration;
     return [
-      { suite: 'api', name: 'cold start: spawn to first answered request', value: running.coldStartMs, unit: 'ms' },
-      { suite: 'api', name: `durable submissions (${FIELDS}-field form), 256 connections`, value: okRate(max), unit: `/s (non-2xx ${max.non2xx})`, goal: '≥ 1,500/s' },
-      { suite: 'api', name: 'no-op route, 64 connections (baseline)', value: okRate(noopMax), unit: '/s' },
-      { suite: 'api', name: 'submissions / no-op throughput', value: okRate(max) / okRate(noopMax), unit: 'ratio' },
-      { suite: 'api', name: 'submissions at 500/s: p50 latency', value: paced.latency.p50, unit: 'ms' },
-      { suite: 'api', name: 'submissions at 500/s: p99 latency', value: paced.latency.p99, unit: `ms (non-2xx ${paced.non2xx})`, goal: '≤ 100 ms' },
-      { suite: 'api', name: 'no-op route at 500/s: p50 / p99 latency', value: noopPaced.latency.p50, unit: `ms / ${noopPaced.latency.p99} ms` },
+      { suite: 'api', name: `cold start: spawn to first answered request [${store}]`, value: running.coldStartMs, unit: 'ms' },
+      { suite: 'api', name: `durable submissions (${FIELDS}-field form), 256 connections [${store}]`, value: okRate(max), unit: `/s (non-2xx ${max.non2xx})`, goal: '≥ 1,500/s' },
+      { suite: 'api', name: `no-op route, 64 connections (baseline) [${store}]`, value: okRate(noopMax), unit: '/s' },
+      { suite: 'api', name: `submissions / no-op throughput [${store}]`, value: okRate(max) / okRate(noopMax), unit: 'ratio' },
+      { suite: 'api', name: `submissions at 500/s: p50 latency [${store}]`, value: paced.latency.p50, unit: 'ms' },
+      { suite: 'api', name: `submissions at 500/s: p99 latency [${store}]`, value: paced.latency.p99, unit: `ms (non-2xx ${paced.non2xx})`, goal: '≤ 100 ms' },
+      { suite: 'api', name: `no-op route at 500/s: p50 / p99 latency [${store}]`, value: noopPaced.latency.p50, unit: `ms / ${noopPaced.latency.p99} ms` },
     ];
   } finally {
     server?.kill('SIGTERM');
