@@ -8,7 +8,14 @@ import { EventEmitter } from 'node:events';
 export interface ChangeFeed {
   publish(topic: string, key: string): Promise<void>;
   subscribe(topic: string, listener: (key: string) => void): void;
+  /**
+   * Told when changes may have gone unheard: the feed's connection was lost and is back. A
+   * listener forgets (or reloads) everything it holds, not one key.
+   */
+  onGap(listener: () => void): void;
 }
+
+const GAP = Symbol('gap');
 
 /** The feed of one process: the embedded store has no other node to tell. */
 export class LocalChangeFeed implements ChangeFeed {
@@ -20,6 +27,14 @@ export class LocalChangeFeed implements ChangeFeed {
 
   subscribe(topic: string, listener: (key: string) => void): void {
     this.emitter.on(topic, listener);
+  }
+
+  onGap(listener: () => void): void {
+    this.emitter.on(GAP, listener);
+  }
+
+  protected gap(): void {
+    this.emitter.emit(GAP);
   }
 
   protected deliver(topic: string, key: string): void {

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { isDatabaseUnavailable } from './postgres/connection-loss.js';
 import { inTransaction } from './transaction.js';
 
 /** A unit of work run inside a write transaction. */
@@ -101,11 +102,13 @@ export class WriteQueue {
         else item.resolve(result);
       });
     } catch (error) {
-      // The whole batch rolled back: retry one by one so one bad input fails alone.
-      if (items.length === 1) {
-        items[0]?.reject(error);
+      // A database out of reach is no input's fault, and a COMMIT it cut off may have landed:
+      // every caller hears of it (and may send again with its key) rather than each being run again.
+      if (items.length === 1 || isDatabaseUnavailable(error)) {
+        for (const item of items) item.reject(error);
         return;
       }
+      // The whole batch rolled back: retry one by one so one bad input fails alone.
       for (const item of items) await this.runBatch(kind, [item]);
     }
   }

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { LocalChangeFeed } from '../change-feed.js';
-import type { Store } from '../database.js';
-import { migrate } from '../migrations/index.js';
+import type { Store } from '../store.js';
+import { migrate, NewerSchemaError } from '../migrations/index.js';
 import { ReadPool } from '../read-pool.js';
 import { WriteQueue } from '../write-queue.js';
 import { DuckDb } from './duckdb-db.js';
@@ -23,7 +23,7 @@ export async function openDuckDbStore(file: string): Promise<Store> {
   } catch (error) {
     await writer.close();
     instance.closeSync();
-    throw error;
+    throw error instanceof NewerSchemaError ? error.at(file) : error;
   }
   const readers = await Promise.all(Array.from({ length: READERS }, async () => new DuckDb(await instance.connect())));
   const reads = new ReadPool(readers);

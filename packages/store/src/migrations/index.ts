@@ -25,8 +25,18 @@ export class NewerSchemaError extends Error {
   constructor(
     readonly found: number,
     readonly known: number,
+    /** Where the database is (a file, or a server's address without its password), once known. */
+    readonly location: string | null = null,
   ) {
-    super(`database schema version ${found} is newer than this program (${known})`);
+    const where = location === null ? '' : ` ${location}`;
+    super(
+      `数据库${where}的结构版本为 ${found}，比本程序支持的 ${known} 新，请改用更新版本的 kesu / the database${where} has schema version ${found}, newer than this program (${known}); use a newer kesu`,
+    );
+  }
+
+  /** The same error naming where the database is. */
+  at(location: string): NewerSchemaError {
+    return new NewerSchemaError(this.found, this.known, location);
   }
 }
 

