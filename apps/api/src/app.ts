@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 import { ZodError } from 'zod';
 import { toApiError, type ApiError } from '@kesu/schema';
+import { isDatabaseUnavailable } from '@kesu/store';
 import { authenticate } from './auth/middleware.js';
 import type { AppContext, AppEnv } from './context.js';
 import { limitBody } from './http/body-limit.js';
@@ -42,6 +43,12 @@ const HTTP_FAILURES: Partial<Record<number, [code: string, zh: string, en: strin
 /** The media types hono's JSON validator parses. */
 const JSON_BODY = /^application\/([a-z-.]+\+)?json(;|$)/i;
 
+/** How long a client should wait before sending a request again that met an unreachable database. */
+const RETRY_AFTER_SECONDS = 2;
+/** An outage fails every request: the log says so once in this long, not once a request. */
+const UNAVAILABLE_LOG_MS = 10_000;
+let unavailableLoggedAt = 0;
+
 function errorBody(code: string, message: string, messageEn: string, details: ApiError['error']['details'] = []): ApiError {
   return { error: { code, message, messageEn, details } };
 }
@@ -56,6 +63,15 @@ function onError(error: Error, c: Context<AppEnv>) {
     return c.json(errorBody('http_error', '请求无效', error.message || 'bad request'), error.status);
   }
   if (error instanceof SyntaxError) return c.json(errorBody('invalid_json', '请求体不是有效的 JSON', 'the request body is not valid JSON'), 400);
+  // The database server is restarting or out of reach: the request may be sent again (with its Idempotency-Key, if a write).
+  if (isDatabaseUnavailable(error)) {
+    if (Date.now() - unavailableLoggedAt > UNAVAILABLE_LOG_MS) {
+      unavailableLoggedAt = Date.now();
+      console.error(`${c.req.method} ${c.req.path}: database unavailable: ${error.message}`);
+    }
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    return c.json(errorBody('database_unavailable', '数据库暂时无法连接，请稍后重试', 'the database cannot be reached just now; try again shortly'), 503);
+  }
   console.error(`${c.req.method} ${c.req.path}:`, error);
   return c.json(errorBody('internal', '服务器内部错误，请稍后重试', 'internal server error; try again later'), 500);
 }

@@ -33,7 +33,9 @@ export function databaseLocation(env: NodeJS.ProcessEnv = process.env): string {
   const url = env['KESU_DATABASE_URL']?.trim();
   if (!url) return storeFile(env);
   if (!isPostgresUrl(url)) {
-    throw new Error(`KESU_DATABASE_URL：应为 postgres://用户:密码@主机:端口/数据库 形式的地址 / should be a postgres://user:password@host:port/database URL (got "${url.slice(0, 40)}")`);
+    // Whatever it is, a password in it is not printed.
+    const shown = url.replace(/(\/\/[^/@:\s]*):.*@/, '$1:***@').slice(0, 60);
+    throw new Error(`KESU_DATABASE_URL：应为 postgres://用户:密码@主机:端口/数据库 形式的地址 / should be a postgres://user:password@host:port/database URL (got "${shown}")`);
   }
   return url;
 }

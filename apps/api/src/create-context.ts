@@ -39,7 +39,14 @@ export async function createContext(options: { database: string; dataDir: string
   const caches: AppContext['caches'] = { sessions: new TtlCache(60_000), assignments: new TtlCache(60_000) };
   store.changes.subscribe('sessions', (key) => caches.sessions.delete(key));
   store.changes.subscribe('assignments', (key) => caches.assignments.delete(key));
-  store.changes.subscribe(WAREHOUSE_TOPIC, () => analytics.refresh().catch((error: unknown) => console.error('warehouse refresh failed:', error)));
+  const refreshWarehouse = () => analytics.refresh().catch((error: unknown) => console.error('warehouse refresh failed:', error));
+  store.changes.subscribe(WAREHOUSE_TOPIC, refreshWarehouse);
+  // The feed was cut (the database restarted): whatever other nodes changed meanwhile is unknown here.
+  store.changes.onGap(() => {
+    caches.sessions.clear();
+    caches.assignments.clear();
+    void refreshWarehouse();
+  });
   const ctx: AppContext = {
     store,
     registry: prepareRegistry({ regions, departments: loadDepartmentRegistry(), indicators: loadIndicatorCatalog() }),
