@@ -26,6 +26,12 @@ export interface Store {
   connect: () => Promise<DuckDBConnection>;
   /** Brings that copy up to what PostgreSQL holds (nothing to do on the embedded file). */
   refreshAnalyticsCopy: () => Promise<void>;
+  /**
+   * Runs `work` holding the lock `name` among every process serving this database (one process
+   * serves the embedded file; on PostgreSQL, an advisory lock). Without `wait`, answers null at
+   * once when the lock is held elsewhere.
+   */
+  exclusively: <T>(name: string, work: () => Promise<T>, wait: boolean) => Promise<T | null>;
   /** Closes the connections and the database. */
   close: () => Promise<void>;
 }

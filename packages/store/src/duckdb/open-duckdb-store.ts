@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { LocalChangeFeed } from '../change-feed.js';
 import type { Store } from '../store.js';
+import { NamedLocks } from '../named-locks.js';
 import { migrate, NewerSchemaError } from '../migrations/index.js';
 import { ReadPool } from '../read-pool.js';
 import { WriteQueue } from '../write-queue.js';
@@ -28,6 +29,8 @@ export async function openDuckDbStore(file: string): Promise<Store> {
   const readers = await Promise.all(Array.from({ length: READERS }, async () => new DuckDb(await instance.connect())));
   const reads = new ReadPool(readers);
   const extra: DuckDBConnection[] = [];
+  // Only this process opens the file: a lock is held among its own callers.
+  const locks = new NamedLocks(null);
   return {
     backend: 'duckdb',
     location: file,
@@ -42,6 +45,7 @@ export async function openDuckDbStore(file: string): Promise<Store> {
       return c;
     },
     refreshAnalyticsCopy: async () => undefined,
+    exclusively: (name, work, wait) => locks.exclusively(name, work, wait),
     close: async () => {
       for (const c of extra) c.closeSync();
       await reads.close();

@@ -2,6 +2,8 @@ import type { Store } from '../store.js';
 import { migrate, NewerSchemaError } from '../migrations/index.js';
 import { ReadPool } from '../read-pool.js';
 import { WriteQueue } from '../write-queue.js';
+import { NamedLocks } from '../named-locks.js';
+import { advisoryLock } from './advisory-lock.js';
 import { AnalyticsCopy } from './analytics-copy.js';
 import { PostgresChangeFeed } from './postgres-change-feed.js';
 import { PostgresDb } from './postgres-db.js';
@@ -68,7 +70,7 @@ async function connected(url: string, role: string): Promise<PostgresDb> {
 /**
  * Opens a PostgreSQL database as the store: one writing connection (group commit works as on
  * DuckDB, one transaction per batch), a few readers, one connection LISTENing for other nodes'
- * changes, and an in-memory DuckDB copy of the tables for the warehouse.
+ * changes, one holding advisory locks, and an in-memory DuckDB copy of the tables for the warehouse.
  */
 export async function openPostgresStore(url: string): Promise<Store> {
   const writer = await connected(url, 'writer');
@@ -83,6 +85,9 @@ export async function openPostgresStore(url: string): Promise<Store> {
     opened.push(listener);
     const copier = await connected(url, 'copier');
     opened.push(copier);
+    const locker = await connected(url, 'locks');
+    opened.push(locker);
+    const locks = new NamedLocks(advisoryLock(locker));
     const changes = await PostgresChangeFeed.listen(listener);
     const copy = await AnalyticsCopy.open();
     const reads = new ReadPool(readers);
@@ -96,6 +101,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
       changes,
       connect: () => copy.connect(),
       refreshAnalyticsCopy: () => copier.session((client) => copy.refresh(client)),
+      exclusively: (name, work, wait) => locks.exclusively(name, work, wait),
       close: async () => {
         await Promise.all(opened.map((c) => c.close()));
         copy.close();
