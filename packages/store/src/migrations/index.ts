@@ -7,12 +7,13 @@ import { accounts } from './004-accounts.js';
 import { approvalLevels } from './005-approval-levels.js';
 import { notifications } from './006-notifications.js';
 import { serverOrder } from './007-server-order.js';
+import { copyMarks } from './008-copy-marks.js';
 
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [registry, workflow, savedQueries, accounts, approvalLevels, notifications, serverOrder];
+export const MIGRATIONS: readonly Migration[] = [registry, workflow, savedQueries, accounts, approvalLevels, notifications, serverOrder, copyMarks];
 
 /** The schema version recorded in the database (0 when empty). */
 export async function schemaVersion(db: Db): Promise<number> {
