@@ -20,6 +20,21 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
+/** An app on `database` with `dir` as its data folder; `release` runs after it closed. */
+async function startNode(database: string, dir: string, release: () => Promise<void>): Promise<Harness> {
+  const ctx = await createContext({ database, dataDir: dir });
+  return {
+    ctx,
+    app: createApp(ctx),
+    dir,
+    database,
+    close: async () => {
+      await ctx.close();
+      await release();
+    },
+  };
+}
+
 /**
  * A real app on a real store in a temporary folder: a DuckDB file, or a new database on the
  * suite's PostgreSQL.
@@ -27,39 +42,23 @@ export interface Harness {
 export async function startHarness(backend: Dialect = 'duckdb'): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kesu-api-'));
   const database = backend === 'postgres' ? await createTestDatabase() : { url: path.join(dir, 'kesu.duckdb'), drop: async () => undefined };
-  const ctx = await createContext({ database: database.url, dataDir: dir });
-  return {
-    ctx,
-    app: createApp(ctx),
-    dir,
-    database: database.url,
-    close: async () => {
-      await ctx.close();
-      await database.drop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return startNode(database.url, dir, async () => {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 let passwordHash: string | undefined;
 
 /**
  * A further API node on the database of `first` (which must be on PostgreSQL): its own process
- * state, caches, connections and data folder, as a second \`kesu serve\` behind a load balancer has.
+ * state, caches and connections, as a second `kesu serve` behind a load balancer has, and either
+ * the data folder of `first` (a mount both nodes see) or one of its own.
  */
-export async function startSecondNode(first: Harness): Promise<Harness> {
+export async function startSecondNode(first: Harness, folder: 'shared' | 'own' = 'shared'): Promise<Harness> {
+  if (folder === 'shared') return startNode(first.database, first.dir, async () => undefined);
   const dir = mkdtempSync(path.join(tmpdir(), 'kesu-api-node-'));
-  const ctx = await createContext({ database: first.database, dataDir: dir });
-  return {
-    ctx,
-    app: createApp(ctx),
-    dir,
-    database: first.database,
-    close: async () => {
-      await ctx.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return startNode(first.database, dir, async () => rmSync(dir, { recursive: true, force: true }));
 }
 
 /** Creates a user directly in the store (the API's own user creation is tested separately). */

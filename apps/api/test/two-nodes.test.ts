@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSubmissionRevisions } from '@kesu/store';
 import { buildFixture, ownReporter, type Fixture } from './fixture.js';
+import { WAREHOUSE_SHOWN_TOPIC } from '../src/analytics/warehouse-home.js';
 import { addUser, Client, startHarness, startSecondNode, type Harness } from './harness.js';
 
 /**
@@ -123,5 +126,36 @@ describe('two API nodes on one PostgreSQL', () => {
     const wanted = `[["${Number(stored[0]?.['n'])}"]]`;
     await eventually(async () => (await approvedOnB()) === wanted, 20_000);
     expect(await approvedOnB()).toBe(wanted);
+  }, 30_000);
+
+  it('build the warehouse they share once per change, on one node, and both read that build', async () => {
+    await Promise.all([a.ctx.analytics.idle(), b.ctx.analytics.idle()]);
+    const lastBuilt = async (node: Harness) => (await node.ctx.analytics.lastBuild()).builtAt;
+    const before = await lastBuilt(a);
+    expect(await lastBuilt(b)).toBe(before);
+    const countBuilds = async () => Number((await a.ctx.analytics.query('SELECT count(*)::INTEGER AS n FROM warehouse_builds'))[0]?.['n']);
+    const buildsBefore = await countBuilds();
+    // Every build that wrote something is announced to every node once.
+    const announced: string[] = [];
+    a.ctx.store.changes.subscribe(WAREHOUSE_SHOWN_TOPIC, (key) => announced.push(key));
+
+    const assigned = await f.office.request('POST', '/api/v1/assignments', { formId: f.formId, version: 1, regionCodes: ['510104'], departments: ['锦江区教育局'], periods: ['2024Q3'], dueDate: '2024-10-15' });
+    const id = (assigned.body as unknown as Array<{ id: string }>)[0]!.id;
+    await reporter.on(b).request('POST', `/api/v1/assignments/${id}/submission/submit`, { values: await filledValues(reporter, id), formVersion: 1 });
+    const reviewer = new Client(a);
+    await reviewer.login('reviewer');
+    expect((await reviewer.request('POST', `/api/v1/assignments/${id}/submission/approve`)).status).toBe(200);
+
+    // Both nodes were told of each change; whichever took the lock built, the other found nothing new.
+    expect(await eventually(async () => (await lastBuilt(a)) !== before && (await lastBuilt(b)) === (await lastBuilt(a)), 20_000)).toBe(true);
+    await Promise.all([a.ctx.analytics.idle(), b.ctx.analytics.idle()]);
+    // Each announced file holds one more build than the one before it: no two nodes built the same change.
+    expect(await eventually(async () => (await countBuilds()) - buildsBefore === announced.length)).toBe(true);
+    expect(announced.length).toBeGreaterThan(0);
+    const current = readFileSync(path.join(a.dir, 'warehouse', 'CURRENT'), 'utf8');
+    expect(readdirSync(path.join(a.dir, 'warehouse'))).toContain(current);
+    const rows = await a.ctx.analytics.query('SELECT CAST(status AS VARCHAR) AS status FROM fact_submission WHERE assignment_id = $1', [id]);
+    expect(rows).toEqual([{ status: 'approved' }]);
+    expect(await b.ctx.analytics.query('SELECT CAST(status AS VARCHAR) AS status FROM fact_submission WHERE assignment_id = $1', [id])).toEqual(rows);
   }, 30_000);
 });

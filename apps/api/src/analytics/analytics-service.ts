@@ -1,12 +1,9 @@
-import path from 'node:path';
 import type { ApprovalLevel } from '@kesu/schema';
-import { attachWarehouse, buildWarehouse, WH, exportLake, hasBuild, Sandbox, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
+import { buildWarehouse, WH, exportLake, Sandbox, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
 import { first, rows, type Params, type Row, type Store } from '@kesu/store';
 import { TtlCache } from '../http/ttl-cache.js';
-import { ReaderPool } from './reader-pool.js';
 import { exportTables } from './table-export.js';
-
-type DuckDBConnection = Awaited<ReturnType<Store['connect']>>;
+import { OwnWarehouse, SharedWarehouse, type WarehouseHome } from './warehouse-home.js';
 
 export interface LastBuild {
   builtAt: string | null;
@@ -22,8 +19,6 @@ export interface BuildOutcome {
 /** The change-feed topic that says the store holds changes the warehouse does not show yet. */
 export const WAREHOUSE_TOPIC = 'warehouse';
 
-/** Dashboard queries run side by side on this many connections. */
-const READERS = 3;
 /** Results are dropped after every build; the time limit only bounds what an idle server keeps. */
 const RESULTS_KEPT_MS = 30 * 60_000;
 
@@ -36,36 +31,43 @@ const RESULTS_KEPT_MS = 30 * 60_000;
  */
 export class AnalyticsService {
   private chain: Promise<unknown> = Promise.resolve();
-  private waiting: Promise<BuildOutcome> | null = null;
+  private waiting: Promise<BuildOutcome | null> | null = null;
   private sandboxOpening: Promise<Sandbox> | null = null;
   private readonly results = new TtlCache<string, Row[]>(RESULTS_KEPT_MS, 512);
   private readonly charts = new TtlCache<string, string>(RESULTS_KEPT_MS, 256);
   /** Counts the builds that changed what readers see: a chart drawn from older rows is not kept. */
   private generation = 0;
   /** Settled once the warehouse has tables to read; null until something asks for them. */
-  private built: Promise<unknown> | null;
+  private built: Promise<unknown> | null = null;
+  /** Set by `open`, which needs the service to tell it of builds other nodes made. */
+  private home!: WarehouseHome;
 
   private constructor(
     private readonly store: Store,
-    private readonly builder: DuckDBConnection,
-    private readonly readers: ReaderPool,
     readonly dataDir: string,
-    built: boolean,
     /** Count only data approved at this level or above (null: once approved at the first level). */
     readonly countApprovedFrom: ApprovalLevel | null,
-  ) {
-    this.built = built ? Promise.resolve() : null;
+  ) {}
+
+  /** The embedded store keeps its warehouse beside it; on PostgreSQL, nodes sharing a data folder share one. */
+  static async open(store: Store, dataDir: string, countApprovedFrom: ApprovalLevel | null = null): Promise<AnalyticsService> {
+    const service = new AnalyticsService(store, dataDir, countApprovedFrom);
+    const open = store.backend === 'postgres' ? SharedWarehouse.open : OwnWarehouse.open;
+    service.home = await open(store, dataDir, () => service.changed());
+    if (await service.home.hasBuild()) service.built = Promise.resolve();
+    return service;
   }
 
-  static async open(store: Store, dataDir: string, countApprovedFrom: ApprovalLevel | null = null): Promise<AnalyticsService> {
-    const builder = await store.connect();
-    await attachWarehouse(builder, path.join(dataDir, 'warehouse.duckdb'));
-    return new AnalyticsService(store, builder, await ReaderPool.open(store, READERS), dataDir, await hasBuild(builder), countApprovedFrom);
+  /** Readers see another build: rows and charts read before it are dropped. */
+  private changed(): void {
+    this.results.clear();
+    this.charts.clear();
+    this.generation += 1;
   }
 
   /** A warehouse never built has no tables yet: the first read waits for the first build. */
   private whenBuilt(): Promise<unknown> {
-    this.built ??= this.refresh().catch((error: unknown) => {
+    this.built ??= this.build().catch((error: unknown) => {
       this.built = null;
       throw error;
     });
@@ -73,34 +75,40 @@ export class AnalyticsService {
   }
 
   /** Builds the warehouse (in full, or what changed) and then the lake, after any build already queued. */
-  build(options: BuildOptions & { onLakeStep?: StepListener } = {}): Promise<BuildOutcome> {
-    return this.enqueue(options, () => undefined);
+  async build(options: BuildOptions & { onLakeStep?: StepListener } = {}): Promise<BuildOutcome> {
+    // Waits for the build lock: never null.
+    return (await this.enqueue(options, () => undefined, true)) as BuildOutcome;
   }
 
   /**
    * Asks for an incremental refresh: requests made before it starts share it, requests made
    * while it runs get the next one (so no change waits for more than one build after its own).
+   * Null when another node sharing the warehouse is building: that node heard of the change too.
    */
-  refresh(): Promise<BuildOutcome> {
+  refresh(): Promise<BuildOutcome | null> {
     if (this.waiting) return this.waiting;
-    const next = this.enqueue({}, () => {
-      if (this.waiting === next) this.waiting = null;
-    });
+    const next = this.enqueue(
+      {},
+      () => {
+        if (this.waiting === next) this.waiting = null;
+      },
+      false,
+    );
     this.waiting = next;
     return next;
   }
 
-  private enqueue(options: BuildOptions & { onLakeStep?: StepListener }, onStart: () => void): Promise<BuildOutcome> {
-    const run = this.chain.then(async () => {
+  private enqueue(options: BuildOptions & { onLakeStep?: StepListener }, onStart: () => void, wait: boolean): Promise<BuildOutcome | null> {
+    const run = this.chain.then(() => {
       onStart();
-      // On PostgreSQL the build reads a copy of the store's tables: taken now, it holds every commit so far.
-      await this.store.refreshAnalyticsCopy();
-      const build = await buildWarehouse(this.builder, { ...options, countApprovedFrom: this.countApprovedFrom });
-      this.results.clear();
-      this.charts.clear();
-      this.generation += 1;
-      const lake = await exportLake(this.builder, this.dataDir, build.touched, options.onLakeStep);
-      return { build, lake };
+      return this.home.build(async (builder, built) => {
+        // On PostgreSQL the build reads a copy of the store's tables: taken now, it holds every commit so far.
+        await this.store.refreshAnalyticsCopy();
+        const build = await buildWarehouse(builder, { ...options, countApprovedFrom: this.countApprovedFrom });
+        built();
+        const lake = await exportLake(builder, this.dataDir, build.touched, options.onLakeStep);
+        return { build, lake };
+      }, wait, (outcome) => outcome.build.changed);
     });
     this.chain = run.catch(() => undefined);
     return run;
@@ -108,7 +116,7 @@ export class AnalyticsService {
 
   /** Writes the warehouse's tables as CSV files or an XLSX workbook, after queued builds. */
   exportTables(outDir: string, format: 'csv' | 'xlsx', onStep: StepListener = () => undefined): Promise<string[]> {
-    const run = this.chain.then(() => exportTables(this.builder, outDir, format, onStep));
+    const run = this.chain.then(() => this.home.read((connection) => exportTables(connection, outDir, format, onStep)));
     this.chain = run.catch(() => undefined);
     return run;
   }
@@ -117,7 +125,7 @@ export class AnalyticsService {
   async query(sql: string, params?: Params): Promise<Row[]> {
     await this.whenBuilt();
     const key = JSON.stringify([sql, params ?? null]);
-    return (await this.results.through(key, () => this.readers.use((reader) => rows(reader, sql, params)))) ?? [];
+    return (await this.results.through(key, () => this.home.readers.use((reader) => rows(reader, sql, params)))) ?? [];
   }
 
   /**
@@ -146,7 +154,8 @@ export class AnalyticsService {
   /** When the last build ran and up to which stored changes it read (null: never built). */
   lastBuild(): Promise<LastBuild> {
     const run = this.chain.then(async () => {
-      const r = (await first(this.builder, `SELECT CAST(max(built_at) AS VARCHAR) AS built, CAST(max(revisions_until) AS VARCHAR) AS revisions, CAST(max(assignments_until) AS VARCHAR) AS assignments FROM ${WH}.warehouse_builds`)) ?? {};
+      if (!(await this.home.hasBuild())) return { builtAt: null, revisionsUntil: null, assignmentsUntil: null };
+      const r = (await this.home.read((connection) => first(connection, `SELECT CAST(max(built_at) AS VARCHAR) AS built, CAST(max(revisions_until) AS VARCHAR) AS revisions, CAST(max(assignments_until) AS VARCHAR) AS assignments FROM ${WH}.warehouse_builds`))) ?? {};
       const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
       return { builtAt: text(r['built']), revisionsUntil: text(r['revisions']), assignmentsUntil: text(r['assignments']) };
     });
@@ -162,5 +171,6 @@ export class AnalyticsService {
   async close(): Promise<void> {
     await this.idle();
     if (this.sandboxOpening) (await this.sandboxOpening).close();
+    this.home.close();
   }
 }

@@ -1,4 +1,4 @@
-import { exec, type Store } from '@kesu/store';
+import type { Store } from '@kesu/store';
 
 type DuckDBConnection = Awaited<ReturnType<Store['connect']>>;
 
@@ -9,30 +9,50 @@ type DuckDBConnection = Awaited<ReturnType<Store['connect']>>;
 export class ReaderPool {
   private readonly idle: DuckDBConnection[];
   private readonly waiting: Array<(connection: DuckDBConnection) => void> = [];
+  private everyone: Promise<unknown> = Promise.resolve();
 
-  private constructor(connections: DuckDBConnection[]) {
-    this.idle = connections;
+  private constructor(private readonly connections: DuckDBConnection[]) {
+    this.idle = [...connections];
   }
 
-  static async open(store: Store, size: number): Promise<ReaderPool> {
+  static async open(connect: () => Promise<DuckDBConnection>, size: number): Promise<ReaderPool> {
     const connections: DuckDBConnection[] = [];
-    for (let i = 0; i < size; i++) {
-      const connection = await store.connect();
-      // Report queries name the warehouse's tables without a catalog.
-      await exec(connection, 'USE wh');
-      connections.push(connection);
-    }
+    for (let i = 0; i < size; i++) connections.push(await connect());
     return new ReaderPool(connections);
   }
 
   async use<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const connection = this.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve)));
+    const connection = await this.take();
     try {
       return await work(connection);
     } finally {
-      const next = this.waiting.shift();
-      if (next) next(connection);
-      else this.idle.push(connection);
+      this.give(connection);
     }
+  }
+
+  /** Runs `work` once every connection has finished its query, with none starting another meanwhile. */
+  async all<T>(work: () => Promise<T>): Promise<T> {
+    // Two callers each holding half the connections would wait for each other forever.
+    const run = this.everyone.then(async () => {
+      const taken: DuckDBConnection[] = [];
+      for (let i = 0; i < this.connections.length; i++) taken.push(await this.take());
+      try {
+        return await work();
+      } finally {
+        for (const c of taken) this.give(c);
+      }
+    });
+    this.everyone = run.catch(() => undefined);
+    return run;
+  }
+
+  private async take(): Promise<DuckDBConnection> {
+    return this.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve)));
+  }
+
+  private give(connection: DuckDBConnection): void {
+    const next = this.waiting.shift();
+    if (next) next(connection);
+    else this.idle.push(connection);
   }
 }

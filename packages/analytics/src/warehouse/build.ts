@@ -28,6 +28,8 @@ interface Rules {
 
 export interface BuildResult {
   kind: 'full' | 'incremental';
+  /** False when nothing had changed since the last build, which then wrote nothing. */
+  changed: boolean;
   ms: number;
   /** Assignments whose rows were rebuilt (all of them for a full build). */
   assignments: number;
@@ -99,7 +101,7 @@ async function fullBuild(connection: DuckDBConnection, started: number, step: St
     const ms = performance.now() - started;
     await record(connection, 'full', until, ms, valueRows);
     await recordCountFrom(connection, rules.countFrom);
-    return { kind: 'full' as const, ms, assignments, valueRows, progressRows, touched: null };
+    return { kind: 'full' as const, changed: true, ms, assignments, valueRows, progressRows, touched: null };
   });
   // The small tables' rows went to the write-ahead log; moved into the file now, not by the
   // commit of the next refresh (an approval would wait half a second for it at national scale).
@@ -153,7 +155,7 @@ async function incrementalBuild(connection: DuckDBConnection, started: number, s
   const { until, changed, plansChanged } = await collectChanges(connection);
   if (changed === 0 && !plansChanged) {
     step('done', 3, 3);
-    return { kind: 'incremental', ms: performance.now() - started, assignments: 0, valueRows: 0, progressRows: 0, touched: [] };
+    return { kind: 'incremental', changed: false, ms: performance.now() - started, assignments: 0, valueRows: 0, progressRows: 0, touched: [] };
   }
   await loadFieldBindings(connection);
   if (plansChanged) await loadPlanParts(connection);
@@ -170,7 +172,7 @@ async function incrementalBuild(connection: DuckDBConnection, started: number, s
     const touched = await touchedPartitions(connection);
     const ms = performance.now() - started;
     await record(connection, 'incremental', until, ms, valueRows);
-    return { kind: 'incremental', ms, assignments: changed, valueRows, progressRows, touched };
+    return { kind: 'incremental', changed: true, ms, assignments: changed, valueRows, progressRows, touched };
   });
 }
 

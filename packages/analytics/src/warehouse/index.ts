@@ -1,4 +1,5 @@
 export { attachWarehouse, hasBuild, WH } from './attach.js';
+export { detachWarehouse, WarehouseGenerations, WarehouseView } from './generations.js';
 export { buildWarehouse, type BuildOptions, type BuildResult } from './build.js';
 export type { StepListener } from './steps.js';
 export { disaggregationKey } from './facts.js';

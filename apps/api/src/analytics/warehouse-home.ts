@@ -1,0 +1,159 @@
+import path from 'node:path';
+import { attachWarehouse, detachWarehouse, hasBuild, WarehouseGenerations, WarehouseView } from '@kesu/analytics';
+import { exec, type Store } from '@kesu/store';
+import { ReaderPool } from './reader-pool.js';
+
+type DuckDBConnection = Awaited<ReturnType<Store['connect']>>;
+
+/** Dashboard queries run side by side on this many connections. */
+const READERS = 3;
+/** The change-feed topic that says which published warehouse file to read (`<folder id> <file>`). */
+export const WAREHOUSE_SHOWN_TOPIC = 'warehouse-shown';
+
+/**
+ * Where the warehouse lives and how builds reach its readers. A build's `work` gets the connection
+ * that writes the warehouse and calls `built` once the tables are final (readers may see them from
+ * then on); `read` runs on a connection that sees the last complete build as `wh`.
+ */
+export interface WarehouseHome {
+  readonly readers: ReaderPool;
+  hasBuild(): Promise<boolean>;
+  /**
+   * Null when another process is building and `wait` is false: its build will be shown here when
+   * done. `changed` tells from the result whether the build wrote anything worth showing.
+   */
+  build<T>(work: (builder: DuckDBConnection, built: () => void) => Promise<T>, wait: boolean, changed: (result: T) => boolean): Promise<T | null>;
+  read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+/**
+ * The embedded store's warehouse: one file beside the store, attached to the store's own engine,
+ * so builds read the store's tables where they are and readers see each build once it commits.
+ */
+export class OwnWarehouse implements WarehouseHome {
+  private constructor(
+    private readonly builder: DuckDBConnection,
+    readonly readers: ReaderPool,
+    private readonly shown: () => void,
+  ) {}
+
+  static async open(store: Store, dataDir: string, shown: () => void): Promise<OwnWarehouse> {
+    const builder = await store.connect();
+    await attachWarehouse(builder, path.join(dataDir, 'warehouse.duckdb'));
+    const readers = await ReaderPool.open(async () => {
+      const connection = await store.connect();
+      // Report queries name the warehouse's tables without a catalog.
+      await exec(connection, 'USE wh');
+      return connection;
+    }, READERS);
+    return new OwnWarehouse(builder, readers, shown);
+  }
+
+  hasBuild(): Promise<boolean> {
+    return hasBuild(this.builder);
+  }
+
+  build<T>(work: (builder: DuckDBConnection, built: () => void) => Promise<T>): Promise<T> {
+    return work(this.builder, this.shown);
+  }
+
+  read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    return work(this.builder);
+  }
+
+  close(): void {}
+}
+
+/**
+ * The warehouse of processes that serve one PostgreSQL database from one data folder (a mount
+ * every node sees): exactly one of them builds at a time, under a lock named after the folder,
+ * into a new file it then publishes; every process, told through the change feed, moves its
+ * readers to that file. Nodes with folders of their own each build their own, as before.
+ */
+export class SharedWarehouse implements WarehouseHome {
+  /** Moves to a newer file one at a time, in the order they were announced. */
+  private showing: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly store: Store,
+    private readonly files: WarehouseGenerations,
+    private readonly view: WarehouseView,
+    private readonly builder: DuckDBConnection,
+    readonly readers: ReaderPool,
+    private readonly shown: () => void,
+  ) {}
+
+  static async open(store: Store, dataDir: string, shown: () => void): Promise<SharedWarehouse> {
+    const view = await WarehouseView.open();
+    const home = new SharedWarehouse(store, WarehouseGenerations.open(dataDir), view, await store.connect(), await ReaderPool.open(() => view.connect(), READERS), shown);
+    store.changes.subscribe(WAREHOUSE_SHOWN_TOPIC, (key) => {
+      const [folder, name] = key.split(' ');
+      if (folder === home.files.id && name) home.show(path.join(home.files.dir, name)).catch((error: unknown) => console.error('warehouse not shown:', error));
+    });
+    // A change feed cut meanwhile may have missed an announcement: CURRENT names the newest file.
+    store.changes.onGap(() => void home.showCurrent().catch((error: unknown) => console.error('warehouse not shown:', error)));
+    await home.showCurrent();
+    return home;
+  }
+
+  private get lock(): string {
+    return `kesu warehouse ${this.files.id}`;
+  }
+
+  private async showCurrent(): Promise<void> {
+    const current = this.files.current();
+    if (current) await this.show(current);
+  }
+
+  private show(file: string): Promise<void> {
+    const run = this.showing.then(async () => {
+      if (this.view.shown === file) return;
+      await this.readers.all(() => this.view.show(file));
+      this.shown();
+    });
+    this.showing = run.catch(() => undefined);
+    return run;
+  }
+
+  async hasBuild(): Promise<boolean> {
+    return this.view.shown !== null && (await this.readers.use((c) => hasBuild(c)));
+  }
+
+  build<T>(work: (builder: DuckDBConnection, built: () => void) => Promise<T>, wait: boolean, changed: (result: T) => boolean): Promise<T | null> {
+    return this.store.exclusively(
+      this.lock,
+      async () => {
+        const file = this.files.next();
+        let result: T;
+        try {
+          await attachWarehouse(this.builder, file);
+          result = await work(this.builder, () => undefined);
+          await detachWarehouse(this.builder);
+        } catch (error) {
+          await exec(this.builder, 'DETACH DATABASE IF EXISTS wh').catch(() => undefined);
+          this.files.discard(file);
+          throw error;
+        }
+        // Two nodes told of one approval: the second to get the lock finds nothing new, and says nothing.
+        if (!changed(result)) {
+          this.files.discard(file);
+          return result;
+        }
+        this.files.publish(file);
+        await this.show(file);
+        await this.store.changes.publish(WAREHOUSE_SHOWN_TOPIC, `${this.files.id} ${path.basename(file)}`);
+        return result;
+      },
+      wait,
+    );
+  }
+
+  async read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.readers.use(work);
+  }
+
+  close(): void {
+    this.view.close();
+  }
+}
