@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '@kesu/schema';
+import type { FormDefinition, Plan } from '@kesu/schema';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openStore, type Store } from '../database.js';
 import { duckRows } from '../duckdb/duckdb-sql.js';
 import { insertAssignments, updateAssignment } from '../repositories/assignments.js';
 import { insertForm, publishForm } from '../repositories/forms.js';
+import { insertPlan, savePlanRevision } from '../repositories/plans.js';
 import { submissionBatch, type SubmissionWrite } from '../repositories/submissions.js';
 import { openTestStore, type TestStore } from '../testing/index.js';
 
@@ -15,13 +16,28 @@ const definition: FormDefinition = {
   rules: [],
 };
 
-/** The growing tables as the copy holds them, every column as text, in key order. */
+/** The tables copied by what changed, as the copy holds them, every column as text, in key order. */
 async function copied(connection: DuckDBConnection): Promise<unknown> {
   return {
+    plans: await duckRows(connection, 'SELECT COLUMNS(*)::VARCHAR FROM main.plans ORDER BY id'),
     assignments: await duckRows(connection, 'SELECT COLUMNS(*)::VARCHAR FROM main.assignments ORDER BY id'),
     revisions: await duckRows(connection, 'SELECT COLUMNS(*)::VARCHAR FROM main.submission_revisions ORDER BY assignment_id, revision'),
   };
 }
+
+const plan = (title: string): Plan => ({
+  region: { name: '锦江区', short: '锦江', level: 'district', province: '四川省', parent: '成都市', code: '510104' },
+  title,
+  docNumber: null,
+  issuedOn: null,
+  period: { start: 2021, end: 2025 },
+  draft: false,
+  literacyTarget: null,
+  sections: [],
+  targets: [],
+  departments: [],
+  issues: [],
+});
 
 describe('the analytics copy of a PostgreSQL store', () => {
   let t: TestStore;
@@ -53,7 +69,8 @@ describe('the analytics copy of a PostgreSQL store', () => {
     }
   }
 
-  it('after each refresh holds what a fresh copy holds: new rows, drafts saved over, changed assignments', async () => {
+  it('after each refresh holds what a fresh copy holds: new rows, drafts saved over, changed assignments and plans', async () => {
+    const planId = (await insertPlan(t.store.connection, plan('锦江区实施方案'), 'sha-1', 'office')).id;
     const first = await assign('2024');
     await write(first, { action: 'save', values: { events: 1 } });
     await t.store.refreshAnalyticsCopy();
@@ -63,11 +80,13 @@ describe('the analytics copy of a PostgreSQL store', () => {
     await write(first, { action: 'save', values: { events: 2 } });
     const second = await assign('2025');
     await updateAssignment(t.store.connection, first, { dueDate: '2025-01-15' });
+    await savePlanRevision(t.store.connection, planId, plan('锦江区实施方案（修订）'), 'office');
     await t.store.refreshAnalyticsCopy();
     const now = await copied(reader);
     expect(now).toEqual(await fresh());
     expect(JSON.stringify(now)).toContain('2025-01-15');
     expect(JSON.stringify(now)).toContain(second);
+    expect(JSON.stringify(now)).toContain('锦江区实施方案（修订）');
 
     await write(first, { action: 'submit', values: { events: 3 } });
     await write(first, { action: 'approve', actor: 'reviewer' });

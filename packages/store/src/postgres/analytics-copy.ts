@@ -12,8 +12,12 @@ import { migrate } from '../migrations/index.js';
 
 // The tables the warehouse builds from; the rest (users, sessions, the audit trail, documents, the inbox…) stay in PostgreSQL.
 const COPIED = new Set(['regions', 'department_functions', 'indicators', 'plans', 'forms', 'form_versions', 'assignments', 'submission_revisions']);
-/** The tables that grow with every submission, by their keys: after the first copy only their rows written since come over. */
-const GROWING: Record<string, string[]> = { assignments: ['id'], submission_revisions: ['assignment_id', 'revision'] };
+/**
+ * The tables whose rows are never deleted and either grow with every submission or hold most of
+ * the bytes (the plans' documents), by their keys: after the first copy only their rows written
+ * since come over. The rest are a few hundred kilobytes, copied whole each time.
+ */
+const MARKED: Record<string, string[]> = { assignments: ['id'], submission_revisions: ['assignment_id', 'revision'], plans: ['id'] };
 /** What `pg_current_snapshot()` prints: xmin:xmax:in-progress,… */
 const SNAPSHOT = /^\d+:\d+:[\d,]*$/;
 
@@ -29,7 +33,7 @@ interface CopiedTable {
  * The store's tables in an in-memory DuckDB, for the warehouse to build from with the same SQL as
  * on the embedded file. Each refresh streams the tables out of PostgreSQL with `COPY … TO STDOUT`
  * (one snapshot: a REPEATABLE READ transaction) into CSV files DuckDB loads in bulk: the small ones
- * whole, the growing ones whole the first time and then only the rows written by transactions the
+ * whole, the large ones whole the first time and then only the rows written by transactions the
  * previous snapshot did not see (each row names its writer, migration 8), so a refresh after one
  * approval moves a few rows, not millions.
  */
@@ -126,7 +130,7 @@ async function copiedTables(loader: DuckDBConnection): Promise<CopiedTable[]> {
     byTable.set(name, [...(byTable.get(name) ?? []), { name: String(r['column_name']), list: String(r['data_type']).endsWith('[]') }]);
   }
   // A list column leaves PostgreSQL as JSON (`["a","b"]`), which DuckDB reads back into a list.
-  return [...byTable].map(([name, columns]) => ({ name, columns, key: GROWING[name] ?? null, select: columns.map((c) => (c.list ? `array_to_json(${quoteIdent(c.name)})::text` : quoteIdent(c.name))).join(', ') }));
+  return [...byTable].map(([name, columns]) => ({ name, columns, key: MARKED[name] ?? null, select: columns.map((c) => (c.list ? `array_to_json(${quoteIdent(c.name)})::text` : quoteIdent(c.name))).join(', ') }));
 }
 
 /** A table's rows to copy: all of them, or those written by transactions the snapshot `since` did not see. */
