@@ -151,6 +151,11 @@ export class AnalyticsService {
     return this.sandboxOpening;
   }
 
+  /** The warehouse file dashboards read (null: none built yet), and whether nodes sharing the data folder share it. */
+  where(): { file: string | null; shared: boolean } {
+    return { file: this.home.file, shared: this.home.shared };
+  }
+
   /** When the last build ran and up to which stored changes it read (null: never built). */
   lastBuild(): Promise<LastBuild> {
     const run = this.chain.then(async () => {

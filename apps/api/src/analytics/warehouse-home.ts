@@ -17,6 +17,9 @@ export const WAREHOUSE_SHOWN_TOPIC = 'warehouse-shown';
  */
 export interface WarehouseHome {
   readonly readers: ReaderPool;
+  /** The file dashboards read now (null: none built yet), and whether other nodes may share it. */
+  readonly file: string | null;
+  readonly shared: boolean;
   hasBuild(): Promise<boolean>;
   /**
    * Null when another process is building and `wait` is false: its build will be shown here when
@@ -32,22 +35,26 @@ export interface WarehouseHome {
  * so builds read the store's tables where they are and readers see each build once it commits.
  */
 export class OwnWarehouse implements WarehouseHome {
+  readonly shared = false;
+
   private constructor(
     private readonly builder: DuckDBConnection,
     readonly readers: ReaderPool,
     private readonly shown: () => void,
+    readonly file: string,
   ) {}
 
   static async open(store: Store, dataDir: string, shown: () => void): Promise<OwnWarehouse> {
     const builder = await store.connect();
-    await attachWarehouse(builder, path.join(dataDir, 'warehouse.duckdb'));
+    const file = path.join(dataDir, 'warehouse.duckdb');
+    await attachWarehouse(builder, file);
     const readers = await ReaderPool.open(async () => {
       const connection = await store.connect();
       // Report queries name the warehouse's tables without a catalog.
       await exec(connection, 'USE wh');
       return connection;
     }, READERS);
-    return new OwnWarehouse(builder, readers, shown);
+    return new OwnWarehouse(builder, readers, shown, file);
   }
 
   hasBuild(): Promise<boolean> {
@@ -72,6 +79,7 @@ export class OwnWarehouse implements WarehouseHome {
  * readers to that file. Nodes with folders of their own each build their own, as before.
  */
 export class SharedWarehouse implements WarehouseHome {
+  readonly shared = true;
   /** Moves to a newer file one at a time, in the order they were announced. */
   private showing: Promise<unknown> = Promise.resolve();
 
@@ -97,6 +105,10 @@ export class SharedWarehouse implements WarehouseHome {
     return home;
   }
 
+  get file(): string | null {
+    return this.view.shown;
+  }
+
   private get lock(): string {
     return `kesu warehouse ${this.files.id}`;
   }
@@ -108,7 +120,8 @@ export class SharedWarehouse implements WarehouseHome {
 
   private show(file: string): Promise<void> {
     const run = this.showing.then(async () => {
-      if (this.view.shown === file) return;
+      // Names sort by generation: an announcement that arrives late never moves readers back.
+      if (this.view.shown !== null && path.basename(file) <= path.basename(this.view.shown)) return;
       await this.readers.all(() => this.view.show(file));
       this.shown();
     });

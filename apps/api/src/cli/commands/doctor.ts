@@ -30,6 +30,7 @@ export const doctorCommand: Command = {
         return { version: String(version), applied: await schemaVersion(conn), revisions: (latest['revisions'] as string | null) ?? null, assignments: (latest['assignments'] as string | null) ?? null };
       });
       const build = await ctx.analytics.lastBuild();
+      const where = ctx.analytics.where();
       // Current when the last build read every revision and assignment stored so far.
       const behind = (stored: string | null, read: string | null) => stored !== null && (read === null || stored > read);
       const current = build.builtAt !== null && !behind(facts.revisions, build.revisionsUntil) && !behind(facts.assignments, build.assignmentsUntil);
@@ -40,6 +41,7 @@ export const doctorCommand: Command = {
           `  版本 / version: ${facts.version}`,
           `  迁移 / migrations: ${facts.applied} / ${MIGRATIONS.length}（最新 latest: ${MIGRATIONS.at(-1)?.name}）${facts.applied === MIGRATIONS.length ? '' : ' — 待执行 / pending'}`,
           `数据仓库 / warehouse: 上次构建 last built ${beijing(build.builtAt)}`,
+          `  文件 / file: ${where.file ?? '—'}${where.shared ? '（共用此数据文件夹的节点共享，一次一个节点构建 / shared by the nodes using this data folder, built by one at a time）' : ''}`,
           `  ${current ? '已是最新 / current' : '落后于数据库，运行 kesu warehouse build / behind the database: run kesu warehouse build'}`,
           '',
         ].join('\n'),
