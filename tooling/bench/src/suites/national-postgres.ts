@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { attachWarehouse, buildWarehouse, type BuildResult } from '@kesu/analytics';
-import { exec, first, openStore, quoteIdent, quoteLiteral, rows, type Connection, type Store } from '@kesu/store';
+import { attachWarehouse, buildWarehouse, WH, type BuildResult } from '@kesu/analytics';
+import { exec, first, openStore, quoteIdent, quoteLiteral, rows, submissionBatch, type Connection, type Store } from '@kesu/store';
 import { startTestPostgres } from '@kesu/store/testing';
 
 /** The national data set in a throw-away PostgreSQL of the bench's own, opened as a store. */
@@ -148,4 +148,43 @@ export async function buildFromPostgres(postgres: NationalPostgres, warehouseFil
   if (differ.length > 0) throw new Error(`the build from PostgreSQL differs from the one from DuckDB: ${differ.map((k) => `${k} ${String(result[k])} ≠ ${String(fromDuckDb[k])}`).join(', ')}`);
   const copied = await first(builder, 'SELECT (SELECT count(*) FROM main.assignments) + (SELECT count(*) FROM main.submission_revisions) AS n');
   return { result, copyMs, buildMs, copiedRows: Number(copied?.['n'] ?? 0) };
+}
+
+/** What a running node on PostgreSQL pays once its copy is taken: after one approval, and for a full rebuild. */
+export interface PostgresRunning {
+  /** Rows the approval brought over, the copy's refresh, and the incremental build after it. */
+  refresh: { copyMs: number; buildMs: number; values: number };
+  /** A full rebuild with the copy already current (the office's 「重建」): the copy's refresh, then the build. */
+  rebuild: { copyMs: number; buildMs: number };
+  /** Publishing a build to nodes that share a data folder starts with a copy of the warehouse file. */
+  publish: { ms: number; bytes: number };
+}
+
+/** Approves one submitted report, as a reviewer would through any node. */
+async function approveOne(store: Store): Promise<void> {
+  const waiting = await first(store.connection, "SELECT assignment_id FROM submissions WHERE status = 'submitted' LIMIT 1");
+  await store.writes.batch(submissionBatch, { assignmentId: String(waiting?.['assignment_id']), action: 'approve', actor: 'bench', formVersion: 1 });
+}
+
+async function timedMs(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** Runs after `buildFromPostgres`, on the same store and warehouse file. */
+export async function runningOnPostgres(postgres: NationalPostgres, warehouseFile: string, today: Date): Promise<PostgresRunning> {
+  const builder = await postgres.store.connect();
+  await approveOne(postgres.store);
+  const refreshCopyMs = await timedMs(() => postgres.store.refreshAnalyticsCopy());
+  let values = 0;
+  const refreshBuildMs = await timedMs(async () => (values = (await buildWarehouse(builder, { today })).valueRows));
+  const rebuildCopyMs = await timedMs(() => postgres.store.refreshAnalyticsCopy());
+  const rebuildMs = await timedMs(() => buildWarehouse(builder, { full: true, today }));
+  await exec(builder, `CHECKPOINT ${WH}`);
+  const published = `${warehouseFile}.published`;
+  const publishMs = await timedMs(async () => copyFileSync(warehouseFile, published));
+  const bytes = statSync(published).size;
+  rmSync(published, { force: true });
+  return { refresh: { copyMs: refreshCopyMs, buildMs: refreshBuildMs, values }, rebuild: { copyMs: rebuildCopyMs, buildMs: rebuildMs }, publish: { ms: publishMs, bytes } };
 }
