@@ -10,6 +10,8 @@ const CHANNEL = 'kesu_changes';
  * gap's listeners that changes may have been missed meanwhile.
  */
 export class PostgresChangeFeed extends LocalChangeFeed {
+  private sending: Promise<unknown> = Promise.resolve();
+
   private constructor(private readonly db: PostgresDb) {
     super();
   }
@@ -34,6 +36,9 @@ export class PostgresChangeFeed extends LocalChangeFeed {
 
   override async publish(topic: string, key: string): Promise<void> {
     this.deliver(topic, key);
-    await this.db.exec('SELECT pg_notify($1, $2)', [CHANNEL, `${topic} ${key}`]);
+    // Requests publish at the same moment: one statement at a time on the listening connection.
+    const sent = this.sending.then(() => this.db.exec('SELECT pg_notify($1, $2)', [CHANNEL, `${topic} ${key}`]));
+    this.sending = sent.catch(() => undefined);
+    await sent;
   }
 }
