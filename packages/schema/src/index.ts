@@ -13,6 +13,7 @@ export * from './form/expression.js';
 export * from './form/field-types.js';
 export * from './form/compile.js';
 export * from './user.js';
+export { passwordProblem, type PasswordProblem } from './password-policy.js';
 export * from './submission-status.js';
 export * from './workflow.js';
 export * from './audit.js';

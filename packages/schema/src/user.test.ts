@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toApiError } from './errors.js';
-import { NewUser, RedeemCode, UserChange, UserProfile, userFieldLabel } from './user.js';
+import { NewUser, Password, RedeemCode, UserChange, UserProfile, userFieldLabel } from './user.js';
 
 const codes = (result: { success: boolean; error?: unknown }) => (result.success ? [] : toApiError(result.error as never).error.details.map((d) => `${d.path}:${d.code}`));
 
@@ -48,5 +48,37 @@ describe('redeeming a code', () => {
   it('needs a user name, a code and a password of the usual length', () => {
     expect(RedeemCode.safeParse({ username: 'edu', code: 'K7QM-3XWP-D9TA', password: 'long-enough-1' }).success).toBe(true);
     expect(codes(RedeemCode.safeParse({ username: 'edu', code: ' ', password: 'short' }))).toEqual(['code:too_small', 'password:too_small']);
+  });
+});
+
+describe('a password being set', () => {
+  const set = (password: string, username = 'jj-edu') => codes(RedeemCode.safeParse({ username, code: 'ABCD-EFGH', password }));
+
+  it('is refused when easy to guess, saying why in both languages', () => {
+    expect(set('12345678')).toEqual(['password:password_common']);
+    expect(set('password')).toEqual(['password:password_common']);
+    expect(set('Woaini1314')).toEqual(['password:password_common']);
+    expect(set('qwertyuiop')).toEqual(['password:password_common']);
+    expect(set('87654321')).toEqual(['password:password_common']);
+    expect(set('        ')).toEqual(['password:password_blank']);
+    expect(set('aaaaaaaaaa')).toEqual(['password:password_repeated']);
+    expect(set('jj-edu-2025')).toEqual(['password:password_has_username']);
+    expect(set('shortname', 'shortname')).toContain('password:password_has_username');
+    const detail = toApiError(RedeemCode.safeParse({ username: 'jj-edu', code: 'X', password: '12345678' }).error!, userFieldLabel).error.details[0]!;
+    expect(detail.message).toBe('「密码」过于常见，容易被猜中，请换一个');
+    expect(detail.messageEn).toBe('"Password" is too common and easy to guess; choose another');
+  });
+
+  it('is taken when long and not on any of those lists, for a new user too', () => {
+    expect(set('锦江区教育局-2025')).toEqual([]);
+    expect(set('long-enough-1')).toEqual([]);
+    // A two-letter user name forbids only itself, not every password holding those letters.
+    expect(set('ab-is-fine-here', 'ab')).toEqual([]);
+    expect(codes(NewUser.safeParse({ username: 'office', displayName: 'x', role: 'admin', password: 'office-2025' }))).toEqual(['password:password_has_username']);
+    expect(codes(NewUser.safeParse({ username: 'office', displayName: 'x', role: 'admin', password: 'a-fine-passphrase' }))).toEqual([]);
+  });
+
+  it('is not judged at log-in, where what was set before still works', () => {
+    expect(Password.safeParse('12345678').success).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Labels } from './errors.js';
 import { labelsOf } from './meta.js';
+import { passwordProblem } from './password-policy.js';
 import { RegionCode } from './region.js';
 
 export const ROLES = ['admin', 'reviewer', 'reporter', 'statistician', 'leader'] as const;
@@ -21,7 +22,22 @@ export const Username = z
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, { error: 'username: 2–32 lower-case letters, digits, . _ -' })
   .meta({ label: '用户名', labelEn: 'Username' });
 
+/** A password as given at log-in: what was set before the policy below still logs in. */
 export const Password = z.string().min(8).max(128).meta({ label: '密码', labelEn: 'Password' });
+
+/** A password being set: long enough and not easy to guess (see passwordProblem). */
+export const NewPassword = Password.superRefine((password, ctx) => {
+  const found = passwordProblem(password);
+  if (found) ctx.addIssue({ code: 'custom', message: found.en, params: found });
+}).meta({ label: '密码', labelEn: 'Password' });
+
+/** A password set for a named account must not contain its user name either. */
+function withoutUsername<T extends z.ZodType<{ username: string; password?: string | undefined }>>(schema: T) {
+  return schema.superRefine((value, ctx) => {
+    const found = value.password === undefined ? null : passwordProblem(value.password, value.username);
+    if (found?.code === 'password_has_username') ctx.addIssue({ code: 'custom', path: ['password'], message: found.en, params: found });
+  });
+}
 
 export const Email = z.email().max(254).meta({ label: '电子邮箱', labelEn: 'E-mail' });
 
@@ -73,15 +89,17 @@ export type UserProfile = z.infer<typeof UserProfile>;
  * one-time log-in code the office hands out.
  */
 export const NewUser = scoped(
-  z.strictObject({
-    username: Username,
-    displayName: profileShape.displayName,
-    password: Password.optional(),
-    role: Role,
-    regionCode: profileShape.regionCode.default(null),
-    department: profileShape.department.default(null),
-    email: profileShape.email.default(null),
-  }),
+  withoutUsername(
+    z.strictObject({
+      username: Username,
+      displayName: profileShape.displayName,
+      password: NewPassword.optional(),
+      role: Role,
+      regionCode: profileShape.regionCode.default(null),
+      department: profileShape.department.default(null),
+      email: profileShape.email.default(null),
+    }),
+  ),
 );
 export type NewUser = z.infer<typeof NewUser>;
 
@@ -104,11 +122,13 @@ export const LoginCode = z.object({
 export type LoginCode = z.infer<typeof LoginCode>;
 
 /** Redeeming a code: the user name and code handed out, and the password the person chooses. */
-export const RedeemCode = z.strictObject({
-  username: Username,
-  code: z.string().trim().min(1).max(64),
-  password: Password,
-});
+export const RedeemCode = withoutUsername(
+  z.strictObject({
+    username: Username,
+    code: z.string().trim().min(1).max(64),
+    password: NewPassword,
+  }),
+);
 export type RedeemCode = z.infer<typeof RedeemCode>;
 
 const FIELDS: Record<string, z.ZodType> = { username: Username, password: Password, ...profileShape };

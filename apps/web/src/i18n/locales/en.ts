@@ -694,7 +694,7 @@ export const en: Messages = {
     passwordCode: 'Generate a one-time log-in code (recommended)',
     passwordSet: 'I set a first password',
     password: 'First password',
-    passwordHint: 'At least 8 characters',
+    passwordHint: 'At least 8 characters, without your user name, not a common password',
     created: 'Created user {name}',
     saved: 'Saved',
     disableTitle: 'Disable user',

@@ -692,7 +692,7 @@ export const zhCN = {
     passwordCode: '生成一次性登录码（推荐）',
     passwordSet: '由我设置初始密码',
     password: '初始密码',
-    passwordHint: '至少 8 位',
+    passwordHint: '至少 8 位，不含用户名，不用常见密码',
     created: '已创建用户 {name}',
     saved: '已保存',
     disableTitle: '停用用户',
