@@ -55,7 +55,10 @@ function errorBody(code: string, message: string, messageEn: string, details: Ap
 
 /** Every failure becomes the one error shape; unexpected ones are logged and hidden. */
 function onError(error: Error, c: Context<AppEnv>) {
-  if (error instanceof Failure) return c.json(errorBody(error.code, error.zh, error.en, error.details), error.status);
+  if (error instanceof Failure) {
+    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+    return c.json(errorBody(error.code, error.zh, error.en, error.details), error.status);
+  }
   if (error instanceof ZodError) return c.json(toApiError(error), 400);
   if (error instanceof HTTPException) {
     const known = HTTP_FAILURES[error.status];

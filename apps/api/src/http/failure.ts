@@ -9,6 +9,8 @@ export class Failure extends Error {
     readonly zh: string,
     readonly en: string,
     readonly details: ErrorDetail[] = [],
+    /** Headers the answer carries besides the error shape (`Retry-After`, say). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(en);
   }

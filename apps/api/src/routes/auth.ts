@@ -33,7 +33,13 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
 const expiry = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString().replace('T', ' ').replace('Z', '');
 // Verified for unknown users and accounts without a password, so timing does not reveal which names exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA';
-const TOO_MANY = () => new Failure(429, 'too_many_attempts', '登录失败次数过多，请 15 分钟后再试', 'too many failed log-ins; try again in 15 minutes');
+/** Refuses an attempt while the limiter blocks its keys, saying when to try again. */
+function refuseWhileBlocked(ctx: AppContext, keys: string[]): void {
+  const seconds = ctx.limiter.retryAfter(keys);
+  if (seconds === null) return;
+  const minutes = Math.ceil(seconds / 60);
+  throw new Failure(429, 'too_many_attempts', `登录失败次数过多，请 ${minutes} 分钟后再试`, `too many failed log-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, [], { 'Retry-After': String(seconds) });
+}
 const disabledFailure = () => new Failure(403, 'account_disabled', '账号已停用，请联系科协办公室', 'this account is disabled; contact the office');
 const codeFailure = (code: string, zh: string, en: string) => new Failure(400, code, zh, en, [{ path: 'code', code, message: zh, messageEn: en }]);
 
@@ -57,7 +63,7 @@ export function authRoutes(ctx: AppContext) {
     async (c) => {
       const { username, password } = c.req.valid('json');
       const keys = [`user:${username}`, `ip:${clientAddress(c)}`];
-      if (ctx.limiter.blocked(keys)) throw TOO_MANY();
+      refuseWhileBlocked(ctx, keys);
       const user = await ctx.store.reads.read((conn) => findUserByUsername(conn, username));
       const ok = await verifyPassword(password, user?.passwordHash.startsWith('scrypt$') ? user.passwordHash : DUMMY_HASH);
       if (!user || !ok || user.mustSetPassword) {
@@ -81,7 +87,7 @@ export function authRoutes(ctx: AppContext) {
       async (c) => {
         const { username, code, password } = c.req.valid('json');
         const keys = [`user:${username}`, `ip:${clientAddress(c)}`];
-        if (ctx.limiter.blocked(keys)) throw TOO_MANY();
+        refuseWhileBlocked(ctx, keys);
         const passwordHash = await hashPassword(password);
         const user = await ctx.store.writes.write(async (conn) => {
           const found = await findUserByUsername(conn, username);
