@@ -61,6 +61,15 @@ const ESCAPES: string[] = [
   "SELECT system.main.trim('A')",
   "SELECT pg_catalog.substring('A', 1)",
   "SELECT getvariable('x')",
+  // Catalogue macros and session functions: not on the allow-list, though DuckDB has them.
+  'SELECT pg_get_viewdef(1)',
+  "SELECT pg_get_viewdef('fact_value'::regclass)",
+  'SELECT current_query()',
+  'SELECT version()',
+  'SELECT current_database()',
+  'SELECT txid_current()',
+  'SELECT sleep_ms(100000)',
+  "SELECT pg_size_pretty(1) FROM fact_value",
   "SELECT * FROM query('SELECT * FROM read_parquet(''x'')')",
   "SELECT * FROM query_table('fact_value')",
   "ATTACH 'other.duckdb' AS other",
@@ -176,6 +185,33 @@ describe('sandboxed SQL: limits', () => {
     expect(result.rows).toHaveLength(100);
     expect(result.truncated).toBe(true);
     expect(result.columns).toEqual([{ name: 'i', type: 'BIGINT' }]);
+  });
+
+  it('cuts a wide answer at the byte limit and says so, and answers exactly when nothing was cut', async () => {
+    const wide = await Sandbox.open({ dataDir: f.dir, maxBytes: 1_000_000 });
+    try {
+      // About 500 MB as JSON: cut near 1 MB, never an answer that looks whole.
+      const cut = await wide.query("SELECT repeat('x', 5000) AS filler FROM range(100000)", SICHUAN);
+      expect(cut.truncated).toBe(true);
+      expect(JSON.stringify(cut.rows).length).toBeLessThanOrEqual(1_000_000);
+      expect(JSON.stringify(cut.rows).length).toBeGreaterThan(1_000_000 - 5_010);
+      const whole = await wide.query("SELECT repeat('x', 5000) AS filler FROM range(150)", SICHUAN);
+      expect(whole).toMatchObject({ truncated: false });
+      expect(whole.rows).toHaveLength(150);
+    } finally {
+      wide.close();
+    }
+  });
+
+  it('fails a query stopped while its rows are read, rather than answering with the rows read so far', async () => {
+    const long = await Sandbox.open({ dataDir: f.dir, timeoutMs: 300, maxRows: 100_000_000, maxBytes: 2_000_000_000 });
+    try {
+      // Fifty million rows take far longer than 300 ms to read: the limit strikes mid-stream.
+      const error = await long.query('SELECT i FROM range(50000000) t(i)', SICHUAN).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'timeout' });
+    } finally {
+      long.close();
+    }
   });
 
   it('cancels a running query', async () => {

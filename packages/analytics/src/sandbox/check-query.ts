@@ -1,4 +1,5 @@
 import { TABLE_NAMES } from '../warehouse/tables.js';
+import { ALLOWED_FUNCTIONS } from './allowed-functions.js';
 import { translateDuckDbError, type DuckDbErrorCode } from './duckdb-errors.js';
 
 /** Why a query may not run, with where in the text (a character offset) when DuckDB knows it. */
@@ -20,8 +21,6 @@ export interface QueryAnalysis {
 /** Table functions that read nothing but their arguments. */
 const SAFE_TABLE_FUNCTIONS = new Set(['unnest', 'range', 'generate_series']);
 
-/** Scalar functions that read the server's settings or environment rather than the data. */
-const DENIED_FUNCTIONS = new Set(['getenv', 'current_setting', 'getvariable', 'set_variable', 'current_schemas', 'current_database', 'current_catalog']);
 
 /**
  * Functions DuckDB's parser itself names as `main.…` when it rewrites SQL syntax (TRIM(x),
@@ -85,20 +84,24 @@ function nearestTables(name: string): string[] {
     .map(({ t }) => t);
 }
 
-function functionProblem(node: Node): QueryProblem | null {
+/**
+ * A call to a function off the allow-list. A name the engine does not know at all (`known`) is
+ * left to the engine, which cannot run it and says which function was probably meant.
+ */
+function functionProblem(node: Node, known: ReadonlySet<string> | null): QueryProblem | null {
   const name = String(node['function_name'] ?? '').toLowerCase();
   const schema = String(node['schema'] ?? '');
   const catalog = String(node['catalog'] ?? '');
   const qualified = (schema !== '' || catalog !== '') && !(schema === 'main' && catalog === '' && PARSER_REWRITES.has(name));
-  if (!qualified && !DENIED_FUNCTIONS.has(name)) return null;
+  if (!qualified && (ALLOWED_FUNCTIONS.has(name) || (known !== null && !known.has(name)))) return null;
   return { code: 'function', message: `不允许使用函数 ${name}`, messageEn: `the function ${name} is not allowed`, position: positionOf(node) };
 }
 
 /** Walks the whole parse tree, with the CTE names in scope at each point. */
-function walk(node: unknown, visible: Set<string>, found: QueryAnalysis): void {
+function walk(node: unknown, visible: Set<string>, found: QueryAnalysis, known: ReadonlySet<string> | null): void {
   const { problems } = found;
   if (Array.isArray(node)) {
-    for (const child of node) walk(child, visible, found);
+    for (const child of node) walk(child, visible, found, known);
     return;
   }
   if (!isNode(node)) return;
@@ -119,10 +122,10 @@ function walk(node: unknown, visible: Set<string>, found: QueryAnalysis): void {
       problems.push({ code: 'table_function', message: `不允许使用表函数 ${name}（不能读取文件或系统信息）`, messageEn: `the table function ${name} is not allowed (no files or system information)`, position: positionOf(node) });
     }
   } else if (node['class'] === 'FUNCTION') {
-    const problem = functionProblem(node);
+    const problem = functionProblem(node, known);
     if (problem) problems.push(problem);
   }
-  for (const value of Object.values(node)) walk(value, scope, found);
+  for (const value of Object.values(node)) walk(value, scope, found, known);
 }
 
 /** A parse error as the parser words it, in the statisticians' words with DuckDB's kept. */
@@ -131,8 +134,11 @@ function syntaxProblem(message: string, position: number | null): QueryProblem {
   return { code: words.code, message: words.zh, messageEn: words.en, position, original: `Parser Error: ${message}` };
 }
 
-/** What DuckDB's parser made of a query (`json_serialize_sql` output), judged, with the tables it reads. */
-export function analyseParsedQuery(serialized: string): QueryAnalysis {
+/**
+ * What DuckDB's parser made of a query (`json_serialize_sql` output), judged, with the tables it
+ * reads. `known` names every function the engine has (null: refuse whatever is not allowed).
+ */
+export function analyseParsedQuery(serialized: string, known: ReadonlySet<string> | null = null): QueryAnalysis {
   const parsed = JSON.parse(serialized) as { error: boolean; error_message?: string; error_type?: string; position?: string; statements?: unknown[] };
   if (parsed.error) {
     if (parsed.error_type === 'parser') return { problems: [syntaxProblem(parsed.error_message ?? '', parsed.position === undefined ? null : Number(parsed.position))], tables: [] };
@@ -143,9 +149,9 @@ export function analyseParsedQuery(serialized: string): QueryAnalysis {
     return { problems: [{ code: 'several_statements', message: '一次只能执行一条查询', messageEn: 'run one query at a time', position: null }], tables: [] };
   }
   const found: QueryAnalysis = { problems: [], tables: [] };
-  walk(statements[0], new Set(), found);
+  walk(statements[0], new Set(), found, known);
   return found;
 }
 
 /** The problems of a parsed query (`json_serialize_sql` output). */
-export const checkParsedQuery = (serialized: string): QueryProblem[] => analyseParsedQuery(serialized).problems;
+export const checkParsedQuery = (serialized: string, known: ReadonlySet<string> | null = null): QueryProblem[] => analyseParsedQuery(serialized, known).problems;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBResult } from '@duckdb/node-api';
+import { DuckDBInstance, JsonDuckDBValueConverter, type DuckDBConnection, type DuckDBResult } from '@duckdb/node-api';
 import { quoteLiteral } from '@kesu/store';
 import { lakeLayout } from '../lake/layout.js';
 import { WAREHOUSE_TABLES, type TableDoc } from '../warehouse/tables.js';
@@ -16,6 +16,8 @@ export interface SandboxOptions {
   timeoutMs?: number;
   /** At most this many rows come back; `truncated` says when there were more. */
   maxRows?: number;
+  /** At most about this many bytes of rows (as JSON) come back; `truncated` says when there were more. */
+  maxBytes?: number;
 }
 
 export interface SandboxResult {
@@ -90,15 +92,19 @@ export class Sandbox {
   private readonly lake: string;
   private readonly timeoutMs: number;
   private readonly maxRows: number;
+  private readonly maxBytes: number;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly checker: DuckDBConnection,
+    /** Every function name the engine knows, allowed or not. */
+    private readonly functions: ReadonlySet<string>,
     options: SandboxOptions,
   ) {
     this.lake = lakeLayout(options.dataDir).root;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxRows = options.maxRows ?? 100_000;
+    this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   }
 
   static async open(options: SandboxOptions): Promise<Sandbox> {
@@ -113,7 +119,8 @@ export class Sandbox {
     // Errors as JSON: their class, position and DuckDB's suggestions, to be worded for people.
     await setup.run('SET GLOBAL errors_as_json = true');
     await setup.run('SET lock_configuration = true');
-    return new Sandbox(instance, setup, { ...options, dataDir: path.resolve(options.dataDir) });
+    const functions = new Set((await setup.runAndReadAll('SELECT DISTINCT lower(function_name) FROM duckdb_functions()')).getRows().map((r) => String(r[0])));
+    return new Sandbox(instance, setup, functions, { ...options, dataDir: path.resolve(options.dataDir) });
   }
 
   /**
@@ -127,7 +134,7 @@ export class Sandbox {
 
   private async analyse(sql: string): Promise<QueryAnalysis> {
     const reader = await this.checker.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
-    const analysis = analyseParsedQuery(String(reader.getRows()[0]?.[0]));
+    const analysis = analyseParsedQuery(String(reader.getRows()[0]?.[0]), this.functions);
     return {
       tables: analysis.tables,
       problems: analysis.problems.map((p) => ({
@@ -216,13 +223,31 @@ export class Sandbox {
     }
   }
 
+  /**
+   * Reads a query's rows chunk by chunk until it ends or a cap (rows, bytes) cuts it: `truncated`
+   * is true only then, and a query stopped while its rows were read is an error, never a shorter answer.
+   */
   private async run(connection: DuckDBConnection, sql: string, signal?: AbortSignal): Promise<SandboxResult> {
     const started = performance.now();
     return this.guarded(connection, sql, signal, async () => {
-      const reader = await connection.streamAndReadUntil(sql, this.maxRows + 1);
-      const rows = reader.getRowsJson() as unknown[][];
-      const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]) }));
-      return { columns, rows: rows.slice(0, this.maxRows), truncated: rows.length > this.maxRows, ms: performance.now() - started, scopedTo: null };
+      const result = await connection.stream(sql);
+      const columns = result.columnNames().map((name, i) => ({ name, type: String(result.columnTypes()[i]) }));
+      const rows: unknown[][] = [];
+      let bytes = 0;
+      let truncated = false;
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0 && !truncated; chunk = await result.fetchChunk()) {
+        for (const row of chunk.convertRows(JsonDuckDBValueConverter)) {
+          // The row as the answer will carry it, with its comma.
+          const size = JSON.stringify(row).length + 1;
+          if (rows.length === this.maxRows || bytes + size > this.maxBytes) {
+            truncated = true;
+            break;
+          }
+          rows.push(row);
+          bytes += size;
+        }
+      }
+      return { columns, rows, truncated, ms: performance.now() - started, scopedTo: null };
     });
   }
 
@@ -236,16 +261,22 @@ export class Sandbox {
     const timer = setTimeout(() => stop('timeout'), this.timeoutMs);
     const onAbort = () => stop('cancelled');
     signal?.addEventListener('abort', onAbort);
+    const stoppedError = (): SandboxError | null => {
+      const seconds = this.timeoutMs / 1000;
+      if (stopped === 'timeout') return new SandboxError('timeout', `查询超过 ${seconds} 秒的时间上限，已中止：请加筛选条件或先汇总，缩小查询范围`, `the query ran past the ${seconds} s limit and was stopped: filter or aggregate to narrow it down`);
+      if (stopped === 'cancelled') return new SandboxError('cancelled', '查询已取消', 'the query was cancelled');
+      return null;
+    };
     try {
       if (signal?.aborted) stop('cancelled');
-      return await work();
+      const done = await work();
+      // An interrupt can end a stream as if its rows had run out: what was read is not the answer.
+      const cut = stoppedError();
+      if (cut) throw cut;
+      return done;
     } catch (error) {
-      const seconds = this.timeoutMs / 1000;
-      if (stopped === 'timeout') {
-        throw new SandboxError('timeout', `查询超过 ${seconds} 秒的时间上限，已中止：请加筛选条件或先汇总，缩小查询范围`, `the query ran past the ${seconds} s limit and was stopped: filter or aggregate to narrow it down`);
-      }
-      if (stopped === 'cancelled') throw new SandboxError('cancelled', '查询已取消', 'the query was cancelled');
-      throw this.failure(sql, error instanceof Error ? error.message : String(error));
+      if (error instanceof SandboxError) throw error;
+      throw stoppedError() ?? this.failure(sql, error instanceof Error ? error.message : String(error));
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
