@@ -2,6 +2,7 @@ import type { ApprovalLevel } from '@kesu/schema';
 import { buildWarehouse, WH, exportLake, Sandbox, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
 import { first, rows, type Params, type Row, type Store } from '@kesu/store';
 import { TtlCache } from '../http/ttl-cache.js';
+import { QueryGate } from './query-gate.js';
 import { exportTables } from './table-export.js';
 import { OwnWarehouse, SharedWarehouse, type WarehouseHome } from './warehouse-home.js';
 
@@ -35,6 +36,8 @@ export class AnalyticsService {
   private sandboxOpening: Promise<Sandbox> | null = null;
   private readonly results = new TtlCache<string, Row[]>(RESULTS_KEPT_MS, 512);
   private readonly charts = new TtlCache<string, string>(RESULTS_KEPT_MS, 256);
+  /** Places for statisticians' queries in the sandbox. */
+  readonly queries = new QueryGate();
   /** Counts the builds that changed what readers see: a chart drawn from older rows is not kept. */
   private generation = 0;
   /** Settled once the warehouse has tables to read; null until something asks for them. */

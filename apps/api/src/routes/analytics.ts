@@ -136,17 +136,20 @@ export function analyticsRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/sql', tags: ['analytics'], summary: '执行只读 SQL（限本辖区数据）/ run read-only SQL within your region tree', middleware: [requireRole('admin', 'statistician')] as const, request: { body: jsonContent(SqlBody) }, responses: { ...refusals(409, 422), 200: jsonContent(SqlResult, 'the rows (at most 100,000)') } }),
+      createRoute({ method: 'post', path: '/sql', tags: ['analytics'], summary: '执行只读 SQL（限本辖区数据）/ run read-only SQL within your region tree', middleware: [requireRole('admin', 'statistician')] as const, request: { body: jsonContent(SqlBody) }, responses: { ...refusals(409, 422, 429), 200: jsonContent(SqlResult, 'the rows (at most 100,000 and about 32 MB)') } }),
       async (c) => {
         const scope = sqlScope(c.get('user'));
         const sandbox = await ctx.analytics.sandbox();
         let result: SandboxResult;
+        const release = await ctx.analytics.queries.enter(c.get('user').id);
         try {
           // A client that goes away cancels its query.
           result = await sandbox.query(c.req.valid('json').sql, scope, c.req.raw.signal);
         } catch (error) {
           if (error instanceof SandboxError) throw refused(error);
           throw error;
+        } finally {
+          release();
         }
         return c.json({ columns: result.columns, rows: result.rows, truncated: result.truncated, ms: result.ms, scope: scopeOf(ctx, result) }, 200);
       },
@@ -160,12 +163,13 @@ export function analyticsRoutes(ctx: AppContext) {
         description: 'The file is named after `title` (the saved query’s) and the day in Beijing, e.g. 各市培训人次-2026-12-05.xlsx; 查询结果-2026-12-05.xlsx without a title.',
         middleware: [requireRole('admin', 'statistician')] as const,
         request: { body: jsonContent(ExportBody) },
-        responses: { ...refusals(409, 422), 200: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) }, [PARQUET]: { schema: z.string().meta({ description: 'parquet bytes' }) } }, description: 'the file; X-Kesu-Rows and X-Kesu-Truncated tell its size' } },
+        responses: { ...refusals(409, 422, 429), 200: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) }, [PARQUET]: { schema: z.string().meta({ description: 'parquet bytes' }) } }, description: 'the file; X-Kesu-Rows and X-Kesu-Truncated tell its size' } },
       }),
       async (c) => {
         const scope = sqlScope(c.get('user'));
         const { sql, format, title } = c.req.valid('json');
         const sandbox = await ctx.analytics.sandbox();
+        const release = await ctx.analytics.queries.enter(c.get('user').id);
         try {
           if (format === 'xlsx') {
             const result = await sandbox.query(sql, scope, c.req.raw.signal);
@@ -176,6 +180,8 @@ export function analyticsRoutes(ctx: AppContext) {
         } catch (error) {
           if (error instanceof SandboxError) throw refused(error);
           throw error;
+        } finally {
+          release();
         }
       },
     )
