@@ -1,5 +1,5 @@
 import type { Db } from '../db.js';
-import { exec, first, rows, timestampText } from '../sql.js';
+import { exec, first, rows, sqlTimestamp, timestampText } from '../sql.js';
 
 export interface SessionRecord {
   tokenHash: string;
@@ -41,4 +41,14 @@ export async function deleteUserSessions(connection: Db, userId: string): Promis
   const hashes = await sessionHashesOf(connection, userId);
   await exec(connection, 'DELETE FROM sessions WHERE user_id = $1', [userId]);
   return hashes;
+}
+
+/**
+ * Ends every session and voids every unused log-in code: after a restore, the backup's may have
+ * been ended, revoked or used since it was taken, and none of them may come back.
+ */
+export async function endAllSessionsAndCodes(connection: Db, at = new Date()): Promise<{ sessions: number; codes: number }> {
+  const sessions = await connection.exec('DELETE FROM sessions');
+  const codes = await connection.exec('UPDATE login_codes SET voided_at = $1::TIMESTAMP WHERE used_at IS NULL AND voided_at IS NULL', [sqlTimestamp(at)]);
+  return { sessions, codes };
 }

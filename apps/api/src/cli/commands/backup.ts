@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatBeijingFileStamp } from '@kesu/schema';
-import { backupStore, inspectBackup } from '@kesu/store';
+import { backupStore, endAllSessionsAndCodes, inspectBackup, openStore } from '@kesu/store';
 import { invocationDir, storeFile } from '../../config.js';
 import type { Command } from '../command.js';
 import { openContext } from './open-context.js';
@@ -72,7 +72,17 @@ export const restoreCommand: Command = {
     rmSync(`${storeFile()}.wal`, { force: true });
     copyFileSync(source, `${storeFile()}.restoring`);
     renameSync(`${storeFile()}.restoring`, storeFile());
-    io.out(`已恢复 / restored from ${source}\n  原数据库已保存 / the previous database is kept at ${keep}\n`);
+    const restored = await openStore(storeFile());
+    let ended: { sessions: number; codes: number };
+    try {
+      ended = await endAllSessionsAndCodes(restored.connection);
+    } finally {
+      await restored.close();
+    }
+    io.out(
+      `已恢复 / restored from ${source}\n  原数据库已保存 / the previous database is kept at ${keep}\n` +
+        `  已结束 ${ended.sessions} 个会话与令牌、作废 ${ended.codes} 个未用的登录码，请重新登录 / ended ${ended.sessions} sessions and tokens and voided ${ended.codes} unused log-in codes: log in again\n`,
+    );
     return 0;
   },
 };
