@@ -1,19 +1,35 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { FormDefinition, FormRecord } from '@kesu/schema';
-import { getForm, getFormVersion, insertForm, listForms, publishForm, updateFormDraft } from '@kesu/store';
-import { requireRole } from '../auth/middleware.js';
+import { FormDefinition, FormRecord, regionPrefix, type User } from '@kesu/schema';
+import { getForm, getFormVersion, getPlan, insertForm, listForms, publishForm, updateFormDraft, type Db } from '@kesu/store';
+import { canSeeRegion, requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { audited } from '../http/audited.js';
-import { notFound } from '../http/failure.js';
-import { jsonContent, router } from '../http/openapi.js';
+import { forbidden, notFound } from '../http/failure.js';
+import { jsonContent, refusals, router } from '../http/openapi.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const VersionParam = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1).max(100000) });
 const Published = z.object({ formId: z.string(), version: z.int() });
 const NewForm = z.strictObject({ department: z.string().min(1).max(120), departmentFunction: z.string().regex(/^[a-z][a-z0-9_]{1,48}$/).nullable().default(null), definition: FormDefinition });
 
-/** Forms: the office edits drafts and publishes immutable versions; everyone may read them. */
+/**
+ * Whether a user may read a form's published versions: a form made from a plan quotes its targets,
+ * so whoever may read the plan, and whoever has an assignment of the form in their region tree (a
+ * county fills the province's form); a form made without a plan, anyone.
+ */
+async function mayReadForm(conn: Db, user: User, formId: string): Promise<boolean> {
+  if (user.role === 'admin') return true;
+  const form = await getForm(conn, formId);
+  if (!form || form.planId === null) return true;
+  const plan = await getPlan(conn, form.planId);
+  if (plan && canSeeRegion(user, plan.regionCode)) return true;
+  if (user.regionCode === null) return false;
+  const assigned = await conn.rows('SELECT 1 FROM assignments WHERE form_id = $1 AND region_code LIKE $2 LIMIT 1', [formId, `${regionPrefix(user.regionCode)}%`]);
+  return assigned.length > 0;
+}
+
+/** Forms: the office edits drafts and publishes immutable versions; those who may read them, read them. */
 export function formRoutes(ctx: AppContext) {
   const load = async (id: string) => {
     const form = await ctx.store.reads.read((conn) => getForm(conn, id));
@@ -70,10 +86,13 @@ export function formRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/{id}/versions/{version}', tags: ['forms'], summary: '已发布版本 / a published version', request: { params: VersionParam }, responses: { 200: jsonContent(FormDefinition, 'the version') } }),
+      createRoute({ method: 'get', path: '/{id}/versions/{version}', tags: ['forms'], summary: '已发布版本 / a published version', request: { params: VersionParam }, responses: { ...refusals(403), 200: jsonContent(FormDefinition, 'the version') } }),
       async (c) => {
         const { id, version } = c.req.valid('param');
-        const definition = await ctx.store.reads.read((conn) => getFormVersion(conn, id, version));
+        const definition = await ctx.store.reads.read(async (conn) => {
+          if (!(await mayReadForm(conn, c.get('user'), id))) throw forbidden();
+          return getFormVersion(conn, id, version);
+        });
         if (!definition) throw notFound('表单版本', 'form version');
         return c.json(definition, 200);
       },
