@@ -45,8 +45,9 @@ const HTTP_FAILURES: Partial<Record<number, [code: string, zh: string, en: strin
 const JSON_BODY = /^application\/([a-z-.]+\+)?json(;|$)/i;
 
 /**
- * Headers every answer carries: no framing by other sites, no guessing of content types, and a
- * content security policy that runs only the app's own scripts (Element Plus sets inline styles).
+ * Headers every answer carries: no framing by other sites (the app frames its own printable
+ * report), no guessing of content types, and a content security policy that runs only the app's
+ * own scripts (Element Plus sets inline styles).
  */
 const SECURITY_HEADERS = secureHeaders({
   contentSecurityPolicy: {
@@ -59,9 +60,9 @@ const SECURITY_HEADERS = secureHeaders({
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],
-    frameAncestors: ["'none'"],
+    frameAncestors: ["'self'"],
   },
-  xFrameOptions: 'DENY',
+  xFrameOptions: 'SAMEORIGIN',
   referrerPolicy: 'same-origin',
 });
 
