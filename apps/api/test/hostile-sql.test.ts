@@ -17,6 +17,8 @@ beforeAll(async () => {
   f = await buildFixture(h);
   reporter = await ownReporter(h);
   await h.ctx.analytics.build({ full: true });
+  // A server that has been up: its sandbox processes are running.
+  await (await statistician('warm')).request('POST', '/api/v1/sql', { sql: 'SELECT 1 AS one' });
 }, 60_000);
 afterAll(() => h.close());
 
@@ -66,5 +68,33 @@ describe('statisticians’ SQL under hostile load', () => {
     expect(second.ms).toBeLessThan(500);
     expect((await first).status).toBe(422);
     expect((await stat.request('POST', '/api/v1/sql', { sql: 'SELECT 1 AS one' })).status).toBe(200);
+  }, 30_000);
+
+  it('answers six wide-row queries at once whole or cut by the byte cap and saying so, never a shorter answer that looks whole', async () => {
+    const wide = await Promise.all(Array.from({ length: 6 }, (_, i) => statistician(`wide${i}`)));
+    // About 500 MB as JSON each: more than the 32 MB an answer may carry.
+    const answers = await Promise.all(wide.map((s) => s.request('POST', '/api/v1/sql', { sql: "SELECT repeat('x', 5000) AS filler FROM range(100000)" })));
+    const answered = answers.filter((a) => a.status === 200);
+    expect(answered.length).toBeGreaterThanOrEqual(2);
+    for (const a of answered) {
+      expect(a.body.truncated).toBe(true);
+      const bytes = JSON.stringify(a.body.rows).length;
+      expect(bytes).toBeLessThanOrEqual(32 * 1024 * 1024);
+      expect(bytes).toBeGreaterThan(32 * 1024 * 1024 - 10_000);
+    }
+    for (const a of answers.filter((x) => x.status !== 200)) expect(a.status).toBe(429);
+    const whole = await wide[0]!.request('POST', '/api/v1/sql', { sql: "SELECT repeat('x', 5000) AS filler FROM range(1000)" });
+    expect(whole.status).toBe(200);
+    expect(whole.body).toMatchObject({ truncated: false });
+    expect(whole.body.rows).toHaveLength(1000);
+  }, 60_000);
+
+  it('stops a query that needs more memory than a sandbox process may hold, the server staying small, and runs the next', async () => {
+    const stat = await statistician('greedy');
+    const reply = await stat.request('POST', '/api/v1/sql', { sql: 'SELECT len(range(300000000)) AS n' });
+    expect(reply.status).toBe(422);
+    expect(reply.body.error?.code).toMatch(/^(out_of_memory|engine_stopped)$/);
+    expect(process.memoryUsage().rss).toBeLessThan(4 * 2 ** 30);
+    expect((await stat.request('POST', '/api/v1/sql', { sql: 'SELECT 42 AS answer' })).body.rows).toEqual([[42]]);
   }, 30_000);
 });

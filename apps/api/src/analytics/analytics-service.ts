@@ -1,8 +1,8 @@
 import type { ApprovalLevel } from '@kesu/schema';
-import { buildWarehouse, WH, exportLake, Sandbox, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
+import { buildWarehouse, WH, exportLake, SandboxProcesses, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
 import { first, rows, type Params, type Row, type Store } from '@kesu/store';
 import { TtlCache } from '../http/ttl-cache.js';
-import { QueryGate } from './query-gate.js';
+import { QueryGate, SQL_PLACES } from './query-gate.js';
 import { exportTables } from './table-export.js';
 import { OwnWarehouse, SharedWarehouse, type WarehouseHome } from './warehouse-home.js';
 
@@ -33,7 +33,7 @@ const RESULTS_KEPT_MS = 30 * 60_000;
 export class AnalyticsService {
   private chain: Promise<unknown> = Promise.resolve();
   private waiting: Promise<BuildOutcome | null> | null = null;
-  private sandboxOpening: Promise<Sandbox> | null = null;
+  private sandboxOpening: Promise<SandboxProcesses> | null = null;
   private readonly results = new TtlCache<string, Row[]>(RESULTS_KEPT_MS, 512);
   private readonly charts = new TtlCache<string, string>(RESULTS_KEPT_MS, 256);
   /** Places for statisticians' queries in the sandbox. */
@@ -148,9 +148,9 @@ export class AnalyticsService {
     return { rows: found, svg };
   }
 
-  /** The SQL sandbox over the lake, opened on first use. */
-  sandbox(): Promise<Sandbox> {
-    this.sandboxOpening ??= Sandbox.open({ dataDir: this.dataDir });
+  /** The SQL sandbox over the lake, opened on first use: a process for each place the gate gives. */
+  sandbox(): Promise<SandboxProcesses> {
+    this.sandboxOpening ??= SandboxProcesses.open({ dataDir: this.dataDir, processes: SQL_PLACES });
     return this.sandboxOpening;
   }
 

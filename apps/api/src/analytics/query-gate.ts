@@ -3,11 +3,14 @@ import { Failure } from '../http/failure.js';
 /** Seconds a refused statistician is told to wait before trying again. */
 const RETRY_AFTER_SECONDS = 5;
 
+/** How many statisticians' queries run at once in all: one sandbox process each. */
+export const SQL_PLACES = 2;
+
 /**
- * How many statisticians' queries run at once: one per person, two in all. The sandbox's engine
- * runs each query on one of Node's few worker threads, which the store's reads and writes need
- * too, so a reporter's save never waits behind a room of heavy queries. A query finding every
- * place taken waits briefly for one, and is then refused with 429 and when to try again.
+ * How many statisticians' queries run at once: one per person, two in all. Each runs in a sandbox
+ * process of its own on one of the machine's few cores, so a reporter's save never waits behind a
+ * room of heavy queries. A query finding every place taken waits briefly for one, and is then
+ * refused with 429 and when to try again.
  */
 export class QueryGate {
   private running = 0;
@@ -15,7 +18,7 @@ export class QueryGate {
   private readonly waiting: Array<() => void> = [];
 
   constructor(
-    private readonly total = 2,
+    private readonly total = SQL_PLACES,
     private readonly each = 1,
     private readonly waitMs = 2_000,
   ) {}

@@ -69,10 +69,13 @@ function sqlScope(user: User): string | null {
   return user.regionCode;
 }
 
+/** Queries that were fine to run but stopped at a limit (time, memory). */
+const STOPPED_AT_A_LIMIT = new Set(['timeout', 'out_of_memory', 'engine_stopped']);
+
 function refused(error: SandboxError): Failure {
   // Not 408: browsers silently send a request answered 408 again, so a query stopped at its
   // 10 s limit would run twice and the limit reach the person after 20 s.
-  const status = error.code === 'timeout' ? 422 : error.code === 'no_lake' ? 409 : 400;
+  const status = STOPPED_AT_A_LIMIT.has(error.code) ? 422 : error.code === 'no_lake' ? 409 : 400;
   const problems: Array<{ code: string; message: string; messageEn: string; position: number | null; original?: string }> = error.problems.length > 0 ? error.problems : [{ code: error.code, message: error.zh, messageEn: error.en, position: null }];
   const details = problems.map((p) => ({
     path: 'sql',

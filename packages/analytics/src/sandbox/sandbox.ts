@@ -6,9 +6,11 @@ import { DuckDBInstance, JsonDuckDBValueConverter, type DuckDBConnection, type D
 import { quoteLiteral } from '@kesu/store';
 import { lakeLayout } from '../lake/layout.js';
 import { WAREHOUSE_TABLES, type TableDoc } from '../warehouse/tables.js';
-import { analyseParsedQuery, type QueryAnalysis, type QueryProblem } from './check-query.js';
-import { originalMessage, readDuckDbError, translateDuckDbError, type DuckDbErrorCode } from './duckdb-errors.js';
+import type { QueryProblem } from './check-query.js';
+import { originalMessage, readDuckDbError, translateDuckDbError } from './duckdb-errors.js';
 import { byteToCharOffset, codePointToCharOffset } from './positions.js';
+import { QueryChecker, type Scope } from './query-checker.js';
+import { cancelledError, SandboxError, timeoutError } from './sandbox-error.js';
 
 export interface SandboxOptions {
   dataDir: string;
@@ -18,6 +20,10 @@ export interface SandboxOptions {
   maxRows?: number;
   /** At most about this many bytes of rows (as JSON) come back; `truncated` says when there were more. */
   maxBytes?: number;
+  /** DuckDB's own memory limit for the sandbox's database, e.g. '1GB'. */
+  memoryLimit?: string;
+  /** How many threads a query may use (DuckDB's default: one per core). */
+  threads?: number;
 }
 
 export interface SandboxResult {
@@ -29,18 +35,6 @@ export interface SandboxResult {
   scopedTo: string | null;
 }
 
-/** A refused or failed query: the problems found, each with its position in the text. */
-export class SandboxError extends Error {
-  constructor(
-    readonly code: QueryProblem['code'] | DuckDbErrorCode | 'timeout' | 'cancelled' | 'no_lake' | 'bad_scope',
-    readonly zh: string,
-    readonly en: string,
-    readonly problems: QueryProblem[] = [],
-  ) {
-    super(en);
-  }
-}
-
 /** A query's rows written to a Parquet file in a folder of its own; `remove` deletes both. */
 export interface ParquetExport {
   file: string;
@@ -49,10 +43,14 @@ export interface ParquetExport {
   remove: () => void;
 }
 
-/** Whose rows a query may read: a region tree, or the whole country (null). */
-export type Scope = string | null;
+/** What runs statisticians' SQL: in this process (`Sandbox`) or in processes of its own (`SandboxProcesses`). */
+export interface SqlRunner {
+  check(sql: string): Promise<QueryProblem[]>;
+  query(sql: string, scope: Scope, signal?: AbortSignal): Promise<SandboxResult>;
+  exportParquet(sql: string, scope: Scope, signal?: AbortSignal): Promise<ParquetExport>;
+  close(): void;
+}
 
-const REGION_CODE = /^\d{6}$/;
 function source(table: TableDoc, lake: string): string {
   if (!table.partitioned) return `read_parquet(${quoteLiteral(path.join(lake, table.name, '*.parquet'))})`;
   return `read_parquet(${quoteLiteral(path.join(lake, table.name, '*', '*', '*.parquet'))}, hive_partitioning = true, hive_types = {'year': INTEGER, 'province': VARCHAR})`;
@@ -87,7 +85,7 @@ const IDLE_PER_SCOPE = 2;
  * database that can reach nothing but the Parquet lake, through views that keep a scoped user
  * inside their region tree, with a time and a row limit.
  */
-export class Sandbox {
+export class Sandbox implements SqlRunner {
   private readonly slots = new Map<string, Slot[]>();
   private readonly lake: string;
   private readonly timeoutMs: number;
@@ -96,9 +94,7 @@ export class Sandbox {
 
   private constructor(
     private readonly instance: DuckDBInstance,
-    private readonly checker: DuckDBConnection,
-    /** Every function name the engine knows, allowed or not. */
-    private readonly functions: ReadonlySet<string>,
+    private readonly checker: QueryChecker,
     options: SandboxOptions,
   ) {
     this.lake = lakeLayout(options.dataDir).root;
@@ -115,38 +111,23 @@ export class Sandbox {
     // configuration is then locked so no query can widen it.
     await setup.run(`SET allowed_directories = [${[layout.root, layout.generations].map((d) => quoteLiteral(`${d}${path.sep}`)).join(', ')}]`);
     await setup.run('SET enable_external_access = false');
-    await setup.run("SET memory_limit = '2GB'");
+    await setup.run(`SET memory_limit = ${quoteLiteral(options.memoryLimit ?? '2GB')}`);
+    if (options.threads !== undefined) await setup.run(`SET threads = ${options.threads}`);
     // Errors as JSON: their class, position and DuckDB's suggestions, to be worded for people.
     await setup.run('SET GLOBAL errors_as_json = true');
     await setup.run('SET lock_configuration = true');
-    const functions = new Set((await setup.runAndReadAll('SELECT DISTINCT lower(function_name) FROM duckdb_functions()')).getRows().map((r) => String(r[0])));
-    return new Sandbox(instance, setup, functions, { ...options, dataDir: path.resolve(options.dataDir) });
+    setup.closeSync();
+    return new Sandbox(instance, await QueryChecker.open(), { ...options, dataDir: path.resolve(options.dataDir) });
   }
 
-  /**
-   * The problems DuckDB's parser and the rules find in a query, without running it. Positions are
-   * offsets into the text as JavaScript counts it (DuckDB reports a parse error in code points
-   * and a node of the tree in UTF-8 bytes; a 汉字 before the problem would shift either).
-   */
-  async check(sql: string): Promise<QueryProblem[]> {
-    return (await this.analyse(sql)).problems;
-  }
-
-  private async analyse(sql: string): Promise<QueryAnalysis> {
-    const reader = await this.checker.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
-    const analysis = analyseParsedQuery(String(reader.getRows()[0]?.[0]), this.functions);
-    return {
-      tables: analysis.tables,
-      problems: analysis.problems.map((p) => ({
-        ...p,
-        position: p.position === null ? null : p.code === 'syntax' ? codePointToCharOffset(sql, p.position) : byteToCharOffset(sql, p.position),
-      })),
-    };
+  /** The problems the rules find in a query, without running it. */
+  check(sql: string): Promise<QueryProblem[]> {
+    return this.checker.check(sql);
   }
 
   /** Runs a checked query for a scope; `signal` cancels it. */
   async query(sql: string, scope: Scope, signal?: AbortSignal): Promise<SandboxResult> {
-    const tables = await this.refuseUnsafe(sql, scope);
+    const tables = await this.checker.refuseUnsafe(sql, scope);
     const slot = await this.take(scope);
     try {
       const scoped = scope !== null && WAREHOUSE_TABLES.some((t) => t.regionColumn !== null && tables.includes(t.name));
@@ -163,7 +144,7 @@ export class Sandbox {
    * database writes the file. The caller streams the file and then calls `remove`.
    */
   async exportParquet(sql: string, scope: Scope, signal?: AbortSignal): Promise<ParquetExport> {
-    await this.refuseUnsafe(sql, scope);
+    await this.checker.refuseUnsafe(sql, scope);
     const slot = await this.take(scope);
     const dir = mkdtempSync(path.join(tmpdir(), 'kesu-export-'));
     const remove = () => rmSync(dir, { recursive: true, force: true });
@@ -177,17 +158,6 @@ export class Sandbox {
     } finally {
       this.give(scope, slot);
     }
-  }
-
-  /** Refuses a bad scope and any query the checker finds a problem in; the tables the query reads. */
-  private async refuseUnsafe(sql: string, scope: Scope): Promise<string[]> {
-    if (scope !== null && !REGION_CODE.test(scope)) throw new SandboxError('bad_scope', '权限范围不是有效的行政区划代码', 'the scope is not a region code');
-    const { problems, tables } = await this.analyse(sql);
-    if (problems.length > 0) {
-      const first = problems[0] as QueryProblem;
-      throw new SandboxError(first.code, first.message, first.messageEn, problems);
-    }
-    return tables;
   }
 
   private async take(scope: Scope): Promise<Slot> {
@@ -262,9 +232,8 @@ export class Sandbox {
     const onAbort = () => stop('cancelled');
     signal?.addEventListener('abort', onAbort);
     const stoppedError = (): SandboxError | null => {
-      const seconds = this.timeoutMs / 1000;
-      if (stopped === 'timeout') return new SandboxError('timeout', `查询超过 ${seconds} 秒的时间上限，已中止：请加筛选条件或先汇总，缩小查询范围`, `the query ran past the ${seconds} s limit and was stopped: filter or aggregate to narrow it down`);
-      if (stopped === 'cancelled') return new SandboxError('cancelled', '查询已取消', 'the query was cancelled');
+      if (stopped === 'timeout') return timeoutError(this.timeoutMs);
+      if (stopped === 'cancelled') return cancelledError();
       return null;
     };
     try {
@@ -305,7 +274,7 @@ export class Sandbox {
 
   close(): void {
     for (const list of this.slots.values()) for (const slot of list) slot.connection.closeSync();
-    this.checker.closeSync();
+    this.checker.close();
     this.instance.closeSync();
   }
 }
