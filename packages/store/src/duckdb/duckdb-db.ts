@@ -10,22 +10,37 @@ export class DuckDb implements Db {
   readonly dialect = 'duckdb';
   readonly shared = false;
 
-  constructor(readonly connection: DuckDBConnection) {}
+  /**
+   * `recover` hears of every failure first: the store uses it to attach its file again after
+   * DuckDB set it aside, and answers with the error that explains the failure better, if any.
+   */
+  constructor(
+    readonly connection: DuckDBConnection,
+    private readonly recover: (error: unknown) => Promise<unknown> = async () => undefined,
+  ) {}
 
   rows(sql: string, params?: Params): Promise<Row[]> {
-    return duckRows(this.connection, sql, bound(params));
+    return this.watched(duckRows(this.connection, sql, bound(params)));
   }
 
   exec(sql: string, params?: Params): Promise<number> {
-    return duckExec(this.connection, sql, bound(params));
+    return this.watched(duckExec(this.connection, sql, bound(params)));
   }
 
   async script(sql: string): Promise<void> {
-    await this.connection.run(sql);
+    await this.watched(this.connection.run(sql));
   }
 
   append(table: string, rows: readonly Cell[][]): Promise<void> {
-    return duckAppend(this.connection, table, rows);
+    return this.watched(duckAppend(this.connection, table, rows));
+  }
+
+  private async watched<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      throw (await this.recover(error)) ?? error;
+    }
   }
 
   async close(): Promise<void> {

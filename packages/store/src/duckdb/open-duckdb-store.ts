@@ -6,10 +6,48 @@ import type { Store } from '../store.js';
 import { NamedLocks } from '../named-locks.js';
 import { migrate, NewerSchemaError } from '../migrations/index.js';
 import { ReadPool } from '../read-pool.js';
+import { quoteLiteral } from '../db.js';
+import { isDetachedByFailure } from '../storage-full.js';
 import { WriteQueue } from '../write-queue.js';
 import { DuckDb } from './duckdb-db.js';
 
 const READERS = 4;
+/** The name the store's file is attached under; every connection uses it as its default. */
+const CATALOG = 'kesu';
+
+/**
+ * The store's file attached to an engine of its own. Attached, not opened as the engine's own
+ * database: when a checkpoint into the file fails (the disk is full), DuckDB sets aside only that
+ * catalog, which is then attached again (replaying its log), where the engine's own database
+ * would stay unusable until the process restarts. Connections name the catalog, so they follow.
+ */
+async function attachStore(file: string): Promise<{ instance: DuckDBInstance; recover: (error: unknown) => Promise<unknown>; close: () => void }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const keeper = await instance.connect();
+  const attach = `ATTACH ${quoteLiteral(file)} AS ${CATALOG}`;
+  // Spilled intermediate results go beside the file, as they would with the file opened directly.
+  if (file !== ':memory:') await keeper.run(`SET temp_directory = ${quoteLiteral(`${file}.tmp`)}`);
+  await keeper.run(attach);
+  let reattaching: Promise<unknown> | null = null;
+  /** Attaches the file again if DuckDB set it aside; what stopped that (the disk still full), if anything. */
+  const recover = async (error: unknown): Promise<unknown> => {
+    if (file === ':memory:' || !isDetachedByFailure(error, CATALOG)) return undefined;
+    reattaching ??= (async () => {
+      await keeper.run(`DETACH DATABASE IF EXISTS ${CATALOG}`);
+      await keeper.run(attach);
+    })()
+      // The next failure tries again.
+      .then(() => undefined, (failure: unknown) => failure)
+      .finally(() => (reattaching = null));
+    return reattaching;
+  };
+  // The engine lets go of the file (and its lock) only once every connection to it is closed.
+  const close = () => {
+    keeper.closeSync();
+    instance.closeSync();
+  };
+  return { instance, recover, close };
+}
 
 /**
  * Opens (creating if needed) the embedded database file and applies pending migrations. The
@@ -17,16 +55,21 @@ const READERS = 4;
  */
 export async function openDuckDbStore(file: string): Promise<Store> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const instance = await DuckDBInstance.create(file);
-  const writer = new DuckDb(await instance.connect());
+  const { instance, recover, close } = await attachStore(file);
+  const connect = async () => {
+    const connection = await instance.connect();
+    await connection.run(`USE ${CATALOG}`);
+    return connection;
+  };
+  const writer = new DuckDb(await connect(), recover);
   try {
     await migrate(writer);
   } catch (error) {
     await writer.close();
-    instance.closeSync();
+    close();
     throw error instanceof NewerSchemaError ? error.at(file) : error;
   }
-  const readers = await Promise.all(Array.from({ length: READERS }, async () => new DuckDb(await instance.connect())));
+  const readers = await Promise.all(Array.from({ length: READERS }, async () => new DuckDb(await connect(), recover)));
   const reads = new ReadPool(readers);
   const extra: DuckDBConnection[] = [];
   // Only this process opens the file: a lock is held among its own callers.
@@ -40,7 +83,7 @@ export async function openDuckDbStore(file: string): Promise<Store> {
     reads,
     changes: new LocalChangeFeed(),
     connect: async () => {
-      const c = await instance.connect();
+      const c = await connect();
       extra.push(c);
       return c;
     },
@@ -50,7 +93,7 @@ export async function openDuckDbStore(file: string): Promise<Store> {
       for (const c of extra) c.closeSync();
       await reads.close();
       await writer.close();
-      instance.closeSync();
+      close();
     },
   };
 }
