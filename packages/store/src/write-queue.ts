@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import { isDatabaseUnavailable } from './postgres/connection-loss.js';
+import { isDatabaseBusy, isDatabaseUnavailable } from './postgres/connection-loss.js';
 import { inTransaction } from './transaction.js';
 
 /** A unit of work run inside a write transaction. */
@@ -102,9 +102,10 @@ export class WriteQueue {
         else item.resolve(result);
       });
     } catch (error) {
-      // A database out of reach is no input's fault, and a COMMIT it cut off may have landed:
-      // every caller hears of it (and may send again with its key) rather than each being run again.
-      if (items.length === 1 || isDatabaseUnavailable(error)) {
+      // A database out of reach (or too busy to answer in time) is no input's fault, and a COMMIT
+      // it cut off may have landed: every caller hears of it (and may send again with its key)
+      // rather than each being run again.
+      if (items.length === 1 || isDatabaseUnavailable(error) || isDatabaseBusy(error)) {
         for (const item of items) item.reject(error);
         return;
       }

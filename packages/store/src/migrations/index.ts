@@ -49,11 +49,18 @@ const MIGRATION_LOCK = 7_160_316;
  * step leaves the database at the previous version.
  */
 export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
-  if (db.dialect === 'postgres') await db.exec('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  if (db.dialect !== 'postgres') return migrateLocked(db, migrations);
+  // A migration over a large table, or the wait for another node's, may take longer than the
+  // connection's limit for one statement: no limit until the schema is current.
+  await db.exec('SET statement_timeout = 0');
+  await db.exec('SET lock_timeout = 0');
+  await db.exec('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
     return await migrateLocked(db, migrations);
   } finally {
-    if (db.dialect === 'postgres') await db.exec('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await db.exec('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await db.exec('RESET statement_timeout');
+    await db.exec('RESET lock_timeout');
   }
 }
 

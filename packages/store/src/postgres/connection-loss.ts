@@ -40,3 +40,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * SQLSTATEs of a statement stopped at its connection's limits: 57014 query_canceled (it ran past
+ * statement_timeout) and 55P03 lock_not_available (it waited past lock_timeout for a lock).
+ */
+const BUSY_CODES = new Set(['57014', '55P03']);
+
+/** Whether an error, or any error it was caused by, is a statement stopped at a time limit: nothing of it was kept. */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && BUSY_CODES.has(code)) return true;
+  }
+  return false;
+}

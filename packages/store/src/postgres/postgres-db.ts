@@ -9,10 +9,26 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => (AS_TEXT.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
 };
 
-/** The settings every connection starts with: UTC, and a name that says what holds it. */
+/**
+ * How long a connection's statements may run, wait for a row lock, and hold a transaction open
+ * doing nothing, in ms (0: no limit). A statement stuck behind another node's lock or a slow plan
+ * is cancelled and answered as busy rather than holding the node's one writer. The copier reads
+ * whole tables for the warehouse; the lock holder waits for another node's build on purpose.
+ */
+const LIMITS: Record<string, { statement: number; lock: number; idle: number }> = {
+  writer: { statement: 30_000, lock: 10_000, idle: 60_000 },
+  reader: { statement: 30_000, lock: 10_000, idle: 60_000 },
+  listener: { statement: 30_000, lock: 10_000, idle: 60_000 },
+  copier: { statement: 600_000, lock: 10_000, idle: 60_000 },
+  locks: { statement: 0, lock: 0, idle: 0 },
+};
+
+/** The settings every connection starts with: UTC, its role's time limits, and a name that says what holds it. */
 export function clientConfig(url: string, role: string): pg.ClientConfig {
+  const limits = LIMITS[role] ?? (LIMITS['reader'] as (typeof LIMITS)[string]);
+  const options = `-c TimeZone=UTC -c statement_timeout=${limits.statement} -c lock_timeout=${limits.lock} -c idle_in_transaction_session_timeout=${limits.idle}`;
   // Keep-alive lets the kernel notice a server that vanished without closing the socket.
-  return { connectionString: url, types, application_name: `kesu ${role}`, options: '-c TimeZone=UTC', connectionTimeoutMillis: 10_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
+  return { connectionString: url, types, application_name: `kesu ${role}`, options, connectionTimeoutMillis: 10_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
 }
 
 // PostgreSQL binds at most 65,535 parameters in one statement.
