@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 import { ZodError } from 'zod';
 import { toApiError, type ApiError } from '@kesu/schema';
-import { isDatabaseUnavailable } from '@kesu/store';
+import { isDatabaseBusy, isDatabaseUnavailable, isStorageFull } from '@kesu/store';
 import { authenticate } from './auth/middleware.js';
 import type { AppContext, AppEnv } from './context.js';
 import { limitBody } from './http/body-limit.js';
@@ -71,6 +71,7 @@ const RETRY_AFTER_SECONDS = 2;
 /** An outage fails every request: the log says so once in this long, not once a request. */
 const UNAVAILABLE_LOG_MS = 10_000;
 let unavailableLoggedAt = 0;
+let storageFullLoggedAt = 0;
 
 function errorBody(code: string, message: string, messageEn: string, details: ApiError['error']['details'] = []): ApiError {
   return { error: { code, message, messageEn, details } };
@@ -97,6 +98,19 @@ function onError(error: Error, c: Context<AppEnv>) {
     }
     c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return c.json(errorBody('database_unavailable', '数据库暂时无法连接，请稍后重试', 'the database cannot be reached just now; try again shortly'), 503);
+  }
+  // A statement waited past its connection's limit (a lock held elsewhere, a slow plan): cancelled, nothing of it kept.
+  if (isDatabaseBusy(error)) {
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    return c.json(errorBody('database_busy', '数据库繁忙（操作等待超时，未保存任何更改），请稍后重试', 'the database is busy (the operation waited too long and nothing was changed); try again shortly'), 503);
+  }
+  // Nothing of the failed write was kept; what was stored before is unchanged.
+  if (isStorageFull(error)) {
+    if (Date.now() - storageFullLoggedAt > UNAVAILABLE_LOG_MS) {
+      storageFullLoggedAt = Date.now();
+      console.error(`${c.req.method} ${c.req.path}: storage full: ${error.message}`);
+    }
+    return c.json(errorBody('storage_full', '服务器存储空间已满，本次更改未保存（此前保存的数据不受影响）：请联系管理员清理磁盘后重试', 'the server’s disk is full: this change was not saved (what was saved before is unaffected); ask the administrator to free space, then try again'), 507);
   }
   console.error(`${c.req.method} ${c.req.path}:`, error);
   return c.json(errorBody('internal', '服务器内部错误，请稍后重试', 'internal server error; try again later'), 500);

@@ -72,8 +72,8 @@ describe('the served API description', () => {
   it('gives each operation the error answers it can give', () => {
     const statuses = (method: string, path: string) => Object.keys(op(method, path).responses);
     // A reporter's save: validation, log-in, role or CSRF, no such assignment, the workflow, the body, the media type.
-    expect(statuses('put', '/api/v1/assignments/{id}/submission')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422', '500']);
-    expect(statuses('post', '/api/v1/auth/login')).toEqual(['200', '400', '401', '403', '413', '415', '429', '500']);
+    expect(statuses('put', '/api/v1/assignments/{id}/submission')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422', '500', '507']);
+    expect(statuses('post', '/api/v1/auth/login')).toEqual(['200', '400', '401', '403', '413', '415', '429', '500', '507']);
     expect(statuses('get', '/api/v1/auth/me')).toEqual(['200', '401', '500']);
     expect(statuses('post', '/api/v1/users')).toContain('409');
     expect(statuses('post', '/api/v1/sql')).toEqual(expect.arrayContaining(['409', '422']));

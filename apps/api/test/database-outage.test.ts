@@ -105,6 +105,27 @@ describe('a PostgreSQL that goes away under the API', () => {
     expect((await h.ctx.store.reads.read((c) => getSubmission(c, assignment)))?.values).toEqual({ f0: 3 });
   }, 60_000);
 
+  it('answers 503 database_busy to a write held past its lock limit by another connection, keeps nothing of it, and takes it once the lock is gone', async () => {
+    const before = await h.ctx.store.reads.read((c) => getSubmission(c, assignment));
+    await onServer(async (blocker) => {
+      await blocker.exec('BEGIN');
+      await blocker.exec('LOCK TABLE submission_revisions IN EXCLUSIVE MODE');
+      const started = Date.now();
+      const held = await save({ f0: 5 }, 'database-busy-1');
+      // Refused at the writer's 10 s lock limit, not left waiting as long as the lock is held.
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(held.status).toBe(503);
+      expect(held.body.error).toMatchObject({ code: 'database_busy', message: expect.stringContaining('数据库繁忙'), messageEn: expect.stringContaining('busy') });
+      expect(held.headers.get('retry-after')).toBe('2');
+      await blocker.exec('ROLLBACK');
+    });
+    expect((await h.ctx.store.reads.read((c) => getSubmission(c, assignment)))?.updatedAt).toBe(before?.updatedAt);
+    expect((await save({ f0: 5 }, 'database-busy-1')).status).toBe(200);
+    // A reader has the same limits as the writer.
+    expect(await h.ctx.store.reads.read((c) => c.rows('SHOW statement_timeout'))).toEqual([{ statement_timeout: '30s' }]);
+    expect(await h.ctx.store.reads.read((c) => c.rows('SHOW lock_timeout'))).toEqual([{ lock_timeout: '10s' }]);
+  }, 60_000);
+
   it('reconnects the connections it holds when they are all cut between requests, with no request failing', async () => {
     const held = (c: Db) => c.rows(`SELECT pid, application_name AS name FROM pg_stat_activity WHERE ${APP_CONNECTIONS}`);
     await onServer(async (c) => {

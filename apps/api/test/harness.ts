@@ -48,6 +48,11 @@ export async function startHarness(backend: Dialect = 'duckdb'): Promise<Harness
   });
 }
 
+/** A real app on a DuckDB store in a folder the caller made (and removes). */
+export function startHarnessIn(dir: string): Promise<Harness> {
+  return startNode(path.join(dir, 'kesu.duckdb'), dir, async () => undefined);
+}
+
 let passwordHash: string | undefined;
 
 /**

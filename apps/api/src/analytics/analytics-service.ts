@@ -128,7 +128,14 @@ export class AnalyticsService {
   async query(sql: string, params?: Params): Promise<Row[]> {
     await this.whenBuilt();
     const key = JSON.stringify([sql, params ?? null]);
-    return (await this.results.through(key, () => this.home.readers.use((reader) => rows(reader, sql, params)))) ?? [];
+    const read = () =>
+      this.home.readers.use((reader) =>
+        rows(reader, sql, params).catch(async (error: unknown) => {
+          await this.home.recover(error);
+          throw error;
+        }),
+      );
+    return (await this.results.through(key, read)) ?? [];
   }
 
   /**

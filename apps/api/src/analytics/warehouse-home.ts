@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { attachWarehouse, detachWarehouse, hasBuild, WarehouseGenerations, WarehouseView } from '@kesu/analytics';
-import { exec, type Store } from '@kesu/store';
+import { attachWarehouse, detachWarehouse, hasBuild, WarehouseGenerations, WarehouseView, WH } from '@kesu/analytics';
+import { exec, isDetachedByFailure, type Store } from '@kesu/store';
 import { ReaderPool } from './reader-pool.js';
 
 type DuckDBConnection = Awaited<ReturnType<Store['connect']>>;
@@ -27,6 +27,8 @@ export interface WarehouseHome {
    */
   build<T>(work: (builder: DuckDBConnection, built: () => void) => Promise<T>, wait: boolean, changed: (result: T) => boolean): Promise<T | null>;
   read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** Told of a failed read or build: puts the warehouse back in use if the failure set it aside. */
+  recover(error: unknown): Promise<void>;
   close(): void;
 }
 
@@ -62,11 +64,38 @@ export class OwnWarehouse implements WarehouseHome {
   }
 
   build<T>(work: (builder: DuckDBConnection, built: () => void) => Promise<T>): Promise<T> {
-    return work(this.builder, this.shown);
+    return this.recovering(work(this.builder, this.shown));
   }
 
   read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    return work(this.builder);
+    return this.recovering(work(this.builder));
+  }
+
+  private async recovering<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      await this.recover(error);
+      throw error;
+    }
+  }
+
+  private reattaching: Promise<void> | null = null;
+
+  /**
+   * A checkpoint that failed for want of space sets the warehouse file aside until it is attached
+   * again (which replays its log: every committed build is kept). Readers name the catalog, so
+   * they follow. While the disk is still full the attach fails, and the next failure tries again.
+   */
+  async recover(error: unknown): Promise<void> {
+    if (!isDetachedByFailure(error, WH)) return;
+    this.reattaching ??= (async () => {
+      await exec(this.builder, `DETACH DATABASE IF EXISTS ${WH}`);
+      await attachWarehouse(this.builder, this.file);
+    })()
+      .catch(() => undefined)
+      .finally(() => (this.reattaching = null));
+    await this.reattaching;
   }
 
   close(): void {}
@@ -144,7 +173,7 @@ export class SharedWarehouse implements WarehouseHome {
           result = await work(this.builder, () => undefined);
           await detachWarehouse(this.builder);
         } catch (error) {
-          await exec(this.builder, 'DETACH DATABASE IF EXISTS wh').catch(() => undefined);
+          await exec(this.builder, `DETACH DATABASE IF EXISTS ${WH}`).catch(() => undefined);
           this.files.discard(file);
           throw error;
         }
@@ -165,6 +194,9 @@ export class SharedWarehouse implements WarehouseHome {
   async read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     return this.readers.use(work);
   }
+
+  /** Readers read a published file, read-only, and a failed build discards its own file: nothing to put back. */
+  async recover(): Promise<void> {}
 
   close(): void {
     this.view.close();

@@ -65,7 +65,8 @@ function registerShared(app: OpenAPIHono<AppEnv>): void {
  * The error answers an operation can give, read from what it declares: its inputs (400), the body
  * limit and media type of its body (413, 415), whether it needs a log-in (401), its role guard,
  * CSRF on writes and a region or object it names (403), an object named in its path (404), the
- * Idempotency-Key it honours (422); every operation may fail unexpectedly (500).
+ * Idempotency-Key it honours (422); every operation may fail unexpectedly (500), and a write may
+ * find the disk full (507).
  */
 function errorStatuses(operation: Operation, method: string, open: boolean): ErrorStatus[] {
   const parameters = operation.parameters ?? [];
@@ -82,6 +83,7 @@ function errorStatuses(operation: Operation, method: string, open: boolean): Err
     [415, body.some((type) => JSON_TYPE.test(type))],
     [422, honoursKey],
     [500, true],
+    [507, WRITES.has(method)],
   ];
   return found.filter(([, applies]) => applies).map(([status]) => status);
 }

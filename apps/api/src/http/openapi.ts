@@ -16,6 +16,7 @@ export const ERROR_RESPONSES = {
   429: { name: 'TooManyRequests', description: '尝试次数过多，请稍后再试 / too many attempts; try again later' },
   500: { name: 'InternalError', description: '服务器内部错误 / internal server error' },
   503: { name: 'Unavailable', description: '所需的服务暂不可用 / a service it needs is unavailable' },
+  507: { name: 'StorageFull', description: '服务器存储空间已满，本次更改未保存 / the server’s disk is full; this change was not saved' },
 } as const;
 export type ErrorStatus = keyof typeof ERROR_RESPONSES;
 
