@@ -54,7 +54,7 @@ export async function createContext(options: { database: string; dataDir: string
     approvalLevels,
     clock: () => new Date(),
     notifications,
-    limiter: new LoginLimiter(),
+    limiter: new LoginLimiter(store),
     webDir: webDir && existsSync(path.join(webDir, 'index.html')) ? webDir : null,
     dataDir,
     caches,

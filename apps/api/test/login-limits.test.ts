@@ -56,7 +56,7 @@ describe('passwords being set', () => {
 describe('log-in limits', () => {
   it('stop a password spray over many names from one address, though it logs in with a valid account between tries', async () => {
     // The limits of a small office, so the spray is short: 10 failures a name, 20 an address.
-    h.ctx.limiter = new LoginLimiter(10, 20);
+    h.ctx.limiter = new LoginLimiter(h.ctx.store, 10, 20);
     const attacker = new Client(h);
     let blockedAt = -1;
     for (let i = 0; i < 40 && blockedAt < 0; i++) {

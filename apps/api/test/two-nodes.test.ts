@@ -44,6 +44,16 @@ async function eventually(check: () => Promise<boolean>, ms = 3_000): Promise<bo
 }
 
 describe('two API nodes on one PostgreSQL', () => {
+  it('count a user name’s failed log-ins together: ten wrong passwords spread over both, and the next try on either is refused', async () => {
+    await addUser(a, 'guessed', 'leader', '510104');
+    for (let i = 0; i < 10; i++) expect((await new Client(i % 2 === 0 ? a : b).login('guessed', `wrong-password-${i}`)).status).toBe(401);
+    for (const node of [a, b]) {
+      const refused = await new Client(node).login('guessed');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+  });
+
   it('know a user logged in on the other node', async () => {
     const onB = reporter.on(b);
     expect((await onB.request('GET', '/api/v1/auth/me')).body).toMatchObject({ user: { username: 'edu' } });

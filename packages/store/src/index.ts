@@ -30,3 +30,4 @@ export * from './repositories/mail-outbox.js';
 export * from './repositories/job-leases.js';
 export * from './repositories/recipients.js';
 export { BackupNotHereError, backupStore, inspectBackup } from './backup.js';
+export * from './repositories/login-failures.js';

@@ -1,16 +1,19 @@
-/** Checks between two sweeps of the keys whose failures have all left the window. */
+import { addLoginFailures, clearLoginFailures, countLoginFailureKeys, forgetLoginFailures, recentLoginFailures, type Store } from '@kesu/store';
+
+/** Failures recorded between two sweeps of those that have left the window. */
 const SWEEP_EVERY = 1_000;
 
 /**
- * Counts failed log-ins per key (user name, client address) in a sliding window; past the
- * limit, further attempts are refused until the window moves on. A key whose failures have all
- * left the window is forgotten, so names tried once do not pile up.
+ * Counts failed log-ins per key (user name, client address) in a sliding window; past the limit,
+ * further attempts are refused until the window moves on. The failures are kept in the store, so
+ * every API node on one database counts the same ones and a restart forgets none; those that have
+ * left the window are swept away, so names tried once do not pile up.
  */
 export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
   private sinceSweep = 0;
 
   constructor(
+    private readonly store: Store,
     /** Failures allowed per key; a client address (`ip:` keys) may fail for many users. */
     private readonly limit = 10,
     private readonly ipLimit = 100,
@@ -18,51 +21,45 @@ export class LoginLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  private recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (list.length > 0) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
-  }
-
   private limitOf(key: string): number {
     return key.startsWith('ip:') ? this.ipLimit : this.limit;
   }
 
   /** Seconds until another attempt may be made with these keys (null: it may be made now). */
-  retryAfter(keys: string[]): number | null {
+  async retryAfter(keys: string[]): Promise<number | null> {
+    const now = this.now();
+    const recent = await this.store.reads.read((db) => recentLoginFailures(db, keys, new Date(now - this.windowMs)));
     let waitMs = 0;
-    for (const k of keys) {
-      const list = this.recent(k);
-      const limit = this.limitOf(k);
+    for (const [key, times] of recent) {
+      const limit = this.limitOf(key);
       // Blocked until enough failures leave the window to fall under the limit.
-      if (list.length >= limit) waitMs = Math.max(waitMs, (list[list.length - limit] as number) + this.windowMs - this.now());
+      if (times.length >= limit) waitMs = Math.max(waitMs, (times[times.length - limit] as number) + this.windowMs - now);
     }
     return waitMs > 0 ? Math.ceil(waitMs / 1000) : null;
   }
 
-  fail(keys: string[]): void {
-    for (const k of keys) this.failures.set(k, [...this.recent(k), this.now()]);
+  async fail(keys: string[]): Promise<void> {
+    const now = this.now();
     this.sinceSweep += 1;
-    if (this.sinceSweep >= SWEEP_EVERY) this.sweep();
+    const sweep = this.sinceSweep >= SWEEP_EVERY;
+    if (sweep) this.sinceSweep = 0;
+    await this.store.writes.write(async (db) => {
+      await addLoginFailures(db, keys, new Date(now));
+      if (sweep) await forgetLoginFailures(db, new Date(now - this.windowMs));
+    });
   }
 
   /**
    * A success clears the user name's failures, never the address's: one valid account must not
    * let an address go on trying passwords over other names.
    */
-  succeed(keys: string[]): void {
-    for (const k of keys) if (!k.startsWith('ip:')) this.failures.delete(k);
+  async succeed(keys: string[]): Promise<void> {
+    const names = keys.filter((k) => !k.startsWith('ip:'));
+    await this.store.writes.write((db) => clearLoginFailures(db, names));
   }
 
   /** How many keys are remembered (to show that old ones are forgotten). */
-  get size(): number {
-    return this.failures.size;
-  }
-
-  private sweep(): void {
-    this.sinceSweep = 0;
-    for (const k of [...this.failures.keys()]) this.recent(k);
+  size(): Promise<number> {
+    return this.store.reads.read((db) => countLoginFailureKeys(db));
   }
 }

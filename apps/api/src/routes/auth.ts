@@ -34,8 +34,8 @@ const expiry = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOS
 // Verified for unknown users and accounts without a password, so timing does not reveal which names exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA';
 /** Refuses an attempt while the limiter blocks its keys, saying when to try again. */
-function refuseWhileBlocked(ctx: AppContext, keys: string[]): void {
-  const seconds = ctx.limiter.retryAfter(keys);
+async function refuseWhileBlocked(ctx: AppContext, keys: string[]): Promise<void> {
+  const seconds = await ctx.limiter.retryAfter(keys);
   if (seconds === null) return;
   const minutes = Math.ceil(seconds / 60);
   throw new Failure(429, 'too_many_attempts', `登录失败次数过多，请 ${minutes} 分钟后再试`, `too many failed log-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, [], { 'Retry-After': String(seconds) });
@@ -63,15 +63,15 @@ export function authRoutes(ctx: AppContext) {
     async (c) => {
       const { username, password } = c.req.valid('json');
       const keys = [`user:${username}`, `ip:${clientAddress(c)}`];
-      refuseWhileBlocked(ctx, keys);
+      await refuseWhileBlocked(ctx, keys);
       const user = await ctx.store.reads.read((conn) => findUserByUsername(conn, username));
       const ok = await verifyPassword(password, user?.passwordHash.startsWith('scrypt$') ? user.passwordHash : DUMMY_HASH);
       if (!user || !ok || user.mustSetPassword) {
-        ctx.limiter.fail(keys);
+        await ctx.limiter.fail(keys);
         throw new Failure(401, 'bad_credentials', '用户名或密码错误', 'wrong user name or password');
       }
       if (user.disabled) throw disabledFailure();
-      ctx.limiter.succeed(keys);
+      await ctx.limiter.succeed(keys);
       return c.json(await startSession(c, user), 200);
     },
   )
@@ -87,26 +87,29 @@ export function authRoutes(ctx: AppContext) {
       async (c) => {
         const { username, code, password } = c.req.valid('json');
         const keys = [`user:${username}`, `ip:${clientAddress(c)}`];
-        refuseWhileBlocked(ctx, keys);
+        await refuseWhileBlocked(ctx, keys);
         const passwordHash = await hashPassword(password);
-        const user = await ctx.store.writes.write(async (conn) => {
-          const found = await findUserByUsername(conn, username);
-          const stored = found ? await findLoginCode(conn, found.id, loginCodeHash(found.id, code)) : undefined;
-          if (!found || !stored) {
-            ctx.limiter.fail(keys);
-            throw codeFailure('bad_code', '用户名或登录码不正确', 'wrong user name or log-in code');
-          }
-          if (found.disabled) throw disabledFailure();
-          if (stored.usedAt !== null) throw codeFailure('code_used', '该登录码已使用过，如需重新设置密码，请联系科协办公室获取新的登录码', 'this code has been used already; ask the office for a new one');
-          if (stored.voidedAt !== null) throw codeFailure('code_replaced', '该登录码已作废（办公室已发放了新的登录码），请使用最新的登录码', 'this code was replaced by a newer one; use the newest code');
-          if (stored.expiresAt < sqlTimestamp(new Date())) throw codeFailure('code_expired', '该登录码已过期，请联系科协办公室获取新的登录码', 'this code has expired; ask the office for a new one');
-          await markLoginCodeUsed(conn, stored.id);
-          await setUserPassword(conn, found.id, passwordHash);
-          // The person sets their own password: they are the actor, and neither password nor code is recorded.
-          await recordAudit(conn, [{ actor: found.username, action: 'user.set-password', entity: 'user', entityId: found.id, previous: { mustSetPassword: found.mustSetPassword }, next: { mustSetPassword: false, loginCodeUsed: true } }]);
-          return { ...found, mustSetPassword: false };
-        });
-        ctx.limiter.succeed(keys);
+        const user = await ctx.store.writes
+          .write(async (conn) => {
+            const found = await findUserByUsername(conn, username);
+            const stored = found ? await findLoginCode(conn, found.id, loginCodeHash(found.id, code)) : undefined;
+            if (!found || !stored) throw codeFailure('bad_code', '用户名或登录码不正确', 'wrong user name or log-in code');
+            if (found.disabled) throw disabledFailure();
+            if (stored.usedAt !== null) throw codeFailure('code_used', '该登录码已使用过，如需重新设置密码，请联系科协办公室获取新的登录码', 'this code has been used already; ask the office for a new one');
+            if (stored.voidedAt !== null) throw codeFailure('code_replaced', '该登录码已作废（办公室已发放了新的登录码），请使用最新的登录码', 'this code was replaced by a newer one; use the newest code');
+            if (stored.expiresAt < sqlTimestamp(new Date())) throw codeFailure('code_expired', '该登录码已过期，请联系科协办公室获取新的登录码', 'this code has expired; ask the office for a new one');
+            await markLoginCodeUsed(conn, stored.id);
+            await setUserPassword(conn, found.id, passwordHash);
+            // The person sets their own password: they are the actor, and neither password nor code is recorded.
+            await recordAudit(conn, [{ actor: found.username, action: 'user.set-password', entity: 'user', entityId: found.id, previous: { mustSetPassword: found.mustSetPassword }, next: { mustSetPassword: false, loginCodeUsed: true } }]);
+            return { ...found, mustSetPassword: false };
+          })
+          .catch(async (error: unknown) => {
+            // Counted after the transaction that found no such code has ended: the count is a write of its own.
+            if (error instanceof Failure && error.code === 'bad_code') await ctx.limiter.fail(keys);
+            throw error;
+          });
+        await ctx.limiter.succeed(keys);
         return c.json(await startSession(c, user), 200);
       },
     )

@@ -8,12 +8,13 @@ import { approvalLevels } from './005-approval-levels.js';
 import { notifications } from './006-notifications.js';
 import { serverOrder } from './007-server-order.js';
 import { copyMarks } from './008-copy-marks.js';
+import { loginFailures } from './009-login-failures.js';
 
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [registry, workflow, savedQueries, accounts, approvalLevels, notifications, serverOrder, copyMarks];
+export const MIGRATIONS: readonly Migration[] = [registry, workflow, savedQueries, accounts, approvalLevels, notifications, serverOrder, copyMarks, loginFailures];
 
 /** The schema version recorded in the database (0 when empty). */
 export async function schemaVersion(db: Db): Promise<number> {
