@@ -116,6 +116,9 @@ describe.each(BACKENDS)('on %s', (backend) => {
     { name: 'a draft with 1e999', who: 'reporter', method: 'PUT', path: submit, body: () => '{"values":{"s1t1_g1":1e999},"formVersion":1}' },
     { name: 'a draft with a 5 MB note', who: 'reporter', method: 'PUT', path: submit, body: () => ({ values: { s1t1_note: 'x'.repeat(5 * 1024 * 1024) }, formVersion: 1 }), status: 413 },
     { name: 'a draft with duplicate keys', who: 'reporter', method: 'PUT', path: submit, body: () => '{"values":{"s1t1_note":"a","s1t1_note":"b"},"formVersion":1}' },
+    // Every JSON media type gets the strict checks, whatever its case.
+    { name: 'a draft with duplicate keys as application/merge-patch+json', who: 'reporter', method: 'PUT', path: submit, body: () => '{"values":{"s1t1_note":"a","s1t1_note":"b"},"formVersion":1}', headers: { 'content-type': 'application/merge-patch+json' }, status: 400 },
+    { name: 'a draft with duplicate keys as APPLICATION/JSON; CHARSET=UTF-8', who: 'reporter', method: 'PUT', path: submit, body: () => '{"values":{"s1t1_note":"a","s1t1_note":"b"},"formVersion":1}', headers: { 'content-type': 'APPLICATION/JSON; CHARSET=UTF-8' }, status: 400 },
     { name: 'a draft nested 10,000 deep', who: 'reporter', method: 'PUT', path: submit, body: () => `{"values":${'['.repeat(10000)}${']'.repeat(10000)},"formVersion":1}` },
     { name: 'a submission missing required notes', who: 'reporter', method: 'POST', path: () => `${submit()}/submit`, body: () => ({ values: {}, formVersion: 1 }) },
     { name: 'a return without a comment', who: 'reviewer', method: 'POST', path: () => `${submit()}/return`, body: () => ({ comment: '   ' }) },
