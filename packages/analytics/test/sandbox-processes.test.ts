@@ -73,6 +73,18 @@ describe('sandboxed SQL in processes of its own', () => {
     expect(error).toMatchObject({ code: 'cancelled' });
   });
 
+  it('cancels a query whose caller went away while it waited for a process, without running it', async () => {
+    const busy = [1, 2].map(() => sandbox.query('SELECT count(*) FROM range(100000000000) a', SICHUAN).catch((e: unknown) => e));
+    const controller = new AbortController();
+    const waiting = sandbox.query('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal).catch((e: unknown) => e);
+    controller.abort();
+    const started = Date.now();
+    expect(await waiting).toMatchObject({ code: 'cancelled' });
+    // Answered once a process was free (the busy ones stop at their 1 s limit), not after a limit of its own.
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(await Promise.all(busy)).toMatchObject([{ code: 'timeout' }, { code: 'timeout' }]);
+  });
+
   it('runs at most as many queries at once as it has processes; the rest wait their turn', async () => {
     let most = 0;
     const watch = setInterval(() => (most = Math.max(most, sandboxProcesses().length)), 10);

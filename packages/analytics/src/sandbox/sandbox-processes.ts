@@ -98,10 +98,11 @@ export class SandboxProcesses implements SqlRunner {
   private async run(kind: 'query' | 'export', sql: string, scope: Scope, signal?: AbortSignal): Promise<SandboxResult | WrittenExport> {
     // Refused here, a query never reaches a process; the process checks again before it runs one.
     await this.checker.refuseUnsafe(sql, scope);
-    if (signal?.aborted) throw cancelledError();
     const worker = await this.take();
     try {
       await worker.ready;
+      // Cancelled while it waited for a process: the signal will not fire again.
+      if (signal?.aborted) throw cancelledError();
     } catch (error) {
       this.give(worker);
       throw error;
@@ -183,20 +184,18 @@ export class SandboxProcesses implements SqlRunner {
       if (answer.kind === 'done') pending.resolve(answer.result);
       else pending.reject(new SandboxError(answer.error.code, answer.error.zh, answer.error.en, answer.error.problems));
     });
-    child.on('exit', () => {
+    const ended = () => {
       clearTimeout(hung);
       failed(engineStopped());
       worker.alive = false;
-      this.workers.splice(this.workers.indexOf(worker), 1);
+      const at = this.workers.indexOf(worker);
+      if (at >= 0) this.workers.splice(at, 1);
       worker.pending?.reject(worker.endedFor ?? engineStopped());
-    });
+    };
+    child.on('exit', ended);
+    // A process that could not be started has no 'exit' to come.
     child.on('error', () => {
-      // 'exit' follows (or the process never started, and its query fails with it below).
-      if (child.pid === undefined) {
-        clearTimeout(hung);
-        worker.alive = false;
-        failed(engineStopped());
-      }
+      if (child.pid === undefined) ended();
     });
     this.workers.push(worker);
     return worker;
@@ -219,7 +218,7 @@ function spawnSandbox(options: SandboxOptions, memoryMb: number): ChildProcess {
   const fromSource = here.endsWith('.ts');
   const entry = fileURLToPath(new URL(`./sandbox-child.${fromSource ? 'ts' : 'js'}`, here));
   const loader = fromSource ? ['--conditions=@kesu/source', '--import', pathToFileURL(createRequire(here).resolve('tsx')).href] : [];
-  // V8's heap stays well inside the limit, so large answers fail as a clean out-of-memory in JavaScript less often than in the kernel.
+  // V8's heap is capped well inside the kernel's limit: DuckDB keeps most of the room.
   const heapMb = Math.max(128, Math.floor(memoryMb / 3));
   const argv = [process.execPath, `--max-old-space-size=${heapMb}`, ...loader, entry];
   // DuckDB's own limit sits below the kernel's, so most large queries fail with DuckDB's message.
