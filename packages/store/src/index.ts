@@ -8,7 +8,7 @@ export { ReadPool } from './read-pool.js';
 export type { ChangeFeed } from './change-feed.js';
 export { redactedUrl, StoreUnreachableError } from './postgres/open-postgres-store.js';
 export { DatabaseUnavailableError, isDatabaseBusy, isDatabaseUnavailable } from './postgres/connection-loss.js';
-export { isDetachedByFailure, isStorageFull } from './storage-full.js';
+export { isStorageFull, reattachAfterFailure } from './storage-full.js';
 export { migrate, NewerSchemaError, schemaVersion, MIGRATIONS, type Migration } from './migrations/index.js';
 export { replaceRegistry, type Registry } from './repositories/registry.js';
 export { documentSha256, listPlanDocuments, planDocumentText, savePlanDocument, type StoredDocument } from './repositories/plan-documents.js';

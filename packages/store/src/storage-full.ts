@@ -21,3 +21,22 @@ export function isDetachedByFailure(error: unknown, catalog: string): boolean {
   if (!(error instanceof Error)) return false;
   return error.message.includes(`Database "${catalog}" has been invalidated`) || error.message.includes(`Catalog "${catalog}" does not exist`);
 }
+
+/**
+ * What a catalog's owner calls with every failure: when the failure says DuckDB set the catalog
+ * aside, `reattach` (detach, attach again: the log is replayed) runs, once at a time whoever asks.
+ * Answers what stopped the attach (the disk still full), if anything; the next failure tries again.
+ */
+export function reattachAfterFailure(catalog: string, reattach: () => Promise<void>): (error: unknown) => Promise<unknown> {
+  let running: Promise<unknown> | null = null;
+  return async (error) => {
+    if (!isDetachedByFailure(error, catalog)) return undefined;
+    running ??= reattach()
+      .then(
+        () => undefined,
+        (failure: unknown) => failure,
+      )
+      .finally(() => (running = null));
+    return running;
+  };
+}

@@ -131,8 +131,7 @@ export class AnalyticsService {
     const read = () =>
       this.home.readers.use((reader) =>
         rows(reader, sql, params).catch(async (error: unknown) => {
-          await this.home.recover(error);
-          throw error;
+          throw (await this.home.recover(error)) ?? error;
         }),
       );
     return (await this.results.through(key, read)) ?? [];

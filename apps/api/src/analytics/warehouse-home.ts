@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { attachWarehouse, detachWarehouse, hasBuild, WarehouseGenerations, WarehouseView, WH } from '@kesu/analytics';
-import { exec, isDetachedByFailure, type Store } from '@kesu/store';
+import { exec, reattachAfterFailure, type Store } from '@kesu/store';
 import { ReaderPool } from './reader-pool.js';
 
 type DuckDBConnection = Awaited<ReturnType<Store['connect']>>;
@@ -28,7 +28,7 @@ export interface WarehouseHome {
   build<T>(work: (builder: DuckDBConnection, built: () => void) => Promise<T>, wait: boolean, changed: (result: T) => boolean): Promise<T | null>;
   read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
   /** Told of a failed read or build: puts the warehouse back in use if the failure set it aside. */
-  recover(error: unknown): Promise<void>;
+  recover(error: unknown): Promise<unknown>;
   close(): void;
 }
 
@@ -75,28 +75,20 @@ export class OwnWarehouse implements WarehouseHome {
     try {
       return await work;
     } catch (error) {
-      await this.recover(error);
-      throw error;
+      // A failed attach explains the failure better (the disk still full) than "no such catalog".
+      throw (await this.recover(error)) ?? error;
     }
   }
-
-  private reattaching: Promise<void> | null = null;
 
   /**
    * A checkpoint that failed for want of space sets the warehouse file aside until it is attached
    * again (which replays its log: every committed build is kept). Readers name the catalog, so
    * they follow. While the disk is still full the attach fails, and the next failure tries again.
    */
-  async recover(error: unknown): Promise<void> {
-    if (!isDetachedByFailure(error, WH)) return;
-    this.reattaching ??= (async () => {
-      await exec(this.builder, `DETACH DATABASE IF EXISTS ${WH}`);
-      await attachWarehouse(this.builder, this.file);
-    })()
-      .catch(() => undefined)
-      .finally(() => (this.reattaching = null));
-    await this.reattaching;
-  }
+  readonly recover = reattachAfterFailure(WH, async () => {
+    await exec(this.builder, `DETACH DATABASE IF EXISTS ${WH}`);
+    await attachWarehouse(this.builder, this.file);
+  });
 
   close(): void {}
 }
@@ -196,7 +188,9 @@ export class SharedWarehouse implements WarehouseHome {
   }
 
   /** Readers read a published file, read-only, and a failed build discards its own file: nothing to put back. */
-  async recover(): Promise<void> {}
+  async recover(): Promise<undefined> {
+    return undefined;
+  }
 
   close(): void {
     this.view.close();

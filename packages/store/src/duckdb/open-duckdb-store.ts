@@ -7,7 +7,7 @@ import { NamedLocks } from '../named-locks.js';
 import { migrate, NewerSchemaError } from '../migrations/index.js';
 import { ReadPool } from '../read-pool.js';
 import { quoteLiteral } from '../db.js';
-import { isDetachedByFailure } from '../storage-full.js';
+import { reattachAfterFailure } from '../storage-full.js';
 import { WriteQueue } from '../write-queue.js';
 import { DuckDb } from './duckdb-db.js';
 
@@ -28,19 +28,13 @@ async function attachStore(file: string): Promise<{ instance: DuckDBInstance; re
   // Spilled intermediate results go beside the file, as they would with the file opened directly.
   if (file !== ':memory:') await keeper.run(`SET temp_directory = ${quoteLiteral(`${file}.tmp`)}`);
   await keeper.run(attach);
-  let reattaching: Promise<unknown> | null = null;
-  /** Attaches the file again if DuckDB set it aside; what stopped that (the disk still full), if anything. */
-  const recover = async (error: unknown): Promise<unknown> => {
-    if (file === ':memory:' || !isDetachedByFailure(error, CATALOG)) return undefined;
-    reattaching ??= (async () => {
-      await keeper.run(`DETACH DATABASE IF EXISTS ${CATALOG}`);
-      await keeper.run(attach);
-    })()
-      // The next failure tries again.
-      .then(() => undefined, (failure: unknown) => failure)
-      .finally(() => (reattaching = null));
-    return reattaching;
-  };
+  const recover =
+    file === ':memory:'
+      ? async () => undefined
+      : reattachAfterFailure(CATALOG, async () => {
+          await keeper.run(`DETACH DATABASE IF EXISTS ${CATALOG}`);
+          await keeper.run(attach);
+        });
   // The engine lets go of the file (and its lock) only once every connection to it is closed.
   const close = () => {
     keeper.closeSync();
