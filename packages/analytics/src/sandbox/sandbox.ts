@@ -223,9 +223,12 @@ export class Sandbox implements SqlRunner {
 
   /** Runs work on a connection under the time limit and the caller's signal, and words its failure. */
   private async guarded<T>(connection: DuckDBConnection, sql: string, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    // An interrupt reaches only a query that has started: one cancelled before never starts.
+    if (signal?.aborted) throw cancelledError();
     let stopped: 'timeout' | 'cancelled' | null = null;
+    // The first reason stands: a cancelled query that runs on to the time limit was still cancelled.
     const stop = (why: 'timeout' | 'cancelled') => {
-      stopped = why;
+      stopped ??= why;
       connection.interrupt();
     };
     const timer = setTimeout(() => stop('timeout'), this.timeoutMs);
@@ -237,7 +240,6 @@ export class Sandbox implements SqlRunner {
       return null;
     };
     try {
-      if (signal?.aborted) stop('cancelled');
       const done = await work();
       // An interrupt can end a stream as if its rows had run out: what was read is not the answer.
       const cut = stoppedError();
