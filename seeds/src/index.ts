@@ -35,13 +35,25 @@ export interface SeedDocument {
   text: string;
 }
 
-/** The seed plan documents, in file-name order. */
-export function loadSeedDocuments(): SeedDocument[] {
-  const dir = path.join(SEEDS_DIR, 'documents');
+function readDocuments(folder: string): SeedDocument[] {
+  const dir = path.join(SEEDS_DIR, folder);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((file) => ({ stem: file.replace(/\.txt$/, ''), file: path.join(dir, file), text: readFileSync(path.join(dir, file), 'utf8') }));
+}
+
+/** The seed plan documents, in file-name order. */
+export function loadSeedDocuments(): SeedDocument[] {
+  return readDocuments('documents');
+}
+
+/**
+ * Real plans of regions above the seed plans' regions, as much of each text as public sources
+ * hold (README.md says what each one lacks), named by region code.
+ */
+export function loadParentDocuments(): SeedDocument[] {
+  return readDocuments('parents');
 }
 
 /** The reviewed (gold) plan JSON of a seed document, unparsed: its reader brings the schema. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLLECTIVE } from '@kesu/schema';
-import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions, loadReviewedPlan, loadSeedDocuments } from './index.js';
+import { loadDepartmentRegistry, loadIndicatorCatalog, loadParentDocuments, loadRegions, loadReviewedPlan, loadSeedDocuments } from './index.js';
 
 describe('region registry', () => {
   const regions = loadRegions();
@@ -75,6 +75,20 @@ describe('seed documents', () => {
     for (const doc of docs) {
       expect(doc.text).toContain('科学素质');
       expect(loadReviewedPlan(doc.stem)).toMatchObject({ source: `${doc.stem}.txt` });
+    }
+  });
+});
+
+describe('parent plan documents', () => {
+  it('are named by the code of a region above a seed plan’s region, and carry that region’s name', () => {
+    const byCode = new Map(loadRegions().map((r) => [r.code, r]));
+    const seedRegions = ['653000', '230522', '532300', '150602', '510104'];
+    const above = new Set(seedRegions.flatMap((code) => [byCode.get(code)?.parent, byCode.get(byCode.get(code)?.parent ?? '')?.parent]));
+    const parents = loadParentDocuments();
+    expect(parents.length).toBeGreaterThan(0);
+    for (const doc of parents) {
+      expect(above.has(doc.stem), doc.stem).toBe(true);
+      expect(doc.text, doc.stem).toContain(byCode.get(doc.stem)?.name);
     }
   });
 });

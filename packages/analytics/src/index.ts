@@ -7,3 +7,4 @@ export * from './warehouse/index.js';
 export * from './lake/index.js';
 export { renderSvg } from './report/svg.js';
 export * from './sandbox/index.js';
+export * from './alignment/index.js';

@@ -6,5 +6,4 @@ export type { Rejection, RejectionCode } from './issues.js';
 export { ReviewedPlan, scorePlan, type PlanScore } from './score.js';
 export { checkPlan, type PlanCheckContext } from './check-plan.js';
 export { unitChoices, unitNameFor, type UnitChoice } from './unit-names.js';
-export { breakdownOf } from './indicators.js';
 export { metricName } from './metric-name.js';

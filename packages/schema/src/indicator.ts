@@ -78,3 +78,25 @@ export const IndicatorCatalog = z
     });
   });
 export type IndicatorCatalog = z.infer<typeof IndicatorCatalog>;
+
+/**
+ * The breakdown values of an indicator a target's words name, in the order printed: 培训农牧民7万人次
+ * names the target group 农民. A value is named by its keywords or its own name; where two overlap
+ * (新生代农民工, 农民) the longer one wins.
+ * @example breakdownOf(catalog, trainings, '开展“百嘎丽智惠科普大讲堂”等妇女、儿童科学素质培训5场次') // [妇女, 儿童]
+ */
+export function breakdownOf(catalog: IndicatorCatalog, indicator: Indicator, text: string): DisaggregationValue[] {
+  const found: Array<{ value: DisaggregationValue; start: number; end: number }> = [];
+  const words = indicator.disaggregations
+    .flatMap((d) => catalog.disaggregations[d]?.values ?? [])
+    .flatMap((value) => [value.nameZh, ...(value.keywords ?? [])].map((word) => ({ value, word })))
+    .sort((a, b) => b.word.length - a.word.length);
+  for (const { value, word } of words) {
+    for (let start = text.indexOf(word); start >= 0; start = text.indexOf(word, start + 1)) {
+      const end = start + word.length;
+      if (!found.some((f) => f.start < end && start < f.end)) found.push({ value, start, end });
+    }
+  }
+  const ordered = found.sort((a, b) => a.start - b.start).map((f) => f.value);
+  return ordered.filter((value, i) => ordered.indexOf(value) === i);
+}

@@ -6,6 +6,7 @@ import { backupCommand, restoreCommand } from './commands/backup.js';
 import { demoSeed } from './commands/demo-seed.js';
 import { doctorCommand } from './commands/doctor.js';
 import { planImport } from './commands/plan-import.js';
+import { planAlign } from './commands/plan-align.js';
 import { reportCommand } from './commands/report.js';
 import { sqlCommand } from './commands/sql.js';
 import { warehouseBuild } from './commands/warehouse-build.js';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   serve: serveCommand(runCli),
   'demo seed': demoSeed,
   'plan import': planImport,
+  'plan align': planAlign,
   'user add': userAdd,
   backup: backupCommand,
   restore: restoreCommand,

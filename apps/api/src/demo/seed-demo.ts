@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileForm, periodsWithin, type FormRecord, type Plan, type Target } from '@kesu/schema';
 import { importPlan } from '@kesu/plans';
-import { loadSeedDocuments } from '@kesu/seeds';
+import { loadParentDocuments, loadSeedDocuments } from '@kesu/seeds';
 import {
   allPlans,
   findUserByUsername,
@@ -72,7 +72,7 @@ async function importSeedPlans(ctx: AppContext): Promise<number> {
   const existing = await ctx.store.reads.read((conn) => listPlans(conn));
   if (existing.length > 0) return 0;
   let count = 0;
-  for (const doc of loadSeedDocuments()) {
+  for (const doc of [...loadSeedDocuments(), ...loadParentDocuments()]) {
     const result = await importPlan(readFileSync(doc.file), ctx.registry);
     if (!result.success) throw new Error(`seed ${doc.stem}: ${result.rejection.messageEn}`);
     await ctx.store.writes.write(async (conn) => {
@@ -178,7 +178,7 @@ async function addSyntheticReports(ctx: AppContext): Promise<Pick<DemoSummary, '
 }
 
 /**
- * Fills an empty store with the clearly marked demo: the five seed plans, demo users, forms for
+ * Fills an empty store with the clearly marked demo: the five seed plans and the real parent plans found, demo users, forms for
  * a few departments with several periods of plausible reports, and synthetic reports for
  * 2021–2025 across the seed regions' provinces. Running it again changes nothing.
  */

@@ -1,5 +1,5 @@
-import { formatGoal, type IndicatorCatalog, type Target } from '@kesu/schema';
-import { breakdownOf, metricName } from '@kesu/plans';
+import { breakdownOf, formatGoal, type IndicatorCatalog, type Target } from '@kesu/schema';
+import { metricName } from '@kesu/plans';
 
 /** A field's name in Chinese, and in English where the catalog gives one. */
 export interface FieldName {

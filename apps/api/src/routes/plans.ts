@@ -12,6 +12,8 @@ import { Failure, forbidden, notFound } from '../http/failure.js';
 import { idempotencyKey, remember, replay, requestFingerprint } from '../http/idempotency.js';
 import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
 import { storeImport } from '../plans/store-import.js';
+import { alignPlan } from '../plans/plan-alignment.js';
+import { PlanAlignmentShape } from '../plans/alignment-shape.js';
 
 const PlanSummary = z.object({
   id: z.string(),
@@ -149,6 +151,21 @@ export function planRoutes(ctx: AppContext) {
       async (c) => {
         const record = await load(c.req.valid('param').id, c.get('user'));
         return c.json({ text: await ctx.store.reads.read((conn) => planDocumentText(conn, record.documentSha256)) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/alignment',
+        tags: ['plans'],
+        summary: '与上级方案对照 / the plan set against its parent plan: targets paired by indicator, each relation in words, the children summed',
+        request: { params: IdParam, query: z.object({ parent: z.uuid().optional().meta({ description: 'the parent plan to use (a plan of any region above); default: the nearest one for the term' }) }) },
+        // 404: no region above has a plan for the term; 409: two plans could equally be the parent.
+        responses: { 200: jsonContent(PlanAlignmentShape, 'pairs, unmatched targets, counts per relation'), ...refusals(404, 409) },
+      }),
+      async (c) => {
+        const record = await load(c.req.valid('param').id, c.get('user'));
+        return c.json(await alignPlan(ctx, record, c.req.valid('query').parent ?? null), 200);
       },
     )
     .openapi(

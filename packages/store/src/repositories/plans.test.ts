@@ -3,7 +3,7 @@ import type { Plan } from '@kesu/schema';
 import { rows } from '../sql.js';
 import { BACKENDS, openTestStore, type TestStore } from '../testing/index.js';
 import { documentSha256, planDocumentText, savePlanDocument } from './plan-documents.js';
-import { findSamePlans, getPlan, importPlanRevision, insertPlan, savePlanRevision } from './plans.js';
+import { findSamePlans, getPlan, importPlanRevision, insertPlan, plansInRegions, savePlanRevision } from './plans.js';
 
 function plan(title: string, code: string | null = '510104'): Plan {
   return {
@@ -50,6 +50,19 @@ describe.each(BACKENDS)('on %s', (backend) => {
       expect((await findSamePlans(conn, 'x'.repeat(64), null, '未识别的方案')).map((p) => p.id)).toEqual([stored.id]);
       expect(await findSamePlans(conn, 'x'.repeat(64), '510104', '未识别的方案')).toEqual([]);
     });
+  });
+
+  it('reads the plans of the regions named, and none for no region', async () => {
+    const conn = t.store.connection;
+    const doc = await savePlanDocument(conn, 'a.txt', '原文');
+    const city = await insertPlan(conn, plan('成都市实施方案', '510100'), doc.sha256, 'office');
+    await insertPlan(conn, plan(TITLE), doc.sha256, 'office');
+    const province = await insertPlan(conn, plan('四川省实施方案', '510000'), doc.sha256, 'office');
+    expect((await plansInRegions(conn, ['510100', '510000'])).map((p) => [p.id, p.plan.title])).toEqual([
+      [city.id, '成都市实施方案'],
+      [province.id, '四川省实施方案'],
+    ]);
+    expect(await plansInRegions(conn, [])).toEqual([]);
   });
 
   describe('plan document texts', () => {

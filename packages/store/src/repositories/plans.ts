@@ -138,3 +138,10 @@ export async function listPlans(connection: Db, regionPrefix = ''): Promise<Plan
 export async function allPlans(connection: Db): Promise<Plan[]> {
   return (await rows(connection, 'SELECT plan FROM plans')).map((r) => json<Plan>(r['plan']));
 }
+
+/** The plans of the regions named, in full, oldest first: the plans above or beside one being compared. */
+export async function plansInRegions(connection: Db, codes: readonly string[]): Promise<PlanRecord[]> {
+  if (codes.length === 0) return [];
+  const found = await rows(connection, 'SELECT * FROM plans WHERE region_code IN (SELECT unnest($1::VARCHAR[])) ORDER BY updated_at', [[...codes]]);
+  return found.map((r) => ({ ...toSummary(r), plan: json<Plan>(r['plan']) }));
+}
