@@ -105,6 +105,11 @@ describe('GET /plans/{id}/alignment', () => {
   it('uses the parent plan named, and refuses one that is not above the plan', async () => {
     const plans = (await office.request('GET', '/api/v1/plans')).body as unknown as Array<{ id: string; regionCode: string }>;
     const sichuan = plans.find((p) => p.regionCode === '510000')!.id;
+    const candidates = await office.request('GET', `/api/v1/plans/${jinjiang}/parent-candidates`);
+    expect((candidates.body as unknown as Array<{ regionCode: string; title: string }>).map((c) => [c.regionCode, c.title])).toEqual([
+      ['510100', '成都市实施方案（测试）'],
+      ['510000', '四川省全民科学素质行动实施方案'],
+    ]);
     const res = await align(`?parent=${sichuan}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ chosenBy: 'asked', parent: { id: sichuan } });

@@ -112,7 +112,7 @@ const COMPARATOR_WORDS: Record<Comparator, { zh: string; en: string }> = {
  * its unit written as the number formatter writes them.
  * @example describeTarget(t).zh // '每年 不少于 2,000名'
  */
-export function describeTarget(t: Target): { zh: string; en: string } {
+export function describeTarget(t: Pick<Target, 'scope' | 'comparator' | 'value' | 'valueMax' | 'unit' | 'perUnit' | 'deadline'>): { zh: string; en: string } {
   const rules = targetScopes[t.scope];
   const amount = (lang: Lang) => (t.valueMax === null ? formatQuantity(t.value, t.unit, { lang }) : formatRange(t.value, t.valueMax, t.unit, { lang }));
   const words = COMPARATOR_WORDS[t.comparator];

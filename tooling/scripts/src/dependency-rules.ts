@@ -7,8 +7,8 @@ export const ALLOWED: Record<string, readonly string[]> = {
   '@kesu/store': ['@kesu/schema'],
   '@kesu/analytics': ['@kesu/schema', '@kesu/store'],
   '@kesu/seeds': ['@kesu/schema'],
-  '@kesu/api': ['@kesu/schema', '@kesu/plans', '@kesu/store', '@kesu/analytics', '@kesu/analytics/charts', '@kesu/seeds', '@kesu/synth'],
-  '@kesu/web': ['@kesu/schema', '@kesu/analytics/charts'],
+  '@kesu/api': ['@kesu/schema', '@kesu/plans', '@kesu/store', '@kesu/analytics', '@kesu/analytics/charts', '@kesu/analytics/alignment', '@kesu/seeds', '@kesu/synth'],
+  '@kesu/web': ['@kesu/schema', '@kesu/analytics/charts', '@kesu/analytics/alignment'],
 };
 
 /** Tests may also read the seed data, the shared test setup and the store's throw-away PostgreSQL. */

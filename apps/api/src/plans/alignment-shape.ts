@@ -27,12 +27,12 @@ const RollUp = z.object({
   note: Localized,
 });
 
-const PlanRef = z.object({ id: z.string(), title: z.string(), regionCode: z.string(), regionName: z.string(), period: z.object({ start: z.int(), end: z.int() }), draft: z.boolean() });
+export const PlanRefShape = z.object({ id: z.string(), title: z.string(), regionCode: z.string(), regionName: z.string(), period: z.object({ start: z.int(), end: z.int() }), draft: z.boolean() });
 
 /** The answer of `GET /plans/{id}/alignment`. */
 export const PlanAlignmentShape = z.object({
-  plan: PlanRef,
-  parent: PlanRef,
+  plan: PlanRefShape,
+  parent: PlanRefShape,
   chosenBy: z.enum(['nearest', 'asked']).meta({ description: 'nearest: the nearest ancestor region’s plan for the term; asked: the one named by `parent`' }),
   pairs: z.array(
     z.object({

@@ -1,34 +1,8 @@
-import { ALIGNMENT_RELATIONS, alignTargets, chooseParentPlan, planForTerm, rollUp, type AlignedPair, type AlignmentRelation, type CandidatePlan, type RollUp, type UnmatchedTarget } from '@kesu/analytics';
+import { ALIGNMENT_RELATIONS, alignTargets, chooseParentPlan, planForTerm, rollUp, type AlignmentRelation, type CandidatePlan, type PlanAlignment, type PlanRef } from '@kesu/analytics';
 import type { Localized, Region } from '@kesu/schema';
 import { plansInRegions, type PlanRecord } from '@kesu/store';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
-
-/** A plan as an alignment answer names it. */
-export interface PlanRef {
-  id: string;
-  title: string;
-  regionCode: string;
-  regionName: string;
-  period: { start: number; end: number };
-  draft: boolean;
-}
-
-export interface PairWithRollUp extends AlignedPair {
-  /** For a parent target: the sum of the commitments of the regions directly under the parent. */
-  rollUp: RollUp | null;
-}
-
-export interface PlanAlignment {
-  plan: PlanRef;
-  parent: PlanRef;
-  /** nearest: the plan of the nearest ancestor region with one for the term; asked: the one named. */
-  chosenBy: 'nearest' | 'asked';
-  pairs: PairWithRollUp[];
-  unmatched: UnmatchedTarget[];
-  counts: Record<AlignmentRelation, number>;
-  summary: Localized;
-}
 
 /** The region's ancestors, nearest first. */
 function ancestorsOf(ctx: AppContext, code: string): Region[] {
@@ -97,8 +71,16 @@ function summaryOf(counts: Record<AlignmentRelation, number>, parent: PlanRef): 
   }
   return {
     zh: `可对照 ${compared} 对：高于上级 ${counts.stricter}，与上级一致 ${counts.same}，低于上级 ${counts.looser}，分担上级总量 ${counts.share}；口径不同 ${counts.different_scope}，本级新增 ${counts.local_only}，上级有、本级无 ${counts.parent_only}`,
-    en: `${compared} comparable pairs: ${counts.stricter} stricter, ${counts.same} the same, ${counts.looser} looser, ${counts.share} shares of the parent's total; ${counts.different_scope} of different scope, ${counts.local_only} only here, ${counts.parent_only} only in the parent`,
+    en: `${compared} comparable pair(s): ${counts.stricter} stricter, ${counts.same} the same, ${counts.looser} looser, ${counts.share} shares of the parent's total; ${counts.different_scope} of different scope, ${counts.local_only} only here, ${counts.parent_only} only in the parent`,
   };
+}
+
+/** The plans that may stand as a plan's parent: those of every region above it for an overlapping term, nearest first. */
+export async function parentCandidates(ctx: AppContext, record: PlanRecord): Promise<PlanRef[]> {
+  const ancestors = record.regionCode === null ? [] : ancestorsOf(ctx, record.regionCode);
+  const stored = await ctx.store.reads.read((conn) => plansInRegions(conn, ancestors.map((a) => a.code)));
+  const { start, end } = record.plan.period;
+  return ancestors.flatMap((a) => stored.filter((p) => p.regionCode === a.code && p.plan.period.start <= end && p.plan.period.end >= start).map((p) => refOf(ctx, p)));
 }
 
 /**

@@ -12,8 +12,8 @@ import { Failure, forbidden, notFound } from '../http/failure.js';
 import { idempotencyKey, remember, replay, requestFingerprint } from '../http/idempotency.js';
 import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
 import { storeImport } from '../plans/store-import.js';
-import { alignPlan } from '../plans/plan-alignment.js';
-import { PlanAlignmentShape } from '../plans/alignment-shape.js';
+import { alignPlan, parentCandidates } from '../plans/plan-alignment.js';
+import { PlanAlignmentShape, PlanRefShape } from '../plans/alignment-shape.js';
 
 const PlanSummary = z.object({
   id: z.string(),
@@ -167,6 +167,17 @@ export function planRoutes(ctx: AppContext) {
         const record = await load(c.req.valid('param').id, c.get('user'));
         return c.json(await alignPlan(ctx, record, c.req.valid('query').parent ?? null), 200);
       },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/parent-candidates',
+        tags: ['plans'],
+        summary: '可作上级的方案 / the plans of the regions above for an overlapping term, nearest first',
+        request: { params: IdParam },
+        responses: { 200: jsonContent(z.array(PlanRefShape), 'plans that may be the parent') },
+      }),
+      async (c) => c.json(await parentCandidates(ctx, await load(c.req.valid('param').id, c.get('user'))), 200),
     )
     .openapi(
       createRoute({

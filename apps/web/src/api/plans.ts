@@ -1,4 +1,5 @@
 import type { Department, FormRecord, PeriodKind, Plan } from '@kesu/schema';
+import type { PlanAlignment, PlanRef } from '@kesu/analytics/alignment';
 import { api } from './client';
 
 /** A stored plan without its body, as the plan list shows it. */
@@ -50,3 +51,9 @@ export const unitChoices = (id: string) => api<UnitChoice[]>(`/plans/${id}/unit-
 
 export const generateForm = (planId: string, department: string, periodKind: PeriodKind) =>
   api<FormRecord>(`/plans/${planId}/forms/generate`, { method: 'POST', body: { department, periodKind } });
+
+/** The plan set against its parent plan: the nearest one above for the term, or the one named. */
+export const getAlignment = (id: string, parent: string | null) => api<PlanAlignment>(`/plans/${id}/alignment`, { query: { parent } });
+
+/** The plans of the regions above a plan for an overlapping term, nearest first. */
+export const parentCandidates = (id: string) => api<PlanRef[]>(`/plans/${id}/parent-candidates`);

@@ -65,6 +65,7 @@ export const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', component: () => import('../pages/NotFoundPage.vue') },
       { path: 'plans', name: 'plans', component: () => import('../pages/plans/PlanListPage.vue'), meta: { roles: OFFICE, title: 'nav.plans' } },
       { path: 'plans/:id', name: 'plan-review', component: () => import('../pages/plans/PlanReviewPage.vue'), props: true, meta: { roles: OFFICE, title: 'nav.planReview' } },
+      { path: 'alignment', name: 'plan-alignment', component: () => import('../pages/plans/PlanAlignmentPage.vue'), meta: { roles: WATCH, title: 'nav.alignment' } },
       { path: 'forms', name: 'forms', component: () => import('../pages/forms/FormListPage.vue'), meta: { roles: OFFICE, title: 'nav.forms' } },
       { path: 'forms/:id', name: 'form-builder', component: () => import('../pages/forms/FormBuilderPage.vue'), props: true, meta: { roles: OFFICE, title: 'nav.formBuilder' } },
       { path: 'assignments/new', name: 'assign', component: () => import('../pages/assignments/AssignPage.vue'), meta: { roles: OFFICE, title: 'nav.assign' } },

@@ -2,3 +2,4 @@ export { ALIGNMENT_RELATIONS, relationLabels, type AlignmentRelation } from './r
 export { alignTargets, type AlignedPair, type PlanSide, type TargetAlignment, type TargetRef, type UnmatchedTarget } from './pair-targets.js';
 export { chooseParentPlan, planForTerm, type CandidatePlan, type ParentChoice } from './parent-plan.js';
 export { rollUp, type ChildPlan, type RollUp } from './roll-up.js';
+export type { PairWithRollUp, PlanAlignment, PlanRef } from './plan-alignment.js';

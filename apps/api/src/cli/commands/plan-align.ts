@@ -4,7 +4,8 @@ import { beijingYear } from '@kesu/schema';
 import { getPlan, plansInRegions, type PlanRecord } from '@kesu/store';
 import type { AppContext } from '../../context.js';
 import { Failure } from '../../http/failure.js';
-import { alignPlan, type PlanAlignment, type PlanRef } from '../../plans/plan-alignment.js';
+import type { PlanAlignment, PlanRef } from '@kesu/analytics';
+import { alignPlan } from '../../plans/plan-alignment.js';
 import type { Command, Output } from '../command.js';
 import { openContext } from './open-context.js';
 

@@ -1,0 +1,62 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { visible } from '../support/element';
+import { overflows } from '../support/layout';
+
+let browser: Browser;
+let page: Page;
+shootOnFailure(() => ({ alignment: page }));
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('plans across levels', () => {
+  it('shows a county reviewer their plan beside the city’s, the demo parent marked, and the real province plan on request', async () => {
+    page = await (await newContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await login(page, 'jj-reviewer');
+    await page.getByRole('link', { name: '上下级方案对照' }).click();
+    await visible(page.getByTestId('alignment-summary'));
+    // No public copy of 成都市's plan exists: the demo's synthetic one stands in, and says so.
+    await visible(page.locator('.side', { hasText: '成都市' }).getByText('演示数据'));
+    const literacy = page.locator('tbody tr', { hasText: '全区公民具备科学素质的比例超过18%' });
+    expect(await literacy.getAttribute('data-relation')).toMatch(/^(stricter|same|looser)$/);
+    await shot(page, '60-alignment-county');
+
+    await page.getByTestId('alignment-parent').click();
+    await page.locator('.el-select-dropdown__item', { hasText: '四川省全民科学素质行动实施方案' }).click();
+    await visible(page.locator('.side', { hasText: '四川省' }));
+    await visible(literacy.getByText('本级「> 18%」高于上级「> 13%」'));
+    expect(await literacy.getAttribute('data-relation')).toBe('stricter');
+    expect(await page.locator('.side', { hasText: '四川省' }).getByText('演示数据').count()).toBe(0);
+    expect(page.url()).toMatch(/\/alignment\?plan=[0-9a-f-]+&parent=[0-9a-f-]+$/);
+    // The filter keeps the pairs of one relation.
+    await page.locator('.el-radio-button', { hasText: '高于上级' }).click();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await shot(page, '61-alignment-county-province');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens from the plan review, and says plainly when a plan has no parent', async () => {
+    page = await (await newContext(browser)).newPage();
+    await login(page, 'admin');
+    await page.goto('/plans');
+    await page.locator('tr', { hasText: '四川省全民科学素质行动实施方案' }).getByRole('button', { name: '审核' }).click();
+    await page.getByRole('button', { name: '对照上级方案' }).click();
+    await visible(page.getByRole('status').getByText('四川省的上级地区尚无与其规划期（2021—2025年）同期的已导入实施方案，无法对照'));
+  });
+
+  it('fits a phone: each pair a card, nothing wider than the screen', async () => {
+    page = await (await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    await login(page, 'leader');
+    await page.goto('/alignment');
+    await visible(page.getByTestId('alignment-summary'));
+    expect(await overflows(page)).toEqual([]);
+    expect(await page.locator('thead').isVisible()).toBe(false);
+    await shot(page, '62-alignment-phone');
+  });
+});
