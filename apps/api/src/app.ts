@@ -13,6 +13,7 @@ import { checkJsonText } from './http/strict-json.js';
 import { describeApi } from './http/api-description.js';
 import { docsPage, docsAssets } from './http/docs.js';
 import { analyticsRoutes } from './routes/analytics.js';
+import { benchmarkRoutes } from './routes/benchmarks.js';
 import { assignmentRoutes } from './routes/assignments.js';
 import { auditRoutes } from './routes/audit.js';
 import { backupRoutes } from './routes/backups.js';
@@ -154,6 +155,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/v1/audit', auditRoutes(ctx));
   app.route('/api/v1/backups', backupRoutes(ctx));
   app.route('/api/v1', analyticsRoutes(ctx));
+  app.route('/api/v1/benchmarks', benchmarkRoutes(ctx));
   app.route('/api/v1/saved-queries', savedQueryRoutes(ctx));
   app.route('/api/v1/notifications', notificationRoutes(ctx));
 

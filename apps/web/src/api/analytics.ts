@@ -1,4 +1,4 @@
-import type { ReportId, TargetProgressRow, TargetRollupRow } from '@kesu/analytics/charts';
+import type { Benchmark, BenchmarkWithin, ReportId, TargetProgressRow, TargetRollupRow } from '@kesu/analytics/charts';
 import type { Localized, TargetContributions } from '@kesu/schema';
 import { api, apiFile } from './client';
 
@@ -48,3 +48,12 @@ export type FinalEvaluationFormat = 'docx' | 'pdf' | 'html';
 
 /** The final evaluation (终期评估) of the region's ended plan as a file, named as the server suggests. */
 export const finalEvaluation = (region: string, format: FinalEvaluationFormat, lang: 'zh' | 'en') => apiFile('/print', { query: { region, kind: 'final', format, lang } });
+
+/** What plans of regions at one level commit for an indicator and reach, and where a region stands. */
+export interface CommitmentBenchmark extends Benchmark {
+  indicator: { code: string; nameZh: string; nameEn: string; unit: string; kind: 'flow' | 'stock' | 'rate' };
+  region: { code: string; name: string };
+  within: BenchmarkWithin;
+  note: Localized;
+}
+export const commitmentBenchmark = (indicator: string, region: string, within: BenchmarkWithin) => api<CommitmentBenchmark>('/benchmarks/commitments', { query: { indicator, region, within } });

@@ -1,4 +1,4 @@
-import { breakdownOf, type IndicatorCatalog, type IndicatorKind, type Plan, type Target } from '@kesu/schema';
+import { breakdownOf, sameUnit, type IndicatorCatalog, type IndicatorKind, type Plan, type Target } from '@kesu/schema';
 
 /**
  * How a target's amount can be set against another's:
@@ -22,14 +22,6 @@ export function measureOf(target: Target, kind: IndicatorKind): Measure {
   return target.scope === 'point_in_time' ? 'stock_level' : 'stock_added';
 }
 
-// Measure words plans print for one and the same unit of count.
-const SAME_UNIT: Record<string, string> = { 名: '人', 位: '人', 场次: '场', 平米: '平方米' };
-
-/** The unit a target counts in, with printed variants made one: 名 and 人 are one unit, 人 and 人次 are two. */
-export function unitClass(unit: string | null): string | null {
-  return unit === null ? null : (SAME_UNIT[unit] ?? unit);
-}
-
 /** A plan's target as the alignment reads it. */
 export interface ReadTarget {
   index: number;
@@ -47,9 +39,9 @@ export function readTargets(plan: Plan, catalog: IndicatorCatalog): ReadTarget[]
   const indicators = new Map(catalog.indicators.map((i) => [i.code, i]));
   return plan.targets.map((target, index) => {
     const indicator = target.indicator === null ? undefined : indicators.get(target.indicator);
-    if (!indicator) return { index, target, kind: null, breakdown: [], measure: null, unit: unitClass(target.unit) };
+    if (!indicator) return { index, target, kind: null, breakdown: [], measure: null, unit: sameUnit(target.unit) };
     const breakdown = [...new Set(breakdownOf(catalog, indicator, target.text).map((v) => v.code))].sort();
-    return { index, target, kind: indicator.kind, breakdown, measure: measureOf(target, indicator.kind), unit: unitClass(target.unit) };
+    return { index, target, kind: indicator.kind, breakdown, measure: measureOf(target, indicator.kind), unit: sameUnit(target.unit) };
   });
 }
 

@@ -28,3 +28,6 @@ export { onTrackTrendOptions, ON_TRACK_TREND_TITLE } from './on-track-trend/opti
 export { departmentReportingQuery, type DepartmentReportingRow } from './department-reporting/query.js';
 export { departmentReportingOptions, DEPARTMENT_REPORTING_TITLE } from './department-reporting/options.js';
 export { STATUS_COLORS } from './shared/palette.js';
+export { commitmentBenchmarkQuery, type BenchmarkParams, type BenchmarkRow, type BenchmarkWithin } from './commitment-benchmark/query.js';
+export { benchmarkNote, benchmarkOf, spreadOf, type Benchmark, type BenchmarkBasis, type BenchmarkEntry, type Spread } from './commitment-benchmark/benchmark.js';
+export { commitmentBenchmarkOptions, COMMITMENT_BENCHMARK_TITLE } from './commitment-benchmark/options.js';

@@ -69,3 +69,15 @@ export function unitText(unit: string | null | undefined, lang: Lang, value = 2)
   if (!en) return unit;
   return value === 1 ? en.one : en.many;
 }
+
+// Measure words plans print for one and the same unit of count.
+const SAME_UNIT: Record<string, string> = { 名: '人', 位: '人', 场次: '场', 平米: '平方米' };
+
+/**
+ * The unit a target counts in, with printed variants made one: 名 and 人 are one unit, 人 and
+ * 人次 are two (people against visits), so amounts in them are never compared.
+ * @example sameUnit('名') === sameUnit('人') // true
+ */
+export function sameUnit(unit: string | null): string | null {
+  return unit === null ? null : (SAME_UNIT[unit] ?? unit);
+}

@@ -50,6 +50,25 @@ describe('plans across levels', () => {
     await visible(page.getByRole('status').getByText('四川省的上级地区尚无与其规划期（2021—2025年）同期的已导入实施方案，无法对照'));
   });
 
+  it('places the county’s trainings among every county-level plan on its dashboard', async () => {
+    page = await (await newContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await login(page, 'jj-reviewer');
+    await page.goto('/dashboard?region=510104&year=2025');
+    const benchmark = page.getByTestId('benchmark');
+    await visible(benchmark.getByTestId('benchmark-standing'));
+    expect(await benchmark.getByTestId('benchmark-standing').textContent()).toMatch(/^锦江区的承诺高于 \d+ 份同级方案中的 \d+ 份$/);
+    // The box plot with each plan a dot, 锦江区 named.
+    await visible(benchmark.locator('svg text', { hasText: '锦江区' }).first());
+    await visible(benchmark.locator('svg text', { hasText: '培训人次（每年）' }).first());
+    await visible(benchmark.locator('tr.focus', { hasText: '锦江区' }));
+    await benchmark.scrollIntoViewIfNeeded();
+    await shot(page, '63-benchmark-county');
+    await benchmark.locator('.el-radio-button', { hasText: '本省同级' }).click();
+    await visible(benchmark.getByText('锦江区的承诺高于 1 份同级方案中的 0 份'));
+    expect(errors).toEqual([]);
+  });
+
   it('fits a phone: each pair a card, nothing wider than the screen', async () => {
     page = await (await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
     await login(page, 'leader');
