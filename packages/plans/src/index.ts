@@ -7,3 +7,5 @@ export { ReviewedPlan, scorePlan, type PlanScore } from './score.js';
 export { checkPlan, type PlanCheckContext } from './check-plan.js';
 export { unitChoices, unitNameFor, type UnitChoice } from './unit-names.js';
 export { metricName } from './metric-name.js';
+export { renderPlan, type PlanOutline, type PlanText } from './render-plan.js';
+export { nextTerm, nextTermPlan, type FinalVerdict } from './next-term.js';

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   'plan.import': { zh: '导入方案', en: 'Import plan' },
   'plan.review': { zh: '保存方案审核', en: 'Save reviewed plan' },
   'plan.import-revision': { zh: '导入方案新版本', en: 'Import plan as a new revision' },
+  'plan.next-term': { zh: '起草下一期方案', en: 'Draft the next term’s plan' },
   'form.create': { zh: '新建报表', en: 'Create form' },
   'form.generate': { zh: '由方案生成报表', en: 'Generate form from plan' },
   'form.edit': { zh: '编辑报表', en: 'Edit form' },

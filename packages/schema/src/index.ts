@@ -5,6 +5,7 @@ export * from './department.js';
 export * from './indicator.js';
 export * from './period.js';
 export * from './period-schema.js';
+export * from './progress-status.js';
 export * from './target.js';
 export * from './plan.js';
 export * from './errors.js';

@@ -3,6 +3,7 @@ import { Comparator } from './comparator.js';
 import { formatQuantity, formatRange } from './format/numbers.js';
 import type { Lang } from './format/lang.js';
 import { IndicatorCode } from './indicator.js';
+import { ProgressStatus } from './progress-status.js';
 
 export { COMPARATORS, Comparator } from './comparator.js';
 
@@ -16,6 +17,26 @@ export const TARGET_SCOPES = ['annual', 'cumulative', 'point_in_time', 'per_unit
 export type TargetScope = (typeof TARGET_SCOPES)[number];
 
 const Year = z.int().min(1949).max(2100);
+
+/**
+ * Where a target carried over from the plan of the previous term stood when that term ended: the
+ * old target, its final actual (the new term's baseline) and the final verdict.
+ */
+export const PreviousTerm = z.object({
+  text: z.string().min(1).max(500).meta({ label: '上期目标', labelEn: 'Previous target' }),
+  scope: z.enum(TARGET_SCOPES),
+  comparator: Comparator,
+  value: z.number().finite().min(0),
+  valueMax: z.number().finite().min(0).nullable(),
+  unit: z.string().min(1).max(12).nullable(),
+  perUnit: z.string().min(1).max(20).nullable(),
+  deadline: Year.nullable(),
+  actual: z.number().finite().nullable().meta({ label: '上期终期实际值（基线）', labelEn: 'Final actual (the baseline)' }),
+  /** The year the final verdict is for: the previous plan's last year. */
+  year: Year,
+  status: ProgressStatus,
+});
+export type PreviousTerm = z.infer<typeof PreviousTerm>;
 
 /** Fields every target carries whatever its scope. */
 const targetBase = {
@@ -34,6 +55,8 @@ const targetBase = {
   responsibleUnits: z.array(z.string().min(1).max(120)).optional().meta({ label: '责任单位', labelEn: 'Responsible units' }),
   indicator: IndicatorCode.nullable(),
   span: Span,
+  /** Present on a target carried over into a next-term draft. */
+  previous: PreviousTerm.optional(),
 };
 
 /**

@@ -1,7 +1,7 @@
 import { COLLECTIVE, type Department, type Plan, type Region, type Target } from '@kesu/schema';
 import { LITERACY } from './anchors.js';
 import { departmentName, type ReportingFunction } from './departments.js';
-import { renderPlan } from './plan-document.js';
+import { renderPlan } from '@kesu/plans';
 import { templateFor, type PlanTemplate, type ReviewedTarget } from './plan-templates.js';
 import { hash32, Random } from './random.js';
 import { LEVEL_WEIGHT, type RegionProfile } from './region-profile.js';

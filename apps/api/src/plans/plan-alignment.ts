@@ -4,6 +4,9 @@ import { plansInRegions, type PlanRecord } from '@kesu/store';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
 
+/** What is aligned: a stored plan, or a draft not stored yet (its id empty). */
+export type AlignedRecord = Pick<PlanRecord, 'id' | 'title' | 'regionCode' | 'plan'>;
+
 /** The region's ancestors, nearest first. */
 function ancestorsOf(ctx: AppContext, code: string): Region[] {
   const found: Region[] = [];
@@ -15,9 +18,9 @@ function ancestorsOf(ctx: AppContext, code: string): Region[] {
   return found;
 }
 
-const candidate = (r: PlanRecord): CandidatePlan => ({ id: r.id, regionCode: r.regionCode ?? '', title: r.title, period: r.plan.period, draft: r.plan.draft });
+const candidate = (r: AlignedRecord): CandidatePlan => ({ id: r.id, regionCode: r.regionCode ?? '', title: r.title, period: r.plan.period, draft: r.plan.draft });
 
-function refOf(ctx: AppContext, r: PlanRecord): PlanRef {
+function refOf(ctx: AppContext, r: AlignedRecord): PlanRef {
   const code = r.regionCode ?? '';
   return { id: r.id, title: r.title, regionCode: code, regionName: ctx.regions.get(code)?.name ?? r.plan.region.name, period: r.plan.period, draft: r.plan.draft };
 }
@@ -25,7 +28,7 @@ function refOf(ctx: AppContext, r: PlanRecord): PlanRef {
 const names = (regions: readonly Region[]) => regions.map((r) => r.name).join('、');
 
 /** The parent plan: the one asked for (which must belong to an ancestor region), else the nearest ancestor's for the term. */
-function pickParent(ctx: AppContext, record: PlanRecord, ancestors: Region[], stored: PlanRecord[], asked: string | null): PlanRecord {
+function pickParent(ctx: AppContext, record: AlignedRecord, ancestors: Region[], stored: PlanRecord[], asked: string | null): PlanRecord {
   const region = ctx.regions.get(record.regionCode ?? '') as Region;
   if (asked !== null) {
     const named = stored.find((p) => p.id === asked);
@@ -87,7 +90,7 @@ export async function parentCandidates(ctx: AppContext, record: PlanRecord): Pro
  * A plan set against its parent plan: every target paired by indicator and breakdown with its
  * relation in words, and the parent's counted targets summed over the regions under it.
  */
-export async function alignPlan(ctx: AppContext, record: PlanRecord, parentId: string | null): Promise<PlanAlignment> {
+export async function alignPlan(ctx: AppContext, record: AlignedRecord, parentId: string | null): Promise<PlanAlignment> {
   const region = record.regionCode === null ? undefined : ctx.regions.get(record.regionCode);
   if (!region) {
     throw new Failure(400, 'no_region', '方案没有确定所属行政区划，无法查找上级方案', 'the plan has no known region, so it has no parent plan to find', [

@@ -13,6 +13,7 @@ import { idempotencyKey, remember, replay, requestFingerprint } from '../http/id
 import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
 import { storeImport } from '../plans/store-import.js';
 import { alignPlan, parentCandidates } from '../plans/plan-alignment.js';
+import { draftNextTerm } from '../plans/next-term.js';
 import { PlanAlignmentShape, PlanRefShape } from '../plans/alignment-shape.js';
 
 const PlanSummary = z.object({
@@ -166,6 +167,48 @@ export function planRoutes(ctx: AppContext) {
       async (c) => {
         const record = await load(c.req.valid('param').id, c.get('user'));
         return c.json(await alignPlan(ctx, record, c.req.valid('query').parent ?? null), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/next-term',
+        tags: ['plans'],
+        summary: '起草下一期方案 / draft the plan for the term after an ended one: every target carried over with its final actual as baseline and its verdict beside it',
+        description: 'preview=true answers the draft (and its alignment with the parent region’s plan for the new term, when one is imported) without storing it; otherwise it is stored as a new plan awaiting review. A plan still running answers 409 plan_not_ended; a region that already has a plan for the next term 409 next_term_exists.',
+        middleware: [requireRole('admin')] as const,
+        ...idempotent,
+        request: { params: IdParam, query: z.object({ preview: z.enum(['true', 'false']).default('false') }) },
+        responses: {
+          200: jsonContent(z.object({ plan: Plan, text: z.string(), parent: PlanAlignmentShape.nullable() }), 'preview=true: the draft, not stored'),
+          201: jsonContent(PlanRecord, 'the draft stored as revision 1 of a new plan'),
+          ...refusals(409),
+        },
+      }),
+      async (c) => {
+        const user = c.get('user');
+        const previous = await load(c.req.valid('param').id, user);
+        const key = idempotencyKey(c);
+        const fingerprint = await requestFingerprint(c);
+        const preview = c.req.valid('query').preview === 'true';
+        const earlier = preview ? null : await replay(ctx, c, key, fingerprint);
+        if (earlier) return c.json(earlier as z.infer<typeof PlanRecord>, 201);
+        const draft = await draftNextTerm(ctx, previous, new Date());
+        if (preview) return c.json(draft, 200);
+        const name = `${previous.regionCode}-${draft.plan.period.start}-${draft.plan.period.end}-草稿.txt`;
+        const record = await audited(
+          ctx,
+          c,
+          'plan.next-term',
+          'plan',
+          async (conn) => {
+            const stored = await storeImport(conn, { name, text: draft.text, plan: draft.plan }, user.username, null);
+            await remember(conn, user.id, key, fingerprint, 201, stored);
+            return stored;
+          },
+          (stored) => ({ entityId: stored.id, previous: { plan: previous.id, title: previous.title }, next: { title: stored.title, revision: stored.revision } }),
+        );
+        return c.json(record, 201);
       },
     )
     .openapi(

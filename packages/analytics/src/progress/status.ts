@@ -1,16 +1,6 @@
-import type { Comparator, Localized } from '@kesu/schema';
+import type { Comparator, ProgressStatus } from '@kesu/schema';
 
-export const PROGRESS_STATUSES = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'] as const;
-export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
-
-/** The status words shown beside a target, in both languages. */
-export const statusLabels: Record<ProgressStatus, Localized> = {
-  achieved: { zh: '已完成', en: 'Achieved' },
-  on_track: { zh: '进度正常', en: 'On track' },
-  at_risk: { zh: '存在风险', en: 'At risk' },
-  behind: { zh: '进度滞后', en: 'Behind' },
-  no_data: { zh: '暂无数据', en: 'No data' },
-};
+export { PROGRESS_STATUSES, statusLabels, type ProgressStatus } from '@kesu/schema';
 
 /** On pace at 90 % of what the time elapsed asks for; at risk down to 70 %; behind below. */
 export const ON_TRACK_SHARE = 0.9;

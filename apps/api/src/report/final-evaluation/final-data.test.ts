@@ -23,11 +23,16 @@ describe('the plan a final evaluation is written for', () => {
     expect(pickPlan(JINJIANG, TERMS, 2016, new Date('2026-12-05T00:00:00Z')).planId).toBe('p2016');
   });
 
-  it('without a year, the latest plan; still running, it is refused and the progress report offered', () => {
-    const running = refusal(() => pickPlan(JINJIANG, TERMS, undefined, new Date('2027-03-01T00:00:00Z')));
+  it('without a year, the latest plan whose term has ended, not the next term’s running beside it', () => {
+    expect(pickPlan(JINJIANG, TERMS, undefined, new Date('2027-03-01T00:00:00Z')).planId).toBe('p2021');
+    expect(pickPlan(JINJIANG, TERMS.slice(1), undefined, new Date('2027-03-01T00:00:00Z')).planId).toBe('p2021');
+  });
+
+  it('with only a plan still running, or the running one asked for, refuses and offers the progress report', () => {
+    const running = refusal(() => pickPlan(JINJIANG, TERMS.slice(0, 1), undefined, new Date('2027-03-01T00:00:00Z')));
     expect(running.code).toBe('plan_not_ended');
     expect(running.zh).toBe('锦江区实施方案（2026—2030年）的规划期尚未结束（至 2030 年底），暂不能作终期评估；请改看进展报告（kind=progress）');
-    expect(pickPlan(JINJIANG, TERMS.slice(1), undefined, new Date('2027-03-01T00:00:00Z')).planId).toBe('p2021');
+    expect(refusal(() => pickPlan(JINJIANG, TERMS, 2027, new Date('2027-03-01T00:00:00Z'))).code).toBe('plan_not_ended');
   });
 
   it('counts the plan’s last year as ended once it is the next year in Beijing', () => {

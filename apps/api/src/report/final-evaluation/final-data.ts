@@ -126,7 +126,7 @@ function toPlan(r: Row): FinalPlan {
 
 /**
  * The plan a final evaluation is written for: the one whose term holds the year asked, else the
- * latest one. Refused when the region has none, none holds the year, or its term has not ended
+ * latest one whose term has ended, else the latest. Refused when the region has none, none holds the year, or its term has not ended
  * (the progress report is what such a plan has).
  */
 export function pickPlan(region: Region, plans: FinalPlan[], year: number | undefined, now: Date): FinalPlan {
@@ -134,7 +134,9 @@ export function pickPlan(region: Region, plans: FinalPlan[], year: number | unde
     throw new FinalEvaluationRefused('no_plan', `${region.name}尚无已导入的实施方案，无法生成终期评估`, `${region.name} has no imported plan, so there is no final evaluation to write`);
   }
   const terms = plans.map((p) => period(p.start, p.end)).join('、');
-  const plan = year === undefined ? plans[0] : plans.find((p) => p.start <= year && year <= p.end);
+  const thisYear = beijingYear(now);
+  // Without a year, the latest plan whose term has ended: a next-term draft beside it has no final evaluation yet.
+  const plan = year === undefined ? (plans.find((p) => p.end < thisYear) ?? plans[0]) : plans.find((p) => p.start <= year && year <= p.end);
   if (plan === undefined) {
     throw new FinalEvaluationRefused(
       'year_outside_plan',
@@ -143,7 +145,6 @@ export function pickPlan(region: Region, plans: FinalPlan[], year: number | unde
       [{ path: 'year', code: 'year_outside_plan', message: `规划期为 ${terms} 年`, messageEn: `the plan runs ${terms.replaceAll('—', '–')}` }],
     );
   }
-  const thisYear = beijingYear(now);
   if (plan.end >= thisYear) {
     throw new FinalEvaluationRefused(
       'plan_not_ended',
@@ -200,6 +201,11 @@ function reading(periodValue: unknown, value: unknown): LiteracyReading | null {
   return periodValue === null || periodValue === undefined || value === null || value === undefined ? null : { period: String(periodValue), value: Number(value) };
 }
 
+/** Every target of a plan with its verdict for the year (the plan's last year: its final verdict), in the plan's order. */
+export async function finalVerdicts(analytics: AnalyticsService, planId: string, year: number): Promise<FinalTarget[]> {
+  return (await analytics.query(TARGETS, [planId, year])).map(toTarget);
+}
+
 export interface FinalSources {
   analytics: AnalyticsService;
   store: Store;
@@ -209,7 +215,7 @@ export interface FinalSources {
 export async function loadFinalEvaluation({ analytics, store }: FinalSources, region: Region, year: number | undefined, now: Date): Promise<FinalEvaluation> {
   const plans = (await analytics.query(PLANS, [region.code])).map(toPlan);
   const plan = pickPlan(region, plans, year, now);
-  const targets = (await analytics.query(TARGETS, [plan.planId, plan.end])).map(toTarget);
+  const targets = await finalVerdicts(analytics, plan.planId, plan.end);
   const literacyRow = (await analytics.query(LITERACY, [LITERACY_INDICATOR, region.code, plan.start, plan.end]))[0] ?? {};
   const literacyTarget = targets.find((t) => t.indicatorCode === LITERACY_INDICATOR);
   const subRegions = Number((await analytics.query('SELECT count(*)::INTEGER AS n FROM dim_region WHERE parent_code = $1', [region.code]))[0]?.['n'] ?? 0);

@@ -46,9 +46,10 @@ function unitNote(task: PlanOutline['sections'][number]['tasks'][number]): strin
 }
 
 /**
- * Writes the plan document a synthetic plan was "imported" from: title, targets under 主要目标,
- * then each section with its tasks (and their unit notes) and the targets they carry. The
- * plan's spans point into this text, as an imported plan's point into its source.
+ * Writes a plan document from a plan's parts: title, targets under 主要目标, then each section
+ * with its tasks (and their unit notes) and the targets they carry. The plan's spans point into
+ * this text, as an imported plan's point into its source: the text of a plan made in the product
+ * (a next-term draft, a synthetic plan) rather than imported.
  */
 export function renderPlan(outline: PlanOutline): PlanText {
   const lines = new Lines();
