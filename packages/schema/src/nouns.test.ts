@@ -4,7 +4,7 @@ import { Department, DepartmentFunction } from './department.js';
 import { Indicator, IndicatorCatalog, indicatorKinds } from './indicator.js';
 import { LiteracyTarget, Plan, Section, Task } from './plan.js';
 import { provinceCodeOf, Region } from './region.js';
-import { describeTarget, Target, TARGET_SCOPES, targetScopes } from './target.js';
+import { describeActual, describeTarget, Target, TARGET_SCOPES, targetScopes } from './target.js';
 
 /** Every schema gets a row of values it must accept and values it must refuse. */
 function table<T extends z.ZodType>(name: string, schema: T, good: unknown[], bad: Array<[string, unknown]>) {
@@ -134,6 +134,18 @@ describe('targetScopes', () => {
     const perUnit = Target.parse({ ...target, scope: 'per_unit', perUnit: '每校每学期', value: 2, unit: '次', deadline: 2025 });
     expect(describeTarget(perUnit).zh).toBe('按单元（每校每学期） 不少于 2次 · 2025');
     expect(describeTarget(Target.parse({ ...target, comparator: '=', value: 1, valueMax: 2, unit: '项' })).zh).toBe('每年 1–2项');
+  });
+  it('reads an actual as its scope counts it', () => {
+    expect(describeActual({ scope: 'annual', unit: '名', actual: 1900 }, 'zh')).toBe('1,900名');
+    expect(describeActual({ scope: 'per_unit', unit: '名', actual: 95.9 }, 'zh')).toBe('95.9%');
+    expect(describeActual({ scope: 'milestone', unit: null, actual: 1 }, 'zh')).toBe('已完成');
+    expect(describeActual({ scope: 'milestone', unit: null, actual: 0 }, 'en')).toBe('not done');
+    expect(describeActual({ scope: 'cumulative', unit: '所', actual: null }, 'zh')).toBe('—');
+  });
+  it('carries a previous term on a next-term target, and refuses a status it does not know', () => {
+    const previous = { text: '每年培训不少于2000名专业技能工人', scope: 'annual', comparator: '>=', value: 2000, valueMax: null, unit: '名', perUnit: null, deadline: null, actual: 1900, year: 2025, status: 'at_risk' };
+    expect(Target.parse({ ...target, previous }).previous?.actual).toBe(1900);
+    expect(Target.safeParse({ ...target, previous: { ...previous, status: 'late' } }).success).toBe(false);
   });
 });
 

@@ -147,3 +147,16 @@ export function describeTarget(t: Pick<Target, 'scope' | 'comparator' | 'value' 
     en: read(rules.labelEn + (per && ` (${per})`), words.en, 'en'),
   };
 }
+
+const DONE: Record<Lang, [string, string]> = { zh: ['已完成', '未完成'], en: ['done', 'not done'] };
+
+/**
+ * A target's actual in words, as its scope counts it: a per-unit target's is the share of units
+ * meeting it, a milestone's is done (1) or not (0), any other is an amount in the target's unit.
+ * @example describeActual({ scope: 'per_unit', unit: '名', actual: 95.9 }, 'zh') // '95.9%'
+ */
+export function describeActual(t: { scope: TargetScope; unit: string | null; actual: number | null }, lang: Lang): string {
+  if (t.actual === null) return '—';
+  if (t.scope === 'milestone') return DONE[lang][t.actual >= 1 ? 0 : 1];
+  return formatQuantity(t.actual, t.scope === 'per_unit' ? '%' : t.unit, { lang });
+}

@@ -57,3 +57,13 @@ export const getAlignment = (id: string, parent: string | null) => api<PlanAlign
 
 /** The plans of the regions above a plan for an overlapping term, nearest first. */
 export const parentCandidates = (id: string) => api<PlanRef[]>(`/plans/${id}/parent-candidates`);
+
+/** The draft for the term after an ended plan, not stored, with its alignment to the parent's new plan when there is one. */
+export interface NextTermDraft {
+  plan: Plan;
+  text: string;
+  parent: PlanAlignment | null;
+}
+export const previewNextTerm = (id: string) => api<NextTermDraft>(`/plans/${id}/next-term`, { method: 'POST', query: { preview: 'true' } });
+/** Stores the next term's draft as a new plan; the key makes a repeated click create it once. */
+export const createNextTerm = (id: string, idempotencyKey: string) => api<PlanRecord>(`/plans/${id}/next-term`, { method: 'POST', headers: { 'idempotency-key': idempotencyKey } });

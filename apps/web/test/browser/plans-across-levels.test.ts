@@ -69,6 +69,32 @@ describe('plans across levels', () => {
     expect(errors).toEqual([]);
   });
 
+  it('drafts the next term from an ended plan: each old target with its final actual, saved as a plan of its own and reviewed', async () => {
+    page = await (await newContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await login(page, 'admin');
+    await page.goto('/plans');
+    await page.locator('tr', { hasText: '东胜区全民科学素质行动规划纲要实施方案（2021—2025年）' }).getByRole('button', { name: '审核' }).click();
+    await page.getByTestId('next-term').click();
+    await visible(page.getByTestId('next-term-title').getByText('东胜区全民科学素质行动规划纲要实施方案（2026—2030年）'));
+    const baselines = await page.getByTestId('baseline').allTextContents();
+    expect(baselines).toHaveLength(26);
+    expect(baselines.filter((b) => b !== '—').length).toBeGreaterThan(0);
+    await shot(page, '64-next-term-draft');
+    await page.getByTestId('save-next-term').click();
+    await page.waitForURL((url) => /\/plans\/[0-9a-f-]+$/.test(url.pathname) && !page.url().includes('alignment'));
+    await visible(page.getByRole('heading', { name: /2026—2030/ }));
+    await page.getByRole('tab', { name: /目标/ }).click();
+    await visible(page.getByTestId('target-previous').first());
+    expect(await page.getByTestId('target-previous').first().textContent()).toMatch(/^上期：时点值 不少于 15% · 2025；终期实际 .+（.+）$/);
+    // A term still running has no next term to draft.
+    expect(await page.getByTestId('next-term').count()).toBe(0);
+    await page.getByTestId('save-plan').click();
+    await visible(page.getByText('已保存为第 2 版'));
+    await shot(page, '65-next-term-review');
+    expect(errors).toEqual([]);
+  });
+
   it('fits a phone: each pair a card, nothing wider than the screen', async () => {
     page = await (await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
     await login(page, 'leader');
