@@ -1,4 +1,4 @@
-import type { PlanAlignment } from '@kesu/analytics';
+import { sharedYears, type PlanAlignment } from '@kesu/analytics';
 import { nextTerm, nextTermPlan, type FinalVerdict } from '@kesu/plans';
 import { beijingYear, type Plan } from '@kesu/schema';
 import { plansInRegions, type PlanRecord } from '@kesu/store';
@@ -25,7 +25,7 @@ async function checkEnded(ctx: AppContext, record: PlanRecord, now: Date): Promi
   }
   const next = nextTerm(period);
   const code = record.regionCode as string;
-  const existing = (await ctx.store.reads.read((conn) => plansInRegions(conn, [code]))).find((p) => p.plan.period.start <= next.end && p.plan.period.end >= next.start);
+  const existing = (await ctx.store.reads.read((conn) => plansInRegions(conn, [code]))).find((p) => sharedYears(p.plan.period, next) > 0);
   if (existing) {
     throw new Failure(409, 'next_term_exists', `本地区已有 ${term(next)} 年的方案「${existing.title}」，请在该方案上修订`, `the region already has a plan for ${term(next).replace('—', '–')}: "${existing.title}"; revise that one`, [
       { path: 'plan', code: 'next_term_exists', message: `${existing.title}（${existing.id}）`, messageEn: `${existing.title} (${existing.id})` },

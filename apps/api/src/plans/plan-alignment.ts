@@ -1,4 +1,4 @@
-import { ALIGNMENT_RELATIONS, alignTargets, chooseParentPlan, planForTerm, rollUp, type AlignmentRelation, type CandidatePlan, type PlanAlignment, type PlanRef } from '@kesu/analytics';
+import { ALIGNMENT_RELATIONS, alignTargets, chooseParentPlan, planForTerm, rollUp, sharedYears, type AlignmentRelation, type CandidatePlan, type PlanAlignment, type PlanRef } from '@kesu/analytics';
 import type { Localized, Region } from '@kesu/schema';
 import { plansInRegions, type PlanRecord } from '@kesu/store';
 import type { AppContext } from '../context.js';
@@ -82,8 +82,7 @@ function summaryOf(counts: Record<AlignmentRelation, number>, parent: PlanRef): 
 export async function parentCandidates(ctx: AppContext, record: PlanRecord): Promise<PlanRef[]> {
   const ancestors = record.regionCode === null ? [] : ancestorsOf(ctx, record.regionCode);
   const stored = await ctx.store.reads.read((conn) => plansInRegions(conn, ancestors.map((a) => a.code)));
-  const { start, end } = record.plan.period;
-  return ancestors.flatMap((a) => stored.filter((p) => p.regionCode === a.code && p.plan.period.start <= end && p.plan.period.end >= start).map((p) => refOf(ctx, p)));
+  return ancestors.flatMap((a) => stored.filter((p) => p.regionCode === a.code && sharedYears(p.plan.period, record.plan.period) > 0).map((p) => refOf(ctx, p)));
 }
 
 /**

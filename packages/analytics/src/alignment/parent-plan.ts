@@ -14,7 +14,8 @@ export type ParentChoice =
   | { kind: 'none'; searched: string[] }
   | { kind: 'ambiguous'; regionCode: string; candidates: CandidatePlan[] };
 
-const overlap = (a: PlanPeriod, b: PlanPeriod) => Math.min(a.end, b.end) - Math.max(a.start, b.start) + 1;
+/** How many years two terms share (none or fewer when they do not meet). */
+export const sharedYears = (a: PlanPeriod, b: PlanPeriod) => Math.min(a.end, b.end) - Math.max(a.start, b.start) + 1;
 
 /**
  * Of one region's plans, the one answering a plan of this term: it must share a year with the
@@ -22,9 +23,9 @@ const overlap = (a: PlanPeriod, b: PlanPeriod) => Math.min(a.end, b.end) - Math.
  * year. Several equal on all three are ambiguous (`tied` holds them all).
  */
 export function planForTerm(period: PlanPeriod, plans: readonly CandidatePlan[]): { best: CandidatePlan | null; tied: CandidatePlan[] } {
-  const rank = (p: CandidatePlan) => [Number(!p.draft), overlap(period, p.period), Number(p.period.start === period.start)];
+  const rank = (p: CandidatePlan) => [Number(!p.draft), sharedYears(period, p.period), Number(p.period.start === period.start)];
   const ranked = plans
-    .filter((p) => overlap(period, p.period) > 0)
+    .filter((p) => sharedYears(period, p.period) > 0)
     .map((p) => ({ p, r: rank(p) }))
     .sort((a, b) => b.r[0]! - a.r[0]! || b.r[1]! - a.r[1]! || b.r[2]! - a.r[2]!);
   const top = ranked[0];
