@@ -60,6 +60,7 @@ describe('the served API description', () => {
       'post /api/v1/assignments/{id}/submission/submit',
       'post /api/v1/assignments/{id}/upload',
       'post /api/v1/plans/import',
+      'post /api/v1/plans/{id}/next-term',
       'put /api/v1/assignments/{id}/submission',
     ]);
     expect(doc.components['parameters']?.['IdempotencyKey']).toMatchObject({ name: 'Idempotency-Key', in: 'header', schema: { pattern: '^[A-Za-z0-9._:-]{8,128}$' } });

@@ -73,9 +73,13 @@ describe('POST /plans/{id}/next-term', () => {
 
   it('stores the draft as a plan of its own, which saves as reviewed and makes forms like any other', async () => {
     const before = ((await office.request('GET', '/api/v1/plans')).body as unknown as unknown[]).length;
-    const created = await nextTerm(jinjiang, false);
+    const key = { 'Idempotency-Key': 'next-term-jinjiang-once' };
+    const created = await office.request('POST', `/api/v1/plans/${jinjiang}/next-term`, undefined, key);
     expect(created.status).toBe(201);
     const id = String(created.body['id']);
+    // The same request again (a double click, a retry) answers the plan it made; the key on another request is refused.
+    expect((await office.request('POST', `/api/v1/plans/${jinjiang}/next-term`, undefined, key)).body['id']).toBe(id);
+    expect((await office.request('POST', `/api/v1/plans/${id}/next-term`, undefined, key)).status).toBe(422);
     expect(id).not.toBe(jinjiang);
     expect(((await office.request('GET', '/api/v1/plans')).body as unknown as unknown[]).length).toBe(before + 1);
     const plan = created.body['plan'] as Plan;

@@ -182,7 +182,8 @@ export function planRoutes(ctx: AppContext) {
         responses: {
           200: jsonContent(z.object({ plan: Plan, text: z.string(), parent: PlanAlignmentShape.nullable() }), 'preview=true: the draft, not stored'),
           201: jsonContent(PlanRecord, 'the draft stored as revision 1 of a new plan'),
-          ...refusals(409),
+          // 409: still running, or a plan for the next term exists; 422: the Idempotency-Key was used for another request.
+          ...refusals(409, 422),
         },
       }),
       async (c) => {
