@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import { Department, DepartmentFunction } from './department.js';
 import { Indicator, IndicatorCatalog, indicatorKinds } from './indicator.js';
 import { LiteracyTarget, Plan, Section, Task } from './plan.js';
-import { provinceCodeOf, Region } from './region.js';
+import { provinceCodeOf, Region, regionsAbove } from './region.js';
 import { describeActual, describeTarget, Target, TARGET_SCOPES, targetScopes } from './target.js';
 
 /** Every schema gets a row of values it must accept and values it must refuse. */
@@ -191,5 +191,22 @@ describe('provinceCodeOf', () => {
   it('keeps the first two digits', () => {
     expect(provinceCodeOf('510104')).toBe('510000');
     expect(provinceCodeOf('653000')).toBe('650000');
+  });
+});
+
+describe('regions above a region', () => {
+  const r = (code: string, name: string, parent: string | null): Region => ({ code, name, short: name, level: 'county', parent });
+  const sichuan = r('510000', '四川省', null);
+  const chengdu = r('510100', '成都市', '510000');
+  const jinjiang = r('510104', '锦江区', '510100');
+  const byCode = new Map([sichuan, chengdu, jinjiang].map((x) => [x.code, x]));
+  it('lists the parent first, up to the province', () => {
+    expect(regionsAbove(byCode, jinjiang).map((x) => x.name)).toEqual(['成都市', '四川省']);
+    expect(regionsAbove(byCode, sichuan)).toEqual([]);
+  });
+  it('stops at a parent the registry lacks, and never loops on a broken link', () => {
+    expect(regionsAbove(byCode, r('999999', '某县', '990000'))).toEqual([]);
+    const loop = new Map([['110000', r('110000', '甲', '110100')], ['110100', r('110100', '乙', '110000')]]);
+    expect(regionsAbove(loop, loop.get('110100')!).length).toBe(8);
   });
 });

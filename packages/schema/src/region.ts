@@ -36,6 +36,19 @@ export function regionPrefix(code: RegionCode): string {
   return code;
 }
 
+/** Deeper than any registry goes (province, prefecture, county, township): a broken parent link cannot loop. */
+const MAX_DEPTH = 8;
+
+/**
+ * The regions above a region, nearest first: its parent, the parent's parent … up to its province.
+ * @example regionsAbove(byCode, 锦江区).map((r) => r.name) // ['成都市', '四川省']
+ */
+export function regionsAbove(regions: ReadonlyMap<string, Region>, region: Region): Region[] {
+  const above: Region[] = [];
+  for (let at = region.parent ? regions.get(region.parent) : undefined; at && above.length < MAX_DEPTH; at = at.parent ? regions.get(at.parent) : undefined) above.push(at);
+  return above;
+}
+
 /** Whether `code` is `scope` or lies under it. */
 export function inRegionTree(scope: RegionCode, code: RegionCode): boolean {
   return code.startsWith(regionPrefix(scope));

@@ -1,5 +1,5 @@
 import { ALIGNMENT_RELATIONS, alignTargets, chooseParentPlan, planForTerm, rollUp, sharedYears, type AlignmentRelation, type CandidatePlan, type PlanAlignment, type PlanRef } from '@kesu/analytics';
-import type { Localized, Region } from '@kesu/schema';
+import { regionsAbove, type Localized, type Region } from '@kesu/schema';
 import { plansInRegions, type PlanRecord } from '@kesu/store';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
@@ -7,15 +7,10 @@ import { Failure } from '../http/failure.js';
 /** What is aligned: a stored plan, or a draft not stored yet (its id empty). */
 export type AlignedRecord = Pick<PlanRecord, 'id' | 'title' | 'regionCode' | 'plan'>;
 
-/** The region's ancestors, nearest first. */
+/** The region's ancestors, nearest first (none for a code the registry does not know). */
 function ancestorsOf(ctx: AppContext, code: string): Region[] {
-  const found: Region[] = [];
-  for (let r = ctx.regions.get(code); r?.parent; r = ctx.regions.get(r.parent)) {
-    const parent = ctx.regions.get(r.parent);
-    if (!parent) break;
-    found.push(parent);
-  }
-  return found;
+  const region = ctx.regions.get(code);
+  return region ? regionsAbove(ctx.regions, region) : [];
 }
 
 const candidate = (r: AlignedRecord): CandidatePlan => ({ id: r.id, regionCode: r.regionCode ?? '', title: r.title, period: r.plan.period, draft: r.plan.draft });

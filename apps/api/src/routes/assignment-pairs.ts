@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { RegionCode, type ErrorDetail, type Region } from '@kesu/schema';
+import { RegionCode, regionsAbove, type ErrorDetail, type Region } from '@kesu/schema';
 import { Failure } from '../http/failure.js';
 
 /** A unit in its region: who an assignment goes to. */
@@ -51,8 +51,7 @@ function nameIndex(regions: Map<string, Region>): NameIndex {
  */
 export function foreignRegion(department: string, own: Region, regions: Map<string, Region>): Region | null {
   const index = nameIndex(regions);
-  const chain: Region[] = [];
-  for (let at: Region | undefined = own; at && chain.length < 5; at = at.parent ? regions.get(at.parent) : undefined) chain.push(at);
+  const chain = [own, ...regionsAbove(regions, own)];
   let rest = department;
   let above: Region | null = null;
   for (;;) {

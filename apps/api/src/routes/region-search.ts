@@ -1,4 +1,4 @@
-import { REGION_LEVELS, type Region } from '@kesu/schema';
+import { REGION_LEVELS, regionsAbove, type Region } from '@kesu/schema';
 
 /** A region found by a search, with the names above it (two 鼓楼区 are told apart by their city). */
 export interface RegionMatch extends Region {
@@ -13,9 +13,9 @@ function rank(r: Region, q: string): number {
 }
 
 function pathOf(r: Region, regions: Map<string, Region>): string[] {
-  const names: string[] = [];
-  for (let at = r.parent ? regions.get(r.parent) : undefined; at && names.length < 4; at = at.parent ? regions.get(at.parent) : undefined) names.unshift(at.name);
-  return names;
+  return regionsAbove(regions, r)
+    .map((at) => at.name)
+    .reverse();
 }
 
 /**
