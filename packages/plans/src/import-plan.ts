@@ -1,5 +1,6 @@
 import { decodeText, MAX_BYTES } from './decode.js';
 import { docxToText } from './docx.js';
+import { htmlToText, looksLikeHtml } from './html-page.js';
 import { reject } from './issues.js';
 import { parsePlan, type ParseResult } from './parse-plan.js';
 import type { PreparedRegistry } from './registry.js';
@@ -7,8 +8,8 @@ import type { PreparedRegistry } from './registry.js';
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 /**
- * Imports a plan document from its bytes: `.docx` (by its zip signature) or text in UTF-8,
- * GB18030 or GBK. Never throws for bad input: a rejection says why it is not a plan.
+ * Imports a plan document from its bytes: `.docx` (by its zip signature), a saved web page, or
+ * text in UTF-8, GB18030 or GBK. Never throws for bad input: a rejection says why it is not a plan.
  * @example const result = await importPlan(bytes, prepareRegistry(registry))
  */
 export async function importPlan(bytes: Uint8Array, registry: PreparedRegistry): Promise<ParseResult> {
@@ -26,5 +27,5 @@ export async function importPlan(bytes: Uint8Array, registry: PreparedRegistry):
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { success: false, rejection: decoded.rejection };
-  return parsePlan(decoded.text, registry);
+  return parsePlan(looksLikeHtml(decoded.text) ? htmlToText(decoded.text) : decoded.text, registry);
 }

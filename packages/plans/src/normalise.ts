@@ -1,9 +1,11 @@
 import { Converter } from 'opencc-js/t2cn';
+import { isChromeLine, maskChrome } from './page-chrome.js';
 
 /**
  * The normalised source and its matching twin, of equal length so that an offset found in
  * `match` is a span of `text`. `text` is what the reviewer sees (traditional characters stay);
- * `match` is simplified, with full-width ASCII folded to half-width, for the rules to read.
+ * `match` is simplified, with full-width ASCII folded to half-width and page chrome blanked
+ * out, for the rules to read.
  */
 export interface Normalised {
   text: string;
@@ -62,6 +64,8 @@ function shouldJoin(line: string, next: string): boolean {
   const a = foldWidth(line).trim();
   const b = foldWidth(next).trim();
   if (a === '' || b === '') return false;
+  // A sentence never runs on into the page's navigation or footer, nor out of it.
+  if (isChromeLine(matchingForm(a)) || isChromeLine(matchingForm(b))) return false;
   if (openBracket(a) && !HEADING.test(b)) return true;
   // Rows of a text table (cells split by tabs or runs of spaces) stay rows unless a cell wraps.
   if (TABLE_ROW.test(a) && TABLE_ROW.test(b) && !/[、,，]$/.test(a)) return false;
@@ -95,5 +99,5 @@ export function normalise(raw: string): Normalised {
     }
   }
   const text = out.join('\n').replace(/\n+$/, '');
-  return { text, match: matchingForm(text) };
+  return { text, match: maskChrome(matchingForm(text)) };
 }

@@ -156,7 +156,7 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
     for (const task of section.tasks) if (task.leadUnits.length === 0) issues.push(taskWithoutLead(task));
   }
 
-  const found = findTargets(doc.match.slice(0, bodyEnd), bodyOffset, header.period);
+  const found = findTargets(doc.match.slice(0, bodyEnd), 0, header.period);
   if (!found.literacy) issues.push(issue('no_literacy_target', null));
   const targets = found.targets.map((t, i) => placeTarget(doc, t, i, sections, registry, issues));
 

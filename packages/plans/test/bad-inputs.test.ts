@@ -62,3 +62,26 @@ describe('importPlan reads odd but real plans, reporting what it doubts', () => 
     if (gbk.success && bom.success) expect(bom.plan).toEqual(gbk.plan);
   });
 });
+
+describe('importPlan reads a saved web page as a browser shows it', () => {
+  const page = (body: string) =>
+    utf8(`<!DOCTYPE html><html><head><script>var views = "1268次";</script><style>.w{width:100%}</style></head><body>
+<div class="nav"><a href="https://www.example.gov.cn/list?c=%E7%A7%91%E6%99%AE">首页</a> | <a href="/a">政务公开</a> | <a href="/b">政务服务</a></div>
+<div class="info">来源：某县科协　发布时间：2022-05-06 09:12　浏览次数：3321</div>${body}
+<div class="foot">网站标识码：5101000001　蜀ICP备05003402号</div></body></html>`);
+
+  it('takes the targets from the prose and none from the scripts, links and footer', async () => {
+    const result = await importPlan(
+      page('<h1>郫都区全民科学素质行动实施方案（2021—2025年）</h1><p>　　到2025年，全区公民具备科学素质的比例达到16%。</p><p>　　每年开展科普活动不少于200场。</p><p>科普工作全面推进。</p>'),
+      registry,
+    );
+    expect(result.success).toBe(true);
+    if (!result.success) return;
+    expect(result.plan.title).toBe('郫都区全民科学素质行动实施方案（2021—2025年）');
+    expect(result.plan.region.name).toBe('郫都区');
+    expect(result.plan.targets.map((t) => [t.text, t.value])).toEqual([
+      ['全区公民具备科学素质的比例达到16%', 16],
+      ['每年开展科普活动不少于200场', 200],
+    ]);
+  });
+});
