@@ -127,7 +127,6 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
   const title = header.title ?? (quotedTitle ? doc.text.slice((quotedTitle.index as number) + 1, (quotedTitle.index as number) + 1 + (quotedTitle[1] as string).length) : null);
   if (!title) issues.push(issue('title_not_found', null));
   const bodyStart = header.title ? header.titleLine + 1 : 0;
-  const bodyOffset = lines[bodyStart]?.start ?? doc.text.length;
   // Annexes (附件: a task breakdown, a roster) repeat the body; only their unit table is read.
   const annex = lines.findIndex((l, i) => i > bodyStart && /^附件\s*\d*(:|$)/.test(l.match));
   const body = annex < 0 ? lines : lines.slice(0, annex);

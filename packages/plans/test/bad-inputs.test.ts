@@ -67,8 +67,8 @@ describe('importPlan reads a saved web page as a browser shows it', () => {
   const page = (body: string) =>
     utf8(`<!DOCTYPE html><html><head><script>var views = "1268次";</script><style>.w{width:100%}</style></head><body>
 <div class="nav"><a href="https://www.example.gov.cn/list?c=%E7%A7%91%E6%99%AE">首页</a> | <a href="/a">政务公开</a> | <a href="/b">政务服务</a></div>
-<div class="info">来源：某县科协　发布时间：2022-05-06 09:12　浏览次数：3321</div>${body}
-<div class="foot">网站标识码：5101000001　蜀ICP备05003402号</div></body></html>`);
+<div class="info">来源：某县科协\u3000发布时间：2022-05-06 09:12\u3000浏览次数：3321</div>${body}
+<div class="foot">网站标识码：5101000001\u3000蜀ICP备05003402号</div></body></html>`);
 
   it('takes the targets from the prose and none from the scripts, links and footer', async () => {
     const result = await importPlan(
