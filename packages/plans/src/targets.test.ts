@@ -56,12 +56,39 @@ describe('findTargets: what is a target', () => {
 });
 
 describe('findTargets: the literacy rate', () => {
-  it('reads value, stretch and deadline, and skips the baseline (锦江 004)', () => {
+  it('reads value, stretch and deadline; the 力争 value is a target of its own (锦江 004)', () => {
     const doc = normalise('到2025年，全区公民具备科学素质的比例超过18%，力争达到20%。');
     const found = findTargets(doc.match, 0, period);
     expect(found.literacy).toEqual({ value: 18, stretch: 20, deadline: 2025 });
-    expect(found.targets).toHaveLength(1);
-    expect(found.targets[0]).toMatchObject({ comparator: '>', scope: 'point_in_time', literacy: true });
+    expect(found.targets.map((t) => [t.value, t.comparator, t.scope, t.deadline, t.literacy])).toEqual([
+      [18, '>', 'point_in_time', 2025, true],
+      [20, '>=', 'point_in_time', 2025, true],
+    ]);
+  });
+
+  it.each([
+    ['a value reached by the end of the last term', '“十三五”末，全省公民具备科学素质的比例达到9.62%。到2025年，全省公民具备科学素质的比例超过14%，力争达到15%。', { value: 14, stretch: 15, deadline: 2025 }],
+    ['a 2035 goal beside the 2025 one', '到2025年，全市公民具备科学素质的比例达到15%；到2035年，全市公民具备科学素质的比例达到25%。', { value: 15, stretch: null, deadline: 2025 }],
+    ['a clause with baseline and goal', '全县公民具备科学素质的比例从目前的8%提升至12%。', { value: 12, stretch: null, deadline: 2025 }],
+    ['a value reached in the plan\'s first year', '2021年，全区公民具备科学素质的比例达到24.6%。到2025年，全区公民具备科学素质的比例达到28%。', { value: 28, stretch: null, deadline: 2025 }],
+  ])('the headline goal skips %s', (_what, raw, expected) => {
+    const doc = normalise(raw);
+    expect(findTargets(doc.match, 0, period).literacy).toEqual(expected);
+  });
+
+  it('keeps a 2035 goal as a target with its own deadline', () => {
+    const doc = normalise('到2025年，全市公民具备科学素质的比例达到15%；到2035年，全市公民具备科学素质的比例达到25%。');
+    expect(findTargets(doc.match, 0, period).targets.map((t) => [t.value, t.deadline])).toEqual([
+      [15, 2025],
+      [25, 2035],
+    ]);
+  });
+
+  it('never takes the national rate quoted in a plan for the region\'s', () => {
+    const doc = normalise('《纲要》提出，到2025年，我国公民具备科学素质的比例超过15%。到2025年，全县公民具备科学素质的比例达到12%。');
+    const found = findTargets(doc.match, 0, period);
+    expect(found.literacy).toEqual({ value: 12, stretch: null, deadline: 2025 });
+    expect(found.targets.map((t) => t.value)).toEqual([12]);
   });
 
   it('skips a baseline printed before the goal', () => {

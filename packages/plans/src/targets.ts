@@ -1,39 +1,9 @@
-import type { Comparator, LiteracyTarget, PlanPeriod, Span, TargetScope } from '@kesu/schema';
-import { parseNumber } from './numbers.js';
+import type { Comparator, LiteracyTarget, PlanPeriod, TargetScope } from '@kesu/schema';
+import { absoluteUnit, CLAUSE_END, deadlineAt, pieces, SENTENCE_END, trimPiece, type FoundTarget, type Piece } from './clauses.js';
+import { headlineLiteracy, LITERACY, literacyGoals, type LiteracyGoal } from './literacy.js';
 import { findQuantities, type Quantity } from './quantities.js';
 
-/** A target as read from the text, before it is placed in a section and task. */
-export interface FoundTarget {
-  span: Span;
-  /** Where the counting word is printed, so the unit can be given as printed (個, not 个). */
-  unitSpan: Span | null;
-  value: number;
-  valueMax: number | null;
-  unit: string | null;
-  comparator: Comparator;
-  scope: TargetScope;
-  /** Where the per-unit phrase (每校每学期, 人均) is printed. */
-  perUnit: Span | null;
-  deadline: number | null;
-  literacy: boolean;
-}
-
-interface Piece {
-  start: number;
-  end: number;
-}
-
-function pieces(s: string, offset: number, separators: RegExp): Piece[] {
-  const out: Piece[] = [];
-  let start = 0;
-  for (let i = 0; i <= s.length; i++) {
-    if (i === s.length || separators.test(s[i] as string)) {
-      if (i > start) out.push({ start: offset + start, end: offset + i });
-      start = i + 1;
-    }
-  }
-  return out;
-}
+export type { FoundTarget } from './clauses.js';
 
 /** Ranges inside quotation marks and title brackets: names, never targets. */
 function quoted(s: string): Piece[] {
@@ -44,8 +14,6 @@ function quoted(s: string): Piece[] {
   return out;
 }
 
-const SENTENCE_END = /[。!?\n]/;
-const CLAUSE_END = /[,:;]/;
 // Past results, baselines and reports of what was done: not goals.
 const PAST = /已|去年|上年|今年以来|截至|截止|现有|共有|先后|近年来|过去|目前|同比|比上年|曾|获评|荣获|获得|入选|被评为|十三五/;
 // Markers of a time before the plan: the rest of the sentence reports the past too.
@@ -68,7 +36,6 @@ const NEAR_COMPARATOR: Array<[RegExp, Comparator]> = [
   [/(不少于|至少|不低于|力争达到|达到)[\u4e00-\u9fa5]{1,6}$/, '>='],
   [/(超过)[\u4e00-\u9fa5]{1,6}$/, '>'],
 ];
-const LITERACY = /具备(基本)?科学素质(的)?(公民)?(的)?比例|科学素质比例|科学素质水平/;
 const ANNUAL = /每年|年均|每一年|年度|(?<![\d〇零一二三四五六七八九十])年(接待|服务|培训|开展|举办|推出|组织|受益|发布|推送|访问)/;
 const CUMULATIVE = /五年|十四五|期间|累计|共计|总计/;
 // New additions count over the period, unless 每年 earlier in the sentence makes them yearly.
@@ -87,8 +54,6 @@ const OWN_SCHEDULE = /评估|总结|验收|自查|考核|督查|报送/;
 const MILESTONE_DATE = /(20\d{2})年(?:\d{1,2}月)?(?:底|末|年底)?(?:前|以前)/;
 // The means of a goal (以6个片区中心为骨干, 采用三种语言), not the goal.
 const MEANS_BEFORE = /(^|[^所可])以$/;
-const YEAR = /(?:到|至|于|在)?(20\d{2}|二[〇零]二[〇零一二三四五六七八九])年(?:底|末)?(?:前|以前)?/g;
-const PLAN_END = /十四五[”"']?(?:期间|末|时期)/;
 
 const PER_UNIT_STOP = /^(至少|不少于|不低于|达到|举办|开展|组织|掌握|配备|培训|培育|培养|打造|创建|评选|选派|发展|覆盖|建成|建有|建立|建设|组建|参加|参与|完成|安排|申报|带动|推出|播发|有|[\d一二两三四五六七八九十百,;。])/;
 
@@ -109,17 +74,6 @@ function perUnitPhrase(clause: string): { at: number; length: number } {
     i++;
   }
   return { at: first, length: i - first };
-}
-
-/** The deadline year a sentence gives for a position in it, or null. */
-function deadlineAt(sentence: string, at: number, period: PlanPeriod): number | null {
-  const years = [...sentence.matchAll(YEAR)]
-    .map((m) => ({ at: m.index as number, year: parseNumber(m[1] as string) ?? 0 }))
-    .filter((y) => y.year >= period.start && y.year <= period.end + 10);
-  const before = years.filter((y) => y.at < at).at(-1);
-  if (before) return before.year;
-  if (years[0]) return years[0].year;
-  return PLAN_END.test(sentence) ? period.end : null;
 }
 
 function lastIndex(re: RegExp, s: string): number {
@@ -201,58 +155,6 @@ function goalSpans(clause: string, base: number, qs: Quantity[]): Piece[] {
   return qs.map((_, i) => ({ start: base + (i === 0 ? 0 : (cuts[i - 1] as number) + 1), end: base + (cuts[i] ?? clause.length) }));
 }
 
-function absoluteUnit(q: Quantity, offset: number): Span | null {
-  return q.unitAt ? { start: offset + q.unitAt.start, end: offset + q.unitAt.end } : null;
-}
-
-/** A bracket that only notes an earlier value: （2020年为8650人）. */
-const BASELINE_NOTE = /\([^)]*(19|20)\d{2}年[^)]*\)$/;
-
-/** A clause without surrounding blanks, a leading list dash, or a trailing baseline note. */
-function trimPiece(match: string, p: Piece): Piece {
-  let { start, end } = p;
-  while (start < end && /[\s—·-]/.test(match[start] as string)) start++;
-  while (end > start && /\s/.test(match[end - 1] as string)) end--;
-  const note = BASELINE_NOTE.exec(match.slice(start, end));
-  if (note && note.index > 0) end = start + note.index;
-  return { start, end };
-}
-
-/** The headline literacy rate of a sentence: value, 力争 stretch, comparator and the clause. */
-function literacyIn(match: string, sentence: Piece, period: PlanPeriod): { target: FoundTarget; stretch: number | null } | null {
-  const s = match.slice(sentence.start, sentence.end);
-  if (!LITERACY.test(s)) return null;
-  const rates = findQuantities(s).filter((q) => q.unit === '%' && q.value <= 100);
-  const clauses = pieces(s, 0, CLAUSE_END);
-  const forward = rates.filter((q) => {
-    const clause = clauses.find((c) => c.start <= q.start && c.end >= q.end);
-    const before = s.slice(clause?.start ?? 0, q.start);
-    // A year before the rate that is not the goal year (2020年…为10.56%) marks a baseline.
-    const year = [...s.slice(0, q.start).matchAll(/(到|至)?(20\d{2})年/g)].at(-1);
-    const baseline = year !== undefined && year[1] === undefined && Number(year[2]) < period.end;
-    return !/由|从/.test(before.slice(-3)) && !baseline && !PAST.test(before);
-  });
-  const main = forward.find((q) => !/力争/.test(s.slice(Math.max(0, q.start - 6), q.start)));
-  if (!main) return null;
-  const stretch = forward.find((q) => q !== main && q.start > main.start && /力争/.test(s.slice(main.end, q.start)));
-  const clause = pieces(s, sentence.start, CLAUSE_END).find((p) => p.start <= sentence.start + main.start && p.end >= sentence.start + main.end) as Piece;
-  return {
-    target: {
-      span: trimPiece(match, clause),
-      unitSpan: absoluteUnit(main, sentence.start),
-      value: main.value,
-      valueMax: null,
-      unit: '%',
-      comparator: /超过|超$/.test(s.slice(Math.max(0, main.start - 2), main.start)) ? '>' : '>=',
-      scope: 'point_in_time',
-      perUnit: null,
-      deadline: deadlineAt(s, main.start, period) ?? period.end,
-      literacy: true,
-    },
-    stretch: stretch?.value ?? null,
-  };
-}
-
 export interface FoundTargets {
   targets: FoundTarget[];
   literacy: LiteracyTarget | null;
@@ -265,14 +167,12 @@ export interface FoundTargets {
  */
 export function findTargets(match: string, bodyStart: number, period: PlanPeriod): FoundTargets {
   const targets: FoundTarget[] = [];
-  let literacy: LiteracyTarget | null = null;
+  const goals: LiteracyGoal[] = [];
   for (const sentence of pieces(match.slice(bodyStart), bodyStart, SENTENCE_END)) {
     const s = match.slice(sentence.start, sentence.end);
-    const lit: ReturnType<typeof literacyIn> = literacy === null ? literacyIn(match, sentence, period) : null;
-    if (lit) {
-      literacy = { value: lit.target.value, stretch: lit.stretch, deadline: lit.target.deadline ?? period.end };
-      targets.push(lit.target);
-    }
+    const rates = literacyGoals(match, sentence, period);
+    goals.push(...rates);
+    targets.push(...rates.map((g) => g.target));
     const quotes = quoted(s);
     const paragraphStart = match.lastIndexOf('\n', sentence.start - 1) + 1;
     if (LOOKING_BACK.test(match.slice(paragraphStart, paragraphStart + 8).trimStart())) continue;
@@ -282,7 +182,8 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
       // Once a sentence reports a past time or result, its following clauses do too.
       const pastHere = PAST.test(c);
       past ||= PAST_TIME.test(c) || (pastHere && /\d/.test(c));
-      if (past || pastHere || LITERACY.test(c) || (lit && /力争/.test(c) && /%|百分之/.test(c))) continue;
+      const literacyClause = LITERACY.test(c) || rates.some((g) => g.target.span.start < clause.end && g.target.span.end > clause.start);
+      if (past || pastHere || literacyClause) continue;
       // A baseline year outside brackets makes the clause a report; one inside, e.g. （2020年为8650人）, only annotates it.
       const baseline = /(20\d{2})年/.exec(c.replace(/\([^)]*\)/g, ''));
       if (baseline && Number(baseline[1]) < period.start) continue;
@@ -304,6 +205,7 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
           perUnit: null,
           deadline: Number(milestone[1]),
           literacy: false,
+          restatedAt: [],
         });
         continue;
       }
@@ -323,9 +225,10 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
           perUnit: perUnitSpan,
           deadline,
           literacy: false,
+          restatedAt: [],
         });
       });
     }
   }
-  return { targets, literacy };
+  return { targets, literacy: headlineLiteracy(goals, period) };
 }
