@@ -9,6 +9,7 @@ import { foldWidth, matchingForm, normalise } from './normalise.js';
 import { buildOutline, type OutlineSection, type OutlineTask } from './outline.js';
 import { detectRegion, planRegion } from './region.js';
 import type { PreparedRegistry } from './registry.js';
+import { mergeRestatements } from './restatements.js';
 import { findTargets, type FoundTarget } from './targets.js';
 import { findSummaryTable, type TableRow } from './summary-table.js';
 import { FIRST_LISTED_LEADS, findUnitNotes, type UnitMention } from './unit-notes.js';
@@ -157,7 +158,12 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
 
   const found = findTargets(doc.match.slice(0, bodyEnd), 0, header.period);
   if (!found.literacy) issues.push(issue('no_literacy_target', null));
-  const targets = found.targets.map((t, i) => placeTarget(doc, t, i, sections, registry, issues));
+  const taskOf = (t: FoundTarget) => {
+    const section = sections.findIndex((s) => within(t.span, s.span));
+    const task = sections[section]?.tasks.find((k) => within(t.span, k.span));
+    return section < 0 ? null : `${section}/${task?.ordinal ?? ''}`;
+  };
+  const targets = mergeRestatements(found.targets, doc.match, taskOf).map((t, i) => placeTarget(doc, t, i, sections, registry, issues));
 
   const printed = sections.flatMap((s) => [...s.leadUnits, ...s.responsibleUnits, ...s.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits])]);
   const departments = normaliseDepartments(printed, registry.departments, plannedRegion);
@@ -187,9 +193,11 @@ function placeTarget(
   registry: PreparedRegistry,
   issues: ImportIssue[],
 ): Target {
-  const sectionIndex = found.literacy ? -1 : sections.findIndex((s) => within(found.span, s.span));
+  // A target stated in a news lead and again in the body belongs where the body puts it.
+  const placed = [found.span, ...found.restatedAt].find((span) => sections.some((s) => within(span, s.span))) ?? found.span;
+  const sectionIndex = found.literacy ? -1 : sections.findIndex((s) => within(placed, s.span));
   const section = sections[sectionIndex];
-  const task = section?.tasks.find((t) => within(found.span, t.span));
+  const task = section?.tasks.find((t) => within(placed, t.span));
   const text = doc.text.slice(found.span.start, found.span.end);
   const matchText = doc.match.slice(found.span.start, found.span.end);
   const indicator = found.literacy ? 'science_literacy_rate' : (mapIndicator(registry.indicators, matchText, found.unit)?.code ?? null);
@@ -206,6 +214,7 @@ function placeTarget(
     leadUnits: found.literacy ? [] : (task?.leadUnits ?? section?.leadUnits ?? []),
     indicator: indicator ?? localIndicatorCode(index),
     span: found.span,
+    ...(found.restatedAt.length > 0 ? { restatedAt: found.restatedAt } : {}),
   };
   // The unit as printed (traditional characters stay), with full-width forms folded: ％ → %.
   const printedUnit = found.unitSpan ? foldWidth(doc.text.slice(found.unitSpan.start, found.unitSpan.end)) : found.unit;

@@ -55,6 +55,8 @@ const targetBase = {
   responsibleUnits: z.array(z.string().min(1).max(120)).optional().meta({ label: '责任单位', labelEn: 'Responsible units' }),
   indicator: IndicatorCode.nullable(),
   span: Span,
+  /** Where the text states the same target again (a news lead, the plan body, a 解读); absent when it does not. */
+  restatedAt: z.array(Span).optional(),
   /** Present on a target carried over into a next-term draft. */
   previous: PreviousTerm.optional(),
 };
