@@ -13,15 +13,22 @@ export interface Header {
   draft: boolean;
 }
 
-const TITLE = /(科学素质|科普).{0,30}(实施方案|行动方案|工作方案|规划|计划)/;
+const TITLE = /(科学(文化)?素质|科普).{0,30}(实施方案|行动方案|工作方案|规划|计划)/;
 // A title ends with what the document is, perhaps followed by its period and draft status.
 const TITLE_END = /(实施方案|行动方案|工作方案|规划|计划|纲要)(\([^)]*\))*$/;
-const NOT_TITLE = /^关于|《|印发|的通知|简称|依据|根据|为深入|为全面|现将|经.{1,8}同意/;
+// A news headline about a plan (安徽出台…实施方案) is not the plan's title.
+const NOT_TITLE = /^关于|《|印发|的通知|简称|依据|根据|为深入|为全面|现将|经.{1,8}同意|出台|出炉|发布|聚焦|绘就/;
+// What a page adds around the title: a bullet and label (• 中文名：…) before it, 政策解读 after it.
+const TITLE_LABEL = /^[•·\s]*(中文名|标题|名称)\s*:\s*/;
+const TITLE_SUFFIX = /(的)?(政策)?解读$/;
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}[〔[(]\d{4}[〕\])]\s*\d{1,4}\s*号/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const HANZI_DATE = /([二〇零一三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/;
 const STANDALONE_DATE = /^(\d{4}|[二〇零一三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日(印发)?$/;
-const PERIOD = /(20\d{2})\s*[—\-–~～至到]+\s*(20\d{2})\s*年/;
+// 2021—2025年, or a bracketed (2022-2024) after a title.
+const PERIOD = /(20\d{2})\s*年?\s*[—\-–~～至到]+\s*(20\d{2})\s*(年|\))/;
+// National documents (国发〔2021〕9号) are cited by every local plan, never issued by one.
+const NATIONAL_NUMBER = /(国发|国办发|中发|国科发|科协发)[〔[(]/;
 
 function isoDate(y: number, m: number, d: number): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -38,12 +45,18 @@ function dateIn(line: string): string | null {
   return y && m && d ? isoDate(y, m, d) : null;
 }
 
+/** A title line without a label before it or 政策解读 after it. */
+function titleText(line: string): string {
+  return line.replace(TITLE_LABEL, '').replace(TITLE_SUFFIX, '');
+}
+
 /** The plan's own title: the last title-like line before the body's first heading. */
 function findTitle(lines: Line[]): number {
   let found = -1;
   for (const line of lines) {
     if (/^(第[一二三四五六七八九十]+章|[一二三四五六七八九十]+、|1、)/.test(line.match) && found >= 0) break;
-    if (TITLE.test(line.match) && TITLE_END.test(line.match) && !NOT_TITLE.test(line.match) && line.match.length <= 60) found = line.index;
+    const bare = titleText(line.match);
+    if (TITLE.test(bare) && TITLE_END.test(bare) && !NOT_TITLE.test(bare) && bare.length <= 60) found = line.index;
   }
   return found;
 }
@@ -52,9 +65,16 @@ function findTitle(lines: Line[]): number {
  * Reads what a plan says about itself: title, document number (〔2022〕25号), date of issue
  * (成文日期, or the date line of the notice), period (2021—2025年) and whether it is a draft.
  */
+/** The period a title states: 2021—2025年, or (2022-2024). */
+export function periodIn(title: string): PlanPeriod | null {
+  const m = PERIOD.exec(title);
+  return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
+}
+
 export function readHeader(lines: Line[], text: string): Header {
   const titleLine = findTitle(lines);
   const title = titleLine >= 0 ? (lines[titleLine] as Line) : null;
+  const titleSpan = title ? { start: title.end - titleText(title.match).length - (title.match.match(TITLE_SUFFIX)?.[0].length ?? 0), end: title.end - (title.match.match(TITLE_SUFFIX)?.[0].length ?? 0) } : null;
   const head = lines.slice(0, titleLine >= 0 ? titleLine : Math.min(lines.length, 30));
   // The plan's own number heads the notice; numbers inside brackets or after 依据 cite other documents.
   const ownNumber = (l: Line) => {
@@ -62,23 +82,24 @@ export function readHeader(lines: Line[], text: string): Header {
     if (!m) return null;
     const lead = l.match.slice(0, m.index);
     // A number in brackets right after the plan's quoted title is its own (news reports print it so).
+    if (NATIONAL_NUMBER.test(m[0])) return null;
     if (/》\($/.test(lead) && titleLine < 0) return m;
     return !/[(《]|依据|根据|按照|印发/.test(lead) ? m : null;
   };
-  const docLine = head.find((l) => ownNumber(l) !== null);
+  const docLine = head.find((l) => ownNumber(l) !== null) ?? lines.slice(titleLine + 1, titleLine + 10).find((l) => /^[•·\s]*文\s*号\s*:/.test(l.match) && ownNumber(l) !== null);
   const docNumber = docLine ? ownNumber(docLine) : null;
   const stated = lines.find((l) => /成文日期|印发日期/.test(l.match));
   const dated = lines.slice(0, titleLine >= 0 ? titleLine + 3 : 30).filter((l) => !/发布日期|发布时间|浏览|索引号/.test(l.match)).map((l) => dateIn(l.match)).filter((d) => d !== null);
   // A date alone on its line after the title is the signature of a plan printed on its own.
   const signed = lines.slice(titleLine + 1).filter((l) => STANDALONE_DATE.test(l.match)).map((l) => dateIn(l.match)).find((d) => d !== null);
   const issuedOn = (stated ? dateIn(stated.match) : null) ?? dated.at(-1) ?? (titleLine < 0 ? null : (signed ?? null));
-  const periodMatch = (title ? PERIOD.exec(title.match) : null) ?? lines.map((l) => PERIOD.exec(l.match)).find((m) => m && Number(m[2]) - Number(m[1]) <= 10);
+  const periodMatch = (title ? PERIOD.exec(title.match) : null) ?? lines.map((l) => PERIOD.exec(l.match)).find((m) => m && Number(m[2]) - Number(m[1]) <= 6);
   const period = periodMatch ? { start: Number(periodMatch[1]), end: Number(periodMatch[2]) } : { start: 2021, end: 2025 };
   const docText = docLine && docNumber ? text.slice(docLine.start + (docNumber.index ?? 0), docLine.start + (docNumber.index ?? 0) + docNumber[0].length) : null;
   const number = docText?.replace(/\s+/g, '').replace(/^.*(文件|办公室|人民政府)/, '') ?? null;
   return {
-    title: title ? text.slice(title.start, title.end).replace(/\s+/g, '') : null,
-    titleSpan: title ? { start: title.start, end: title.end } : null,
+    title: titleSpan ? text.slice(titleSpan.start, titleSpan.end).replace(/\s+/g, '') : null,
+    titleSpan,
     titleLine: Math.max(0, titleLine),
     docNumber: number,
     issuedOn,

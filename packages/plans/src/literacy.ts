@@ -17,8 +17,8 @@ const FUTURE_MARK = /十四五|力争|努力|预计|将|目标|提升至|提升�
 const YEAR_MARK = /(到|至)?(20\d{2})年/g;
 // The country's rate, quoted in a plan or a 解读 for comparison: not the region's goal.
 const NATIONAL = /我国|全国(的)?(公民|人民|范围)/;
-// A clause that only adds a 力争 value or a level to the literacy clause before it: ，力争达到20%.
-const CONTINUATION = /^(并)?(力争|努力)?(与全[省市国区县]同步)?(达到|超过|提升至|提高到)?$/;
+// A clause that only adds a 力争 value or a level to the literacy clause before it: ，力争达到20%; ，到2025年超过15%.
+const CONTINUATION = /^(并)?((到|至)?20\d{2}年(末|底)?)?(力争|努力)?(与全[省市国区县]同步)?(达到|超过|提升至|提高到)?$/;
 
 interface Mark {
   at: number;

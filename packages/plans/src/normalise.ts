@@ -15,9 +15,9 @@ export interface Normalised {
 const toSimplified = Converter({ from: 'hk', to: 'cn' });
 
 // A line ending in one of these is complete; any other line may continue on the next one.
-const TERMINAL = /[。；;！!？?：:）)〕】\]”"」』]$|通知$|稿$|号$|\d日$|^附件\s*\d*$/;
+const TERMINAL = /[。；;！!？?：:）)〕】\]”"」』]$|通知$|稿$|号$|解读$|\d日$|^附件\s*\d*$/;
 // A line starting like this begins something new: a heading, a list item or a unit note.
-const STARTS_NEW = /^(第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|——|[一二三四五六七八九十]+是|[①-⑳]|[【〔[]|(牵头|责任|配合|参与|协办)(单位|部门)[:：]|\d{4}年\d{1,2}月)/;
+const STARTS_NEW = /^([•·▪●]|第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|——|[一二三四五六七八九十]+是|[①-⑳]|[【〔[]|(牵头|责任|配合|参与|协办)(单位|部门)[:：]|\d{4}年\d{1,2}月)/;
 // A heading line: a marker and a short title without a full stop inside.
 const HEADING = /^(第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])[^。]{0,40}$/;
 

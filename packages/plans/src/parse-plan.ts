@@ -1,7 +1,7 @@
 import type { ImportIssue, Plan, Section, Span, Target, Task } from '@kesu/schema';
 import { attachUnits, type Units } from './attach-units.js';
 import { normaliseDepartments } from './departments.js';
-import { readHeader } from './header.js';
+import { periodIn, readHeader } from './header.js';
 import { localIndicatorCode, mapIndicator } from './indicators.js';
 import { issue, reject, type Rejection } from './issues.js';
 import { splitLines, type Line } from './lines.js';
@@ -104,6 +104,21 @@ function taskWithoutLead(task: Task): ImportIssue {
   );
 }
 
+// A plan named in a news report or 解读: 《XX市全民科学素质行动实施方案（2021—2025年）》, perhaps inside 《关于印发…的通知》.
+const QUOTED_PLAN = /《(关于印发)?([^》]*(科学(文化)?素质|科普)[^》]*(方案|规划|纲要|计划)[^》]*?)(的通知)?》/g;
+// The national 纲要 and the State Council's notice are quoted by every local text.
+const NATIONAL_TITLE = /^(国务院|中共中央|全民科学素质行动(规划|计划)纲要)/;
+
+/** The title of the plan a text reports on: the first quoted plan title that is not the national 纲要. */
+function quotedTitle(doc: { text: string; match: string }): string | null {
+  const found = [...doc.match.matchAll(QUOTED_PLAN)].map((m) => {
+    const start = (m.index as number) + 1 + (m[1]?.length ?? 0);
+    return { start, end: start + (m[2] as string).length, national: NATIONAL_TITLE.test(m[2] as string) };
+  });
+  const chosen = found.find((f) => !f.national) ?? found[0];
+  return chosen ? doc.text.slice(chosen.start, chosen.end) : null;
+}
+
 /** Why a text does not look like a science-literacy plan at all, or null when it does. */
 function notAPlan(match: string): [string, string] | null {
   const mentions = (match.match(/科学素质|科普/g) ?? []).length;
@@ -124,8 +139,8 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
   const lines = splitLines(doc);
   const header = readHeader(lines, doc.text);
   const issues: ImportIssue[] = [];
-  const quotedTitle = header.title ? null : /《([^》]*(科学素质|科普)[^》]*(方案|规划)[^》]*)》/.exec(doc.match);
-  const title = header.title ?? (quotedTitle ? doc.text.slice((quotedTitle.index as number) + 1, (quotedTitle.index as number) + 1 + (quotedTitle[1] as string).length) : null);
+  const quoted = header.title ? null : quotedTitle(doc);
+  const title = header.title ?? quoted;
   if (!title) issues.push(issue('title_not_found', null));
   const bodyStart = header.title ? header.titleLine + 1 : 0;
   // Annexes (附件: a task breakdown, a roster) repeat the body; only their unit table is read.
@@ -174,7 +189,7 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
     title: title ?? '未识别的方案',
     docNumber: header.docNumber,
     issuedOn: header.issuedOn,
-    period: header.period,
+    period: (quoted ? periodIn(matchingForm(quoted)) : null) ?? header.period,
     draft: header.draft,
     literacyTarget: found.literacy,
     sections,

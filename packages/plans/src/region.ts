@@ -64,8 +64,8 @@ export function detectRegion(index: RegionIndex, title: string, text: string): R
   for (const name of new Set([...inTitle.keys(), ...inText.keys()])) {
     if (WEAK.has(name)) continue;
     const regions = index.byName.get(name) ?? [];
-    // The name right before 全民/科学素质 in the title is the issuer (成都市锦江区全民… → 锦江区).
-    const titled = inTitle.has(name) ? (new RegExp(`${name}(全民|科学素质|科普)`).test(title) ? 1.5 : 1) : 0;
+    // The name right before what the plan is about is the issuer (成都市锦江区全民… → 锦江区, 厦门市同安区“十四五”… → 同安区).
+    const titled = inTitle.has(name) ? (new RegExp(`${name}[“"]?(全民|全面|提升|科学素质|科学文化素质|科普|十四五|关于)`).test(title) ? 1.5 : 1) : 0;
     const mentions = inText.get(name) ?? 0;
     if (titled === 0 && mentions === 0) continue;
     for (const r of regions) {
