@@ -60,3 +60,32 @@ export function loadParentDocuments(): SeedDocument[] {
 export function loadReviewedPlan(stem: string): unknown {
   return readJson(path.join('plans', `${stem}.plan.json`));
 }
+
+/** A web text of the held-apart corpus: the file, its reviewed plan and where it was modelled from. */
+export interface WebText {
+  /** File name without the `.plan.json`, e.g. `c-nanhai-news`. */
+  stem: string;
+  /** The document as a user would paste or save it (`.txt` or `.html`). */
+  file: string;
+  /** The reviewed plan, unparsed: its reader brings the schema. */
+  gold: unknown;
+  /** `{ url, kind, level, notes }`: the public page it follows, and what is hard in it. */
+  about: { url: string; kind: string; level: string; notes: string };
+}
+
+/**
+ * Texts about plans as they appear on the web (page copies, mirrors in traditional characters,
+ * news and 解读 pages) from regions the importer was not written against, each with the plan a
+ * reviewer would make of it. `web/README.md` says how they were gathered.
+ */
+export function loadWebTexts(): WebText[] {
+  const dir = path.join(SEEDS_DIR, 'web');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.plan.json'))
+    .sort()
+    .map((f) => {
+      const stem = f.replace(/\.plan\.json$/, '');
+      const gold = readJson(path.join('web', f)) as { source: string };
+      return { stem, file: path.join(dir, gold.source), gold, about: readJson(path.join('web', `${stem}.source.json`)) as WebText['about'] };
+    });
+}

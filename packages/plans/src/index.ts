@@ -3,7 +3,7 @@ export { parsePlan, type ParseResult } from './parse-plan.js';
 export { prepareRegistry, type ImportRegistry, type PreparedRegistry } from './registry.js';
 export { MAX_BYTES } from './decode.js';
 export type { Rejection, RejectionCode } from './issues.js';
-export { ReviewedPlan, scorePlan, type PlanScore } from './score.js';
+export { ReviewedPlan, scorePlan, scoreSet, type PlanScore, type SetScore } from './score.js';
 export { checkPlan, type PlanCheckContext } from './check-plan.js';
 export { unitChoices, unitNameFor, type UnitChoice } from './unit-names.js';
 export { metricName } from './metric-name.js';

@@ -71,13 +71,16 @@ const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
 /**
  * Compares an imported plan with its reviewed version: target precision and recall, typing
  * accuracy on matched targets, tasks found with the right lead units, and header fields.
+ * Given the imported text, a target stated several times matches by any of its statements.
  */
-export function scorePlan(plan: Plan, gold: ReviewedPlan): PlanScore {
+export function scorePlan(plan: Plan, gold: ReviewedPlan, text?: string): PlanScore {
   const used = new Set<number>();
   const pairs: Array<[ReviewedPlan['targets'][number], Plan['targets'][number]]> = [];
   const missedTargets: string[] = [];
+  // A target restated in the text matches the gold by any of its statements.
+  const statements = (t: Plan['targets'][number]) => [t.text, ...(text === undefined ? [] : (t.restatedAt ?? []).map((s) => text.slice(s.start, s.end)))];
   for (const g of gold.targets) {
-    const k = plan.targets.findIndex((t, i) => !used.has(i) && Math.abs(t.value - g.value) < 1e-6 && sameText(t.text, g.text));
+    const k = plan.targets.findIndex((t, i) => !used.has(i) && Math.abs(t.value - g.value) < 1e-6 && statements(t).some((x) => sameText(x, g.text)));
     if (k < 0) missedTargets.push(g.text);
     else {
       used.add(k);
@@ -125,5 +128,40 @@ export function scorePlan(plan: Plan, gold: ReviewedPlan): PlanScore {
       literacy: JSON.stringify(plan.literacyTarget) === JSON.stringify(gold.literacyTarget),
     },
     misses: { missedTargets, extraTargets, wrongTasks, wrongTyping },
+  };
+}
+
+export interface SetScore {
+  documents: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Shares of matched targets with the right comparator, scope and deadline. */
+  comparator: number;
+  scope: number;
+  deadline: number;
+  /** Share of the reviewed tasks found with the right lead units. */
+  tasks: number;
+  /** Documents whose header field is right, per field. */
+  header: Record<keyof PlanScore['header'], number>;
+}
+
+/** A set of documents scored as one: targets pooled over the set, header fields counted. */
+export function scoreSet(scores: PlanScore[]): SetScore {
+  const sum = (f: (s: PlanScore) => number) => scores.reduce((n, s) => n + f(s), 0);
+  const matched = sum((s) => s.targets.matched);
+  const precision = ratio(matched, sum((s) => s.targets.found));
+  const recall = ratio(matched, sum((s) => s.targets.gold));
+  const fields = Object.keys(scores[0]?.header ?? {}) as Array<keyof PlanScore['header']>;
+  return {
+    documents: scores.length,
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    comparator: ratio(sum((s) => s.typing.comparator * s.targets.matched), matched),
+    scope: ratio(sum((s) => s.typing.scope * s.targets.matched), matched),
+    deadline: ratio(sum((s) => s.typing.deadline * s.targets.matched), matched),
+    tasks: ratio(sum((s) => s.tasks.withLeadUnits), sum((s) => s.tasks.gold)),
+    header: Object.fromEntries(fields.map((f) => [f, scores.filter((s) => s.header[f]).length])) as SetScore['header'],
   };
 }

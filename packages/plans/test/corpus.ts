@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions, loadReviewedPlan, loadSeedDocuments } from '@kesu/seeds';
+import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions, loadReviewedPlan, loadSeedDocuments, loadWebTexts } from '@kesu/seeds';
 import { prepareRegistry, ReviewedPlan } from '../src/index.js';
 
 /** The registry every test imports against. */
@@ -34,6 +34,11 @@ export function seedCases(): Case[] {
     bytes: readFileSync(doc.file),
     gold: ReviewedPlan.parse(loadReviewedPlan(doc.stem)),
   }));
+}
+
+/** Web copies, mirrors, news and 解读 pages of regions the importer was not written against. */
+export function webCases(): Case[] {
+  return loadWebTexts().map((t) => ({ name: `web/${t.stem}`, bytes: readFileSync(t.file), gold: ReviewedPlan.parse(t.gold) }));
 }
 
 export function variantFile(name: string): Buffer {
