@@ -59,7 +59,7 @@ export function absoluteUnit(q: Quantity, offset: number): Span | null {
   return q.unitAt ? { start: offset + q.unitAt.start, end: offset + q.unitAt.end } : null;
 }
 
-const YEAR = /(?:到|至|于|在)?(20\d{2}|二[〇零]二[〇零一二三四五六七八九])年(?:底|末)?(?:前|以前)?/g;
+const YEAR = /(?:到|至|于|在)?\s*(20\d{2}|二[〇零]二[〇零一二三四五六七八九])\s*年(?:底|末)?(?:前|以前)?/g;
 const PLAN_END = /十四五[”"']?(?:期间|末|时期)/;
 
 /**

@@ -33,6 +33,17 @@ describe('findTargets: what is a target', () => {
     expect(targets('每年开展免费技能培训不少于30场，培训不少于1000人次。').map((t) => t.scope)).toEqual(['annual', 'annual']);
   });
 
+  it('reads the goal of a clause, not the condition of whom it applies to', () => {
+    expect(targets('到2025年，常住人口100万人以上的城市至少要拥有1座达标科技馆。').map((t) => [t.value, t.comparator])).toEqual([[1, '>=']]);
+  });
+
+  it('reads a headcount after 其中 as part of the level it details', () => {
+    expect(targets('到2025年，全省技能人才总量达到700万人，其中高技能人才210万人以上。').map((t) => [t.value, t.scope])).toEqual([
+      [7000000, 'point_in_time'],
+      [2100000, 'point_in_time'],
+    ]);
+  });
+
   it('splits coordinated goals, but not a shared counted noun (楚雄 002, 锦江 004)', () => {
     expect(targets('选派农村科技特派员100人以上、科技特派团5个以上。').map((t) => t.text)).toEqual(['选派农村科技特派员100人以上', '科技特派团5个以上']);
     expect(targets('建成2个区级、1个以上市级科技辅导员名师工作室。').map((t) => t.text)).toEqual([
@@ -50,6 +61,8 @@ describe('findTargets: what is a target', () => {
     ['achieved and baseline values', '2020年全市公民科学素质比例达到10.56%。截至去年底，全市已建成科普基地45个，其中国家级6个。'],
     ['slogans and set phrases', '以“四个面向”要求开展创作，让科学知识走进千家万户。'],
     ['the territory a goal covers', '推动全县24个乡镇科协组织实现全覆盖。'],
+    ['a campaign named by a bare numeral', '统筹开展“三下乡”、科普文化进万家等活动。'],
+    ['a count of the plan\'s own work', '《实施方案》部署了两类十项重点工作任务。'],
   ])('not a target: %s', (_what, raw) => {
     expect(targets(raw)).toEqual([]);
   });

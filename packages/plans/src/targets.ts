@@ -20,8 +20,8 @@ const PAST = /已|去年|上年|今年以来|截至|截止|现有|共有|先后|
 const PAST_TIME = /去年|上年|今年以来|截至|截止|十三五|近年来|过去/;
 // A paragraph that opens by looking back reports results, not goals.
 const LOOKING_BACK = /^(回顾|十三五|“十三五”|过去五年|近年来|近五年)/;
-// A count of the plan's own parts: 5项重点工程, 五大重点人群, 7个专项行动, 五项科学素质提升行动.
-const STRUCTURAL_AFTER = /^(重点|提升|专项|大)?(行动|工程|人群|任务|方面|原则|环节|领域|体系|举措|工作|机制|行动计划|能力)|^[\u4e00-\u9fa5]{0,6}(提升行动|重点工程|专项行动|重点人群)/;
+// A count of the plan's own parts: 5项重点工程, 五大重点人群, 7个专项行动, 五项科学素质提升行动, 两类十项重点工作.
+const STRUCTURAL_AFTER = /^([一二两三四五六七八九十\d]+[项个类大])?(重点|提升|专项|大)?(行动|工程|人群|任务|方面|原则|环节|领域|体系|举措|工作|机制|行动计划|能力)|^[\u4e00-\u9fa5]{0,6}(提升行动|重点工程|专项行动|重点人群)/;
 // Party congresses and plenums: 十九届历次全会, 十届五次全会, 二十大.
 const MEETING_AFTER = /^(历次)?(中)?全会|^(全体)?会议|^(党)?代表大会/;
 // Slogans such as 四个面向, 五位一体: a hanzi count of a two-character term.
@@ -118,6 +118,10 @@ function excluded(clause: string, q: Quantity, quotes: Piece[], base: number): b
   if (MEETING_AFTER.test(after)) return true;
   if (q.hanzi && q.unit === '个' && q.comparator === '=' && SLOGAN.test(after)) return true;
   if (q.value === 0) return true;
+  // A bare 万/千/百 in a campaign's name: 科普进万家, 惠千村.
+  if (q.hanzi && /^[万千百]$/.test(clause.slice(q.start, q.start + 1)) && /(进|入|惠|走进|下)$/.test(clause.slice(0, q.start))) return true;
+  // A condition of who a goal applies to, not the goal: 常住人口100万人以上的城市至少…1座.
+  if (/^的[\u4e00-\u9fa5]{1,6}/.test(after) && findQuantities(after).length > 0) return true;
   if (q.hanzi && q.value < 2 && q.comparator === '=' && q.valueMax === null) return true;
   if (q.hanzi && q.unit === '届') return true;
   for (const idiom of clause.matchAll(IDIOM)) if (q.start >= (idiom.index as number) && q.start < (idiom.index as number) + idiom[0].length) return true;
@@ -212,7 +216,11 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
       const spans = goalSpans(c, clause.start, qs);
       qs.forEach((q, i) => {
         const deadline = deadlineAt(s, clause.start - sentence.start + q.start, period);
-        const { scope, perUnit } = scopeOf(c, before, q, deadline);
+        const read = scopeOf(c, before, q, deadline);
+        // A headcount after 其中 is part of the level it details (注册…700万人，其中…210万人以上).
+        const previous = targets.at(-1);
+        const partOf = /^其中/.test(c.trimStart()) && previous && previous.span.start >= sentence.start && previous.scope === 'point_in_time';
+        const { scope, perUnit } = partOf ? { scope: 'point_in_time' as const, perUnit: null } : read;
         const perUnitSpan = perUnit ? { start: clause.start + perUnit.at, end: clause.start + perUnit.at + perUnit.length } : null;
         targets.push({
           span: trimPiece(match, spans[i] as Piece),

@@ -46,12 +46,12 @@ describe.each([
 });
 
 // Texts nobody here tuned the importer on: web copies, mirrors, news and 解读 pages of other
-// regions (seeds/web). The bars hold what the importer reaches on them, so it never slides back;
-// `pnpm bench` prints the figures beside the goal (F1 0.95).
+// regions (seeds/web). The bars are the goals: F1 0.95, and comparator, scope and deadline right
+// on 95 % of the matched targets; `pnpm bench` prints the figures.
 describe('web texts of other regions against their reviewed plans', () => {
   const cases = webCases();
   const results = Promise.all(cases.map(run));
-  const WEB_BARS = { f1: 0.9, typing: 0.9 };
+  const WEB_BARS = { f1: 0.95, typing: 0.95 };
 
   it('holds at least 15 texts from regions outside the seeds and the test sets', () => {
     const seen = new Set([...seedCases(), ...variantCases('variants'), ...variantCases('holdout'), ...variantCases('holdout-2')].map((c) => c.gold.region.code));
