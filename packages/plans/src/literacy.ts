@@ -60,7 +60,12 @@ export function literacyGoals(match: string, sentence: Piece, period: PlanPeriod
   for (const clause of clauses) {
     const rates = findQuantities(s.slice(clause.start, clause.end))
       .filter((q) => q.unit === '%' && q.value <= 100)
-      .map((q) => ({ ...q, start: q.start + clause.start, end: q.end + clause.start }));
+      .map((q) => ({
+        ...q,
+        start: q.start + clause.start,
+        end: q.end + clause.start,
+        unitAt: q.unitAt && { start: q.unitAt.start + clause.start, end: q.unitAt.end + clause.start },
+      }));
     const literate: boolean = rates.length > 0 && literacyClause(s, clause, previousWasLiteracy, rates[0] as Quantity);
     previousWasLiteracy = literate || (LITERACY.test(s.slice(clause.start, clause.end)) && rates.length === 0);
     if (!literate) continue;

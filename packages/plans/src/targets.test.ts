@@ -73,6 +73,7 @@ describe('findTargets: the literacy rate', () => {
     const doc = normalise('到2025年，全区公民具备科学素质的比例超过18%，力争达到20%。');
     const found = findTargets(doc.match, 0, period);
     expect(found.literacy).toEqual({ value: 18, stretch: 20, deadline: 2025 });
+    expect(found.targets.map((t) => doc.text.slice(t.unitSpan!.start, t.unitSpan!.end))).toEqual(['%', '%']);
     expect(found.targets.map((t) => [t.value, t.comparator, t.scope, t.deadline, t.literacy])).toEqual([
       [18, '>', 'point_in_time', 2025, true],
       [20, '>=', 'point_in_time', 2025, true],

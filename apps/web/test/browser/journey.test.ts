@@ -62,9 +62,11 @@ describe('from a plan document to an approved report', () => {
 
   it('jumps between the text and the structure, edits a target and saves a reviewed revision', async () => {
     const page = await as('admin');
+    const imported = await office.get<{ plan: Plan }>(`/plans/${planId}`);
+    const k = imported.plan.targets.findIndex((t) => t.text === '建立现代课程教学示范校5所');
     // A click on a target in the text opens it in the structured view.
     await page.locator('.plan-source-text .mark-target', { hasText: '建立现代课程教学示范校5所' }).click();
-    const card = page.locator('[data-ref="target:1"]');
+    const card = page.locator(`[data-ref="target:${k}"]`);
     await visible(card.getByLabel('目标值'));
     await card.getByLabel('目标值').fill('6');
     await card.getByLabel('完成年份').fill('2025');
@@ -78,7 +80,7 @@ describe('from a plan document to an approved report', () => {
     await toast(page, '已保存为第 2 版');
     const saved = await office.get<{ revision: number; reviewed: boolean; plan: Plan }>(`/plans/${planId}`);
     expect(saved).toMatchObject({ revision: 2, reviewed: true });
-    expect(saved.plan.targets[1]).toMatchObject({ text: '建立现代课程教学示范校5所', value: 6, deadline: 2025 });
+    expect(saved.plan.targets[k]).toMatchObject({ text: '建立现代课程教学示范校5所', value: 6, deadline: 2025 });
   });
 
   it('accepts the importer’s issues one by one on another plan', async () => {
