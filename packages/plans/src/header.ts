@@ -17,7 +17,7 @@ const TITLE = /(科学(文化)?素质|科普).{0,30}(实施方案|行动方案|�
 // A title ends with what the document is, perhaps followed by its period and draft status.
 const TITLE_END = /(实施方案|行动方案|工作方案|规划|计划|纲要)(\([^)]*\))*$/;
 // A news headline about a plan (安徽出台…实施方案) is not the plan's title.
-const NOT_TITLE = /^关于|《|印发|的通知|简称|依据|根据|为深入|为全面|现将|经.{1,8}同意|出台|出炉|发布|聚焦|绘就/;
+const NOT_TITLE = /^关于|^《|印发|的通知|简称|依据|根据|为深入|为全面|现将|经.{1,8}同意|出台|出炉|发布|聚焦|绘就/;
 // What a page adds around the title: a bullet and label (• 中文名：…) before it, 政策解读 after it.
 const TITLE_LABEL = /^[•·\s]*(中文名|标题|名称)\s*:\s*/;
 const TITLE_SUFFIX = /(的)?(政策)?解读$/;
@@ -65,9 +65,15 @@ function findTitle(lines: Line[]): number {
  * Reads what a plan says about itself: title, document number (〔2022〕25号), date of issue
  * (成文日期, or the date line of the notice), period (2021—2025年) and whether it is a draft.
  */
+/** A title with the documents it quotes blanked out. */
+function withoutQuoted(title: string): string {
+  return title.replace(/《[^》]*》|〈[^〉]*〉|<[^>]*>/g, (q) => ' '.repeat(q.length));
+}
+
 /** The period a title states: 2021—2025年, or (2022-2024). */
 export function periodIn(title: string): PlanPeriod | null {
-  const m = PERIOD.exec(title);
+  // 贯彻《全民科学素质行动规划纲要（2021—2035年）》实施方案: the quoted 纲要's period is not the plan's.
+  const m = PERIOD.exec(withoutQuoted(title));
   return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
 }
 
@@ -93,7 +99,7 @@ export function readHeader(lines: Line[], text: string): Header {
   // A date alone on its line after the title is the signature of a plan printed on its own.
   const signed = lines.slice(titleLine + 1).filter((l) => STANDALONE_DATE.test(l.match)).map((l) => dateIn(l.match)).find((d) => d !== null);
   const issuedOn = (stated ? dateIn(stated.match) : null) ?? dated.at(-1) ?? (titleLine < 0 ? null : (signed ?? null));
-  const periodMatch = (title ? PERIOD.exec(title.match) : null) ?? lines.map((l) => PERIOD.exec(l.match)).find((m) => m && Number(m[2]) - Number(m[1]) <= 6);
+  const periodMatch = (title ? PERIOD.exec(withoutQuoted(title.match)) : null) ?? lines.map((l) => PERIOD.exec(l.match)).find((m) => m && Number(m[2]) - Number(m[1]) <= 6);
   const period = periodMatch ? { start: Number(periodMatch[1]), end: Number(periodMatch[2]) } : { start: 2021, end: 2025 };
   const docText = docLine && docNumber ? text.slice(docLine.start + (docNumber.index ?? 0), docLine.start + (docNumber.index ?? 0) + docNumber[0].length) : null;
   const number = docText?.replace(/\s+/g, '').replace(/^.*(文件|办公室|人民政府)/, '') ?? null;

@@ -16,6 +16,8 @@ const toSimplified = Converter({ from: 'hk', to: 'cn' });
 
 // A line ending in one of these is complete; any other line may continue on the next one.
 const TERMINAL = /[。；;！!？?：:）)〕】\]”"」』]$|通知$|稿$|号$|解读$|\d日$|^附件\s*\d*$/;
+// A plan's title on a line of its own, with no period after it: 白水县贯彻《…》实施方案.
+const TITLE_LINE = /^.{0,40}(科学(文化)?素质|科普).{0,40}(实施方案|工作方案|行动方案|行动计划)$/;
 // A line starting like this begins something new: a heading, a list item or a unit note.
 const STARTS_NEW = /^([•·▪●]|第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|——|[一二三四五六七八九十]+是|[①-⑳]|[【〔[]|(牵头|责任|配合|参与|协办)(单位|部门)[:：]|\d{4}年\d{1,2}月)/;
 // A heading line: a marker and a short title without a full stop inside.
@@ -70,6 +72,8 @@ function shouldJoin(line: string, next: string): boolean {
   // Rows of a text table (cells split by tabs or runs of spaces) stay rows unless a cell wraps.
   if (TABLE_ROW.test(a) && TABLE_ROW.test(b) && !/[、,，]$/.test(a)) return false;
   if (TERMINAL.test(a) || STARTS_NEW.test(b)) return false;
+  // A title line continues only with its period: …实施方案 / （2021—2025年）.
+  if (TITLE_LINE.test(a) && !/^\(?\s*20\d{2}/.test(b)) return false;
   return !HEADING.test(a);
 }
 

@@ -21,7 +21,7 @@ const PAST_TIME = /去年|上年|今年以来|截至|截止|十三五|近年来|
 // A paragraph that opens by looking back reports results, not goals.
 const LOOKING_BACK = /^(回顾|十三五|“十三五”|过去五年|近年来|近五年)/;
 // A count of the plan's own parts: 5项重点工程, 五大重点人群, 7个专项行动, 五项科学素质提升行动, 两类十项重点工作.
-const STRUCTURAL_AFTER = /^([一二两三四五六七八九十\d]+[项个类大])?(重点|提升|专项|大)?(行动|工程|人群|任务|方面|原则|环节|领域|体系|举措|工作|机制|行动计划|能力)|^[\u4e00-\u9fa5]{0,6}(提升行动|重点工程|专项行动|重点人群)/;
+const STRUCTURAL_AFTER = /^([一二两三四五六七八九十\d]+[项个类大])?(重点|提升|专项|大)?(行动|工程|人群|任务|方面|层面|原则|环节|领域|体系|举措|工作|机制|行动计划|能力)|^[\u4e00-\u9fa5]{0,6}(提升行动|重点工程|专项行动|重点人群)/;
 // Party congresses and plenums: 十九届历次全会, 十届五次全会, 二十大.
 const MEETING_AFTER = /^(历次)?(中)?全会|^(全体)?会议|^(党)?代表大会/;
 // Slogans such as 四个面向, 五位一体: a hanzi count of a two-character term.
