@@ -39,7 +39,9 @@ export type IssueCode =
   | 'task_without_lead'
   | 'unit_unresolved'
   | 'target_without_indicator'
-  | 'no_units';
+  | 'no_units'
+  | 'looks_like_news'
+  | 'several_regions';
 
 const ISSUES: Record<IssueCode, [string, string]> = {
   region_not_found: ['未能识别方案所属行政区划', 'could not tell which region the plan belongs to'],
@@ -50,6 +52,14 @@ const ISSUES: Record<IssueCode, [string, string]> = {
   unit_unresolved: ['单位「{unit}」无法对应到部门职能', 'unit "{unit}" matches no department function'],
   target_without_indicator: ['目标「{target}」未对应目录指标，已建方案内指标', 'target "{target}" matches no catalog indicator; a plan-local one was made'],
   no_units: ['全文未找到任何牵头或责任单位', 'no lead or responsible units anywhere in the plan'],
+  several_regions: [
+    '文中还有{other}的方案：只读取了此前属于{region}的部分，请确认所指地区',
+    'the text also holds a plan of {other}: only the part before it, of {region}, was read; confirm which region is meant',
+  ],
+  looks_like_news: [
+    '这份文本更像新闻报道、政策解读或方案节选，而不是方案全文（只有 {tasks} 项任务，没有牵头或责任单位）：目标已读出，章节、任务和单位请对照方案全文补全',
+    'this text reads like a news report, a policy interpretation or an excerpt rather than the whole plan ({tasks} tasks, no lead or responsible units): its targets are read; add sections, tasks and units from the plan itself',
+  ],
 };
 
 /** An issue with its messages filled in; `varsEn` fills the English one where it differs. */

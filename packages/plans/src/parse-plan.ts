@@ -1,6 +1,7 @@
 import type { ImportIssue, Plan, Section, Span, Target, Task } from '@kesu/schema';
 import { attachUnits, type Units } from './attach-units.js';
 import { normaliseDepartments } from './departments.js';
+import { foreignPlan } from './other-regions.js';
 import { periodIn, readHeader } from './header.js';
 import { localIndicatorCode, mapIndicator } from './indicators.js';
 import { issue, reject, type Rejection } from './issues.js';
@@ -166,12 +167,18 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
   applyFirstListedLeads(sections, doc.match);
   if (sections.length === 0) issues.push(issue('no_sections', null));
   if (notes.length === 0) issues.push(issue('no_units', null));
+  // A news report or 解读 names a plan's goals but not its tasks and units: say so first.
+  const taskCount = sections.reduce((n, s) => n + s.tasks.length, 0);
+  if (taskCount < 3 && notes.length === 0) issues.unshift(issue('looks_like_news', null, { tasks: String(taskCount) }));
   for (const section of sections) {
     if (section.kind === 'other') continue;
     for (const task of section.tasks) if (task.leadUnits.length === 0) issues.push(taskWithoutLead(task));
   }
 
-  const found = findTargets(doc.match.slice(0, bodyEnd), 0, header.period);
+  // A page that runs on into another region's report: only the text before it is this plan's.
+  const foreign = region ? foreignPlan(registry.regions, doc.match, region) : null;
+  if (foreign && region) issues.push(issue('several_regions', { start: foreign.at, end: foreign.at }, { region: region.name, other: foreign.region.name }));
+  const found = findTargets(doc.match.slice(0, foreign ? Math.min(foreign.at, bodyEnd) : bodyEnd), 0, header.period);
   if (!found.literacy) issues.push(issue('no_literacy_target', null));
   const taskOf = (t: FoundTarget) => {
     const section = sections.findIndex((s) => within(t.span, s.span));

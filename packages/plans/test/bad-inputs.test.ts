@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importPlan, MAX_BYTES, type RejectionCode } from '../src/index.js';
+import { loadWebTexts } from '@kesu/seeds';
 import { registry, variantFile } from './corpus.js';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -52,6 +54,21 @@ describe('importPlan reads odd but real plans, reporting what it doubts', () => 
     const result = await importPlan(utf8(text), registry);
     expect(result.success && result.plan.issues.map((i) => i.code)).toContain('no_sections');
     expect(result.success && result.plan.literacyTarget).toEqual({ value: 12, stretch: null, deadline: 2025 });
+  });
+
+  it('says first that a news report is not the whole plan, and a plan is never told so', async () => {
+    const news = await importPlan(variantFile('news-article.txt'), registry);
+    expect(news.success && news.plan.issues[0]).toMatchObject({ code: 'looks_like_news', message: expect.stringContaining('新闻报道') });
+    const plan = await importPlan(variantFile('county-paren-items.txt'), registry);
+    expect(plan.success && plan.plan.issues.map((i) => i.code)).not.toContain('looks_like_news');
+  });
+
+  it('reads the first region of a page that runs on into another region\'s report, and says which other is there', async () => {
+    const page = loadWebTexts().find((t) => t.stem === 'd-henan-dazu-scroll');
+    const result = await importPlan(readFileSync(page!.file), registry);
+    expect(result.success && result.plan.region.name).toBe('河南省');
+    expect(result.success && result.plan.issues.find((i) => i.code === 'several_regions')?.message).toContain('大足区');
+    expect(result.success && result.plan.targets.every((t) => !t.text.includes('大足'))).toBe(true);
   });
 
   it('the same plan in GB18030 and in UTF-8 with a BOM reads the same', async () => {

@@ -83,6 +83,14 @@ export const Target = z
   });
 export type Target = z.infer<typeof Target>;
 
+/**
+ * A goal set beyond the plan's term (到2035年…达到25%): kept with the plan and shown to its
+ * reviewers, but asked for by no reporting form of the term.
+ */
+export function isLongRange(target: Pick<Target, 'deadline'>, period: { end: number }): boolean {
+  return target.deadline !== null && target.deadline > period.end;
+}
+
 /** What each scope means and how its target reads, one entry per scope. */
 export interface TargetScopeRules {
   labelZh: string;

@@ -44,3 +44,23 @@ describe('generateForm', () => {
     expect(school?.labelEn).toBe('Science-featured and model schools · Modern curriculum teaching model school');
   });
 });
+
+describe('generateForm for a plan with a 2035 goal', () => {
+  it('asks for the goals of the term, not for the long-range one', () => {
+    const task = plan.sections[0]!.tasks[0]!;
+    const inTask = (text: string, deadline: number): Plan['targets'][number] => ({
+      ...(plan.targets.find((t) => t.scope === 'point_in_time') as Plan['targets'][number]),
+      text,
+      deadline,
+      section: 0,
+      task: task.ordinal,
+      leadUnits: ['区教育局'],
+    });
+    const withLongRange: Plan = { ...plan, targets: [...plan.targets, inTask('到2025年…达到80%', 2025), inTask('到2035年…达到95%', 2035)] };
+    const asked = generateForm(withLongRange, '区教育局', 'quarter', catalog, [])
+      .sections.flatMap((s) => s.fields)
+      .map((f) => ('target' in f && f.target !== undefined ? withLongRange.targets[f.target - 1]?.text : undefined));
+    expect(asked).toContain('到2025年…达到80%');
+    expect(asked).not.toContain('到2035年…达到95%');
+  });
+});

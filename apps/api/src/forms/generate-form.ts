@@ -2,6 +2,7 @@ import {
   COLLECTIVE,
   describeTarget,
   FormDefinition,
+  isLongRange,
   type FieldInput,
   type Indicator,
   type IndicatorCatalog,
@@ -53,7 +54,8 @@ function catalogField(indicator: Indicator, id: string): FieldInput {
 
 /**
  * A draft reporting form for one department of a plan: a section per task it leads or shares,
- * a field per target that task carries (bound to the target's indicator), a progress note per
+ * a field per target of the term that task carries (bound to the target's indicator; a 2035 goal
+ * is for a later term), a progress note per
  * task, and the catalog indicators such departments usually report.
  * @example generateForm(plan, '区教育局', 'quarter', catalog, usual)
  */
@@ -72,7 +74,7 @@ export function generateForm(plan: Plan, department: string, periodKind: PeriodK
       const shares = task.responsibleUnits.some((u) => names.has(u));
       if (!leads && !shares) return;
       const id = `s${s + 1}t${t + 1}`;
-      const targets = plan.targets.filter((target) => target.section === s && target.task === task.ordinal);
+      const targets = plan.targets.filter((target) => target.section === s && target.task === task.ordinal && !isLongRange(target, plan.period));
       const fields = targets.flatMap((target, k) => fieldsOf(target, k, id));
       for (const target of targets) if (target.indicator) bound.add(target.indicator);
       fields.push({ id: `${id}_note`, type: 'long_text', label: '工作进展情况', help: '简要说明本期开展的工作、取得的成效和存在的问题', required: true, maxLength: 2000 });
@@ -81,7 +83,9 @@ export function generateForm(plan: Plan, department: string, periodKind: PeriodK
   });
   // A target the reviewer gave units of its own reaches those units, whatever task it sits in.
   const reported = new Set(sections.flatMap((section) => section.fields.flatMap((f) => ('target' in f && f.target !== undefined ? [f.target] : []))));
-  const own = plan.targets.filter((target, k) => !reported.has(k + 1) && [...target.leadUnits, ...(target.responsibleUnits ?? [])].some((u) => names.has(u)));
+  const own = plan.targets.filter(
+    (target, k) => !reported.has(k + 1) && !isLongRange(target, plan.period) && [...target.leadUnits, ...(target.responsibleUnits ?? [])].some((u) => names.has(u)),
+  );
   if (own.length > 0) {
     for (const target of own) if (target.indicator) bound.add(target.indicator);
     const fields = own.flatMap((target, k) => fieldsOf(target, k, 'own'));

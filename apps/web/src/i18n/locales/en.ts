@@ -251,6 +251,7 @@ export const en: Messages = {
     acceptAll: 'Accept all',
     accepted: '{n} issue(s) accepted',
     alignWithParent: 'Compare with the parent plan',
+    newsLike: 'This does not look like the whole plan',
     unsavedHint: 'Changes not saved yet',
   },
   alignment: {
@@ -359,6 +360,9 @@ export const en: Messages = {
     leadUnits: 'Lead units',
     responsibleUnits: 'Responsible units',
     leadShort: 'Lead',
+    longRange: 'Long-range',
+    longRangeHint: 'Due after the plan period: kept with the plan, not asked for by this term’s forms',
+    restated: 'Stated {n} more time(s) in the text',
     responsibleShort: 'Shared',
     noLead: 'No lead unit',
     editUnits: 'Set units',

@@ -250,6 +250,7 @@ export const zhCN = {
     accepted: '已确认 {n} 个问题',
     unsavedHint: '修改尚未保存',
     alignWithParent: '对照上级方案',
+    newsLike: '这不像方案全文',
   },
   alignment: {
     plan: '本级方案',
@@ -357,6 +358,9 @@ export const zhCN = {
     leadUnits: '牵头单位',
     responsibleUnits: '责任单位',
     leadShort: '牵头',
+    longRange: '远期目标',
+    longRangeHint: '完成年份在方案期之后：保留在方案中，本期报表不填报',
+    restated: '原文另有 {n} 处重复表述',
     responsibleShort: '责任',
     noLead: '未指定牵头单位',
     editUnits: '设置单位',

@@ -1,0 +1,40 @@
+import type { Region } from '@kesu/schema';
+import { detectRegion, type RegionIndex } from './region.js';
+
+/** Another region's plan a page runs on into, and where its part of the text begins. */
+export interface ForeignPlan {
+  region: Region;
+  /** Offset of the first line that names that region: the page's own text ends there. */
+  at: number;
+}
+
+// A plan a text names: 《重庆市大足区全民科学素质行动规划纲要实施方案（2021—2025年）》.
+const QUOTED_PLAN = /《[^》]*(科学(文化)?素质|科普)[^》]*(方案|规划|纲要|计划)[^》]*》/g;
+
+function ancestors(index: RegionIndex, region: Region): Set<string> {
+  const out = new Set<string>();
+  for (let r: Region | undefined = region; r?.parent; r = index.byCode.get(r.parent)) out.add(r.parent);
+  return out;
+}
+
+/** Whether one region lies inside the other: a county plan quotes its province's, and the other way round. */
+function related(index: RegionIndex, a: Region, b: Region): boolean {
+  return a.code === b.code || ancestors(index, a).has(b.code) || ancestors(index, b).has(a.code);
+}
+
+/**
+ * The first plan of an unrelated region that a text quotes, as a news page does when it runs
+ * on into the next report (河南's goals, then 重庆市大足区's): its goals are not this plan's.
+ * Plans of regions above or below the plan's own (the province's plan a county quotes) are not foreign.
+ */
+export function foreignPlan(index: RegionIndex, match: string, region: Region): ForeignPlan | null {
+  for (const quoted of match.matchAll(QUOTED_PLAN)) {
+    const other = detectRegion(index, quoted[0], quoted[0]);
+    if (!other || related(index, other, region)) continue;
+    const names = [other.name, other.short].filter((n) => n.length >= 2);
+    const first = Math.min(...names.map((n) => match.indexOf(n)).filter((i) => i >= 0));
+    const at = match.lastIndexOf('\n', first) + 1;
+    return { region: other, at };
+  }
+  return null;
+}
