@@ -40,6 +40,17 @@ describe('alignment relations, worked examples', () => {
     expect(alignTargets(side('district', [literacy(12)]), parent, catalog).pairs[0]?.relation).toBe('looser');
   });
 
+  it('a 力争 value and a 2035 goal are set against the parent goal the headline met', () => {
+    const local = side('district', [literacy(18), { ...literacy(20, '>='), text: '力争达到20%' }, literacy(25, '>=', 2035)]);
+    const pairs = alignTargets(local, side('prefecture', [literacy(15.1, '>=')]), catalog).pairs;
+    expect(pairs.map((p) => [p.amount, p.parentAmount, p.relation])).toEqual([
+      [18, 15.1, 'stricter'],
+      [20, 15.1, 'stricter'],
+      [25, 15.1, 'stricter'],
+    ]);
+    expect(pairs[2]?.note.zh).toContain('目标年份不同');
+  });
+
   it('at equal values, more than asks more than at least; different years are said', () => {
     const [pair] = alignTargets(side('county', [literacy(13, '>', 2024)]), side('prefecture', [literacy(13, '>=')]), catalog).pairs;
     expect(pair?.relation).toBe('stricter');

@@ -69,6 +69,7 @@ function unitDiffers(side: UnmatchedTarget['side'], read: ReadTarget, other: Rea
  * Pairs a plan's targets with its parent plan's: by indicator and the same breakdown first, then
  * by indicator where the parent's counts everyone; never across units (人 and 人次 stay apart).
  * Among several candidates the one whose scope compares is taken, the first printed on a tie.
+ * A parent goal already met by one target also meets another of the same measure and breakdown.
  */
 export function alignTargets(local: PlanSide, parent: PlanSide, catalog: IndicatorCatalog): TargetAlignment {
   const own = readTargets(local.plan, catalog);
@@ -100,6 +101,13 @@ export function alignTargets(local: PlanSide, parent: PlanSide, catalog: Indicat
       paired.set(read, { parent: match, loose });
       free.delete(match);
     }
+  }
+
+  // A second goal of the same measure (a 力争 value, a 2035 goal) is set against the parent goal the first one met.
+  const taken = [...new Set([...paired.values()].map((m) => m.parent))];
+  for (const read of indicated.filter((r) => !paired.has(r))) {
+    const again = taken.find((p) => p.target.indicator === read.target.indicator && p.unit === read.unit && p.measure === read.measure && sameBreakdown(read, p));
+    if (again) paired.set(read, { parent: again, loose: false });
   }
 
   const pairs: AlignedPair[] = [];

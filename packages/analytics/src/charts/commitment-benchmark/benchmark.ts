@@ -67,10 +67,13 @@ function perYear(row: BenchmarkRow, amount: number, years: number): number {
   return row.scope === 'annual' ? amount : amount / years;
 }
 
-/** One plan's commitment and achievement from its targets of the indicator (added up; a rate takes its highest). */
+/**
+ * One plan's commitment and achievement from its targets of the indicator, added up. A rate takes
+ * its lowest: what the plan promises at least (超过18%), not the 力争 value beside it (力争达到20%).
+ */
 function entryOf(rows: readonly BenchmarkRow[], basis: BenchmarkBasis, kind: Kind): BenchmarkEntry {
   const first = rows[0] as BenchmarkRow;
-  const combine = (values: number[]) => (kind === 'rate' ? Math.max(...values) : values.reduce((s, v) => s + v, 0));
+  const combine = (values: number[]) => (kind === 'rate' ? Math.min(...values) : values.reduce((s, v) => s + v, 0));
   const term = first.end_year - first.start_year + 1;
   const committed = combine(rows.map((r) => (basis === 'per_year' ? perYear(r, r.value, term) : r.value)));
   const reached = rows.filter((r) => r.actual !== null);

@@ -45,6 +45,8 @@ targets AS (
   JOIN dim_plan p USING (plan_id)
   JOIN peers r ON r.region_code = t.region_code
   WHERE t.indicator_code = $1 AND t.scope IN ('annual', 'cumulative', 'point_in_time')
+    -- A goal beyond the term (到2035年) is not what the plan commits for its term.
+    AND (t.deadline IS NULL OR t.deadline <= p.end_year)
     AND r.level = (SELECT level FROM focus)
     AND ($3 = 'all' OR r.province_code = (SELECT province_code FROM focus))
 ),
