@@ -63,6 +63,7 @@ describe('findTargets: what is a target', () => {
     ['the territory a goal covers', '推动全县24个乡镇科协组织实现全覆盖。'],
     ['a campaign named by a bare numeral', '统筹开展“三下乡”、科普文化进万家等活动。'],
     ['a count of the plan\'s own work', '《实施方案》部署了两类十项重点工作任务。'],
+    ['commendations and awards', '会议表彰了4个先进集体、10名先进个人，颁发一等奖3项。'],
   ])('not a target: %s', (_what, raw) => {
     expect(targets(raw)).toEqual([]);
   });

@@ -14,6 +14,8 @@ function quoted(s: string): Piece[] {
   return out;
 }
 
+// Commendations and awards counted (表彰4个先进集体、10名先进个人): never goals.
+const COMMENDATION = /先进集体|先进个人|先进单位|先进工作者|表彰|嘉奖|授予|一等奖|二等奖|三等奖|优秀奖|获奖/;
 // Past results, baselines and reports of what was done: not goals.
 const PAST = /已|去年|上年|今年以来|截至|截止|现有|共有|先后|近年来|过去|目前|同比|比上年|曾|获评|荣获|获得|入选|被评为|十三五/;
 // Markers of a time before the plan: the rest of the sentence reports the past too.
@@ -187,7 +189,7 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
       const pastHere = PAST.test(c);
       past ||= PAST_TIME.test(c) || (pastHere && /\d/.test(c));
       const literacyClause = LITERACY.test(c) || rates.some((g) => g.target.span.start < clause.end && g.target.span.end > clause.start);
-      if (past || pastHere || literacyClause) continue;
+      if (past || pastHere || literacyClause || COMMENDATION.test(c)) continue;
       // A baseline year outside brackets makes the clause a report; one inside, e.g. （2020年为8650人）, only annotates it.
       const baseline = /(20\d{2})年/.exec(c.replace(/\([^)]*\)/g, ''));
       if (baseline && Number(baseline[1]) < period.start) continue;
