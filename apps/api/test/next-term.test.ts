@@ -48,9 +48,10 @@ describe('POST /plans/{id}/next-term', () => {
     expect(res.status).toBe(200);
     const draft = res.body as unknown as Draft;
     expect(draft.plan).toMatchObject({ title: '成都市锦江区全民科学素质行动规划纲要实施方案（2026—2030年）', period: { start: 2026, end: 2030 }, draft: true });
-    expect(draft.plan.targets).toHaveLength(24);
+    // 锦江区's 24 targets and its 力争 literacy value, a target of its own.
+    expect(draft.plan.targets).toHaveLength(25);
     const finals = await h.ctx.analytics.query(`SELECT CAST(split_part(target_id, '#', 2) AS INTEGER) AS n, actual, status FROM fact_progress WHERE target_id LIKE $1 AND year = 2025 ORDER BY n`, [`${jinjiang}#%`]);
-    expect(finals.length).toBe(24);
+    expect(finals.length).toBe(25);
     for (const f of finals) {
       const carried = draft.plan.targets[Number(f['n']) - 1]?.previous;
       expect(carried).toMatchObject({ year: 2025, status: f['status'], actual: f['actual'] === null ? null : Number(f['actual']) });

@@ -99,7 +99,8 @@ describe('GET /plans/{id}/alignment', () => {
     expect(byParent(1)?.rollUp?.note.zh).toMatch(/^\d+ 个下级地区中 1 个有对应目标，合计 1万名，比上级 10万名 少 9万名；其余 \d+ 个未导入方案或没有这一目标$/);
     // 新增区级以上科普基地3个 (added) against 建设…50个 (a level): different scopes, not compared.
     expect(byParent(2)).toMatchObject({ relation: 'different_scope', amount: null });
-    expect(res.body['counts']).toMatchObject({ stricter: 1, share: 1, different_scope: 1 });
+    // The literacy rate and its 力争 value, both above the city's.
+    expect(res.body['counts']).toMatchObject({ stricter: 2, share: 1, different_scope: 1 });
   });
 
   it('uses the parent plan named, and refuses one that is not above the plan', async () => {
@@ -135,7 +136,7 @@ describe('GET /plans/{id}/alignment', () => {
     const res = await align(`?parent=${other}`);
     expect(res.status).toBe(200);
     expect(res.body['summary']).toMatchObject({ zh: '上级方案「成都市科普场馆方案（测试）」没有可与本方案对照的目标（同一指标、同一单位）' });
-    expect(pairsOf(res.body).map((p) => p.relation)).toEqual([...Array(24).fill('local_only'), 'parent_only']);
+    expect(pairsOf(res.body).map((p) => p.relation)).toEqual([...Array(25).fill('local_only'), 'parent_only']);
   });
 
   it('shows a county user their plan against the city’s; another county’s user is refused', async () => {

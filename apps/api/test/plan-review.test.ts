@@ -134,7 +134,8 @@ describe('saving a reviewed plan', () => {
     const phrase = '每年组织举办“青少年科技创新大赛”';
     const at = text.indexOf(phrase);
     expect(at).toBeGreaterThan(0);
-    const added: Target = { ...plan.targets[1]!, text: phrase, metric: '青少年科技创新大赛', value: 1, unit: '次', scope: 'annual', comparator: '>=', perUnit: null, indicator: null, leadUnits: [meteorology.raw], responsibleUnits: ['区科协'], span: { start: at, end: at + phrase.length } };
+    const school = plan.targets.find((t) => t.text === '建立现代课程教学示范校5所')!;
+    const added: Target = { ...school, text: phrase, metric: '青少年科技创新大赛', value: 1, unit: '次', scope: 'annual', comparator: '>=', perUnit: null, indicator: null, leadUnits: [meteorology.raw], responsibleUnits: ['区科协'], span: { start: at, end: at + phrase.length } };
     const edited: Plan = structuredClone(plan);
     edited.targets = edited.targets.flatMap((t, i) => (i === deleted ? [] : i === twoNumbers ? [a, b] : [t]));
     edited.targets.push(added);
@@ -175,9 +176,9 @@ describe('saving a reviewed plan', () => {
     ['a unit of a function the registry lacks', (p: Plan) => void (p.departments[0]!.function = 'ministry_of_magic'), 'plan.departments[0].function', 'unknown_function', undefined],
     ['a unit of a region that does not exist', (p: Plan) => void (p.departments[0]!.region = '999999'), 'plan.departments[0].region', 'unknown_region', undefined],
     ['a unit listed twice', (p: Plan) => void p.departments.push({ ...p.departments[0]! }), undefined, 'duplicate_unit', undefined],
-    ['a target in a task that is not there', (p: Plan) => void (p.targets[1]!.task = '99.'), 'plan.targets[1].task', 'unknown_task', undefined],
-    ['a target whose text is not the source at its place', (p: Plan) => void (p.targets[1]!.text = '建立现代课程教学示范校6所'), 'plan.targets[1].span', 'span_mismatch', undefined],
-    ['a target of negative value', (p: Plan) => void (p.targets[1]!.value = -1), 'plan.targets[1].value', undefined, undefined],
+    ['a target in a task that is not there', (p: Plan) => void (p.targets[2]!.task = '99.'), 'plan.targets[2].task', 'unknown_task', undefined],
+    ['a target whose text is not the source at its place', (p: Plan) => void (p.targets[2]!.text = '建立现代课程教学示范校6所'), 'plan.targets[2].span', 'span_mismatch', undefined],
+    ['a target of negative value', (p: Plan) => void (p.targets[2]!.value = -1), 'plan.targets[2].value', undefined, undefined],
   ])('with %s is refused with 400 naming the field, and nothing is stored', async (_name, spoil, path, code, message) => {
     const { plan, revision } = await read();
     const before = await counts();

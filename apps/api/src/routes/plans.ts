@@ -87,7 +87,7 @@ export function planRoutes(ctx: AppContext) {
         method: 'post',
         path: '/import',
         tags: ['plans'],
-        summary: '导入方案文件 / import a plan document (.txt or .docx bytes); a plan already stored is refused with 409',
+        summary: '导入方案文件 / import a plan document (.txt, .docx or a saved .html page, as bytes); a plan already stored is refused with 409',
         middleware: [requireRole('admin')] as const,
         ...idempotent,
         request: { query: ImportQuery, body: { content: { 'application/octet-stream': { schema: z.string().meta({ description: 'file bytes' }) } }, required: true } },

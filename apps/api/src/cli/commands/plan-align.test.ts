@@ -25,14 +25,14 @@ describe('kesu plan align', () => {
     expect(literacy?.parentTarget?.text).toContain('公民具备科学素质的比例');
     expect(['same', 'stricter', 'looser']).toContain(literacy?.relation);
     expect(literacy?.note.zh).toMatch(/^本级「> 18%」(高于|低于|与)上级「.+」/);
-    // Every one of the 24 targets of 锦江区 is listed once, paired or not.
-    expect(answer.pairs.filter((p) => p.target !== null)).toHaveLength(24);
+    // Every one of the 25 targets of 锦江区 (its 力争 literacy value among them) is listed once, paired or not.
+    expect(answer.pairs.filter((p) => p.target !== null)).toHaveLength(25);
   });
 
   it('prints the pairs in words by default, and 成都市 against the real 四川省 plan', async () => {
     const jinjiang = await kesu('plan', 'align', '--region', '510104');
     expect(jinjiang.out).toMatch(/^方案：成都市锦江区全民科学素质行动规划纲要实施方案（2021—2025年）（锦江区，2021—2025）\n上级方案：.+（演示）（成都市，2021—2025，最近的有同期方案的上级地区）\n可对照 \d+ 对/);
-    expect(jinjiang.out).toContain('[本级新增]\n  本级 #2：建立现代课程教学示范校5所\n  上级方案没有这一指标的目标\n');
+    expect(jinjiang.out).toContain('[本级新增]\n  本级 #3：建立现代课程教学示范校5所\n  上级方案没有这一指标的目标\n');
     const chengdu = await kesu('plan', 'align', '--region', '510100');
     expect(chengdu.out).toContain('上级方案：四川省全民科学素质行动实施方案（四川省，2021—2025，最近的有同期方案的上级地区）');
     expect(chengdu.out).toContain('  上级 #1：全省公民具备科学素质的比例超过13%\n');

@@ -207,7 +207,7 @@ export const en: Messages = {
   },
   plans: {
     import: 'Import a plan',
-    importHint: '.txt (UTF-8 or GBK) or .docx, up to 8 MB',
+    importHint: '.txt (UTF-8 or GBK), .docx or a saved web page (.html), up to 8 MB',
     importing: 'Reading the plan…',
     imported: 'Imported; review it item by item',
     title: 'Title',

@@ -205,7 +205,7 @@ export const zhCN = {
   },
   plans: {
     import: '导入方案',
-    importHint: '支持 .txt（UTF-8 或 GBK 编码）和 .docx 文件，不超过 8 MB',
+    importHint: '支持 .txt（UTF-8 或 GBK 编码）、.docx 和另存的网页（.html），不超过 8 MB',
     importing: '正在识别方案…',
     imported: '已导入，请逐项核对',
     title: '方案名称',
