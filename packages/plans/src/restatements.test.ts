@@ -32,6 +32,11 @@ describe('mergeRestatements', () => {
     expect(merged(raw).map((t) => t.restated.length)).toEqual([1]);
   });
 
+  it('keeps two goals of one number and one verb that count different things', () => {
+    const raw = '资助建设200个省级科普教育学校。\n资助建设200个省级科普惠民社区(村)。';
+    expect(merged(raw).map((t) => t.text)).toEqual(['资助建设200个省级科普教育学校', '资助建设200个省级科普惠民社区(村)']);
+  });
+
   it('keeps a goal two tasks each ask for, and two goals of different counts', () => {
     const raw = '每个社区每年开展科普活动不少于4次。\n每个社区每年开展科普活动不少于4次。\n每年开展科普讲座不少于4次。';
     const lines = normalise(raw).text.split('\n');

@@ -7,6 +7,16 @@ function counted(text: string): string {
   return text.replace(NOT_COUNTED, '');
 }
 
+/** What is named after a clause's number and its counting word: 200个省级科普教育学校 → 省级科普教育学校. */
+function nounAfter(text: string): string {
+  const at = text.search(/\d/);
+  if (at < 0) return '';
+  return text
+    .slice(at)
+    .replace(/^[\d.]+[万亿]?[^\u4e00-\u9fa5]?[个名人所家座项场次处支期]?(以上|左右)?/, '')
+    .replace(/\([^)]*\)$/, '');
+}
+
 /** Share of character pairs two strings have in common (Dice coefficient over bigrams). */
 function similarity(a: string, b: string): number {
   const pairs = (s: string) => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
@@ -28,8 +38,12 @@ function sameTarget(a: FoundTarget, b: FoundTarget, match: string): boolean {
   if (a.value !== b.value || a.valueMax !== b.valueMax || a.unit !== b.unit || a.scope !== b.scope || a.literacy !== b.literacy) return false;
   if (a.deadline !== null && b.deadline !== null && a.deadline !== b.deadline) return false;
   if (a.literacy) return true;
-  const [x, y] = [counted(match.slice(a.span.start, a.span.end)), counted(match.slice(b.span.start, b.span.end))];
-  return x.includes(y) || y.includes(x) || similarity(x, y) >= 0.6;
+  const [p, q] = [match.slice(a.span.start, a.span.end), match.slice(b.span.start, b.span.end)];
+  const [x, y] = [counted(p), counted(q)];
+  if (x.includes(y) || y.includes(x)) return true;
+  // Most words in common, and the same thing counted after the number where both name it (学校 is not 社区).
+  const [s, t] = [nounAfter(p), nounAfter(q)];
+  return similarity(x, y) >= 0.6 && (s.length < 2 || t.length < 2 || s.slice(-2) === t.slice(-2));
 }
 
 /**
