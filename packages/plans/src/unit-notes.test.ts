@@ -61,4 +61,12 @@ describe('splitUnits', () => {
     expect(units.map((u) => u.name)).toEqual(['县科协', '各乡镇(街道)', '县教育局', '县卫健局', '县财政局']);
     expect(units[1]?.span).toEqual({ start: 14, end: 21 });
   });
+
+  it('leaves the closing 等 of a list out of the last name', () => {
+    expect(splitUnits('市教育局、市科协等', 0).map((u) => [u.name, u.span])).toEqual([
+      ['市教育局', { start: 0, end: 4 }],
+      ['市科协', { start: 5, end: 8 }],
+    ]);
+    expect(splitUnits('县科协、县平等协会', 0).map((u) => u.name)).toEqual(['县科协', '县平等协会']);
+  });
 });

@@ -56,7 +56,8 @@ export function splitUnits(text: string, offset: number): UnitMention[] {
   const push = (end: number) => {
     const raw = text.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
-    const name = raw.trim().replace(/[。.]$/, '');
+    // 市教育局、市科协等牵头: the list's closing 等 (等单位, 等部门) is no part of the last name.
+    const name = raw.trim().replace(/[。.]$/, '').replace(/(?<=..)等(单位|部门)?$/, '');
     if (name !== '' && !/^(等|等单位|等部门)$/.test(name)) out.push({ name, span: { start: offset + start + lead, end: offset + start + lead + name.length } });
   };
   for (let i = 0; i < text.length; i++) {
