@@ -34,7 +34,7 @@ describe('findTargets: what is a target', () => {
   });
 
   it('reads the goal of a clause, not the condition of whom it applies to', () => {
-    expect(targets('到2025年，常住人口100万人以上的城市至少要拥有1座达标科技馆。').map((t) => [t.value, t.comparator])).toEqual([[1, '>=']]);
+    expect(targets('到2025年，常住人口100万人以上的城市至少要拥有1座达标科技馆。').map((t) => [t.value, t.comparator, t.scope])).toEqual([[1, '>=', 'per_unit']]);
   });
 
   it('reads a headcount after 其中 as part of the level it details', () => {

@@ -47,10 +47,13 @@ const LEVEL_VERB = /^(达到|达|力争达到|提升至|提升到|提高至|提�
 const BUILD = /建成|建设|组建|打造|创建|培育|命名|建立|认定|评选|设立/;
 const PEOPLE = /^(名|人|人次|位)$/;
 const OWN_TIME = /(到|至)20\d{2}年|十四五|期间|五年/;
+const CONDITION = /[\u4e00-\u9fa5]{0,4}[\d.]+[万亿]?[\u4e00-\u9fa5]?(以上|以下)的[\u4e00-\u9fa5]{0,4}(城市|县|区|学校|企业|社区|乡镇|村)/;
 const PER_UNIT = /每(?!年)(校|所|个|名|位|人|户|村|班|家|期|学期|季度|月|周|学校|社区|乡镇|街道|单位)|人均/;
 // 中小学配备1名科技副校长: equipping each unit of a kind is a per-unit goal.
 const EQUIP = /(中小学|学校|社区|村|乡镇|街道|医院|企业)[^,]{0,6}配备(?=[\d一二两三四五六七八九十])/;
 const MILESTONE = /(20\d{2})年(?:\d{1,2}月)?(?:底|末|年底)?(?:前|以前)[^,;。]*?(成立|建立|建成|出台|完成|组建)/;
+// A title won by a date (计划到2024年建成全国科普示范区): a milestone too, though no 前 is printed.
+const MILESTONE_TITLE = /(?:到|于)(20\d{2})年(?:底|末)?[^,;。]{0,4}(?:建成|创成|成功创建)(?:全国|国家级|省级)[^,;。\d]{0,10}示范(?:区|县|市|城市)/;
 // The plan's own schedule (2025年底前完成评估) is not a goal of the plan.
 const OWN_SCHEDULE = /评估|总结|验收|自查|考核|督查|报送/;
 const MILESTONE_DATE = /(20\d{2})年(?:\d{1,2}月)?(?:底|末|年底)?(?:前|以前)/;
@@ -91,6 +94,9 @@ function lastIndex(re: RegExp, s: string): number {
  */
 function scopeOf(clause: string, before: string, q: Quantity, deadline: number | null): { scope: TargetScope; perUnit: { at: number; length: number } | null } {
   if (PER_UNIT.test(clause)) return { scope: 'per_unit', perUnit: perUnitPhrase(clause) };
+  // A goal for each unit that meets a condition: 常住人口100万人以上的城市至少…1座.
+  const condition = CONDITION.exec(clause.slice(0, q.start));
+  if (condition) return { scope: 'per_unit', perUnit: { at: condition.index, length: condition[0].length } };
   const equip = EQUIP.exec(clause);
   if (equip) return { scope: 'per_unit', perUnit: { at: equip.index, length: (equip[1] as string).length } };
   if (ANNUAL.test(clause)) return { scope: 'annual', perUnit: null };
@@ -195,7 +201,7 @@ export function findTargets(match: string, bodyStart: number, period: PlanPeriod
       if (baseline && Number(baseline[1]) < period.start) continue;
       // 每年 carries over the clauses joined by commas, not across the items of a ；-list.
       const before = s.slice(s.lastIndexOf(';', clause.start - sentence.start) + 1, clause.start - sentence.start);
-      const milestone = OWN_SCHEDULE.test(c) ? null : MILESTONE.exec(c);
+      const milestone = OWN_SCHEDULE.test(c) ? null : (MILESTONE.exec(c) ?? MILESTONE_TITLE.exec(c));
       const qs = findQuantities(c).filter((q) => !excluded(c, q, quotes, clause.start - sentence.start));
       if (OWN_SCHEDULE.test(c) && MILESTONE_DATE.test(c) && qs.length === 0) continue;
       if (milestone) {
