@@ -1,4 +1,5 @@
 import type { Region } from '@kesu/schema';
+import { quotedPlans } from './quoted-plans.js';
 import { detectRegion, type RegionIndex } from './region.js';
 
 /** Another region's plan a page runs on into, and where its part of the text begins. */
@@ -7,9 +8,6 @@ export interface ForeignPlan {
   /** Offset of the first line that names that region: the page's own text ends there. */
   at: number;
 }
-
-// A plan a text names: 《重庆市大足区全民科学素质行动规划纲要实施方案（2021—2025年）》.
-const QUOTED_PLAN = /《[^》]*(科学(文化)?素质|科普)[^》]*(方案|规划|纲要|计划)[^》]*》/g;
 
 function ancestors(index: RegionIndex, region: Region): Set<string> {
   const out = new Set<string>();
@@ -28,8 +26,8 @@ function related(index: RegionIndex, a: Region, b: Region): boolean {
  * Plans of regions above or below the plan's own (the province's plan a county quotes) are not foreign.
  */
 export function foreignPlan(index: RegionIndex, match: string, region: Region): ForeignPlan | null {
-  for (const quoted of match.matchAll(QUOTED_PLAN)) {
-    const other = detectRegion(index, quoted[0], quoted[0]);
+  for (const quoted of quotedPlans(match)) {
+    const other = detectRegion(index, quoted.title, quoted.title);
     if (!other || related(index, other, region)) continue;
     const names = [other.name, other.short].filter((n) => n.length >= 2);
     const first = Math.min(...names.map((n) => match.indexOf(n)).filter((i) => i >= 0));

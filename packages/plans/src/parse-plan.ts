@@ -1,13 +1,14 @@
 import type { ImportIssue, Plan, Section, Span, Target, Task } from '@kesu/schema';
 import { attachUnits, type Units } from './attach-units.js';
 import { normaliseDepartments } from './departments.js';
-import { foreignPlan } from './other-regions.js';
 import { periodIn, readHeader } from './header.js';
 import { localIndicatorCode, mapIndicator } from './indicators.js';
 import { issue, reject, type Rejection } from './issues.js';
 import { splitLines, type Line } from './lines.js';
 import { foldWidth, matchingForm, normalise } from './normalise.js';
+import { foreignPlan } from './other-regions.js';
 import { buildOutline, type OutlineSection, type OutlineTask } from './outline.js';
+import { quotedPlans } from './quoted-plans.js';
 import { detectRegion, planRegion } from './region.js';
 import type { PreparedRegistry } from './registry.js';
 import { mergeRestatements } from './restatements.js';
@@ -105,17 +106,9 @@ function taskWithoutLead(task: Task): ImportIssue {
   );
 }
 
-// A plan named in a news report or 解读: 《XX市全民科学素质行动实施方案（2021—2025年）》, perhaps inside 《关于印发…的通知》.
-const QUOTED_PLAN = /《(关于印发)?([^》]*(科学(文化)?素质|科普)[^》]*(方案|规划|纲要|计划)[^》]*?)(的通知)?》/g;
-// The national 纲要 and the State Council's notice are quoted by every local text.
-const NATIONAL_TITLE = /^(国务院|中共中央|全民科学素质行动(规划|计划)纲要)/;
-
 /** The title of the plan a text reports on: the first quoted plan title that is not the national 纲要. */
 function quotedTitle(doc: { text: string; match: string }): string | null {
-  const found = [...doc.match.matchAll(QUOTED_PLAN)].map((m) => {
-    const start = (m.index as number) + 1 + (m[1]?.length ?? 0);
-    return { start, end: start + (m[2] as string).length, national: NATIONAL_TITLE.test(m[2] as string) };
-  });
+  const found = quotedPlans(doc.match);
   const chosen = found.find((f) => !f.national) ?? found[0];
   return chosen ? doc.text.slice(chosen.start, chosen.end) : null;
 }
