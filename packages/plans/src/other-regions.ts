@@ -1,4 +1,4 @@
-import type { Region } from '@kesu/schema';
+import { inRegionTree, type Region } from '@kesu/schema';
 import { quotedPlans } from './quoted-plans.js';
 import { detectRegion, type RegionIndex } from './region.js';
 
@@ -9,15 +9,9 @@ export interface ForeignPlan {
   at: number;
 }
 
-function ancestors(index: RegionIndex, region: Region): Set<string> {
-  const out = new Set<string>();
-  for (let r: Region | undefined = region; r?.parent; r = index.byCode.get(r.parent)) out.add(r.parent);
-  return out;
-}
-
 /** Whether one region lies inside the other: a county plan quotes its province's, and the other way round. */
-function related(index: RegionIndex, a: Region, b: Region): boolean {
-  return a.code === b.code || ancestors(index, a).has(b.code) || ancestors(index, b).has(a.code);
+function related(a: Region, b: Region): boolean {
+  return inRegionTree(a.code, b.code) || inRegionTree(b.code, a.code);
 }
 
 /**
@@ -28,7 +22,7 @@ function related(index: RegionIndex, a: Region, b: Region): boolean {
 export function foreignPlan(index: RegionIndex, match: string, region: Region): ForeignPlan | null {
   for (const quoted of quotedPlans(match)) {
     const other = detectRegion(index, quoted.title, quoted.title);
-    if (!other || related(index, other, region)) continue;
+    if (!other || related(other, region)) continue;
     const names = [other.name, other.short].filter((n) => n.length >= 2);
     const first = Math.min(...names.map((n) => match.indexOf(n)).filter((i) => i >= 0));
     const at = match.lastIndexOf('\n', first) + 1;
