@@ -61,10 +61,6 @@ function findTitle(lines: Line[]): number {
   return found;
 }
 
-/**
- * Reads what a plan says about itself: title, document number (〔2022〕25号), date of issue
- * (成文日期, or the date line of the notice), period (2021—2025年) and whether it is a draft.
- */
 /** A title with the documents it quotes blanked out. */
 function withoutQuoted(title: string): string {
   return title.replace(/《[^》]*》|〈[^〉]*〉|<[^>]*>/g, (q) => ' '.repeat(q.length));
@@ -73,14 +69,25 @@ function withoutQuoted(title: string): string {
 /** The period a title states: 2021—2025年, or (2022-2024). */
 export function periodIn(title: string): PlanPeriod | null {
   // 贯彻《全民科学素质行动规划纲要（2021—2035年）》实施方案: the quoted 纲要's period is not the plan's.
-  const m = PERIOD.exec(withoutQuoted(title));
+  return periodOf(withoutQuoted(title));
+}
+
+/** The first period printed in a line, quoted or not. */
+function periodOf(line: string): PlanPeriod | null {
+  const m = PERIOD.exec(line);
   return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
 }
 
+/**
+ * Reads what a plan says about itself: title, document number (〔2022〕25号), date of issue
+ * (成文日期, or the date line of the notice), period (2021—2025年) and whether it is a draft.
+ */
 export function readHeader(lines: Line[], text: string): Header {
   const titleLine = findTitle(lines);
   const title = titleLine >= 0 ? (lines[titleLine] as Line) : null;
-  const titleSpan = title ? { start: title.end - titleText(title.match).length - (title.match.match(TITLE_SUFFIX)?.[0].length ?? 0), end: title.end - (title.match.match(TITLE_SUFFIX)?.[0].length ?? 0) } : null;
+  // The title's own words: the line without its label and 政策解读 suffix.
+  const suffix = title ? (TITLE_SUFFIX.exec(title.match)?.[0].length ?? 0) : 0;
+  const titleSpan = title ? { start: title.end - suffix - titleText(title.match).length, end: title.end - suffix } : null;
   const head = lines.slice(0, titleLine >= 0 ? titleLine : Math.min(lines.length, 30));
   // The plan's own number heads the notice; numbers inside brackets or after 依据 cite other documents.
   const ownNumber = (l: Line) => {
@@ -99,8 +106,8 @@ export function readHeader(lines: Line[], text: string): Header {
   // A date alone on its line after the title is the signature of a plan printed on its own.
   const signed = lines.slice(titleLine + 1).filter((l) => STANDALONE_DATE.test(l.match)).map((l) => dateIn(l.match)).find((d) => d !== null);
   const issuedOn = (stated ? dateIn(stated.match) : null) ?? dated.at(-1) ?? (titleLine < 0 ? null : (signed ?? null));
-  const periodMatch = (title ? PERIOD.exec(withoutQuoted(title.match)) : null) ?? lines.map((l) => PERIOD.exec(l.match)).find((m) => m && Number(m[2]) - Number(m[1]) <= 6);
-  const period = periodMatch ? { start: Number(periodMatch[1]), end: Number(periodMatch[2]) } : { start: 2021, end: 2025 };
+  const printed = (title ? periodIn(title.match) : null) ?? lines.map((l) => periodOf(l.match)).find((p) => p && p.end - p.start <= 6);
+  const period = printed ?? { start: 2021, end: 2025 };
   const docText = docLine && docNumber ? text.slice(docLine.start + (docNumber.index ?? 0), docLine.start + (docNumber.index ?? 0) + docNumber[0].length) : null;
   const number = docText?.replace(/\s+/g, '').replace(/^.*(文件|办公室|人民政府)/, '') ?? null;
   return {
