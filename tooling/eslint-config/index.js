@@ -12,7 +12,10 @@ const base = tseslint.config(
     rules: {
       'no-console': ['error', { allow: ['warn', 'error'] }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       eqeqeq: ['error', 'always'],
       'no-eval': 'error',
       'no-new-func': 'error',
@@ -37,22 +40,18 @@ export default base;
  * `<script setup lang="ts">` parsed by typescript-eslint.
  * @example export { vue as default } from '@kesu/eslint-config'
  */
-export const vue = tseslint.config(
-  ...base,
-  ...pluginVue.configs['flat/recommended'],
-  {
-    files: ['**/*.vue'],
-    languageOptions: {
-      parser: vueParser,
-      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
-    },
-    rules: {
-      // TypeScript already reports unknown names, and knows the browser's globals.
-      'no-undef': 'off',
-      // Formatting is left to the author; these rules only fight long Chinese labels.
-      'vue/max-attributes-per-line': 'off',
-      'vue/singleline-html-element-content-newline': 'off',
-      'vue/multiline-html-element-content-newline': 'off',
-    },
+export const vue = tseslint.config(...base, ...pluginVue.configs['flat/recommended'], {
+  files: ['**/*.vue'],
+  languageOptions: {
+    parser: vueParser,
+    parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
   },
-);
+  rules: {
+    // TypeScript already reports unknown names, and knows the browser's globals.
+    'no-undef': 'off',
+    // Formatting is left to the author; these rules only fight long Chinese labels.
+    'vue/max-attributes-per-line': 'off',
+    'vue/singleline-html-element-content-newline': 'off',
+    'vue/multiline-html-element-content-newline': 'off',
+  },
+});

@@ -17,20 +17,26 @@ function hasCjkFont() {
 
 function fail(reason) {
   console.error(`ensure-browser: ${reason}`);
-  console.error(`ensure-browser: install them by hand and run again: apt-get update && apt-get install -y ${PACKAGES.join(' ')}`);
+  console.error(
+    `ensure-browser: install them by hand and run again: apt-get update && apt-get install -y ${PACKAGES.join(' ')}`,
+  );
   process.exit(1);
 }
 
 function run(command, args) {
   console.log(`ensure-browser: ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (result.error) fail(`could not run ${command}: ${result.error.message}`);
   if (result.status !== 0) fail(`${[command, ...args].join(' ')} exited with ${result.status}`);
 }
 
 if (TOOLS.every((tool) => existsSync(tool)) && hasCjkFont()) process.exit(0);
 
-if (!existsSync('/usr/bin/apt-get')) fail(`one of ${TOOLS.join(', ')} or a Noto CJK font is missing and this machine has no apt-get`);
+if (!existsSync('/usr/bin/apt-get'))
+  fail(`one of ${TOOLS.join(', ')} or a Noto CJK font is missing and this machine has no apt-get`);
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasSudo = ['/usr/bin/sudo', '/bin/sudo'].some((p) => existsSync(p));
 if (!asRoot && !hasSudo) fail('not root and no sudo to install with');

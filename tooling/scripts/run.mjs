@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const { packageManager } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '0',
+};
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
@@ -30,7 +35,11 @@ function pnpm(...args) {
  * says how long `npm start` took to get there; exits with the child.
  */
 function serveAndTime(...args) {
-  const child = spawn('npm', ['exec', '--yes', `--package=${packageManager}`, '--', 'pnpm', ...args], { cwd: root, stdio: 'inherit', env });
+  const child = spawn('npm', ['exec', '--yes', `--package=${packageManager}`, '--', 'pnpm', ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   child.on('error', (error) => {
     console.error(`kesu: could not run npm: ${error.message}`);
     process.exit(1);
@@ -80,7 +89,8 @@ function printTotals() {
 
 /** Points git at the project's hooks (the commit-message check) when this is a git checkout. */
 function useProjectHooks() {
-  if (existsSync(path.join(root, '.git'))) spawnSync('git', ['config', 'core.hooksPath', 'tooling/git-hooks'], { cwd: root });
+  if (existsSync(path.join(root, '.git')))
+    spawnSync('git', ['config', 'core.hooksPath', 'tooling/git-hooks'], { cwd: root });
 }
 
 const steps = {

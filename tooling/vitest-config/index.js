@@ -13,7 +13,14 @@ function workspaceRoot(from) {
  * The global setup that starts one throw-away PostgreSQL for a package's whole run (the store's
  * own script, by path: a global setup is loaded before workspace packages resolve to source).
  */
-export const POSTGRES_SETUP = path.join(workspaceRoot(path.dirname(fileURLToPath(import.meta.url))), 'packages', 'store', 'src', 'testing', 'global-setup.ts');
+export const POSTGRES_SETUP = path.join(
+  workspaceRoot(path.dirname(fileURLToPath(import.meta.url))),
+  'packages',
+  'store',
+  'src',
+  'testing',
+  'global-setup.ts',
+);
 
 /**
  * Shared vitest settings: tests sit beside the code as `*.test.ts`, workspace packages resolve
@@ -28,7 +35,20 @@ export function kesuVitest(overrides = {}) {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       setupFiles: [fileURLToPath(new URL('./fail-on-console.js', import.meta.url))],
       // Each package leaves a JSON summary so `npm test` can print one closing count.
-      reporters: ['default', ['json', { outputFile: path.join(workspaceRoot(process.cwd()), 'test-results', 'vitest', `${path.basename(process.cwd())}.json`) }]],
+      reporters: [
+        'default',
+        [
+          'json',
+          {
+            outputFile: path.join(
+              workspaceRoot(process.cwd()),
+              'test-results',
+              'vitest',
+              `${path.basename(process.cwd())}.json`,
+            ),
+          },
+        ],
+      ],
       ...overrides,
     },
   };

@@ -40,7 +40,11 @@ const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/auth/redeem-code', '/api/
 const HTTP_FAILURES: Partial<Record<number, [code: string, zh: string, en: string]>> = {
   400: ['invalid_json', '请求体不是有效的 JSON', 'the request body is not valid JSON'],
   413: ['too_large', '请求内容过大', 'request body too large'],
-  415: ['unsupported_media_type', '请求体的内容类型不受支持（应为 application/json）', 'unsupported content type for the request body (use application/json)'],
+  415: [
+    'unsupported_media_type',
+    '请求体的内容类型不受支持（应为 application/json）',
+    'unsupported content type for the request body (use application/json)',
+  ],
 };
 /** The media types hono's JSON validator parses. */
 const JSON_BODY = /^application\/([a-z-.]+\+)?json(;|$)/i;
@@ -74,7 +78,12 @@ const UNAVAILABLE_LOG_MS = 10_000;
 let unavailableLoggedAt = 0;
 let storageFullLoggedAt = 0;
 
-function errorBody(code: string, message: string, messageEn: string, details: ApiError['error']['details'] = []): ApiError {
+function errorBody(
+  code: string,
+  message: string,
+  messageEn: string,
+  details: ApiError['error']['details'] = [],
+): ApiError {
   return { error: { code, message, messageEn, details } };
 }
 
@@ -90,7 +99,8 @@ function onError(error: Error, c: Context<AppEnv>) {
     if (known) return c.json(errorBody(...known), error.status);
     return c.json(errorBody('http_error', '请求无效', error.message || 'bad request'), error.status);
   }
-  if (error instanceof SyntaxError) return c.json(errorBody('invalid_json', '请求体不是有效的 JSON', 'the request body is not valid JSON'), 400);
+  if (error instanceof SyntaxError)
+    return c.json(errorBody('invalid_json', '请求体不是有效的 JSON', 'the request body is not valid JSON'), 400);
   // The database server is restarting or out of reach: the request may be sent again (with its Idempotency-Key, if a write).
   if (isDatabaseUnavailable(error)) {
     if (Date.now() - unavailableLoggedAt > UNAVAILABLE_LOG_MS) {
@@ -98,12 +108,26 @@ function onError(error: Error, c: Context<AppEnv>) {
       console.error(`${c.req.method} ${c.req.path}: database unavailable: ${error.message}`);
     }
     c.header('Retry-After', String(RETRY_AFTER_SECONDS));
-    return c.json(errorBody('database_unavailable', '数据库暂时无法连接，请稍后重试', 'the database cannot be reached just now; try again shortly'), 503);
+    return c.json(
+      errorBody(
+        'database_unavailable',
+        '数据库暂时无法连接，请稍后重试',
+        'the database cannot be reached just now; try again shortly',
+      ),
+      503,
+    );
   }
   // A statement waited past its connection's limit (a lock held elsewhere, a slow plan): cancelled, nothing of it kept.
   if (isDatabaseBusy(error)) {
     c.header('Retry-After', String(RETRY_AFTER_SECONDS));
-    return c.json(errorBody('database_busy', '数据库繁忙（操作等待超时，未保存任何更改），请稍后重试', 'the database is busy (the operation waited too long and nothing was changed); try again shortly'), 503);
+    return c.json(
+      errorBody(
+        'database_busy',
+        '数据库繁忙（操作等待超时，未保存任何更改），请稍后重试',
+        'the database is busy (the operation waited too long and nothing was changed); try again shortly',
+      ),
+      503,
+    );
   }
   // Nothing of the failed write was kept; what was stored before is unchanged.
   if (isStorageFull(error)) {
@@ -111,7 +135,14 @@ function onError(error: Error, c: Context<AppEnv>) {
       storageFullLoggedAt = Date.now();
       console.error(`${c.req.method} ${c.req.path}: storage full: ${error.message}`);
     }
-    return c.json(errorBody('storage_full', '服务器存储空间已满，本次更改未保存（此前保存的数据不受影响）：请联系管理员清理磁盘后重试', 'the server’s disk is full: this change was not saved (what was saved before is unaffected); ask the administrator to free space, then try again'), 507);
+    return c.json(
+      errorBody(
+        'storage_full',
+        '服务器存储空间已满，本次更改未保存（此前保存的数据不受影响）：请联系管理员清理磁盘后重试',
+        'the server’s disk is full: this change was not saved (what was saved before is unaffected); ask the administrator to free space, then try again',
+      ),
+      507,
+    );
   }
   console.error(`${c.req.method} ${c.req.path}:`, error);
   return c.json(errorBody('internal', '服务器内部错误，请稍后重试', 'internal server error; try again later'), 500);

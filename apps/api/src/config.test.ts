@@ -13,7 +13,11 @@ describe('approval settings from the environment', () => {
   });
 
   it('refuses a level it does not know, in Chinese and English', () => {
-    expect(() => approvalLevelsOf({ KESU_APPROVAL_LEVELS: 'county,city' })).toThrow(/不认识的审核层级「city」.*unknown approval level "city"/);
-    expect(() => countApprovedFromOf({ KESU_COUNT_APPROVED_FROM: '市级' })).toThrow(/KESU_COUNT_APPROVED_FROM：不认识的审核层级「市级」/);
+    expect(() => approvalLevelsOf({ KESU_APPROVAL_LEVELS: 'county,city' })).toThrow(
+      /不认识的审核层级「city」.*unknown approval level "city"/,
+    );
+    expect(() => countApprovedFromOf({ KESU_COUNT_APPROVED_FROM: '市级' })).toThrow(
+      /KESU_COUNT_APPROVED_FROM：不认识的审核层级「市级」/,
+    );
   });
 });

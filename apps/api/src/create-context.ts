@@ -14,7 +14,14 @@ import { NotificationService } from './notify/notification-service.js';
 import { loadSeeds } from './seed.js';
 
 /** Opens the store in a data folder and loads the registries every request uses. */
-export async function createContext(options: { database: string; dataDir: string; webDir?: string | null; approvalLevels?: readonly ApprovalLevel[]; mail?: MailConfig | null; countApprovedFrom?: ApprovalLevel | null }): Promise<AppContext> {
+export async function createContext(options: {
+  database: string;
+  dataDir: string;
+  webDir?: string | null;
+  approvalLevels?: readonly ApprovalLevel[];
+  mail?: MailConfig | null;
+  countApprovedFrom?: ApprovalLevel | null;
+}): Promise<AppContext> {
   // The data folder holds the warehouse and the lake whichever engine holds the store.
   mkdirSync(options.dataDir, { recursive: true });
   const store = await openStore(options.database);
@@ -22,7 +29,11 @@ export async function createContext(options: { database: string; dataDir: string
   try {
     // The warehouse and the importer read the registries from the store: a new one gets them now.
     if ((await summarize(store.connection)).regions === 0) await loadSeeds(store);
-    analytics = await AnalyticsService.open(store, options.dataDir, options.countApprovedFrom === undefined ? countApprovedFromOf() : options.countApprovedFrom);
+    analytics = await AnalyticsService.open(
+      store,
+      options.dataDir,
+      options.countApprovedFrom === undefined ? countApprovedFromOf() : options.countApprovedFrom,
+    );
   } catch (error) {
     // Open connections would keep a failed command's process alive.
     await store.close();
@@ -34,12 +45,19 @@ export async function createContext(options: { database: string; dataDir: string
   const regionMap = new Map(regions.map((r) => [r.code, r]));
   const approvalLevels = options.approvalLevels ?? approvalLevelsOf();
   // Read through the context, so a test that moves the clock moves it for the jobs too.
-  const notifications = new NotificationService({ store, regions: regionMap, approvalLevels, mail: options.mail === undefined ? mailConfigOf() : options.mail, now: () => ctx.clock() });
+  const notifications = new NotificationService({
+    store,
+    regions: regionMap,
+    approvalLevels,
+    mail: options.mail === undefined ? mailConfigOf() : options.mail,
+    now: () => ctx.clock(),
+  });
   // A minute bounds how long a change could linger in memory if a node missed the feed.
   const caches: AppContext['caches'] = { sessions: new TtlCache(60_000), assignments: new TtlCache(60_000) };
   store.changes.subscribe('sessions', (key) => caches.sessions.delete(key));
   store.changes.subscribe('assignments', (key) => caches.assignments.delete(key));
-  const refreshWarehouse = () => analytics.refresh().catch((error: unknown) => console.error('warehouse refresh failed:', error));
+  const refreshWarehouse = () =>
+    analytics.refresh().catch((error: unknown) => console.error('warehouse refresh failed:', error));
   store.changes.subscribe(WAREHOUSE_TOPIC, refreshWarehouse);
   // The feed was cut (the database restarted): whatever other nodes changed meanwhile is unknown here.
   store.changes.onGap(() => {

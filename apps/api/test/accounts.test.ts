@@ -41,9 +41,17 @@ const errorOf = (r: Reply) => r.body.error!;
 const users = async () => (await office.request('GET', '/api/v1/users')).body as unknown as ShownUser[];
 const userNamed = async (name: string) => (await users()).find((u) => u.username === name)!;
 const auditOf = (entityId: string) => h.ctx.store.reads.read((conn) => listAudit(conn, { entity: 'user', entityId }));
-const wholeAudit = () => h.ctx.store.reads.read(async (conn) => JSON.stringify((await conn.rows('SELECT * FROM audit_events'))));
-const storedUsers = () => h.ctx.store.reads.read(async (conn) => (await conn.rows('SELECT username, display_name, role, region_code, department, email, disabled_at IS NOT NULL AS disabled FROM users ORDER BY username')));
-const redeem = (client: Client, username: string, code: string, password: string) => client.request('POST', '/api/v1/auth/redeem-code', { username, code, password });
+const wholeAudit = () =>
+  h.ctx.store.reads.read(async (conn) => JSON.stringify(await conn.rows('SELECT * FROM audit_events')));
+const storedUsers = () =>
+  h.ctx.store.reads.read(
+    async (conn) =>
+      await conn.rows(
+        'SELECT username, display_name, role, region_code, department, email, disabled_at IS NOT NULL AS disabled FROM users ORDER BY username',
+      ),
+  );
+const redeem = (client: Client, username: string, code: string, password: string) =>
+  client.request('POST', '/api/v1/auth/redeem-code', { username, code, password });
 
 async function create(body: Record<string, unknown>): Promise<Reply> {
   return office.request('POST', '/api/v1/users', body);
@@ -53,10 +61,24 @@ describe('the office creates an account without a password', () => {
   let created: Body;
   it('answers a one-time code, once, with a log-in link and an expiry 72 hours on', async () => {
     const before = Date.now();
-    const res = await create({ username: 'kx-wang', displayName: '王科协', role: 'reporter', regionCode: '510104', department: '锦江区科协', email: 'wang@example.cn' });
+    const res = await create({
+      username: 'kx-wang',
+      displayName: '王科协',
+      role: 'reporter',
+      regionCode: '510104',
+      department: '锦江区科协',
+      email: 'wang@example.cn',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     created = res.body;
-    expect(created).toMatchObject({ username: 'kx-wang', role: 'reporter', email: 'wang@example.cn', disabled: false, mustSetPassword: true, lastLoginAt: null });
+    expect(created).toMatchObject({
+      username: 'kx-wang',
+      role: 'reporter',
+      email: 'wang@example.cn',
+      disabled: false,
+      mustSetPassword: true,
+      lastLoginAt: null,
+    });
     const code = created['loginCode'] as Code;
     expect(code.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(code.link).toBe(`/login?user=kx-wang&code=${code.code}`);
@@ -77,7 +99,11 @@ describe('the office creates an account without a password', () => {
     const code = (created['loginCode'] as Code).code;
     const wrong = await redeem(new Client(h), 'kx-wang', 'AAAA-BBBB-CCCC', 'a-good-password');
     expect(wrong.status).toBe(400);
-    expect(errorOf(wrong)).toMatchObject({ code: 'bad_code', message: '用户名或登录码不正确', messageEn: 'wrong user name or log-in code' });
+    expect(errorOf(wrong)).toMatchObject({
+      code: 'bad_code',
+      message: '用户名或登录码不正确',
+      messageEn: 'wrong user name or log-in code',
+    });
     const short = await redeem(new Client(h), 'kx-wang', code, 'short');
     expect(short.status).toBe(400);
     expect(errorOf(short).details.map((d) => d.path)).toContain('password');
@@ -125,7 +151,11 @@ describe('codes that no longer work', () => {
   it('an expired code is refused as expired', async () => {
     const res = await create({ username: 'late', displayName: '迟到', role: 'leader', regionCode: '510104' });
     const { code } = res.body['loginCode'] as Code;
-    await h.ctx.store.writes.write((conn) => conn.exec("UPDATE login_codes SET expires_at = TIMESTAMP '2020-01-01 00:00:00' WHERE user_id = (SELECT id FROM users WHERE username = 'late')"));
+    await h.ctx.store.writes.write((conn) =>
+      conn.exec(
+        "UPDATE login_codes SET expires_at = TIMESTAMP '2020-01-01 00:00:00' WHERE user_id = (SELECT id FROM users WHERE username = 'late')",
+      ),
+    );
     const refused = await redeem(new Client(h), 'late', code, 'a-good-password');
     expect(refused.status).toBe(400);
     expect(errorOf(refused)).toMatchObject({ code: 'code_expired', message: expect.stringContaining('已过期') });
@@ -145,7 +175,10 @@ describe('codes that no longer work', () => {
   it('wrong codes are rate-limited like log-ins', async () => {
     await create({ username: 'guessed', displayName: '被猜', role: 'leader', regionCode: '510104' });
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await redeem(new Client(h), 'guessed', `WRNG-CODE-${String(i).padStart(4, '2')}`, 'a-good-password')).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (await redeem(new Client(h), 'guessed', `WRNG-CODE-${String(i).padStart(4, '2')}`, 'a-good-password')).status,
+      );
     expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
     expect(statuses[10]).toBe(429);
   });
@@ -153,19 +186,97 @@ describe('codes that no longer work', () => {
 
 describe('bad accounts are refused and nothing stored changes', () => {
   const cases: Array<[string, Record<string, unknown>, number, string, string]> = [
-    ['a taken user name', { username: 'edu', displayName: '重名', role: 'leader', regionCode: '510104' }, 409, 'username_taken', 'username'],
-    ['a region code that does not exist', { username: 'nowhere', displayName: '无', role: 'leader', regionCode: '519999' }, 400, 'unknown_region', 'regionCode'],
-    ['a malformed region code', { username: 'nowhere', displayName: '无', role: 'leader', regionCode: '51-104' }, 400, 'invalid_format', 'regionCode'],
-    ['a unit the region does not have', { username: 'ghost', displayName: '无', role: 'reporter', regionCode: '510104', department: '锦江区不存在局' }, 400, 'unknown_department', 'department'],
-    ['another region’s unit', { username: 'ghost', displayName: '无', role: 'reporter', regionCode: '110108', department: '锦江区教育局' }, 400, 'unknown_department', 'department'],
-    ['a reporter without a unit', { username: 'ghost', displayName: '无', role: 'reporter', regionCode: '510104' }, 400, 'department_required', 'department'],
-    ['a leader without a region', { username: 'ghost', displayName: '无', role: 'leader' }, 400, 'region_required', 'regionCode'],
-    ['an unknown role', { username: 'ghost', displayName: '无', role: 'owner', regionCode: '510104' }, 400, 'invalid_value', 'role'],
-    ['an upper-case user name', { username: 'Ghost', displayName: '无', role: 'leader', regionCode: '510104' }, 400, 'invalid_format', 'username'],
-    ['a bad e-mail address', { username: 'ghost', displayName: '无', role: 'leader', regionCode: '510104', email: 'not-an-address' }, 400, 'invalid_format', 'email'],
-    ['a too short password', { username: 'ghost', displayName: '无', role: 'leader', regionCode: '510104', password: 'short' }, 400, 'too_small', 'password'],
-    ['an unknown field', { username: 'ghost', displayName: '无', role: 'leader', regionCode: '510104', admin: true }, 400, 'unknown_field', ''],
-    ['an empty name', { username: 'ghost', displayName: '  ', role: 'leader', regionCode: '510104' }, 400, 'too_small', 'displayName'],
+    [
+      'a taken user name',
+      { username: 'edu', displayName: '重名', role: 'leader', regionCode: '510104' },
+      409,
+      'username_taken',
+      'username',
+    ],
+    [
+      'a region code that does not exist',
+      { username: 'nowhere', displayName: '无', role: 'leader', regionCode: '519999' },
+      400,
+      'unknown_region',
+      'regionCode',
+    ],
+    [
+      'a malformed region code',
+      { username: 'nowhere', displayName: '无', role: 'leader', regionCode: '51-104' },
+      400,
+      'invalid_format',
+      'regionCode',
+    ],
+    [
+      'a unit the region does not have',
+      { username: 'ghost', displayName: '无', role: 'reporter', regionCode: '510104', department: '锦江区不存在局' },
+      400,
+      'unknown_department',
+      'department',
+    ],
+    [
+      'another region’s unit',
+      { username: 'ghost', displayName: '无', role: 'reporter', regionCode: '110108', department: '锦江区教育局' },
+      400,
+      'unknown_department',
+      'department',
+    ],
+    [
+      'a reporter without a unit',
+      { username: 'ghost', displayName: '无', role: 'reporter', regionCode: '510104' },
+      400,
+      'department_required',
+      'department',
+    ],
+    [
+      'a leader without a region',
+      { username: 'ghost', displayName: '无', role: 'leader' },
+      400,
+      'region_required',
+      'regionCode',
+    ],
+    [
+      'an unknown role',
+      { username: 'ghost', displayName: '无', role: 'owner', regionCode: '510104' },
+      400,
+      'invalid_value',
+      'role',
+    ],
+    [
+      'an upper-case user name',
+      { username: 'Ghost', displayName: '无', role: 'leader', regionCode: '510104' },
+      400,
+      'invalid_format',
+      'username',
+    ],
+    [
+      'a bad e-mail address',
+      { username: 'ghost', displayName: '无', role: 'leader', regionCode: '510104', email: 'not-an-address' },
+      400,
+      'invalid_format',
+      'email',
+    ],
+    [
+      'a too short password',
+      { username: 'ghost', displayName: '无', role: 'leader', regionCode: '510104', password: 'short' },
+      400,
+      'too_small',
+      'password',
+    ],
+    [
+      'an unknown field',
+      { username: 'ghost', displayName: '无', role: 'leader', regionCode: '510104', admin: true },
+      400,
+      'unknown_field',
+      '',
+    ],
+    [
+      'an empty name',
+      { username: 'ghost', displayName: '  ', role: 'leader', regionCode: '510104' },
+      400,
+      'too_small',
+      'displayName',
+    ],
   ];
   it.each(cases)('%s', async (_name, body, status, code, path) => {
     const before = await storedUsers();
@@ -183,20 +294,43 @@ describe('bad accounts are refused and nothing stored changes', () => {
 describe('refusals name the field as people know it', () => {
   it('in the body of a new user and of a change', async () => {
     const created = await create({ username: 'ghost', displayName: '无', role: 'leader' });
-    expect(errorOf(created).details[0]).toMatchObject({ path: 'regionCode', message: '「所属地区」必填：除管理员外，每个角色都属于一个地区', messageEn: '"Region" is required: every role but the administrator belongs to a region' });
+    expect(errorOf(created).details[0]).toMatchObject({
+      path: 'regionCode',
+      message: '「所属地区」必填：除管理员外，每个角色都属于一个地区',
+      messageEn: '"Region" is required: every role but the administrator belongs to a region',
+    });
     const id = (await userNamed('boss')).id;
     const changed = await office.request('PATCH', `/api/v1/users/${id}`, { role: 'reporter' });
-    expect(errorOf(changed).details[0]).toMatchObject({ path: 'department', message: expect.stringMatching(/^「所属单位」必填/) });
+    expect(errorOf(changed).details[0]).toMatchObject({
+      path: 'department',
+      message: expect.stringMatching(/^「所属单位」必填/),
+    });
   });
 });
 
 describe('the office edits an account', () => {
   it('changes role, region, unit and e-mail, auditing the previous and new profile', async () => {
-    const res = await create({ username: 'zhang', displayName: '张', role: 'leader', regionCode: '510104', password: 'long-enough-1' });
+    const res = await create({
+      username: 'zhang',
+      displayName: '张',
+      role: 'leader',
+      regionCode: '510104',
+      password: 'long-enough-1',
+    });
     const id = String(res.body['id']);
-    const changed = await office.request('PATCH', `/api/v1/users/${id}`, { role: 'reporter', department: '锦江区教育局', email: 'zhang@example.cn' });
+    const changed = await office.request('PATCH', `/api/v1/users/${id}`, {
+      role: 'reporter',
+      department: '锦江区教育局',
+      email: 'zhang@example.cn',
+    });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    expect(changed.body).toMatchObject({ role: 'reporter', regionCode: '510104', department: '锦江区教育局', email: 'zhang@example.cn', displayName: '张' });
+    expect(changed.body).toMatchObject({
+      role: 'reporter',
+      regionCode: '510104',
+      department: '锦江区教育局',
+      email: 'zhang@example.cn',
+      displayName: '张',
+    });
     const trail = await auditOf(id);
     expect(trail.at(-1)).toMatchObject({
       action: 'user.update',
@@ -222,7 +356,10 @@ describe('the office edits an account', () => {
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(errorOf(res).details.map((d) => d.path)).toContain(path);
     }
-    expect((await office.request('PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000', { displayName: 'x' })).status).toBe(404);
+    expect(
+      (await office.request('PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000', { displayName: 'x' }))
+        .status,
+    ).toBe(404);
     expect(await storedUsers()).toEqual(before);
   });
 
@@ -261,10 +398,17 @@ describe('disabling and enabling', () => {
   });
 
   it('ends a bearer token too', async () => {
-    const res = await create({ username: 'script-user', displayName: '脚本', role: 'statistician', regionCode: '510000', password: 'long-enough-1' });
+    const res = await create({
+      username: 'script-user',
+      displayName: '脚本',
+      role: 'statistician',
+      regionCode: '510000',
+      password: 'long-enough-1',
+    });
     const client = new Client(h);
     await client.login('script-user', 'long-enough-1');
-    const token = ((await client.request('POST', '/api/v1/auth/tokens', { label: 'cron' })).body as { token: string }).token;
+    const token = ((await client.request('POST', '/api/v1/auth/tokens', { label: 'cron' })).body as { token: string })
+      .token;
     const call = () => h.app.request('/api/v1/plans', { headers: { authorization: `Bearer ${token}` } });
     expect((await call()).status).toBe(200);
     await office.request('POST', `/api/v1/users/${String(res.body['id'])}/disable`);
@@ -286,11 +430,19 @@ describe('disabling and enabling', () => {
     const demote = await office.request('PATCH', `/api/v1/users/${self}`, { role: 'leader', regionCode: '510000' });
     expect(demote.status).toBe(409);
     expect(errorOf(demote).code).toBe('last_admin');
-    const second = await create({ username: 'office2', displayName: '办公室二', role: 'admin', password: 'long-enough-1' });
+    const second = await create({
+      username: 'office2',
+      displayName: '办公室二',
+      role: 'admin',
+      password: 'long-enough-1',
+    });
     const other = new Client(h);
     await other.login('office2', 'long-enough-1');
     expect((await other.request('POST', `/api/v1/users/${self}/disable`)).status).toBe(200);
-    const last = await other.request('PATCH', `/api/v1/users/${String(second.body['id'])}`, { role: 'leader', regionCode: '510000' });
+    const last = await other.request('PATCH', `/api/v1/users/${String(second.body['id'])}`, {
+      role: 'leader',
+      regionCode: '510000',
+    });
     expect(errorOf(last).code).toBe('last_admin');
     await other.request('POST', `/api/v1/users/${self}/enable`);
     expect((await office.login('office')).status).toBe(200);
@@ -299,7 +451,13 @@ describe('disabling and enabling', () => {
 
 describe('resetting a password', () => {
   it('stops the old password and sessions and hands out a code; the audit keeps neither', async () => {
-    const res = await create({ username: 'forgot', displayName: '忘记', role: 'leader', regionCode: '510104', password: 'old-password-1' });
+    const res = await create({
+      username: 'forgot',
+      displayName: '忘记',
+      role: 'leader',
+      regionCode: '510104',
+      password: 'old-password-1',
+    });
     const id = String(res.body['id']);
     const person = new Client(h);
     await person.login('forgot', 'old-password-1');
@@ -332,7 +490,12 @@ describe('reporter accounts for the units of a plan, in one step', () => {
   it('lists who in the region tree has no account yet, for reviewers and leaders of that tree', async () => {
     const rev = new Client(h);
     await rev.login('rev');
-    const missing = (await rev.request('GET', '/api/v1/users/missing-accounts')).body as unknown as Array<{ regionCode: string; department: string; plans: unknown[]; assigned: boolean }>;
+    const missing = (await rev.request('GET', '/api/v1/users/missing-accounts')).body as unknown as Array<{
+      regionCode: string;
+      department: string;
+      plans: unknown[];
+      assigned: boolean;
+    }>;
     const names = missing.map((u) => u.department);
     expect(names).toContain('锦江区总工会');
     // Units with a reporter already are not missing.
@@ -342,7 +505,9 @@ describe('reporter accounts for the units of a plan, in one step', () => {
     expect(names.some((n) => n.startsWith('各'))).toBe(false);
     const boss = new Client(h);
     await boss.login('boss');
-    expect(((await boss.request('GET', '/api/v1/users/missing-accounts?region=510104')).body as unknown as unknown[]).length).toBe(missing.length);
+    expect(
+      ((await boss.request('GET', '/api/v1/users/missing-accounts?region=510104')).body as unknown as unknown[]).length,
+    ).toBe(missing.length);
     const elsewhere = new Client(h);
     await elsewhere.login('rev-hd');
     expect((await elsewhere.request('GET', '/api/v1/users/missing-accounts')).body).toEqual([]);
@@ -356,8 +521,12 @@ describe('reporter accounts for the units of a plan, in one step', () => {
     created = res.body['created'] as Created[];
     const skipped = res.body['skipped'] as Array<{ department: string; username: string; reason: string }>;
     expect(created.length).toBeGreaterThan(5);
-    expect(skipped).toContainEqual(expect.objectContaining({ department: '锦江区教育局', username: 'edu', reason: 'has_account' }));
-    expect(skipped).toContainEqual(expect.objectContaining({ department: '锦江区科协', username: 'kx-wang', reason: 'has_account' }));
+    expect(skipped).toContainEqual(
+      expect.objectContaining({ department: '锦江区教育局', username: 'edu', reason: 'has_account' }),
+    );
+    expect(skipped).toContainEqual(
+      expect.objectContaining({ department: '锦江区科协', username: 'kx-wang', reason: 'has_account' }),
+    );
     for (const r of created) {
       expect(r.username).toMatch(/^510104\.[a-z0-9._-]+$/);
       expect(r.username.length).toBeLessThanOrEqual(32);
@@ -376,10 +545,18 @@ describe('reporter accounts for the units of a plan, in one step', () => {
 
   it('lets a new reporter in with the handed-out code, to the unit’s assignments', async () => {
     const union = created.find((r) => r.department === '锦江区总工会')!;
-    await office.request('POST', '/api/v1/assignments', { formId: f.formId, version: 1, regionCodes: ['510104'], departments: ['锦江区总工会'], periods: ['2024Q3'] });
+    await office.request('POST', '/api/v1/assignments', {
+      formId: f.formId,
+      version: 1,
+      regionCodes: ['510104'],
+      departments: ['锦江区总工会'],
+      periods: ['2024Q3'],
+    });
     const person = new Client(h);
     const link = new URL(union.link, 'http://kesu.local');
-    expect((await redeem(person, link.searchParams.get('user')!, link.searchParams.get('code')!, 'union-password-1')).status).toBe(200);
+    expect(
+      (await redeem(person, link.searchParams.get('user')!, link.searchParams.get('code')!, 'union-password-1')).status,
+    ).toBe(200);
     const mine = (await person.request('GET', '/api/v1/assignments')).body as unknown as Array<{ department: string }>;
     expect(mine.map((a) => a.department)).toEqual(['锦江区总工会']);
   });
@@ -391,7 +568,14 @@ describe('reporter accounts for the units of a plan, in one step', () => {
   });
 
   it('gives the office a printable workbook of the log-ins, storing nothing', async () => {
-    const rows = created.map((r) => ({ regionName: '锦江区', department: r.department, username: r.username, code: r.code, link: `http://kesu.local${r.link}`, expiresAt: r.expiresAt }));
+    const rows = created.map((r) => ({
+      regionName: '锦江区',
+      department: r.department,
+      username: r.username,
+      code: r.code,
+      link: `http://kesu.local${r.link}`,
+      expiresAt: r.expiresAt,
+    }));
     const res = await h.app.request('/api/v1/users/login-sheet', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: await officeCookie(), 'x-csrf-token': officeCsrf },
@@ -411,7 +595,11 @@ describe('reporter accounts for the units of a plan, in one step', () => {
 
 let officeCsrf = '';
 async function officeCookie(): Promise<string> {
-  const res = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'office', password: PASSWORD }) });
+  const res = await h.app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'office', password: PASSWORD }),
+  });
   officeCsrf = String(((await res.json()) as { csrfToken: string }).csrfToken);
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }

@@ -26,7 +26,9 @@ afterAll(() => h.close());
 async function fill(id: string) {
   const edu = reporter();
   await edu.login('edu');
-  const form = (await edu.request('GET', `/api/v1/assignments/${id}`)).body as { form: { sections: Array<{ fields: Array<{ id: string; type: string; binding?: unknown }> }> } };
+  const form = (await edu.request('GET', `/api/v1/assignments/${id}`)).body as {
+    form: { sections: Array<{ fields: Array<{ id: string; type: string; binding?: unknown }> }> };
+  };
   const values: Record<string, unknown> = {};
   for (const field of form.form.sections.flatMap((s) => s.fields)) {
     if (field.type === 'integer') values[field.id] = 7;
@@ -34,7 +36,10 @@ async function fill(id: string) {
     if (field.type === 'percent') values[field.id] = 50;
     if (field.type === 'yes_no') values[field.id] = false;
   }
-  const submitted = await edu.request('POST', `/api/v1/assignments/${id}/submission/submit`, { values, formVersion: 1 });
+  const submitted = await edu.request('POST', `/api/v1/assignments/${id}/submission/submit`, {
+    values,
+    formVersion: 1,
+  });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
 }
 
@@ -49,9 +54,14 @@ describe('the warehouse follows the workflow', () => {
     await h.ctx.analytics.idle();
     const heat = await stat.request('GET', '/api/v1/reports/reporting-heatmap?parent=510100&year=2024');
     expect(heat.status).toBe(200);
-    const result = await stat.request('POST', '/api/v1/sql', { sql: "SELECT status, count(*) AS n FROM fact_submission WHERE region_code = '510104' GROUP BY 1 ORDER BY 1" });
+    const result = await stat.request('POST', '/api/v1/sql', {
+      sql: "SELECT status, count(*) AS n FROM fact_submission WHERE region_code = '510104' GROUP BY 1 ORDER BY 1",
+    });
     expect(result.status, JSON.stringify(result.body)).toBe(200);
-    expect(result.body['rows']).toEqual([['approved', '1'], ['missing', '1']]);
+    expect(result.body['rows']).toEqual([
+      ['approved', '1'],
+      ['missing', '1'],
+    ]);
     const progress = await stat.request('GET', '/api/v1/progress?region=510104&year=2024');
     expect((progress.body as unknown as Array<{ as_of: string | null }>).some((t) => t.as_of === '2024')).toBe(true);
   });
@@ -59,7 +69,9 @@ describe('the warehouse follows the workflow', () => {
 
 describe('dashboards', () => {
   it('answers six reports asked for at once as it answers them one by one', async () => {
-    const paths = ['literacy-rate', 'trainings', 'science-bases', 'targets-on-track', 'reporting-heatmap'].map((id) => `/api/v1/reports/${id}?parent=510000&year=2024`);
+    const paths = ['literacy-rate', 'trainings', 'science-bases', 'targets-on-track', 'reporting-heatmap'].map(
+      (id) => `/api/v1/reports/${id}?parent=510000&year=2024`,
+    );
     paths.push('/api/v1/progress?region=510100');
     const together = await Promise.all(paths.map((p) => stat.request('GET', p)));
     await h.ctx.analytics.build({ full: true });
@@ -72,7 +84,7 @@ describe('dashboards', () => {
 });
 
 describe('dashboard charts drawn on the server', () => {
-  it('returns a report\'s chart as SVG at the width asked for, in the language asked for, clickable by its data', async () => {
+  it("returns a report's chart as SVG at the width asked for, in the language asked for, clickable by its data", async () => {
     const path = '/api/v1/reports/targets-on-track?parent=510000&year=2024&width=960&lang=en';
     const first = await stat.request('GET', path);
     expect(first.status).toBe(200);
@@ -147,7 +159,9 @@ describe('SQL bad inputs', () => {
   });
 
   it('says when the caller’s scope filtered the rows, and whose', async () => {
-    const scoped = await stat.request('POST', '/api/v1/sql', { sql: "SELECT count(*) AS n FROM fact_submission WHERE province_code = '110000'" });
+    const scoped = await stat.request('POST', '/api/v1/sql', {
+      sql: "SELECT count(*) AS n FROM fact_submission WHERE province_code = '110000'",
+    });
     expect(scoped.body['scope']).toEqual({ code: '510000', name: '四川省' });
     expect(scoped.body['rows']).toEqual([['0']]);
     const unscopedTable = await stat.request('POST', '/api/v1/sql', { sql: 'SELECT count(*) AS n FROM dim_indicator' });
@@ -164,15 +178,21 @@ describe('SQL bad inputs', () => {
   }, 30_000);
 
   it('documents the words of the status codes with the tables', async () => {
-    const tables = (await stat.request('GET', '/api/v1/warehouse/tables')).body as unknown as Array<{ name: string; columns: Array<{ name: string; labels?: Record<string, { zh: string; en: string }> }> }>;
-    const status = (table: string) => tables.find((t) => t.name === table)?.columns.find((c) => c.name === 'status')?.labels;
+    const tables = (await stat.request('GET', '/api/v1/warehouse/tables')).body as unknown as Array<{
+      name: string;
+      columns: Array<{ name: string; labels?: Record<string, { zh: string; en: string }> }>;
+    }>;
+    const status = (table: string) =>
+      tables.find((t) => t.name === table)?.columns.find((c) => c.name === 'status')?.labels;
     expect(status('fact_progress')?.['behind']).toEqual({ zh: '进度滞后', en: 'Behind' });
     expect(status('fact_submission')?.['missing']).toEqual({ zh: '未填报', en: 'Missing' });
     expect(tables.find((t) => t.name === 'fact_value')?.columns.every((c) => c.labels === undefined)).toBe(true);
   });
 
   it("keeps a Beijing statistician out of Sichuan's rows, in the UI's own endpoint", async () => {
-    const res = await statElsewhere.request('POST', '/api/v1/sql', { sql: "SELECT count(*) FROM fact_submission WHERE province_code = '510000'" });
+    const res = await statElsewhere.request('POST', '/api/v1/sql', {
+      sql: "SELECT count(*) FROM fact_submission WHERE province_code = '510000'",
+    });
     expect(res.body['rows']).toEqual([['0']]);
     const report = await statElsewhere.request('GET', '/api/v1/reports/trainings?parent=510000&year=2024');
     expect(report.status).toBe(403);
@@ -181,10 +201,16 @@ describe('SQL bad inputs', () => {
 
 describe('SQL export', () => {
   it('streams a Parquet file of the query, in the caller’s region tree, saying how many rows', async () => {
-    const res = await h.app.request('/api/v1/sql/export', { method: 'POST', headers: await statHeaders(), body: JSON.stringify({ sql: 'SELECT region_code, province_code FROM dim_region ORDER BY 1', format: 'parquet' }) });
+    const res = await h.app.request('/api/v1/sql/export', {
+      method: 'POST',
+      headers: await statHeaders(),
+      body: JSON.stringify({ sql: 'SELECT region_code, province_code FROM dim_region ORDER BY 1', format: 'parquet' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.apache.parquet');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="query-result-${beijingToday()}.parquet"; filename*=UTF-8''${encodeURIComponent(`查询结果-${beijingToday()}.parquet`)}`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="query-result-${beijingToday()}.parquet"; filename*=UTF-8''${encodeURIComponent(`查询结果-${beijingToday()}.parquet`)}`,
+    );
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([bytes.subarray(0, 4).toString(), bytes.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']);
     const inSichuan = Number(res.headers.get('x-kesu-rows'));
@@ -195,7 +221,14 @@ describe('SQL export', () => {
   });
 
   it('writes XLSX with numbers as numbers', async () => {
-    const res = await h.app.request('/api/v1/sql/export', { method: 'POST', headers: await statHeaders(), body: JSON.stringify({ sql: "SELECT '锦江区' AS 地区, 42::BIGINT AS n, 1.5 AS x, NULL AS empty", format: 'xlsx' }) });
+    const res = await h.app.request('/api/v1/sql/export', {
+      method: 'POST',
+      headers: await statHeaders(),
+      body: JSON.stringify({
+        sql: "SELECT '锦江区' AS 地区, 42::BIGINT AS n, 1.5 AS x, NULL AS empty",
+        format: 'xlsx',
+      }),
+    });
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
@@ -206,10 +239,16 @@ describe('SQL export', () => {
   });
 
   it('names the file after the saved query and the day in Beijing', async () => {
-    const res = await h.app.request('/api/v1/sql/export', { method: 'POST', headers: await statHeaders(), body: JSON.stringify({ sql: 'SELECT 1 AS n', format: 'xlsx', title: '各市培训人次' }) });
+    const res = await h.app.request('/api/v1/sql/export', {
+      method: 'POST',
+      headers: await statHeaders(),
+      body: JSON.stringify({ sql: 'SELECT 1 AS n', format: 'xlsx', title: '各市培训人次' }),
+    });
     expect(res.status).toBe(200);
     const disposition = res.headers.get('content-disposition') ?? '';
-    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? '')).toBe(`各市培训人次-${beijingToday()}.xlsx`);
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? '')).toBe(
+      `各市培训人次-${beijingToday()}.xlsx`,
+    );
     expect(disposition).toContain(`filename="query-result-${beijingToday()}.xlsx"`);
   });
 
@@ -224,9 +263,15 @@ describe('SQL export', () => {
   });
 
   it('refuses what a run refuses, with the place in the query', async () => {
-    const res = await stat.request('POST', '/api/v1/sql/export', { sql: "SELECT '科学' AS a, * FROM read_csv('/etc/passwd')", format: 'parquet' });
+    const res = await stat.request('POST', '/api/v1/sql/export', {
+      sql: "SELECT '科学' AS a, * FROM read_csv('/etc/passwd')",
+      format: 'parquet',
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error?.details[0]).toMatchObject({ code: 'table_function', position: "SELECT '科学' AS a, * FROM ".length });
+    expect(res.body.error?.details[0]).toMatchObject({
+      code: 'table_function',
+      position: "SELECT '科学' AS a, * FROM ".length,
+    });
   });
 });
 
@@ -234,8 +279,16 @@ let headers: Record<string, string> | null = null;
 /** The statistician's session as raw headers, for reading a file response's bytes. */
 async function statHeaders(): Promise<Record<string, string>> {
   if (headers) return headers;
-  const login = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'stat', password: PASSWORD }) });
+  const login = await h.app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'stat', password: PASSWORD }),
+  });
   const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-  headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': csrf, 'content-type': 'application/json' };
+  headers = {
+    cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    'x-csrf-token': csrf,
+    'content-type': 'application/json',
+  };
   return headers;
 }

@@ -36,7 +36,12 @@ describe('GET /benchmarks/commitments', () => {
   it('places 锦江区’s trainings among every county-level plan, per year', async () => {
     const res = await get(county, '?region=510104');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ indicator: { code: 'training_person_times', unit: '人次' }, region: { code: '510104', name: '锦江区' }, within: 'all', basis: 'per_year' });
+    expect(res.body).toMatchObject({
+      indicator: { code: 'training_person_times', unit: '人次' },
+      region: { code: '510104', name: '锦江区' },
+      within: 'all',
+      basis: 'per_year',
+    });
     const entries = res.body['entries'] as Entry[];
     // The three seed counties and Xinjiang's county-level cities directly under the province.
     expect(entries.map((e) => e.regionCode)).toEqual(expect.arrayContaining(['510104', '150602', '230522']));

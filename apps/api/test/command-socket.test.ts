@@ -47,7 +47,11 @@ function env(p: Place): NodeJS.ProcessEnv {
 /** Runs `kesu …` as a process of its own in the place's work folder. */
 function kesu(p: Place, argv: string[], stdin = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@kesu/source', '--import', TSX, MAIN, ...argv], { cwd: p.work, env: env(p), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=@kesu/source', '--import', TSX, MAIN, ...argv], {
+      cwd: p.work,
+      env: env(p),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -61,7 +65,11 @@ function kesu(p: Place, argv: string[], stdin = ''): Promise<Run> {
 /** Starts `kesu serve` on a free port for the place and waits for its address. */
 function serve(p: Place): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@kesu/source', '--import', TSX, MAIN, 'serve', '--port', '0'], { cwd: p.work, env: env(p), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@kesu/source', '--import', TSX, MAIN, 'serve', '--port', '0'],
+      { cwd: p.work, env: env(p), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     children.push(child);
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     let out = '';
@@ -107,7 +115,11 @@ async function runAll(p: Place): Promise<Run[]> {
 }
 
 async function logIn(url: string): Promise<number> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ada', password: PASSWORD }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'ada', password: PASSWORD }),
+  });
   return res.status;
 }
 
@@ -147,7 +159,11 @@ describe('kesu commands while kesu serve holds the embedded database', () => {
 
   it('refuse a restore while it runs, in one line saying to stop it first', async () => {
     const restore = await kesu(served, ['restore', 'copy.duckdb']);
-    expect(restore).toEqual({ code: 1, out: '', err: `kesu restore: 数据库正被运行中的 kesu serve 使用，请先停止服务再恢复 / a running kesu serve holds the database; stop it before restoring (${served.data})\n` });
+    expect(restore).toEqual({
+      code: 1,
+      out: '',
+      err: `kesu restore: 数据库正被运行中的 kesu serve 使用，请先停止服务再恢复 / a running kesu serve holds the database; stop it before restoring (${served.data})\n`,
+    });
     // Nothing was kept aside for a restore, and the server still has its users.
     expect(readdirSync(path.join(served.data, 'backups')).filter((f) => f.startsWith('pre-restore-'))).toEqual([]);
     expect(await logIn(server.url)).toBe(200);

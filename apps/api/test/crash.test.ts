@@ -17,14 +17,26 @@ const OUTAGE_MS = 2_000;
 const RESTARTS = 2;
 
 /** Starts `kesu serve` as its own process on a free port and waits for its address. */
-function startServer(dataDir: string, databaseUrl: string | null): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+function startServer(
+  dataDir: string,
+  databaseUrl: string | null,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   // The embedded file unless a URL is given, whatever the shell running the tests has set.
   const { KESU_DATABASE_URL: _ignored, ...env } = process.env;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@kesu/source', '--import', 'tsx', path.join(here, '../src/cli/main.ts'), 'serve', '--port', '0'], {
-      env: { ...env, KESU_DATA_DIR: dataDir, INIT_CWD: dataDir, ...(databaseUrl ? { KESU_DATABASE_URL: databaseUrl } : {}) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@kesu/source', '--import', 'tsx', path.join(here, '../src/cli/main.ts'), 'serve', '--port', '0'],
+      {
+        env: {
+          ...env,
+          KESU_DATA_DIR: dataDir,
+          INIT_CWD: dataDir,
+          ...(databaseUrl ? { KESU_DATABASE_URL: databaseUrl } : {}),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
@@ -57,15 +69,25 @@ interface LoadResult {
 }
 
 async function login(url: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'loader', password: LOAD_PASSWORD }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'loader', password: LOAD_PASSWORD }),
+  });
   const body = (await res.json()) as { csrfToken: string };
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] as string, csrf: body.csrfToken };
 }
 
 /** The one error shape, saying the database cannot be reached, Chinese first. */
 function isUnavailableShape(body: unknown): boolean {
-  const error = (body as { error?: { code?: unknown; message?: unknown; messageEn?: unknown; details?: unknown } }).error;
-  return error?.code === 'database_unavailable' && error.message === '数据库暂时无法连接，请稍后重试' && error.messageEn === 'the database cannot be reached just now; try again shortly' && Array.isArray(error.details);
+  const error = (body as { error?: { code?: unknown; message?: unknown; messageEn?: unknown; details?: unknown } })
+    .error;
+  return (
+    error?.code === 'database_unavailable' &&
+    error.message === '数据库暂时无法连接，请稍后重试' &&
+    error.messageEn === 'the database cannot be reached just now; try again shortly' &&
+    Array.isArray(error.details)
+  );
 }
 
 /**
@@ -73,7 +95,14 @@ function isUnavailableShape(body: unknown): boolean {
  * was acknowledged. A 503 is sent again with the same Idempotency-Key after a moment, as a client
  * does: if the write it was cut off from had committed, the stored answer comes back.
  */
-async function load(url: string, assignments: string[], round: number, workers: number, onAck: (ack: Ack) => void, stopped: () => boolean = () => false): Promise<LoadResult> {
+async function load(
+  url: string,
+  assignments: string[],
+  round: number,
+  workers: number,
+  onAck: (ack: Ack) => void,
+  stopped: () => boolean = () => false,
+): Promise<LoadResult> {
   const session = await login(url);
   const result: LoadResult = { acks: [], statuses: {}, unexpected: [], serverGone: false };
   let n = 0;
@@ -81,7 +110,12 @@ async function load(url: string, assignments: string[], round: number, workers: 
     for (;;) {
       const res = await fetch(`${url}/api/v1/assignments/${assignment}/submission`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf, 'idempotency-key': key },
+        headers: {
+          'content-type': 'application/json',
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          'idempotency-key': key,
+        },
         body: JSON.stringify({ values, formVersion: 1 }),
       });
       result.statuses[res.status] = (result.statuses[res.status] ?? 0) + 1;
@@ -99,7 +133,9 @@ async function load(url: string, assignments: string[], round: number, workers: 
     while (!stopped()) {
       const i = n++;
       const assignment = assignments[(i * 7 + w) % assignments.length] as string;
-      const values = Object.fromEntries(Array.from({ length: FIELDS }, (_, f) => [`f${f}`, round * 1_000_000 + i * 100 + f]));
+      const values = Object.fromEntries(
+        Array.from({ length: FIELDS }, (_, f) => [`f${f}`, round * 1_000_000 + i * 100 + f]),
+      );
       try {
         const body = await send(assignment, `crash-${round}-${i}`, values);
         if (!body) continue;
@@ -127,11 +163,19 @@ async function expectKept(database: string, acks: Ack[]): Promise<void> {
       const stored = revisions.find((r) => r.revision === ack.revision);
       // A draft may have been saved over by a later write since, never rolled back to before the ack.
       expect(stored?.createdAt, `${ack.assignment} r${ack.revision}`).toBeDefined();
-      expect((stored?.createdAt ?? '') >= ack.updatedAt, `${ack.assignment} r${ack.revision} ${stored?.createdAt} < ${ack.updatedAt}`).toBe(true);
+      expect(
+        (stored?.createdAt ?? '') >= ack.updatedAt,
+        `${ack.assignment} r${ack.revision} ${stored?.createdAt} < ${ack.updatedAt}`,
+      ).toBe(true);
       // Saved over by nothing later: it holds exactly what was acknowledged at that time.
       if (stored?.createdAt === ack.updatedAt) {
-        const same = acks.filter((a) => a.assignment === ack.assignment && a.revision === ack.revision && a.updatedAt === ack.updatedAt);
-        expect(same.map((a) => a.values), `${ack.assignment} r${ack.revision}`).toContainEqual(stored.values);
+        const same = acks.filter(
+          (a) => a.assignment === ack.assignment && a.revision === ack.revision && a.updatedAt === ack.updatedAt,
+        );
+        expect(
+          same.map((a) => a.values),
+          `${ack.assignment} r${ack.revision}`,
+        ).toContainEqual(stored.values);
       }
     }
   } finally {
@@ -196,7 +240,9 @@ describe('durability when PostgreSQL itself restarts under load', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`answers 503 while it is down, recovers in the same process after each of ${RESTARTS} restarts, and loses no acknowledged write`, async ({ annotate }) => {
+  it(`answers 503 while it is down, recovers in the same process after each of ${RESTARTS} restarts, and loses no acknowledged write`, async ({
+    annotate,
+  }) => {
     const { child, url, output } = await startServer(dir, postgres.url);
     let exitCode: number | null | undefined;
     child.once('exit', (code) => (exitCode = code));
@@ -245,8 +291,13 @@ describe('durability when PostgreSQL itself restarts under load', () => {
     }
     // Nothing the server said 200 to was lost with the connections PostgreSQL closed.
     await expectKept(postgres.url, acks);
-    const recovered = outages.map(({ down, up }) => `down ${up - down} ms, first 200 ${Math.min(...acks.filter((a) => a.at > up).map((a) => a.at)) - up} ms after it was back`);
-    await annotate(`${acks.length} acknowledged writes, answers ${JSON.stringify(result.statuses)}; ${recovered.join('; ')}`);
+    const recovered = outages.map(
+      ({ down, up }) =>
+        `down ${up - down} ms, first 200 ${Math.min(...acks.filter((a) => a.at > up).map((a) => a.at)) - up} ms after it was back`,
+    );
+    await annotate(
+      `${acks.length} acknowledged writes, answers ${JSON.stringify(result.statuses)}; ${recovered.join('; ')}`,
+    );
     child.kill('SIGTERM');
     await new Promise((r) => (exitCode === undefined ? child.once('exit', r) : r(undefined)));
   }, 120_000);

@@ -18,7 +18,9 @@ let client: Client;
 beforeAll(async () => {
   postgres = await startTestPostgres();
   const dir = mkdtempSync(path.join(tmpdir(), 'kesu-outage-'));
-  ({ assignments: [assignment = ''] } = await prepareLoad(postgres.url, dir, 3, 2));
+  ({
+    assignments: [assignment = ''],
+  } = await prepareLoad(postgres.url, dir, 3, 2));
   const ctx = await createContext({ database: postgres.url, dataDir: dir });
   const close = async () => {
     await ctx.close();
@@ -36,11 +38,22 @@ afterAll(async () => {
 /** The server logs an outage (once in a while, not once a request): where this is called, that line is expected. */
 const outageLog = () => vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
-const save = (values: Record<string, number>, key: string) => client.request('PUT', `/api/v1/assignments/${assignment}/submission`, { values, formVersion: 1 }, { 'idempotency-key': key });
+const save = (values: Record<string, number>, key: string) =>
+  client.request(
+    'PUT',
+    `/api/v1/assignments/${assignment}/submission`,
+    { values, formVersion: 1 },
+    { 'idempotency-key': key },
+  );
 
 function expectUnavailable(reply: Reply): void {
   expect(reply.status).toBe(503);
-  expect(reply.body.error).toEqual({ code: 'database_unavailable', message: '数据库暂时无法连接，请稍后重试', messageEn: 'the database cannot be reached just now; try again shortly', details: [] });
+  expect(reply.body.error).toEqual({
+    code: 'database_unavailable',
+    message: '数据库暂时无法连接，请稍后重试',
+    messageEn: 'the database cannot be reached just now; try again shortly',
+    details: [],
+  });
   expect(reply.headers.get('retry-after')).toBe('2');
 }
 
@@ -87,14 +100,25 @@ describe('a PostgreSQL that goes away under the API', () => {
       await blocker.exec('LOCK TABLE submission_revisions IN EXCLUSIVE MODE');
       const write = save({ f0: 3 }, 'outage-cut-1');
       // Asked on another connection: within a transaction, pg_stat_activity stays as first read.
-      const waiting = async () => onServer(async (c) => Number((await c.rows("SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'kesu writer' AND wait_event_type = 'Lock'"))[0]?.['n']));
+      const waiting = async () =>
+        onServer(async (c) =>
+          Number(
+            (
+              await c.rows(
+                "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'kesu writer' AND wait_event_type = 'Lock'",
+              )
+            )[0]?.['n'],
+          ),
+        );
       const until = Date.now() + 10_000;
       while ((await waiting()) === 0) {
         if (Date.now() > until) throw new Error('the write never waited on the lock');
         await new Promise((r) => setTimeout(r, 20));
       }
       // As an administrator (or a failover) ends the connection.
-      await onServer((c) => c.rows("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kesu writer'"));
+      await onServer((c) =>
+        c.rows("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kesu writer'"),
+      );
       expectUnavailable(await write);
       await blocker.exec('ROLLBACK');
     });
@@ -115,32 +139,46 @@ describe('a PostgreSQL that goes away under the API', () => {
       // Refused at the writer's 10 s lock limit, not left waiting as long as the lock is held.
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(held.status).toBe(503);
-      expect(held.body.error).toMatchObject({ code: 'database_busy', message: expect.stringContaining('数据库繁忙'), messageEn: expect.stringContaining('busy') });
+      expect(held.body.error).toMatchObject({
+        code: 'database_busy',
+        message: expect.stringContaining('数据库繁忙'),
+        messageEn: expect.stringContaining('busy'),
+      });
       expect(held.headers.get('retry-after')).toBe('2');
       await blocker.exec('ROLLBACK');
     });
     expect((await h.ctx.store.reads.read((c) => getSubmission(c, assignment)))?.updatedAt).toBe(before?.updatedAt);
     expect((await save({ f0: 5 }, 'database-busy-1')).status).toBe(200);
     // A reader has the same limits as the writer.
-    expect(await h.ctx.store.reads.read((c) => c.rows('SHOW statement_timeout'))).toEqual([{ statement_timeout: '30s' }]);
+    expect(await h.ctx.store.reads.read((c) => c.rows('SHOW statement_timeout'))).toEqual([
+      { statement_timeout: '30s' },
+    ]);
     expect(await h.ctx.store.reads.read((c) => c.rows('SHOW lock_timeout'))).toEqual([{ lock_timeout: '10s' }]);
   }, 60_000);
 
   it('reconnects the connections it holds when they are all cut between requests, with no request failing', async () => {
-    const held = (c: Db) => c.rows(`SELECT pid, application_name AS name FROM pg_stat_activity WHERE ${APP_CONNECTIONS}`);
+    const held = (c: Db) =>
+      c.rows(`SELECT pid, application_name AS name FROM pg_stat_activity WHERE ${APP_CONNECTIONS}`);
     await onServer(async (c) => {
       const cut = (await held(c)).map((r) => Number(r['pid']));
       await c.rows('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [cut]);
       // Gone on the server's side; the app may or may not have noticed yet.
-      while (Number((await c.rows('SELECT count(*) AS n FROM pg_stat_activity WHERE pid = ANY($1::int[])', [cut]))[0]?.['n']) > 0) await new Promise((r) => setTimeout(r, 20));
+      while (
+        Number(
+          (await c.rows('SELECT count(*) AS n FROM pg_stat_activity WHERE pid = ANY($1::int[])', [cut]))[0]?.['n'],
+        ) > 0
+      )
+        await new Promise((r) => setTimeout(r, 20));
     });
-    for (let i = 0; i < 8; i++) expect((await client.request('GET', `/api/v1/assignments/${assignment}/revisions`)).status).toBe(200);
+    for (let i = 0; i < 8; i++)
+      expect((await client.request('GET', `/api/v1/assignments/${assignment}/revisions`)).status).toBe(200);
     expect((await save({ f0: 4 }, 'outage-cut-2')).status).toBe(200);
     // The writer and the readers came back when they were next used, the listener by itself, and
     // the lock's and the copier's when the warehouse next refreshed (for the draft saved, and for the feed's gap).
     const all = new Set(['kesu writer', 'kesu reader', 'kesu listener', 'kesu locks', 'kesu copier']);
     const names = async () => new Set((await onServer(held)).map((r) => String(r['name'])));
-    for (const until = Date.now() + 10_000; (await names()).size < all.size && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+    for (const until = Date.now() + 10_000; (await names()).size < all.size && Date.now() < until;)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await names()).toEqual(all);
   }, 60_000);
 });

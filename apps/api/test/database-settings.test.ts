@@ -13,13 +13,25 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const SECRET = 'not-to-be-printed';
 
 /** Runs `kesu …` as its own process, as a person would, with only the database settings given. */
-function kesu(args: string[], settings: { url: string | undefined; dataDir: string }): Promise<{ code: number | null; out: string; err: string }> {
+function kesu(
+  args: string[],
+  settings: { url: string | undefined; dataDir: string },
+): Promise<{ code: number | null; out: string; err: string }> {
   const { KESU_DATABASE_URL: _ignored, ...env } = process.env;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@kesu/source', '--import', 'tsx', path.join(here, '../src/cli/main.ts'), ...args], {
-      env: { ...env, KESU_DATA_DIR: settings.dataDir, INIT_CWD: settings.dataDir, ...(settings.url === undefined ? {} : { KESU_DATABASE_URL: settings.url }) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@kesu/source', '--import', 'tsx', path.join(here, '../src/cli/main.ts'), ...args],
+      {
+        env: {
+          ...env,
+          KESU_DATA_DIR: settings.dataDir,
+          INIT_CWD: settings.dataDir,
+          ...(settings.url === undefined ? {} : { KESU_DATABASE_URL: settings.url }),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -93,7 +105,9 @@ afterAll(async () => {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const unreachable = (zh: string, en: (url: string) => string) => (url: string | undefined) =>
-  new RegExp(`^无法连接数据库 ${escape(redacted(url ?? ''))}：${zh} / cannot connect to the database ${escape(redacted(url ?? ''))}: ${en(url ?? '')}$`);
+  new RegExp(
+    `^无法连接数据库 ${escape(redacted(url ?? ''))}：${zh} / cannot connect to the database ${escape(redacted(url ?? ''))}: ${en(url ?? '')}$`,
+  );
 const REFUSED_ZH = '连接被拒绝（数据库服务器未运行，或主机、端口有误）';
 const refusedEn = (url: string) => `connect ECONNREFUSED 127\\.0\\.0\\.1:${new URL(url).port}`;
 
@@ -102,19 +116,24 @@ const CASES: Case[] = [
     name: 'not a URL at all',
     args: ['serve', '--port', '0'],
     url: () => `mysql://kesu:${SECRET}@localhost/kesu`,
-    says: () => /^KESU_DATABASE_URL：应为 postgres:\/\/用户:密码@主机:端口\/数据库 形式的地址 \/ should be a postgres:\/\/user:password@host:port\/database URL \(got "mysql:\/\/kesu:\*\*\*@localhost\/kesu"\)$/,
+    says: () =>
+      /^KESU_DATABASE_URL：应为 postgres:\/\/用户:密码@主机:端口\/数据库 形式的地址 \/ should be a postgres:\/\/user:password@host:port\/database URL \(got "mysql:\/\/kesu:\*\*\*@localhost\/kesu"\)$/,
   },
   {
     name: 'a postgres:// address that does not parse',
     args: ['serve', '--port', '0'],
     url: () => `postgres://kesu:${SECRET}@[no-such/kesu`,
-    says: () => /^无法连接数据库 postgres:\/\/…：地址格式无效 \/ cannot connect to the database postgres:\/\/…: Invalid URL$/,
+    says: () =>
+      /^无法连接数据库 postgres:\/\/…：地址格式无效 \/ cannot connect to the database postgres:\/\/…: Invalid URL$/,
   },
   {
     name: 'an unknown host',
     args: ['serve', '--port', '0'],
     url: () => `postgres://kesu:${SECRET}@no-such-host.invalid:5432/kesu`,
-    says: unreachable('(找不到该主机|暂时无法解析该主机名)', () => 'getaddrinfo (ENOTFOUND|EAI_AGAIN) no-such-host\\.invalid'),
+    says: unreachable(
+      '(找不到该主机|暂时无法解析该主机名)',
+      () => 'getaddrinfo (ENOTFOUND|EAI_AGAIN) no-such-host\\.invalid',
+    ),
   },
   {
     name: 'a port nothing listens on',
@@ -138,13 +157,19 @@ const CASES: Case[] = [
     name: 'a PostgreSQL database of a newer schema',
     args: ['serve', '--port', '0'],
     url: () => newerDb.url,
-    says: (url) => new RegExp(`^数据库 ${escape(redacted(url ?? ''))}的结构版本为 99，比本程序支持的 \\d+ 新，请改用更新版本的 kesu / the database ${escape(redacted(url ?? ''))} has schema version 99, newer than this program \\(\\d+\\); use a newer kesu$`),
+    says: (url) =>
+      new RegExp(
+        `^数据库 ${escape(redacted(url ?? ''))}的结构版本为 99，比本程序支持的 \\d+ 新，请改用更新版本的 kesu / the database ${escape(redacted(url ?? ''))} has schema version 99, newer than this program \\(\\d+\\); use a newer kesu$`,
+      ),
   },
   {
     name: 'an embedded database file of a newer schema',
     args: ['serve', '--port', '0'],
     url: () => undefined,
-    says: () => new RegExp(`^数据库 ${escape(path.join(dataDir, 'newer', 'kesu.duckdb'))}的结构版本为 99，.* / the database ${escape(path.join(dataDir, 'newer', 'kesu.duckdb'))} has schema version 99, newer than this program`),
+    says: () =>
+      new RegExp(
+        `^数据库 ${escape(path.join(dataDir, 'newer', 'kesu.duckdb'))}的结构版本为 99，.* / the database ${escape(path.join(dataDir, 'newer', 'kesu.duckdb'))} has schema version 99, newer than this program`,
+      ),
   },
   // Every command opens the database the same way and says the same.
   {

@@ -14,7 +14,11 @@ const SICHUAN = loadRegions().filter((r) => r.parent === '510000');
 async function storeCounts() {
   return h.ctx.store.reads.read(
     async (conn) =>
-      (await conn.rows('SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submission_revisions) AS revisions, (SELECT count(*) FROM users) AS users'))[0],
+      (
+        await conn.rows(
+          'SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submission_revisions) AS revisions, (SELECT count(*) FROM users) AS users',
+        )
+      )[0],
   );
 }
 
@@ -58,7 +62,9 @@ describe('the demo of npm start', () => {
       expect(row['target'], String(row['region_name'])).toEqual(expect.any(Number));
     }
     const bases = reports['science-bases'].query({ parentCode: '510000', year: 2025 });
-    const stocks = (await h.ctx.analytics.query(bases.sql, bases.params as never)).filter((r) => r['indicator_code'] === 'science_bases');
+    const stocks = (await h.ctx.analytics.query(bases.sql, bases.params as never)).filter(
+      (r) => r['indicator_code'] === 'science_bases',
+    );
     expect(stocks.filter((r) => Number(r['stock']) > 0)).toHaveLength(SICHUAN.length);
   });
 
@@ -94,7 +100,12 @@ describe('the demo of npm start', () => {
           )
         )[0],
     );
-    expect(marks).toEqual({ real_users: '0', unmarked_plans: '0', unmarked_forms: '0', marked_plans: String(first.plans - 5 - loadParentDocuments().length) });
+    expect(marks).toEqual({
+      real_users: '0',
+      unmarked_plans: '0',
+      unmarked_forms: '0',
+      marked_plans: String(first.plans - 5 - loadParentDocuments().length),
+    });
     expect(first.synthRegions).toBe(96);
   });
 

@@ -25,7 +25,8 @@ afterAll(async () => {
   disk?.remove();
 });
 
-const save = (note: string) => reporter.request('PUT', `/api/v1/assignments/${f.own}/submission`, { values: { s1t1_note: note }, formVersion: 1 });
+const save = (note: string) =>
+  reporter.request('PUT', `/api/v1/assignments/${f.own}/submission`, { values: { s1t1_note: note }, formVersion: 1 });
 
 describe('a full disk', () => {
   it('answers a save with 507 storage_full in both languages, keeps what was saved before, and saves again once space returns', async () => {
@@ -47,8 +48,14 @@ describe('a full disk', () => {
       disk.free();
     }
     expect(refused?.status).toBe(507);
-    expect(refused?.body.error).toMatchObject({ code: 'storage_full', message: expect.stringContaining('存储空间已满'), messageEn: expect.stringContaining('disk is full') });
-    const kept = (await reporter.request('GET', `/api/v1/assignments/${f.own}`)).body as { submission?: { values: Record<string, unknown> } };
+    expect(refused?.body.error).toMatchObject({
+      code: 'storage_full',
+      message: expect.stringContaining('存储空间已满'),
+      messageEn: expect.stringContaining('disk is full'),
+    });
+    const kept = (await reporter.request('GET', `/api/v1/assignments/${f.own}`)).body as {
+      submission?: { values: Record<string, unknown> };
+    };
     expect(kept.submission?.values['s1t1_note']).toBe(saved);
     expect(logged.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining('storage full')]);
     const again = await save('空间恢复之后');

@@ -14,15 +14,30 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const submission = () => `/api/v1/assignments/${f.own}/submission`;
-const save = (note: string, headers: Record<string, string> = {}) => reporter.request('PUT', submission(), { values: { s1t1_note: note }, formVersion: 1 }, headers);
-const history = async () => ((await reporter.request('GET', `/api/v1/assignments/${f.own}/revisions`)).body as unknown as Array<{ revision: number; action: string; values: Record<string, unknown> }>).map((r) => `${r.revision}:${r.action}:${String(r.values['s1t1_note'])}`);
-const auditSteps = async () => ((await f.office.request('GET', `/api/v1/audit?entity=submission&entityId=${f.own}&order=asc`)).body['events'] as Array<{ action: string }>).map((e) => e.action);
+const save = (note: string, headers: Record<string, string> = {}) =>
+  reporter.request('PUT', submission(), { values: { s1t1_note: note }, formVersion: 1 }, headers);
+const history = async () =>
+  (
+    (await reporter.request('GET', `/api/v1/assignments/${f.own}/revisions`)).body as unknown as Array<{
+      revision: number;
+      action: string;
+      values: Record<string, unknown>;
+    }>
+  ).map((r) => `${r.revision}:${r.action}:${String(r.values['s1t1_note'])}`);
+const auditSteps = async () =>
+  (
+    (await f.office.request('GET', `/api/v1/audit?entity=submission&entityId=${f.own}&order=asc`)).body[
+      'events'
+    ] as Array<{ action: string }>
+  ).map((e) => e.action);
 
 describe('autosaves through the API', () => {
   it('of one editing session are one draft revision, recorded once in the audit', async () => {
     const answers = [];
     for (const note of ['第一稿', '第二稿', '第三稿', '第四稿']) answers.push(await save(note));
-    expect(answers.map((a) => [a.status, a.body['revision'], a.body['status']])).toEqual(Array(4).fill([200, 1, 'draft']));
+    expect(answers.map((a) => [a.status, a.body['revision'], a.body['status']])).toEqual(
+      Array(4).fill([200, 1, 'draft']),
+    );
     expect(await history()).toEqual(['1:save:第四稿']);
     expect(await auditSteps()).toEqual(['submission.save']);
   });
@@ -38,8 +53,15 @@ describe('autosaves through the API', () => {
   });
 
   it('end at the submit: a save after it is refused and changes nothing', async () => {
-    const filled = (await reporter.request('GET', `/api/v1/assignments/${f.own}`)).body as { form: { sections: Array<{ fields: Array<{ id: string; type: string; required: boolean }> }> } };
-    const values = Object.fromEntries(filled.form.sections.flatMap((s) => s.fields).filter((x) => x.required).map((x) => [x.id, x.type === 'long_text' ? '按计划推进' : 1]));
+    const filled = (await reporter.request('GET', `/api/v1/assignments/${f.own}`)).body as {
+      form: { sections: Array<{ fields: Array<{ id: string; type: string; required: boolean }> }> };
+    };
+    const values = Object.fromEntries(
+      filled.form.sections
+        .flatMap((s) => s.fields)
+        .filter((x) => x.required)
+        .map((x) => [x.id, x.type === 'long_text' ? '按计划推进' : 1]),
+    );
     const submitted = await reporter.request('POST', `${submission()}/submit`, { values, formVersion: 1 });
     expect(submitted.body).toMatchObject({ status: 'submitted', revision: 2 });
     const late = await save('提交后的自动保存');

@@ -27,14 +27,23 @@ beforeAll(async () => {
   const jinjiang = (await h.ctx.store.reads.read((conn) => listPlans(conn, '510104')))[0];
   const record = await h.ctx.store.reads.read((conn) => getPlan(conn, String(jinjiang?.id)));
   if (!record) throw new Error('the demo has no plan for 510104');
-  const running = { ...record.plan, region: { ...record.plan.region, name: '成都市青羊区', short: '青羊区', code: '510105' }, title: '青羊区全民科学素质行动实施方案（2026—2030年）', period: { start: 2026, end: 2030 } };
+  const running = {
+    ...record.plan,
+    region: { ...record.plan.region, name: '成都市青羊区', short: '青羊区', code: '510105' },
+    title: '青羊区全民科学素质行动实施方案（2026—2030年）',
+    period: { start: 2026, end: 2030 },
+  };
   await h.ctx.store.writes.write((conn) => insertPlan(conn, running, 'f'.repeat(64), 'test'));
   await h.ctx.analytics.build({ full: true });
   await addUser(h, 'office', 'admin', null);
   await addUser(h, 'dongsheng', 'leader', '150602');
   admin = new Client(h);
   await admin.login('office');
-  const login = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'office', password: PASSWORD }) });
+  const login = await h.app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'office', password: PASSWORD }),
+  });
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   expected = (
     await h.ctx.analytics.query(
@@ -47,12 +56,20 @@ afterAll(() => h.close());
 
 /** The visible text of a run of WordprocessingML: every <w:t>, in order. */
 const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Every table of the document as rows of cell texts. */
 function tables(documentXml: string): string[][][] {
   return [...documentXml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
-    [...(table[1] ?? '').matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((row) => [...(row[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => unescapeXml(textOf(c[1] ?? '')))),
+    [...(table[1] ?? '').matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((row) =>
+      [...(row[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => unescapeXml(textOf(c[1] ?? ''))),
+    ),
   );
 }
 
@@ -69,14 +86,18 @@ describe('the final evaluation of 锦江区 as Word', () => {
   beforeAll(async () => {
     const { res, bytes } = await finalDocx('region=510104&kind=final&format=docx');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     disposition = res.headers.get('content-disposition');
     zip = await JSZip.loadAsync(bytes);
     documentXml = await zip.file('word/document.xml')!.async('string');
   }, 60_000);
 
   it('downloads as 510104-终期评估.docx, the Chinese name RFC 5987 encoded beside an ASCII one', () => {
-    expect(disposition).toBe(`attachment; filename="510104-final-evaluation.docx"; filename*=UTF-8''${encodeURIComponent('510104-终期评估.docx')}`);
+    expect(disposition).toBe(
+      `attachment; filename="510104-final-evaluation.docx"; filename*=UTF-8''${encodeURIComponent('510104-终期评估.docx')}`,
+    );
   });
 
   it('names the region, the plan term and Beijing time', () => {
@@ -106,15 +127,50 @@ describe('the final evaluation of 锦江区 as Word', () => {
   it('lists every target not achieved with its lead units, and the units’ reporting over the term', () => {
     const all = tables(documentXml);
     const missed = all.find((t) => t[0]?.join('|') === '序号|目标|终期结论|实际值 / 目标值|牵头单位');
-    expect(missed?.slice(1).map((r) => r[0]).sort()).toEqual(expected.filter((t) => t.status !== 'achieved').map((t) => t.number).sort());
+    expect(
+      missed
+        ?.slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(
+      expected
+        .filter((t) => t.status !== 'achieved')
+        .map((t) => t.number)
+        .sort(),
+    );
     expect(missed?.slice(1).find((r) => r[1] === '每年培训干部不少于500人次')?.[4]).toBe('区委组织部');
     const units = all.find((t) => t[0]?.[0] === '单位' && t[0]?.includes('按时率'));
     // The demo's three units and the 27 more of its synthetic reports (演示), by name.
-    const synthetic = ['乡村振兴局', '人力资源和社会保障局', '农业农村局', '卫生健康委员会', '发展和改革委员会', '团委', '地震局', '妇女联合会', '委党校', '委宣传部', '委组织部', '委网信办', '委老干部局', '市场监督管理局', '应急管理局'];
+    const synthetic = [
+      '乡村振兴局',
+      '人力资源和社会保障局',
+      '农业农村局',
+      '卫生健康委员会',
+      '发展和改革委员会',
+      '团委',
+      '地震局',
+      '妇女联合会',
+      '委党校',
+      '委宣传部',
+      '委组织部',
+      '委网信办',
+      '委老干部局',
+      '市场监督管理局',
+      '应急管理局',
+    ];
     const later = ['文化和旅游局', '文明办', '林业和草原局', '民政局', '气象局', '生态环境局', '社会科学界联合会'];
     const last = ['科学技术局', '经济和信息化局', '自然资源局', '融媒体中心', '财政局'];
     const named = (stems: string[]) => stems.map((s) => `锦江区${s}`);
-    expect(units?.map((r) => r[0])).toEqual(['单位', ...named(synthetic), '锦江区总工会', '锦江区教育局', ...named(later), '锦江区科协', ...named(last), '合计']);
+    expect(units?.map((r) => r[0])).toEqual([
+      '单位',
+      ...named(synthetic),
+      '锦江区总工会',
+      '锦江区教育局',
+      ...named(later),
+      '锦江区科协',
+      ...named(last),
+      '合计',
+    ]);
     // 2021—2025: the trade union's 4 yearly reports (2022—2025) and 4 quarterly ones of 2021;
     // 20 quarters for each of the other 29 units (education and the association: the demo's
     // 2024—2025, the synthetic 2021—2023).
@@ -130,7 +186,9 @@ describe('the final evaluation of 锦江区 as Word', () => {
   });
 
   it('carries the region’s own charts as PNG images, on A4 with a 黑体 title and a 仿宋 body', async () => {
-    const media = Object.values(zip.files).filter((f) => f.name.startsWith('word/media/') && !f.dir).map((f) => f.name);
+    const media = Object.values(zip.files)
+      .filter((f) => f.name.startsWith('word/media/') && !f.dir)
+      .map((f) => f.name);
     expect(media).toHaveLength(4);
     for (const name of media) {
       const png = await zip.file(name)!.async('uint8array');
@@ -147,7 +205,9 @@ describe('the final evaluation of 锦江区 as Word', () => {
     const { res, bytes } = await finalDocx('region=510104&kind=final&format=docx&lang=en');
     expect(res.status).toBe(200);
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
-    const rows = tables(xml).filter((t) => t[0]?.join('|') === 'No.|Target|Target value|Actual|Final verdict|Rule').flatMap((t) => t.slice(1));
+    const rows = tables(xml)
+      .filter((t) => t[0]?.join('|') === 'No.|Target|Target value|Actual|Final verdict|Rule')
+      .flatMap((t) => t.slice(1));
     expect(rows).toHaveLength(expected.length);
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(expected.map((t) => statusLabels[t.status].en)));
   }, 60_000);
@@ -178,21 +238,74 @@ describe('the progress report beside it', () => {
     const res = await h.app.request('/api/v1/print?region=510104&year=2025&format=pdf', { headers: { cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   }, 60_000);
 });
 
 describe('what has no final evaluation is said, never an empty document', () => {
   it.each([
-    ['a region without a plan', 'region=110101&kind=final&format=docx', 404, 'no_plan', /东城区尚无已导入的实施方案/, /has no imported plan/],
-    ['a plan whose term has not ended', 'region=510105&kind=final&format=docx', 409, 'plan_not_ended', /规划期尚未结束.*进展报告/, /has not ended yet.*progress report/],
-    ['a year outside the plan', 'region=510104&kind=final&format=docx&year=2019', 400, 'year_outside_plan', /2019 年不在锦江区实施方案的规划期（2021—2025年）内/, /2019 is outside the term/],
-    ['a year after the plan', 'region=510104&kind=final&format=html&year=2026', 400, 'year_outside_plan', /2026 年不在/, /outside the term/],
-    ['an unknown region', 'region=510199&kind=final&format=docx', 404, 'not_found', /行政区划不存在/, /region not found/],
+    [
+      'a region without a plan',
+      'region=110101&kind=final&format=docx',
+      404,
+      'no_plan',
+      /东城区尚无已导入的实施方案/,
+      /has no imported plan/,
+    ],
+    [
+      'a plan whose term has not ended',
+      'region=510105&kind=final&format=docx',
+      409,
+      'plan_not_ended',
+      /规划期尚未结束.*进展报告/,
+      /has not ended yet.*progress report/,
+    ],
+    [
+      'a year outside the plan',
+      'region=510104&kind=final&format=docx&year=2019',
+      400,
+      'year_outside_plan',
+      /2019 年不在锦江区实施方案的规划期（2021—2025年）内/,
+      /2019 is outside the term/,
+    ],
+    [
+      'a year after the plan',
+      'region=510104&kind=final&format=html&year=2026',
+      400,
+      'year_outside_plan',
+      /2026 年不在/,
+      /outside the term/,
+    ],
+    [
+      'an unknown region',
+      'region=510199&kind=final&format=docx',
+      404,
+      'not_found',
+      /行政区划不存在/,
+      /region not found/,
+    ],
     ['an unknown format', 'region=510104&kind=final&format=doc', 400, 'validation_failed', /错误/, /problem/],
     ['an unknown kind', 'region=510104&kind=annual&format=docx', 400, 'validation_failed', /错误/, /problem/],
-    ['Word for the progress report', 'region=510104&kind=progress&year=2025&format=docx', 400, 'validation_failed', /仅用于终期评估/, /final evaluation only/],
-    ['the progress report without a year', 'region=510104&format=html', 400, 'validation_failed', /须指定年度/, /needs a year/],
+    [
+      'Word for the progress report',
+      'region=510104&kind=progress&year=2025&format=docx',
+      400,
+      'validation_failed',
+      /仅用于终期评估/,
+      /final evaluation only/,
+    ],
+    [
+      'the progress report without a year',
+      'region=510104&format=html',
+      400,
+      'validation_failed',
+      /须指定年度/,
+      /needs a year/,
+    ],
   ])('%s: %s → %i %s', async (_name, query, status, code, zh, en) => {
     const res = await admin.request('GET', `/api/v1/print?${query}`);
     expect(res.status).toBe(status);
@@ -232,7 +345,8 @@ const PDFINFO = '/usr/bin/pdfinfo';
 describe('the Word file as LibreOffice lays it out', () => {
   it('opens, and every page of it is drawn to a picture with text on it', async () => {
     // Installed by tooling/scripts/ensure-browser.mjs; without them this test cannot look, so it fails.
-    for (const tool of [SOFFICE, PDFTOPPM, PDFTOTEXT, PDFINFO]) expect(existsSync(tool), `${tool} is missing: apt-get install -y libreoffice-writer poppler-utils`).toBe(true);
+    for (const tool of [SOFFICE, PDFTOPPM, PDFTOTEXT, PDFINFO])
+      expect(existsSync(tool), `${tool} is missing: apt-get install -y libreoffice-writer poppler-utils`).toBe(true);
     const { res, bytes } = await finalDocx('region=510104&kind=final&format=docx');
     expect(res.status).toBe(200);
     const dir = mkdtempSync(path.join(tmpdir(), 'kesu-final-lo-'));
@@ -240,25 +354,47 @@ describe('the Word file as LibreOffice lays it out', () => {
       const docx = path.join(dir, '510104-final-evaluation.docx');
       writeFileSync(docx, bytes);
       // A profile of its own, so a LibreOffice already running elsewhere does not take the job.
-      const converted = spawnSync(SOFFICE, [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { encoding: 'utf8', timeout: 120_000 });
+      const converted = spawnSync(
+        SOFFICE,
+        [
+          `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          docx,
+        ],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
       expect(converted.status, converted.stderr).toBe(0);
       const pdf = path.join(dir, '510104-final-evaluation.pdf');
       const pages = Number(/^Pages:\s+(\d+)$/m.exec(spawnSync(PDFINFO, [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
       expect(pages).toBeGreaterThan(3);
       mkdirSync(SCREENSHOTS, { recursive: true });
-      for (const old of readdirSync(SCREENSHOTS).filter((f) => f.startsWith('50-final-evaluation-page'))) rmSync(path.join(SCREENSHOTS, old));
-      const drawn = spawnSync(PDFTOPPM, ['-r', '80', '-png', pdf, path.join(SCREENSHOTS, '50-final-evaluation-page')], { encoding: 'utf8' });
+      for (const old of readdirSync(SCREENSHOTS).filter((f) => f.startsWith('50-final-evaluation-page')))
+        rmSync(path.join(SCREENSHOTS, old));
+      const drawn = spawnSync(PDFTOPPM, ['-r', '80', '-png', pdf, path.join(SCREENSHOTS, '50-final-evaluation-page')], {
+        encoding: 'utf8',
+      });
       expect(drawn.status, drawn.stderr).toBe(0);
-      const pictures = readdirSync(SCREENSHOTS).filter((f) => f.startsWith('50-final-evaluation-page')).sort();
+      const pictures = readdirSync(SCREENSHOTS)
+        .filter((f) => f.startsWith('50-final-evaluation-page'))
+        .sort();
       expect(pictures).toHaveLength(pages);
       for (let page = 1; page <= pages; page++) {
         expect(statSync(path.join(SCREENSHOTS, pictures[page - 1] ?? '')).size).toBeGreaterThan(10_000);
-        const text = spawnSync(PDFTOTEXT, ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+        const text = spawnSync(PDFTOTEXT, ['-f', String(page), '-l', String(page), pdf, '-'], {
+          encoding: 'utf8',
+        }).stdout.replace(/\s+/g, '');
         // Every page carries its number in the footer and something above it (a page of a chart: its caption).
         expect(text, `page ${page}`).toContain(`第${page}页`);
         expect(text.length, `page ${page}`).toBeGreaterThan(`第${page}页`.length + 6);
       }
-      const first = spawnSync(PDFTOTEXT, ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+      const first = spawnSync(PDFTOTEXT, ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).stdout.replace(
+        /\s+/g,
+        '',
+      );
       expect(first).toContain('锦江区全民科学素质行动实施方案');
       expect(first).toContain('终期评估报告');
     } finally {

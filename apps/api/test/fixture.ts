@@ -16,9 +16,16 @@ export async function buildFixture(h: Harness): Promise<Fixture> {
   const office = new Client(h);
   await office.login('office');
   const seed = loadSeedDocuments().find((d) => d.stem.startsWith('004'))!;
-  const plan = await office.request('POST', '/api/v1/plans/import?name=jinjiang.txt', new Uint8Array(readFileSync(seed.file)));
+  const plan = await office.request(
+    'POST',
+    '/api/v1/plans/import?name=jinjiang.txt',
+    new Uint8Array(readFileSync(seed.file)),
+  );
   const planId = plan.body['id'] as string;
-  const form = await office.request('POST', `/api/v1/plans/${planId}/forms/generate`, { department: '区教育局', periodKind: 'quarter' });
+  const form = await office.request('POST', `/api/v1/plans/${planId}/forms/generate`, {
+    department: '区教育局',
+    periodKind: 'quarter',
+  });
   const formId = form.body['id'] as string;
   await office.request('POST', `/api/v1/forms/${formId}/publish`);
   const assigned = await office.request('POST', '/api/v1/assignments', {

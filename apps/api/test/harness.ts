@@ -41,7 +41,10 @@ async function startNode(database: string, dir: string, release: () => Promise<v
  */
 export async function startHarness(backend: Dialect = 'duckdb'): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kesu-api-'));
-  const database = backend === 'postgres' ? await createTestDatabase() : { url: path.join(dir, 'kesu.duckdb'), drop: async () => undefined };
+  const database =
+    backend === 'postgres'
+      ? await createTestDatabase()
+      : { url: path.join(dir, 'kesu.duckdb'), drop: async () => undefined };
   return startNode(database.url, dir, async () => {
     await database.drop();
     rmSync(dir, { recursive: true, force: true });
@@ -67,14 +70,22 @@ export async function startSecondNode(first: Harness, folder: 'shared' | 'own' =
 }
 
 /** Creates a user directly in the store (the API's own user creation is tested separately). */
-export async function addUser(h: Harness, username: string, role: Role, regionCode: string | null, department: string | null = null) {
+export async function addUser(
+  h: Harness,
+  username: string,
+  role: Role,
+  regionCode: string | null,
+  department: string | null = null,
+) {
   passwordHash ??= await hashPassword(PASSWORD);
   const input: UserInput = { username, displayName: username, passwordHash, role, regionCode, department };
   return h.ctx.store.writes.write((conn) => insertUser(conn, input));
 }
 
 /** A response body as the tests read it: an object, a list, or the error shape. */
-export type Body = Record<string, unknown> & { error?: { code: string; message: string; messageEn: string; details: Array<{ path: string; code: string }> } };
+export type Body = Record<string, unknown> & {
+  error?: { code: string; message: string; messageEn: string; details: Array<{ path: string; code: string }> };
+};
 
 export interface Reply {
   status: number;

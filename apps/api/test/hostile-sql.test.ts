@@ -42,7 +42,12 @@ describe('statisticians’ SQL under hostile load', () => {
     const queries = statisticians.map((s) => timed(() => s.request('POST', '/api/v1/sql', { sql: CROSS_JOIN })));
     // While they run (or wait for a place), a reporter saves a draft.
     await new Promise((r) => setTimeout(r, 500));
-    const save = await timed(() => reporter.request('PUT', `/api/v1/assignments/${f.own}/submission`, { values: { s1t1_note: '按计划推进' }, formVersion: 1 }));
+    const save = await timed(() =>
+      reporter.request('PUT', `/api/v1/assignments/${f.own}/submission`, {
+        values: { s1t1_note: '按计划推进' },
+        formVersion: 1,
+      }),
+    );
     const answers = await Promise.all(queries);
     const allEnded = performance.now() - started;
 
@@ -73,7 +78,11 @@ describe('statisticians’ SQL under hostile load', () => {
   it('answers six wide-row queries at once whole or cut by the byte cap and saying so, never a shorter answer that looks whole', async () => {
     const wide = await Promise.all(Array.from({ length: 6 }, (_, i) => statistician(`wide${i}`)));
     // About 500 MB as JSON each: more than the 32 MB an answer may carry.
-    const answers = await Promise.all(wide.map((s) => s.request('POST', '/api/v1/sql', { sql: "SELECT repeat('x', 5000) AS filler FROM range(100000)" })));
+    const answers = await Promise.all(
+      wide.map((s) =>
+        s.request('POST', '/api/v1/sql', { sql: "SELECT repeat('x', 5000) AS filler FROM range(100000)" }),
+      ),
+    );
     const answered = answers.filter((a) => a.status === 200);
     expect(answered.length).toBeGreaterThanOrEqual(2);
     for (const a of answered) {
@@ -83,7 +92,9 @@ describe('statisticians’ SQL under hostile load', () => {
       expect(bytes).toBeGreaterThan(32 * 1024 * 1024 - 10_000);
     }
     for (const a of answers.filter((x) => x.status !== 200)) expect(a.status).toBe(429);
-    const whole = await wide[0]!.request('POST', '/api/v1/sql', { sql: "SELECT repeat('x', 5000) AS filler FROM range(1000)" });
+    const whole = await wide[0]!.request('POST', '/api/v1/sql', {
+      sql: "SELECT repeat('x', 5000) AS filler FROM range(1000)",
+    });
     expect(whole.status).toBe(200);
     expect(whole.body).toMatchObject({ truncated: false });
     expect(whole.body.rows).toHaveLength(1000);

@@ -21,7 +21,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => h.close());
 
-const errorOf = (body: unknown) => (body as { error: { code: string; message: string; messageEn: string; details: Array<{ path: string; code: string; message: string }> } }).error;
+const errorOf = (body: unknown) =>
+  (
+    body as {
+      error: {
+        code: string;
+        message: string;
+        messageEn: string;
+        details: Array<{ path: string; code: string; message: string }>;
+      };
+    }
+  ).error;
 
 describe('passwords being set', () => {
   it.each([
@@ -30,7 +40,13 @@ describe('passwords being set', () => {
     ['        ', 'password_blank'],
     ['newcomer-1', 'password_has_username'],
   ])('refuse %j for a new account, naming the field, and create nothing', async (password, code) => {
-    const res = await office.request('POST', '/api/v1/users', { username: 'newcomer', displayName: '新人', role: 'leader', regionCode: '510104', password });
+    const res = await office.request('POST', '/api/v1/users', {
+      username: 'newcomer',
+      displayName: '新人',
+      role: 'leader',
+      regionCode: '510104',
+      password,
+    });
     expect(res.status).toBe(400);
     expect(errorOf(res.body).details.map((d) => [d.path, d.code])).toEqual([['password', code]]);
     expect(errorOf(res.body).details[0]?.message).toMatch(/^「密码」/);
@@ -39,16 +55,42 @@ describe('passwords being set', () => {
   });
 
   it('refuse the user name as the password chosen with a one-time code, and leave the code usable', async () => {
-    const created = await office.request('POST', '/api/v1/users', { username: 'coded', displayName: '码', role: 'leader', regionCode: '510104' });
+    const created = await office.request('POST', '/api/v1/users', {
+      username: 'coded',
+      displayName: '码',
+      role: 'leader',
+      regionCode: '510104',
+    });
     const code = (created.body['loginCode'] as { code: string }).code;
-    const weak = await new Client(h).request('POST', '/api/v1/auth/redeem-code', { username: 'coded', code, password: 'coded-coded' });
+    const weak = await new Client(h).request('POST', '/api/v1/auth/redeem-code', {
+      username: 'coded',
+      code,
+      password: 'coded-coded',
+    });
     expect(weak.status).toBe(400);
     expect(errorOf(weak.body).details.map((d) => d.code)).toEqual(['password_has_username']);
-    expect((await new Client(h).request('POST', '/api/v1/auth/redeem-code', { username: 'coded', code, password: 'a-fine-passphrase' })).status).toBe(200);
+    expect(
+      (
+        await new Client(h).request('POST', '/api/v1/auth/redeem-code', {
+          username: 'coded',
+          code,
+          password: 'a-fine-passphrase',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('do not lock out an account whose password was set before the rules', async () => {
-    await h.ctx.store.writes.write(async (conn) => insertUser(conn, { username: 'legacy', displayName: '老账号', passwordHash: await hashPassword('12345678'), role: 'leader', regionCode: '510104', department: null }));
+    await h.ctx.store.writes.write(async (conn) =>
+      insertUser(conn, {
+        username: 'legacy',
+        displayName: '老账号',
+        passwordHash: await hashPassword('12345678'),
+        role: 'leader',
+        regionCode: '510104',
+        department: null,
+      }),
+    );
     expect((await new Client(h).login('legacy', '12345678')).status).toBe(200);
   });
 });

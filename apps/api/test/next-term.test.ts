@@ -16,15 +16,23 @@ let office: Client;
 let jinjiang = '';
 
 // Written for this test in the form of a 十五五 plan; no public copy of 成都市's exists.
-const CHENGDU_2026 = new Uint8Array(readFileSync(fileURLToPath(new URL('./documents/chengdu-2026-2030.txt', import.meta.url))));
+const CHENGDU_2026 = new Uint8Array(
+  readFileSync(fileURLToPath(new URL('./documents/chengdu-2026-2030.txt', import.meta.url))),
+);
 
 interface Draft {
   plan: Plan;
   text: string;
-  parent: { parent: { title: string }; pairs: Array<{ relation: string; target: { index: number } | null; parentTarget: { text: string } | null }> } | null;
+  parent: {
+    parent: { title: string };
+    pairs: Array<{ relation: string; target: { index: number } | null; parentTarget: { text: string } | null }>;
+  } | null;
 }
 
-const nextTerm = (id: string, preview: boolean) => office.request('POST', `/api/v1/plans/${id}/next-term${preview ? '?preview=true' : ''}`, undefined, { 'Idempotency-Key': `next-term-${id}-${preview}-${Math.random()}` });
+const nextTerm = (id: string, preview: boolean) =>
+  office.request('POST', `/api/v1/plans/${id}/next-term${preview ? '?preview=true' : ''}`, undefined, {
+    'Idempotency-Key': `next-term-${id}-${preview}-${Math.random()}`,
+  });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kesu-next-term-'));
@@ -34,7 +42,10 @@ beforeAll(async () => {
   await addUser(h, 'office', 'admin', null);
   office = new Client(h);
   await office.login('office');
-  const plans = (await office.request('GET', '/api/v1/plans')).body as unknown as Array<{ id: string; regionCode: string }>;
+  const plans = (await office.request('GET', '/api/v1/plans')).body as unknown as Array<{
+    id: string;
+    regionCode: string;
+  }>;
   jinjiang = plans.find((p) => p.regionCode === '510104')!.id;
 }, 180_000);
 afterAll(async () => {
@@ -47,14 +58,25 @@ describe('POST /plans/{id}/next-term', () => {
     const res = await nextTerm(jinjiang, true);
     expect(res.status).toBe(200);
     const draft = res.body as unknown as Draft;
-    expect(draft.plan).toMatchObject({ title: '成都市锦江区全民科学素质行动规划纲要实施方案（2026—2030年）', period: { start: 2026, end: 2030 }, draft: true });
+    expect(draft.plan).toMatchObject({
+      title: '成都市锦江区全民科学素质行动规划纲要实施方案（2026—2030年）',
+      period: { start: 2026, end: 2030 },
+      draft: true,
+    });
     // 锦江区's 24 targets and its 力争 literacy value, a target of its own.
     expect(draft.plan.targets).toHaveLength(25);
-    const finals = await h.ctx.analytics.query(`SELECT CAST(split_part(target_id, '#', 2) AS INTEGER) AS n, actual, status FROM fact_progress WHERE target_id LIKE $1 AND year = 2025 ORDER BY n`, [`${jinjiang}#%`]);
+    const finals = await h.ctx.analytics.query(
+      `SELECT CAST(split_part(target_id, '#', 2) AS INTEGER) AS n, actual, status FROM fact_progress WHERE target_id LIKE $1 AND year = 2025 ORDER BY n`,
+      [`${jinjiang}#%`],
+    );
     expect(finals.length).toBe(25);
     for (const f of finals) {
       const carried = draft.plan.targets[Number(f['n']) - 1]?.previous;
-      expect(carried).toMatchObject({ year: 2025, status: f['status'], actual: f['actual'] === null ? null : Number(f['actual']) });
+      expect(carried).toMatchObject({
+        year: 2025,
+        status: f['status'],
+        actual: f['actual'] === null ? null : Number(f['actual']),
+      });
     }
     // The demo's reports reach these targets: baselines are there, not only verdicts.
     expect(draft.plan.targets.filter((t) => t.previous?.actual !== null).length).toBeGreaterThan(10);
@@ -92,23 +114,38 @@ describe('POST /plans/{id}/next-term', () => {
     expect(saved.body).toMatchObject({ revision: 2, reviewed: true });
     const source = String((await office.request('GET', `/api/v1/plans/${id}/source`)).body['text']);
     expect(source).toContain('到2030年新培育具有较强产业支持力的工匠人才超过200名');
-    const form = await office.request('POST', `/api/v1/plans/${id}/forms/generate`, { department: '区教育局', periodKind: 'year' });
+    const form = await office.request('POST', `/api/v1/plans/${id}/forms/generate`, {
+      department: '区教育局',
+      periodKind: 'year',
+    });
     expect(form.status).toBe(201);
     // The ended plan keeps its final evaluation beside the new term's draft.
     expect((await office.request('GET', '/api/v1/print?region=510104&kind=final&format=html')).status).toBe(200);
     // The old plan is untouched.
-    expect(((await office.request('GET', `/api/v1/plans/${jinjiang}`)).body['plan'] as Plan).period).toEqual({ start: 2021, end: 2025 });
+    expect(((await office.request('GET', `/api/v1/plans/${jinjiang}`)).body['plan'] as Plan).period).toEqual({
+      start: 2021,
+      end: 2025,
+    });
   });
 
   it('refuses a second draft for the same term, and a plan still running', async () => {
     const again = await nextTerm(jinjiang, false);
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: 'next_term_exists', message: expect.stringContaining('本地区已有 2026—2030 年的方案') });
-    const plans = (await office.request('GET', '/api/v1/plans')).body as unknown as Array<{ id: string; title: string }>;
+    expect(again.body.error).toMatchObject({
+      code: 'next_term_exists',
+      message: expect.stringContaining('本地区已有 2026—2030 年的方案'),
+    });
+    const plans = (await office.request('GET', '/api/v1/plans')).body as unknown as Array<{
+      id: string;
+      title: string;
+    }>;
     const chengdu = plans.find((p) => p.title === '成都市全民科学素质行动规划纲要实施方案（2026—2030年）')!.id;
     const running = await nextTerm(chengdu, true);
     expect(running.status).toBe(409);
-    expect(running.body.error).toMatchObject({ code: 'plan_not_ended', message: '方案规划期（2026—2030年）至 2030 年底，尚未结束，不能起草下一期方案' });
+    expect(running.body.error).toMatchObject({
+      code: 'plan_not_ended',
+      message: '方案规划期（2026—2030年）至 2030 年底，尚未结束，不能起草下一期方案',
+    });
   });
 
   it('is the office’s: a reviewer is refused', async () => {

@@ -32,9 +32,18 @@ interface OutboxRow {
 }
 
 /** A user with an e-mail address, created in the store as the office would. */
-async function addUserWithEmail(h: Harness, username: string, role: 'reporter' | 'reviewer', regionCode: string, department: string | null, email: string) {
+async function addUserWithEmail(
+  h: Harness,
+  username: string,
+  role: 'reporter' | 'reviewer',
+  regionCode: string,
+  department: string | null,
+  email: string,
+) {
   const passwordHash = await hashPassword(PASSWORD);
-  return h.ctx.store.writes.write((conn) => insertUser(conn, { username, displayName: `${username}-name`, passwordHash, role, regionCode, department, email }));
+  return h.ctx.store.writes.write((conn) =>
+    insertUser(conn, { username, displayName: `${username}-name`, passwordHash, role, regionCode, department, email }),
+  );
 }
 
 async function clients(h: Harness, names: string[]): Promise<Record<string, Client>> {
@@ -46,14 +55,33 @@ async function clients(h: Harness, names: string[]): Promise<Record<string, Clie
   return out;
 }
 
-const inbox = async (c: Client, query = '') => (await c.request('GET', `/api/v1/notifications${query}`)).body as unknown as Page;
+const inbox = async (c: Client, query = '') =>
+  (await c.request('GET', `/api/v1/notifications${query}`)).body as unknown as Page;
 const kindsOf = async (c: Client) => (await inbox(c, '?limit=100')).items.map((i) => i.kind).sort();
 
 /** Every field of the assignment's form filled, as a reporter would before submitting. */
 async function filled(reporter: Client, id: string) {
-  const view = (await reporter.request('GET', `/api/v1/assignments/${id}`)).body as { form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } };
+  const view = (await reporter.request('GET', `/api/v1/assignments/${id}`)).body as {
+    form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> };
+  };
   const fields = view.form.sections.flatMap((s) => s.fields);
-  return { formVersion: 1, values: Object.fromEntries(fields.map((x) => [x.id, x.type === 'long_text' ? '按计划推进' : x.type === 'percent' ? 80 : x.type === 'yes_no' ? true : x.type === 'date' ? '2024-03-31' : 12])) };
+  return {
+    formVersion: 1,
+    values: Object.fromEntries(
+      fields.map((x) => [
+        x.id,
+        x.type === 'long_text'
+          ? '按计划推进'
+          : x.type === 'percent'
+            ? 80
+            : x.type === 'yes_no'
+              ? true
+              : x.type === 'date'
+                ? '2024-03-31'
+                : 12,
+      ]),
+    ),
+  };
 }
 
 describe('events reach the people who act next', () => {
@@ -82,20 +110,33 @@ describe('events reach the people who act next', () => {
   afterAll(() => h.close());
 
   const assign = (departments: string[], periods: string[], dueDate: string | null = '2024-09-30') =>
-    as['office']!.request('POST', '/api/v1/assignments', { formId: f.formId, version: 1, regionCodes: ['510104'], departments, periods, dueDate });
+    as['office']!.request('POST', '/api/v1/assignments', {
+      formId: f.formId,
+      version: 1,
+      regionCodes: ['510104'],
+      departments,
+      periods,
+      dueDate,
+    });
 
   it('tells every enabled reporter of a unit of its new tasks once, in one notice per assignment round', async () => {
     expect((await assign(['锦江区教育局'], ['2024Q2', '2024Q3'])).status).toBe(201);
     await h.ctx.notifications.settled();
     const page = await inbox(as['edu']!);
     expect(page.items.filter((i) => i.kind === 'assignment.received')).toHaveLength(1);
-    expect(page.items[0]).toMatchObject({ title: '新的填报任务 2 项：《锦江区教育局季度科学素质工作报表》', link: '/report', readAt: null });
+    expect(page.items[0]).toMatchObject({
+      title: '新的填报任务 2 项：《锦江区教育局季度科学素质工作报表》',
+      link: '/report',
+      readAt: null,
+    });
     expect(page.items[0]!.body).toContain('2024年第二季度、2024年第三季度');
     expect(page.items[0]!.titleEn).toContain('2 new reports to fill');
     expect((await inbox(as['edu2']!)).total).toBe(1);
     expect((await inbox(as['kx']!)).total).toBe(0);
     // A disabled account is told nothing.
-    expect((await h.ctx.store.reads.read((conn) => listNotifications(conn, goneId, { limit: 10, offset: 0 }))).total).toBe(0);
+    expect(
+      (await h.ctx.store.reads.read((conn) => listNotifications(conn, goneId, { limit: 10, offset: 0 }))).total,
+    ).toBe(0);
 
     // Given again with one more period: only the new one is news.
     await assign(['锦江区教育局'], ['2024Q2', '2024Q3', '2024Q4']);
@@ -109,8 +150,13 @@ describe('events reach the people who act next', () => {
 
   it('walks a report up the levels: each office is told when it is its turn, the reporters how it went', async () => {
     await h.ctx.notifications.settled();
-    const before = Object.fromEntries(await Promise.all(Object.keys(as).map(async (n) => [n, (await inbox(as[n]!, '?limit=100')).items.map((i) => i.id)] as const)));
-    const fresh = async (name: string) => (await inbox(as[name]!, '?limit=100')).items.filter((i) => !before[name]!.includes(i.id));
+    const before = Object.fromEntries(
+      await Promise.all(
+        Object.keys(as).map(async (n) => [n, (await inbox(as[n]!, '?limit=100')).items.map((i) => i.id)] as const),
+      ),
+    );
+    const fresh = async (name: string) =>
+      (await inbox(as[name]!, '?limit=100')).items.filter((i) => !before[name]!.includes(i.id));
     const act = async (who: string, action: string, body?: unknown) => {
       const res = await as[who]!.request('POST', `/api/v1/assignments/${f.own}/submission/${action}`, body);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -119,8 +165,11 @@ describe('events reach the people who act next', () => {
 
     await act('edu', 'submit', await filled(as['edu']!, f.own));
     expect((await fresh('county')).map((i) => [i.kind, i.link])).toEqual([['review.waiting', `/review/${f.own}`]]);
-    expect((await fresh('county'))[0]!.title).toBe('待审核：锦江区教育局 《锦江区教育局季度科学素质工作报表》2024年第一季度');
-    for (const other of ['county-b', 'city', 'prov', 'edu', 'edu2', 'kx']) expect(await fresh(other), other).toEqual([]);
+    expect((await fresh('county'))[0]!.title).toBe(
+      '待审核：锦江区教育局 《锦江区教育局季度科学素质工作报表》2024年第一季度',
+    );
+    for (const other of ['county-b', 'city', 'prov', 'edu', 'edu2', 'kx'])
+      expect(await fresh(other), other).toEqual([]);
 
     await act('county', 'approve');
     expect((await fresh('edu')).map((i) => i.kind)).toEqual(['submission.approved']);
@@ -147,7 +196,10 @@ describe('events reach the people who act next', () => {
     await act('county', 'return', { comment: '请补充说明' });
     const returned = (await fresh('edu')).filter((i) => i.kind === 'submission.returned');
     expect(returned).toHaveLength(1);
-    expect(returned[0]).toMatchObject({ title: '填报被退回：《锦江区教育局季度科学素质工作报表》2024年第一季度', link: `/report/${f.own}` });
+    expect(returned[0]).toMatchObject({
+      title: '填报被退回：《锦江区教育局季度科学素质工作报表》2024年第一季度',
+      link: `/report/${f.own}`,
+    });
     expect(returned[0]!.body).toContain('意见：请补充说明');
     // Nobody is told of their own step, and nobody outside the chain hears anything.
     expect((await fresh('county-b')).length + (await fresh('kx')).length).toBe(0);
@@ -156,12 +208,16 @@ describe('events reach the people who act next', () => {
   it('keeps each inbox to its owner: read one, read all, and another person’s notice is not found', async () => {
     const mine = await inbox(as['edu']!);
     expect(mine.unread).toBeGreaterThan(1);
-    expect((await as['edu']!.request('GET', '/api/v1/notifications/unread-count')).body).toEqual({ unread: mine.unread });
+    expect((await as['edu']!.request('GET', '/api/v1/notifications/unread-count')).body).toEqual({
+      unread: mine.unread,
+    });
     const first = mine.items[0]!;
     const read = await as['edu']!.request('POST', `/api/v1/notifications/${first.id}/read`);
     expect(read.status).toBe(200);
     expect(read.body['readAt']).toEqual(expect.any(String));
-    expect((await as['edu']!.request('GET', '/api/v1/notifications/unread-count')).body).toEqual({ unread: mine.unread - 1 });
+    expect((await as['edu']!.request('GET', '/api/v1/notifications/unread-count')).body).toEqual({
+      unread: mine.unread - 1,
+    });
 
     // Someone else's notice is answered as one that does not exist, and stays unread for its owner.
     const theirs = (await inbox(as['edu2']!)).items[0]!;
@@ -175,7 +231,9 @@ describe('events reach the people who act next', () => {
     expect(paged.items[0]!.id).toBe(mine.items[1]!.id);
     expect((await inbox(as['edu']!, '?unread=true&limit=100')).items.every((i) => i.readAt === null)).toBe(true);
 
-    expect((await as['edu']!.request('POST', '/api/v1/notifications/read-all')).body).toEqual({ updated: mine.unread - 1 });
+    expect((await as['edu']!.request('POST', '/api/v1/notifications/read-all')).body).toEqual({
+      updated: mine.unread - 1,
+    });
     expect((await inbox(as['edu']!)).unread).toBe(0);
     expect((await inbox(as['edu2']!)).unread).toBeGreaterThan(0);
   });
@@ -194,7 +252,11 @@ describe('events reach the people who act next', () => {
       const res = await as['edu']!.request(method, url);
       expect(res.status, url).toBe(status);
       expect(res.body.error?.message, url).toEqual(expect.any(String));
-      if (path) expect(res.body.error?.details.map((d) => d.path), url).toContain(path);
+      if (path)
+        expect(
+          res.body.error?.details.map((d) => d.path),
+          url,
+        ).toContain(path);
     }
     const office = await f.office.request('GET', '/api/v1/notifications/outbox?status=lost');
     expect(office.status).toBe(400);
@@ -233,7 +295,11 @@ describe('deadline reminders', () => {
     expect((await round())?.deadlines.stored).toBe(0);
     expect(await deadlineKinds(as['kx']!)).toEqual(['deadline.due7']);
     const due7 = (await inbox(as['kx']!)).items[0]!;
-    expect(due7).toMatchObject({ title: '7 天后截止：《锦江区教育局季度科学素质工作报表》2024年第一季度', titleEn: expect.stringMatching(/^Due in 7 days/), link: `/report/${f.other}` });
+    expect(due7).toMatchObject({
+      title: '7 天后截止：《锦江区教育局季度科学素质工作报表》2024年第一季度',
+      titleEn: expect.stringMatching(/^Due in 7 days/),
+      link: `/report/${f.other}`,
+    });
 
     // Beijing's 14 April begins at 16:00 UTC on the 13th.
     at('2024-04-13T16:30:00Z');
@@ -261,13 +327,28 @@ describe('deadline reminders', () => {
   });
 
   it('store nothing twice when a run crashes half-way and runs again', async () => {
-    const res = await f.office.request('POST', '/api/v1/assignments', { formId: f.formId, version: 1, regionCodes: ['510104'], departments: ['锦江区教育局', '锦江区科协'], periods: ['2024Q2', '2024Q3', '2024Q4'], dueDate: '2024-10-10' });
+    const res = await f.office.request('POST', '/api/v1/assignments', {
+      formId: f.formId,
+      version: 1,
+      regionCodes: ['510104'],
+      departments: ['锦江区教育局', '锦江区科协'],
+      periods: ['2024Q2', '2024Q3', '2024Q4'],
+      dueDate: '2024-10-10',
+    });
     expect(res.status).toBe(201);
     const links = new Set((res.body as unknown as Array<{ id: string }>).map((a) => `/report/${a.id}`));
     at('2024-10-05T01:00:00Z');
     const crash = new Error('power cut');
-    await expect(h.ctx.notifications.runRound(h.ctx.clock(), { chunk: 2, afterChunk: (i) => { if (i === 0) throw crash; } })).rejects.toBe(crash);
-    const dueSoon = async (c: Client) => (await inbox(c, '?limit=100')).items.filter((i) => i.kind === 'deadline.due7' && links.has(i.link ?? '')).length;
+    await expect(
+      h.ctx.notifications.runRound(h.ctx.clock(), {
+        chunk: 2,
+        afterChunk: (i) => {
+          if (i === 0) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    const dueSoon = async (c: Client) =>
+      (await inbox(c, '?limit=100')).items.filter((i) => i.kind === 'deadline.due7' && links.has(i.link ?? '')).length;
     const partial = (await dueSoon(as['edu']!)) + (await dueSoon(as['kx']!));
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(6);
@@ -280,7 +361,11 @@ describe('deadline reminders', () => {
   it('run one node at a time: a round is skipped while another node holds the lease', async () => {
     const { takeLease } = await import('@kesu/store');
     at('2024-10-06T01:00:00Z');
-    expect(await h.ctx.store.writes.write((conn) => takeLease(conn, 'notification-jobs', 'another-node', h.ctx.clock(), 60_000))).toBe(true);
+    expect(
+      await h.ctx.store.writes.write((conn) =>
+        takeLease(conn, 'notification-jobs', 'another-node', h.ctx.clock(), 60_000),
+      ),
+    ).toBe(true);
     expect(await round()).toBeNull();
     const run = await f.office.request('POST', '/api/v1/notifications/run');
     expect(run.body).toEqual({ ran: false, deadlines: null, mail: null });
@@ -295,7 +380,10 @@ async function startSmtp(port = 0): Promise<{ port: number; messages: ParsedMail
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
-    onAuth: (auth, _session, done) => (auth.username === 'kesu' && auth.password === 'secret' ? done(null, { user: 'kesu' }) : done(new Error('bad login'))),
+    onAuth: (auth, _session, done) =>
+      auth.username === 'kesu' && auth.password === 'secret'
+        ? done(null, { user: 'kesu' })
+        : done(new Error('bad login')),
     onData: (stream, _session, done) => {
       simpleParser(stream).then((m) => {
         messages.push(m);
@@ -304,7 +392,11 @@ async function startSmtp(port = 0): Promise<{ port: number; messages: ParsedMail
     },
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    messages,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A loopback port with nothing listening on it (yet). */
@@ -341,20 +433,41 @@ describe('mail through SMTP', () => {
   });
   afterAll(async () => {
     await h.close();
-    for (const [key, value] of [['KESU_SMTP_URL', saved.url], ['KESU_SMTP_FROM', saved.from]] as const) {
+    for (const [key, value] of [
+      ['KESU_SMTP_URL', saved.url],
+      ['KESU_SMTP_FROM', saved.from],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
   });
 
-  const outbox = async (query = '') => (await f.office.request('GET', `/api/v1/notifications/outbox${query}`)).body as unknown as { configured: boolean; from: string; counts: Record<string, number>; items: OutboxRow[] };
+  const outbox = async (query = '') =>
+    (await f.office.request('GET', `/api/v1/notifications/outbox${query}`)).body as unknown as {
+      configured: boolean;
+      from: string;
+      counts: Record<string, number>;
+      items: OutboxRow[];
+    };
 
   it('keeps mail queued while the server is down, retries it, and sends each message once when it is up', async () => {
     h.ctx.clock = () => new Date('2024-04-08T01:00:00Z');
-    expect(await h.ctx.notifications.runRound()).toMatchObject({ deadlines: { stored: 2 }, mail: { sent: 0, failed: 1 } });
+    expect(await h.ctx.notifications.runRound()).toMatchObject({
+      deadlines: { stored: 2 },
+      mail: { sent: 0, failed: 1 },
+    });
     const down = await outbox();
-    expect(down).toMatchObject({ configured: true, from: 'kesu@example.org', counts: { queued: 1, sending: 0, sent: 0, failed: 0 } });
-    expect(down.items[0]).toMatchObject({ recipient: 'edu@example.org', status: 'queued', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED/) });
+    expect(down).toMatchObject({
+      configured: true,
+      from: 'kesu@example.org',
+      counts: { queued: 1, sending: 0, sent: 0, failed: 0 },
+    });
+    expect(down.items[0]).toMatchObject({
+      recipient: 'edu@example.org',
+      status: 'queued',
+      attempts: 1,
+      lastError: expect.stringMatching(/ECONNREFUSED/),
+    });
 
     smtp = await startSmtp(port);
     // Before its retry time the message waits; after it, it goes out, once.
@@ -380,13 +493,17 @@ describe('mail through SMTP', () => {
     const res = await edu.request('POST', `/api/v1/assignments/${f.own}/submission/submit`, await filled(edu, f.own));
     expect(res.status).toBe(200);
     await h.ctx.notifications.settled();
-    expect(smtp.messages.map((m) => [m.to && 'text' in m.to ? m.to.text : '', m.subject])).toEqual([['county@example.org', '【科素】待审核：锦江区教育局 《锦江区教育局季度科学素质工作报表》2024年第一季度']]);
+    expect(smtp.messages.map((m) => [m.to && 'text' in m.to ? m.to.text : '', m.subject])).toEqual([
+      ['county@example.org', '【科素】待审核：锦江区教育局 《锦江区教育局季度科学素质工作报表》2024年第一季度'],
+    ]);
     const county = new Client(h);
     await county.login('county');
     await county.request('POST', `/api/v1/assignments/${f.own}/submission/return`, { comment: '数据有误' });
     await h.ctx.notifications.settled();
     expect(smtp.messages).toHaveLength(2);
-    expect(smtp.messages[1]).toMatchObject({ subject: '【科素】填报被退回：《锦江区教育局季度科学素质工作报表》2024年第一季度' });
+    expect(smtp.messages[1]).toMatchObject({
+      subject: '【科素】填报被退回：《锦江区教育局季度科学素质工作报表》2024年第一季度',
+    });
     expect(smtp.messages[1]!.text).toContain('数据有误');
     // The reporter without an address has the same notice in the app.
     const nomail = new Client(h);
@@ -401,7 +518,11 @@ describe('mail through SMTP', () => {
     await edu.request('POST', `/api/v1/assignments/${f.own}/submission/submit`, await filled(edu, f.own));
     await h.ctx.notifications.settled();
     const queued = (await outbox('?status=queued')).items[0]!;
-    expect(queued).toMatchObject({ recipient: 'county@example.org', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED/) });
+    expect(queued).toMatchObject({
+      recipient: 'county@example.org',
+      attempts: 1,
+      lastError: expect.stringMatching(/ECONNREFUSED/),
+    });
     // Each round a little later, the server still down: tried again with longer waits, then given up.
     let clock = h.ctx.clock().getTime();
     for (let attempt = 2; attempt <= 8; attempt++) {
@@ -410,7 +531,12 @@ describe('mail through SMTP', () => {
       expect((await h.ctx.notifications.runRound())?.mail, `attempt ${attempt}`).toEqual({ sent: 0, failed: 1 });
     }
     const failing = (await outbox('?status=failed')).items[0]!;
-    expect(failing).toMatchObject({ id: queued.id, status: 'failed', attempts: 8, lastError: expect.stringMatching(/ECONNREFUSED/) });
+    expect(failing).toMatchObject({
+      id: queued.id,
+      status: 'failed',
+      attempts: 8,
+      lastError: expect.stringMatching(/ECONNREFUSED/),
+    });
     clock += 24 * 3_600_000;
     expect((await h.ctx.notifications.runRound())?.mail).toEqual({ sent: 0, failed: 0 });
 
@@ -423,10 +549,18 @@ describe('mail through SMTP', () => {
     expect(again.status).toBe(409);
     expect(again.body.error?.message).toContain('已发送');
     expect((await f.office.request('POST', `/api/v1/notifications/outbox/${sent.id}/retry`)).status).toBe(409);
-    expect((await f.office.request('POST', '/api/v1/notifications/outbox/00000000-0000-4000-8000-000000000000/retry')).status).toBe(404);
-    const trail = (await f.office.request('GET', '/api/v1/audit?action=mail.retry')).body as unknown as { events: Array<{ entityId: string; previous: { status: string; lastError: string } }> };
+    expect(
+      (await f.office.request('POST', '/api/v1/notifications/outbox/00000000-0000-4000-8000-000000000000/retry'))
+        .status,
+    ).toBe(404);
+    const trail = (await f.office.request('GET', '/api/v1/audit?action=mail.retry')).body as unknown as {
+      events: Array<{ entityId: string; previous: { status: string; lastError: string } }>;
+    };
     expect(trail.events).toHaveLength(1);
-    expect(trail.events[0]).toMatchObject({ entityId: failing.id, previous: { status: 'failed', lastError: expect.stringMatching(/ECONNREFUSED/) } });
+    expect(trail.events[0]).toMatchObject({
+      entityId: failing.id,
+      previous: { status: 'failed', lastError: expect.stringMatching(/ECONNREFUSED/) },
+    });
     expect(smtp.messages).toHaveLength(1);
   });
 });

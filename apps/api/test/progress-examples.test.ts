@@ -15,11 +15,51 @@ afterAll(() => h.close());
 
 /** The worked examples of packages/analytics/README.md, one per scope: the page and the engine agree. */
 const EXAMPLES = [
-  { scope: 'annual', region: '532300', metric: '评定农民技术职称500人以上', status: 'behind', asOf: '2023', actual: 317, expected: 500 },
-  { scope: 'cumulative', region: '532300', metric: '开展新型农民教育培训10万人次以上', status: 'at_risk', asOf: '2023', actual: 44421, expected: 49965.8 },
-  { scope: 'point_in_time', region: '150602', metric: '在主城区建成1000平米以上的科普场馆', status: 'on_track', asOf: '2023', actual: 980, expected: 937 },
-  { scope: 'per_unit', region: '150602', metric: '每校每学期举办科普讲座不少于2次', status: 'at_risk', asOf: '2023', actual: 87.9, expected: 100 },
-  { scope: 'milestone', region: '150602', metric: '2023年底前成立罕台镇、兴胜街道办事处基层科协组织', status: 'behind', asOf: '2023', actual: 0, expected: 1 },
+  {
+    scope: 'annual',
+    region: '532300',
+    metric: '评定农民技术职称500人以上',
+    status: 'behind',
+    asOf: '2023',
+    actual: 317,
+    expected: 500,
+  },
+  {
+    scope: 'cumulative',
+    region: '532300',
+    metric: '开展新型农民教育培训10万人次以上',
+    status: 'at_risk',
+    asOf: '2023',
+    actual: 44421,
+    expected: 49965.8,
+  },
+  {
+    scope: 'point_in_time',
+    region: '150602',
+    metric: '在主城区建成1000平米以上的科普场馆',
+    status: 'on_track',
+    asOf: '2023',
+    actual: 980,
+    expected: 937,
+  },
+  {
+    scope: 'per_unit',
+    region: '150602',
+    metric: '每校每学期举办科普讲座不少于2次',
+    status: 'at_risk',
+    asOf: '2023',
+    actual: 87.9,
+    expected: 100,
+  },
+  {
+    scope: 'milestone',
+    region: '150602',
+    metric: '2023年底前成立罕台镇、兴胜街道办事处基层科协组织',
+    status: 'behind',
+    asOf: '2023',
+    actual: 0,
+    expected: 1,
+  },
 ];
 
 describe('progress on the seed plans with demo data', () => {
@@ -30,6 +70,12 @@ describe('progress on the seed plans with demo data', () => {
       [example.region, example.metric],
     );
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ scope: example.scope, status: example.status, as_of: example.asOf, actual: example.actual, expected: example.expected });
+    expect(found[0]).toMatchObject({
+      scope: example.scope,
+      status: example.status,
+      as_of: example.asOf,
+      actual: example.actual,
+      expected: example.expected,
+    });
   });
 });

@@ -16,15 +16,59 @@ beforeAll(async () => {
   f = await buildFixture(h);
   reporter = await ownReporter(h);
   // Every field filled, as a reporter would before submitting.
-  const view = (await reporter.request('GET', `/api/v1/assignments/${f.own}`)).body as { form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } };
+  const view = (await reporter.request('GET', `/api/v1/assignments/${f.own}`)).body as {
+    form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> };
+  };
   const fields = view.form.sections.flatMap((s) => s.fields);
-  const values = { formVersion: 1, values: Object.fromEntries(fields.map((x) => [x.id, x.type === 'long_text' ? '按计划推进' : x.type === 'percent' ? 80 : x.type === 'yes_no' ? true : x.type === 'date' ? '2024-03-31' : 12])) };
+  const values = {
+    formVersion: 1,
+    values: Object.fromEntries(
+      fields.map((x) => [
+        x.id,
+        x.type === 'long_text'
+          ? '按计划推进'
+          : x.type === 'percent'
+            ? 80
+            : x.type === 'yes_no'
+              ? true
+              : x.type === 'date'
+                ? '2024-03-31'
+                : 12,
+      ]),
+    ),
+  };
   expect((await reporter.request('PUT', `/api/v1/assignments/${f.own}/submission`, values)).status).toBe(200);
   expect((await reporter.request('POST', `/api/v1/assignments/${f.own}/submission/submit`, values)).status).toBe(200);
   // Two events at known times either side of midnight in Beijing (16:00 UTC).
   await h.ctx.store.writes.write(async (conn) => {
-    await recordAudit(conn, [{ actor: 'office', action: 'plan.review', entity: 'plan', entityId: 'late-evening', previous: { revision: 1 }, next: { revision: 2 } }], new Date('2024-03-04T15:59:00Z'));
-    await recordAudit(conn, [{ actor: 'office', action: 'plan.review', entity: 'plan', entityId: 'after-midnight', previous: { revision: 2 }, next: { revision: 3 } }], new Date('2024-03-04T16:01:00Z'));
+    await recordAudit(
+      conn,
+      [
+        {
+          actor: 'office',
+          action: 'plan.review',
+          entity: 'plan',
+          entityId: 'late-evening',
+          previous: { revision: 1 },
+          next: { revision: 2 },
+        },
+      ],
+      new Date('2024-03-04T15:59:00Z'),
+    );
+    await recordAudit(
+      conn,
+      [
+        {
+          actor: 'office',
+          action: 'plan.review',
+          entity: 'plan',
+          entityId: 'after-midnight',
+          previous: { revision: 2 },
+          next: { revision: 3 },
+        },
+      ],
+      new Date('2024-03-04T16:01:00Z'),
+    );
   });
 }, 120_000);
 afterAll(() => h.close());
@@ -58,7 +102,13 @@ describe('the audit trail', () => {
     expect(page.total).toBe(2);
     expect(page.events.map((e) => [e.action, e.actor, e.actorName, e.previous, e.next])).toEqual([
       ['submission.save', 'edu', 'edu', null, { status: 'draft', revision: 1, approvedLevel: null, comment: null }],
-      ['submission.submit', 'edu', 'edu', { status: 'draft', revision: 1, approvedLevel: null, comment: null }, { status: 'submitted', revision: 2, approvedLevel: null, comment: null }],
+      [
+        'submission.submit',
+        'edu',
+        'edu',
+        { status: 'draft', revision: 1, approvedLevel: null, comment: null },
+        { status: 'submitted', revision: 2, approvedLevel: null, comment: null },
+      ],
     ]);
   });
 
@@ -78,7 +128,10 @@ describe('the audit trail', () => {
     expect(byEdu.total).toBe(2);
     const assigned = await audit('action=assignment.create');
     expect(assigned.total).toBe(2);
-    expect(assigned.events.map((e) => (e.next as { department: string }).department).sort()).toEqual(['锦江区教育局', '锦江区科协']);
+    expect(assigned.events.map((e) => (e.next as { department: string }).department).sort()).toEqual([
+      '锦江区教育局',
+      '锦江区科协',
+    ]);
     expect((await audit('entity=form')).events.map((e) => e.action).sort()).toEqual(['form.generate', 'form.publish']);
   });
 
@@ -93,7 +146,11 @@ describe('the audit trail', () => {
   });
 
   it('names everyone in the trail', async () => {
-    const actors = (await f.office.request('GET', '/api/v1/audit/actors')).body as unknown as Array<{ username: string; displayName: string | null; events: number }>;
+    const actors = (await f.office.request('GET', '/api/v1/audit/actors')).body as unknown as Array<{
+      username: string;
+      displayName: string | null;
+      events: number;
+    }>;
     expect(actors.find((a) => a.username === 'edu')).toEqual({ username: 'edu', displayName: 'edu', events: 2 });
     expect(actors.map((a) => a.username)).toContain('office');
   });
@@ -123,13 +180,23 @@ describe('backups', () => {
     expect(made.status).toBe(201);
     name = String(made.body['name']);
     expect(name).toMatch(/^kesu-\d{4}-\d{2}-\d{2}T[\d-]+\+0800\.duckdb$/);
-    const listed = (await f.office.request('GET', '/api/v1/backups')).body as unknown as Array<{ name: string; bytes: number; madeAt: string }>;
-    expect(listed).toEqual([{ file: `backups/${name}`, name, bytes: made.body['bytes'], madeAt: expect.stringMatching(/Z$/) }]);
+    const listed = (await f.office.request('GET', '/api/v1/backups')).body as unknown as Array<{
+      name: string;
+      bytes: number;
+      madeAt: string;
+    }>;
+    expect(listed).toEqual([
+      { file: `backups/${name}`, name, bytes: made.body['bytes'], madeAt: expect.stringMatching(/Z$/) },
+    ]);
   });
 
   it('downloads it byte for byte, and the download is audited', async () => {
-    const token = String((await f.office.request('POST', '/api/v1/auth/tokens', { label: 'backup test' })).body['token']);
-    const res = await h.app.request(`/api/v1/backups/${encodeURIComponent(name)}`, { headers: { authorization: `Bearer ${token}` } });
+    const token = String(
+      (await f.office.request('POST', '/api/v1/auth/tokens', { label: 'backup test' })).body['token'],
+    );
+    const res = await h.app.request(`/api/v1/backups/${encodeURIComponent(name)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -157,7 +224,11 @@ describe('backups', () => {
     const before = (await audit('action=backup.download')).total;
     const res = await f.office.request('GET', `/api/v1/backups/${file}`);
     expect(res.status).toBe(status);
-    expect(errorOf(res.body)).toMatchObject({ code: status === 400 ? 'bad_backup_name' : 'not_found', message: expect.any(String), messageEn: expect.any(String) });
+    expect(errorOf(res.body)).toMatchObject({
+      code: status === 400 ? 'bad_backup_name' : 'not_found',
+      message: expect.any(String),
+      messageEn: expect.any(String),
+    });
     expect((await audit('action=backup.download')).total).toBe(before);
   });
 
@@ -168,8 +239,10 @@ describe('backups', () => {
 });
 
 describe('assigning (region, unit) pairs', () => {
-  const count = async () => ((await f.office.request('GET', '/api/v1/assignments')).body as unknown as unknown[]).length;
-  const assign = (body: Record<string, unknown>) => f.office.request('POST', '/api/v1/assignments', { formId: f.formId, version: 1, periods: ['2024Q3'], ...body });
+  const count = async () =>
+    ((await f.office.request('GET', '/api/v1/assignments')).body as unknown as unknown[]).length;
+  const assign = (body: Record<string, unknown>) =>
+    f.office.request('POST', '/api/v1/assignments', { formId: f.formId, version: 1, periods: ['2024Q3'], ...body });
 
   it('creates one assignment per pair and period, a county’s unit included, duplicates merged', async () => {
     const res = await assign({
@@ -191,15 +264,59 @@ describe('assigning (region, unit) pairs', () => {
   });
 
   it.each([
-    ['an unknown region, naming the pair', { pairs: [{ regionCode: '510104', department: '锦江区科协' }, { regionCode: '999999', department: '科协' }] }, 'unknown_region', 'pairs[1].regionCode'],
-    ['a province’s unit paired with one of its cities', { pairs: [{ regionCode: '340100', department: '安徽省科协' }] }, 'unit_outside_region', 'pairs[0].department'],
-    ['a city’s unit paired with a county', { regionCodes: ['510104'], departments: ['成都市教育局'] }, 'unit_outside_region', 'departments[0]'],
-    ['pairs and regions × departments at once', { pairs: [{ regionCode: '510104', department: '锦江区科协' }], regionCodes: ['510104'], departments: ['锦江区科协'] }, 'validation_failed', 'pairs'],
+    [
+      'an unknown region, naming the pair',
+      {
+        pairs: [
+          { regionCode: '510104', department: '锦江区科协' },
+          { regionCode: '999999', department: '科协' },
+        ],
+      },
+      'unknown_region',
+      'pairs[1].regionCode',
+    ],
+    [
+      'a province’s unit paired with one of its cities',
+      { pairs: [{ regionCode: '340100', department: '安徽省科协' }] },
+      'unit_outside_region',
+      'pairs[0].department',
+    ],
+    [
+      'a city’s unit paired with a county',
+      { regionCodes: ['510104'], departments: ['成都市教育局'] },
+      'unit_outside_region',
+      'departments[0]',
+    ],
+    [
+      'pairs and regions × departments at once',
+      {
+        pairs: [{ regionCode: '510104', department: '锦江区科协' }],
+        regionCodes: ['510104'],
+        departments: ['锦江区科协'],
+      },
+      'validation_failed',
+      'pairs',
+    ],
     ['neither pairs nor regions × departments', {}, 'validation_failed', 'pairs'],
     ['regions without departments', { regionCodes: ['510104'] }, 'validation_failed', 'pairs'],
-    ['a pair without a unit', { pairs: [{ regionCode: '510104', department: '   ' }] }, 'validation_failed', 'pairs[0].department'],
-    ['a pair with an unknown field', { pairs: [{ regionCode: '510104', department: '锦江区科协', unit: 'x' }] }, 'validation_failed', 'pairs[0]'],
-    ['1,001 pairs', { pairs: Array.from({ length: 1001 }, (_, i) => ({ regionCode: '510104', department: `单位${i}` })) }, 'validation_failed', 'pairs'],
+    [
+      'a pair without a unit',
+      { pairs: [{ regionCode: '510104', department: '   ' }] },
+      'validation_failed',
+      'pairs[0].department',
+    ],
+    [
+      'a pair with an unknown field',
+      { pairs: [{ regionCode: '510104', department: '锦江区科协', unit: 'x' }] },
+      'validation_failed',
+      'pairs[0]',
+    ],
+    [
+      '1,001 pairs',
+      { pairs: Array.from({ length: 1001 }, (_, i) => ({ regionCode: '510104', department: `单位${i}` })) },
+      'validation_failed',
+      'pairs',
+    ],
   ])('refuses %s, storing nothing', async (_name, body, code, at) => {
     const before = await count();
     const res = await assign(body);
@@ -212,16 +329,29 @@ describe('assigning (region, unit) pairs', () => {
 
 describe('regions and their units, for choosing pairs', () => {
   it('finds a county by name, with the way down to it', async () => {
-    const found = (await f.office.request('GET', `/api/v1/regions/search?q=${encodeURIComponent('肥西')}`)).body as unknown as Array<{ code: string; path: string[] }>;
+    const found = (await f.office.request('GET', `/api/v1/regions/search?q=${encodeURIComponent('肥西')}`))
+      .body as unknown as Array<{ code: string; path: string[] }>;
     expect(found[0]).toMatchObject({ code: '340123', path: ['安徽省', '合肥市'] });
   });
 
   it('lists the units known in a region: from its plan, its assignments and its accounts', async () => {
-    const units = (await f.office.request('GET', '/api/v1/regions/510104/units')).body as unknown as Array<{ name: string; function: string | null; sources: string[] }>;
-    expect(units.find((u) => u.name === '锦江区教育局')).toEqual({ name: '锦江区教育局', function: 'education', sources: ['plan', 'assignment', 'user'] });
+    const units = (await f.office.request('GET', '/api/v1/regions/510104/units')).body as unknown as Array<{
+      name: string;
+      function: string | null;
+      sources: string[];
+    }>;
+    expect(units.find((u) => u.name === '锦江区教育局')).toEqual({
+      name: '锦江区教育局',
+      function: 'education',
+      sources: ['plan', 'assignment', 'user'],
+    });
     expect(units.find((u) => u.name === '锦江区科协')).toMatchObject({ function: 'science_association' });
     expect(units.every((u) => !u.name.startsWith('各'))).toBe(true);
-    const county = (await f.office.request('GET', '/api/v1/regions/340123/units')).body as unknown as Array<{ name: string; function: string | null; sources: string[] }>;
+    const county = (await f.office.request('GET', '/api/v1/regions/340123/units')).body as unknown as Array<{
+      name: string;
+      function: string | null;
+      sources: string[];
+    }>;
     expect(county).toEqual([{ name: '肥西县教育体育局', function: 'education', sources: ['assignment'] }]);
   });
 
@@ -233,6 +363,10 @@ describe('regions and their units, for choosing pairs', () => {
   ])('refuses %s', async (_name, url, status) => {
     const res = await f.office.request('GET', url);
     expect(res.status).toBe(status);
-    expect(errorOf(res.body)).toMatchObject({ code: expect.any(String), message: expect.any(String), messageEn: expect.any(String) });
+    expect(errorOf(res.body)).toMatchObject({
+      code: expect.any(String),
+      message: expect.any(String),
+      messageEn: expect.any(String),
+    });
   });
 });

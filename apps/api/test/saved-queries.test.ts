@@ -30,8 +30,14 @@ interface Saved {
   mine: boolean;
 }
 
-const titles = async (client: Client) => ((await client.request('GET', '/api/v1/saved-queries')).body as unknown as Saved[]).map((q) => q.title);
-const audit = async (id: string) => ((await office.request('GET', `/api/v1/audit?entityId=${id}&order=asc`)).body as unknown as { events: Array<{ action: string; actor: string; next: unknown }> }).events.map((e) => [e.action, e.actor]);
+const titles = async (client: Client) =>
+  ((await client.request('GET', '/api/v1/saved-queries')).body as unknown as Saved[]).map((q) => q.title);
+const audit = async (id: string) =>
+  (
+    (await office.request('GET', `/api/v1/audit?entityId=${id}&order=asc`)).body as unknown as {
+      events: Array<{ action: string; actor: string; next: unknown }>;
+    }
+  ).events.map((e) => [e.action, e.actor]);
 
 describe('saved queries', () => {
   let privateId = '';
@@ -42,7 +48,11 @@ describe('saved queries', () => {
     expect(own.status).toBe(201);
     expect(own.body).toMatchObject({ title: '私有查询', shared: false, owner: 'stat-sc', mine: true });
     privateId = String(own.body['id']);
-    const shared = await sichuan.request('POST', '/api/v1/saved-queries', { title: '各省指标合计', sql: 'SELECT province_code, sum(value) FROM fact_value GROUP BY 1', shared: true });
+    const shared = await sichuan.request('POST', '/api/v1/saved-queries', {
+      title: '各省指标合计',
+      sql: 'SELECT province_code, sum(value) FROM fact_value GROUP BY 1',
+      shared: true,
+    });
     sharedId = String(shared.body['id']);
     expect(await titles(sichuan)).toEqual(['各省指标合计', '私有查询']);
     expect(await titles(beijing)).toEqual(['各省指标合计']);
@@ -53,7 +63,9 @@ describe('saved queries', () => {
 
   it('let only the author change or delete a query; someone else’s private one does not exist for them', async () => {
     const change = { title: '改过', sql: 'SELECT 2', shared: true };
-    expect((await beijing.request('PUT', `/api/v1/saved-queries/${sharedId}`, change)).body.error?.code).toBe('not_owner');
+    expect((await beijing.request('PUT', `/api/v1/saved-queries/${sharedId}`, change)).body.error?.code).toBe(
+      'not_owner',
+    );
     expect((await office.request('DELETE', `/api/v1/saved-queries/${sharedId}`)).status).toBe(403);
     expect((await beijing.request('PUT', `/api/v1/saved-queries/${privateId}`, change)).status).toBe(404);
     expect((await beijing.request('DELETE', `/api/v1/saved-queries/${privateId}`)).status).toBe(404);

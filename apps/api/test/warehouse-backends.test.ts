@@ -24,7 +24,8 @@ async function buildFrom(location: string, warehouse: string): Promise<Record<st
     await attachWarehouse(connection, warehouse);
     await buildWarehouse(connection, { full: true });
     const tables: Record<string, string[]> = {};
-    for (const table of TABLE_NAMES) tables[table] = (await rows(connection, `SELECT * FROM ${WH}.${table}`)).map((r) => JSON.stringify(r)).sort();
+    for (const table of TABLE_NAMES)
+      tables[table] = (await rows(connection, `SELECT * FROM ${WH}.${table}`)).map((r) => JSON.stringify(r)).sort();
     return tables;
   } finally {
     await store.close();
@@ -51,7 +52,10 @@ describe('the warehouse built from PostgreSQL and from the DuckDB file', () => {
   });
 
   // The synthetic country's forms bind no plan target fields, so fact_target_value stays empty there.
-  it.each(['dim_region', 'dim_target', 'fact_value', 'fact_submission', 'fact_progress'])('compares %s on rows that exist', (table) => {
-    expect(built['duckdb']?.[table]?.length).toBeGreaterThan(0);
-  });
+  it.each(['dim_region', 'dim_target', 'fact_value', 'fact_submission', 'fact_progress'])(
+    'compares %s on rows that exist',
+    (table) => {
+      expect(built['duckdb']?.[table]?.length).toBeGreaterThan(0);
+    },
+  );
 });

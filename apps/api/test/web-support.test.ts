@@ -10,7 +10,9 @@ const edu = () => clients['edu']!;
 const clients: Record<string, Client> = {};
 
 interface FormBody {
-  definition: { sections: Array<{ fields: Array<{ id: string; type: string; help?: string; binding?: { indicator: string } }> }> };
+  definition: {
+    sections: Array<{ fields: Array<{ id: string; type: string; help?: string; binding?: { indicator: string } }> }>;
+  };
 }
 
 let fields: FormBody['definition']['sections'][number]['fields'];
@@ -27,14 +29,36 @@ beforeAll(async () => {
     clients[name] = new Client(h);
     await clients[name].login(name);
   }
-  fields = ((await f.office.request('GET', `/api/v1/forms/${f.formId}`)).body as unknown as FormBody).definition.sections.flatMap((s) => s.fields);
-  const earlier = await f.office.request('POST', '/api/v1/assignments', { formId: f.formId, version: 1, regionCodes: ['510104'], departments: ['锦江区教育局'], periods: ['2023Q4'], dueDate: '2024-01-31' });
+  fields = (
+    (await f.office.request('GET', `/api/v1/forms/${f.formId}`)).body as unknown as FormBody
+  ).definition.sections.flatMap((s) => s.fields);
+  const earlier = await f.office.request('POST', '/api/v1/assignments', {
+    formId: f.formId,
+    version: 1,
+    regionCodes: ['510104'],
+    departments: ['锦江区教育局'],
+    periods: ['2023Q4'],
+    dueDate: '2024-01-31',
+  });
   earlierId = (earlier.body as unknown as Array<{ id: string }>)[0]!.id;
 });
 afterAll(() => h.close());
 
 function filled(n: number): Record<string, unknown> {
-  return Object.fromEntries(fields.map((x) => [x.id, x.type === 'long_text' ? '按计划推进' : x.type === 'percent' ? 50 : x.type === 'yes_no' ? false : x.type === 'date' ? '2023-12-01' : n]));
+  return Object.fromEntries(
+    fields.map((x) => [
+      x.id,
+      x.type === 'long_text'
+        ? '按计划推进'
+        : x.type === 'percent'
+          ? 50
+          : x.type === 'yes_no'
+            ? false
+            : x.type === 'date'
+              ? '2023-12-01'
+              : n,
+    ]),
+  );
 }
 
 describe('GET /assignments/{id}/context', () => {
@@ -49,7 +73,10 @@ describe('GET /assignments/{id}/context', () => {
   });
 
   it('shows last period’s values and the history once the earlier period is submitted', async () => {
-    const submitted = await edu().request('POST', `/api/v1/assignments/${earlierId}/submission/submit`, { values: filled(40), formVersion: 1 });
+    const submitted = await edu().request('POST', `/api/v1/assignments/${earlierId}/submission/submit`, {
+      values: filled(40),
+      formVersion: 1,
+    });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     const res = await edu().request('GET', `/api/v1/assignments/${f.own}/context`);
     const integer = fields.find((x) => x.type === 'integer')!;
@@ -61,14 +88,43 @@ describe('GET /assignments/{id}/context', () => {
     const bound = fields.find((x) => x.type === 'integer' && x.binding)!;
     const other = await f.office.request('POST', '/api/v1/forms', {
       department: '锦江区教育局',
-      definition: { title: '旧表', periodKind: 'quarter', sections: [{ id: 'old', title: '旧', fields: [{ id: 'legacy', type: 'integer', label: '旧字段', binding: { indicator: bound.binding!.indicator } }] }] },
+      definition: {
+        title: '旧表',
+        periodKind: 'quarter',
+        sections: [
+          {
+            id: 'old',
+            title: '旧',
+            fields: [
+              { id: 'legacy', type: 'integer', label: '旧字段', binding: { indicator: bound.binding!.indicator } },
+            ],
+          },
+        ],
+      },
     });
     const otherId = other.body['id'] as string;
     await f.office.request('POST', `/api/v1/forms/${otherId}/publish`);
-    const assigned = await f.office.request('POST', '/api/v1/assignments', { formId: otherId, version: 1, regionCodes: ['510104'], departments: ['锦江区教育局'], periods: ['2024Q1'], dueDate: null });
+    const assigned = await f.office.request('POST', '/api/v1/assignments', {
+      formId: otherId,
+      version: 1,
+      regionCodes: ['510104'],
+      departments: ['锦江区教育局'],
+      periods: ['2024Q1'],
+      dueDate: null,
+    });
     const oldId = (assigned.body as unknown as Array<{ id: string }>)[0]!.id;
-    expect((await edu().request('PUT', `/api/v1/assignments/${oldId}/submission`, { values: { legacy: 7 }, formVersion: 1 })).status).toBe(200);
-    const next = await f.office.request('POST', '/api/v1/assignments', { formId: f.formId, version: 1, regionCodes: ['510104'], departments: ['锦江区教育局'], periods: ['2024Q2'], dueDate: null });
+    expect(
+      (await edu().request('PUT', `/api/v1/assignments/${oldId}/submission`, { values: { legacy: 7 }, formVersion: 1 }))
+        .status,
+    ).toBe(200);
+    const next = await f.office.request('POST', '/api/v1/assignments', {
+      formId: f.formId,
+      version: 1,
+      regionCodes: ['510104'],
+      departments: ['锦江区教育局'],
+      periods: ['2024Q2'],
+      dueDate: null,
+    });
     const nextId = (next.body as unknown as Array<{ id: string }>)[0]!.id;
     const res = await edu().request('GET', `/api/v1/assignments/${nextId}/context`);
     // The same form's 2024Q1 has nothing saved, so the other form's 2024Q1 answers.
@@ -87,10 +143,14 @@ describe('GET /assignments/{id}/context', () => {
 
 describe('GET /assignments?within=', () => {
   it('lists a region tree for the office and for reviewers inside it, and refuses one outside', async () => {
-    const all = (await f.office.request('GET', '/api/v1/assignments?within=510100')).body as unknown as Array<{ regionCode: string }>;
+    const all = (await f.office.request('GET', '/api/v1/assignments?within=510100')).body as unknown as Array<{
+      regionCode: string;
+    }>;
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((a) => a.regionCode.startsWith('5101'))).toBe(true);
-    expect(((await f.office.request('GET', '/api/v1/assignments?within=110000')).body as unknown as unknown[]).length).toBe(0);
+    expect(
+      ((await f.office.request('GET', '/api/v1/assignments?within=110000')).body as unknown as unknown[]).length,
+    ).toBe(0);
     const province = await clients['rev-sc']!.request('GET', '/api/v1/assignments?within=510104');
     expect((province.body as unknown as unknown[]).length).toBe(all.length);
     const refused = await clients['rev']!.request('GET', '/api/v1/assignments?within=510000');
@@ -111,12 +171,27 @@ describe('explanations of warnings', () => {
       title: '带提醒的表',
       periodKind: 'quarter',
       sections: [{ id: 's', title: '活动', fields: [{ id: 'events', type: 'integer', label: '活动场次' }] }],
-      rules: [{ id: 'many', expression: 'events < 100', severity: 'warning', message: '场次明显偏多，请说明', field: 'events' }],
+      rules: [
+        {
+          id: 'many',
+          expression: 'events < 100',
+          severity: 'warning',
+          message: '场次明显偏多，请说明',
+          field: 'events',
+        },
+      ],
     };
     const form = await f.office.request('POST', '/api/v1/forms', { department: '锦江区科协', definition });
     const formId = form.body['id'] as string;
     await f.office.request('POST', `/api/v1/forms/${formId}/publish`);
-    const assigned = await f.office.request('POST', '/api/v1/assignments', { formId, version: 1, regionCodes: ['510104'], departments: ['锦江区科协'], periods: ['2024Q3'], dueDate: null });
+    const assigned = await f.office.request('POST', '/api/v1/assignments', {
+      formId,
+      version: 1,
+      regionCodes: ['510104'],
+      departments: ['锦江区科协'],
+      periods: ['2024Q3'],
+      dueDate: null,
+    });
     const id = (assigned.body as unknown as Array<{ id: string }>)[0]!.id;
     const res = await clients['kx']!.request('POST', `/api/v1/assignments/${id}/submission/submit`, {
       values: { events: 150 },
@@ -126,7 +201,12 @@ describe('explanations of warnings', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body['warnings']).toEqual([
       expect.objectContaining({ path: 'events', code: 'rule_warning' }),
-      { path: 'events', code: 'explanation', message: '本季度举办科技节，场次集中', messageEn: '本季度举办科技节，场次集中' },
+      {
+        path: 'events',
+        code: 'explanation',
+        message: '本季度举办科技节，场次集中',
+        messageEn: '本季度举办科技节，场次集中',
+      },
     ]);
   });
 
@@ -135,7 +215,11 @@ describe('explanations of warnings', () => {
     ['a reason too long', { events: '说'.repeat(501) }],
     ['a reason that is not text', { events: 3 }],
   ])('rejects %s', async (_name, explanations) => {
-    const res = await edu().request('PUT', `/api/v1/assignments/${f.own}/submission`, { values: {}, formVersion: 1, explanations });
+    const res = await edu().request('PUT', `/api/v1/assignments/${f.own}/submission`, {
+      values: {},
+      formVersion: 1,
+      explanations,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe('validation_failed');
   });
@@ -157,9 +241,12 @@ describe('reference data', () => {
 
   it('lists the breakdowns the catalog’s indicators declare, with their values', async () => {
     const res = await edu().request('GET', '/api/v1/disaggregations');
-    const indicators = (await edu().request('GET', '/api/v1/indicators')).body as unknown as Array<{ disaggregations: string[] }>;
+    const indicators = (await edu().request('GET', '/api/v1/indicators')).body as unknown as Array<{
+      disaggregations: string[];
+    }>;
     const breakdowns = res.body as Record<string, { nameZh: string; values: Array<{ code: string; nameZh: string }> }>;
-    for (const name of indicators.flatMap((i) => i.disaggregations)) expect(breakdowns[name]?.values.length).toBeGreaterThan(0);
+    for (const name of indicators.flatMap((i) => i.disaggregations))
+      expect(breakdowns[name]?.values.length).toBeGreaterThan(0);
   });
 
   it('lists the department functions with their names', async () => {

@@ -22,7 +22,11 @@ async function download(): Promise<Buffer> {
 }
 
 async function cookieHeaders(): Promise<Record<string, string>> {
-  const login = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'edu', password: 'test-password-1' }) });
+  const login = await h.app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'edu', password: 'test-password-1' }),
+  });
   return { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]! };
 }
 
@@ -36,7 +40,12 @@ async function fill(bytes: Buffer, override: (code: string) => unknown = () => u
     if (!/^s\d+t\d+_|^c\d+$/.test(code)) return;
     const label = String(row.getCell(1).value ?? '');
     const wanted = override(code);
-    row.getCell(2).value = (wanted ?? (code.endsWith('_note') ? '按计划推进' : label.includes('占比') || label.includes('率') ? 80 : 12)) as ExcelJS.CellValue;
+    row.getCell(2).value = (wanted ??
+      (code.endsWith('_note')
+        ? '按计划推进'
+        : label.includes('占比') || label.includes('率')
+          ? 80
+          : 12)) as ExcelJS.CellValue;
   });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -44,14 +53,18 @@ async function fill(bytes: Buffer, override: (code: string) => unknown = () => u
 describe('the Excel round trip', () => {
   it('downloads a template, fills it offline and uploads it back as a draft', async () => {
     const filled = await fill(await download());
-    const res = await reporter.request('POST', `/api/v1/assignments/${f.own}/upload`, new Uint8Array(filled), { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const res = await reporter.request('POST', `/api/v1/assignments/${f.own}/upload`, new Uint8Array(filled), {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
     expect(res.body).toMatchObject({ status: 'draft', revision: 1 });
     expect((res.body['values'] as Record<string, unknown>)['s1t1_note']).toBe('按计划推进');
   });
 
   it('reports a bad cell by sheet!cell and field, storing nothing', async () => {
-    const bad = await fill(await download(), (code) => (code === 's1t1_note' ? undefined : /_g\d+$/.test(code) ? '很多' : undefined));
+    const bad = await fill(await download(), (code) =>
+      code === 's1t1_note' ? undefined : /_g\d+$/.test(code) ? '很多' : undefined,
+    );
     const res = await reporter.request('POST', `/api/v1/assignments/${f.own}/upload`, new Uint8Array(bad));
     expect(res.status).toBe(400);
     const details = res.body.error!.details as Array<{ path: string }>;

@@ -24,7 +24,10 @@ export interface RouteSize {
  * and layout import statically, and their CSS, gzip-compressed as a server would send them.
  */
 export function routeSize(dist: string, pages: string[]): RouteSize {
-  const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
   const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
   if (!entry) throw new Error('no entry in the Vite manifest');
   const seen = new Set<string>();
@@ -38,5 +41,9 @@ export function routeSize(dist: string, pages: string[]): RouteSize {
   const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
   const js = [...new Set(chunks.map((c) => c.file))];
   const css = [...new Set(chunks.flatMap((c) => c.css ?? []))];
-  return { files: [...js, ...css], jsGzip: js.reduce((s, f) => s + gz(f), 0), cssGzip: css.reduce((s, f) => s + gz(f), 0) };
+  return {
+    files: [...js, ...css],
+    jsGzip: js.reduce((s, f) => s + gz(f), 0),
+    cssGzip: css.reduce((s, f) => s + gz(f), 0),
+  };
 }

@@ -28,7 +28,10 @@ afterEach(() => {
 /** Reads a file with hyparquet, a reader that shares no code with DuckDB. */
 async function readBack(file: string): Promise<Array<Record<string, unknown>>> {
   const bytes = readFileSync(file);
-  return parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), compressors });
+  return parquetReadObjects({
+    file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    compressors,
+  });
 }
 
 async function checkEveryFile(root: string, manifest: LakeManifest) {
@@ -49,19 +52,32 @@ describe('Parquet lake', () => {
     const root = lakeLayout(f.dir).root;
     expect(readManifest(lakeLayout(f.dir))).toEqual(manifest);
     const facts = manifest.datasets.find((d) => d.name === 'fact_value');
-    expect(facts?.files.map((x) => x.path)).toEqual(['year=2024/province=510000/part-0.parquet', 'year=2025/province=510000/part-0.parquet']);
+    expect(facts?.files.map((x) => x.path)).toEqual([
+      'year=2024/province=510000/part-0.parquet',
+      'year=2025/province=510000/part-0.parquet',
+    ]);
     expect(total).toBeGreaterThan(3000);
     await checkEveryFile(root, manifest);
     const values = await readBack(path.join(root, 'fact_value', 'year=2025', 'province=510000', 'part-0.parquet'));
     const youth = values.find((v) => v['disaggregation'] === 'targetGroup=youth');
-    expect(youth).toMatchObject({ region_code: JINJIANG, period: '2025Q1', indicator_code: 'training_person_times', value: 50 });
+    expect(youth).toMatchObject({
+      region_code: JINJIANG,
+      period: '2025Q1',
+      indicator_code: 'training_person_times',
+      value: 50,
+    });
     expect(Object.keys(youth ?? {})).not.toContain('year');
   });
 
   it('rewrites only the partitions an approval touched and links the rest', async () => {
     await exportLake(wh, f.dir);
     const id = await f.report(QINGYANG, '2025Q2', { trainings: 999 }, false);
-    await f.store.writes.batch(submissionBatch, { assignmentId: id, action: 'approve', actor: 'reviewer', formVersion: 1 });
+    await f.store.writes.batch(submissionBatch, {
+      assignmentId: id,
+      action: 'approve',
+      actor: 'reviewer',
+      formVersion: 1,
+    });
     const build = await buildWarehouse(wh);
     expect(build.touched).toEqual([{ year: 2025, province: '510000' }]);
     const { manifest } = await exportLake(wh, f.dir, build.touched);
@@ -79,7 +95,8 @@ describe('Parquet lake', () => {
     const exports = Promise.all([exportLake(wh, f.dir), exportLake(wh, f.dir)]).finally(() => (done = true));
     while (!done) {
       const manifest = readManifest(lakeLayout(f.dir)) as LakeManifest;
-      for (const d of manifest.datasets) for (const file of d.files) expect(existsSync(path.join(root, d.name, file.path))).toBe(true);
+      for (const d of manifest.datasets)
+        for (const file of d.files) expect(existsSync(path.join(root, d.name, file.path))).toBe(true);
       looks++;
       await new Promise((r) => setImmediate(r));
     }

@@ -92,7 +92,7 @@ const CASES: Case[] = [
     original: "Binder Error: No function matches the given name and argument types 'sum(VARCHAR)'",
   },
   {
-    sql: "SELECT substring(period) FROM fact_value",
+    sql: 'SELECT substring(period) FROM fact_value',
     code: 'type_mismatch',
     zh: '类型不匹配：没有适用于 substring(VARCHAR) 的函数，请用 CAST 把参数转换为合适的类型（可用的形式：substring(VARCHAR, BIGINT, BIGINT)、substring(VARCHAR, BIGINT)）',
     en: 'type mismatch: no function fits substring(VARCHAR); convert the arguments with CAST (it takes substring(VARCHAR, BIGINT, BIGINT), substring(VARCHAR, BIGINT))',
@@ -104,7 +104,7 @@ const CASES: Case[] = [
     code: 'type_mismatch',
     zh: '类型不匹配：不能直接比较 VARCHAR 和 DATE，请用 CAST 把其中一方转换为另一方的类型',
     en: "type mismatch: VARCHAR and DATE cannot be compared; CAST one to the other's type",
-    at: "> DATE",
+    at: '> DATE',
     original: 'Binder Error: Cannot compare values of type VARCHAR and type DATE',
   },
   {
@@ -172,7 +172,7 @@ const CASES: Case[] = [
     original: 'Conversion Error: timestamp field value out of range: "2025-02-30"',
   },
   {
-    sql: "SELECT CAST(period AS DATE) FROM fact_value",
+    sql: 'SELECT CAST(period AS DATE) FROM fact_value',
     code: 'conversion',
     zh: "「2025Q1」（字段 period）不是日期：日期应写作 YYYY-MM-DD（报告期请按文本比较，如 period = '2025Q1'）",
     en: `"2025Q1" (column period) is not a date: write dates as YYYY-MM-DD (compare periods as text, e.g. period = '2025Q1')`,
@@ -281,7 +281,11 @@ describe("DuckDB's errors in the statisticians' words", () => {
   it('reads only DuckDB’s JSON errors', () => {
     expect(readDuckDbError('Connection was never established')).toBeNull();
     expect(readDuckDbError('{"not":"an error"}')).toBeNull();
-    expect(readDuckDbError('Parser Error: {"exception_type":"Parser","exception_message":"syntax error at end of input","position":"30"}')).toMatchObject({ type: 'Parser', position: 30, candidates: [] });
+    expect(
+      readDuckDbError(
+        'Parser Error: {"exception_type":"Parser","exception_message":"syntax error at end of input","position":"30"}',
+      ),
+    ).toMatchObject({ type: 'Parser', position: 30, candidates: [] });
   });
 });
 

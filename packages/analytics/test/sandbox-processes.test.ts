@@ -33,7 +33,10 @@ function sandboxProcesses(): number[] {
     .filter((pid) => {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('sandbox-child');
+        return (
+          Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid &&
+          readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('sandbox-child')
+        );
       } catch {
         return false;
       }
@@ -43,10 +46,15 @@ function sandboxProcesses(): number[] {
 
 describe('sandboxed SQL in processes of its own', () => {
   it('answers a scoped query as the sandbox does, refusing what the checker refuses before any process runs it', async () => {
-    const result = await sandbox.query('SELECT region_code, sum(value) AS v FROM fact_value GROUP BY 1 ORDER BY 1', JINJIANG);
+    const result = await sandbox.query(
+      'SELECT region_code, sum(value) AS v FROM fact_value GROUP BY 1 ORDER BY 1',
+      JINJIANG,
+    );
     expect(result).toMatchObject({ truncated: false, scopedTo: JINJIANG });
     expect(result.rows.map((r) => r[0])).toEqual([JINJIANG]);
-    await expect(sandbox.query("SELECT * FROM read_csv('/etc/passwd')", SICHUAN)).rejects.toMatchObject({ code: 'table_function' });
+    await expect(sandbox.query("SELECT * FROM read_csv('/etc/passwd')", SICHUAN)).rejects.toMatchObject({
+      code: 'table_function',
+    });
   });
 
   it('fails a query that needs more memory than its process may hold, without the server growing, and answers the next one', async () => {
@@ -59,7 +67,9 @@ describe('sandboxed SQL in processes of its own', () => {
 
   it('kills a query that ignores its time limit (one long list operation) and replaces its process', async () => {
     const started = Date.now();
-    const error = await sandbox.query('SELECT len(list_distinct(range(30000000))) AS n', SICHUAN).catch((e: unknown) => e);
+    const error = await sandbox
+      .query('SELECT len(list_distinct(range(30000000))) AS n', SICHUAN)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'timeout' });
     // Killed at the limit plus the grace, not when the operation would have ended (about 10 s).
     expect(Date.now() - started).toBeLessThan(4_000);
@@ -69,14 +79,20 @@ describe('sandboxed SQL in processes of its own', () => {
   it('cancels a running query when the caller goes away', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const error = await sandbox.query('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal).catch((e: unknown) => e);
+    const error = await sandbox
+      .query('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'cancelled' });
   });
 
   it('cancels a query whose caller went away while it waited for a process, without running it', async () => {
-    const busy = [1, 2].map(() => sandbox.query('SELECT count(*) FROM range(100000000000) a', SICHUAN).catch((e: unknown) => e));
+    const busy = [1, 2].map(() =>
+      sandbox.query('SELECT count(*) FROM range(100000000000) a', SICHUAN).catch((e: unknown) => e),
+    );
     const controller = new AbortController();
-    const waiting = sandbox.query('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal).catch((e: unknown) => e);
+    const waiting = sandbox
+      .query('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal)
+      .catch((e: unknown) => e);
     controller.abort();
     const started = Date.now();
     expect(await waiting).toMatchObject({ code: 'cancelled' });
@@ -88,7 +104,9 @@ describe('sandboxed SQL in processes of its own', () => {
   it('runs at most as many queries at once as it has processes; the rest wait their turn', async () => {
     let most = 0;
     const watch = setInterval(() => (most = Math.max(most, sandboxProcesses().length)), 10);
-    const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => sandbox.query(`SELECT ${n} AS n, count(*) AS c FROM range(5000000)`, SICHUAN)));
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => sandbox.query(`SELECT ${n} AS n, count(*) AS c FROM range(5000000)`, SICHUAN)),
+    );
     clearInterval(watch);
     expect(answers.map((a) => a.rows[0])).toEqual([1, 2, 3, 4, 5].map((n) => [n, '5000000']));
     expect(most).toBe(2);

@@ -69,7 +69,7 @@ const ESCAPES: string[] = [
   'SELECT current_database()',
   'SELECT txid_current()',
   'SELECT sleep_ms(100000)',
-  "SELECT pg_size_pretty(1) FROM fact_value",
+  'SELECT pg_size_pretty(1) FROM fact_value',
   "SELECT * FROM query('SELECT * FROM read_parquet(''x'')')",
   "SELECT * FROM query_table('fact_value')",
   "ATTACH 'other.duckdb' AS other",
@@ -107,7 +107,7 @@ const ESCAPES: string[] = [
   'DETACH memory',
   "SELECT * FROM iceberg_scan('x')",
   "SELECT * FROM delta_scan('x')",
-  "SELECT * FROM FACT_VALUE_OTHER",
+  'SELECT * FROM FACT_VALUE_OTHER',
 ];
 
 describe('sandboxed SQL: escapes', () => {
@@ -217,7 +217,9 @@ describe('sandboxed SQL: limits', () => {
   it('cancels a running query', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await sandbox.query('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal).catch((e: unknown) => e);
+    const error = await sandbox
+      .query('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'cancelled' });
   });
 
@@ -225,7 +227,9 @@ describe('sandboxed SQL: limits', () => {
     const sql = "SELECT '科学素质' AS 标签, * FROM read_csv('/etc/passwd')";
     const error = (await sandbox.query(sql, SICHUAN).catch((e: unknown) => e)) as SandboxError;
     expect(error.problems[0]?.position).toBe(sql.indexOf('read_csv'));
-    const syntax = (await sandbox.query("SELECT '科学' FORM fact_value", SICHUAN).catch((e: unknown) => e)) as SandboxError;
+    const syntax = (await sandbox
+      .query("SELECT '科学' FORM fact_value", SICHUAN)
+      .catch((e: unknown) => e)) as SandboxError;
     expect(syntax.problems[0]?.position).toBe("SELECT '科学' FORM ".length);
   });
 
@@ -239,7 +243,10 @@ describe('sandboxed SQL: limits', () => {
 /** Reads an exported file with hyparquet, a reader that shares no code with DuckDB. */
 async function readExport(file: string): Promise<Record<string, unknown>[]> {
   const bytes = readFileSync(file);
-  return parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), compressors });
+  return parquetReadObjects({
+    file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    compressors,
+  });
 }
 
 describe('sandboxed SQL: Parquet export', () => {
@@ -269,10 +276,14 @@ describe('sandboxed SQL: Parquet export', () => {
   });
 
   it('stops at the time limit and on cancel, and keeps serving', async () => {
-    await expect(sandbox.exportParquet('SELECT count(*) FROM range(100000000000) a', SICHUAN)).rejects.toMatchObject({ code: 'timeout' });
+    await expect(sandbox.exportParquet('SELECT count(*) FROM range(100000000000) a', SICHUAN)).rejects.toMatchObject({
+      code: 'timeout',
+    });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    await expect(sandbox.exportParquet('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal)).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(
+      sandbox.exportParquet('SELECT count(*) FROM range(100000000000) a', SICHUAN, controller.signal),
+    ).rejects.toMatchObject({ code: 'cancelled' });
     expect((await sandbox.query('SELECT 1 AS one', SICHUAN)).rows).toEqual([[1]]);
   });
 });

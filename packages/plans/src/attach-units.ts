@@ -26,7 +26,8 @@ function notesWithin(notes: UnitNote[], start: number, end: number): UnitNote[] 
     else hi = mid;
   }
   const out: UnitNote[] = [];
-  for (let i = lo; i < notes.length && (notes[i] as UnitNote).span.start < end; i++) if ((notes[i] as UnitNote).span.end <= end) out.push(notes[i] as UnitNote);
+  for (let i = lo; i < notes.length && (notes[i] as UnitNote).span.start < end; i++)
+    if ((notes[i] as UnitNote).span.end <= end) out.push(notes[i] as UnitNote);
   return out;
 }
 
@@ -49,15 +50,22 @@ export function attachUnits(section: OutlineSection, lines: Line[], notes: UnitN
     lead: pick(...intro.map((n) => n.lead)),
     responsible: pick(...intro.map((n) => n.responsible)),
   };
-  const own = section.tasks.map((task) => inside.find((n) => !n.ownLine && n.span.start >= task.start && n.span.end <= task.end));
+  const own = section.tasks.map((task) =>
+    inside.find((n) => !n.ownLine && n.span.start >= task.start && n.span.end <= task.end),
+  );
   // Note lines (牵头部门：… then 责任部门：…) cover the tasks above them back to the previous ones.
-  const block: Array<Pick<UnitNote, 'lead' | 'responsible'> | undefined> = new Array(section.tasks.length).fill(undefined);
+  const block: Array<Pick<UnitNote, 'lead' | 'responsible'> | undefined> = new Array(section.tasks.length).fill(
+    undefined,
+  );
   let pending: number[] = [];
   section.tasks.forEach((task, k) => {
     pending.push(k);
     const lineNotes = inside.filter((n) => n.ownLine && n.span.start > task.start && n.span.end <= task.end);
     if (lineNotes.length === 0) return;
-    const merged = { lead: pick(...lineNotes.map((n) => n.lead)), responsible: pick(...lineNotes.map((n) => n.responsible)) };
+    const merged = {
+      lead: pick(...lineNotes.map((n) => n.lead)),
+      responsible: pick(...lineNotes.map((n) => n.responsible)),
+    };
     const covering = {
       lead: lineNotes.some((n) => n.lead) ? merged.lead : null,
       responsible: lineNotes.some((n) => n.responsible) ? merged.responsible : null,
@@ -67,7 +75,11 @@ export function attachUnits(section: OutlineSection, lines: Line[], notes: UnitN
   });
   const tasks = section.tasks.map((_, k) => ({
     lead: pick(own[k]?.lead, block[k]?.lead, sectionUnits.lead.length ? sectionUnits.lead : null),
-    responsible: pick(own[k]?.responsible, block[k]?.responsible, sectionUnits.responsible.length ? sectionUnits.responsible : null),
+    responsible: pick(
+      own[k]?.responsible,
+      block[k]?.responsible,
+      sectionUnits.responsible.length ? sectionUnits.responsible : null,
+    ),
   }));
   return { section: sectionUnits, tasks, hasNotes: inside.length > 0 };
 }

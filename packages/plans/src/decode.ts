@@ -27,7 +27,8 @@ function controlShare(text: string): number {
  * PDFs, binary data and undecodable bytes are rejected with a reason.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_BYTES) return { ok: false, rejection: reject('too_large', { limit: `${MAX_BYTES / 1024 / 1024} MB` }) };
+  if (bytes.length > MAX_BYTES)
+    return { ok: false, rejection: reject('too_large', { limit: `${MAX_BYTES / 1024 / 1024} MB` }) };
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { ok: false, rejection: reject('pdf') };
   if (bytes.includes(0)) return { ok: false, rejection: reject('binary') };
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;

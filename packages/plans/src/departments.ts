@@ -15,7 +15,9 @@ export function departmentMatcher(registry: DepartmentRegistry): DepartmentMatch
   const aliases = registry.functions
     .flatMap((f) => f.aliases.map((alias) => ({ alias, code: f.code })))
     .sort((a, b) => b.alias.length - a.alias.length);
-  const patterns = registry.functions.flatMap((f) => (f.patterns ?? []).map((p) => ({ re: new RegExp(p), code: f.code })));
+  const patterns = registry.functions.flatMap((f) =>
+    (f.patterns ?? []).map((p) => ({ re: new RegExp(p), code: f.code })),
+  );
   return {
     functionOf(name) {
       const bare = name.replace(/[（(].*?[）)]$/, '').trim();
@@ -42,7 +44,11 @@ export function fullName(raw: string, region: PlanRegion | null): string {
 }
 
 /** One registry entry per distinct printed unit, keeping what was printed in `raw`. */
-export function normaliseDepartments(names: string[], matcher: DepartmentMatcher, region: PlanRegion | null): Department[] {
+export function normaliseDepartments(
+  names: string[],
+  matcher: DepartmentMatcher,
+  region: PlanRegion | null,
+): Department[] {
   return [...new Set(names)].map((raw) => {
     const fn = matcher.functionOf(raw);
     return {

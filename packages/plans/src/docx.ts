@@ -2,7 +2,12 @@ import mammoth from 'mammoth';
 
 /** Decodes the few HTML entities mammoth writes. */
 function unescape(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 function cellsOf(row: string): string[] {
@@ -26,7 +31,10 @@ function tableToLines(table: string): string[] {
   const ordinal = col(/序号|编号/);
   return rows.slice(1).map((r, i) => {
     const number = ordinal >= 0 && /^\d+$/.test(r[ordinal] ?? '') ? r[ordinal] : String(i + 1);
-    const roles = [`牵头单位：${r[lead] ?? ''}`, responsible >= 0 && r[responsible] ? `责任单位：${r[responsible]}` : ''].filter(Boolean);
+    const roles = [
+      `牵头单位：${r[lead] ?? ''}`,
+      responsible >= 0 && r[responsible] ? `责任单位：${r[responsible]}` : '',
+    ].filter(Boolean);
     return `${number}.${r[task] ?? ''}（${roles.join('；')}）`;
   });
 }

@@ -24,7 +24,8 @@ const TITLE_SUFFIX = /(的)?(政策)?解读$/;
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}[〔[(]\d{4}[〕\])]\s*\d{1,4}\s*号/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const HANZI_DATE = /([二〇零一三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/;
-const STANDALONE_DATE = /^(\d{4}|[二〇零一三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日(印发)?$/;
+const STANDALONE_DATE =
+  /^(\d{4}|[二〇零一三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日(印发)?$/;
 // 2021—2025年, or a bracketed (2022-2024) after a title.
 const PERIOD = /(20\d{2})\s*年?\s*[—\-–~～至到]+\s*(20\d{2})\s*(年|\))/;
 // National documents (国发〔2021〕9号) are cited by every local plan, never issued by one.
@@ -87,7 +88,9 @@ export function readHeader(lines: Line[], text: string): Header {
   const title = titleLine >= 0 ? (lines[titleLine] as Line) : null;
   // The title's own words: the line without its label and 政策解读 suffix.
   const suffix = title ? (TITLE_SUFFIX.exec(title.match)?.[0].length ?? 0) : 0;
-  const titleSpan = title ? { start: title.end - suffix - titleText(title.match).length, end: title.end - suffix } : null;
+  const titleSpan = title
+    ? { start: title.end - suffix - titleText(title.match).length, end: title.end - suffix }
+    : null;
   const head = lines.slice(0, titleLine >= 0 ? titleLine : Math.min(lines.length, 30));
   // The plan's own number heads the notice; numbers inside brackets or after 依据 cite other documents.
   const ownNumber = (l: Line) => {
@@ -99,16 +102,33 @@ export function readHeader(lines: Line[], text: string): Header {
     if (/》\($/.test(lead) && titleLine < 0) return m;
     return !/[(《]|依据|根据|按照|印发/.test(lead) ? m : null;
   };
-  const docLine = head.find((l) => ownNumber(l) !== null) ?? lines.slice(titleLine + 1, titleLine + 10).find((l) => /^[•·\s]*文\s*号\s*:/.test(l.match) && ownNumber(l) !== null);
+  const docLine =
+    head.find((l) => ownNumber(l) !== null) ??
+    lines
+      .slice(titleLine + 1, titleLine + 10)
+      .find((l) => /^[•·\s]*文\s*号\s*:/.test(l.match) && ownNumber(l) !== null);
   const docNumber = docLine ? ownNumber(docLine) : null;
   const stated = lines.find((l) => /成文日期|印发日期/.test(l.match));
-  const dated = lines.slice(0, titleLine >= 0 ? titleLine + 3 : 30).filter((l) => !/发布日期|发布时间|浏览|索引号/.test(l.match)).map((l) => dateIn(l.match)).filter((d) => d !== null);
+  const dated = lines
+    .slice(0, titleLine >= 0 ? titleLine + 3 : 30)
+    .filter((l) => !/发布日期|发布时间|浏览|索引号/.test(l.match))
+    .map((l) => dateIn(l.match))
+    .filter((d) => d !== null);
   // A date alone on its line after the title is the signature of a plan printed on its own.
-  const signed = lines.slice(titleLine + 1).filter((l) => STANDALONE_DATE.test(l.match)).map((l) => dateIn(l.match)).find((d) => d !== null);
+  const signed = lines
+    .slice(titleLine + 1)
+    .filter((l) => STANDALONE_DATE.test(l.match))
+    .map((l) => dateIn(l.match))
+    .find((d) => d !== null);
   const issuedOn = (stated ? dateIn(stated.match) : null) ?? dated.at(-1) ?? (titleLine < 0 ? null : (signed ?? null));
-  const printed = (title ? periodIn(title.match) : null) ?? lines.map((l) => periodOf(l.match)).find((p) => p && p.end - p.start <= 6);
+  const printed =
+    (title ? periodIn(title.match) : null) ??
+    lines.map((l) => periodOf(l.match)).find((p) => p && p.end - p.start <= 6);
   const period = printed ?? { start: 2021, end: 2025 };
-  const docText = docLine && docNumber ? text.slice(docLine.start + (docNumber.index ?? 0), docLine.start + (docNumber.index ?? 0) + docNumber[0].length) : null;
+  const docText =
+    docLine && docNumber
+      ? text.slice(docLine.start + (docNumber.index ?? 0), docLine.start + (docNumber.index ?? 0) + docNumber[0].length)
+      : null;
   const number = docText?.replace(/\s+/g, '').replace(/^.*(文件|办公室|人民政府)/, '') ?? null;
   return {
     title: titleSpan ? text.slice(titleSpan.start, titleSpan.end).replace(/\s+/g, '') : null,

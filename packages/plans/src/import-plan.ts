@@ -14,7 +14,8 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
  */
 export async function importPlan(bytes: Uint8Array, registry: PreparedRegistry): Promise<ParseResult> {
   if (bytes.length === 0) return { success: false, rejection: reject('empty') };
-  if (bytes.length > MAX_BYTES) return { success: false, rejection: reject('too_large', { limit: `${MAX_BYTES / 1024 / 1024} MB` }) };
+  if (bytes.length > MAX_BYTES)
+    return { success: false, rejection: reject('too_large', { limit: `${MAX_BYTES / 1024 / 1024} MB` }) };
   if (ZIP.every((b, i) => bytes[i] === b)) {
     let text: string;
     try {

@@ -20,8 +20,12 @@ export function mapIndicator(catalog: IndicatorCatalog, text: string, unit: stri
   let best: Indicator | null = null;
   let bestScore = 0;
   for (const indicator of catalog.indicators) {
-    if (compatible.length > 0 && !compatible.includes(indicator.unit) && !(indicator.unit === '%' && unit === '%')) continue;
-    const score = indicator.keywords.reduce((sum, keyword, i) => sum + (text.includes(keyword) ? keyword.length * (1 + 1 / (i + 1)) : 0), 0);
+    if (compatible.length > 0 && !compatible.includes(indicator.unit) && !(indicator.unit === '%' && unit === '%'))
+      continue;
+    const score = indicator.keywords.reduce(
+      (sum, keyword, i) => sum + (text.includes(keyword) ? keyword.length * (1 + 1 / (i + 1)) : 0),
+      0,
+    );
     if (score > bestScore) {
       best = indicator;
       bestScore = score;

@@ -14,7 +14,10 @@ const REJECTIONS: Record<RejectionCode, [string, string]> = {
   too_large: ['文件过大，方案文件不应超过 {limit}', 'the file is too large; a plan document should not exceed {limit}'],
   binary: ['文件不是文本（含有二进制内容）', 'the file is not text (it contains binary data)'],
   pdf: ['暂不支持 PDF，请上传 .txt 或 .docx', 'PDF is not supported; upload .txt or .docx'],
-  bad_encoding: ['无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK）', 'unknown text encoding (neither UTF-8 nor GB18030/GBK)'],
+  bad_encoding: [
+    '无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK）',
+    'unknown text encoding (neither UTF-8 nor GB18030/GBK)',
+  ],
   bad_docx: ['无法读取 Word 文件：{detail}', 'cannot read the Word file: {detail}'],
   not_a_plan: ['这不是一份科学素质行动实施方案：{detail}', 'this is not a science-literacy action plan: {detail}'],
 };
@@ -25,7 +28,11 @@ function fill(template: string, vars: Record<string, string>): string {
 }
 
 /** A rejection with its message filled in; `varsEn` fills the English one where it differs. */
-export function reject(code: RejectionCode, vars: Record<string, string> = {}, varsEn: Record<string, string> = vars): Rejection {
+export function reject(
+  code: RejectionCode,
+  vars: Record<string, string> = {},
+  varsEn: Record<string, string> = vars,
+): Rejection {
   const [zh, en] = REJECTIONS[code];
   return { code, message: fill(zh, vars), messageEn: fill(en, varsEn) };
 }
@@ -50,7 +57,10 @@ const ISSUES: Record<IssueCode, [string, string]> = {
   no_sections: ['未找到提升行动或重点工程的章节', 'no improvement-action or key-project sections found'],
   task_without_lead: ['任务「{task}」没有牵头单位{listed}', 'task "{task}" has no lead unit{listed}'],
   unit_unresolved: ['单位「{unit}」无法对应到部门职能', 'unit "{unit}" matches no department function'],
-  target_without_indicator: ['目标「{target}」未对应目录指标，已建方案内指标', 'target "{target}" matches no catalog indicator; a plan-local one was made'],
+  target_without_indicator: [
+    '目标「{target}」未对应目录指标，已建方案内指标',
+    'target "{target}" matches no catalog indicator; a plan-local one was made',
+  ],
   no_units: ['全文未找到任何牵头或责任单位', 'no lead or responsible units anywhere in the plan'],
   several_regions: [
     '文中还有{other}的方案：只读取了此前属于{region}的部分，请确认所指地区',
@@ -63,7 +73,12 @@ const ISSUES: Record<IssueCode, [string, string]> = {
 };
 
 /** An issue with its messages filled in; `varsEn` fills the English one where it differs. */
-export function issue(code: IssueCode, span: Span | null, vars: Record<string, string> = {}, varsEn: Record<string, string> = vars): ImportIssue {
+export function issue(
+  code: IssueCode,
+  span: Span | null,
+  vars: Record<string, string> = {},
+  varsEn: Record<string, string> = vars,
+): ImportIssue {
   const [zh, en] = ISSUES[code];
   return { code, message: fill(zh, vars), messageEn: fill(en, varsEn), span };
 }

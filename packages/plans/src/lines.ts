@@ -18,7 +18,8 @@ export function splitLines(doc: Normalised): Line[] {
   for (const piece of doc.match.split('\n')) {
     const lead = piece.length - piece.trimStart().length;
     const content = piece.trim();
-    if (content !== '') lines.push({ index: lines.length, start: offset + lead, end: offset + lead + content.length, match: content });
+    if (content !== '')
+      lines.push({ index: lines.length, start: offset + lead, end: offset + lead + content.length, match: content });
     offset += piece.length + 1;
   }
   return lines;

@@ -31,7 +31,8 @@ function marks(s: string, period: PlanPeriod): Mark[] {
   for (const m of s.matchAll(PAST_MARK)) out.push({ at: m.index as number, past: true });
   for (const m of s.matchAll(FUTURE_MARK)) out.push({ at: m.index as number, past: false });
   // A bare year up to the plan's first one dates a result the plan starts from (2021年…达到24.6%).
-  for (const m of s.matchAll(YEAR_MARK)) out.push({ at: m.index as number, past: m[1] === undefined && Number(m[2]) <= period.start });
+  for (const m of s.matchAll(YEAR_MARK))
+    out.push({ at: m.index as number, past: m[1] === undefined && Number(m[2]) <= period.start });
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -80,7 +81,8 @@ export function literacyGoals(match: string, sentence: Piece, period: PlanPeriod
 
 function rateTarget(match: string, sentence: Piece, clause: Piece, q: Quantity, period: PlanPeriod): FoundTarget {
   const s = match.slice(sentence.start, sentence.end);
-  const comparator = q.comparator === '=' ? (/超过|超$/.test(s.slice(Math.max(0, q.start - 2), q.start)) ? '>' : '>=') : q.comparator;
+  const comparator =
+    q.comparator === '=' ? (/超过|超$/.test(s.slice(Math.max(0, q.start - 2), q.start)) ? '>' : '>=') : q.comparator;
   return {
     span: trimPiece(match, { start: sentence.start + clause.start, end: sentence.start + clause.end }),
     unitSpan: absoluteUnit(q, sentence.start),
@@ -106,7 +108,16 @@ export function headlineLiteracy(goals: LiteracyGoal[], period: PlanPeriod): Lit
   const main = forTerm.find((g) => !g.stretch) ?? forTerm[0];
   if (!main) return null;
   const stretch = forTerm.find(
-    (g) => g !== main && g.stretch && g.sentence === main.sentence && g.target.span.start >= main.target.span.start && g.target.value > main.target.value,
+    (g) =>
+      g !== main &&
+      g.stretch &&
+      g.sentence === main.sentence &&
+      g.target.span.start >= main.target.span.start &&
+      g.target.value > main.target.value,
   );
-  return { value: main.target.value, stretch: stretch?.target.value ?? null, deadline: main.target.deadline ?? period.end };
+  return {
+    value: main.target.value,
+    stretch: stretch?.target.value ?? null,
+    deadline: main.target.deadline ?? period.end,
+  };
 }

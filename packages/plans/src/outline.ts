@@ -92,7 +92,10 @@ function sectionKind(title: string, chapter: SectionKind | 'preamble'): SectionK
 
 /** Text of a heading line after its marker, without a final full stop. */
 function headingTitle(line: Line, marker: Marker | null): string {
-  return line.match.slice(marker?.length ?? 0).replace(/[。.]$/, '').trim();
+  return line.match
+    .slice(marker?.length ?? 0)
+    .replace(/[。.]$/, '')
+    .trim();
 }
 
 function hanziOrdinal(label: string): string {
@@ -137,7 +140,12 @@ function unnumberedTasks(lines: Line[], from: number, to: number): OutlineTask[]
     // A heading sentence that the paragraph goes on from.
     if (/^[^。,，;；:：]{2,16}。.{10,}/.test((lines[i] as Line).match)) starts.push(i);
   }
-  return starts.map((i, k) => ({ start: (lines[i] as Line).start, end: endOf(lines, starts[k + 1] ?? to), markerLength: 0, ordinal: String(k + 1) }));
+  return starts.map((i, k) => ({
+    start: (lines[i] as Line).start,
+    end: endOf(lines, starts[k + 1] ?? to),
+    markerLength: 0,
+    ordinal: String(k + 1),
+  }));
 }
 
 function endOf(lines: Line[], endLine: number): number {
@@ -157,7 +165,15 @@ function splitInline(match: string, tasks: OutlineTask[]): OutlineTask[] {
     }));
     if (items.length === 0) return [task];
     const head = task.markerLength > 0 ? [{ ...task, end: (items[0] as { at: number }).at }] : [];
-    return [...head, ...items.map((item, k) => ({ start: item.at, end: items[k + 1]?.at ?? task.end, markerLength: item.length, ordinal: item.label }))];
+    return [
+      ...head,
+      ...items.map((item, k) => ({
+        start: item.at,
+        end: items[k + 1]?.at ?? task.end,
+        markerLength: item.length,
+        ordinal: item.label,
+      })),
+    ];
   });
 }
 
@@ -171,12 +187,18 @@ export function buildOutline(match: string, lines: Line[], bodyStart: number): O
   const hasHanziChapters = markers.some((m) => m?.kind === 'hanzi');
   // `1、 总体要求` beside `二、提升行动` is a chapter heading with a slip in its numbering.
   markers.forEach((m, i) => {
-    if (m?.kind === 'arabic' && hasHanziChapters && /^\d+、/.test((lines[i] as Line).match) && isTitleOnly((lines[i] as Line).match, m)) {
+    if (
+      m?.kind === 'arabic' &&
+      hasHanziChapters &&
+      /^\d+、/.test((lines[i] as Line).match) &&
+      isTitleOnly((lines[i] as Line).match, m)
+    ) {
       markers[i] = { ...m, kind: 'hanzi' };
     }
   });
   const chapterLevel = nextLevel(markers, bodyStart, lines.length, -1);
-  const chapterStarts = chapterLevel === 'chapter' || chapterLevel === 'hanzi' ? linesOfKind(markers, 0, lines.length, chapterLevel) : [];
+  const chapterStarts =
+    chapterLevel === 'chapter' || chapterLevel === 'hanzi' ? linesOfKind(markers, 0, lines.length, chapterLevel) : [];
   const bounds = chapterStarts.length > 0 ? chapterStarts : [bodyStart];
   return bounds.map((start, c) => {
     const end = bounds[c + 1] ?? lines.length;
@@ -186,7 +208,14 @@ export function buildOutline(match: string, lines: Line[], bodyStart: number): O
     const kind = marker ? chapterKind(title) : 'action';
     const rank = marker ? (RANK.get(marker.kind) as number) : -1;
     const first = marker ? start + 1 : start;
-    return { line, marker, endLine: end, title, kind, sections: buildSections(match, lines, markers, first, end, rank, kind) };
+    return {
+      line,
+      marker,
+      endLine: end,
+      title,
+      kind,
+      sections: buildSections(match, lines, markers, first, end, rank, kind),
+    };
   });
 }
 
@@ -215,13 +244,19 @@ function buildSections(
       markerLength: (markers[t] as Marker).length,
       ordinal: taskOrdinal(markers[t] as Marker, k + 1),
     }));
-    const paragraphs = lines.slice(start + 1, end).map((l) => ({ start: l.start, end: l.end, markerLength: 0, ordinal: '' }));
+    const paragraphs = lines
+      .slice(start + 1, end)
+      .map((l) => ({ start: l.start, end: l.end, markerLength: 0, ordinal: '' }));
     // 一是…二是… are tasks only where no other numbering marks them; inside a numbered task they are its parts.
-    const inline = numbered.length === 0 || taskLevel === 'shi' ? splitInline(match, numbered.length > 0 ? numbered : paragraphs).filter((t) => t.ordinal !== '') : numbered;
+    const inline =
+      numbered.length === 0 || taskLevel === 'shi'
+        ? splitInline(match, numbered.length > 0 ? numbered : paragraphs).filter((t) => t.ordinal !== '')
+        : numbered;
     const tasks = inline.length > 0 ? inline : unnumberedTasks(lines, start + 1, end);
-    const ordinal = marker.kind === 'jie' || marker.kind === 'paren_hanzi' || marker.kind === 'hanzi'
-      ? hanziOrdinal(marker.label)
-      : `(${parseHanziNumber(marker.label) ?? marker.label})`;
+    const ordinal =
+      marker.kind === 'jie' || marker.kind === 'paren_hanzi' || marker.kind === 'hanzi'
+        ? hanziOrdinal(marker.label)
+        : `(${parseHanziNumber(marker.label) ?? marker.label})`;
     return { line, marker, endLine: end, ordinal, title, kind: sectionKind(title, chapter), tasks };
   });
 }

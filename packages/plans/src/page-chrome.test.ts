@@ -21,7 +21,8 @@ describe('page chrome', () => {
   ])('%s is the document', (line) => expect(isChromeLine(line)).toBe(false));
 
   it('blanks links, percent-encoded bytes, e-mail addresses and file names without moving offsets', () => {
-    const s = '详见https://www.example.gov.cn/s?q=%E7%A7%91%E6%99%AE,邮箱kx@example.cn,附件:实施方案.pdf。每年开展活动100场。';
+    const s =
+      '详见https://www.example.gov.cn/s?q=%E7%A7%91%E6%99%AE,邮箱kx@example.cn,附件:实施方案.pdf。每年开展活动100场。';
     const masked = maskChrome(s);
     expect(masked).toHaveLength(s.length);
     expect(masked).not.toMatch(/%E7|example|pdf/);

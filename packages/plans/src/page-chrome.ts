@@ -7,12 +7,16 @@
  */
 
 // A line that labels the page: 来源：… 作者：… 发布时间：… 浏览次数：….
-const META_LABEL = /(来源|作者|责任编辑|编辑|审核|校对|发布时间|发布日期|更新时间|浏览次数|点击数|阅读次数|阅读量|访问量|索引号|发布机构|信息来源|主题分类|公开方式|文号|记者|通讯员|原标题|上传者|上传时间|页数|浏览|下载)\s*[:：]/g;
+const META_LABEL =
+  /(来源|作者|责任编辑|编辑|审核|校对|发布时间|发布日期|更新时间|浏览次数|点击数|阅读次数|阅读量|访问量|索引号|发布机构|信息来源|主题分类|公开方式|文号|记者|通讯员|原标题|上传者|上传时间|页数|浏览|下载)\s*[:：]/g;
 // A short line that opens with such a label, set off by a space as well as a colon: 索引号 0114….
-const LABELLED = /^(索引号|来源|文章来源|信息来源|发文日期|发布日期|发布时间|解读类型|解读方式|发布机构|作者|责任编辑|浏览次数|原标题)[\s:：]/;
+const LABELLED =
+  /^(索引号|来源|文章来源|信息来源|发文日期|发布日期|发布时间|解读类型|解读方式|发布机构|作者|责任编辑|浏览次数|原标题)[\s:：]/;
 const BREADCRUMB = /^(当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]|^首页\s*[>»›]|([>»›].*){2,}/;
-const PAGE_TOOLS = /字体\s*[:：]?\s*[【[]?\s*大|字号\s*[:：]?\s*[【[]?\s*大|打印本页|打印此页|【打印】|\[打印\]|关闭窗口|返回顶部|分享到|收藏本页|扫一扫|用手机扫|无障碍|长者版|长辈版|关怀版|繁體|简体版|上一篇|下一篇|【关闭】|\[关闭\]/;
-const FOOTER = /ICP备|公网安备|网站标识码|版权所有|Copyright|©|主办单位?\s*[:：]|承办单位?\s*[:：]|技术支持\s*[:：]|联系电话\s*[:：]|联系我们|网站地图|隐私声明|网站纠错|建议使用.{0,20}浏览|分辨率|本网站支持/i;
+const PAGE_TOOLS =
+  /字体\s*[:：]?\s*[【[]?\s*大|字号\s*[:：]?\s*[【[]?\s*大|打印本页|打印此页|【打印】|\[打印\]|关闭窗口|返回顶部|分享到|收藏本页|扫一扫|用手机扫|无障碍|长者版|长辈版|关怀版|繁體|简体版|上一篇|下一篇|【关闭】|\[关闭\]/;
+const FOOTER =
+  /ICP备|公网安备|网站标识码|版权所有|Copyright|©|主办单位?\s*[:：]|承办单位?\s*[:：]|技术支持\s*[:：]|联系电话\s*[:：]|联系我们|网站地图|隐私声明|网站纠错|建议使用.{0,20}浏览|分辨率|本网站支持/i;
 // A navigation bar: short items between | ｜ 丨 bars.
 const NAV_BAR = /^([^|｜丨。,;]{1,12}[|｜丨]){2,}[^|｜丨。,;]{0,12}$/;
 // An item of a related-news list: a headline and its date.
@@ -25,11 +29,16 @@ export function isChromeLine(line: string): boolean {
   // The document's own metadata (文号, 成文日期) is read by the header, chrome or not.
   if (s === '' || s.length > 160 || /。|文\s*号\s*[:：]\S|成文日期/.test(s)) return false;
   const labels = s.match(META_LABEL)?.length ?? 0;
-  if (labels >= 2 || (labels === 1 && /^\S{0,6}(来源|作者|责任编辑|编辑|发布时间|发布日期|浏览次数|索引号|信息来源)/.test(s))) return true;
+  if (
+    labels >= 2 ||
+    (labels === 1 && /^\S{0,6}(来源|作者|责任编辑|编辑|发布时间|发布日期|浏览次数|索引号|信息来源)/.test(s))
+  )
+    return true;
   if (labels === 1 && DATE_TIME.test(s) && s.length <= 60) return true;
   if (LABELLED.test(s) && s.length <= 60) return true;
   // Counts of views and downloads on a document-sharing site: 浏览 1286次 下载 37次.
-  if (/(浏览|阅读|下载|点击|评论|收藏|点赞)\s*[:：]?\s*\d+\s*次?/.test(s) && s.length <= 40 && !/科普|科学/.test(s)) return true;
+  if (/(浏览|阅读|下载|点击|评论|收藏|点赞)\s*[:：]?\s*\d+\s*次?/.test(s) && s.length <= 40 && !/科普|科学/.test(s))
+    return true;
   // A run of related headlines, each with its date.
   if ((s.match(/\d{4}-\d{2}-\d{2}/g)?.length ?? 0) >= 2) return true;
   return BREADCRUMB.test(s) || PAGE_TOOLS.test(s) || FOOTER.test(s) || NAV_BAR.test(s) || DATED_ITEM.test(s);

@@ -36,7 +36,9 @@ function taskTitle(text: string, task: OutlineTask): string {
   const end = text.indexOf('\n', from);
   const line = text.slice(from, end < 0 || end > task.end ? task.end : end);
   const stop = line.search(/。/);
-  return (stop >= 0 ? line.slice(0, stop) : line).replace(/[（(〔【[][^）)〕】\]]*(牵头|责任|配合)[^）)〕】\]]*[）)〕】\]]$/, '').trim();
+  return (stop >= 0 ? line.slice(0, stop) : line)
+    .replace(/[（(〔【[][^）)〕】\]]*(牵头|责任|配合)[^）)〕】\]]*[）)〕】\]]$/, '')
+    .trim();
 }
 
 /** A heading as printed, without a unit note or the text that follows it on the line. */
@@ -45,7 +47,12 @@ function headingText(line: string): string {
   return (stop >= 0 ? line.slice(0, stop) : line).trim();
 }
 
-function buildSection(text: string, lines: Line[], section: OutlineSection, units: ReturnType<typeof attachUnits>): Section {
+function buildSection(
+  text: string,
+  lines: Line[],
+  section: OutlineSection,
+  units: ReturnType<typeof attachUnits>,
+): Section {
   const tasks: Task[] = section.tasks.map((task, k) => ({
     ordinal: task.ordinal,
     title: taskTitle(text, task) || task.ordinal,
@@ -77,7 +84,9 @@ function applySummaryTable(sections: Section[], rows: TableRow[]): void {
   for (const task of sections.flatMap((s) => s.tasks)) {
     if (task.leadUnits.length > 0 || task.responsibleUnits.length > 0) continue;
     const title = squeeze(task.title);
-    const row = rows.find((r) => squeeze(r.task) === title) ?? rows.find((r) => title.startsWith(squeeze(r.task)) || squeeze(r.task).startsWith(title));
+    const row =
+      rows.find((r) => squeeze(r.task) === title) ??
+      rows.find((r) => title.startsWith(squeeze(r.task)) || squeeze(r.task).startsWith(title));
     if (!row) continue;
     task.leadUnits = row.lead.map((u) => u.name);
     task.responsibleUnits = row.responsible.map((u) => u.name);
@@ -129,7 +138,8 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
   const doc = normalise(raw);
   if (doc.text.trim() === '') return { success: false, rejection: reject('empty') };
   const notPlan = notAPlan(doc.match);
-  if (notPlan) return { success: false, rejection: reject('not_a_plan', { detail: notPlan[0] }, { detail: notPlan[1] }) };
+  if (notPlan)
+    return { success: false, rejection: reject('not_a_plan', { detail: notPlan[0] }, { detail: notPlan[1] }) };
   const lines = splitLines(doc);
   const header = readHeader(lines, doc.text);
   const issues: ImportIssue[] = [];
@@ -142,7 +152,9 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
   const body = annex < 0 ? lines : lines.slice(0, annex);
   const bodyEnd = annex < 0 ? doc.text.length : (lines[annex] as Line).start;
 
-  const titleMatch = header.titleSpan ? doc.match.slice(header.titleSpan.start, header.titleSpan.end) : matchingForm(title ?? '');
+  const titleMatch = header.titleSpan
+    ? doc.match.slice(header.titleSpan.start, header.titleSpan.end)
+    : matchingForm(title ?? '');
   const region = detectRegion(registry.regions, titleMatch, doc.match);
   if (!region) issues.push(issue('region_not_found', null));
   const plannedRegion = region ? planRegion(registry.regions, region) : null;
@@ -170,7 +182,14 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
 
   // A page that runs on into another region's report: only the text before it is this plan's.
   const foreign = region ? foreignPlan(registry.regions, doc.match, region) : null;
-  if (foreign && region) issues.push(issue('several_regions', { start: foreign.at, end: foreign.at }, { region: region.name, other: foreign.region.name }));
+  if (foreign && region)
+    issues.push(
+      issue(
+        'several_regions',
+        { start: foreign.at, end: foreign.at },
+        { region: region.name, other: foreign.region.name },
+      ),
+    );
   const found = findTargets(doc.match.slice(0, foreign ? Math.min(foreign.at, bodyEnd) : bodyEnd), 0, header.period);
   if (!found.literacy) issues.push(issue('no_literacy_target', null));
   const taskOf = (t: FoundTarget) => {
@@ -178,14 +197,27 @@ export function parsePlan(raw: string, registry: PreparedRegistry): ParseResult 
     const task = sections[section]?.tasks.find((k) => within(t.span, k.span));
     return section < 0 ? null : `${section}/${task?.ordinal ?? ''}`;
   };
-  const targets = mergeRestatements(found.targets, doc.match, taskOf).map((t, i) => placeTarget(doc, t, i, sections, registry, issues));
+  const targets = mergeRestatements(found.targets, doc.match, taskOf).map((t, i) =>
+    placeTarget(doc, t, i, sections, registry, issues),
+  );
 
-  const printed = sections.flatMap((s) => [...s.leadUnits, ...s.responsibleUnits, ...s.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits])]);
+  const printed = sections.flatMap((s) => [
+    ...s.leadUnits,
+    ...s.responsibleUnits,
+    ...s.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]),
+  ]);
   const departments = normaliseDepartments(printed, registry.departments, plannedRegion);
   for (const d of departments) if (d.function === null) issues.push(issue('unit_unresolved', null, { unit: d.raw }));
 
   const plan: Plan = {
-    region: plannedRegion ?? { name: '未识别', short: '未识别', level: 'county', province: '未识别', parent: null, code: null },
+    region: plannedRegion ?? {
+      name: '未识别',
+      short: '未识别',
+      level: 'county',
+      province: '未识别',
+      parent: null,
+      code: null,
+    },
     title: title ?? '未识别的方案',
     docNumber: header.docNumber,
     issuedOn: header.issuedOn,
@@ -209,13 +241,16 @@ function placeTarget(
   issues: ImportIssue[],
 ): Target {
   // A target stated in a news lead and again in the body belongs where the body puts it.
-  const placed = [found.span, ...found.restatedAt].find((span) => sections.some((s) => within(span, s.span))) ?? found.span;
+  const placed =
+    [found.span, ...found.restatedAt].find((span) => sections.some((s) => within(span, s.span))) ?? found.span;
   const sectionIndex = found.literacy ? -1 : sections.findIndex((s) => within(placed, s.span));
   const section = sections[sectionIndex];
   const task = section?.tasks.find((t) => within(placed, t.span));
   const text = doc.text.slice(found.span.start, found.span.end);
   const matchText = doc.match.slice(found.span.start, found.span.end);
-  const indicator = found.literacy ? 'science_literacy_rate' : (mapIndicator(registry.indicators, matchText, found.unit)?.code ?? null);
+  const indicator = found.literacy
+    ? 'science_literacy_rate'
+    : (mapIndicator(registry.indicators, matchText, found.unit)?.code ?? null);
   if (!indicator) issues.push(issue('target_without_indicator', found.span, { target: text.slice(0, 30) }));
   const base = {
     text,
@@ -236,7 +271,12 @@ function placeTarget(
   const unit = printedUnit ?? '项';
   switch (found.scope) {
     case 'per_unit':
-      return { ...base, unit, scope: 'per_unit', perUnit: found.perUnit ? doc.text.slice(found.perUnit.start, found.perUnit.end) || '每' : '每' };
+      return {
+        ...base,
+        unit,
+        scope: 'per_unit',
+        perUnit: found.perUnit ? doc.text.slice(found.perUnit.start, found.perUnit.end) || '每' : '每',
+      };
     case 'milestone':
       return { ...base, unit: printedUnit, scope: 'milestone', perUnit: null };
     default:

@@ -3,15 +3,79 @@ import { HANZI_NUMERAL, parseNumber } from './numbers.js';
 
 /** Counting words a target's number is printed with; longest first so 人次 wins over 人. */
 export const COUNTERS = [
-  '个百分点', '百分点', '平方米', '平米', '人次', '场次', '户次', '家次', '批次', '课时', '学时', '小时', '公里', '册次',
-  '名', '人', '所', '个', '场', '次', '户', '项', '处', '支', '家', '期', '篇', '部', '套', '件', '座', '册',
-  '门', '间', '届', '种', '条', '类', '位', '团', '队', '站', '台', '本', '份', '节', '元', '%',
+  '个百分点',
+  '百分点',
+  '平方米',
+  '平米',
+  '人次',
+  '场次',
+  '户次',
+  '家次',
+  '批次',
+  '课时',
+  '学时',
+  '小时',
+  '公里',
+  '册次',
+  '名',
+  '人',
+  '所',
+  '个',
+  '场',
+  '次',
+  '户',
+  '项',
+  '处',
+  '支',
+  '家',
+  '期',
+  '篇',
+  '部',
+  '套',
+  '件',
+  '座',
+  '册',
+  '门',
+  '间',
+  '届',
+  '种',
+  '条',
+  '类',
+  '位',
+  '团',
+  '队',
+  '站',
+  '台',
+  '本',
+  '份',
+  '节',
+  '元',
+  '%',
 ];
 
 const NUM = `(\\d+(?:\\.\\d+)?|[${HANZI_NUMERAL}]+(?:点[零〇一二三四五六七八九]+)?)`;
 const RANGE_SEP = '(?:[—\\-–~～]{1,2}|至|到)';
 /** Words a number is led in with: 不少于2000名, 达到90%. */
-export const LEADING_WORDS = ['不少于', '不低于', '不超过', '至少', '超过', '达到', '力争达到', '力争', '提升至', '提升到', '提高至', '提高到', '增加到', '增至', '保持在', '达', '约', '超'];
+export const LEADING_WORDS = [
+  '不少于',
+  '不低于',
+  '不超过',
+  '至少',
+  '超过',
+  '达到',
+  '力争达到',
+  '力争',
+  '提升至',
+  '提升到',
+  '提高至',
+  '提高到',
+  '增加到',
+  '增至',
+  '保持在',
+  '达',
+  '约',
+  '超',
+];
 const PRE = `(${LEADING_WORDS.join('|')})?`;
 const COUNTER = `(${COUNTERS.join('|')})`;
 const QUANTITY = new RegExp(
@@ -68,7 +132,7 @@ export function findQuantities(s: string): Quantity[] {
       unit,
       comparator: ranged ? '=' : comparatorOf([pre, over, post]),
       hanzi,
-      unitAt: counter ? { start: (m.indices?.[8]?.[0] as number), end: (m.indices?.[8]?.[1] as number) } : null,
+      unitAt: counter ? { start: m.indices?.[8]?.[0] as number, end: m.indices?.[8]?.[1] as number } : null,
     });
   }
   return out;

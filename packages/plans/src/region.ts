@@ -65,7 +65,11 @@ export function detectRegion(index: RegionIndex, title: string, text: string): R
     if (WEAK.has(name)) continue;
     const regions = index.byName.get(name) ?? [];
     // The name right before what the plan is about is the issuer (成都市锦江区全民… → 锦江区, 厦门市同安区“十四五”… → 同安区).
-    const titled = inTitle.has(name) ? (new RegExp(`${name}[“"]?(全民|全面|提升|科学素质|科学文化素质|科普|十四五|关于)`).test(title) ? 1.5 : 1) : 0;
+    const titled = inTitle.has(name)
+      ? new RegExp(`${name}[“"]?(全民|全面|提升|科学素质|科学文化素质|科普|十四五|关于)`).test(title)
+        ? 1.5
+        : 1
+      : 0;
     const mentions = inText.get(name) ?? 0;
     if (titled === 0 && mentions === 0) continue;
     for (const r of regions) {
@@ -82,7 +86,10 @@ export function detectRegion(index: RegionIndex, title: string, text: string): R
   let bestScore = 0;
   for (const [r, score] of scores) {
     // On a tie the more local region wins: a county plan names its province too.
-    if (score > bestScore || (score === bestScore && best && r.code.slice(2) !== '0000' && best.code.slice(2) === '0000')) {
+    if (
+      score > bestScore ||
+      (score === bestScore && best && r.code.slice(2) !== '0000' && best.code.slice(2) === '0000')
+    ) {
       best = r;
       bestScore = score;
     }

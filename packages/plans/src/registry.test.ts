@@ -8,7 +8,8 @@ const matcher = departmentMatcher(loadDepartmentRegistry());
 
 describe('departmentMatcher', () => {
   it('maps every unit printed in the five seeds to the function the registry gives it', () => {
-    for (const example of loadDepartmentRegistry().examples) expect(matcher.functionOf(example.raw), example.raw).toBe(example.function);
+    for (const example of loadDepartmentRegistry().examples)
+      expect(matcher.functionOf(example.raw), example.raw).toBe(example.function);
   });
 
   it.each([
@@ -51,7 +52,11 @@ describe('detectRegion', () => {
   it.each([
     ['友谊县全民科学素质行动规划纲要实施方案', '依据双鸭山市方案，落实我县任务。友谊县科协。', '230522'],
     ['成都市锦江区全民科学素质行动规划纲要实施方案', '结合锦江实际，成都市锦江区科协牵头。', '510104'],
-    ['自治州全民科学素质行动规划纲要实施方案', '克州人民政府办公室印发。克州科协、克州教育局牵头，推进科技资源科普化，整合科普资源。', '653000'],
+    [
+      '自治州全民科学素质行动规划纲要实施方案',
+      '克州人民政府办公室印发。克州科协、克州教育局牵头，推进科技资源科普化，整合科普资源。',
+      '653000',
+    ],
     ['楚雄州全民科学素质行动实施方案', '楚雄州人民政府印发。楚雄州科协。', '532300'],
     ['东胜区全民科学素质行动规划纲要实施方案', '东胜区科协会同鄂尔多斯市有关部门。', '150602'],
   ])('%s → %s', (title, text, code) => {

@@ -4,7 +4,11 @@ import type { Span } from '@kesu/schema';
 export interface PlanOutline {
   title: string;
   docNumber: string | null;
-  sections: Array<{ ordinal: string; title: string; tasks: Array<{ ordinal: string; title: string; leadUnits: string[]; responsibleUnits: string[] }> }>;
+  sections: Array<{
+    ordinal: string;
+    title: string;
+    tasks: Array<{ ordinal: string; title: string; leadUnits: string[]; responsibleUnits: string[] }>;
+  }>;
   targets: Array<{ text: string; section: number | null; task: string | null }>;
 }
 

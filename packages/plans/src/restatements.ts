@@ -1,7 +1,8 @@
 import type { FoundTarget } from './clauses.js';
 
 // What a clause counts, without its numbers, comparators and time words.
-const NOT_COUNTED = /[\d.]+|[%万亿]|到|至|年|底|前|以上|不少于|不低于|至少|超过|达到|力争|左右|每年|全[省市县区州]|累计|新增|[\s,;:()“”"]/g;
+const NOT_COUNTED =
+  /[\d.]+|[%万亿]|到|至|年|底|前|以上|不少于|不低于|至少|超过|达到|力争|左右|每年|全[省市县区州]|累计|新增|[\s,;:()“”"]/g;
 
 function counted(text: string): string {
   return text.replace(NOT_COUNTED, '');
@@ -35,7 +36,14 @@ function similarity(a: string, b: string): number {
 }
 
 function sameTarget(a: FoundTarget, b: FoundTarget, match: string): boolean {
-  if (a.value !== b.value || a.valueMax !== b.valueMax || a.unit !== b.unit || a.scope !== b.scope || a.literacy !== b.literacy) return false;
+  if (
+    a.value !== b.value ||
+    a.valueMax !== b.valueMax ||
+    a.unit !== b.unit ||
+    a.scope !== b.scope ||
+    a.literacy !== b.literacy
+  )
+    return false;
   if (a.deadline !== null && b.deadline !== null && a.deadline !== b.deadline) return false;
   if (a.literacy) return true;
   const [p, q] = [match.slice(a.span.start, a.span.end), match.slice(b.span.start, b.span.end)];
@@ -53,7 +61,11 @@ function sameTarget(a: FoundTarget, b: FoundTarget, match: string): boolean {
  * A clause read twice at the same span is the same target. Two tasks of a plan that ask the
  * same (each community, in two actions) ask it twice: `taskOf` names the task a span sits in.
  */
-export function mergeRestatements(targets: FoundTarget[], match: string, taskOf: (t: FoundTarget) => string | null): FoundTarget[] {
+export function mergeRestatements(
+  targets: FoundTarget[],
+  match: string,
+  taskOf: (t: FoundTarget) => string | null,
+): FoundTarget[] {
   const kept: FoundTarget[] = [];
   const inOtherTasks = (a: FoundTarget, b: FoundTarget) => {
     const [x, y] = [taskOf(a), taskOf(b)];

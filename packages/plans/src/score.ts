@@ -1,5 +1,14 @@
 import * as z from 'zod';
-import { Comparator, LiteracyTarget, PlanPeriod, PlanRegion, SectionKind, TARGET_SCOPES, TargetGroup, type Plan } from '@kesu/schema';
+import {
+  Comparator,
+  LiteracyTarget,
+  PlanPeriod,
+  PlanRegion,
+  SectionKind,
+  TARGET_SCOPES,
+  TargetGroup,
+  type Plan,
+} from '@kesu/schema';
 
 /** A hand-reviewed plan (`seeds/plans/*.plan.json`): the Plan without spans, departments or issues. */
 export const ReviewedPlan = z.object({
@@ -19,7 +28,14 @@ export const ReviewedPlan = z.object({
       targetGroup: TargetGroup.nullable(),
       leadUnits: z.array(z.string()),
       responsibleUnits: z.array(z.string()),
-      tasks: z.array(z.object({ ordinal: z.string(), title: z.string(), leadUnits: z.array(z.string()), responsibleUnits: z.array(z.string()) })),
+      tasks: z.array(
+        z.object({
+          ordinal: z.string(),
+          title: z.string(),
+          leadUnits: z.array(z.string()),
+          responsibleUnits: z.array(z.string()),
+        }),
+      ),
     }),
   ),
   targets: z.array(
@@ -46,7 +62,15 @@ export interface PlanScore {
   /** Shares of matched targets with the right comparator, scope and deadline. */
   typing: { comparator: number; scope: number; deadline: number };
   tasks: { gold: number; found: number; withLeadUnits: number; share: number };
-  header: { region: boolean; title: boolean; docNumber: boolean; issuedOn: boolean; period: boolean; draft: boolean; literacy: boolean };
+  header: {
+    region: boolean;
+    title: boolean;
+    docNumber: boolean;
+    issuedOn: boolean;
+    period: boolean;
+    draft: boolean;
+    literacy: boolean;
+  };
   /** What did not match, for a reviewer to read. */
   misses: { missedTargets: string[]; extraTargets: string[]; wrongTasks: string[]; wrongTyping: string[] };
 }
@@ -78,9 +102,14 @@ export function scorePlan(plan: Plan, gold: ReviewedPlan, text?: string): PlanSc
   const pairs: Array<[ReviewedPlan['targets'][number], Plan['targets'][number]]> = [];
   const missedTargets: string[] = [];
   // A target restated in the text matches the gold by any of its statements.
-  const statements = (t: Plan['targets'][number]) => [t.text, ...(text === undefined ? [] : (t.restatedAt ?? []).map((s) => text.slice(s.start, s.end)))];
+  const statements = (t: Plan['targets'][number]) => [
+    t.text,
+    ...(text === undefined ? [] : (t.restatedAt ?? []).map((s) => text.slice(s.start, s.end))),
+  ];
   for (const g of gold.targets) {
-    const k = plan.targets.findIndex((t, i) => !used.has(i) && Math.abs(t.value - g.value) < 1e-6 && statements(t).some((x) => sameText(x, g.text)));
+    const k = plan.targets.findIndex(
+      (t, i) => !used.has(i) && Math.abs(t.value - g.value) < 1e-6 && statements(t).some((x) => sameText(x, g.text)),
+    );
     if (k < 0) missedTargets.push(g.text);
     else {
       used.add(k);
@@ -99,11 +128,15 @@ export function scorePlan(plan: Plan, gold: ReviewedPlan, text?: string): PlanSc
     for (const g of section.tasks) {
       const t = found.find((f) => f.kind === section.kind && squeeze(f.title) === squeeze(g.title));
       if (t && sameSet(t.leadUnits, g.leadUnits)) withLead++;
-      else wrongTasks.push(`${section.ordinal}${g.ordinal} ${g.title.slice(0, 16)}: ${t ? `lead ${t.leadUnits.join('、')} ≠ ${g.leadUnits.join('、')}` : 'not found'}`);
+      else
+        wrongTasks.push(
+          `${section.ordinal}${g.ordinal} ${g.title.slice(0, 16)}: ${t ? `lead ${t.leadUnits.join('、')} ≠ ${g.leadUnits.join('、')}` : 'not found'}`,
+        );
     }
   }
   const goldTasks = gold.sections.reduce((n, s) => n + s.tasks.length, 0);
-  const share = (pick: (g: ReviewedPlan['targets'][number], t: Plan['targets'][number]) => boolean) => ratio(pairs.filter(([g, t]) => pick(g, t)).length, pairs.length);
+  const share = (pick: (g: ReviewedPlan['targets'][number], t: Plan['targets'][number]) => boolean) =>
+    ratio(pairs.filter(([g, t]) => pick(g, t)).length, pairs.length);
   return {
     targets: {
       gold: gold.targets.length,
@@ -150,18 +183,36 @@ export interface SetScore {
 export function scoreSet(scores: PlanScore[]): SetScore {
   const sum = (f: (s: PlanScore) => number) => scores.reduce((n, s) => n + f(s), 0);
   const matched = sum((s) => s.targets.matched);
-  const precision = ratio(matched, sum((s) => s.targets.found));
-  const recall = ratio(matched, sum((s) => s.targets.gold));
+  const precision = ratio(
+    matched,
+    sum((s) => s.targets.found),
+  );
+  const recall = ratio(
+    matched,
+    sum((s) => s.targets.gold),
+  );
   const fields = Object.keys(scores[0]?.header ?? {}) as Array<keyof PlanScore['header']>;
   return {
     documents: scores.length,
     precision,
     recall,
     f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
-    comparator: ratio(sum((s) => s.typing.comparator * s.targets.matched), matched),
-    scope: ratio(sum((s) => s.typing.scope * s.targets.matched), matched),
-    deadline: ratio(sum((s) => s.typing.deadline * s.targets.matched), matched),
-    tasks: ratio(sum((s) => s.tasks.withLeadUnits), sum((s) => s.tasks.gold)),
+    comparator: ratio(
+      sum((s) => s.typing.comparator * s.targets.matched),
+      matched,
+    ),
+    scope: ratio(
+      sum((s) => s.typing.scope * s.targets.matched),
+      matched,
+    ),
+    deadline: ratio(
+      sum((s) => s.typing.deadline * s.targets.matched),
+      matched,
+    ),
+    tasks: ratio(
+      sum((s) => s.tasks.withLeadUnits),
+      sum((s) => s.tasks.gold),
+    ),
     header: Object.fromEntries(fields.map((f) => [f, scores.filter((s) => s.header[f]).length])) as SetScore['header'],
   };
 }

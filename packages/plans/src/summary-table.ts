@@ -32,7 +32,9 @@ const SHARED = /配合|责任|参与|协办/;
 export function findSummaryTable(lines: Line[], text: string): TableRow[] {
   const headerAt = lines.findIndex((l) => {
     const c = cells(l).map((x) => x.text);
-    return c.length >= 3 && c.some((x) => TASK.test(x) && x.length <= 8) && c.some((x) => LEAD.test(x) && x.length <= 8);
+    return (
+      c.length >= 3 && c.some((x) => TASK.test(x) && x.length <= 8) && c.some((x) => LEAD.test(x) && x.length <= 8)
+    );
   });
   if (headerAt < 0) return [];
   const header = cells(lines[headerAt] as Line).map((c) => c.text);

@@ -57,8 +57,12 @@ export function splitUnits(text: string, offset: number): UnitMention[] {
     const raw = text.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     // 市教育局、市科协等牵头: the list's closing 等 (等单位, 等部门) is no part of the last name.
-    const name = raw.trim().replace(/[。.]$/, '').replace(/(?<=..)等(单位|部门)?$/, '');
-    if (name !== '' && !/^(等|等单位|等部门)$/.test(name)) out.push({ name, span: { start: offset + start + lead, end: offset + start + lead + name.length } });
+    const name = raw
+      .trim()
+      .replace(/[。.]$/, '')
+      .replace(/(?<=..)等(单位|部门)?$/, '');
+    if (name !== '' && !/^(等|等单位|等部门)$/.test(name))
+      out.push({ name, span: { start: offset + start + lead, end: offset + start + lead + name.length } });
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
@@ -95,7 +99,12 @@ function readRoles(whole: string, text: string, offset: number): Pick<UnitNote, 
     }
     const units = splitUnits(text.slice(from, to), offset + from);
     // 责任单位：旗教育局（牵头）、旗科协 — a name marked （牵头） leads whatever list it is in.
-    const marked = units.filter((u) => LEAD_MARK.test(u.name)).map((u) => ({ name: u.name.replace(LEAD_MARK, ''), span: { start: u.span.start, end: u.span.end - (u.name.length - u.name.replace(LEAD_MARK, '').length) } }));
+    const marked = units
+      .filter((u) => LEAD_MARK.test(u.name))
+      .map((u) => ({
+        name: u.name.replace(LEAD_MARK, ''),
+        span: { start: u.span.start, end: u.span.end - (u.name.length - u.name.replace(LEAD_MARK, '').length) },
+      }));
     const rest = units.filter((u) => !LEAD_MARK.test(u.name));
     if (marked.length > 0) note.lead = [...(note.lead ?? []), ...marked];
     const key = isLead(r[1] as string) ? 'lead' : 'responsible';
@@ -172,7 +181,11 @@ export function findUnitNotes(lines: Line[], text: string, match: string): UnitN
   const notes: UnitNote[] = [];
   for (const line of lines) {
     if (ROLE_START.test(line.match)) {
-      notes.push({ span: { start: line.start, end: line.end }, ownLine: true, ...readRoles(line.match, text.slice(line.start, line.end), line.start) });
+      notes.push({
+        span: { start: line.start, end: line.end },
+        ownLine: true,
+        ...readRoles(line.match, text.slice(line.start, line.end), line.start),
+      });
       continue;
     }
     for (let i = line.start; i < line.end; i++) {

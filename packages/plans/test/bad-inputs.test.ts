@@ -15,15 +15,31 @@ const rejected: Array<[string, () => Buffer, RejectionCode]> = [
   ['binary bytes', () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)), 'binary'],
   ['PDF bytes', () => Buffer.concat([utf8('%PDF-1.7\n'), Buffer.alloc(64, 0x41)]), 'pdf'],
   ['mixed bytes with NULs', () => variantFile('not-plan-invalid-utf8.bin'), 'binary'],
-  ['bytes invalid in UTF-8 and in GB18030', () => Buffer.concat([utf8('科学素质行动实施方案'), Buffer.from([0xff, 0x80, 0xfe, 0x30])]), 'bad_encoding'],
+  [
+    'bytes invalid in UTF-8 and in GB18030',
+    () => Buffer.concat([utf8('科学素质行动实施方案'), Buffer.from([0xff, 0x80, 0xfe, 0x30])]),
+    'bad_encoding',
+  ],
   ['a 100 MB file', () => Buffer.alloc(100 * 1024 * 1024, 0x41), 'too_large'],
   ['one byte over the limit', () => Buffer.alloc(MAX_BYTES + 1, 0x41), 'too_large'],
   ['a chapter of a novel', () => variantFile('not-plan-novel.txt'), 'not_a_plan'],
   ['a shopping list with numbers', () => utf8('购物清单\n苹果3斤\n牛奶2盒\n鸡蛋10个\n'), 'not_a_plan'],
-  ['an HTML page about something else', () => utf8('<html><body><h1>天气预报</h1><p>明天晴，气温25度。</p></body></html>'), 'not_a_plan'],
+  [
+    'an HTML page about something else',
+    () => utf8('<html><body><h1>天气预报</h1><p>明天晴，气温25度。</p></body></html>'),
+    'not_a_plan',
+  ],
   ['a zip that is not a Word file', () => Buffer.concat([zipHeader, Buffer.alloc(200, 7)]), 'bad_docx'],
-  ['text with NUL bytes', () => Buffer.concat([utf8('科学素质实施方案'), Buffer.from([0, 0, 0]), utf8('科普')]), 'binary'],
-  ['control characters', () => utf8('科学素质\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008 方案 科普 科普'.repeat(3)), 'binary'],
+  [
+    'text with NUL bytes',
+    () => Buffer.concat([utf8('科学素质实施方案'), Buffer.from([0, 0, 0]), utf8('科普')]),
+    'binary',
+  ],
+  [
+    'control characters',
+    () => utf8('科学素质\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008 方案 科普 科普'.repeat(3)),
+    'binary',
+  ],
 ];
 
 describe('importPlan refuses what is not a plan, with a reason in both languages', () => {
@@ -50,7 +66,8 @@ describe('importPlan reads odd but real plans, reporting what it doubts', () => 
   });
 
   it('a short plan text without headings is still read, with no_sections', async () => {
-    const text = '某县全民科学素质行动实施方案（2021—2025年）\n到2025年，全县公民具备科学素质的比例达到12%。每年开展科普活动不少于100场。科普工作……';
+    const text =
+      '某县全民科学素质行动实施方案（2021—2025年）\n到2025年，全县公民具备科学素质的比例达到12%。每年开展科普活动不少于100场。科普工作……';
     const result = await importPlan(utf8(text), registry);
     expect(result.success && result.plan.issues.map((i) => i.code)).toContain('no_sections');
     expect(result.success && result.plan.literacyTarget).toEqual({ value: 12, stretch: null, deadline: 2025 });
@@ -58,12 +75,15 @@ describe('importPlan reads odd but real plans, reporting what it doubts', () => 
 
   it('says first that a news report is not the whole plan, and a plan is never told so', async () => {
     const news = await importPlan(variantFile('news-article.txt'), registry);
-    expect(news.success && news.plan.issues[0]).toMatchObject({ code: 'looks_like_news', message: expect.stringContaining('新闻报道') });
+    expect(news.success && news.plan.issues[0]).toMatchObject({
+      code: 'looks_like_news',
+      message: expect.stringContaining('新闻报道'),
+    });
     const plan = await importPlan(variantFile('county-paren-items.txt'), registry);
     expect(plan.success && plan.plan.issues.map((i) => i.code)).not.toContain('looks_like_news');
   });
 
-  it('reads the first region of a page that runs on into another region\'s report, and says which other is there', async () => {
+  it("reads the first region of a page that runs on into another region's report, and says which other is there", async () => {
     const page = loadWebTexts().find((t) => t.stem === 'd-henan-dazu-scroll');
     const result = await importPlan(readFileSync(page!.file), registry);
     expect(result.success && result.plan.region.name).toBe('河南省');
@@ -89,7 +109,9 @@ describe('importPlan reads a saved web page as a browser shows it', () => {
 
   it('takes the targets from the prose and none from the scripts, links and footer', async () => {
     const result = await importPlan(
-      page('<h1>郫都区全民科学素质行动实施方案（2021—2025年）</h1><p>　　到2025年，全区公民具备科学素质的比例达到16%。</p><p>　　每年开展科普活动不少于200场。</p><p>科普工作全面推进。</p>'),
+      page(
+        '<h1>郫都区全民科学素质行动实施方案（2021—2025年）</h1><p>　　到2025年，全区公民具备科学素质的比例达到16%。</p><p>　　每年开展科普活动不少于200场。</p><p>科普工作全面推进。</p>',
+      ),
       registry,
     );
     expect(result.success).toBe(true);

@@ -34,7 +34,9 @@ describe('checkPlan', () => {
       ['plan.targets[2].responsibleUnits[0]', 'unknown_unit'],
     ]);
     expect(problems[0]?.message).toBe('单位「省餐饮协会」不在方案的单位表中，请从部门登记表中选择');
-    expect(problems[0]?.messageEn).toBe('unit "省餐饮协会" is not in the plan\'s unit table; choose it from the department registry');
+    expect(problems[0]?.messageEn).toBe(
+      'unit "省餐饮协会" is not in the plan\'s unit table; choose it from the department registry',
+    );
   });
 
   it('refuses functions and regions the registry does not know, and a unit listed twice', async () => {
@@ -61,6 +63,9 @@ describe('checkPlan', () => {
       [`plan.targets[${c}].span`, 'span_mismatch'],
     ]);
     // Without a stored source there is nothing to compare spans with.
-    expect(checkPlan(plan, { functions, regions, source: '' }).map((p) => p.code)).toEqual(['unknown_section', 'unknown_task']);
+    expect(checkPlan(plan, { functions, regions, source: '' }).map((p) => p.code)).toEqual([
+      'unknown_section',
+      'unknown_task',
+    ]);
   });
 });

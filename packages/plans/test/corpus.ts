@@ -1,11 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions, loadReviewedPlan, loadSeedDocuments, loadWebTexts } from '@kesu/seeds';
+import {
+  loadDepartmentRegistry,
+  loadIndicatorCatalog,
+  loadRegions,
+  loadReviewedPlan,
+  loadSeedDocuments,
+  loadWebTexts,
+} from '@kesu/seeds';
 import { prepareRegistry, ReviewedPlan } from '../src/index.js';
 
 /** The registry every test imports against. */
-export const registry = prepareRegistry({ regions: loadRegions(), departments: loadDepartmentRegistry(), indicators: loadIndicatorCatalog() });
+export const registry = prepareRegistry({
+  regions: loadRegions(),
+  departments: loadDepartmentRegistry(),
+  indicators: loadIndicatorCatalog(),
+});
 
 export interface Case {
   name: string;
@@ -38,7 +49,11 @@ export function seedCases(): Case[] {
 
 /** Web copies, mirrors, news and 解读 pages of regions the importer was not written against. */
 export function webCases(): Case[] {
-  return loadWebTexts().map((t) => ({ name: `web/${t.stem}`, bytes: readFileSync(t.file), gold: ReviewedPlan.parse(t.gold) }));
+  return loadWebTexts().map((t) => ({
+    name: `web/${t.stem}`,
+    bytes: readFileSync(t.file),
+    gold: ReviewedPlan.parse(t.gold),
+  }));
 }
 
 export function variantFile(name: string): Buffer {

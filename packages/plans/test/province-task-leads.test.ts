@@ -58,8 +58,12 @@ describe('the no-lead issue on a province plan', () => {
 
     const responsibleOnly = await read(utf8(text.replace(note, '【参与单位：省财政厅、省科协、团省委】')));
     expect(flagged(responsibleOnly)).toEqual(['加强科技教师队伍建设']);
-    expect(withoutLead(responsibleOnly)[0]?.message).toBe('任务「加强科技教师队伍建设」没有牵头单位（只列了责任单位：省财政厅、省科协、团省委）');
-    expect(withoutLead(responsibleOnly)[0]?.messageEn).toBe('task "加强科技教师队伍建设" has no lead unit (only responsible units are listed: 省财政厅、省科协、团省委)');
+    expect(withoutLead(responsibleOnly)[0]?.message).toBe(
+      '任务「加强科技教师队伍建设」没有牵头单位（只列了责任单位：省财政厅、省科协、团省委）',
+    );
+    expect(withoutLead(responsibleOnly)[0]?.messageEn).toBe(
+      'task "加强科技教师队伍建设" has no lead unit (only responsible units are listed: 省财政厅、省科协、团省委)',
+    );
   });
 
   it('reads 排在第一位的为牵头单位: the first unit of a list leads it, in that note and in the notes after it', async () => {
@@ -74,7 +78,15 @@ describe('the no-lead issue on a province plan', () => {
     ]);
     expect(withoutLead(plan)).toEqual([]);
     // The convention is no unit: nothing named 排在第一位… reaches the registry.
-    expect(plan.departments.map((d) => d.raw)).toEqual(['省教育厅', '省科协', '团省委', '省科技厅', '省农业农村厅', '省人社厅', '省卫生健康委']);
+    expect(plan.departments.map((d) => d.raw)).toEqual([
+      '省教育厅',
+      '省科协',
+      '团省委',
+      '省科技厅',
+      '省农业农村厅',
+      '省人社厅',
+      '省卫生健康委',
+    ]);
     expect(plan.departments.find((d) => d.raw === '省教育厅')?.function).toBe('education');
   });
 
@@ -88,10 +100,15 @@ describe('the no-lead issue on a province plan', () => {
 describe('across every plan the importer is measured on', () => {
   const cases = [...seedCases(), ...variantCases('variants'), ...variantCases('holdout'), ...variantCases('holdout-2')];
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s: the issue fires exactly for the tasks showing no lead unit', async (_name, c) => {
-    const plan = await read(c.bytes);
-    const leadless = checkedTasks(plan).filter((t) => t.leadUnits.length === 0).map((t) => t.title);
-    expect(flagged(plan)).toEqual(leadless);
-    expect(withoutLead(plan)).toHaveLength(leadless.length);
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s: the issue fires exactly for the tasks showing no lead unit',
+    async (_name, c) => {
+      const plan = await read(c.bytes);
+      const leadless = checkedTasks(plan)
+        .filter((t) => t.leadUnits.length === 0)
+        .map((t) => t.title);
+      expect(flagged(plan)).toEqual(leadless);
+      expect(withoutLead(plan)).toHaveLength(leadless.length);
+    },
+  );
 });

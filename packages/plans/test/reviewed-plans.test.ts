@@ -20,24 +20,40 @@ describe.each([
 ])('%s against their reviewed plans', (_set, cases) => {
   const results = Promise.all(cases.map(run));
 
-  it.each(cases.map((c, i) => [c.name, i] as const))('%s: a valid Plan whose spans point at their text', async (_name, i) => {
-    const { plan, text } = (await results)[i]!;
-    expect(Plan.parse(plan)).toEqual(plan);
-    for (const t of plan.targets) expect(text.slice(t.span.start, t.span.end)).toBe(t.text);
-    for (const s of plan.sections) {
-      expect(text.slice(s.span.start, s.span.end)).toContain(s.title);
-      for (const task of s.tasks) expect(text.slice(task.span.start, task.span.end)).toContain(task.title);
-    }
-  });
+  it.each(cases.map((c, i) => [c.name, i] as const))(
+    '%s: a valid Plan whose spans point at their text',
+    async (_name, i) => {
+      const { plan, text } = (await results)[i]!;
+      expect(Plan.parse(plan)).toEqual(plan);
+      for (const t of plan.targets) expect(text.slice(t.span.start, t.span.end)).toBe(t.text);
+      for (const s of plan.sections) {
+        expect(text.slice(s.span.start, s.span.end)).toContain(s.title);
+        for (const task of s.tasks) expect(text.slice(task.span.start, task.span.end)).toContain(task.title);
+      }
+    },
+  );
 
   it.each(cases.map((c, i) => [c.name, i] as const))('%s: header fields as reviewed', async (_name, i) => {
-    expect((await results)[i]!.score.header).toEqual({ region: true, title: true, docNumber: true, issuedOn: true, period: true, draft: true, literacy: true });
+    expect((await results)[i]!.score.header).toEqual({
+      region: true,
+      title: true,
+      docNumber: true,
+      issuedOn: true,
+      period: true,
+      draft: true,
+      literacy: true,
+    });
   });
 
   it('meets the accuracy bars over the whole set', async () => {
     const scores = (await results).map((r) => r.score);
     const t = scoreSet(scores);
-    const misses = scores.flatMap((s) => [...s.misses.missedTargets, ...s.misses.extraTargets, ...s.misses.wrongTyping, ...s.misses.wrongTasks]);
+    const misses = scores.flatMap((s) => [
+      ...s.misses.missedTargets,
+      ...s.misses.extraTargets,
+      ...s.misses.wrongTyping,
+      ...s.misses.wrongTasks,
+    ]);
     expect(t.precision, misses.join('\n')).toBeGreaterThanOrEqual(BARS.precision);
     expect(t.recall, misses.join('\n')).toBeGreaterThanOrEqual(BARS.recall);
     expect(Math.min(t.comparator, t.scope, t.deadline), misses.join('\n')).toBeGreaterThanOrEqual(BARS.typing);
@@ -54,19 +70,35 @@ describe('web texts of other regions against their reviewed plans', () => {
   const WEB_BARS = { f1: 0.95, typing: 0.95 };
 
   it('holds at least 15 texts from regions outside the seeds and the test sets', () => {
-    const seen = new Set([...seedCases(), ...variantCases('variants'), ...variantCases('holdout'), ...variantCases('holdout-2')].map((c) => c.gold.region.code));
+    const seen = new Set(
+      [...seedCases(), ...variantCases('variants'), ...variantCases('holdout'), ...variantCases('holdout-2')].map(
+        (c) => c.gold.region.code,
+      ),
+    );
     expect(cases.length).toBeGreaterThanOrEqual(15);
     expect(cases.filter((c) => seen.has(c.gold.region.code)).map((c) => c.name)).toEqual([]);
   });
 
   it.each(cases.map((c, i) => [c.name, i] as const))('%s: header fields as reviewed', async (_name, i) => {
-    expect((await results)[i]!.score.header).toEqual({ region: true, title: true, docNumber: true, issuedOn: true, period: true, draft: true, literacy: true });
+    expect((await results)[i]!.score.header).toEqual({
+      region: true,
+      title: true,
+      docNumber: true,
+      issuedOn: true,
+      period: true,
+      draft: true,
+      literacy: true,
+    });
   });
 
   it('meets the bars over the whole set', async () => {
     const scores = (await results).map((r) => r.score);
     const t = scoreSet(scores);
-    const misses = scores.flatMap((s) => [...s.misses.missedTargets, ...s.misses.extraTargets, ...s.misses.wrongTyping]);
+    const misses = scores.flatMap((s) => [
+      ...s.misses.missedTargets,
+      ...s.misses.extraTargets,
+      ...s.misses.wrongTyping,
+    ]);
     expect(t.f1, misses.join('\n')).toBeGreaterThanOrEqual(WEB_BARS.f1);
     expect(Math.min(t.comparator, t.scope, t.deadline), misses.join('\n')).toBeGreaterThanOrEqual(WEB_BARS.typing);
   });

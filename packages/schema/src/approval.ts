@@ -41,13 +41,18 @@ export interface ApprovalStep {
  * report with all three levels configured has three.
  * @example approvalChain('510104', ['county', 'prefecture', 'province'], regions) // 510104, 510100, 510000
  */
-export function approvalChain(regionCode: RegionCode, levels: readonly ApprovalLevel[], regions: ReadonlyMap<string, Pick<Region, 'level' | 'parent'>>): ApprovalStep[] {
+export function approvalChain(
+  regionCode: RegionCode,
+  levels: readonly ApprovalLevel[],
+  regions: ReadonlyMap<string, Pick<Region, 'level' | 'parent'>>,
+): ApprovalStep[] {
   const steps: ApprovalStep[] = [];
   for (let code: string | null = regionCode; code !== null; code = regions.get(code)?.parent ?? null) {
     const region = regions.get(code);
     if (!region) break;
     const level = approvalLevelOf(region.level);
-    if (level !== null && levels.includes(level) && !steps.some((s) => s.level === level)) steps.push({ level, regionCode: code });
+    if (level !== null && levels.includes(level) && !steps.some((s) => s.level === level))
+      steps.push({ level, regionCode: code });
   }
   return steps;
 }
@@ -95,7 +100,9 @@ export function nextStep(chain: readonly ApprovalStep[], state: ReviewState): Ap
   return index === null ? null : (chain[index] ?? null);
 }
 
-export type ReviewOutcome = { ok: true; state: ReviewState } | { ok: false; code: 'invalid_transition' | 'not_your_level'; zh: string; en: string };
+export type ReviewOutcome =
+  | { ok: true; state: ReviewState }
+  | { ok: false; code: 'invalid_transition' | 'not_your_level'; zh: string; en: string };
 
 const STATUS_WORDS: Record<SubmissionStatus | 'none', { zh: string; en: string }> = {
   none: { zh: '未填报', en: 'not started' },
@@ -121,18 +128,37 @@ function describe(chain: readonly ApprovalStep[], state: ReviewState): { zh: str
  * (returned) from the first step, to the level below from a higher one. Data approved at a level
  * is locked for every level below it: only the next step up may act on it.
  */
-export function reviewMove(chain: readonly ApprovalStep[], state: ReviewState, action: ReviewAction, reviewer: Reviewer): ReviewOutcome {
+export function reviewMove(
+  chain: readonly ApprovalStep[],
+  state: ReviewState,
+  action: ReviewAction,
+  reviewer: Reviewer,
+): ReviewOutcome {
   const index = nextStepIndex(chain, state);
   const now = describe(chain, state);
   const refuse = (zh: string, en: string): ReviewOutcome => ({ ok: false, code: 'invalid_transition', zh, en });
-  if (index === null) return refuse(`当前状态为「${now.zh}」，没有待审核的内容`, `the submission is ${now.en}; nothing waits for review`);
+  if (index === null)
+    return refuse(`当前状态为「${now.zh}」，没有待审核的内容`, `the submission is ${now.en}; nothing waits for review`);
   const step = chain[index] as ApprovalStep;
   if (reviewer.role !== 'admin' && (reviewer.role !== 'reviewer' || reviewer.regionCode !== step.regionCode)) {
     const level = approvalLevels[step.level];
-    return { ok: false, code: 'not_your_level', zh: `当前状态为「${now.zh}」，应由${level.zh}审核（${step.regionCode}）办理`, en: `the submission is ${now.en}; the ${level.en} office (${step.regionCode}) acts on it now` };
+    return {
+      ok: false,
+      code: 'not_your_level',
+      zh: `当前状态为「${now.zh}」，应由${level.zh}审核（${step.regionCode}）办理`,
+      en: `the submission is ${now.en}; the ${level.en} office (${step.regionCode}) acts on it now`,
+    };
   }
-  if (action === 'approve' && index !== 0) return refuse(`当前状态为「${now.zh}」，应由上级「接收」而不是「审核通过」`, `the submission is ${now.en}; the next level accepts it rather than approving`);
-  if (action === 'accept' && index === 0) return refuse(`当前状态为「${now.zh}」，应先「审核通过」`, `the submission is ${now.en}; it must be approved first`);
+  if (action === 'approve' && index !== 0)
+    return refuse(
+      `当前状态为「${now.zh}」，应由上级「接收」而不是「审核通过」`,
+      `the submission is ${now.en}; the next level accepts it rather than approving`,
+    );
+  if (action === 'accept' && index === 0)
+    return refuse(
+      `当前状态为「${now.zh}」，应先「审核通过」`,
+      `the submission is ${now.en}; it must be approved first`,
+    );
   if (action === 'return') {
     if (index === 0) return { ok: true, state: { status: 'returned', approvedLevel: null } };
     if (index === 1) return { ok: true, state: { status: 'submitted', approvedLevel: null } };
@@ -156,14 +182,21 @@ export const ApprovalProgress = z.object({
 export type ApprovalProgress = z.infer<typeof ApprovalProgress>;
 
 /** Where a submission stands along its steps, as a reviewer's page shows it. */
-export function approvalProgress(chain: readonly ApprovalStep[], state: ReviewState, reviewer: Reviewer): ApprovalProgress {
+export function approvalProgress(
+  chain: readonly ApprovalStep[],
+  state: ReviewState,
+  reviewer: Reviewer,
+): ApprovalProgress {
   const next = nextStepIndex(chain, state);
   const approved = state.status === 'approved' ? approvedIndex(chain, state.approvedLevel) : -1;
   const step = next === null ? null : chain[next];
   return {
     steps: chain.map((s, i) => ({ level: s.level, regionCode: s.regionCode, done: i <= approved })),
     next,
-    mine: step !== null && step !== undefined && (reviewer.role === 'admin' || (reviewer.role === 'reviewer' && reviewer.regionCode === step.regionCode)),
+    mine:
+      step !== null &&
+      step !== undefined &&
+      (reviewer.role === 'admin' || (reviewer.role === 'reviewer' && reviewer.regionCode === step.regionCode)),
   };
 }
 

@@ -3,7 +3,16 @@ import type { Localized } from './localized.js';
 import { AuditEvent } from './workflow.js';
 
 /** The kinds of thing the audit trail records changes of. */
-export const AUDIT_ENTITIES = ['plan', 'form', 'assignment', 'submission', 'user', 'saved_query', 'notification', 'mail'] as const;
+export const AUDIT_ENTITIES = [
+  'plan',
+  'form',
+  'assignment',
+  'submission',
+  'user',
+  'saved_query',
+  'notification',
+  'mail',
+] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES).meta({ label: '对象类型', labelEn: 'Entity' });
 export type AuditEntity = z.infer<typeof AuditEntity>;
 
@@ -64,5 +73,9 @@ export const AuditPage = z.object({
 export type AuditPage = z.infer<typeof AuditPage>;
 
 /** Who appears in the audit trail, with how many events each. */
-export const AuditActor = z.object({ username: z.string(), displayName: z.string().nullable(), events: z.int().min(0) });
+export const AuditActor = z.object({
+  username: z.string(),
+  displayName: z.string().nullable(),
+  events: z.int().min(0),
+});
 export type AuditActor = z.infer<typeof AuditActor>;

@@ -1,7 +1,12 @@
 import * as z from 'zod';
 
 /** A far-off value as JSON carries it: a ratio over a zero median is null (JSON has no Infinity). */
-const OutlierShape = z.object({ direction: z.enum(['high', 'low']), ratio: z.number().nullable(), median: z.number(), basis: z.int() });
+const OutlierShape = z.object({
+  direction: z.enum(['high', 'low']),
+  ratio: z.number().nullable(),
+  median: z.number(),
+  basis: z.int(),
+});
 
 /** The units behind a target's actual for one year: each unit's value as the verdict counted it. */
 export const TargetContributions = z.object({

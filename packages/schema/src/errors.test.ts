@@ -20,10 +20,25 @@ describe('toApiError', () => {
     expect(error.error.code).toBe('validation_failed');
     expect(error.error.message).toBe('提交的内容有 4 处错误');
     expect(error.error.details).toEqual([
-      { path: 'name', code: 'too_big', message: '「name」不能超过 3 个字符', messageEn: '"name" must be at most 3 characters long' },
+      {
+        path: 'name',
+        code: 'too_big',
+        message: '「name」不能超过 3 个字符',
+        messageEn: '"name" must be at most 3 characters long',
+      },
       { path: 'count', code: 'too_small', message: '「count」不能小于 0', messageEn: '"count" must be at least 0' },
-      { path: 'tags', code: 'too_small', message: '「tags」至少 1 项', messageEn: '"tags" must have at least 1 item(s)' },
-      { path: '', code: 'unknown_field', message: '「请求内容」含有未知字段：extra', messageEn: '"request body" has unknown fields: extra' },
+      {
+        path: 'tags',
+        code: 'too_small',
+        message: '「tags」至少 1 项',
+        messageEn: '"tags" must have at least 1 item(s)',
+      },
+      {
+        path: '',
+        code: 'unknown_field',
+        message: '「请求内容」含有未知字段：extra',
+        messageEn: '"request body" has unknown fields: extra',
+      },
     ]);
   });
 

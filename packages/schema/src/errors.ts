@@ -26,9 +26,7 @@ export type ApiError = z.infer<typeof ApiError>;
 
 /** Formats a zod path as `a.b[2].c`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
 export interface Labels {
@@ -58,10 +56,17 @@ function bound(issue: { origin?: string; inclusive?: boolean }, value: unknown, 
       : { zh: `不能超过 ${v} 个字符`, en: `must be at most ${v} characters long` };
   }
   if (issue.origin === 'array' || issue.origin === 'set') {
-    return small ? { zh: `至少 ${v} 项`, en: `must have at least ${v} item(s)` } : { zh: `不能超过 ${v} 项`, en: `must have at most ${v} item(s)` };
+    return small
+      ? { zh: `至少 ${v} 项`, en: `must have at least ${v} item(s)` }
+      : { zh: `不能超过 ${v} 项`, en: `must have at most ${v} item(s)` };
   }
-  if (small) return issue.inclusive === false ? { zh: `必须大于 ${v}`, en: `must be greater than ${v}` } : { zh: `不能小于 ${v}`, en: `must be at least ${v}` };
-  return issue.inclusive === false ? { zh: `必须小于 ${v}`, en: `must be less than ${v}` } : { zh: `不能大于 ${v}`, en: `must be at most ${v}` };
+  if (small)
+    return issue.inclusive === false
+      ? { zh: `必须大于 ${v}`, en: `must be greater than ${v}` }
+      : { zh: `不能小于 ${v}`, en: `must be at least ${v}` };
+  return issue.inclusive === false
+    ? { zh: `必须小于 ${v}`, en: `must be less than ${v}` }
+    : { zh: `不能大于 ${v}`, en: `must be at most ${v}` };
 }
 
 /**
@@ -91,12 +96,18 @@ export function describeIssue(issue: z.core.$ZodIssue, label: Labels): ErrorDeta
       return make('too_big', { zh: `${zh}${b.zh}`, en: `${en} ${b.en}` });
     }
     case 'invalid_format':
-      return make('invalid_format', { zh: `${zh}格式不正确（应为 ${issue.format}）`, en: `${en} is not a valid ${issue.format}` });
+      return make('invalid_format', {
+        zh: `${zh}格式不正确（应为 ${issue.format}）`,
+        en: `${en} is not a valid ${issue.format}`,
+      });
     case 'not_multiple_of':
       return make('not_multiple_of', { zh: `${zh}小数位数过多`, en: `${en} has too many decimal places` });
     case 'invalid_value': {
       const allowed = issue.values.map(String).join('、');
-      return make('invalid_value', { zh: `${zh}只能取：${allowed}`, en: `${en} must be one of: ${issue.values.map(String).join(', ')}` });
+      return make('invalid_value', {
+        zh: `${zh}只能取：${allowed}`,
+        en: `${en} must be one of: ${issue.values.map(String).join(', ')}`,
+      });
     }
     case 'unrecognized_keys':
       return make('unknown_field', {
@@ -105,7 +116,10 @@ export function describeIssue(issue: z.core.$ZodIssue, label: Labels): ErrorDeta
       });
     case 'custom': {
       const p = (issue.params ?? {}) as { code?: string; zh?: string; en?: string };
-      return make(p.code ?? 'invalid', { zh: p.zh ? `${zh}${p.zh}` : `${zh}无效：${issue.message}`, en: p.en ? `${en} ${p.en}` : `${en} is invalid: ${issue.message}` });
+      return make(p.code ?? 'invalid', {
+        zh: p.zh ? `${zh}${p.zh}` : `${zh}无效：${issue.message}`,
+        en: p.en ? `${en} ${p.en}` : `${en} is invalid: ${issue.message}`,
+      });
     }
     default:
       return make(issue.code, { zh: `${zh}无效`, en: `${en} is invalid` });

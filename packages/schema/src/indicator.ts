@@ -72,7 +72,11 @@ export const IndicatorCatalog = z
       seen.add(indicator.code);
       indicator.disaggregations.forEach((d, j) => {
         if (!(d in catalog.disaggregations)) {
-          ctx.addIssue({ code: 'custom', path: ['indicators', i, 'disaggregations', j], message: `unknown disaggregation ${d}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['indicators', i, 'disaggregations', j],
+            message: `unknown disaggregation ${d}`,
+          });
         }
       });
     });

@@ -5,7 +5,15 @@ import type { Localized } from './localized.js';
  * What a person is told of: a task assigned to their unit, its deadline coming or passed, their
  * report returned or approved, a report waiting for their review.
  */
-export const NOTIFICATION_KINDS = ['assignment.received', 'deadline.due7', 'deadline.due1', 'deadline.overdue', 'submission.returned', 'review.waiting', 'submission.approved'] as const;
+export const NOTIFICATION_KINDS = [
+  'assignment.received',
+  'deadline.due7',
+  'deadline.due1',
+  'deadline.overdue',
+  'submission.returned',
+  'review.waiting',
+  'submission.approved',
+] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS).meta({ label: '消息类型', labelEn: 'Kind' });
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -41,7 +41,11 @@ describe('outliersOf', () => {
   ] as Field[];
 
   it('checks numeric fields against the same field in earlier periods, skipping blanks', () => {
-    const history = [{ values: { trainees: 100, rate: 50, note: 'x' } }, { values: { trainees: 120, rate: null } }, { values: {} }];
+    const history = [
+      { values: { trainees: 100, rate: 50, note: 'x' } },
+      { values: { trainees: 120, rate: null } },
+      { values: {} },
+    ];
     const found = outliersOf(fields, { trainees: 1000, rate: 52, note: 'y' }, history);
     expect(Object.keys(found)).toEqual(['trainees']);
     expect(found['trainees']).toMatchObject({ direction: 'high', median: 110, basis: 2 });

@@ -29,7 +29,10 @@ function median(xs: number[]): number {
 export function outlierOf(value: number, history: number[]): Outlier | null {
   if (history.length === 0) return null;
   const m = median(history);
-  if (m === 0) return value > 0 && history.length >= 2 ? { direction: 'high', ratio: Infinity, median: 0, basis: history.length } : null;
+  if (m === 0)
+    return value > 0 && history.length >= 2
+      ? { direction: 'high', ratio: Infinity, median: 0, basis: history.length }
+      : null;
   const ratio = value / m;
   const mad = history.length >= 3 ? median(history.map((x) => Math.abs(x - m))) : 0;
   const z = mad > 0 ? (0.6745 * (value - m)) / mad : 0;
@@ -38,13 +41,19 @@ export function outlierOf(value: number, history: number[]): Outlier | null {
 }
 
 /** Outliers of a submission's numeric fields against the unit's earlier periods (computed ones too). */
-export function outliersOf(fields: Field[], values: Record<string, unknown>, history: Array<{ values: Record<string, unknown> }>): Record<string, Outlier> {
+export function outliersOf(
+  fields: Field[],
+  values: Record<string, unknown>,
+  history: Array<{ values: Record<string, unknown> }>,
+): Record<string, Outlier> {
   const out: Record<string, Outlier> = {};
   for (const field of fields) {
     if (field.type !== 'integer' && field.type !== 'decimal' && field.type !== 'percent') continue;
     const value = values[field.id];
     if (typeof value !== 'number') continue;
-    const earlier = history.map((h) => h.values[field.id]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    const earlier = history
+      .map((h) => h.values[field.id])
+      .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
     const found = outlierOf(value, earlier);
     if (found) out[field.id] = found;
   }

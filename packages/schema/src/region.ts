@@ -45,7 +45,12 @@ const MAX_DEPTH = 8;
  */
 export function regionsAbove(regions: ReadonlyMap<string, Region>, region: Region): Region[] {
   const above: Region[] = [];
-  for (let at = region.parent ? regions.get(region.parent) : undefined; at && above.length < MAX_DEPTH; at = at.parent ? regions.get(at.parent) : undefined) above.push(at);
+  for (
+    let at = region.parent ? regions.get(region.parent) : undefined;
+    at && above.length < MAX_DEPTH;
+    at = at.parent ? regions.get(at.parent) : undefined
+  )
+    above.push(at);
   return above;
 }
 

@@ -31,7 +31,11 @@ export const PreviousTerm = z.object({
   unit: z.string().min(1).max(12).nullable(),
   perUnit: z.string().min(1).max(20).nullable(),
   deadline: Year.nullable(),
-  actual: z.number().finite().nullable().meta({ label: '上期终期实际值（基线）', labelEn: 'Final actual (the baseline)' }),
+  actual: z
+    .number()
+    .finite()
+    .nullable()
+    .meta({ label: '上期终期实际值（基线）', labelEn: 'Final actual (the baseline)' }),
   /** The year the final verdict is for: the previous plan's last year. */
   year: Year,
   status: ProgressStatus,
@@ -52,7 +56,10 @@ const targetBase = {
   task: z.string().min(1).max(12).nullable(),
   leadUnits: z.array(z.string().min(1)).meta({ label: '牵头单位', labelEn: 'Lead units' }),
   /** Units sharing the target; absent in plans saved before targets had their own. */
-  responsibleUnits: z.array(z.string().min(1).max(120)).optional().meta({ label: '责任单位', labelEn: 'Responsible units' }),
+  responsibleUnits: z
+    .array(z.string().min(1).max(120))
+    .optional()
+    .meta({ label: '责任单位', labelEn: 'Responsible units' }),
   indicator: IndicatorCode.nullable(),
   span: Span,
   /** Where the text states the same target again (a news lead, the plan body, a 解读); absent when it does not. */
@@ -145,9 +152,14 @@ const COMPARATOR_WORDS: Record<Comparator, { zh: string; en: string }> = {
  * its unit written as the number formatter writes them.
  * @example describeTarget(t).zh // '每年 不少于 2,000名'
  */
-export function describeTarget(t: Pick<Target, 'scope' | 'comparator' | 'value' | 'valueMax' | 'unit' | 'perUnit' | 'deadline'>): { zh: string; en: string } {
+export function describeTarget(
+  t: Pick<Target, 'scope' | 'comparator' | 'value' | 'valueMax' | 'unit' | 'perUnit' | 'deadline'>,
+): { zh: string; en: string } {
   const rules = targetScopes[t.scope];
-  const amount = (lang: Lang) => (t.valueMax === null ? formatQuantity(t.value, t.unit, { lang }) : formatRange(t.value, t.valueMax, t.unit, { lang }));
+  const amount = (lang: Lang) =>
+    t.valueMax === null
+      ? formatQuantity(t.value, t.unit, { lang })
+      : formatRange(t.value, t.valueMax, t.unit, { lang });
   const words = COMPARATOR_WORDS[t.comparator];
   const per = t.perUnit ?? '';
   const by = t.deadline === null ? '' : ` · ${t.deadline}`;
@@ -165,7 +177,10 @@ const DONE: Record<Lang, [string, string]> = { zh: ['已完成', '未完成'], e
  * meeting it, a milestone's is done (1) or not (0), any other is an amount in the target's unit.
  * @example describeActual({ scope: 'per_unit', unit: '名', actual: 95.9 }, 'zh') // '95.9%'
  */
-export function describeActual(t: { scope: TargetScope; unit: string | null; actual: number | null }, lang: Lang): string {
+export function describeActual(
+  t: { scope: TargetScope; unit: string | null; actual: number | null },
+  lang: Lang,
+): string {
   if (t.actual === null) return '—';
   if (t.scope === 'milestone') return DONE[lang][t.actual >= 1 ? 0 : 1];
   return formatQuantity(t.actual, t.scope === 'per_unit' ? '%' : t.unit, { lang });

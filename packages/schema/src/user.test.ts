@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { toApiError } from './errors.js';
 import { NewUser, Password, RedeemCode, UserChange, UserProfile, userFieldLabel } from './user.js';
 
-const codes = (result: { success: boolean; error?: unknown }) => (result.success ? [] : toApiError(result.error as never).error.details.map((d) => `${d.path}:${d.code}`));
+const codes = (result: { success: boolean; error?: unknown }) =>
+  result.success ? [] : toApiError(result.error as never).error.details.map((d) => `${d.path}:${d.code}`);
 
 describe('a new user', () => {
   it('may come without a password, to set one with a one-time code', () => {
-    expect(NewUser.parse({ username: 'edu', displayName: '教育局', role: 'reporter', regionCode: '510104', department: '锦江区教育局' })).toEqual({
+    expect(
+      NewUser.parse({
+        username: 'edu',
+        displayName: '教育局',
+        role: 'reporter',
+        regionCode: '510104',
+        department: '锦江区教育局',
+      }),
+    ).toEqual({
       username: 'edu',
       displayName: '教育局',
       role: 'reporter',
@@ -17,7 +26,9 @@ describe('a new user', () => {
   });
 
   it('keeps the rules of roles and scopes, each in both languages', () => {
-    expect(codes(NewUser.safeParse({ username: 'r', displayName: 'x', role: 'reporter', regionCode: '510104' }))).toEqual(['username:invalid_format', 'department:department_required']);
+    expect(
+      codes(NewUser.safeParse({ username: 'r', displayName: 'x', role: 'reporter', regionCode: '510104' })),
+    ).toEqual(['username:invalid_format', 'department:department_required']);
     const noRegion = NewUser.safeParse({ username: 'leader', displayName: 'x', role: 'leader' });
     expect(codes(noRegion)).toEqual(['regionCode:region_required']);
     const detail = toApiError(noRegion.error!, userFieldLabel).error.details[0]!;
@@ -26,7 +37,17 @@ describe('a new user', () => {
     expect(userFieldLabel(['email'])).toEqual({ zh: '电子邮箱', en: 'E-mail' });
     expect(userFieldLabel(['nothing'])).toBeUndefined();
     expect(NewUser.safeParse({ username: 'office', displayName: 'x', role: 'admin' }).success).toBe(true);
-    expect(codes(NewUser.safeParse({ username: 'leader', displayName: 'x', role: 'leader', regionCode: '510104', password: 'short' }))).toEqual(['password:too_small']);
+    expect(
+      codes(
+        NewUser.safeParse({
+          username: 'leader',
+          displayName: 'x',
+          role: 'leader',
+          regionCode: '510104',
+          password: 'short',
+        }),
+      ),
+    ).toEqual(['password:too_small']);
   });
 });
 
@@ -39,20 +60,46 @@ describe('a profile and a change to it', () => {
   });
 
   it('checks the whole profile after a change', () => {
-    expect(codes(UserProfile.safeParse({ displayName: 'x', role: 'reporter', regionCode: '510104', department: null, email: null }))).toEqual(['department:department_required']);
-    expect(codes(UserProfile.safeParse({ displayName: 'x', role: 'leader', regionCode: '510104', department: null, email: 'not-mail' }))).toEqual(['email:invalid_format']);
+    expect(
+      codes(
+        UserProfile.safeParse({
+          displayName: 'x',
+          role: 'reporter',
+          regionCode: '510104',
+          department: null,
+          email: null,
+        }),
+      ),
+    ).toEqual(['department:department_required']);
+    expect(
+      codes(
+        UserProfile.safeParse({
+          displayName: 'x',
+          role: 'leader',
+          regionCode: '510104',
+          department: null,
+          email: 'not-mail',
+        }),
+      ),
+    ).toEqual(['email:invalid_format']);
   });
 });
 
 describe('redeeming a code', () => {
   it('needs a user name, a code and a password of the usual length', () => {
-    expect(RedeemCode.safeParse({ username: 'edu', code: 'K7QM-3XWP-D9TA', password: 'long-enough-1' }).success).toBe(true);
-    expect(codes(RedeemCode.safeParse({ username: 'edu', code: ' ', password: 'short' }))).toEqual(['code:too_small', 'password:too_small']);
+    expect(RedeemCode.safeParse({ username: 'edu', code: 'K7QM-3XWP-D9TA', password: 'long-enough-1' }).success).toBe(
+      true,
+    );
+    expect(codes(RedeemCode.safeParse({ username: 'edu', code: ' ', password: 'short' }))).toEqual([
+      'code:too_small',
+      'password:too_small',
+    ]);
   });
 });
 
 describe('a password being set', () => {
-  const set = (password: string, username = 'jj-edu') => codes(RedeemCode.safeParse({ username, code: 'ABCD-EFGH', password }));
+  const set = (password: string, username = 'jj-edu') =>
+    codes(RedeemCode.safeParse({ username, code: 'ABCD-EFGH', password }));
 
   it('is refused when easy to guess, saying why in both languages', () => {
     expect(set('12345678')).toEqual(['password:password_common']);
@@ -64,7 +111,10 @@ describe('a password being set', () => {
     expect(set('aaaaaaaaaa')).toEqual(['password:password_repeated']);
     expect(set('jj-edu-2025')).toEqual(['password:password_has_username']);
     expect(set('shortname', 'shortname')).toContain('password:password_has_username');
-    const detail = toApiError(RedeemCode.safeParse({ username: 'jj-edu', code: 'X', password: '12345678' }).error!, userFieldLabel).error.details[0]!;
+    const detail = toApiError(
+      RedeemCode.safeParse({ username: 'jj-edu', code: 'X', password: '12345678' }).error!,
+      userFieldLabel,
+    ).error.details[0]!;
     expect(detail.message).toBe('「密码」过于常见，容易被猜中，请换一个');
     expect(detail.messageEn).toBe('"Password" is too common and easy to guess; choose another');
   });
@@ -74,8 +124,12 @@ describe('a password being set', () => {
     expect(set('long-enough-1')).toEqual([]);
     // A two-letter user name forbids only itself, not every password holding those letters.
     expect(set('ab-is-fine-here', 'ab')).toEqual([]);
-    expect(codes(NewUser.safeParse({ username: 'office', displayName: 'x', role: 'admin', password: 'office-2025' }))).toEqual(['password:password_has_username']);
-    expect(codes(NewUser.safeParse({ username: 'office', displayName: 'x', role: 'admin', password: 'a-fine-passphrase' }))).toEqual([]);
+    expect(
+      codes(NewUser.safeParse({ username: 'office', displayName: 'x', role: 'admin', password: 'office-2025' })),
+    ).toEqual(['password:password_has_username']);
+    expect(
+      codes(NewUser.safeParse({ username: 'office', displayName: 'x', role: 'admin', password: 'a-fine-passphrase' })),
+    ).toEqual([]);
   });
 
   it('is not judged at log-in, where what was set before still works', () => {

@@ -35,7 +35,8 @@ export const NewPassword = Password.superRefine((password, ctx) => {
 function withoutUsername<T extends z.ZodType<{ username: string; password?: string | undefined }>>(schema: T) {
   return schema.superRefine((value, ctx) => {
     const found = value.password === undefined ? null : passwordProblem(value.password, value.username);
-    if (found?.code === 'password_has_username') ctx.addIssue({ code: 'custom', path: ['password'], message: found.en, params: found });
+    if (found?.code === 'password_has_username')
+      ctx.addIssue({ code: 'custom', path: ['password'], message: found.en, params: found });
   });
 }
 
@@ -71,12 +72,20 @@ function scoped<T extends z.ZodType<{ role: Role; regionCode: string | null; dep
     .refine((u) => u.role !== 'reporter' || (u.regionCode !== null && u.department !== null), {
       error: 'a reporter belongs to one department in one region',
       path: ['department'],
-      params: { code: 'department_required', zh: '必填：填报人属于某个地区的一个单位', en: 'is required: a reporter belongs to one unit of one region' },
+      params: {
+        code: 'department_required',
+        zh: '必填：填报人属于某个地区的一个单位',
+        en: 'is required: a reporter belongs to one unit of one region',
+      },
     })
     .refine((u) => u.role === 'admin' || u.regionCode !== null, {
       error: 'every role but admin is scoped to a region',
       path: ['regionCode'],
-      params: { code: 'region_required', zh: '必填：除管理员外，每个角色都属于一个地区', en: 'is required: every role but the administrator belongs to a region' },
+      params: {
+        code: 'region_required',
+        zh: '必填：除管理员外，每个角色都属于一个地区',
+        en: 'is required: every role but the administrator belongs to a region',
+      },
     });
 }
 

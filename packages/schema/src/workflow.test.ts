@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_LEVELS, approvalChain, reviewMove, type ApprovalLevel, type ReviewAction, type ReviewState } from './approval.js';
+import {
+  APPROVAL_LEVELS,
+  approvalChain,
+  reviewMove,
+  type ApprovalLevel,
+  type ReviewAction,
+  type ReviewState,
+} from './approval.js';
 import type { Region } from './region.js';
 import { SUBMISSION_STATUSES } from './submission-status.js';
 import { revisionAction, submissionActions } from './workflow.js';
@@ -14,20 +21,57 @@ const office = { role: 'admin', regionCode: null };
 /** Every state a submission can be in along some chain: each status with each approved level. */
 const STATES: ReviewState[] = [
   { status: null, approvedLevel: null },
-  ...SUBMISSION_STATUSES.flatMap((status) => [null, ...APPROVAL_LEVELS].map((approvedLevel: ApprovalLevel | null) => ({ status, approvedLevel }))),
+  ...SUBMISSION_STATUSES.flatMap((status) =>
+    [null, ...APPROVAL_LEVELS].map((approvedLevel: ApprovalLevel | null) => ({ status, approvedLevel })),
+  ),
 ];
 
 describe('revisionAction', () => {
   it.each([
     ['a first draft', null, { status: 'draft', approvedLevel: null }, 'save'],
     ['a first submission', null, { status: 'submitted', approvedLevel: null }, 'submit'],
-    ['a resubmission after a return', { status: 'returned', approvedLevel: null }, { status: 'submitted', approvedLevel: null }, 'submit'],
-    ['an approval', { status: 'submitted', approvedLevel: null }, { status: 'approved', approvedLevel: 'county' }, 'approve'],
-    ['an acceptance', { status: 'approved', approvedLevel: 'county' }, { status: 'approved', approvedLevel: 'prefecture' }, 'accept'],
-    ['accepting what was approved before levels', { status: 'approved', approvedLevel: null }, { status: 'approved', approvedLevel: 'prefecture' }, 'accept'],
-    ['a return to the reporter', { status: 'submitted', approvedLevel: null }, { status: 'returned', approvedLevel: null }, 'return'],
-    ['a return from the city to the district', { status: 'approved', approvedLevel: 'county' }, { status: 'submitted', approvedLevel: null }, 'return'],
-    ['a return from the province to the city', { status: 'approved', approvedLevel: 'prefecture' }, { status: 'approved', approvedLevel: 'county' }, 'return'],
+    [
+      'a resubmission after a return',
+      { status: 'returned', approvedLevel: null },
+      { status: 'submitted', approvedLevel: null },
+      'submit',
+    ],
+    [
+      'an approval',
+      { status: 'submitted', approvedLevel: null },
+      { status: 'approved', approvedLevel: 'county' },
+      'approve',
+    ],
+    [
+      'an acceptance',
+      { status: 'approved', approvedLevel: 'county' },
+      { status: 'approved', approvedLevel: 'prefecture' },
+      'accept',
+    ],
+    [
+      'accepting what was approved before levels',
+      { status: 'approved', approvedLevel: null },
+      { status: 'approved', approvedLevel: 'prefecture' },
+      'accept',
+    ],
+    [
+      'a return to the reporter',
+      { status: 'submitted', approvedLevel: null },
+      { status: 'returned', approvedLevel: null },
+      'return',
+    ],
+    [
+      'a return from the city to the district',
+      { status: 'approved', approvedLevel: 'county' },
+      { status: 'submitted', approvedLevel: null },
+      'return',
+    ],
+    [
+      'a return from the province to the city',
+      { status: 'approved', approvedLevel: 'prefecture' },
+      { status: 'approved', approvedLevel: 'county' },
+      'return',
+    ],
   ] as const)('reads %s', (_name, before, after, action) => {
     expect(revisionAction(before, after)).toBe(action);
   });
@@ -40,7 +84,10 @@ describe('revisionAction', () => {
         for (const action of ['approve', 'accept', 'return'] as ReviewAction[]) {
           const outcome = reviewMove(chain, before, action, office);
           if (!outcome.ok) continue;
-          expect(revisionAction(before, { ...outcome.state, status: outcome.state.status ?? 'draft' }), `${action} from ${JSON.stringify(before)}`).toBe(action);
+          expect(
+            revisionAction(before, { ...outcome.state, status: outcome.state.status ?? 'draft' }),
+            `${action} from ${JSON.stringify(before)}`,
+          ).toBe(action);
           checked++;
         }
         for (const action of ['save', 'submit'] as const) {

@@ -15,7 +15,10 @@ export type SubmissionAction = z.infer<typeof SubmissionAction>;
  * "nothing saved yet". Approved data is locked for the reporter; along the approval levels only
  * the next level up may accept or return it (`reviewMove` in approval.ts decides the review steps).
  */
-export const submissionActions: Record<SubmissionAction, { from: Array<SubmissionStatus | null>; to: SubmissionStatus; zh: string; en: string }> = {
+export const submissionActions: Record<
+  SubmissionAction,
+  { from: Array<SubmissionStatus | null>; to: SubmissionStatus; zh: string; en: string }
+> = {
   save: { from: [null, 'draft', 'returned'], to: 'draft', zh: '保存草稿', en: 'save draft' },
   submit: { from: [null, 'draft', 'returned'], to: 'submitted', zh: '提交', en: 'submit' },
   approve: { from: ['submitted'], to: 'approved', zh: '审核通过', en: 'approve' },
@@ -32,7 +35,10 @@ const levelRank = (level: ApprovalLevel | null) => (level === null ? -1 : APPROV
  * "submitted"; accepting raises the approved level.
  * @example revisionAction({ status: 'approved', approvedLevel: 'county' }, { status: 'submitted', approvedLevel: null }) // 'return'
  */
-export function revisionAction(before: ReviewState | null, after: ReviewState & { status: SubmissionStatus }): SubmissionAction {
+export function revisionAction(
+  before: ReviewState | null,
+  after: ReviewState & { status: SubmissionStatus },
+): SubmissionAction {
   switch (after.status) {
     case 'draft':
       return 'save';

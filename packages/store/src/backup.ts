@@ -9,7 +9,9 @@ import { MIGRATIONS } from './migrations/index.js';
 export class BackupNotHereError extends Error {
   readonly zh = 'PostgreSQL 数据库请用 pg_dump 或服务器的连续归档备份（见 README「Running beyond one machine」）';
   constructor() {
-    super('a PostgreSQL store is backed up with pg_dump or the server\'s continuous archiving (README, "Running beyond one machine")');
+    super(
+      'a PostgreSQL store is backed up with pg_dump or the server\'s continuous archiving (README, "Running beyond one machine")',
+    );
   }
 }
 
@@ -35,10 +37,15 @@ export async function inspectBackup(file: string): Promise<{ version: number }> 
   const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
   const connection = new DuckDb(await instance.connect());
   try {
-    const tables = await connection.rows("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_migrations'");
+    const tables = await connection.rows(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_migrations'",
+    );
     if (Number(tables[0]?.['n']) === 0) throw new Error('not a Kesu database (no schema_migrations table)');
-    const version = Number((await connection.rows('SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.['v']);
-    if (version > MIGRATIONS.length) throw new Error(`the backup has schema version ${version}, newer than this program (${MIGRATIONS.length})`);
+    const version = Number(
+      (await connection.rows('SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.['v'],
+    );
+    if (version > MIGRATIONS.length)
+      throw new Error(`the backup has schema version ${version}, newer than this program (${MIGRATIONS.length})`);
     return { version };
   } finally {
     await connection.close();

@@ -36,7 +36,10 @@ export interface Db {
 
 /** `($1, $2, $3), ($4, $5, $6)` for a multi-row INSERT of `count` rows of `width` values. */
 export function placeholders(count: number, width: number): string {
-  return Array.from({ length: count }, (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
+  return Array.from(
+    { length: count },
+    (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
+  ).join(', ');
 }
 
 /** A UTC timestamp as both engines read it: `2024-03-01 08:30:00.000`. */

@@ -1,7 +1,19 @@
 export { isPostgresUrl, openStore, quoteIdent, quoteLiteral, type Store } from './database.js';
 export { placeholders, type Db, type Dialect, type Param } from './db.js';
 export { DuckDb } from './duckdb/duckdb-db.js';
-export { appendRows, exec, first, json, rows, sqlTimestamp, type Cell, type Connection, type DuckDBParams, type Params, type Row } from './sql.js';
+export {
+  appendRows,
+  exec,
+  first,
+  json,
+  rows,
+  sqlTimestamp,
+  type Cell,
+  type Connection,
+  type DuckDBParams,
+  type Params,
+  type Row,
+} from './sql.js';
 export { inTransaction } from './transaction.js';
 export { WriteQueue, type BatchKind, type WriteJob } from './write-queue.js';
 export { ReadPool } from './read-pool.js';
@@ -11,7 +23,13 @@ export { DatabaseUnavailableError, isDatabaseBusy, isDatabaseUnavailable } from 
 export { isStorageFull, reattachAfterFailure } from './storage-full.js';
 export { migrate, NewerSchemaError, schemaVersion, MIGRATIONS, type Migration } from './migrations/index.js';
 export { replaceRegistry, type Registry } from './repositories/registry.js';
-export { documentSha256, listPlanDocuments, planDocumentText, savePlanDocument, type StoredDocument } from './repositories/plan-documents.js';
+export {
+  documentSha256,
+  listPlanDocuments,
+  planDocumentText,
+  savePlanDocument,
+  type StoredDocument,
+} from './repositories/plan-documents.js';
 export { summarize, type StoreSummary } from './repositories/summary.js';
 export * from './repositories/users.js';
 export * from './repositories/login-codes.js';

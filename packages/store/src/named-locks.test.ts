@@ -19,11 +19,15 @@ describe.each(BACKENDS)('named locks on %s', (backend) => {
   it('refuse a second caller of this process that will not wait, and queue one that will', async () => {
     const held = gate();
     const order: string[] = [];
-    const first = t.store.exclusively('build', async () => {
-      order.push('first');
-      await held.opened;
-      return 1;
-    }, true);
+    const first = t.store.exclusively(
+      'build',
+      async () => {
+        order.push('first');
+        await held.opened;
+        return 1;
+      },
+      true,
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(await t.store.exclusively('build', async () => 2, false)).toBeNull();
     const queued = t.store.exclusively('build', async () => (order.push('queued'), 3), true);
@@ -35,7 +39,9 @@ describe.each(BACKENDS)('named locks on %s', (backend) => {
   });
 
   it('free the lock when the work fails', async () => {
-    await expect(t.store.exclusively('build', async () => Promise.reject(new Error('boom')), true)).rejects.toThrow('boom');
+    await expect(t.store.exclusively('build', async () => Promise.reject(new Error('boom')), true)).rejects.toThrow(
+      'boom',
+    );
     expect(await t.store.exclusively('build', async () => 'again', false)).toBe('again');
   });
 });

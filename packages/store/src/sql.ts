@@ -15,11 +15,17 @@ const isDb = (c: Connection): c is Db => 'dialect' in c;
 
 /** Runs a query with bound parameters and returns its rows. */
 export function rows(connection: Connection, sql: string, params?: Params | DuckDBParams): Promise<Row[]> {
-  return isDb(connection) ? connection.rows(sql, params as Params | undefined) : duckRows(connection, sql, params as DuckDBParams | undefined);
+  return isDb(connection)
+    ? connection.rows(sql, params as Params | undefined)
+    : duckRows(connection, sql, params as DuckDBParams | undefined);
 }
 
 /** The first row of a query, or undefined. */
-export async function first(connection: Connection, sql: string, params?: Params | DuckDBParams): Promise<Row | undefined> {
+export async function first(
+  connection: Connection,
+  sql: string,
+  params?: Params | DuckDBParams,
+): Promise<Row | undefined> {
   return (await rows(connection, sql, params))[0];
 }
 
@@ -33,7 +39,12 @@ export async function exec(connection: Connection, sql: string, params?: Params 
  * Adds rows in the caller's transaction, the fastest way the engine has (DuckDB's Appender;
  * multi-row INSERTs on PostgreSQL). `catalog` names an attached DuckDB database.
  */
-export async function appendRows(connection: Connection, table: string, rowsToAdd: readonly Cell[][], catalog: string | null = null): Promise<void> {
+export async function appendRows(
+  connection: Connection,
+  table: string,
+  rowsToAdd: readonly Cell[][],
+  catalog: string | null = null,
+): Promise<void> {
   if (isDb(connection)) await connection.append(table, rowsToAdd);
   else await duckAppend(connection, table, rowsToAdd, catalog);
 }

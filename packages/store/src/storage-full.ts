@@ -7,7 +7,12 @@ const NO_SPACE = /No space left on device|ENOSPC|Disk quota exceeded|EDQUOT|coul
  */
 export function isStorageFull(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
-    if ((e as { code?: unknown }).code === '53100' || (e as { code?: unknown }).code === 'ENOSPC' || NO_SPACE.test(e.message)) return true;
+    if (
+      (e as { code?: unknown }).code === '53100' ||
+      (e as { code?: unknown }).code === 'ENOSPC' ||
+      NO_SPACE.test(e.message)
+    )
+      return true;
   }
   return false;
 }
@@ -19,7 +24,10 @@ export function isStorageFull(error: unknown): boolean {
  */
 export function isDetachedByFailure(error: unknown, catalog: string): boolean {
   if (!(error instanceof Error)) return false;
-  return error.message.includes(`Database "${catalog}" has been invalidated`) || error.message.includes(`Catalog "${catalog}" does not exist`);
+  return (
+    error.message.includes(`Database "${catalog}" has been invalidated`) ||
+    error.message.includes(`Catalog "${catalog}" does not exist`)
+  );
 }
 
 /**
@@ -27,7 +35,10 @@ export function isDetachedByFailure(error: unknown, catalog: string): boolean {
  * aside, `reattach` (detach, attach again: the log is replayed) runs, once at a time whoever asks.
  * Answers what stopped the attach (the disk still full), if anything; the next failure tries again.
  */
-export function reattachAfterFailure(catalog: string, reattach: () => Promise<void>): (error: unknown) => Promise<unknown> {
+export function reattachAfterFailure(
+  catalog: string,
+  reattach: () => Promise<void>,
+): (error: unknown) => Promise<unknown> {
   let running: Promise<unknown> | null = null;
   return async (error) => {
     if (!isDetachedByFailure(error, catalog)) return undefined;

@@ -36,10 +36,17 @@ describe.each(BACKENDS)('on %s', (backend) => {
 
     it('roll a failed step back and keep the previous version', async () => {
       const store = await openStore(location);
-      const broken: Migration[] = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE ok (x INT); CREATE TABLE bad (' }];
-      await expect(migrate(store.connection, broken)).rejects.toThrow(`migration ${MIGRATIONS.length + 1} (broken) failed`);
+      const broken: Migration[] = [
+        ...MIGRATIONS,
+        { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE ok (x INT); CREATE TABLE bad (' },
+      ];
+      await expect(migrate(store.connection, broken)).rejects.toThrow(
+        `migration ${MIGRATIONS.length + 1} (broken) failed`,
+      );
       expect(await schemaVersion(store.connection)).toBe(MIGRATIONS.length);
-      const tables = await store.connection.rows("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'ok'");
+      const tables = await store.connection.rows(
+        "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'ok'",
+      );
       expect(Number(tables[0]?.['n'])).toBe(0);
       await store.close();
     });
@@ -86,7 +93,10 @@ describe.each(BACKENDS)('on %s', (backend) => {
 
       it('leaves what was stored untouched when a replacement fails', async () => {
         await replaceRegistry(t.store.connection, registry());
-        const bad = { ...registry(), indicators: [{ ...registry().indicators[0], kind: 'ratio' } as unknown as Indicator] };
+        const bad = {
+          ...registry(),
+          indicators: [{ ...registry().indicators[0], kind: 'ratio' } as unknown as Indicator],
+        };
         await expect(replaceRegistry(t.store.connection, bad)).rejects.toThrow();
         expect((await summarize(t.store.connection)).indicators).toBe(registry().indicators.length);
       });

@@ -3,13 +3,23 @@ import type { FormDefinition } from '@kesu/schema';
 import { insertAssignments, listAssignments, updateAssignment } from './repositories/assignments.js';
 import { listAudit } from './repositories/audit.js';
 import { insertForm, publishForm, getFormVersion, updateFormDraft } from './repositories/forms.js';
-import { DRAFT_SESSION_GAP_MS, findIdempotent, getSubmission, listSubmissionRevisions, submissionBatch, WorkflowError, type SubmissionWrite } from './repositories/submissions.js';
+import {
+  DRAFT_SESSION_GAP_MS,
+  findIdempotent,
+  getSubmission,
+  listSubmissionRevisions,
+  submissionBatch,
+  WorkflowError,
+  type SubmissionWrite,
+} from './repositories/submissions.js';
 import { BACKENDS, openTestStore, type TestStore } from './testing/index.js';
 
 const definition: FormDefinition = {
   title: '青少年科学素质报表',
   periodKind: 'year',
-  sections: [{ id: 's1', title: '培训', fields: [{ id: 'trainees', type: 'integer', label: '培训人次', required: false }] }],
+  sections: [
+    { id: 's1', title: '培训', fields: [{ id: 'trainees', type: 'integer', label: '培训人次', required: false }] },
+  ],
   rules: [],
 };
 
@@ -19,9 +29,22 @@ describe.each(BACKENDS)('on %s', (backend) => {
 
   beforeEach(async () => {
     t = await openTestStore(backend);
-    const form = await insertForm(t.store.connection, { planId: null, department: '区教育局', departmentFunction: 'education', definition }, 'admin');
+    const form = await insertForm(
+      t.store.connection,
+      { planId: null, department: '区教育局', departmentFunction: 'education', definition },
+      'admin',
+    );
     await publishForm(t.store.connection, form.id, 'admin');
-    const [assignment] = await insertAssignments(t.store.connection, [{ formId: form.id, version: 1, regionCode: '510104', department: '区教育局', period: '2024', dueDate: '2025-01-31' }]);
+    const [assignment] = await insertAssignments(t.store.connection, [
+      {
+        formId: form.id,
+        version: 1,
+        regionCode: '510104',
+        department: '区教育局',
+        period: '2024',
+        dueDate: '2025-01-31',
+      },
+    ]);
     assignmentId = assignment!.id;
   });
   afterEach(() => t.dispose());
@@ -47,9 +70,21 @@ describe.each(BACKENDS)('on %s', (backend) => {
       await write({ action: 'submit', values: { trainees: 15 } });
       const approved = await write({ action: 'approve', actor: 'reviewer' });
       expect(approved.submission).toMatchObject({ status: 'approved', revision: 5, values: { trainees: 15 } });
-      expect((await listSubmissionRevisions(t.store.connection, assignmentId)).map((r) => r.status)).toEqual(['draft', 'submitted', 'returned', 'submitted', 'approved']);
+      expect((await listSubmissionRevisions(t.store.connection, assignmentId)).map((r) => r.status)).toEqual([
+        'draft',
+        'submitted',
+        'returned',
+        'submitted',
+        'approved',
+      ]);
       const audit = await listAudit(t.store.connection, { entity: 'submission', entityId: assignmentId });
-      expect(audit.map((a) => a.action)).toEqual(['submission.save', 'submission.submit', 'submission.return', 'submission.submit', 'submission.approve']);
+      expect(audit.map((a) => a.action)).toEqual([
+        'submission.save',
+        'submission.submit',
+        'submission.return',
+        'submission.submit',
+        'submission.approve',
+      ]);
       expect(audit[1]?.previous).toEqual({ status: 'draft', revision: 1, approvedLevel: null, comment: null });
       // The trail keeps what a reviewer said when returning.
       expect(audit[2]?.next).toEqual({ status: 'returned', revision: 3, approvedLevel: null, comment: '请核实人次' });
@@ -58,7 +93,12 @@ describe.each(BACKENDS)('on %s', (backend) => {
 
     it.each([
       ['approve before anything was submitted', [], { action: 'approve' as const }, 'invalid_transition'],
-      ['edit after approval', ['submit', 'approve'], { action: 'save' as const, values: { trainees: 1 } }, 'invalid_transition'],
+      [
+        'edit after approval',
+        ['submit', 'approve'],
+        { action: 'save' as const, values: { trainees: 1 } },
+        'invalid_transition',
+      ],
       ['return a draft', ['save'], { action: 'return' as const, comment: 'x' }, 'invalid_transition'],
       ['submit against a stale form version', [], { action: 'submit' as const, formVersion: 2 }, 'stale_version'],
     ])('refuses to %s, changing nothing', async (_name, steps, change, code) => {
@@ -84,8 +124,14 @@ describe.each(BACKENDS)('on %s', (backend) => {
       ]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
       // The two saves are one editing session: one draft revision, then the submission and the approval.
-      expect(await getSubmission(t.store.connection, assignmentId)).toMatchObject({ status: 'approved', revision: 3, values: { trainees: 3 } });
-      expect((await listSubmissionRevisions(t.store.connection, assignmentId)).map((r) => [r.revision, r.action, r.values])).toEqual([
+      expect(await getSubmission(t.store.connection, assignmentId)).toMatchObject({
+        status: 'approved',
+        revision: 3,
+        values: { trainees: 3 },
+      });
+      expect(
+        (await listSubmissionRevisions(t.store.connection, assignmentId)).map((r) => [r.revision, r.action, r.values]),
+      ).toEqual([
         [1, 'save', { trainees: 2 }],
         [2, 'submit', { trainees: 3 }],
         [3, 'approve', { trainees: 3 }],
@@ -107,8 +153,14 @@ describe.each(BACKENDS)('on %s', (backend) => {
       vi.useRealTimers();
     });
 
-    const revisions = async () => (await listSubmissionRevisions(t.store.connection, assignmentId)).map((r) => `${r.revision}:${r.action}:${r.actor}:${JSON.stringify(r.values)}`);
-    const auditActions = async () => (await listAudit(t.store.connection, { entity: 'submission', entityId: assignmentId })).map((a) => `${a.action}:${(a.next as { revision: number }).revision}`);
+    const revisions = async () =>
+      (await listSubmissionRevisions(t.store.connection, assignmentId)).map(
+        (r) => `${r.revision}:${r.action}:${r.actor}:${JSON.stringify(r.values)}`,
+      );
+    const auditActions = async () =>
+      (await listAudit(t.store.connection, { entity: 'submission', entityId: assignmentId })).map(
+        (a) => `${a.action}:${(a.next as { revision: number }).revision}`,
+      );
 
     it('update one draft revision: its number stays, its values and time move, the audit keeps the entry that started it', async () => {
       const first = await write({ action: 'save', values: { trainees: 1 } });
@@ -137,7 +189,14 @@ describe.each(BACKENDS)('on %s', (backend) => {
         '5:submit:reporter:{"trainees":4}',
         '6:approve:reviewer:{"trainees":4}',
       ]);
-      expect(await auditActions()).toEqual(['submission.save:1', 'submission.submit:2', 'submission.return:3', 'submission.save:4', 'submission.submit:5', 'submission.approve:6']);
+      expect(await auditActions()).toEqual([
+        'submission.save:1',
+        'submission.submit:2',
+        'submission.return:3',
+        'submission.save:4',
+        'submission.submit:5',
+        'submission.approve:6',
+      ]);
     });
 
     it('end when someone else saves, or after a pause longer than the session gap', async () => {
@@ -150,8 +209,16 @@ describe.each(BACKENDS)('on %s', (backend) => {
       await write({ action: 'save', actor: 'colleague', values: { trainees: 3 } });
       vi.setSystemTime(new Date(Date.now() + DRAFT_SESSION_GAP_MS + 1));
       await write({ action: 'save', actor: 'colleague', values: { trainees: 4 } });
-      expect(await revisions()).toEqual(['1:save:reporter:{"trainees":1}', '2:save:colleague:{"trainees":3}', '3:save:colleague:{"trainees":4}']);
-      expect((await listSubmissionRevisions(t.store.connection, assignmentId)).map((r) => r.createdAt)).toEqual(['2025-03-01 02:00:00.000', '2025-03-01 02:30:00.000', '2025-03-01 03:00:00.001']);
+      expect(await revisions()).toEqual([
+        '1:save:reporter:{"trainees":1}',
+        '2:save:colleague:{"trainees":3}',
+        '3:save:colleague:{"trainees":4}',
+      ]);
+      expect((await listSubmissionRevisions(t.store.connection, assignmentId)).map((r) => r.createdAt)).toEqual([
+        '2025-03-01 02:00:00.000',
+        '2025-03-01 02:30:00.000',
+        '2025-03-01 03:00:00.001',
+      ]);
     });
 
     it('continue a draft written before a restart', async () => {
@@ -167,7 +234,10 @@ describe.each(BACKENDS)('on %s', (backend) => {
       await write({ action: 'save', values: { trainees: 6 } });
       const again = await write({ action: 'save', values: { trainees: 5 }, idempotency });
       expect(again).toEqual({ submission: first.submission, replayed: true });
-      expect(await findIdempotent(t.store.connection, 'u1', 'autosave-1')).toEqual({ requestSha256: 'sha-1', body: first.submission });
+      expect(await findIdempotent(t.store.connection, 'u1', 'autosave-1')).toEqual({
+        requestSha256: 'sha-1',
+        body: first.submission,
+      });
       // The retry changed nothing: the draft holds the later save.
       expect(await revisions()).toEqual(['1:save:reporter:{"trainees":6}']);
     });
@@ -176,8 +246,13 @@ describe.each(BACKENDS)('on %s', (backend) => {
       const idempotency = { userId: 'u1', key: 'submit-1', requestSha256: 'sha-2' };
       await write({ action: 'save', values: { trainees: 1 } });
       const submitted = await write({ action: 'submit', values: { trainees: 2 }, idempotency });
-      await expect(write({ action: 'save', values: { trainees: 3 } })).rejects.toMatchObject({ code: 'invalid_transition' });
-      expect(await write({ action: 'submit', values: { trainees: 2 }, idempotency })).toEqual({ submission: submitted.submission, replayed: true });
+      await expect(write({ action: 'save', values: { trainees: 3 } })).rejects.toMatchObject({
+        code: 'invalid_transition',
+      });
+      expect(await write({ action: 'submit', values: { trainees: 2 }, idempotency })).toEqual({
+        submission: submitted.submission,
+        replayed: true,
+      });
     });
   });
 });

@@ -41,7 +41,13 @@ export class WriteQueue {
   /** Runs a job in its own transaction. */
   write<T>(job: WriteJob<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ kind: null, input: null, job: job as WriteJob<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      this.pending.push({
+        kind: null,
+        input: null,
+        job: job as WriteJob<unknown>,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       void this.drain();
     });
   }
@@ -49,7 +55,14 @@ export class WriteQueue {
   /** Runs a job in queue order but outside any transaction, with no write running beside it. */
   exclusive<T>(job: WriteJob<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ raw: true, kind: null, input: null, job: job as WriteJob<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      this.pending.push({
+        raw: true,
+        kind: null,
+        input: null,
+        job: job as WriteJob<unknown>,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       void this.drain();
     });
   }
@@ -57,7 +70,13 @@ export class WriteQueue {
   /** Adds an input to the next batch of its kind. */
   batch<I, O>(kind: BatchKind<I, O>, input: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
-      this.pending.push({ kind: kind as BatchKind<unknown, unknown>, input, job: null, resolve: resolve as (v: unknown) => void, reject });
+      this.pending.push({
+        kind: kind as BatchKind<unknown, unknown>,
+        input,
+        job: null,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       void this.drain();
     });
   }
@@ -82,11 +101,12 @@ export class WriteQueue {
     }
   }
 
-
   private async runSingle(item: Pending): Promise<void> {
     const job = item.job as WriteJob<unknown>;
     try {
-      item.resolve(item.raw ? await job(this.connection) : await inTransaction(this.connection, () => job(this.connection)));
+      item.resolve(
+        item.raw ? await job(this.connection) : await inTransaction(this.connection, () => job(this.connection)),
+      );
     } catch (error) {
       item.reject(error);
     }
@@ -94,7 +114,12 @@ export class WriteQueue {
 
   private async runBatch(kind: BatchKind<unknown, unknown>, items: Pending[]): Promise<void> {
     try {
-      const results = await inTransaction(this.connection, () => kind.run(this.connection, items.map((i) => i.input)));
+      const results = await inTransaction(this.connection, () =>
+        kind.run(
+          this.connection,
+          items.map((i) => i.input),
+        ),
+      );
       kind.committed?.(this.connection, results);
       items.forEach((item, i) => {
         const result = results[i];

@@ -27,9 +27,17 @@ describe('renderReport', () => {
   });
 
   it('keeps the rows of suites that did not run', () => {
-    const previous = ['| suite | measurement | value | unit | goal |', '| --- | --- | ---: | --- | --- |', '| api | cold start | 1,500 | ms |  |', '| store | migrate | 39.0 | ms |  |', ''].join('\n');
+    const previous = [
+      '| suite | measurement | value | unit | goal |',
+      '| --- | --- | ---: | --- | --- |',
+      '| api | cold start | 1,500 | ms |  |',
+      '| store | migrate | 39.0 | ms |  |',
+      '',
+    ].join('\n');
     expect(keptRows(previous, new Set(['store']))).toEqual(['| api | cold start | 1,500 | ms |  |']);
-    const text = renderReport([], { cores: 2, cpu: 'c', memoryGiB: 1, node: 'v20' }, new Date('2026-11-23T10:00:00Z'), ['| api | cold start | 1,500 | ms |  |']);
+    const text = renderReport([], { cores: 2, cpu: 'c', memoryGiB: 1, node: 'v20' }, new Date('2026-11-23T10:00:00Z'), [
+      '| api | cold start | 1,500 | ms |  |',
+    ]);
     expect(text).toContain('as an earlier run measured them');
     expect(text).toContain('| api | cold start | 1,500 | ms |  |');
   });

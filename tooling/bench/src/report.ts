@@ -34,7 +34,17 @@ export function renderReport(rows: BenchRow[], machine: Machine, at: Date, kept:
     '| --- | --- | ---: | --- | --- |',
   ];
   const body = rows.map((r) => `| ${r.suite} | ${r.name} | ${format(r.value)} | ${r.unit} | ${r.goal ?? ''} |`);
-  const note = kept.length > 0 ? ['', 'Rows of suites not run this time, as an earlier run measured them:', '', '| suite | measurement | value | unit | goal |', '| --- | --- | ---: | --- | --- |', ...kept] : [];
+  const note =
+    kept.length > 0
+      ? [
+          '',
+          'Rows of suites not run this time, as an earlier run measured them:',
+          '',
+          '| suite | measurement | value | unit | goal |',
+          '| --- | --- | ---: | --- | --- |',
+          ...kept,
+        ]
+      : [];
   return [...header, ...body, ...note, ''].join('\n');
 }
 

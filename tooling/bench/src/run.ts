@@ -32,7 +32,12 @@ const target = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url))
 const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
 const report = renderReport(
   rows,
-  { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
   new Date(),
   keptRows(previous, new Set(running.map(([n]) => n))),
 );

@@ -35,4 +35,6 @@ if (violations.length > 0) {
   console.error(`dependency check failed: ${violations.length} violation(s)`);
   process.exit(1);
 }
-console.log(`dependency check passed: ${packages.length} packages, ${packages.reduce((n, p) => n + p.files.length, 0)} files`);
+console.log(
+  `dependency check passed: ${packages.length} packages, ${packages.reduce((n, p) => n + p.files.length, 0)} files`,
+);

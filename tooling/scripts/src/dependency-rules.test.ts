@@ -17,7 +17,9 @@ describe('importsOf', () => {
 describe('checkWorkspace', () => {
   it('accepts imports along the arrows', () => {
     const ws = [
-      pkg('@kesu/analytics', 'packages/analytics', { 'src/index.ts': `import { x } from '@kesu/store';\nimport { y } from '@kesu/schema';` }),
+      pkg('@kesu/analytics', 'packages/analytics', {
+        'src/index.ts': `import { x } from '@kesu/store';\nimport { y } from '@kesu/schema';`,
+      }),
       pkg('@kesu/web', 'apps/web', { 'src/main.ts': `import { bar } from '@kesu/analytics/charts';` }),
     ];
     expect(checkWorkspace(ws)).toEqual([]);
@@ -26,12 +28,20 @@ describe('checkWorkspace', () => {
   it('rejects an import against the arrows', () => {
     const ws = [pkg('@kesu/schema', 'packages/schema', { 'src/index.ts': `import { openStore } from '@kesu/store';` })];
     expect(checkWorkspace(ws)).toEqual([
-      { file: 'packages/schema/src/index.ts', specifier: '@kesu/store', reason: '@kesu/schema may not import @kesu/store (allowed: none)' },
+      {
+        file: 'packages/schema/src/index.ts',
+        specifier: '@kesu/store',
+        reason: '@kesu/schema may not import @kesu/store (allowed: none)',
+      },
     ]);
   });
 
   it('keeps the web app to the browser-safe part of analytics', () => {
-    const ws = [pkg('@kesu/web', 'apps/web', { 'src/App.vue': `<script setup lang="ts">\nimport { build } from '@kesu/analytics';\n</script>` })];
+    const ws = [
+      pkg('@kesu/web', 'apps/web', {
+        'src/App.vue': `<script setup lang="ts">\nimport { build } from '@kesu/analytics';\n</script>`,
+      }),
+    ];
     expect(checkWorkspace(ws).map((v) => v.specifier)).toEqual(['@kesu/analytics']);
   });
 
@@ -41,7 +51,10 @@ describe('checkWorkspace', () => {
         'src/a.ts': `import { Plan } from '@kesu/schema/src/plan.js';\nimport { b } from '../../schema/src/plan.js';`,
       }),
     ];
-    expect(checkWorkspace(ws).map((v) => v.specifier)).toEqual(['@kesu/schema/src/plan.js', '../../schema/src/plan.js']);
+    expect(checkWorkspace(ws).map((v) => v.specifier)).toEqual([
+      '@kesu/schema/src/plan.js',
+      '../../schema/src/plan.js',
+    ]);
   });
 
   it('forbids importing an app, even from tooling', () => {
@@ -69,13 +82,23 @@ describe('checkWorkspace', () => {
     ];
     const [violation] = checkWorkspace(ws);
     expect(violation?.reason).toBe('import cycle');
-    expect(violation?.specifier).toBe('packages/schema/src/a.ts → packages/schema/src/b.ts → packages/schema/src/c.ts → packages/schema/src/a.ts');
+    expect(violation?.specifier).toBe(
+      'packages/schema/src/a.ts → packages/schema/src/b.ts → packages/schema/src/c.ts → packages/schema/src/a.ts',
+    );
   });
 });
 
 describe('findCycles', () => {
   it('finds none in a tree', () => {
-    expect(findCycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
   it('finds a self-import', () => {
     expect(findCycles(new Map([['a', ['a']]]))).toEqual([['a', 'a']]);

@@ -7,7 +7,16 @@ export const ALLOWED: Record<string, readonly string[]> = {
   '@kesu/store': ['@kesu/schema'],
   '@kesu/analytics': ['@kesu/schema', '@kesu/store'],
   '@kesu/seeds': ['@kesu/schema'],
-  '@kesu/api': ['@kesu/schema', '@kesu/plans', '@kesu/store', '@kesu/analytics', '@kesu/analytics/charts', '@kesu/analytics/alignment', '@kesu/seeds', '@kesu/synth'],
+  '@kesu/api': [
+    '@kesu/schema',
+    '@kesu/plans',
+    '@kesu/store',
+    '@kesu/analytics',
+    '@kesu/analytics/charts',
+    '@kesu/analytics/alignment',
+    '@kesu/seeds',
+    '@kesu/synth',
+  ],
   '@kesu/web': ['@kesu/schema', '@kesu/analytics/charts', '@kesu/analytics/alignment'],
 };
 
@@ -38,7 +47,8 @@ export interface Violation {
 }
 
 // Static imports start a line (so import-like text inside strings is not taken for one).
-const IMPORT = /^[ \t]*(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?<![\w'"`])import\s*\(\s*['"]([^'"]+)['"]\s*\)|^[ \t]*import\s+['"]([^'"]+)['"]/gm;
+const IMPORT =
+  /^[ \t]*(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?<![\w'"`])import\s*\(\s*['"]([^'"]+)['"]\s*\)|^[ \t]*import\s+['"]([^'"]+)['"]/gm;
 
 /** Module specifiers a file imports or re-exports. */
 export function importsOf(text: string): string[] {
@@ -104,7 +114,11 @@ export function checkWorkspace(packages: WorkspacePackage[]): Violation[] {
         if (specifier.startsWith('.')) {
           const target = path.posix.normalize(path.posix.join(path.posix.dirname(file.path), specifier));
           if (!target.startsWith(`${pkg.dir}/`)) {
-            violations.push({ file: file.path, specifier, reason: `relative import leaves ${pkg.dir}; import the package by name` });
+            violations.push({
+              file: file.path,
+              specifier,
+              reason: `relative import leaves ${pkg.dir}; import the package by name`,
+            });
             continue;
           }
           const resolved = resolveRelative(names, file.path, specifier);

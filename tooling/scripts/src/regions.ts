@@ -11,10 +11,60 @@ export interface DivisionNode {
 const PLACEHOLDERS = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
 const ETHNIC_GROUPS = [
-  '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家', '哈尼', '哈萨克',
-  '傣', '黎', '傈僳', '佤', '畲', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜', '土', '达斡尔', '仫佬', '羌',
-  '布朗', '撒拉', '毛南', '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒', '乌孜别克', '俄罗斯', '鄂温克', '德昂',
-  '保安', '裕固', '京', '塔塔尔', '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺',
+  '蒙古',
+  '回',
+  '藏',
+  '维吾尔',
+  '苗',
+  '彝',
+  '壮',
+  '布依',
+  '朝鲜',
+  '满',
+  '侗',
+  '瑶',
+  '白',
+  '土家',
+  '哈尼',
+  '哈萨克',
+  '傣',
+  '黎',
+  '傈僳',
+  '佤',
+  '畲',
+  '拉祜',
+  '水',
+  '东乡',
+  '纳西',
+  '景颇',
+  '柯尔克孜',
+  '土',
+  '达斡尔',
+  '仫佬',
+  '羌',
+  '布朗',
+  '撒拉',
+  '毛南',
+  '仡佬',
+  '锡伯',
+  '阿昌',
+  '普米',
+  '塔吉克',
+  '怒',
+  '乌孜别克',
+  '俄罗斯',
+  '鄂温克',
+  '德昂',
+  '保安',
+  '裕固',
+  '京',
+  '塔塔尔',
+  '独龙',
+  '鄂伦春',
+  '赫哲',
+  '门巴',
+  '珞巴',
+  '基诺',
 ].sort((a, b) => b.length - a.length);
 
 // Short names fixed by usage rather than by rule (the rule would give 克孜勒苏州 and so on).
@@ -33,7 +83,7 @@ const PROVINCE_SUFFIX = /(省|市|壮族自治区|回族自治区|维吾尔自�
 /** Removes the names of ethnic groups (with or without 族) from the end of a name's stem. */
 function stripEthnic(stem: string): string {
   let out = stem;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const group of ETHNIC_GROUPS) {
       for (const form of [`${group}族`, group]) {
@@ -74,16 +124,34 @@ export function flattenDivisions(tree: DivisionNode[]): Region[] {
   const rows: Region[] = [];
   for (const province of tree) {
     const provinceCode = pad(province.code);
-    rows.push({ code: provinceCode, name: province.name, short: shortName(provinceCode, province.name), level: 'province', parent: null });
+    rows.push({
+      code: provinceCode,
+      name: province.name,
+      short: shortName(provinceCode, province.name),
+      level: 'province',
+      parent: null,
+    });
     for (const city of province.children ?? []) {
       const placeholder = PLACEHOLDERS.test(city.name);
       const cityCode = pad(city.code);
       if (!placeholder) {
-        rows.push({ code: cityCode, name: city.name, short: shortName(cityCode, city.name), level: 'prefecture', parent: provinceCode });
+        rows.push({
+          code: cityCode,
+          name: city.name,
+          short: shortName(cityCode, city.name),
+          level: 'prefecture',
+          parent: provinceCode,
+        });
       }
       for (const county of city.children ?? []) {
         const code = pad(county.code);
-        rows.push({ code, name: county.name, short: shortName(code, county.name), level: countyLevel(county.name), parent: placeholder ? provinceCode : cityCode });
+        rows.push({
+          code,
+          name: county.name,
+          short: shortName(code, county.name),
+          level: countyLevel(county.name),
+          parent: placeholder ? provinceCode : cityCode,
+        });
       }
     }
   }

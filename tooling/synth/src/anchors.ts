@@ -6,11 +6,19 @@ import type { RegionProfile } from './region-profile.js';
  * Where a region's reported values of one indicator should end up, all departments together:
  * a flow's amount per quarter, a stock's level by 2025, a rate's path from 2021 to 2025.
  */
-export type Anchor = { kind: 'flow'; perQuarter: number } | { kind: 'stock'; level: number } | { kind: 'rate'; start: number; end: number };
+export type Anchor =
+  | { kind: 'flow'; perQuarter: number }
+  | { kind: 'stock'; level: number }
+  | { kind: 'rate'; start: number; end: number };
 
 export const LITERACY = 'science_literacy_rate';
 
-function anchorOf(target: Plan['targets'][number], indicator: Indicator, quarters: number, random: Random): Anchor | null {
+function anchorOf(
+  target: Plan['targets'][number],
+  indicator: Indicator,
+  quarters: number,
+  random: Random,
+): Anchor | null {
   if (target.scope === 'per_unit' || target.scope === 'milestone') return null;
   if (indicator.kind === 'rate') {
     // A rate lands a little either side of its target, from about 85 % of it.
@@ -33,7 +41,12 @@ function size(anchor: Anchor): number {
  * for (where that size is plausible for them: see `series.ts`). Where several targets count one indicator the largest sets the size (the smaller ones
  * are then met). The literacy rate follows the region's own path, not its target.
  */
-export function anchorsOf(plan: Plan, profile: RegionProfile, indicators: ReadonlyMap<string, Indicator>, random: Random): Map<string, Anchor> {
+export function anchorsOf(
+  plan: Plan,
+  profile: RegionProfile,
+  indicators: ReadonlyMap<string, Indicator>,
+  random: Random,
+): Map<string, Anchor> {
   const quarters = 4 * (plan.period.end - plan.period.start + 1);
   const anchors = new Map<string, Anchor>();
   for (const target of plan.targets) {

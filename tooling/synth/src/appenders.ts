@@ -193,16 +193,17 @@ export async function openTables<K extends string>(db: Db, names: Record<K, stri
   const inserts = new InsertChain();
   const tables = {} as Record<K, Rows>;
   for (const key of Object.keys(names) as K[]) {
-    tables[key] = db instanceof DuckDb ? new AppenderRows(await db.connection.createAppender(names[key])) : new BufferedRows(db, names[key], inserts);
+    tables[key] =
+      db instanceof DuckDb
+        ? new AppenderRows(await db.connection.createAppender(names[key]))
+        : new BufferedRows(db, names[key], inserts);
   }
   return tables;
 }
 
 /** Waits for the rows sent so far; null (nothing to wait for) on DuckDB, which writes them in place. */
 export function tablesDrained<T extends Record<keyof T, Rows>>(tables: T): Promise<void> | null {
-  const pending = (Object.values(tables) as Rows[])
-    .map((rows) => rows.drained())
-    .filter((p) => p !== null);
+  const pending = (Object.values(tables) as Rows[]).map((rows) => rows.drained()).filter((p) => p !== null);
   return pending.length === 0 ? null : Promise.all(pending).then(() => undefined);
 }
 
@@ -223,5 +224,11 @@ export interface RegionTables {
 }
 
 export function openRegionTables(db: Db): Promise<RegionTables> {
-  return openTables(db, { planDocuments: 'plan_documents', plans: 'plans', planRevisions: 'plan_revisions', assignments: 'assignments', revisions: 'submission_revisions' });
+  return openTables(db, {
+    planDocuments: 'plan_documents',
+    plans: 'plans',
+    planRevisions: 'plan_revisions',
+    assignments: 'assignments',
+    revisions: 'submission_revisions',
+  });
 }

@@ -35,7 +35,8 @@ function valueOf(argv: readonly string[], i: number, flag: string): string {
 
 function seedOf(text: string): number {
   const seed = Number(text);
-  if (!/^\d+$/.test(text) || seed > 0xffffffff) throw new UsageError(`--seed must be an integer from 0 to 4294967295, not "${text}"`);
+  if (!/^\d+$/.test(text) || seed > 0xffffffff)
+    throw new UsageError(`--seed must be an integer from 0 to 4294967295, not "${text}"`);
   return seed;
 }
 

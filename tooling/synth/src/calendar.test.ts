@@ -11,7 +11,12 @@ describe('QUARTERS', () => {
   });
 
   it('falls due 15 days after each quarter ends, before the clock stops', () => {
-    expect(QUARTERS.map((q) => isoDay(q.dueDay)).slice(0, 4)).toEqual(['2021-04-15', '2021-07-15', '2021-10-15', '2022-01-15']);
+    expect(QUARTERS.map((q) => isoDay(q.dueDay)).slice(0, 4)).toEqual([
+      '2021-04-15',
+      '2021-07-15',
+      '2021-10-15',
+      '2022-01-15',
+    ]);
     const last = QUARTERS[19];
     expect(last && isoDay(last.dueDay)).toBe('2026-01-15');
     expect(last && last.lateFromMs).toBeLessThan(AS_OF_MS);

@@ -36,11 +36,22 @@ function quarterOf(code: string, index: number): Quarter {
   const { start, end } = periodDates(code);
   const endMs = end.getTime();
   const dueDay = endMs / DAY_MS - 1 + DUE_AFTER_DAYS;
-  return { index, code, year: Number(code.slice(0, 4)), quarter: Number(code.slice(5)), startMs: start.getTime(), endMs, dueDay, lateFromMs: (dueDay + 1) * DAY_MS };
+  return {
+    index,
+    code,
+    year: Number(code.slice(0, 4)),
+    quarter: Number(code.slice(5)),
+    startMs: start.getTime(),
+    endMs,
+    dueDay,
+    lateFromMs: (dueDay + 1) * DAY_MS,
+  };
 }
 
 /** 2021Q1 … 2025Q4: the twenty quarters every department reports. */
-export const QUARTERS: readonly Quarter[] = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, y) => periodsWithin(String(FIRST_YEAR + y), 'quarter'))
+export const QUARTERS: readonly Quarter[] = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, y) =>
+  periodsWithin(String(FIRST_YEAR + y), 'quarter'),
+)
   .flat()
   .map(quarterOf);
 

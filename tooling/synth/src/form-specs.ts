@@ -68,7 +68,11 @@ export const FORM_SPECS: Readonly<Record<string, readonly FieldSpec[]>> = {
   science_technology: [
     { indicator: 'rural_tech_commissioners', base: 30 },
     { indicator: 'tech_commissioner_teams', base: 3 },
-    { indicator: 'science_bases', base: 4, parts: { dimension: 'level', values: ['provincial', 'municipal', 'county'] } },
+    {
+      indicator: 'science_bases',
+      base: 4,
+      parts: { dimension: 'level', values: ['provincial', 'municipal', 'county'] },
+    },
     { indicator: 'science_week_events', base: 3, season: SCIENCE_WEEK },
     { indicator: 'science_projects_funded', base: 2, season: YEAR_END },
   ],
@@ -172,7 +176,12 @@ export const FORM_SPECS: Readonly<Record<string, readonly FieldSpec[]>> = {
     { indicator: 'science_bases', base: 1, parts: venueType('public_safety_health_base', 'emergency_education_venue') },
   ],
   culture_tourism: [
-    { indicator: 'venue_visitors', base: 8000, parts: venueType('science_museum', 'sci_tech_museum'), season: [0.2, 0.25, 0.35, 0.2] },
+    {
+      indicator: 'venue_visitors',
+      base: 8000,
+      parts: venueType('science_museum', 'sci_tech_museum'),
+      season: [0.2, 0.25, 0.35, 0.2],
+    },
     { indicator: 'science_exhibitions', base: 3 },
     { indicator: 'sci_tech_museums', base: 1 },
     { indicator: 'study_tour_activities', base: 2, season: SUMMER },
@@ -196,7 +205,12 @@ export const FORM_SPECS: Readonly<Record<string, readonly FieldSpec[]>> = {
   ],
   finance: [
     { indicator: 'government_science_funding', base: 30, season: YEAR_END },
-    { indicator: 'science_funding_raised', base: 45, parts: { dimension: 'fundingSource', values: ['government', 'self_raised', 'social_donation'] }, season: YEAR_END },
+    {
+      indicator: 'science_funding_raised',
+      base: 45,
+      parts: { dimension: 'fundingSource', values: ['government', 'self_raised', 'social_donation'] },
+      season: YEAR_END,
+    },
     { indicator: 'science_funding_spent', base: 40, season: YEAR_END },
     { indicator: 'science_funding_per_capita', base: 2, reach: 3.2, yearly: true },
   ],

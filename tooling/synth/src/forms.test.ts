@@ -47,7 +47,13 @@ describe('buildForms', () => {
 });
 
 describe('departmentName', () => {
-  const region = (code: string, name: string, level: Region['level']): Region => ({ code, name, short: name.slice(0, 2), level, parent: null });
+  const region = (code: string, name: string, level: Region['level']): Region => ({
+    code,
+    name,
+    short: name.slice(0, 2),
+    level,
+    parent: null,
+  });
 
   it('names bureaus after the region, provinces with their 厅', () => {
     const education = REPORTING_FUNCTIONS.find((f) => f.code === 'education');
@@ -60,7 +66,10 @@ describe('departmentName', () => {
   it('uses stems the department registry knows for the function', () => {
     for (const fn of REPORTING_FUNCTIONS) {
       const aliases = registry.functions.find((f) => f.code === fn.code)?.aliases ?? [];
-      expect(aliases.some((a) => fn.stem.endsWith(a)), fn.code).toBe(true);
+      expect(
+        aliases.some((a) => fn.stem.endsWith(a)),
+        fn.code,
+      ).toBe(true);
     }
   });
 });

@@ -1,4 +1,11 @@
-import { FormDefinition, type DepartmentFunction, type FieldInput, type FormDefinitionInput, type Indicator, type IndicatorCatalog } from '@kesu/schema';
+import {
+  FormDefinition,
+  type DepartmentFunction,
+  type FieldInput,
+  type FormDefinitionInput,
+  type Indicator,
+  type IndicatorCatalog,
+} from '@kesu/schema';
 import { REPORTING_FUNCTIONS, type ReportingFunction } from './departments.js';
 import { FORM_SPECS, type FieldSpec } from './form-specs.js';
 
@@ -40,8 +47,19 @@ function formatOf(indicator: Indicator): NumberFormat {
 }
 
 /** The field input of a numeric field; `binding.disaggregation` is empty for the total. */
-function numericInput(field: NumericField, indicator: Indicator, disaggregation: Record<string, string>, help: string): FieldInput {
-  const base = { id: field.id, label: field.label, unit: indicator.unit, help, binding: { indicator: indicator.code, disaggregation } };
+function numericInput(
+  field: NumericField,
+  indicator: Indicator,
+  disaggregation: Record<string, string>,
+  help: string,
+): FieldInput {
+  const base = {
+    id: field.id,
+    label: field.label,
+    unit: indicator.unit,
+    help,
+    binding: { indicator: indicator.code, disaggregation },
+  };
   if (field.format === 'integer') return { ...base, type: 'integer' };
   return { ...base, type: field.format, scale: field.format === 'percent' ? 1 : 2 };
 }
@@ -68,7 +86,14 @@ function groupInputs(group: IndicatorGroup): FieldInput[] {
   const dimension = group.spec.parts?.dimension ?? '';
   return [
     numericInput(group.total, group.indicator, {}, help),
-    ...group.parts.map((part, k) => numericInput(part, group.indicator, { [dimension]: group.spec.parts?.values[k] ?? '' }, `${group.indicator.nameZh}中的一部分`)),
+    ...group.parts.map((part, k) =>
+      numericInput(
+        part,
+        group.indicator,
+        { [dimension]: group.spec.parts?.values[k] ?? '' },
+        `${group.indicator.nameZh}中的一部分`,
+      ),
+    ),
   ];
 }
 
@@ -81,8 +106,17 @@ function sections(groups: IndicatorGroup[]): FormDefinitionInput['sections'] {
     section.fields.push(...groupInputs(group));
     byFamily.set(family, section);
   }
-  const note: FieldInput = { id: NOTE_FIELD, type: 'long_text', label: '年度工作小结', help: '第四季度填报：全年工作进展、成效和存在的问题', maxLength: 2000 };
-  return [...[...byFamily].map(([id, s]) => ({ id, title: s.title, fields: s.fields })), { id: 'summary', title: '工作小结', fields: [note] }];
+  const note: FieldInput = {
+    id: NOTE_FIELD,
+    type: 'long_text',
+    label: '年度工作小结',
+    help: '第四季度填报：全年工作进展、成效和存在的问题',
+    maxLength: 2000,
+  };
+  return [
+    ...[...byFamily].map(([id, s]) => ({ id, title: s.title, fields: s.fields })),
+    { id: 'summary', title: '工作小结', fields: [note] },
+  ];
 }
 
 /** Sub-totals may not exceed their total: the check a statistician applies first. */
@@ -109,7 +143,13 @@ function inFormOrder(specs: readonly FieldSpec[], catalog: IndicatorCatalog): Fi
   return [...specs].sort((a, b) => families.indexOf(family(a)) - families.indexOf(family(b)));
 }
 
-function buildForm(reporting: ReportingFunction, index: number, functions: DepartmentFunction[], catalog: IndicatorCatalog, titleMark: string): SynthForm {
+function buildForm(
+  reporting: ReportingFunction,
+  index: number,
+  functions: DepartmentFunction[],
+  catalog: IndicatorCatalog,
+  titleMark: string,
+): SynthForm {
   const fn = functions.find((f) => f.code === reporting.code);
   const specs = FORM_SPECS[reporting.code];
   if (!fn || !specs) throw new Error(`no department function or form spec for ${reporting.code}`);

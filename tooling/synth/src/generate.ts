@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { Region } from '@kesu/schema';
-import { inTransaction, isPostgresUrl, openStore, redactedUrl, replaceRegistry, type Db, type Store } from '@kesu/store';
+import {
+  inTransaction,
+  isPostgresUrl,
+  openStore,
+  redactedUrl,
+  replaceRegistry,
+  type Db,
+  type Store,
+} from '@kesu/store';
 import { closeTables, openRegionTables, openTables, tablesDrained } from './appenders.js';
 import { DAY_MS, officeHours, QUARTERS } from './calendar.js';
 import { profileOf, withPlanLiteracy } from './region-profile.js';
@@ -35,7 +43,11 @@ export interface GenerateResult {
 }
 
 /** Adds each region's counts to the result as it is written, and reports progress. */
-export function tally(result: Omit<GenerateResult, 'ms'>, total: number, onProgress: GenerateOptions['onProgress']): (counts: RegionCounts) => void {
+export function tally(
+  result: Omit<GenerateResult, 'ms'>,
+  total: number,
+  onProgress: GenerateOptions['onProgress'],
+): (counts: RegionCounts) => void {
   return (counts) => {
     result.regions++;
     result.assignments += counts.assignments;
@@ -58,7 +70,16 @@ export async function writeForms(connection: Db, world: World, skip: ReadonlySet
     const id = world.ids.form(form.index);
     if (skip.has(id)) continue;
     const json = JSON.stringify(form.definition);
-    forms.text(id).maybe(null).text(form.fn.nameZh).text(form.fn.code).text(json).int(1).text(admin).time(published).end();
+    forms
+      .text(id)
+      .maybe(null)
+      .text(form.fn.nameZh)
+      .text(form.fn.code)
+      .text(json)
+      .int(1)
+      .text(admin)
+      .time(published)
+      .end();
     versions.text(id).int(1).text(json).text(admin).time(published).end();
   }
   await closeTables({ forms, versions });
@@ -84,7 +105,12 @@ export async function writeProvince(
       for (const region of regions) {
         const own = existing(region);
         const profile = profileOf(region, world.index, world.seed);
-        const counts = writeRegion(world, own ? withPlanLiteracy(profile, own.plan.literacyTarget, world.seed) : profile, tables, own);
+        const counts = writeRegion(
+          world,
+          own ? withPlanLiteracy(profile, own.plan.literacyTarget, world.seed) : profile,
+          tables,
+          own,
+        );
         if (previous) await previous;
         previous = tablesDrained(tables);
         progress(counts);
@@ -132,7 +158,11 @@ export async function generateNational(options: GenerateOptions): Promise<Genera
     const total = groups.reduce((n, g) => n + g.length, 0);
     const { connection } = store;
     const duckdb = connection.dialect === 'duckdb';
-    await replaceRegistry(connection, { regions: world.regions, functions: world.functions, indicators: world.catalog.indicators });
+    await replaceRegistry(connection, {
+      regions: world.regions,
+      functions: world.functions,
+      indicators: world.catalog.indicators,
+    });
     await inTransaction(connection, () => writeForms(connection, world));
     // A checkpoint rewrites the tables' indexes whole; after every province that would take
     // longer than writing the data, so the log grows until the one checkpoint at the end.

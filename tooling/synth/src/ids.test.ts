@@ -8,9 +8,18 @@ describe('idsFor', () => {
   it('makes ids the API accepts, naming the seed, the record kind and the record', () => {
     const ids = idsFor(4_294_967_295);
     // Nine-digit codes too (some county-level units under a province have them).
-    const made = [ids.plan('510104'), ids.form(29), ids.assignment('510104', 29, 19), ids.plan('460400100'), ids.assignment('460400100', 3, 7)];
+    const made = [
+      ids.plan('510104'),
+      ids.form(29),
+      ids.assignment('510104', 29, 19),
+      ids.plan('460400100'),
+      ids.assignment('460400100', 3, 7),
+    ];
     for (const id of made) expect(id).toMatch(UUID);
     expect(made[2]).toBe('ffffffff-0003-801d-8013-510104000000');
-    expect(new Set([ids.assignment('510104', 1, 2), ids.assignment('510104', 2, 1), idsFor(2).assignment('510104', 1, 2)]).size).toBe(3);
+    expect(
+      new Set([ids.assignment('510104', 1, 2), ids.assignment('510104', 2, 1), idsFor(2).assignment('510104', 1, 2)])
+        .size,
+    ).toBe(3);
   });
 });

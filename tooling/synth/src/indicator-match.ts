@@ -18,7 +18,11 @@ function sameUnit(a: string, b: string): boolean {
  * characters occurs. The seed plans are reviewed without indicator codes, so synthetic plans
  * need this to tie their targets to the values departments report.
  */
-export function matchIndicator(indicators: readonly Indicator[], metric: string, unit: string | null): Indicator | null {
+export function matchIndicator(
+  indicators: readonly Indicator[],
+  metric: string,
+  unit: string | null,
+): Indicator | null {
   let best: Indicator | null = null;
   let bestScore = 1;
   for (const indicator of indicators) {

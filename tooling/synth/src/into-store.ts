@@ -33,11 +33,17 @@ export interface GenerateIntoResult extends GenerateResult {
 async function plansOf(connection: Db, codes: readonly string[]): Promise<Map<string, Plan>> {
   const found = new Map<string, Plan>();
   const overlaps = (p: Plan) => p.period.start <= LAST_YEAR && p.period.end >= FIRST_YEAR;
-  for (const r of await connection.rows('SELECT region_code, plan FROM plans WHERE region_code IN (SELECT unnest($1::VARCHAR[])) ORDER BY id', [codes])) {
+  for (const r of await connection.rows(
+    'SELECT region_code, plan FROM plans WHERE region_code IN (SELECT unnest($1::VARCHAR[])) ORDER BY id',
+    [codes],
+  )) {
     const plan = Plan.parse(JSON.parse(String(r['plan'])));
     const code = String(r['region_code']);
     const known = found.get(code);
-    const better = !known || (overlaps(plan) && !overlaps(known)) || (overlaps(plan) === overlaps(known) && plan.period.start > known.period.start);
+    const better =
+      !known ||
+      (overlaps(plan) && !overlaps(known)) ||
+      (overlaps(plan) === overlaps(known) && plan.period.start > known.period.start);
     if (better) found.set(code, plan);
   }
   return found;
@@ -47,7 +53,11 @@ async function plansOf(connection: Db, codes: readonly string[]): Promise<Map<st
  * The departments that already report in each region on forms of their own (not this
  * generator's), by function: the name they report under and the years they have assignments in.
  */
-async function reportingOf(connection: Db, codes: readonly string[], formIds: readonly string[]): Promise<Map<string, Map<string, ReportingDepartment>>> {
+async function reportingOf(
+  connection: Db,
+  codes: readonly string[],
+  formIds: readonly string[],
+): Promise<Map<string, Map<string, ReportingDepartment>>> {
   // array_agg, not DuckDB's list: both engines read it, and both give the years as an array.
   const sql = `SELECT a.region_code, f.department_function AS fn, min(a.department) AS department, array_agg(DISTINCT CAST(left(a.period, 4) AS INTEGER)) AS years
     FROM assignments a JOIN forms f ON f.id = a.form_id
@@ -57,7 +67,10 @@ async function reportingOf(connection: Db, codes: readonly string[], formIds: re
   for (const r of await connection.rows(sql, [codes, formIds])) {
     const code = String(r['region_code']);
     const byFunction = reporting.get(code) ?? new Map<string, ReportingDepartment>();
-    byFunction.set(String(r['fn']), { department: String(r['department']), years: new Set((r['years'] as unknown[]).map(Number)) });
+    byFunction.set(String(r['fn']), {
+      department: String(r['department']),
+      years: new Set((r['years'] as unknown[]).map(Number)),
+    });
     reporting.set(code, byFunction);
   }
   return reporting;
@@ -84,12 +97,31 @@ export async function generateInto(options: GenerateIntoOptions): Promise<Genera
   const formIds = world.forms.map((f) => world.ids.form(f.index));
   const groups = regionsAt(options.scale, world.regions, seedRegionsOf(world));
   const codes = groups.flat().map((r) => r.code);
-  const present = await column(connection, 'SELECT DISTINCT region_code FROM assignments WHERE form_id IN (SELECT unnest($1::VARCHAR[]))', [formIds], 'region_code');
+  const present = await column(
+    connection,
+    'SELECT DISTINCT region_code FROM assignments WHERE form_id IN (SELECT unnest($1::VARCHAR[]))',
+    [formIds],
+    'region_code',
+  );
   const todo = groups.map((g) => g.filter((r) => !present.has(r.code))).filter((g) => g.length > 0);
   const total = todo.reduce((n, g) => n + g.length, 0);
-  const result = { regions: 0, assignments: 0, submissions: 0, revisions: 0, values: 0, plans: 0, forms: 0, present: codes.length - total };
+  const result = {
+    regions: 0,
+    assignments: 0,
+    submissions: 0,
+    revisions: 0,
+    values: 0,
+    plans: 0,
+    forms: 0,
+    present: codes.length - total,
+  };
   if (total === 0) return { ...result, ms: Math.round(performance.now() - started) };
-  const stored = await column(connection, 'SELECT id FROM forms WHERE id IN (SELECT unnest($1::VARCHAR[]))', [formIds], 'id');
+  const stored = await column(
+    connection,
+    'SELECT id FROM forms WHERE id IN (SELECT unnest($1::VARCHAR[]))',
+    [formIds],
+    'id',
+  );
   if (stored.size < formIds.length) await inTransaction(connection, () => writeForms(connection, world, stored));
   result.forms = formIds.length - stored.size;
   const plans = await plansOf(connection, codes);

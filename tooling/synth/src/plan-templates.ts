@@ -1,6 +1,15 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Comparator, Indicator, PlanPeriod, PlanRegion, RegionLevel, SectionKind, TargetGroup, TargetScope } from '@kesu/schema';
+import type {
+  Comparator,
+  Indicator,
+  PlanPeriod,
+  PlanRegion,
+  RegionLevel,
+  SectionKind,
+  TargetGroup,
+  TargetScope,
+} from '@kesu/schema';
 import { loadReviewedPlan, SEEDS_DIR } from '@kesu/seeds';
 import { matchIndicator } from './indicator-match.js';
 import { hash32 } from './random.js';
@@ -65,7 +74,9 @@ export interface PlanTemplate {
 
 function placeNamesOf(region: PlanRegion): string[] {
   const bare = region.short.replace(/[州市县区]$/, '');
-  return [...new Set([region.name, region.short, bare])].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+  return [...new Set([region.name, region.short, bare])]
+    .filter((n) => n.length >= 2)
+    .sort((a, b) => b.length - a.length);
 }
 
 /** The five reviewed seed plans, with their targets tied to catalog indicators. */
@@ -92,7 +103,12 @@ function suits(template: PlanTemplate, level: RegionLevel): boolean {
 }
 
 /** The template a region's plan is copied from, the same for the same seed and region. */
-export function templateFor(templates: readonly PlanTemplate[], level: RegionLevel, code: string, seed: number): PlanTemplate {
+export function templateFor(
+  templates: readonly PlanTemplate[],
+  level: RegionLevel,
+  code: string,
+  seed: number,
+): PlanTemplate {
   const fitting = templates.filter((t) => suits(t, level));
   const pool = fitting.length > 0 ? fitting : templates;
   const template = pool[hash32(seed, 'template', code) % pool.length];

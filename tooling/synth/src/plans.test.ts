@@ -41,7 +41,8 @@ describe('synthesizePlan', () => {
     const province = regions.find((r) => r.code === '230000');
     if (!county || !province) throw new Error('友谊县 and 黑龙江省 are in the registry');
     const targetsOf = (region: typeof county) => synthesizePlan(profileOf(region, index, 1), world.plans).plan.targets;
-    const farmers = (targets: Plan['targets']) => targets.find((t) => t.indicator === 'training_person_times')?.value ?? 0;
+    const farmers = (targets: Plan['targets']) =>
+      targets.find((t) => t.indicator === 'training_person_times')?.value ?? 0;
     expect(LEVEL_WEIGHT.province).toBeGreaterThan(LEVEL_WEIGHT.county);
     expect(farmers(targetsOf(province))).toBeGreaterThan(farmers(targetsOf(county)));
     for (const t of targetsOf(province)) if (t.unit === '%') expect(t.value).toBeLessThanOrEqual(100);

@@ -51,7 +51,10 @@ function renameUnit(raw: string, region: Region, context: PlanContext): string {
 
 /** Rewrites the template region's names in a text to this region's. */
 function relocate(text: string, template: PlanTemplate, region: Region): string {
-  return template.placeNames.reduce((t, name) => t.replaceAll(name, name === template.plan.region.name ? region.name : region.short), text);
+  return template.placeNames.reduce(
+    (t, name) => t.replaceAll(name, name === template.plan.region.name ? region.name : region.short),
+    text,
+  );
 }
 
 function targetText(t: ReviewedTarget, metric: string, value: number, valueMax: number | null, end: number): string {
@@ -65,7 +68,14 @@ function targetText(t: ReviewedTarget, metric: string, value: number, valueMax: 
 }
 
 /** A template target for this region: counts scaled to its size, rates and per-unit values kept. */
-function copyTarget(t: ReviewedTarget, k: number, template: PlanTemplate, profile: RegionProfile, factor: number, rename: (u: string) => string): Unplaced<Target> {
+function copyTarget(
+  t: ReviewedTarget,
+  k: number,
+  template: PlanTemplate,
+  profile: RegionProfile,
+  factor: number,
+  rename: (u: string) => string,
+): Unplaced<Target> {
   const indicator = template.indicators[k] ?? null;
   const keep = t.unit === '%' || t.scope === 'per_unit' || t.scope === 'milestone';
   let value = keep ? t.value : printable(t.value * factor);
@@ -90,7 +100,11 @@ function copyTarget(t: ReviewedTarget, k: number, template: PlanTemplate, profil
   return { ...base, scope: t.scope, unit, perUnit: null };
 }
 
-function departmentsOf(names: Iterable<string>, region: Region, functionOf: (name: string) => string | undefined): Department[] {
+function departmentsOf(
+  names: Iterable<string>,
+  region: Region,
+  functionOf: (name: string) => string | undefined,
+): Department[] {
   return [...new Set(names)].map((name) => {
     const fn = functionOf(name) ?? null;
     return { raw: name, name, function: fn, region: fn === COLLECTIVE ? null : region.code };
@@ -124,7 +138,12 @@ export function synthesizePlan(profile: RegionProfile, context: PlanContext): Sy
     title: relocate(s.title, template, region),
     leadUnits: units(s.leadUnits),
     responsibleUnits: units(s.responsibleUnits),
-    tasks: s.tasks.map((t) => ({ ...t, title: relocate(t.title, template, region), leadUnits: units(t.leadUnits), responsibleUnits: units(t.responsibleUnits) })),
+    tasks: s.tasks.map((t) => ({
+      ...t,
+      title: relocate(t.title, template, region),
+      leadUnits: units(t.leadUnits),
+      responsibleUnits: units(t.responsibleUnits),
+    })),
   }));
   const factor = profile.scale / LEVEL_WEIGHT[source.region.level];
   const targets = source.targets.map((t, k) => copyTarget(t, k, template, profile, factor, rename));
@@ -135,14 +154,25 @@ export function synthesizePlan(profile: RegionProfile, context: PlanContext): Sy
   const text = renderPlan({ title, docNumber, sections, targets });
   const { target, stretch } = profile.literacy;
   const plan: Plan = {
-    region: { name: region.name, short: region.short, level: region.level, province: profile.province.name, parent: parentName(profile), code: region.code },
+    region: {
+      name: region.name,
+      short: region.short,
+      level: region.level,
+      province: profile.province.name,
+      parent: parentName(profile),
+      code: region.code,
+    },
     title,
     docNumber,
     issuedOn: `${issued}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
     period: source.period,
     draft: false,
     literacyTarget: source.literacyTarget ? { value: target, stretch, deadline: source.literacyTarget.deadline } : null,
-    sections: sections.map((s, i) => ({ ...s, span: text.sections[i] ?? { start: 0, end: 0 }, tasks: s.tasks.map((t, j) => ({ ...t, span: text.tasks[i]?.[j] ?? { start: 0, end: 0 } })) })),
+    sections: sections.map((s, i) => ({
+      ...s,
+      span: text.sections[i] ?? { start: 0, end: 0 },
+      tasks: s.tasks.map((t, j) => ({ ...t, span: text.tasks[i]?.[j] ?? { start: 0, end: 0 } })),
+    })),
     targets: targets.map((t, k) => ({ ...t, span: text.targets[k] ?? { start: 0, end: 0 } })),
     departments: departmentsOf(renamed.keys(), region, (name) => renamed.get(name)),
     issues: [],

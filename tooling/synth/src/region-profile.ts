@@ -24,7 +24,13 @@ export interface Literacy {
 }
 
 /** How much more a city or province bureau does than a county's, before its size. */
-export const LEVEL_WEIGHT: Record<RegionLevel, number> = { province: 6, prefecture: 2.5, county: 1, district: 1.2, township: 0.2 };
+export const LEVEL_WEIGHT: Record<RegionLevel, number> = {
+  province: 6,
+  prefecture: 2.5,
+  county: 1,
+  district: 1.2,
+  township: 0.2,
+};
 
 // The 2020 survey put the east well ahead of the west; the plans' baselines follow it.
 const EAST = new Set(['11', '12', '31', '32', '33', '35', '37', '44']);
@@ -81,7 +87,11 @@ export function profileOf(region: Region, index: RegionIndex, seed: number): Reg
  * The profile of a region whose plan is its own (an imported seed plan): its literacy rate rises
  * towards that plan's target and ends a little either side of it, as a synthetic region's does.
  */
-export function withPlanLiteracy(profile: RegionProfile, target: { value: number; stretch: number | null } | null, seed: number): RegionProfile {
+export function withPlanLiteracy(
+  profile: RegionProfile,
+  target: { value: number; stretch: number | null } | null,
+  seed: number,
+): RegionProfile {
   if (target === null) return profile;
   const random = new Random(hash32(seed, 'plan-literacy', profile.region.code));
   const reached = target.value * random.between(0.95, 1.03);

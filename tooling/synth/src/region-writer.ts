@@ -24,7 +24,11 @@ export interface RegionCounts {
 }
 
 /** Year-end summaries; marked (合成数据, 演示数据) so nobody takes them for a real report. */
-const NOTES = ['全年按计划推进各项任务，科普活动覆盖面进一步扩大。', '围绕重点人群开展科普工作，完成年度目标任务。', '本年度工作总体平稳，部分指标受经费影响进度偏慢，明年将加快推进。'];
+const NOTES = [
+  '全年按计划推进各项任务，科普活动覆盖面进一步扩大。',
+  '围绕重点人群开展科普工作，完成年度目标任务。',
+  '本年度工作总体平稳，部分指标受经费影响进度偏慢，明年将加快推进。',
+];
 
 /** The notes as JSON text, as the values writer takes them. */
 function notesOf(world: World): string[] {
@@ -61,7 +65,17 @@ function writePlan(world: World, profile: RegionProfile, tables: RegionTables): 
   const id = world.ids.plan(profile.region.code);
   const json = JSON.stringify(plan);
   tables.planDocuments.text(sha256).text(`${plan.title}.txt`).text(text).time(imported).end();
-  tables.plans.text(id).text(profile.region.code).text(plan.title).text(sha256).int(2).flag(true).text(json).text(`${actor}synth-reviewer`).time(reviewed).end();
+  tables.plans
+    .text(id)
+    .text(profile.region.code)
+    .text(plan.title)
+    .text(sha256)
+    .int(2)
+    .flag(true)
+    .text(json)
+    .text(`${actor}synth-reviewer`)
+    .time(reviewed)
+    .end();
   tables.planRevisions.text(id).int(1).flag(false).text(json).text(`${actor}synth-import`).time(imported).end();
   tables.planRevisions.text(id).int(2).flag(true).text(json).text(`${actor}synth-reviewer`).time(reviewed).end();
   return plan;
@@ -93,7 +107,17 @@ function writeForm(
     const events = revisionEvents(drawOutcome(story, profile.weak), quarter, story);
     if (existing?.years.has(quarter.year)) continue;
     const id = world.ids.assignment(region.code, form.index, quarter.index);
-    tables.assignments.text(id).text(formId).int(1).text(region.code).text(department).text(quarter.code).day(quarter.dueDay).flag(true).time(officeHours(quarter.startMs, 0)).end();
+    tables.assignments
+      .text(id)
+      .text(formId)
+      .int(1)
+      .text(region.code)
+      .text(department)
+      .text(quarter.code)
+      .day(quarter.dueDay)
+      .flag(true)
+      .time(officeHours(quarter.startMs, 0))
+      .end();
     counts.assignments++;
     if (events.length === 0) continue;
     const note = quarter.quarter === 4 ? draws.pick(notes) : undefined;
@@ -101,11 +125,29 @@ function writeForm(
     for (let k = 0; k < events.length; k++) {
       const event = events[k] as RevisionEvent;
       // Drafts and typos are rare: their values are written only when a revision carries them.
-      const json = event.values === 'final' ? final.json : values.write(series, quarter.index, event.values === 'partial' ? { fields: values.draftFields } : { typo: true }).json;
+      const json =
+        event.values === 'final'
+          ? final.json
+          : values.write(
+              series,
+              quarter.index,
+              event.values === 'partial' ? { fields: values.draftFields } : { typo: true },
+            ).json;
       const comment = event.status === 'returned' ? returned : null;
       // Past reports went all the way up: an approval is recorded as accepted at the top level.
       const level = event.status === 'approved' ? 'province' : null;
-      tables.revisions.text(id).int(k + 1).text(event.status).int(1).text(json).text('[]').maybe(comment).text(event.reviewer ? reviewer : reporter).time(event.at).maybe(level).end();
+      tables.revisions
+        .text(id)
+        .int(k + 1)
+        .text(event.status)
+        .int(1)
+        .text(json)
+        .text('[]')
+        .maybe(comment)
+        .text(event.reviewer ? reviewer : reporter)
+        .time(event.at)
+        .maybe(level)
+        .end();
     }
     counts.submissions++;
     counts.revisions += events.length;
@@ -117,11 +159,22 @@ function writeForm(
  * A region's plan, assignments and submissions, appended to the open province transaction. With
  * an existing plan, that plan sizes the values and departments already reporting keep their years.
  */
-export function writeRegion(world: World, profile: RegionProfile, tables: RegionTables, existing?: ExistingPlan): RegionCounts {
+export function writeRegion(
+  world: World,
+  profile: RegionProfile,
+  tables: RegionTables,
+  existing?: ExistingPlan,
+): RegionCounts {
   const counts: RegionCounts = { assignments: 0, submissions: 0, revisions: 0, values: 0 };
   const plan = existing?.plan ?? writePlan(world, profile, tables);
-  const anchors = anchorsOf(plan, profile, world.indicators, new Random(hash32(world.seed, 'anchors', profile.region.code)));
+  const anchors = anchorsOf(
+    plan,
+    profile,
+    world.indicators,
+    new Random(hash32(world.seed, 'anchors', profile.region.code)),
+  );
   const notes = notesOf(world);
-  for (const form of world.forms) writeForm(world, profile, form, anchors, tables, counts, notes, existing?.reporting.get(form.fn.code));
+  for (const form of world.forms)
+    writeForm(world, profile, form, anchors, tables, counts, notes, existing?.reporting.get(form.fn.code));
   return counts;
 }

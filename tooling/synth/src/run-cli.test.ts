@@ -11,7 +11,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, cwd: dir };
+  const io: CliIo = {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    cwd: dir,
+  };
   const code = await runCli(argv, io);
   return { code, out, err };
 }
@@ -31,7 +35,10 @@ describe('synth command line', () => {
     [['--out', 'a.duckdb', '--seed', '1.5'], '--seed must be an integer from 0 to 4294967295, not "1.5"'],
     [['--out', 'a.duckdb', '--seed', '4294967296'], '--seed must be an integer from 0 to 4294967295, not "4294967296"'],
     [['--out', 'existing.duckdb', '--scale', 'tiny'], `${existing} exists; pass --force to replace it`],
-    [['--out', 'postgres://kesu@localhost/kesu', '--force'], '--force replaces a file only; a PostgreSQL database is emptied by its administrator'],
+    [
+      ['--out', 'postgres://kesu@localhost/kesu', '--force'],
+      '--force replaces a file only; a PostgreSQL database is emptied by its administrator',
+    ],
   ])('refuses %j with one line and exit code 2', async (argv, message) => {
     const { code, out, err } = await run(argv);
     expect(code).toBe(2);
@@ -53,6 +60,10 @@ describe('synth command line', () => {
     const { code, out, err } = await run(['--out', 'existing.duckdb', '--scale', 'tiny', '--seed', '9', '--force']);
     expect(code).toBe(0);
     expect(err.trim().split('\n').at(-1)).toBe('synth: 4/4 regions (100 %)');
-    expect(out).toMatch(new RegExp(`^wrote ${existing} \\(\\d+ MB\\) in [\\d.]+ s: 4 regions, 2,400 assignments, [\\d,]+ submissions \\([\\d,]+ revisions\\), [\\d,]+ approved values\\n$`));
+    expect(out).toMatch(
+      new RegExp(
+        `^wrote ${existing} \\(\\d+ MB\\) in [\\d.]+ s: 4 regions, 2,400 assignments, [\\d,]+ submissions \\([\\d,]+ revisions\\), [\\d,]+ approved values\\n$`,
+      ),
+    );
   });
 });

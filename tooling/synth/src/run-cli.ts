@@ -32,7 +32,9 @@ function progressPrinter(io: CliIo): (done: number, total: number) => void {
 
 /** What was written, for the summary: the file and its size, or the server without its password. */
 function written(location: string): string {
-  return isPostgresUrl(location) ? redactedUrl(location) : `${location} (${(statSync(location).size / 1e6).toFixed(0)} MB)`;
+  return isPostgresUrl(location)
+    ? redactedUrl(location)
+    : `${location} (${(statSync(location).size / 1e6).toFixed(0)} MB)`;
 }
 
 function summary(location: string, r: GenerateResult): string {
@@ -45,7 +47,8 @@ function summary(location: string, r: GenerateResult): string {
  */
 function prepareOutput(options: CliOptions, cwd: string): string {
   if (isPostgresUrl(options.out)) {
-    if (options.force) throw new UsageError('--force replaces a file only; a PostgreSQL database is emptied by its administrator');
+    if (options.force)
+      throw new UsageError('--force replaces a file only; a PostgreSQL database is emptied by its administrator');
     return options.out;
   }
   const file = path.resolve(cwd, options.out);
@@ -74,7 +77,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   try {
-    const result = await generateNational({ location, scale: options.scale, seed: options.seed, onProgress: progressPrinter(io) });
+    const result = await generateNational({
+      location,
+      scale: options.scale,
+      seed: options.seed,
+      onProgress: progressPrinter(io),
+    });
     io.stdout.write(summary(location, result));
     return 0;
   } catch (error) {

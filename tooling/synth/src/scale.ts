@@ -16,7 +16,9 @@ const TINY = ['510000', '510100', '510104', '510121'];
  */
 function demoRegions(regions: readonly Region[], seedRegions: readonly string[]): Region[] {
   const provinces = new Set(seedRegions.map(provinceCodeOf));
-  return regions.filter((r) => seedRegions.includes(r.code) || provinces.has(r.code) || (r.parent !== null && provinces.has(r.parent)));
+  return regions.filter(
+    (r) => seedRegions.includes(r.code) || provinces.has(r.code) || (r.parent !== null && provinces.has(r.parent)),
+  );
 }
 
 function chosenAt(scale: Scale, regions: readonly Region[], seedRegions: readonly string[]): Region[] {

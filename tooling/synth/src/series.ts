@@ -54,7 +54,13 @@ function rate(group: IndicatorGroup, start: number, end: number, random: Random)
   });
 }
 
-function totalOf(group: IndicatorGroup, profile: RegionProfile, anchor: Anchor | undefined, reporters: number, random: Random): Series {
+function totalOf(
+  group: IndicatorGroup,
+  profile: RegionProfile,
+  anchor: Anchor | undefined,
+  reporters: number,
+  random: Random,
+): Series {
   const kind = group.indicator.kind;
   const { base, reach } = group.spec;
   if (kind === 'rate') {
@@ -62,7 +68,8 @@ function totalOf(group: IndicatorGroup, profile: RegionProfile, anchor: Anchor |
     return rate(group, base * random.between(0.9, 1.1), (reach ?? base) * random.between(0.92, 1.05), random);
   }
   const own = base * profile.scale * random.spread(0.25);
-  if (kind === 'stock') return stock(group, own, anchor?.kind === 'stock' ? plausible(anchor.level / reporters, own) : null, random);
+  if (kind === 'stock')
+    return stock(group, own, anchor?.kind === 'stock' ? plausible(anchor.level / reporters, own) : null, random);
   return flow(group, (anchor?.kind === 'flow' ? plausible(anchor.perQuarter / reporters, own) : null) ?? own, random);
 }
 
@@ -82,14 +89,22 @@ function partsOf(group: IndicatorGroup, total: Series, random: Random): Series[]
   const sum = shares.reduce((a, b) => a + b, 0);
   const fit = sum > 0.9 ? 0.9 / sum : 1;
   const jitter = group.indicator.kind === 'flow' ? 0.1 : 0;
-  return group.parts.map((part, k) => total.map((t) => floored(t * (shares[k] ?? 0) * fit * random.between(1 - jitter, 1 + jitter), part.format)));
+  return group.parts.map((part, k) =>
+    total.map((t) => floored(t * (shares[k] ?? 0) * fit * random.between(1 - jitter, 1 + jitter), part.format)),
+  );
 }
 
 /**
  * Every numeric field of a form for one region over the twenty quarters, in form order (each
  * total followed by its sub-totals). `reporters` counts the forms that report each indicator.
  */
-export function seriesOf(form: SynthForm, profile: RegionProfile, anchors: ReadonlyMap<string, Anchor>, reporters: ReadonlyMap<string, number>, random: Random): Series[] {
+export function seriesOf(
+  form: SynthForm,
+  profile: RegionProfile,
+  anchors: ReadonlyMap<string, Anchor>,
+  reporters: ReadonlyMap<string, number>,
+  random: Random,
+): Series[] {
   return form.groups.flatMap((group) => {
     const code = group.indicator.code;
     const total = totalOf(group, profile, anchors.get(code), reporters.get(code) ?? 1, random);

@@ -30,7 +30,11 @@ export class ValuesJson {
    * the typo field ten times too big (still valid, so a reviewer has to catch it); `note` is
    * the JSON text of the year-end summary. Also returns how many numbers were written.
    */
-  write(series: readonly Series[], quarter: number, options: { fields?: number; typo?: boolean; note?: string } = {}): { json: string; numbers: number } {
+  write(
+    series: readonly Series[],
+    quarter: number,
+    options: { fields?: number; typo?: boolean; note?: string } = {},
+  ): { json: string; numbers: number } {
     let json = '';
     let numbers = 0;
     const limit = options.fields ?? this.keys.length;
@@ -41,7 +45,8 @@ export class ValuesJson {
       json += `${numbers === 0 ? '' : ','}${this.keys[f]}${value}`;
       numbers++;
     }
-    const note = options.note === undefined ? '' : `${numbers === 0 ? this.noteKey.slice(1) : this.noteKey}${options.note}`;
+    const note =
+      options.note === undefined ? '' : `${numbers === 0 ? this.noteKey.slice(1) : this.noteKey}${options.note}`;
     return { json: `{${json}${note}}`, numbers };
   }
 }

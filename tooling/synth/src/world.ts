@@ -29,7 +29,8 @@ export interface World {
 
 function countReporters(forms: SynthForm[]): Map<string, number> {
   const reporters = new Map<string, number>();
-  for (const form of forms) for (const g of form.groups) reporters.set(g.indicator.code, (reporters.get(g.indicator.code) ?? 0) + 1);
+  for (const form of forms)
+    for (const g of form.groups) reporters.set(g.indicator.code, (reporters.get(g.indicator.code) ?? 0) + 1);
   return reporters;
 }
 

@@ -16,7 +16,15 @@ let onDuckDb: GenerateResult;
 let onPostgres: GenerateResult;
 
 /** The tables the generator writes, each a digest of all its rows. */
-const TABLES = ['plan_documents', 'plans', 'plan_revisions', 'forms', 'form_versions', 'assignments', 'submission_revisions'];
+const TABLES = [
+  'plan_documents',
+  'plans',
+  'plan_revisions',
+  'forms',
+  'form_versions',
+  'assignments',
+  'submission_revisions',
+];
 
 /** Bookkeeping one engine keeps and the other has no need of: which transaction wrote a row (PostgreSQL, for the analytics copy). */
 const ENGINE_ONLY = new Set(['written_by']);
@@ -24,7 +32,8 @@ const ENGINE_ONLY = new Set(['written_by']);
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/;
 
 /** A cell as both engines give it alike: a time as milliseconds (they print fractions differently). */
-const canonical = (value: unknown): unknown => (typeof value === 'string' && TIMESTAMP.test(value) ? Date.parse(`${value.replace(' ', 'T')}Z`) : value);
+const canonical = (value: unknown): unknown =>
+  typeof value === 'string' && TIMESTAMP.test(value) ? Date.parse(`${value.replace(' ', 'T')}Z`) : value;
 
 /**
  * What the generator wrote, in terms both engines give alike: row counts, the total length of
@@ -39,7 +48,15 @@ async function digest(location: string): Promise<Row> {
     const result: Row = Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, Number(v)]));
     for (const table of TABLES) {
       // Sorted here: the engines may order text by different collations.
-      const lines = (await store.connection.rows(`SELECT * FROM ${table}`)).map((r) => JSON.stringify(Object.entries(r).filter(([column]) => !ENGINE_ONLY.has(column)).map(([, value]) => canonical(value)))).sort();
+      const lines = (await store.connection.rows(`SELECT * FROM ${table}`))
+        .map((r) =>
+          JSON.stringify(
+            Object.entries(r)
+              .filter(([column]) => !ENGINE_ONLY.has(column))
+              .map(([, value]) => canonical(value)),
+          ),
+        )
+        .sort();
       result[`${table}_sha256`] = createHash('sha256').update(lines.join('\n')).digest('hex');
     }
     return result;
@@ -71,6 +88,8 @@ describe('generateNational on DuckDB and on PostgreSQL', () => {
   });
 
   it('refuses a PostgreSQL database that already holds regions', async () => {
-    await expect(generateNational({ location: postgres.url, scale: 'tiny', seed: SEED })).rejects.toThrow(/already holds regions/);
+    await expect(generateNational({ location: postgres.url, scale: 'tiny', seed: SEED })).rejects.toThrow(
+      /already holds regions/,
+    );
   });
 });

@@ -52,7 +52,12 @@ describe('generateNational at the tiny scale', () => {
       revisions: String(result.revisions),
     });
     const approved = await query("SELECT submission_values FROM submissions WHERE status = 'approved'");
-    const numbers = approved.reduce((n, r) => n + Object.values(JSON.parse(String(r['submission_values'])) as object).filter((v) => typeof v === 'number').length, 0);
+    const numbers = approved.reduce(
+      (n, r) =>
+        n +
+        Object.values(JSON.parse(String(r['submission_values'])) as object).filter((v) => typeof v === 'number').length,
+      0,
+    );
     expect(numbers).toBe(result.values);
     expect(result.ms).toBeGreaterThan(0);
   });
@@ -88,29 +93,43 @@ describe('generateNational at the tiny scale', () => {
   });
 
   it('stores plans the schema accepts, with spans into their documents', async () => {
-    const rows = await query('SELECT p.plan, d.text FROM plan_revisions p JOIN plans x ON x.id = p.plan_id JOIN plan_documents d ON d.sha256 = x.document_sha256');
+    const rows = await query(
+      'SELECT p.plan, d.text FROM plan_revisions p JOIN plans x ON x.id = p.plan_id JOIN plan_documents d ON d.sha256 = x.document_sha256',
+    );
     expect(rows).toHaveLength(8);
     for (const row of rows) {
       const plan = Plan.parse(JSON.parse(String(row['plan'])));
       const text = String(row['text']);
       for (const target of plan.targets) expect(text.slice(target.span.start, target.span.end)).toBe(target.text);
-      for (const section of plan.sections) expect(text.slice(section.span.start, section.span.end)).toContain(section.title);
+      for (const section of plan.sections)
+        expect(text.slice(section.span.start, section.span.end)).toContain(section.title);
       expect(plan.literacyTarget?.value).toBeGreaterThan(8);
     }
   });
 
   it('stores every revision as the validator cleans it, with each step allowed by the workflow', async () => {
-    const forms = new Map((await query('SELECT form_id, definition FROM form_versions')).map((r) => [String(r['form_id']), compileForm(FormDefinition.parse(JSON.parse(String(r['definition']))))]));
-    const rows = await query(`SELECT a.id, a.form_id, s.revision, s.status, s.submission_values, epoch_ms(s.created_at) AS at
+    const forms = new Map(
+      (await query('SELECT form_id, definition FROM form_versions')).map((r) => [
+        String(r['form_id']),
+        compileForm(FormDefinition.parse(JSON.parse(String(r['definition'])))),
+      ]),
+    );
+    const rows =
+      await query(`SELECT a.id, a.form_id, s.revision, s.status, s.submission_values, epoch_ms(s.created_at) AS at
       FROM submission_revisions s JOIN assignments a ON a.id = s.assignment_id ORDER BY a.id, s.revision`);
     let previous: { id: string; status: SubmissionStatus; at: number } | null = null;
     for (const row of rows) {
       const stored = String(row['submission_values']);
       const checked = forms.get(String(row['form_id']))?.validate(JSON.parse(stored));
-      expect(checked?.ok ? { json: JSON.stringify(checked.values), warnings: checked.warnings } : checked).toEqual({ json: stored, warnings: [] });
+      expect(checked?.ok ? { json: JSON.stringify(checked.values), warnings: checked.warnings } : checked).toEqual({
+        json: stored,
+        warnings: [],
+      });
       const status = row['status'] as SubmissionStatus;
       const before = previous?.id === row['id'] ? previous : null;
-      expect(Object.values(submissionActions).some((a) => a.to === status && a.from.includes(before?.status ?? null))).toBe(true);
+      expect(
+        Object.values(submissionActions).some((a) => a.to === status && a.from.includes(before?.status ?? null)),
+      ).toBe(true);
       expect(Number(row['at'])).toBeGreaterThan(before?.at ?? 0);
       expect(Number(row['at'])).toBeLessThanOrEqual(AS_OF_MS);
       previous = { id: String(row['id']), status, at: Number(row['at']) };

@@ -13,7 +13,9 @@ const GROUP_LENGTH = 4;
  * hours is out of reach behind the log-in rate limit).
  */
 export function newLoginCode(): string {
-  const groups = Array.from({ length: GROUPS }, () => Array.from({ length: GROUP_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join(''));
+  const groups = Array.from({ length: GROUPS }, () =>
+    Array.from({ length: GROUP_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join(''),
+  );
   return groups.join('-');
 }
 
@@ -25,7 +27,9 @@ export function normaliseLoginCode(typed: string): string {
 
 /** Stored in place of the code; the user's id salts it so equal codes of two users differ. */
 export function loginCodeHash(userId: string, code: string): string {
-  return createHash('sha256').update(`${userId}:${normaliseLoginCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${userId}:${normaliseLoginCode(code)}`)
+    .digest('hex');
 }
 
 /** The log-in page with the user name and code filled in. */

@@ -36,14 +36,22 @@ const COLUMNS: Array<{ header: string; key: keyof LoginSheetRow; width: number }
 export async function loginSheet(sheet: LoginSheet): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet('登录信息', {
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+    },
   });
   ws.columns = COLUMNS.map(({ key, width }) => ({ key, width }));
   ws.mergeCells(1, 1, 1, COLUMNS.length);
   ws.getCell(1, 1).value = sheet.title;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   ws.mergeCells(2, 1, 2, COLUMNS.length);
-  ws.getCell(2, 1).value = '请在有效期内登录：输入用户名和一次性登录码，再设置自己的密码。登录码只能使用一次，请妥善保管。 / Log in before the code expires with the user name and one-time code, then set your own password. Each code works once.';
+  ws.getCell(2, 1).value =
+    '请在有效期内登录：输入用户名和一次性登录码，再设置自己的密码。登录码只能使用一次，请妥善保管。 / Log in before the code expires with the user name and one-time code, then set your own password. Each code works once.';
   ws.getCell(2, 1).alignment = { wrapText: true };
   ws.getRow(2).height = 32;
   const header = ws.getRow(3);
@@ -57,7 +65,8 @@ export async function loginSheet(sheet: LoginSheet): Promise<Uint8Array> {
   }
   const border = { style: 'thin' as const, color: { argb: 'FF999999' } };
   for (let r = 3; r <= ws.rowCount; r++) {
-    for (let c = 1; c <= COLUMNS.length; c++) ws.getCell(r, c).border = { top: border, left: border, bottom: border, right: border };
+    for (let c = 1; c <= COLUMNS.length; c++)
+      ws.getCell(r, c).border = { top: border, left: border, bottom: border, right: border };
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '@kesu/schema';
 import { reportingUnits } from './plan-units.js';
 
-const plan = (departments: Plan['departments'], code: string | null = '510000') => ({ region: { name: '四川省', short: '四川', level: 'province', province: '四川省', parent: null, code }, departments }) as unknown as Plan;
+const plan = (departments: Plan['departments'], code: string | null = '510000') =>
+  ({
+    region: { name: '四川省', short: '四川', level: 'province', province: '四川省', parent: null, code },
+    departments,
+  }) as unknown as Plan;
 
 describe('the units of a plan that report', () => {
   it('are its named departments, once each, without collective placeholders', () => {
@@ -21,6 +25,8 @@ describe('the units of a plan that report', () => {
   });
 
   it('leave out a unit with no region of its own in a plan without one', () => {
-    expect(reportingUnits(plan([{ raw: '科协', name: '科协', function: 'science_association', region: null }], null))).toEqual([]);
+    expect(
+      reportingUnits(plan([{ raw: '科协', name: '科协', function: 'science_association', region: null }], null)),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Username } from '@kesu/schema';
 import { reporterUsername } from './reporter-username.js';
 
-const unit = (department: string, fn: string | null, regionCode = '510104') => ({ regionCode, department, function: fn });
+const unit = (department: string, fn: string | null, regionCode = '510104') => ({
+  regionCode,
+  department,
+  function: fn,
+});
 
 describe('reporter user names', () => {
   it('are the region code and the unit’s function', () => {
@@ -20,13 +24,18 @@ describe('reporter user names', () => {
 
   it('count on while a name is still taken', () => {
     const tagged = reporterUsername(unit('锦江区教育局', 'education'), new Set(['510104.education']));
-    expect(reporterUsername(unit('锦江区教育局', 'education'), new Set(['510104.education', tagged]))).toBe(`${tagged}-2`);
+    expect(reporterUsername(unit('锦江区教育局', 'education'), new Set(['510104.education', tagged]))).toBe(
+      `${tagged}-2`,
+    );
   });
 
   it('stay valid user names for long function codes and town codes', () => {
     const names = [
       reporterUsername(unit('工商联', 'federation_industry_commerce'), new Set()),
-      reporterUsername(unit('工商联', 'federation_industry_commerce', '510104001'), new Set(['510104001.federation_industry_c'])),
+      reporterUsername(
+        unit('工商联', 'federation_industry_commerce', '510104001'),
+        new Set(['510104001.federation_industry_c']),
+      ),
       reporterUsername(unit('某中心', null, '510104001'), new Set()),
     ];
     for (const name of names) expect(Username.safeParse(name).success, name).toBe(true);

@@ -14,7 +14,10 @@ function nameTag(department: string): string {
  * gives the same names; a counter settles what is still taken.
  * @example reporterUsername({ regionCode: '510104', department: '锦江区教育局', function: 'education' }, new Set()) // '510104.education'
  */
-export function reporterUsername(unit: { regionCode: string; department: string; function: string | null }, taken: ReadonlySet<string>): string {
+export function reporterUsername(
+  unit: { regionCode: string; department: string; function: string | null },
+  taken: ReadonlySet<string>,
+): string {
   const head = `${unit.regionCode}.`;
   const fn = (unit.function ?? '').replace(/[^a-z0-9_]/g, '');
   const plain = fn ? (head + fn).slice(0, MAX) : null;

@@ -1,5 +1,14 @@
 import type { ApprovalLevel } from '@kesu/schema';
-import { buildWarehouse, WH, exportLake, SandboxProcesses, type BuildOptions, type BuildResult, type LakeExport, type StepListener } from '@kesu/analytics';
+import {
+  buildWarehouse,
+  WH,
+  exportLake,
+  SandboxProcesses,
+  type BuildOptions,
+  type BuildResult,
+  type LakeExport,
+  type StepListener,
+} from '@kesu/analytics';
 import { first, rows, type Params, type Row, type Store } from '@kesu/store';
 import { TtlCache } from '../http/ttl-cache.js';
 import { QueryGate, SQL_PLACES } from './query-gate.js';
@@ -53,7 +62,11 @@ export class AnalyticsService {
   ) {}
 
   /** The embedded store keeps its warehouse beside it; on PostgreSQL, nodes sharing a data folder share one. */
-  static async open(store: Store, dataDir: string, countApprovedFrom: ApprovalLevel | null = null): Promise<AnalyticsService> {
+  static async open(
+    store: Store,
+    dataDir: string,
+    countApprovedFrom: ApprovalLevel | null = null,
+  ): Promise<AnalyticsService> {
     const service = new AnalyticsService(store, dataDir, countApprovedFrom);
     const open = store.backend === 'postgres' ? SharedWarehouse.open : OwnWarehouse.open;
     service.home = await open(store, dataDir, () => service.changed());
@@ -101,17 +114,25 @@ export class AnalyticsService {
     return next;
   }
 
-  private enqueue(options: BuildOptions & { onLakeStep?: StepListener }, onStart: () => void, wait: boolean): Promise<BuildOutcome | null> {
+  private enqueue(
+    options: BuildOptions & { onLakeStep?: StepListener },
+    onStart: () => void,
+    wait: boolean,
+  ): Promise<BuildOutcome | null> {
     const run = this.chain.then(() => {
       onStart();
-      return this.home.build(async (builder, built) => {
-        // On PostgreSQL the build reads a copy of the store's tables: taken now, it holds every commit so far.
-        await this.store.refreshAnalyticsCopy();
-        const build = await buildWarehouse(builder, { ...options, countApprovedFrom: this.countApprovedFrom });
-        built();
-        const lake = await exportLake(builder, this.dataDir, build.touched, options.onLakeStep);
-        return { build, lake };
-      }, wait, (outcome) => outcome.build.changed);
+      return this.home.build(
+        async (builder, built) => {
+          // On PostgreSQL the build reads a copy of the store's tables: taken now, it holds every commit so far.
+          await this.store.refreshAnalyticsCopy();
+          const build = await buildWarehouse(builder, { ...options, countApprovedFrom: this.countApprovedFrom });
+          built();
+          const lake = await exportLake(builder, this.dataDir, build.touched, options.onLakeStep);
+          return { build, lake };
+        },
+        wait,
+        (outcome) => outcome.build.changed,
+      );
     });
     this.chain = run.catch(() => undefined);
     return run;
@@ -142,7 +163,12 @@ export class AnalyticsService {
    * rows, under the caller's key for what else shapes it (size, language): drawing a chart costs
    * more than reading its rows.
    */
-  async queryChart(sql: string, params: Params, key: string, draw: (rows: Row[]) => string): Promise<{ rows: Row[]; svg: string }> {
+  async queryChart(
+    sql: string,
+    params: Params,
+    key: string,
+    draw: (rows: Row[]) => string,
+  ): Promise<{ rows: Row[]; svg: string }> {
     const generation = this.generation;
     const found = await this.query(sql, params);
     const cacheKey = JSON.stringify([sql, params, key]);
@@ -169,9 +195,19 @@ export class AnalyticsService {
   lastBuild(): Promise<LastBuild> {
     const run = this.chain.then(async () => {
       if (!(await this.home.hasBuild())) return { builtAt: null, revisionsUntil: null, assignmentsUntil: null };
-      const r = (await this.home.read((connection) => first(connection, `SELECT CAST(max(built_at) AS VARCHAR) AS built, CAST(max(revisions_until) AS VARCHAR) AS revisions, CAST(max(assignments_until) AS VARCHAR) AS assignments FROM ${WH}.warehouse_builds`))) ?? {};
+      const r =
+        (await this.home.read((connection) =>
+          first(
+            connection,
+            `SELECT CAST(max(built_at) AS VARCHAR) AS built, CAST(max(revisions_until) AS VARCHAR) AS revisions, CAST(max(assignments_until) AS VARCHAR) AS assignments FROM ${WH}.warehouse_builds`,
+          ),
+        )) ?? {};
       const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-      return { builtAt: text(r['built']), revisionsUntil: text(r['revisions']), assignmentsUntil: text(r['assignments']) };
+      return {
+        builtAt: text(r['built']),
+        revisionsUntil: text(r['revisions']),
+        assignmentsUntil: text(r['assignments']),
+      };
     });
     this.chain = run.catch(() => undefined);
     return run;

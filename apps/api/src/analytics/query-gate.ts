@@ -68,4 +68,5 @@ export class QueryGate {
   }
 }
 
-const busy = (zh: string, en: string) => new Failure(429, 'sql_busy', zh, en, [], { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+const busy = (zh: string, en: string) =>
+  new Failure(429, 'sql_busy', zh, en, [], { 'Retry-After': String(RETRY_AFTER_SECONDS) });

@@ -15,7 +15,10 @@ const selectSql = (table: TableDoc) =>
   `SELECT ${table.columns.map((c) => (/DATE|TIMESTAMP/.test(c.type) ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name)).join(', ')} FROM ${WH}.${table.name}`;
 
 async function writeCsv(connection: Connection, table: TableDoc, outDir: string): Promise<void> {
-  await exec(connection, `COPY (${selectSql(table)}) TO ${quoteLiteral(path.join(outDir, `${table.name}.csv`))} (HEADER, DELIMITER ',')`);
+  await exec(
+    connection,
+    `COPY (${selectSql(table)}) TO ${quoteLiteral(path.join(outDir, `${table.name}.csv`))} (HEADER, DELIMITER ',')`,
+  );
 }
 
 const TIME_NOTE = '北京时间（UTC+8）/ Beijing time';
@@ -41,7 +44,11 @@ export function sheetCell(value: unknown, time: boolean): unknown {
 }
 
 /** One sheet per table (more when a table passes Excel's row limit). */
-async function writeSheets(connection: Connection, workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TableDoc): Promise<void> {
+async function writeSheets(
+  connection: Connection,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  table: TableDoc,
+): Promise<void> {
   const result = await connection.stream(selectSql(table));
   const times = table.columns.map(isTime);
   let sheet: ExcelJS.Worksheet | null = null;
@@ -65,7 +72,12 @@ async function writeSheets(connection: Connection, workbook: ExcelJS.stream.xlsx
 }
 
 /** Writes every documented table as CSV files or one XLSX workbook into a folder. */
-export async function exportTables(connection: Connection, outDir: string, format: 'csv' | 'xlsx', onStep: StepListener): Promise<string[]> {
+export async function exportTables(
+  connection: Connection,
+  outDir: string,
+  format: 'csv' | 'xlsx',
+  onStep: StepListener,
+): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   if (format === 'csv') {
     for (const [i, table] of WAREHOUSE_TABLES.entries()) {

@@ -2,9 +2,12 @@ import { combineOf, regionObservations, valuesRead, type UnitValue } from '@kesu
 import type { TargetContributions, TargetScope } from '@kesu/schema';
 import type { AnalyticsService } from './analytics-service.js';
 
-
 /** The target's region and what its verdict for the year rests on, or null when there is no such target. */
-export async function targetContributions(analytics: AnalyticsService, targetId: string, year: number): Promise<TargetContributions | null> {
+export async function targetContributions(
+  analytics: AnalyticsService,
+  targetId: string,
+  year: number,
+): Promise<TargetContributions | null> {
   const [target] = await analytics.query(
     `SELECT t.region_code, t.scope, t.unit, t.indicator_code, d.start_year, CAST(p.as_of AS VARCHAR) AS as_of, p.actual
      FROM dim_target t JOIN dim_plan d USING (plan_id)
@@ -17,7 +20,15 @@ export async function targetContributions(analytics: AnalyticsService, targetId:
   const unit = (target['unit'] as string | null) ?? null;
   const asOf = (target['as_of'] as string | null) ?? null;
   const combine = combineOf(scope, unit);
-  const head = { targetId, regionCode: String(target['region_code']), year, asOf, unit, combine, actual: target['actual'] === null ? null : Number(target['actual']) };
+  const head = {
+    targetId,
+    regionCode: String(target['region_code']),
+    year,
+    asOf,
+    unit,
+    combine,
+    actual: target['actual'] === null ? null : Number(target['actual']),
+  };
   const values = (
     await analytics.query(
       `SELECT CAST(v.department AS VARCHAR) AS unit, CAST(v.period AS VARCHAR) AS period, max(v.value) AS value
@@ -27,7 +38,11 @@ export async function targetContributions(analytics: AnalyticsService, targetId:
   ).map((r): UnitValue => ({ unit: String(r['unit'] ?? ''), period: String(r['period']), value: Number(r['value']) }));
   if (values.length > 0 && asOf !== null) {
     const read = valuesRead(scope, regionObservations(values, combine), asOf, Number(target['start_year']));
-    const rows = read.map((c) => ({ ...c, regionCode: null, outlier: c.outlier && { ...c.outlier, ratio: Number.isFinite(c.outlier.ratio) ? c.outlier.ratio : null } }));
+    const rows = read.map((c) => ({
+      ...c,
+      regionCode: null,
+      outlier: c.outlier && { ...c.outlier, ratio: Number.isFinite(c.outlier.ratio) ? c.outlier.ratio : null },
+    }));
     return { ...head, source: 'field', rows };
   }
   if (asOf === null || target['indicator_code'] === null) return { ...head, source: 'none', rows: [] };
@@ -39,6 +54,13 @@ export async function targetContributions(analytics: AnalyticsService, targetId:
      ORDER BY v.period, v.region_code, v.department LIMIT 2000`,
     [head.regionCode, String(target['indicator_code']), Number(asOf.slice(0, 4))],
   );
-  const rows = indicatorRows.map((r) => ({ unit: String(r['unit'] ?? ''), regionCode: String(r['region_code']), period: String(r['period']), value: Number(r['value']), carried: false, outlier: null }));
+  const rows = indicatorRows.map((r) => ({
+    unit: String(r['unit'] ?? ''),
+    regionCode: String(r['region_code']),
+    period: String(r['period']),
+    value: Number(r['value']),
+    carried: false,
+    outlier: null,
+  }));
   return { ...head, source: 'indicator', rows };
 }

@@ -25,7 +25,11 @@ export interface WarehouseHome {
    * Null when another process is building and `wait` is false: its build will be shown here when
    * done. `changed` tells from the result whether the build wrote anything worth showing.
    */
-  build<T>(work: (builder: DuckDBConnection, built: () => void) => Promise<T>, wait: boolean, changed: (result: T) => boolean): Promise<T | null>;
+  build<T>(
+    work: (builder: DuckDBConnection, built: () => void) => Promise<T>,
+    wait: boolean,
+    changed: (result: T) => boolean,
+  ): Promise<T | null>;
   read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
   /** Told of a failed read or build: puts the warehouse back in use if the failure set it aside. */
   recover(error: unknown): Promise<unknown>;
@@ -115,13 +119,25 @@ export class SharedWarehouse implements WarehouseHome {
 
   static async open(store: Store, dataDir: string, shown: () => void): Promise<SharedWarehouse> {
     const view = await WarehouseView.open();
-    const home = new SharedWarehouse(store, WarehouseGenerations.open(dataDir), view, await store.connect(), await ReaderPool.open(() => view.connect(), READERS), shown);
+    const home = new SharedWarehouse(
+      store,
+      WarehouseGenerations.open(dataDir),
+      view,
+      await store.connect(),
+      await ReaderPool.open(() => view.connect(), READERS),
+      shown,
+    );
     store.changes.subscribe(WAREHOUSE_SHOWN_TOPIC, (key) => {
       const [folder, name] = key.split(' ');
-      if (folder === home.files.id && name) home.show(path.join(home.files.dir, name)).catch((error: unknown) => console.error('warehouse not shown:', error));
+      if (folder === home.files.id && name)
+        home
+          .show(path.join(home.files.dir, name))
+          .catch((error: unknown) => console.error('warehouse not shown:', error));
     });
     // A change feed cut meanwhile may have missed an announcement: CURRENT names the newest file.
-    store.changes.onGap(() => void home.showCurrent().catch((error: unknown) => console.error('warehouse not shown:', error)));
+    store.changes.onGap(
+      () => void home.showCurrent().catch((error: unknown) => console.error('warehouse not shown:', error)),
+    );
     await home.showCurrent();
     return home;
   }
@@ -154,7 +170,11 @@ export class SharedWarehouse implements WarehouseHome {
     return this.view.shown !== null && (await this.readers.use((c) => hasBuild(c)));
   }
 
-  build<T>(work: (builder: DuckDBConnection, built: () => void) => Promise<T>, wait: boolean, changed: (result: T) => boolean): Promise<T | null> {
+  build<T>(
+    work: (builder: DuckDBConnection, built: () => void) => Promise<T>,
+    wait: boolean,
+    changed: (result: T) => boolean,
+  ): Promise<T | null> {
     return this.store.exclusively(
       this.lock,
       async () => {

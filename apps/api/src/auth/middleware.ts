@@ -35,12 +35,24 @@ export function authenticate(ctx: AppContext) {
       const { passwordHash: _hash, ...user } = withSecret;
       return { session, user };
     });
-    if (!found || (bearer !== null) !== (found.session.kind === 'bearer') || found.session.expiresAt < sqlNow()) throw unauthenticated();
+    if (!found || (bearer !== null) !== (found.session.kind === 'bearer') || found.session.expiresAt < sqlNow())
+      throw unauthenticated();
     const { session, user } = found;
     // Disabling ends the sessions; this catches one another node still had in its cache.
-    if (user.disabled) throw new Failure(401, 'account_disabled', '账号已停用，请联系科协办公室', 'this account is disabled; contact the office');
+    if (user.disabled)
+      throw new Failure(
+        401,
+        'account_disabled',
+        '账号已停用，请联系科协办公室',
+        'this account is disabled; contact the office',
+      );
     if (session.kind === 'cookie' && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrf) {
-      throw new Failure(403, 'csrf', '请求缺少有效的 CSRF 令牌，请刷新页面', 'missing or wrong CSRF token; reload the page');
+      throw new Failure(
+        403,
+        'csrf',
+        '请求缺少有效的 CSRF 令牌，请刷新页面',
+        'missing or wrong CSRF token; reload the page',
+      );
     }
     c.set('user', user);
     c.set('session', session);

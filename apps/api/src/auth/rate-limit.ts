@@ -1,4 +1,11 @@
-import { addLoginFailures, clearLoginFailures, countLoginFailureKeys, forgetLoginFailures, recentLoginFailures, type Store } from '@kesu/store';
+import {
+  addLoginFailures,
+  clearLoginFailures,
+  countLoginFailureKeys,
+  forgetLoginFailures,
+  recentLoginFailures,
+  type Store,
+} from '@kesu/store';
 
 /** Failures recorded between two sweeps of those that have left the window. */
 const SWEEP_EVERY = 1_000;
@@ -33,7 +40,8 @@ export class LoginLimiter {
     for (const [key, times] of recent) {
       const limit = this.limitOf(key);
       // Blocked until enough failures leave the window to fall under the limit.
-      if (times.length >= limit) waitMs = Math.max(waitMs, (times[times.length - limit] as number) + this.windowMs - now);
+      if (times.length >= limit)
+        waitMs = Math.max(waitMs, (times[times.length - limit] as number) + this.windowMs - now);
     }
     return waitMs > 0 ? Math.ceil(waitMs / 1000) : null;
   }

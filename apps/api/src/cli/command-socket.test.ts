@@ -40,15 +40,30 @@ function raw(line: string): Promise<unknown[]> {
     const client = createConnection(socket.file, () => client.write(`${line}\n`));
     let text = '';
     client.on('data', (d: Buffer) => (text += d.toString()));
-    client.on('close', () => resolve(text.trim().split('\n').map((l) => JSON.parse(l) as unknown)));
+    client.on('close', () =>
+      resolve(
+        text
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as unknown),
+      ),
+    );
   });
 }
 
 describe('the command socket', () => {
   it('runs a command in the caller’s folder on the server’s data and returns its output and exit code', async () => {
     const { seen, io } = capture();
-    const code = await forwardCommand(socket.file, { argv: ['backup', '--out', 'x.duckdb'], cwd: '/somewhere/else', stdin: 'typed' }, io);
-    expect([code, seen.out, seen.err]).toEqual([3, `cwd /somewhere/else data ${dir}\n`, 'argv backup --out x.duckdb stdin typed\n']);
+    const code = await forwardCommand(
+      socket.file,
+      { argv: ['backup', '--out', 'x.duckdb'], cwd: '/somewhere/else', stdin: 'typed' },
+      io,
+    );
+    expect([code, seen.out, seen.err]).toEqual([
+      3,
+      `cwd /somewhere/else data ${dir}\n`,
+      'argv backup --out x.duckdb stdin typed\n',
+    ]);
   });
 
   it('is open to its owner only', () => {
@@ -92,7 +107,9 @@ describe('a command served for another process', () => {
     for (const argv of [['serve'], ['restore', 'x.duckdb'], ['sql', 'SELECT 1']]) {
       const { seen, io } = capture();
       expect(await runServed({ cwd: '/', ctx }, () => runCli(argv, io))).toBe(2);
-      expect(seen.err).toBe(`kesu ${argv[0]}: 运行中的服务不代为执行此命令 / a running server does not run this command\n`);
+      expect(seen.err).toBe(
+        `kesu ${argv[0]}: 运行中的服务不代为执行此命令 / a running server does not run this command\n`,
+      );
     }
   });
 });

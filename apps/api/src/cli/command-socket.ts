@@ -90,7 +90,13 @@ async function serveConnection(socket: Socket, ctx: AppContext, run: RunCommand)
   }
   let code: number;
   try {
-    code = await runServed({ cwd: request.cwd, ctx }, () => run(request.argv, { out: (text) => send({ out: text }), err: (text) => send({ err: text }), stdin: async () => request.stdin ?? '' }));
+    code = await runServed({ cwd: request.cwd, ctx }, () =>
+      run(request.argv, {
+        out: (text) => send({ out: text }),
+        err: (text) => send({ err: text }),
+        stdin: async () => request.stdin ?? '',
+      }),
+    );
   } catch (error) {
     send({ err: `kesu: ${(error as Error).message}\n` });
     code = 1;
@@ -107,7 +113,8 @@ function parseRequest(line: string): CommandRequest | null {
   }
   const request = CommandRequest.safeParse(json);
   // The client never sends a database URL: it would change this server's environment.
-  if (!request.success || request.data.argv.some((a) => a === '--database-url' || a.startsWith('--database-url='))) return null;
+  if (!request.success || request.data.argv.some((a) => a === '--database-url' || a.startsWith('--database-url=')))
+    return null;
   return request.data;
 }
 

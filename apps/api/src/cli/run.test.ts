@@ -12,7 +12,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 describe('kesu demo seed', () => {
   // Two runs of the whole demo, each a process of its own: seconds, not the default five.
   it('creates the database, loads the seeds and says what is there; a second run changes nothing', async () => {
@@ -20,7 +19,9 @@ describe('kesu demo seed', () => {
     expect(first.code, first.err).toBe(0);
     expect(first.out).toMatch(/行政区划 regions 3420/);
     // The five seed plans and a demo plan (…（演示）) for every other region the demo gives five years of reports.
-    expect(first.out).toMatch(/方案 plans 96 · 表单 forms \d+ · 任务 assignments \d+ · 填报 submissions \d+ · 用户 users 8/);
+    expect(first.out).toMatch(
+      /方案 plans 96 · 表单 forms \d+ · 任务 assignments \d+ · 填报 submissions \d+ · 用户 users 8/,
+    );
     expect(first.out).toContain('演示数据 demo data');
     const second = await kesu('demo', 'seed');
     expect(second.out).toContain('演示数据已存在，未作改动');
@@ -42,7 +43,17 @@ describe('kesu warehouse build, sql, report and export', () => {
     expect(refused.err).toMatch(/不允许使用表函数 read_text/);
     const report = await kesu('report', '--region', '510104', '--period', '2025', '--out', path.join(dir, 'r.html'));
     expect(report.code, report.err).toBe(0);
-    const pdf = await kesu('report', '--region', '510104', '--period', '2025', '--out', path.join(dir, 'r.pdf'), '--format', 'pdf');
+    const pdf = await kesu(
+      'report',
+      '--region',
+      '510104',
+      '--period',
+      '2025',
+      '--out',
+      path.join(dir, 'r.pdf'),
+      '--format',
+      'pdf',
+    );
     expect(pdf.code, pdf.err).toBe(0);
     const bytes = readFileSync(path.join(dir, 'r.pdf'));
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -56,7 +67,17 @@ describe('kesu warehouse build, sql, report and export', () => {
   it('says plainly when there is no Chromium to print a PDF with', async () => {
     process.env['KESU_CHROMIUM'] = path.join(dir, 'no-such-chromium');
     try {
-      const pdf = await kesu('report', '--region', '510104', '--period', '2025', '--out', path.join(dir, 'x.pdf'), '--format', 'pdf');
+      const pdf = await kesu(
+        'report',
+        '--region',
+        '510104',
+        '--period',
+        '2025',
+        '--out',
+        path.join(dir, 'x.pdf'),
+        '--format',
+        'pdf',
+      );
       expect(pdf.code).toBe(1);
       expect(pdf.err).toContain('找不到 Chromium');
       expect(pdf.err).toContain('--format html');
@@ -84,8 +105,16 @@ describe('kesu with bad arguments', () => {
     [['report'], 2, /--region must be a six-digit region code/],
     [['report', '--region', '510104', '--period', '25', '--out', 'r.html'], 2, /--period must be a year/],
     [['report', '--region', '510104', '--period', '2025'], 2, /--out FILE is required/],
-    [['report', '--region', '510104', '--period', '2025', '--out', 'r.html', '--lang', 'fr'], 2, /--lang must be zh or en/],
-    [['report', '--region', '510104', '--period', '2025', '--out', 'r.doc', '--format', 'docx'], 2, /--format must be html or pdf/],
+    [
+      ['report', '--region', '510104', '--period', '2025', '--out', 'r.html', '--lang', 'fr'],
+      2,
+      /--lang must be zh or en/,
+    ],
+    [
+      ['report', '--region', '510104', '--period', '2025', '--out', 'r.doc', '--format', 'docx'],
+      2,
+      /--format must be html or pdf/,
+    ],
   ])('%j exits %i with a one-line reason', async (argv, code, message) => {
     const result = await kesu(...argv);
     expect(result.code).toBe(code);

@@ -43,8 +43,18 @@ const COMMANDS: Record<string, Command> = {
 const NOT_SERVED = new Set(['serve', 'restore', 'sql']);
 
 function help(): string {
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(44)} ${c.summaryZh}\n  ${''.padEnd(44)} ${c.summaryEn}`);
-  return ['科素 Kesu — 全民科学素质行动规划实施监测 / science-literacy plan monitoring', '', '用法 / usage:', ...lines, '', '  --database-url postgres://…    使用 PostgreSQL 数据库（同 KESU_DATABASE_URL）/ use a PostgreSQL database (as KESU_DATABASE_URL)', ''].join('\n');
+  const lines = Object.values(COMMANDS).map(
+    (c) => `  ${c.usage.padEnd(44)} ${c.summaryZh}\n  ${''.padEnd(44)} ${c.summaryEn}`,
+  );
+  return [
+    '科素 Kesu — 全民科学素质行动规划实施监测 / science-literacy plan monitoring',
+    '',
+    '用法 / usage:',
+    ...lines,
+    '',
+    '  --database-url postgres://…    使用 PostgreSQL 数据库（同 KESU_DATABASE_URL）/ use a PostgreSQL database (as KESU_DATABASE_URL)',
+    '',
+  ].join('\n');
 }
 
 /**
@@ -75,7 +85,9 @@ export async function runCli(given: string[], io: Output): Promise<number> {
   }
   const name = Object.keys(COMMANDS).find((key) => argv.slice(0, key.split(' ').length).join(' ') === key);
   if (!name) {
-    io.err(`kesu: 未知命令 / unknown command: ${argv.join(' ')}\n运行 kesu --help 查看可用命令 / run kesu --help for the commands\n`);
+    io.err(
+      `kesu: 未知命令 / unknown command: ${argv.join(' ')}\n运行 kesu --help 查看可用命令 / run kesu --help for the commands\n`,
+    );
     return 2;
   }
   const command = COMMANDS[name] as Command;
@@ -111,7 +123,9 @@ async function runByServer(name: string, request: CommandRequest, io: Output): P
   if (process.env['KESU_DATABASE_URL']?.trim()) return null;
   const socket = commandSocketFile(dataDir());
   if (name === 'restore' && (await serverListens(socket))) {
-    io.err(`kesu restore: 数据库正被运行中的 kesu serve 使用，请先停止服务再恢复 / a running kesu serve holds the database; stop it before restoring (${dataDir()})\n`);
+    io.err(
+      `kesu restore: 数据库正被运行中的 kesu serve 使用，请先停止服务再恢复 / a running kesu serve holds the database; stop it before restoring (${dataDir()})\n`,
+    );
     return 1;
   }
   return NOT_SERVED.has(name) ? null : forwardCommand(socket, request, io);

@@ -28,13 +28,23 @@ function performanceOf(fieldId: string, formSeed: string): number {
   return 0.5 + seededRandom(`${formSeed}:${fieldId}`)() * 0.8;
 }
 
-function valueFor(field: Field, target: Target | null, random: () => number, quarterIndex: number, periodsPerYear: number, performance: number): unknown {
+function valueFor(
+  field: Field,
+  target: Target | null,
+  random: () => number,
+  quarterIndex: number,
+  periodsPerYear: number,
+  performance: number,
+): unknown {
   const noise = 0.9 + random() * 0.2;
   switch (field.type) {
     case 'integer': {
       // Flows reported per period: the period's share of the yearly (or plan-long) target.
       const years = target?.scope === 'cumulative' ? PLAN_YEARS : 1;
-      return Math.max(0, Math.round(((target?.value ?? 40) / years / periodsPerYear) * performance * noise * (1 + quarterIndex * 0.02)));
+      return Math.max(
+        0,
+        Math.round(((target?.value ?? 40) / years / periodsPerYear) * performance * noise * (1 + quarterIndex * 0.02)),
+      );
     }
     case 'decimal':
       return Math.round((target?.value ?? 10) * performance * noise * 100) / 100;
@@ -66,7 +76,12 @@ function valueFor(field: Field, target: Target | null, random: () => number, qua
  * the notes, near the plan targets the fields report (`targets`: the form's plan's). `index` is
  * the period's position in the series (values grow slowly over it).
  */
-export function demoValues(form: FormDefinition, seed: string, index: number, { formSeed = form.title, targets = [] }: { formSeed?: string; targets?: readonly Target[] } = {}): Record<string, unknown> {
+export function demoValues(
+  form: FormDefinition,
+  seed: string,
+  index: number,
+  { formSeed = form.title, targets = [] }: { formSeed?: string; targets?: readonly Target[] } = {},
+): Record<string, unknown> {
   const random = seededRandom(seed);
   const perYear = { year: 1, half: 2, quarter: 4, month: 12 }[form.periodKind];
   const values: Record<string, unknown> = {};

@@ -37,19 +37,65 @@ interface DemoUser {
 /** Who the demo has: the office, a reviewer at each level above 锦江区, reporters, a statistician and a leader. */
 const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: '科协办公室（演示）', role: 'admin', regionCode: null, department: null },
-  { username: 'jj-reviewer', displayName: '锦江区审核人（演示）', role: 'reviewer', regionCode: '510104', department: null },
-  { username: 'cd-reviewer', displayName: '成都市审核人（演示）', role: 'reviewer', regionCode: '510100', department: null },
-  { username: 'sc-reviewer', displayName: '四川省审核人（演示）', role: 'reviewer', regionCode: '510000', department: null },
-  { username: 'jj-edu', displayName: '锦江区教育局填报人（演示）', role: 'reporter', regionCode: '510104', department: '锦江区教育局' },
-  { username: 'jj-kx', displayName: '锦江区科协填报人（演示）', role: 'reporter', regionCode: '510104', department: '锦江区科协' },
-  { username: 'sc-stat', displayName: '四川省统计人员（演示）', role: 'statistician', regionCode: '510000', department: null },
+  {
+    username: 'jj-reviewer',
+    displayName: '锦江区审核人（演示）',
+    role: 'reviewer',
+    regionCode: '510104',
+    department: null,
+  },
+  {
+    username: 'cd-reviewer',
+    displayName: '成都市审核人（演示）',
+    role: 'reviewer',
+    regionCode: '510100',
+    department: null,
+  },
+  {
+    username: 'sc-reviewer',
+    displayName: '四川省审核人（演示）',
+    role: 'reviewer',
+    regionCode: '510000',
+    department: null,
+  },
+  {
+    username: 'jj-edu',
+    displayName: '锦江区教育局填报人（演示）',
+    role: 'reporter',
+    regionCode: '510104',
+    department: '锦江区教育局',
+  },
+  {
+    username: 'jj-kx',
+    displayName: '锦江区科协填报人（演示）',
+    role: 'reporter',
+    regionCode: '510104',
+    department: '锦江区科协',
+  },
+  {
+    username: 'sc-stat',
+    displayName: '四川省统计人员（演示）',
+    role: 'statistician',
+    regionCode: '510000',
+    department: null,
+  },
   { username: 'leader', displayName: '四川省领导（演示）', role: 'leader', regionCode: '510000', department: null },
 ];
 
 /** Demo forms: per seed plan, which unit reports on which period type over which periods. */
 const DEMO_FORMS: Array<{ region: string; department: string; periodKind: 'quarter' | 'year'; periods: string[] }> = [
-  { region: '510104', department: '区教育局', periodKind: 'quarter', periods: [...periodsWithin('2024', 'quarter'), ...periodsWithin('2025', 'quarter')] },
-  { region: '510104', department: '区科协', periodKind: 'quarter', periods: [...periodsWithin('2024', 'quarter'), ...periodsWithin('2025', 'quarter')] },
+  {
+    region: '510104',
+    department: '区教育局',
+    periodKind: 'quarter',
+    periods: [...periodsWithin('2024', 'quarter'), ...periodsWithin('2025', 'quarter')],
+  },
+  {
+    region: '510104',
+    department: '区科协',
+    periodKind: 'quarter',
+    periods: [...periodsWithin('2024', 'quarter'), ...periodsWithin('2025', 'quarter')],
+  },
   { region: '510104', department: '区总工会', periodKind: 'year', periods: ['2022', '2023', '2024', '2025'] },
   { region: '150602', department: '区科学技术协会', periodKind: 'year', periods: ['2022', '2023', '2024', '2025'] },
   { region: '230522', department: '县科协', periodKind: 'year', periods: ['2022', '2023', '2024', '2025'] },
@@ -78,7 +124,16 @@ async function importSeedPlans(ctx: AppContext): Promise<number> {
     await ctx.store.writes.write(async (conn) => {
       const stored = await savePlanDocument(conn, path.basename(doc.file), result.text);
       const plan = await insertPlan(conn, result.plan, stored.sha256, ACTOR);
-      await recordAudit(conn, [{ actor: ACTOR, action: 'plan.import', entity: 'plan', entityId: plan.id, previous: null, next: { title: plan.title } }]);
+      await recordAudit(conn, [
+        {
+          actor: ACTOR,
+          action: 'plan.import',
+          entity: 'plan',
+          entityId: plan.id,
+          previous: null,
+          next: { title: plan.title },
+        },
+      ]);
     });
     count++;
   }
@@ -94,38 +149,65 @@ async function createUsers(ctx: AppContext, loginsFile: string): Promise<DemoSum
     await ctx.store.writes.write((conn) => insertUser(conn, { ...user, passwordHash, demo: true }));
     logins.push({ username: user.username, password, role: user.role });
   }
-  if (logins.length > 0) writeFileSync(loginsFile, `${logins.map((l) => `${l.username}\t${l.password}\t${l.role}`).join('\n')}\n`, { mode: 0o600 });
+  if (logins.length > 0)
+    writeFileSync(loginsFile, `${logins.map((l) => `${l.username}\t${l.password}\t${l.role}`).join('\n')}\n`, {
+      mode: 0o600,
+    });
   return logins;
 }
 
 /** Reads back the demo log-ins written when they were created. */
 export function readDemoLogins(loginsFile: string): DemoSummary['logins'] {
   if (!existsSync(loginsFile)) return [];
-  return readFileSync(loginsFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => {
-    const [username = '', password = '', role = ''] = line.split('\t');
-    return { username, password, role };
-  });
+  return readFileSync(loginsFile, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [username = '', password = '', role = ''] = line.split('\t');
+      return { username, password, role };
+    });
 }
 
 /** Approved history, one period submitted and waiting for review, and the latest one not yet reported. */
-function demoWrites(form: FormRecord, targets: readonly Target[], assignments: Array<{ id: string; period: string }>, reporter: string, reviewer: string): SubmissionWrite[] {
+function demoWrites(
+  form: FormRecord,
+  targets: readonly Target[],
+  assignments: Array<{ id: string; period: string }>,
+  reporter: string,
+  reviewer: string,
+): SubmissionWrite[] {
   const compiled = compileForm(form.definition);
   return assignments.flatMap((a, i): SubmissionWrite[] => {
     const last = assignments.length - 1;
     if (i === last) return [];
-    const values = demoValues(form.definition, `${form.department}:${form.definition.title}:${a.period}`, i, { formSeed: `${form.department}:${form.definition.title}`, targets });
+    const values = demoValues(form.definition, `${form.department}:${form.definition.title}:${a.period}`, i, {
+      formSeed: `${form.department}:${form.definition.title}`,
+      targets,
+    });
     const checked = compiled.validate(values);
-    if (!checked.ok) throw new Error(`demo values invalid for ${form.definition.title}: ${checked.errors[0]?.messageEn}`);
-    const base = { assignmentId: a.id, actor: reporter, formVersion: 1, values: checked.values, warnings: checked.warnings };
+    if (!checked.ok)
+      throw new Error(`demo values invalid for ${form.definition.title}: ${checked.errors[0]?.messageEn}`);
+    const base = {
+      assignmentId: a.id,
+      actor: reporter,
+      formVersion: 1,
+      values: checked.values,
+      warnings: checked.warnings,
+    };
     const submit: SubmissionWrite = { ...base, action: 'submit' };
-    return i === last - 1 ? [submit] : [submit, { assignmentId: a.id, actor: reviewer, formVersion: 1, action: 'approve' }];
+    return i === last - 1
+      ? [submit]
+      : [submit, { assignmentId: a.id, actor: reviewer, formVersion: 1, action: 'approve' }];
   });
 }
 
 async function createForms(ctx: AppContext): Promise<Pick<DemoSummary, 'forms' | 'assignments' | 'submissions'>> {
   const plans = await ctx.store.reads.read((conn) => listPlans(conn));
   const full = await ctx.store.reads.read((conn) => allPlans(conn));
-  const known = await ctx.store.reads.read(async (conn) => Number((await conn.rows('SELECT count(*) AS n FROM forms'))[0]?.['n']));
+  const known = await ctx.store.reads.read(async (conn) =>
+    Number((await conn.rows('SELECT count(*) AS n FROM forms'))[0]?.['n']),
+  );
   if (known > 0) return { forms: 0, assignments: 0, submissions: 0 };
   let forms = 0;
   let assignments = 0;
@@ -135,18 +217,44 @@ async function createForms(ctx: AppContext): Promise<Pick<DemoSummary, 'forms' |
     const plan = full.find((p) => p.region.code === spec.region) as Plan | undefined;
     const department = plan?.departments.find((d) => d.raw === spec.department);
     if (!summary || !plan || !department) continue;
-    const definition = generateForm(plan, department.raw, spec.periodKind, ctx.registry.indicators, usualIndicators(full, department.function, ctx.registry.indicators.indicators));
+    const definition = generateForm(
+      plan,
+      department.raw,
+      spec.periodKind,
+      ctx.registry.indicators,
+      usualIndicators(full, department.function, ctx.registry.indicators.indicators),
+    );
     const created = await ctx.store.writes.write(async (conn) => {
-      const form = await insertForm(conn, { planId: summary.id, department: department.name, departmentFunction: department.function, definition }, ACTOR);
+      const form = await insertForm(
+        conn,
+        { planId: summary.id, department: department.name, departmentFunction: department.function, definition },
+        ACTOR,
+      );
       await publishForm(conn, form.id, ACTOR);
-      const rows = await insertAssignments(conn, spec.periods.map((period) => ({ formId: form.id, version: 1, regionCode: spec.region, department: department.name, period, dueDate: dueDate(period) })));
+      const rows = await insertAssignments(
+        conn,
+        spec.periods.map((period) => ({
+          formId: form.id,
+          version: 1,
+          regionCode: spec.region,
+          department: department.name,
+          period,
+          dueDate: dueDate(period),
+        })),
+      );
       return { form, rows };
     });
     forms++;
     assignments += created.rows.length;
     const ordered = [...created.rows].sort((a, b) => a.period.localeCompare(b.period));
     const jinjiang = spec.region === '510104';
-    const writes = demoWrites(created.form, plan.targets, ordered, jinjiang && department.name === '锦江区教育局' ? 'jj-edu' : 'demo-reporter', jinjiang ? 'jj-reviewer' : 'demo-reviewer');
+    const writes = demoWrites(
+      created.form,
+      plan.targets,
+      ordered,
+      jinjiang && department.name === '锦江区教育局' ? 'jj-edu' : 'demo-reporter',
+      jinjiang ? 'jj-reviewer' : 'demo-reviewer',
+    );
     await Promise.all(writes.map((w) => ctx.store.writes.batch(submissionBatch, w)));
     submissions += new Set(writes.map((w) => w.assignmentId)).size;
   }
@@ -172,9 +280,17 @@ function dueDate(period: string): string {
  * keep those alone. Written straight into the tables by the generator, on the writing
  * connection while no other write runs.
  */
-async function addSyntheticReports(ctx: AppContext): Promise<Pick<DemoSummary, 'plans' | 'forms' | 'assignments' | 'submissions' | 'synthRegions'>> {
+async function addSyntheticReports(
+  ctx: AppContext,
+): Promise<Pick<DemoSummary, 'plans' | 'forms' | 'assignments' | 'submissions' | 'synthRegions'>> {
   const result = await ctx.store.writes.exclusive((connection) => generateInto({ connection, scale: 'demo' }));
-  return { plans: result.plans, forms: result.forms, assignments: result.assignments, submissions: result.submissions, synthRegions: result.regions };
+  return {
+    plans: result.plans,
+    forms: result.forms,
+    assignments: result.assignments,
+    submissions: result.submissions,
+    synthRegions: result.regions,
+  };
 }
 
 /**

@@ -1,8 +1,27 @@
 import ExcelJS from 'exceljs';
-import { labelWithUnit, periodWords, type ColumnField, type Field, type FormDefinition, type FormSection } from '@kesu/schema';
+import {
+  labelWithUnit,
+  periodWords,
+  type ColumnField,
+  type Field,
+  type FormDefinition,
+  type FormSection,
+} from '@kesu/schema';
 import { MULTI_SEPARATOR, numberFormat, optionLabels, toCellValue } from './workbook-cells.js';
 import { OptionLists, validationFor } from './workbook-data-validation.js';
-import { COL, isComputed, MAIN_HEADER, MAIN_SHEET, META_SHEET, TABLE_DATA_ROW, TABLE_ID_ROW, tableFields, type TableField, type ValueField, type WorkbookContext } from './workbook-layout.js';
+import {
+  COL,
+  isComputed,
+  MAIN_HEADER,
+  MAIN_SHEET,
+  META_SHEET,
+  TABLE_DATA_ROW,
+  TABLE_ID_ROW,
+  tableFields,
+  type TableField,
+  type ValueField,
+  type WorkbookContext,
+} from './workbook-layout.js';
 import { writeMetaSheet } from './workbook-meta.js';
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
@@ -12,7 +31,12 @@ const HEADER_FILL = solid('FFD9E1F2');
 const SECTION_FILL = solid('FFDDEBF7');
 const EDGE: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 const THIN: Partial<ExcelJS.Borders> = { top: EDGE, left: EDGE, bottom: EDGE, right: EDGE };
-const PROTECTION: Partial<ExcelJS.WorksheetProtection> = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
+const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+};
 const SHEET_NAME_MAX = 31;
 
 /** What the main sheet is written from. */
@@ -66,7 +90,11 @@ function multiChoiceHint(field: Field | ColumnField): string {
 }
 
 function noteFor(field: Field, ctx: WorkbookContext): string {
-  return joinNotes(isComputed(field) ? '自动计算，无需填写' : '', ctx.targets?.[field.id] ?? field.help ?? '', multiChoiceHint(field));
+  return joinNotes(
+    isComputed(field) ? '自动计算，无需填写' : '',
+    ctx.targets?.[field.id] ?? field.help ?? '',
+    multiChoiceHint(field),
+  );
 }
 
 function previousDisplay(field: Field, value: unknown): ExcelJS.CellValue {
@@ -138,7 +166,8 @@ function writeFieldRow(row: ExcelJS.Row, field: Field, input: MainSheetInput): v
   note.value = noteFor(field, input.ctx) || null;
   note.alignment = { vertical: 'top', wrapText: true };
   row.getCell(COL.previous).value = previousDisplay(field, input.ctx.previous?.[field.id]);
-  if (field.type === 'repeat_table') writeTablePointer(row.getCell(COL.value), input.tableSheets.get(field.id) ?? field.label);
+  if (field.type === 'repeat_table')
+    writeTablePointer(row.getCell(COL.value), input.tableSheets.get(field.id) ?? field.label);
   else writeValueCells(row, field, input);
 }
 
@@ -148,7 +177,11 @@ function writeTablePointer(cell: ExcelJS.Cell, sheet: string): void {
   cell.font = { italic: true, color: { argb: 'FF1F4E79' } };
 }
 
-function writeValueCells(row: ExcelJS.Row, field: Exclude<Field, { type: 'repeat_table' }>, input: MainSheetInput): void {
+function writeValueCells(
+  row: ExcelJS.Row,
+  field: Exclude<Field, { type: 'repeat_table' }>,
+  input: MainSheetInput,
+): void {
   row.getCell(COL.unit).value = unitOf(field) || null;
   row.getCell(COL.previous).numFmt = numberFormat(field);
   const code = row.getCell(COL.code);
@@ -191,7 +224,12 @@ function writeTableHeader(ws: ExcelJS.Worksheet, column: ColumnField, c: number)
   if (help) cell.note = help;
 }
 
-function writeTableSheet(ws: ExcelJS.Worksheet, field: TableField, values: Record<string, unknown>, lists: OptionLists): void {
+function writeTableSheet(
+  ws: ExcelJS.Worksheet,
+  field: TableField,
+  values: Record<string, unknown>,
+  lists: OptionLists,
+): void {
   const given = values[field.id];
   const rows = Array.isArray(given) ? (given as unknown[]) : [];
   const count = Math.max(field.maxRows, rows.length);
@@ -217,7 +255,11 @@ function writeTableSheet(ws: ExcelJS.Worksheet, field: TableField, values: Recor
  * form version, so the upload can be matched and checked.
  * @example const xlsx = await buildFormWorkbook(definition, { assignmentId: 'a1', formId: 'f1', version: 3, title: '2024 年度报表', regionName: '友谊县', departmentName: '县科协', period: '2024', dueDate: '2025-01-31' })
  */
-export async function buildFormWorkbook(def: FormDefinition, ctx: WorkbookContext, values: Record<string, unknown> = {}): Promise<Buffer> {
+export async function buildFormWorkbook(
+  def: FormDefinition,
+  ctx: WorkbookContext,
+  values: Record<string, unknown> = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kesu';
   const lists = new OptionLists();

@@ -92,7 +92,9 @@ export type Converted = { ok: true; value: unknown } | { ok: false; code: string
 function richText(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object' && 'richText' in value && Array.isArray(value.richText)) {
-    return value.richText.map((run: unknown) => (run && typeof run === 'object' && 'text' in run ? asText(run.text) : '')).join('');
+    return value.richText
+      .map((run: unknown) => (run && typeof run === 'object' && 'text' in run ? asText(run.text) : ''))
+      .join('');
   }
   return null;
 }
@@ -117,7 +119,13 @@ function rawOfObject(value: object, numFmt: string | undefined): Raw {
   }
   if ('formula' in value || 'sharedFormula' in value) {
     const result = 'result' in value ? value.result : undefined;
-    if (result === undefined) return { kind: 'bad', code: 'formula_not_calculated', zh: '含有未计算的公式，请在 Excel 中打开、保存后再上传', en: 'holds a formula with no calculated result; open and save it in Excel first' };
+    if (result === undefined)
+      return {
+        kind: 'bad',
+        code: 'formula_not_calculated',
+        zh: '含有未计算的公式，请在 Excel 中打开、保存后再上传',
+        en: 'holds a formula with no calculated result; open and save it in Excel first',
+      };
     return rawOf(result, numFmt);
   }
   if ('hyperlink' in value && 'text' in value) return rawOf(value.text, numFmt);
@@ -210,7 +218,8 @@ function toNumber(raw: Present, percent: boolean): Converted {
       en: `must be a number, but the cell holds ${shown(raw, true)} (remove thousands separators, units and spaces)`,
     };
   }
-  if (!Number.isFinite(n)) return { ok: false, code: 'not_a_number', zh: '不是有限的数字', en: 'is not a finite number' };
+  if (!Number.isFinite(n))
+    return { ok: false, code: 'not_a_number', zh: '不是有限的数字', en: 'is not a finite number' };
   // A cell formatted as a percentage stores 87.5% as 0.875; the form wants 87.5.
   if (percent && raw.kind === 'number' && raw.percentFormat) n = Number((n * 100).toPrecision(12));
   return { ok: true, value: n };
@@ -220,18 +229,37 @@ function toChoice(field: Options, raw: Present): Converted {
   const token = tokenOf(raw);
   const value = token === null ? undefined : matchOption(field, token);
   if (value !== undefined) return { ok: true, value };
-  return { ok: false, code: 'unknown_option', zh: `${shown(raw)}不是可选项，可选：${optionList(field, '、')}`, en: `${shown(raw, true)} is not one of the options: ${optionList(field, ', ')}` };
+  return {
+    ok: false,
+    code: 'unknown_option',
+    zh: `${shown(raw)}不是可选项，可选：${optionList(field, '、')}`,
+    en: `${shown(raw, true)} is not one of the options: ${optionList(field, ', ')}`,
+  };
 }
 
 function toChoices(field: Options, raw: Present): Converted | null {
   const text = tokenOf(raw);
-  if (text === null) return { ok: false, code: 'unknown_option', zh: `应填选项名称，单元格里是${shown(raw)}`, en: `must list option labels, but the cell holds ${shown(raw, true)}` };
-  const tokens = text.split(MULTI_SPLIT).map((t) => t.trim()).filter((t) => t !== '');
+  if (text === null)
+    return {
+      ok: false,
+      code: 'unknown_option',
+      zh: `应填选项名称，单元格里是${shown(raw)}`,
+      en: `must list option labels, but the cell holds ${shown(raw, true)}`,
+    };
+  const tokens = text
+    .split(MULTI_SPLIT)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   const unknown = tokens.filter((t) => matchOption(field, t) === undefined);
   if (unknown.length > 0) {
     const list = unknown.map((t) => `“${clip(t, 20)}”`);
     const listEn = unknown.map((t) => `"${clip(t, 20)}"`);
-    return { ok: false, code: 'unknown_option', zh: `${list.join('、')}不是可选项，可选：${optionList(field, '、')}`, en: `${listEn.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the options: ${optionList(field, ', ')}` };
+    return {
+      ok: false,
+      code: 'unknown_option',
+      zh: `${list.join('、')}不是可选项，可选：${optionList(field, '、')}`,
+      en: `${listEn.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the options: ${optionList(field, ', ')}`,
+    };
   }
   return tokens.length === 0 ? null : { ok: true, value: tokens.map((t) => matchOption(field, t)) };
 }
@@ -241,13 +269,30 @@ function toYesNo(raw: Present): Converted {
   const t = raw.kind === 'text' ? raw.value.toLowerCase() : '';
   if (['是', 'true', 'yes', 'y'].includes(t)) return { ok: true, value: true };
   if (['否', 'false', 'no', 'n'].includes(t)) return { ok: true, value: false };
-  return { ok: false, code: 'invalid_yes_no', zh: `只能填“是”或“否”，单元格里是${shown(raw)}`, en: `must be 是 (yes) or 否 (no), but the cell holds ${shown(raw, true)}` };
+  return {
+    ok: false,
+    code: 'invalid_yes_no',
+    zh: `只能填“是”或“否”，单元格里是${shown(raw)}`,
+    en: `must be 是 (yes) or 否 (no), but the cell holds ${shown(raw, true)}`,
+  };
 }
 
 function toDate(raw: Present, date1904: boolean): Converted {
-  const iso = raw.kind === 'date' ? isoOf(raw.value) : raw.kind === 'number' ? excelSerialDate(raw.value, date1904) : raw.kind === 'text' ? parseDateText(raw.value) : null;
+  const iso =
+    raw.kind === 'date'
+      ? isoOf(raw.value)
+      : raw.kind === 'number'
+        ? excelSerialDate(raw.value, date1904)
+        : raw.kind === 'text'
+          ? parseDateText(raw.value)
+          : null;
   if (iso !== null) return { ok: true, value: iso };
-  return { ok: false, code: 'invalid_date', zh: `${shown(raw)}不是有效日期，请按 YYYY-MM-DD 填写`, en: `${shown(raw, true)} is not a valid date; use YYYY-MM-DD` };
+  return {
+    ok: false,
+    code: 'invalid_date',
+    zh: `${shown(raw)}不是有效日期，请按 YYYY-MM-DD 填写`,
+    en: `${shown(raw, true)} is not a valid date; use YYYY-MM-DD`,
+  };
 }
 
 function toText(raw: Present): Converted {

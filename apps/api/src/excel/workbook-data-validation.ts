@@ -8,7 +8,13 @@ const DECIMAL_MAX = 1e15;
 const FIRST_DATE = '1900-01-01';
 const LAST_DATE = '9999-12-31';
 
-const BASE = { allowBlank: true, showErrorMessage: true, showInputMessage: true, errorStyle: 'stop', errorTitle: '填写有误' };
+const BASE = {
+  allowBlank: true,
+  showErrorMessage: true,
+  showInputMessage: true,
+  errorStyle: 'stop',
+  errorTitle: '填写有误',
+};
 
 type DateField = Extract<ValueField, { type: 'date' }>;
 type MultiChoiceField = Extract<ValueField, { type: 'multi_choice' }>;
@@ -28,7 +34,9 @@ export class OptionLists {
   }
 
   write(ws: ExcelJS.Worksheet): void {
-    this.columns.forEach((labels, i) => labels.forEach((label, r) => (ws.getCell(r + 1, this.firstColumn + i).value = label)));
+    this.columns.forEach((labels, i) =>
+      labels.forEach((label, r) => (ws.getCell(r + 1, this.firstColumn + i).value = label)),
+    );
   }
 }
 
@@ -39,11 +47,28 @@ export function validationFor(field: ValueField, lists: OptionLists): ExcelJS.Da
     case 'integer':
       return rangeRule(field, label, field.min ?? 0, field.max ?? COUNT_MAX, '整数');
     case 'decimal':
-      return rangeRule(field, label, field.min ?? -DECIMAL_MAX, field.max ?? DECIMAL_MAX, `数字（最多 ${field.scale} 位小数）`);
+      return rangeRule(
+        field,
+        label,
+        field.min ?? -DECIMAL_MAX,
+        field.max ?? DECIMAL_MAX,
+        `数字（最多 ${field.scale} 位小数）`,
+      );
     case 'percent':
-      return rangeRule(field, label, field.min ?? 0, field.max ?? 100, `百分数（87.5% 填 87.5，最多 ${field.scale} 位小数）`);
+      return rangeRule(
+        field,
+        label,
+        field.min ?? 0,
+        field.max ?? 100,
+        `百分数（87.5% 填 87.5，最多 ${field.scale} 位小数）`,
+      );
     case 'choice':
-      return { ...BASE, type: 'list', formulae: [lists.formula(optionLabels(field))], error: clip(`「${label}」请从下拉列表中选择`, 250) };
+      return {
+        ...BASE,
+        type: 'list',
+        formulae: [lists.formula(optionLabels(field))],
+        error: clip(`「${label}」请从下拉列表中选择`, 250),
+      };
     case 'yes_no':
       return { ...BASE, type: 'list', formulae: ['"是,否"'], error: `「${label}」只能填“是”或“否”` };
     case 'multi_choice':
@@ -52,7 +77,13 @@ export function validationFor(field: ValueField, lists: OptionLists): ExcelJS.Da
       return dateRule(field, label);
     case 'text':
     case 'long_text':
-      return { ...BASE, type: 'textLength', operator: 'lessThanOrEqual', formulae: [field.maxLength], error: `「${label}」不能超过 ${field.maxLength} 个字符` };
+      return {
+        ...BASE,
+        type: 'textLength',
+        operator: 'lessThanOrEqual',
+        formulae: [field.maxLength],
+        error: `「${label}」不能超过 ${field.maxLength} 个字符`,
+      };
   }
 }
 

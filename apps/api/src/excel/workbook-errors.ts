@@ -59,11 +59,24 @@ function at(place: Place): { zh: string; en: string } {
 
 export function cellError(state: ReadState, place: Place, path: string, code: string, zh: string, en: string): void {
   const prefix = at(place);
-  state.errors.push({ sheet: place.sheet, cell: place.cell, field: place.labels.zh, path, code, message: `${prefix.zh}${zh}`, messageEn: `${prefix.en} ${en}` });
+  state.errors.push({
+    sheet: place.sheet,
+    cell: place.cell,
+    field: place.labels.zh,
+    path,
+    code,
+    message: `${prefix.zh}${zh}`,
+    messageEn: `${prefix.en} ${en}`,
+  });
 }
 
 /** A cell that does not convert; its path is remembered so the validator's view of it is dropped. */
-export function badCell(state: ReadState, place: Place, path: string, why: { code: string; zh: string; en: string }): void {
+export function badCell(
+  state: ReadState,
+  place: Place,
+  path: string,
+  why: { code: string; zh: string; en: string },
+): void {
   state.badPaths.add(path);
   cellError(state, place, path, why.code, why.zh, why.en);
 }
@@ -72,10 +85,18 @@ export function badCell(state: ReadState, place: Place, path: string, why: { cod
 export function notXlsx(bytes: Uint8Array, message: string, messageEn: string): WorkbookError {
   const head = Buffer.from(bytes.subarray(0, 8));
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') {
-    return fileError('not_xlsx', '这是 PDF 文件，请上传下载的 Excel 填报表（.xlsx）', 'This is a PDF; upload the downloaded Excel workbook (.xlsx)');
+    return fileError(
+      'not_xlsx',
+      '这是 PDF 文件，请上传下载的 Excel 填报表（.xlsx）',
+      'This is a PDF; upload the downloaded Excel workbook (.xlsx)',
+    );
   }
   if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    return fileError('not_xlsx', '这是旧版 Excel（.xls）文件，请另存为 .xlsx 后上传', 'This is an old Excel (.xls) file; save it as .xlsx and upload again');
+    return fileError(
+      'not_xlsx',
+      '这是旧版 Excel（.xls）文件，请另存为 .xlsx 后上传',
+      'This is an old Excel (.xls) file; save it as .xlsx and upload again',
+    );
   }
   return fileError('not_xlsx', message, messageEn);
 }
@@ -85,12 +106,19 @@ export function capped(errors: WorkbookError[]): WorkbookError[] {
   const rest = errors.length - (MAX_ERRORS - 1);
   return [
     ...errors.slice(0, MAX_ERRORS - 1),
-    fileError('too_many_errors', `另有 ${rest} 处错误未列出，请先改正以上错误`, `${rest} more problems are not listed; fix the ones above first`, MAIN_SHEET),
+    fileError(
+      'too_many_errors',
+      `另有 ${rest} 处错误未列出，请先改正以上错误`,
+      `${rest} more problems are not listed; fix the ones above first`,
+      MAIN_SHEET,
+    ),
   ];
 }
 
 function parsePath(path: string): Array<string | number> {
-  return [...path.matchAll(/([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? (m[1] ?? '') : Number(m[2])));
+  return [...path.matchAll(/([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)].map((m) =>
+    m[2] === undefined ? (m[1] ?? '') : Number(m[2]),
+  );
 }
 
 /** The sheet and cell a validator path points at, with the labels of what the cell holds. */
@@ -100,12 +128,21 @@ function locate(state: ReadState, parts: Array<string | number>): Place {
   if (table) {
     const row = typeof index === 'number' ? table.rows[index] : undefined;
     const col = typeof column === 'string' ? table.field.columns.find((c) => c.id === column) : undefined;
-    if (row !== undefined && col) return { sheet: table.sheet, cell: `${columnLetter(table.columns.get(col.id) ?? 1)}${row}`, labels: labelsOf(col) };
+    if (row !== undefined && col)
+      return {
+        sheet: table.sheet,
+        cell: `${columnLetter(table.columns.get(col.id) ?? 1)}${row}`,
+        labels: labelsOf(col),
+      };
     return { sheet: table.sheet, cell: `A${row ?? TABLE_DATA_ROW}`, labels: labelsOf(table.field) };
   }
   const field = typeof id === 'string' ? allFields(state.def).find((f) => f.id === id) : undefined;
   const row = typeof id === 'string' ? state.mainRows.get(id) : undefined;
-  return { sheet: MAIN_SHEET, cell: row === undefined ? '' : `B${row}`, labels: field ? labelsOf(field) : { zh: '', en: '' } };
+  return {
+    sheet: MAIN_SHEET,
+    cell: row === undefined ? '' : `B${row}`,
+    labels: field ? labelsOf(field) : { zh: '', en: '' },
+  };
 }
 
 /** Pairs (row, first row it repeats), 1-based, exactly as the form compiler finds them. */
@@ -123,7 +160,12 @@ function duplicatePairs(field: TableField, rows: unknown): Array<[number, number
 }
 
 /** Puts the next duplicate of a table on its key cell, naming the row it repeats; false when that row is not on the sheet. */
-function duplicateRowError(state: ReadState, error: ErrorDetail, table: TablePlace, pairs: Array<[number, number]>): boolean {
+function duplicateRowError(
+  state: ReadState,
+  error: ErrorDetail,
+  table: TablePlace,
+  pairs: Array<[number, number]>,
+): boolean {
   const [row, first] = pairs.shift() ?? [0, 0];
   const rowAt = table.rows[row - 1];
   const firstAt = table.rows[first - 1];
@@ -149,7 +191,11 @@ function stripPrefix(message: string, prefix: string): string {
 }
 
 /** The form validator's errors, each moved onto the cell its path was read from. */
-export function mapValidationErrors(state: ReadState, errors: ErrorDetail[], labelOf: (path: readonly PropertyKey[]) => Labels): void {
+export function mapValidationErrors(
+  state: ReadState,
+  errors: ErrorDetail[],
+  labelOf: (path: readonly PropertyKey[]) => Labels,
+): void {
   const duplicates = new Map<string, Array<[number, number]>>();
   for (const error of errors) {
     const parts = parsePath(error.path);
@@ -166,6 +212,13 @@ export function mapValidationErrors(state: ReadState, errors: ErrorDetail[], lab
       continue;
     }
     const original = labelOf(parts);
-    cellError(state, locate(state, parts), error.path, error.code, stripPrefix(error.message, `「${original.zh}」`), stripPrefix(error.messageEn, `"${original.en}" `));
+    cellError(
+      state,
+      locate(state, parts),
+      error.path,
+      error.code,
+      stripPrefix(error.message, `「${original.zh}」`),
+      stripPrefix(error.messageEn, `"${original.en}" `),
+    );
   }
 }

@@ -1,7 +1,13 @@
 import type ExcelJS from 'exceljs';
 import { rawOf } from './workbook-cells.js';
 import { fileError, type WorkbookError } from './workbook-errors.js';
-import { META_SHEET, WORKBOOK_FORMAT, type TableField, type WorkbookContext, type WorkbookIdentity } from './workbook-layout.js';
+import {
+  META_SHEET,
+  WORKBOOK_FORMAT,
+  type TableField,
+  type WorkbookContext,
+  type WorkbookIdentity,
+} from './workbook-layout.js';
 
 /** The _kesu sheet's key/value pairs, with the row each sits in. */
 export type Meta = Map<string, { value: string; row: number }>;
@@ -9,7 +15,12 @@ export type Meta = Map<string, { value: string; row: number }>;
 const tableKey = (tableId: string) => `table:${tableId}`;
 
 /** Adds the very hidden _kesu sheet: format, assignment, form, version and each table's sheet name. */
-export function writeMetaSheet(wb: ExcelJS.Workbook, ctx: WorkbookContext, tables: TableField[], tableSheets: Map<string, string>): ExcelJS.Worksheet {
+export function writeMetaSheet(
+  wb: ExcelJS.Workbook,
+  ctx: WorkbookContext,
+  tables: TableField[],
+  tableSheets: Map<string, string>,
+): ExcelJS.Worksheet {
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const pairs: Array<[string, string | number]> = [
     ['format', WORKBOOK_FORMAT],
@@ -35,7 +46,11 @@ function metaValues(ws: ExcelJS.Worksheet): Meta {
   ws.eachRow((row, n) => {
     const key = rawOf(row.getCell(1).value);
     const value = rawOf(row.getCell(2).value);
-    if (key.kind === 'text') out.set(key.value, { value: value.kind === 'text' || value.kind === 'number' ? String(value.value) : '', row: n });
+    if (key.kind === 'text')
+      out.set(key.value, {
+        value: value.kind === 'text' || value.kind === 'number' ? String(value.value) : '',
+        row: n,
+      });
   });
   return out;
 }
@@ -61,9 +76,15 @@ export function checkMeta(wb: ExcelJS.Workbook, expected: WorkbookIdentity): { m
 /** The first pair that does not match what the upload is for, as an error on its cell. */
 function mismatch(meta: Meta, expected: WorkbookIdentity): WorkbookError | null {
   const get = (key: string) => meta.get(key) ?? { value: '', row: 0 };
-  const fail = (key: string, code: string, zh: string, en: string) => fileError(code, zh, en, META_SHEET, get(key).row ? `B${get(key).row}` : '');
+  const fail = (key: string, code: string, zh: string, en: string) =>
+    fileError(code, zh, en, META_SHEET, get(key).row ? `B${get(key).row}` : '');
   if (get('format').value !== WORKBOOK_FORMAT) {
-    return fail('format', 'unknown_format', '文件不是本系统生成的填报表格式', 'The file is not in the Kesu workbook format');
+    return fail(
+      'format',
+      'unknown_format',
+      '文件不是本系统生成的填报表格式',
+      'The file is not in the Kesu workbook format',
+    );
   }
   const assignment = get('assignmentId').value;
   if (assignment !== expected.assignmentId) {
@@ -76,7 +97,12 @@ function mismatch(meta: Meta, expected: WorkbookIdentity): WorkbookError | null 
   }
   const form = get('formId').value;
   if (form !== expected.formId) {
-    return fail('formId', 'wrong_form', `此文件对应另一张表单（${form || '未知'}），不是当前表单（${expected.formId}）`, `This file is for another form (${form || 'unknown'}), not this one (${expected.formId})`);
+    return fail(
+      'formId',
+      'wrong_form',
+      `此文件对应另一张表单（${form || '未知'}），不是当前表单（${expected.formId}）`,
+      `This file is for another form (${form || 'unknown'}), not this one (${expected.formId})`,
+    );
   }
   const version = get('version').value;
   if (version !== String(expected.version)) {

@@ -1,13 +1,44 @@
 import ExcelJS from 'exceljs';
 import { compileForm, type ErrorDetail, type Field, type FormDefinition } from '@kesu/schema';
 import { convert, rawOf, readCell, shown } from './workbook-cells.js';
-import { badCell, capped, cellError, fileError, labelsOf, mapValidationErrors, notXlsx, type ReadState, type TablePlace, type WorkbookError } from './workbook-errors.js';
-import { allFields, COL, columnLetter, isComputed, MAIN_HEADER, MAIN_SHEET, META_SHEET, TABLE_DATA_ROW, TABLE_ID_ROW, tableFields, type TableField, type WorkbookIdentity } from './workbook-layout.js';
+import {
+  badCell,
+  capped,
+  cellError,
+  fileError,
+  labelsOf,
+  mapValidationErrors,
+  notXlsx,
+  type ReadState,
+  type TablePlace,
+  type WorkbookError,
+} from './workbook-errors.js';
+import {
+  allFields,
+  COL,
+  columnLetter,
+  isComputed,
+  MAIN_HEADER,
+  MAIN_SHEET,
+  META_SHEET,
+  TABLE_DATA_ROW,
+  TABLE_ID_ROW,
+  tableFields,
+  type TableField,
+  type WorkbookIdentity,
+} from './workbook-layout.js';
 import { checkMeta, namedTableSheet } from './workbook-meta.js';
 import { checkZip, verifyZipSizes } from './zip-guard.js';
 
 export type WorkbookReadResult =
-  | { ok: true; assignmentId: string; formId: string; version: number; values: Record<string, unknown>; warnings: ErrorDetail[] }
+  | {
+      ok: true;
+      assignmentId: string;
+      formId: string;
+      version: number;
+      values: Record<string, unknown>;
+      warnings: ErrorDetail[];
+    }
   | { ok: false; errors: WorkbookError[] };
 
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | null> {
@@ -28,9 +59,22 @@ async function openWorkbook(bytes: Uint8Array): Promise<{ wb: ExcelJS.Workbook }
   // The directory check is free; the capped inflate runs only on archives that pass it.
   const first = checkZip(bytes);
   const zip = first.ok ? verifyZipSizes(bytes) : first;
-  if (!zip.ok) return { error: zip.code === 'not_zip' ? notXlsx(bytes, zip.message, zip.messageEn) : fileError(zip.code, zip.message, zip.messageEn) };
+  if (!zip.ok)
+    return {
+      error:
+        zip.code === 'not_zip'
+          ? notXlsx(bytes, zip.message, zip.messageEn)
+          : fileError(zip.code, zip.message, zip.messageEn),
+    };
   const wb = await loadWorkbook(bytes);
-  if (!wb) return { error: fileError('malformed', '文件已损坏，无法作为 Excel 打开；请重新下载填报表', 'The file is damaged and cannot be read as Excel; download the workbook again') };
+  if (!wb)
+    return {
+      error: fileError(
+        'malformed',
+        '文件已损坏，无法作为 Excel 打开；请重新下载填报表',
+        'The file is damaged and cannot be read as Excel; download the workbook again',
+      ),
+    };
   return { wb };
 }
 
@@ -42,9 +86,23 @@ function indexMainRows(state: ReadState, ws: ExcelJS.Worksheet, fields: Map<stri
     const id = code.kind === 'text' ? code.value : shown(code);
     const place = { sheet: MAIN_SHEET, cell: `F${n}`, labels: { zh: id, en: id } };
     if (!fields.has(id)) {
-      cellError(state, place, '', 'unknown_field', '不是本表的字段代码；请不要改动“字段代码”列', 'is not a field code of this form; leave the field-code column unchanged');
+      cellError(
+        state,
+        place,
+        '',
+        'unknown_field',
+        '不是本表的字段代码；请不要改动“字段代码”列',
+        'is not a field code of this form; leave the field-code column unchanged',
+      );
     } else if (state.mainRows.has(id)) {
-      cellError(state, place, id, 'duplicate_field', `重复出现（已在第 ${state.mainRows.get(id)} 行）`, `appears twice (already in row ${state.mainRows.get(id)})`);
+      cellError(
+        state,
+        place,
+        id,
+        'duplicate_field',
+        `重复出现（已在第 ${state.mainRows.get(id)} 行）`,
+        `appears twice (already in row ${state.mainRows.get(id)})`,
+      );
     } else {
       state.mainRows.set(id, n);
     }
@@ -55,7 +113,14 @@ function readMainValue(state: ReadState, ws: ExcelJS.Worksheet, field: Exclude<F
   const row = state.mainRows.get(field.id);
   const labels = labelsOf(field);
   if (row === undefined) {
-    cellError(state, { sheet: MAIN_SHEET, cell: '', labels }, field.id, 'missing_field', '所在行缺失，请重新下载填报表', 'has no row in the sheet; download the workbook again');
+    cellError(
+      state,
+      { sheet: MAIN_SHEET, cell: '', labels },
+      field.id,
+      'missing_field',
+      '所在行缺失，请重新下载填报表',
+      'has no row in the sheet; download the workbook again',
+    );
     return;
   }
   const result = convert(field, readCell(ws.getRow(row).getCell(COL.value)), state.date1904);
@@ -79,7 +144,11 @@ function columnIdIn(value: unknown, field: TableField): string | undefined {
 }
 
 /** The sheet holding a table: the one _kesu names, else any whose hidden id row names the table. */
-function findTableSheet(wb: ExcelJS.Workbook, field: TableField, named: string | undefined): ExcelJS.Worksheet | undefined {
+function findTableSheet(
+  wb: ExcelJS.Workbook,
+  field: TableField,
+  named: string | undefined,
+): ExcelJS.Worksheet | undefined {
   const holds = (ws: ExcelJS.Worksheet) => columnIdIn(ws.getRow(TABLE_ID_ROW).getCell(1).value, field) !== undefined;
   const byName = named === undefined ? undefined : wb.getWorksheet(named);
   if (byName && holds(byName)) return byName;
@@ -96,7 +165,13 @@ function tableColumns(ws: ExcelJS.Worksheet, field: TableField): Map<string, num
 }
 
 /** One table row's values, or null for a blank row; cells that do not convert become errors. */
-function readTableRow(state: ReadState, table: TablePlace, row: ExcelJS.Row, n: number, index: number): Record<string, unknown> | null {
+function readTableRow(
+  state: ReadState,
+  table: TablePlace,
+  row: ExcelJS.Row,
+  n: number,
+  index: number,
+): Record<string, unknown> | null {
   const cells = table.field.columns.map((column) => {
     const col = table.columns.get(column.id) ?? 1;
     return { column, col, raw: readCell(row.getCell(col)) };
@@ -107,7 +182,13 @@ function readTableRow(state: ReadState, table: TablePlace, row: ExcelJS.Row, n: 
     const result = convert(column, raw, state.date1904);
     if (result === null) continue;
     if (result.ok) out[column.id] = result.value;
-    else badCell(state, { sheet: table.sheet, cell: `${columnLetter(col)}${n}`, labels: labelsOf(column) }, `${table.field.id}[${index}].${column.id}`, result);
+    else
+      badCell(
+        state,
+        { sheet: table.sheet, cell: `${columnLetter(col)}${n}`, labels: labelsOf(column) },
+        `${table.field.id}[${index}].${column.id}`,
+        result,
+      );
   }
   return out;
 }
@@ -116,13 +197,27 @@ function readTable(state: ReadState, wb: ExcelJS.Workbook, field: TableField, na
   const ws = findTableSheet(wb, field, named);
   const labels = labelsOf(field);
   if (!ws) {
-    cellError(state, { sheet: named ?? field.label, cell: '', labels }, field.id, 'missing_sheet', '所在工作表缺失，请重新下载填报表', 'has no sheet in the file; download the workbook again');
+    cellError(
+      state,
+      { sheet: named ?? field.label, cell: '', labels },
+      field.id,
+      'missing_sheet',
+      '所在工作表缺失，请重新下载填报表',
+      'has no sheet in the file; download the workbook again',
+    );
     return;
   }
   const columns = tableColumns(ws, field);
   const missing = field.columns.filter((c) => !columns.has(c.id));
   if (missing.length > 0) {
-    cellError(state, { sheet: ws.name, cell: 'A1', labels }, field.id, 'missing_column', `缺少列：${missing.map((c) => c.label).join('、')}；请重新下载填报表`, `lacks columns: ${missing.map((c) => labelsOf(c).en).join(', ')}; download the workbook again`);
+    cellError(
+      state,
+      { sheet: ws.name, cell: 'A1', labels },
+      field.id,
+      'missing_column',
+      `缺少列：${missing.map((c) => c.label).join('、')}；请重新下载填报表`,
+      `lacks columns: ${missing.map((c) => labelsOf(c).en).join(', ')}; download the workbook again`,
+    );
     return;
   }
   const table: TablePlace = { field, sheet: ws.name, rows: [], columns };
@@ -144,7 +239,11 @@ function readTable(state: ReadState, wb: ExcelJS.Workbook, field: TableField, na
  * English; nothing is returned unless the whole file is valid.
  * @example const r = await readFormWorkbook(bytes, definition, { assignmentId: 'a1', formId: 'f1', version: 3 }); if (r.ok) save(r.values)
  */
-export async function readFormWorkbook(bytes: Uint8Array, def: FormDefinition, expected: WorkbookIdentity): Promise<WorkbookReadResult> {
+export async function readFormWorkbook(
+  bytes: Uint8Array,
+  def: FormDefinition,
+  expected: WorkbookIdentity,
+): Promise<WorkbookReadResult> {
   const opened = await openWorkbook(bytes);
   if ('error' in opened) return { ok: false, errors: [opened.error] };
   const { wb } = opened;
@@ -152,14 +251,39 @@ export async function readFormWorkbook(bytes: Uint8Array, def: FormDefinition, e
   if ('error' in checked) return { ok: false, errors: [checked.error] };
   const main = wb.getWorksheet(MAIN_SHEET);
   if (!main) {
-    return { ok: false, errors: [fileError('missing_sheet', `文件缺少「${MAIN_SHEET}」工作表，请重新下载填报表`, `The "${MAIN_SHEET}" sheet is missing; download the workbook again`, MAIN_SHEET)] };
+    return {
+      ok: false,
+      errors: [
+        fileError(
+          'missing_sheet',
+          `文件缺少「${MAIN_SHEET}」工作表，请重新下载填报表`,
+          `The "${MAIN_SHEET}" sheet is missing; download the workbook again`,
+          MAIN_SHEET,
+        ),
+      ],
+    };
   }
-  const state: ReadState = { def, date1904: wb.properties.date1904 ?? false, errors: [], values: {}, mainRows: new Map(), tables: new Map(), badPaths: new Set() };
+  const state: ReadState = {
+    def,
+    date1904: wb.properties.date1904 ?? false,
+    errors: [],
+    values: {},
+    mainRows: new Map(),
+    tables: new Map(),
+    badPaths: new Set(),
+  };
   readMain(state, main);
   for (const field of tableFields(def)) readTable(state, wb, field, namedTableSheet(checked.meta, field.id));
   const form = compileForm(def);
   const result = form.validate(state.values);
   if (!result.ok) mapValidationErrors(state, result.errors, form.labelOf);
   if (state.errors.length > 0 || !result.ok) return { ok: false, errors: capped(state.errors) };
-  return { ok: true, assignmentId: expected.assignmentId, formId: expected.formId, version: expected.version, values: result.values, warnings: result.warnings };
+  return {
+    ok: true,
+    assignmentId: expected.assignmentId,
+    formId: expected.formId,
+    version: expected.version,
+    values: result.values,
+    warnings: result.warnings,
+  };
 }

@@ -80,7 +80,16 @@ beforeAll(async () => {
     periodKind: 'year',
     sections: [{ id: 's', title: '情况', fields: [{ id: 'n', type: 'integer', label: '数量' }] }],
   });
-  xlsx = await buildFormWorkbook(def, { assignmentId: 'a', formId: 'f', version: 1, title: '测试表', regionName: '某县', departmentName: '科协', period: '2024', dueDate: null });
+  xlsx = await buildFormWorkbook(def, {
+    assignmentId: 'a',
+    formId: 'f',
+    version: 1,
+    title: '测试表',
+    regionName: '某县',
+    departmentName: '科协',
+    period: '2024',
+    dueDate: null,
+  });
 });
 
 describe('checkZip', () => {
@@ -89,7 +98,14 @@ describe('checkZip', () => {
   });
 
   it('accepts a small honest archive, stored or deflated', () => {
-    expect(checkZip(makeZip([{ name: 'a.txt', data: text('hello') }, { name: 'b.txt', data: text('科普'.repeat(100)), method: 8 }]))).toEqual({ ok: true });
+    expect(
+      checkZip(
+        makeZip([
+          { name: 'a.txt', data: text('hello') },
+          { name: 'b.txt', data: text('科普'.repeat(100)), method: 8 },
+        ]),
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('accepts a view into a larger buffer', () => {
@@ -103,8 +119,16 @@ describe('checkZip', () => {
     ['a few bytes', new Uint8Array([0x50, 0x4b, 3, 4]), /too short/],
     ['plain text', text('这不是一个压缩包，只是一段足够长的普通文本。'), /does not start like a ZIP/],
     ['a PDF', text('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'), /does not start like a ZIP/],
-    ['a directory offset past the file', makeZip([{ name: 'a.txt', data: text('hello') }], { cdOffsetDelta: 1000 }), /outside the file/],
-    ['more entries declared than present', makeZip([{ name: 'a.txt', data: text('hello') }], { entryCount: 3 }), /damaged/],
+    [
+      'a directory offset past the file',
+      makeZip([{ name: 'a.txt', data: text('hello') }], { cdOffsetDelta: 1000 }),
+      /outside the file/,
+    ],
+    [
+      'more entries declared than present',
+      makeZip([{ name: 'a.txt', data: text('hello') }], { entryCount: 3 }),
+      /damaged/,
+    ],
   ])('rejects %s as not_zip', (_name, bytes, reason) => {
     const r = checkZip(bytes);
     expect(r.ok).toBe(false);
@@ -115,11 +139,17 @@ describe('checkZip', () => {
   });
 
   it('rejects a truncated workbook as not_zip', () => {
-    expect(checkZip(xlsx.subarray(0, Math.floor(xlsx.byteLength / 2)))).toMatchObject({ ok: false, code: 'not_zip', messageEn: expect.stringMatching(/end-of-central-directory/) });
+    expect(checkZip(xlsx.subarray(0, Math.floor(xlsx.byteLength / 2)))).toMatchObject({
+      ok: false,
+      code: 'not_zip',
+      messageEn: expect.stringMatching(/end-of-central-directory/),
+    });
   });
 
   it('rejects a central directory that declares a huge uncompressed size, without inflating', () => {
-    const bomb = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: text('<x/>'.repeat(10)), declaredSize: 0xfffffff0 }]);
+    const bomb = makeZip([
+      { name: 'xl/worksheets/sheet1.xml', data: text('<x/>'.repeat(10)), declaredSize: 0xfffffff0 },
+    ]);
     const r = checkZip(bomb);
     expect(r).toMatchObject({ ok: false, code: 'zip_bomb' });
     if (!r.ok) expect(r.message).toContain('压缩炸弹');
@@ -139,22 +169,37 @@ describe('checkZip', () => {
   });
 
   it('rejects entries that together expand beyond the limit', () => {
-    const entries = Array.from({ length: 60 }, (_, i) => ({ name: `part${i}.bin`, data: new Uint8Array(8 * 1024), declaredSize: 1024 * 1024 }));
+    const entries = Array.from({ length: 60 }, (_, i) => ({
+      name: `part${i}.bin`,
+      data: new Uint8Array(8 * 1024),
+      declaredSize: 1024 * 1024,
+    }));
     const r = checkZip(makeZip(entries));
     expect(r).toMatchObject({ ok: false, code: 'too_large' });
     if (!r.ok) expect(r.messageEn).toMatch(/60\.0 MB \(limit 50\.0 MB\)/);
-    expect(checkZip(xlsx, { maxEntries: 2000, maxUncompressed: 1000, maxRatio: 200 })).toMatchObject({ ok: false, code: 'too_large' });
+    expect(checkZip(xlsx, { maxEntries: 2000, maxUncompressed: 1000, maxRatio: 200 })).toMatchObject({
+      ok: false,
+      code: 'too_large',
+    });
   });
 
   it('rejects too many entries', () => {
     const entries = Array.from({ length: 2001 }, (_, i) => ({ name: `f${i}`, data: new Uint8Array(0) }));
     expect(checkZip(makeZip(entries))).toMatchObject({ ok: false, code: 'too_many_entries' });
-    expect(checkZip(xlsx, { maxEntries: 3, maxUncompressed: 50 * 1024 * 1024, maxRatio: 200 })).toMatchObject({ ok: false, code: 'too_many_entries' });
+    expect(checkZip(xlsx, { maxEntries: 3, maxUncompressed: 50 * 1024 * 1024, maxRatio: 200 })).toMatchObject({
+      ok: false,
+      code: 'too_many_entries',
+    });
   });
 
   it('rejects entries that share compressed bytes (overlapping-file bomb)', () => {
     const data = text('x'.repeat(1000));
-    const r = checkZip(makeZip([{ name: 'a', data }, { name: 'b', data, sharesOffsetWith: 0 }]));
+    const r = checkZip(
+      makeZip([
+        { name: 'a', data },
+        { name: 'b', data, sharesOffsetWith: 0 },
+      ]),
+    );
     expect(r).toMatchObject({ ok: false, code: 'zip_bomb' });
   });
 });
@@ -162,13 +207,26 @@ describe('checkZip', () => {
 describe('verifyZipSizes', () => {
   it('accepts a real workbook and honest archives', () => {
     expect(verifyZipSizes(xlsx)).toEqual({ ok: true });
-    expect(verifyZipSizes(makeZip([{ name: 'b.txt', data: text('科普'.repeat(1000)), method: 8 }, { name: 'empty', data: new Uint8Array(0), method: 8 }]))).toEqual({ ok: true });
+    expect(
+      verifyZipSizes(
+        makeZip([
+          { name: 'b.txt', data: text('科普'.repeat(1000)), method: 8 },
+          { name: 'empty', data: new Uint8Array(0), method: 8 },
+        ]),
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('refuses an archive whose data inflates beyond the size it declares', () => {
-    const liar = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(60 * 1024 * 1024), method: 8, declaredSize: 1000 }]);
+    const liar = makeZip([
+      { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(60 * 1024 * 1024), method: 8, declaredSize: 1000 },
+    ]);
     expect(checkZip(liar)).toEqual({ ok: true });
-    expect(verifyZipSizes(liar)).toMatchObject({ ok: false, code: 'zip_bomb', messageEn: expect.stringMatching(/beyond the size it declares/) });
+    expect(verifyZipSizes(liar)).toMatchObject({
+      ok: false,
+      code: 'zip_bomb',
+      messageEn: expect.stringMatching(/beyond the size it declares/),
+    });
   });
 
   it('runs the directory checks first', () => {

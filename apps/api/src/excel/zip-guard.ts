@@ -48,7 +48,12 @@ class ZipProblem extends Error {
   }
 }
 
-const notZip = (zh: string, en: string) => new ZipProblem('not_zip', `文件不是有效的 Excel（.xlsx）文件：${zh}`, `The file is not a valid Excel (.xlsx) file: ${en}`);
+const notZip = (zh: string, en: string) =>
+  new ZipProblem(
+    'not_zip',
+    `文件不是有效的 Excel（.xlsx）文件：${zh}`,
+    `The file is not a valid Excel (.xlsx) file: ${en}`,
+  );
 
 function mib(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
@@ -57,7 +62,8 @@ function mib(bytes: number): string {
 /** A 64-bit little-endian size as a safe JS number, or a problem if it is beyond one. */
 function u64(view: DataView, at: number): number {
   const n = view.getBigUint64(at, true);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw notZip('ZIP64 记录中的数值超出范围', 'a ZIP64 size or offset is out of range');
+  if (n > BigInt(Number.MAX_SAFE_INTEGER))
+    throw notZip('ZIP64 记录中的数值超出范围', 'a ZIP64 size or offset is out of range');
   return Number(n);
 }
 
@@ -65,9 +71,16 @@ function u64(view: DataView, at: number): number {
 function findEocd(view: DataView): number {
   const last = view.byteLength - EOCD_SIZE;
   for (let at = last; at >= 0 && at >= last - MAX_COMMENT; at--) {
-    if (view.getUint32(at, true) === EOCD_SIGNATURE && at + EOCD_SIZE + view.getUint16(at + 20, true) <= view.byteLength) return at;
+    if (
+      view.getUint32(at, true) === EOCD_SIGNATURE &&
+      at + EOCD_SIZE + view.getUint16(at + 20, true) <= view.byteLength
+    )
+      return at;
   }
-  throw notZip('找不到 ZIP 目录（文件可能不完整）', 'no ZIP end-of-central-directory record (the file may be truncated)');
+  throw notZip(
+    '找不到 ZIP 目录（文件可能不完整）',
+    'no ZIP end-of-central-directory record (the file may be truncated)',
+  );
 }
 
 interface Directory {
@@ -87,7 +100,8 @@ function readDirectory(view: DataView, eocd: number): Directory {
   const offset = view.getUint32(eocd + 16, true);
   if (entries !== U16_MAX && size !== U32_MAX && offset !== U32_MAX) return { entries, offset, size, end: eocd };
   const locator = eocd - 20;
-  if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR_SIGNATURE) return { entries, offset, size, end: eocd };
+  if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR_SIGNATURE)
+    return { entries, offset, size, end: eocd };
   const record = u64(view, locator + 8);
   if (record + 56 > locator || view.getUint32(record, true) !== ZIP64_EOCD_SIGNATURE) {
     throw notZip('ZIP64 目录记录损坏', 'the ZIP64 end-of-central-directory record is damaged');
@@ -98,7 +112,7 @@ function readDirectory(view: DataView, eocd: number): Directory {
 /** Sizes and offset from a ZIP64 extra field, for those the 32-bit fields mark as 0xFFFFFFFF. */
 function applyZip64Extra(view: DataView, from: number, length: number, entry: Entry): void {
   const wanted = [entry.uncompressed === U32_MAX, entry.compressed === U32_MAX, entry.offset === U32_MAX];
-  for (let at = from; at + 4 <= from + length; ) {
+  for (let at = from; at + 4 <= from + length;) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
     if (id === 0x0001) {
@@ -119,7 +133,8 @@ function applyZip64Extra(view: DataView, from: number, length: number, entry: En
 }
 
 function readEntries(view: DataView, dir: Directory): Entry[] {
-  if (dir.offset + dir.size > dir.end) throw notZip('ZIP 目录位置超出文件范围', 'the central directory lies outside the file');
+  if (dir.offset + dir.size > dir.end)
+    throw notZip('ZIP 目录位置超出文件范围', 'the central directory lies outside the file');
   const entries: Entry[] = [];
   let at = dir.offset;
   const end = dir.offset + dir.size;
@@ -170,7 +185,11 @@ function checkEntries(entries: Entry[], dir: Directory, limits: ZipLimits): void
     const prev = sorted[i - 1];
     const cur = sorted[i];
     if (prev && cur && prev.offset + LOCAL_SIZE + prev.nameLength + prev.compressed > cur.offset) {
-      throw new ZipProblem('zip_bomb', '压缩包内的文件相互重叠，疑似压缩炸弹，已拒绝', 'Entries in the archive overlap; this looks like a zip bomb and was refused');
+      throw new ZipProblem(
+        'zip_bomb',
+        '压缩包内的文件相互重叠，疑似压缩炸弹，已拒绝',
+        'Entries in the archive overlap; this looks like a zip bomb and was refused',
+      );
     }
   }
   if (total > limits.maxUncompressed) {
@@ -188,7 +207,8 @@ function inspect(bytes: Uint8Array, limits: ZipLimits): { view: DataView; entrie
   if (bytes.byteLength < EOCD_SIZE) throw notZip('文件过短', 'the file is too short');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0, true);
-  if (magic !== LOCAL_SIGNATURE && magic !== EOCD_SIGNATURE) throw notZip('文件开头不是 ZIP 格式', 'it does not start like a ZIP archive');
+  if (magic !== LOCAL_SIGNATURE && magic !== EOCD_SIGNATURE)
+    throw notZip('文件开头不是 ZIP 格式', 'it does not start like a ZIP archive');
   const dir = readDirectory(view, findEocd(view));
   if (dir.entries > limits.maxEntries) {
     throw new ZipProblem(
@@ -236,13 +256,18 @@ export function verifyZipSizes(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
     const { view, entries } = inspect(bytes, limits);
     for (const e of entries) {
       if (e.method !== 8 || e.compressed === 0) continue;
-      if (view.getUint32(e.offset, true) !== LOCAL_SIGNATURE) throw notZip('文件条目头损坏', 'a local file header is damaged');
+      if (view.getUint32(e.offset, true) !== LOCAL_SIGNATURE)
+        throw notZip('文件条目头损坏', 'a local file header is damaged');
       const start = e.offset + LOCAL_SIZE + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
       try {
         inflateRawSync(bytes.subarray(start, start + e.compressed), { maxOutputLength: Math.max(e.uncompressed, 1) });
       } catch (error) {
         if (error instanceof RangeError && (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw new ZipProblem('zip_bomb', '文件解压后比声明的大小更大，疑似压缩炸弹，已拒绝', 'An entry inflates beyond the size it declares; this looks like a zip bomb and was refused');
+          throw new ZipProblem(
+            'zip_bomb',
+            '文件解压后比声明的大小更大，疑似压缩炸弹，已拒绝',
+            'An entry inflates beyond the size it declares; this looks like a zip bomb and was refused',
+          );
         }
       }
     }

@@ -47,13 +47,18 @@ function collisions(names: readonly FieldName[]): Set<string> {
 export function targetFieldNames(targets: readonly Target[], catalog: IndicatorCatalog): FieldName[] {
   const short = targets.map((t) => shortName(t, catalog));
   const clash = collisions(short);
-  const own = targets.map((t, i) => (clash.has(short[i]?.label ?? '') ? { label: ownName(t) } : (short[i] as FieldName)));
+  const own = targets.map((t, i) =>
+    clash.has(short[i]?.label ?? '') ? { label: ownName(t) } : (short[i] as FieldName),
+  );
   const still = collisions(own);
   return own.map((name, i) => {
     const t = targets[i] as Target;
     if (!still.has(name.label)) return name;
     const goal = (lang: 'zh' | 'en') => formatGoal(t.comparator, t.value, t.unit, { valueMax: t.valueMax, lang });
     const first = short[i] as FieldName;
-    return { label: `${first.label}（目标 ${goal('zh')}）`, ...(first.labelEn ? { labelEn: `${first.labelEn} (target ${goal('en')})` } : {}) };
+    return {
+      label: `${first.label}（目标 ${goal('zh')}）`,
+      ...(first.labelEn ? { labelEn: `${first.labelEn} (target ${goal('en')})` } : {}),
+    };
   });
 }

@@ -13,7 +13,11 @@ let fields: Field[];
 beforeAll(async () => {
   // The 锦江区 seed plan as the importer reads it, and the form of its 区教育局.
   const doc = loadSeedDocuments().find((d) => d.stem.startsWith('004'));
-  const registry = prepareRegistry({ regions: loadRegions(), departments: loadDepartmentRegistry(), indicators: catalog });
+  const registry = prepareRegistry({
+    regions: loadRegions(),
+    departments: loadDepartmentRegistry(),
+    indicators: catalog,
+  });
   const result = await importPlan(readFileSync(doc?.file ?? ''), registry);
   if (!result.success) throw new Error('the 锦江区 seed plan no longer imports');
   plan = result.plan;
@@ -22,12 +26,19 @@ beforeAll(async () => {
   fields = form.sections.flatMap((s) => s.fields);
 });
 
-const targetOf = (field: Field) => ('target' in field && field.target !== undefined ? plan.targets[field.target - 1] : undefined);
+const targetOf = (field: Field) =>
+  'target' in field && field.target !== undefined ? plan.targets[field.target - 1] : undefined;
 
 describe('generateForm', () => {
   it('names a target field by what it counts, not by its goal', () => {
     const labels = fields.filter((f) => targetOf(f) && f.type !== 'yes_no').map((f) => f.label);
-    expect(labels).toEqual(expect.arrayContaining(['科技教育特色（示范）学校 · 现代课程教学示范校', '科普活动场次 · 青少年', '科技教育特色（示范）学校 · 少年科学院']));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        '科技教育特色（示范）学校 · 现代课程教学示范校',
+        '科普活动场次 · 青少年',
+        '科技教育特色（示范）学校 · 少年科学院',
+      ]),
+    );
     // No label carries the target's number and unit (示范校5所) any more.
     for (const label of labels) expect(label, label).not.toMatch(/\d+\s*(所|个|场|名|人|人次|%)(?!）)/);
     expect(new Set(labels).size).toBe(labels.length);
@@ -56,7 +67,10 @@ describe('generateForm for a plan with a 2035 goal', () => {
       task: task.ordinal,
       leadUnits: ['区教育局'],
     });
-    const withLongRange: Plan = { ...plan, targets: [...plan.targets, inTask('到2025年…达到80%', 2025), inTask('到2035年…达到95%', 2035)] };
+    const withLongRange: Plan = {
+      ...plan,
+      targets: [...plan.targets, inTask('到2025年…达到80%', 2025), inTask('到2035年…达到95%', 2035)],
+    };
     const asked = generateForm(withLongRange, '区教育局', 'quarter', catalog, [])
       .sections.flatMap((s) => s.fields)
       .map((f) => ('target' in f && f.target !== undefined ? withLongRange.targets[f.target - 1]?.text : undefined));

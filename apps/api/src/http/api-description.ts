@@ -19,7 +19,11 @@ const IDEMPOTENCY_REF = idempotent.parameters[0]?.$ref;
 
 const INFO = {
   openapi: '3.1.0',
-  info: { title: '科素 Kesu API', version: '1.0.0', description: '全民科学素质行动规划实施监测 / science-literacy plan monitoring' },
+  info: {
+    title: '科素 Kesu API',
+    version: '1.0.0',
+    description: '全民科学素质行动规划实施监测 / science-literacy plan monitoring',
+  },
   // Every route needs one of the two unless it says otherwise (log-in does).
   security: [{ session: [] }, { bearer: [] }],
 };
@@ -35,29 +39,36 @@ function registerShared(app: OpenAPIHono<AppEnv>): void {
     type: 'apiKey',
     in: 'cookie',
     name: SESSION_COOKIE,
-    description: '登录（/auth/login）后的会话 Cookie，httpOnly、SameSite=Strict；写操作还须带 X-CSRF-Token / the session cookie set by log-in; writes also need X-CSRF-Token',
+    description:
+      '登录（/auth/login）后的会话 Cookie，httpOnly、SameSite=Strict；写操作还须带 X-CSRF-Token / the session cookie set by log-in; writes also need X-CSRF-Token',
   });
   registry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
-    description: '脚本用令牌（POST /auth/tokens 创建），不需要 CSRF 令牌 / a script token made with POST /auth/tokens; needs no CSRF token',
+    description:
+      '脚本用令牌（POST /auth/tokens 创建），不需要 CSRF 令牌 / a script token made with POST /auth/tokens; needs no CSRF token',
   });
   registry.registerComponent('parameters', 'CsrfToken', {
     name: CSRF_HEADER,
     in: 'header',
     required: false,
-    description: '使用会话 Cookie 时必填：登录或 GET /auth/me 返回的 csrfToken；使用 Bearer 令牌时不需要 / required with the session cookie: the csrfToken from log-in or GET /auth/me; not with a bearer token',
+    description:
+      '使用会话 Cookie 时必填：登录或 GET /auth/me 返回的 csrfToken；使用 Bearer 令牌时不需要 / required with the session cookie: the csrfToken from log-in or GET /auth/me; not with a bearer token',
     schema: { type: 'string' },
   });
   registry.registerComponent('parameters', 'IdempotencyKey', {
     name: 'Idempotency-Key',
     in: 'header',
     required: false,
-    description: '重试时带同一个键，只执行一次并返回第一次的结果；同一个键用于不同请求时返回 422 / retried with the same key the request counts once and answers as the first time; a key reused for a different request is refused with 422',
+    description:
+      '重试时带同一个键，只执行一次并返回第一次的结果；同一个键用于不同请求时返回 422 / retried with the same key the request counts once and answers as the first time; a key reused for a different request is refused with 422',
     schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
   });
   for (const { name, description } of Object.values(ERROR_RESPONSES)) {
-    registry.registerComponent('responses', name, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } });
+    registry.registerComponent('responses', name, {
+      description,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+    });
   }
 }
 
@@ -71,7 +82,8 @@ function registerShared(app: OpenAPIHono<AppEnv>): void {
 function errorStatuses(operation: Operation, method: string, open: boolean): ErrorStatus[] {
   const parameters = operation.parameters ?? [];
   const isIn = (where: string) => parameters.some((p) => 'in' in p && p.in === where);
-  const body = operation.requestBody && 'content' in operation.requestBody ? Object.keys(operation.requestBody.content) : [];
+  const body =
+    operation.requestBody && 'content' in operation.requestBody ? Object.keys(operation.requestBody.content) : [];
   const honoursKey = parameters.some((p) => '$ref' in p && p.$ref === IDEMPOTENCY_REF);
   const guarded = Array.isArray(operation['x-roles']);
   const found: Array<[ErrorStatus, boolean]> = [
@@ -96,9 +108,11 @@ function complete(document: Document, publicPaths: ReadonlySet<string>): Documen
       const operation = item[method];
       if (!operation) continue;
       if (open) operation.security = [];
-      else if (WRITES.has(method)) operation.parameters = [...(operation.parameters ?? []), componentRef('parameters', 'CsrfToken') as Parameter];
+      else if (WRITES.has(method))
+        operation.parameters = [...(operation.parameters ?? []), componentRef('parameters', 'CsrfToken') as Parameter];
       const responses = (operation.responses ??= {});
-      for (const status of errorStatuses(operation, method, open)) responses[status] ??= componentRef('responses', ERROR_RESPONSES[status].name);
+      for (const status of errorStatuses(operation, method, open))
+        responses[status] ??= componentRef('responses', ERROR_RESPONSES[status].name);
     }
   }
   return document;

@@ -22,7 +22,10 @@ export function audited<T>(
   return ctx.store.writes.write(async (conn) => {
     const result = await work(conn);
     const changes = [describe(result)].flat();
-    await recordAudit(conn, changes.map((change) => ({ actor, action, entity, ...change })));
+    await recordAudit(
+      conn,
+      changes.map((change) => ({ actor, action, entity, ...change })),
+    );
     return result;
   });
 }

@@ -33,7 +33,11 @@ describe('limitBody', () => {
   it('counts a body sent without a length', async () => {
     const small = await app().request('/', { method: 'POST', body: chunked('abc'), duplex: 'half' } as RequestInit);
     expect(await small.text()).toBe('got 3');
-    const big = await app().request('/', { method: 'POST', body: chunked('x'.repeat(11)), duplex: 'half' } as RequestInit);
+    const big = await app().request('/', {
+      method: 'POST',
+      body: chunked('x'.repeat(11)),
+      duplex: 'half',
+    } as RequestInit);
     expect(big.status).toBe(413);
   });
 });

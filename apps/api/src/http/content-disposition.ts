@@ -4,6 +4,9 @@
  * @example contentDisposition('attachment', '查询结果-2026-12-05.xlsx', 'query-result-2026-12-05.xlsx')
  */
 export function contentDisposition(kind: 'attachment' | 'inline', fileName: string, asciiName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${kind}; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
 }

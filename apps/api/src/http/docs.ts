@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Context } from 'hono';
 
 const require = createRequire(import.meta.url);
-const ASSETS: Record<string, string> = { 'swagger-ui.css': 'text/css; charset=utf-8', 'swagger-ui-bundle.js': 'text/javascript; charset=utf-8' };
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+};
 const assetDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 
 /** The browsable API docs: Swagger UI served from the installed package, no outside network. */
@@ -24,8 +27,19 @@ const START = "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '
 /** Only the named files are served, so no path can reach anything else. */
 export function docsAssets(c: Context) {
   const file = c.req.param('file') ?? '';
-  if (file === 'start.js') return c.body(START, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' });
+  if (file === 'start.js')
+    return c.body(START, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=86400',
+    });
   const type = ASSETS[file];
-  if (!type) return c.json({ error: { code: 'not_found', message: '没有这个文件', messageEn: 'no such file', details: [] } }, 404);
-  return c.body(readFileSync(path.join(assetDir, file)), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+  if (!type)
+    return c.json(
+      { error: { code: 'not_found', message: '没有这个文件', messageEn: 'no such file', details: [] } },
+      404,
+    );
+  return c.body(readFileSync(path.join(assetDir, file)), 200, {
+    'content-type': type,
+    'cache-control': 'public, max-age=86400',
+  });
 }

@@ -16,6 +16,7 @@ export class Failure extends Error {
   }
 }
 
-export const notFound = (what: string, whatEn: string) => new Failure(404, 'not_found', `${what}不存在`, `${whatEn} not found`);
+export const notFound = (what: string, whatEn: string) =>
+  new Failure(404, 'not_found', `${what}不存在`, `${whatEn} not found`);
 export const forbidden = () => new Failure(403, 'forbidden', '无权访问', 'not allowed for your role or scope');
 export const unauthenticated = () => new Failure(401, 'unauthenticated', '请先登录', 'log in first');

@@ -12,7 +12,13 @@ export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 export function idempotencyKey(c: Context<AppEnv>): string | null {
   const key = c.req.header('idempotency-key');
   if (key === undefined) return null;
-  if (!IDEMPOTENCY_KEY.test(key)) throw new Failure(400, 'bad_idempotency_key', 'Idempotency-Key 应为 8–128 位字母、数字或 ._:-', 'Idempotency-Key must be 8–128 letters, digits or ._:-');
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw new Failure(
+      400,
+      'bad_idempotency_key',
+      'Idempotency-Key 应为 8–128 位字母、数字或 ._:-',
+      'Idempotency-Key must be 8–128 letters, digits or ._:-',
+    );
   return key;
 }
 
@@ -25,12 +31,22 @@ export async function requestFingerprint(c: Context<AppEnv>): Promise<string> {
 }
 
 /** The stored answer to an earlier request with this key, or null to go ahead. */
-export async function replay(ctx: AppContext, c: Context<AppEnv>, key: string | null, fingerprint: string): Promise<unknown | null> {
+export async function replay(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  key: string | null,
+  fingerprint: string,
+): Promise<unknown | null> {
   if (key === null) return null;
   const earlier = await ctx.store.reads.read((conn) => findIdempotent(conn, c.get('user').id, key));
   if (!earlier) return null;
   if (earlier.requestSha256 !== fingerprint) {
-    throw new Failure(422, 'idempotency_key_reused', '该 Idempotency-Key 已用于另一个请求', 'this Idempotency-Key was used for a different request');
+    throw new Failure(
+      422,
+      'idempotency_key_reused',
+      '该 Idempotency-Key 已用于另一个请求',
+      'this Idempotency-Key was used for a different request',
+    );
   }
   return earlier.body;
 }
@@ -38,6 +54,13 @@ export async function replay(ctx: AppContext, c: Context<AppEnv>, key: string | 
 type WriteConnection = Parameters<Parameters<Store['writes']['write']>[0]>[0];
 
 /** Records the answer under the key in the write's own transaction. */
-export async function remember(conn: WriteConnection, userId: string, key: string | null, fingerprint: string, status: ContentfulStatusCode, body: unknown): Promise<void> {
+export async function remember(
+  conn: WriteConnection,
+  userId: string,
+  key: string | null,
+  fingerprint: string,
+  status: ContentfulStatusCode,
+  body: unknown,
+): Promise<void> {
   if (key !== null) await rememberIdempotent(conn, userId, key, fingerprint, status, body);
 }

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { jsonErrorOffset } from './json-syntax.js';
 
-const VALID = ['{}', '[]', ' 1 ', '-0.5e+3', '"a\\u00e9\\n"', 'true', 'null', '{"a":[1,{"b":false}],"c":"x"}', '[ "x" , 2 ]', '"\\ud800"', '{"a":"\\"}"}'];
+const VALID = [
+  '{}',
+  '[]',
+  ' 1 ',
+  '-0.5e+3',
+  '"a\\u00e9\\n"',
+  'true',
+  'null',
+  '{"a":[1,{"b":false}],"c":"x"}',
+  '[ "x" , 2 ]',
+  '"\\ud800"',
+  '{"a":"\\"}"}',
+];
 
 describe('jsonErrorOffset', () => {
   it.each(VALID)('finds nothing wrong in %s', (text) => {

@@ -31,13 +31,14 @@ class Scanner {
   value(): void {
     this.skipSpace();
     const c = this.text[this.i];
-    if (c === '{') return this.container('}', () => {
-      this.skipSpace();
-      if (this.text[this.i] !== '"') throw new Stop(this.i);
-      this.string();
-      this.expect(':');
-      this.value();
-    });
+    if (c === '{')
+      return this.container('}', () => {
+        this.skipSpace();
+        if (this.text[this.i] !== '"') throw new Stop(this.i);
+        this.string();
+        this.expect(':');
+        this.value();
+      });
     if (c === '[') return this.container(']', () => this.value());
     if (c === '"') return this.string();
     const word = WORDS.find((w) => this.text.startsWith(w, this.i));

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkJsonText, MAX_DEPTH } from './strict-json.js';
 
 describe('checkJsonText', () => {
-  it.each(['{}', '[]', '{"a":1,"b":{"a":2}}', '[{"a":1},{"a":2}]', '{"a":"x\\"a\\":1"}', '"{\\"a\\":1,\\"a\\":2}"'])('accepts %s', (text) => {
-    expect(() => checkJsonText(text)).not.toThrow();
-  });
+  it.each(['{}', '[]', '{"a":1,"b":{"a":2}}', '[{"a":1},{"a":2}]', '{"a":"x\\"a\\":1"}', '"{\\"a\\":1,\\"a\\":2}"'])(
+    'accepts %s',
+    (text) => {
+      expect(() => checkJsonText(text)).not.toThrow();
+    },
+  );
 
   it.each([
     ['a duplicated key', '{"a":1,"a":2}'],
@@ -16,6 +19,12 @@ describe('checkJsonText', () => {
     expect(() => checkJsonText(text)).toThrow();
   });
   it('names the body and where it broke, Chinese first', () => {
-    expect(() => checkJsonText('{"a": tru}')).toThrow(expect.objectContaining({ code: 'invalid_json', zh: '请求体不是有效的 JSON（第 7 个字符附近）', en: 'the request body is not valid JSON (near character 7)' }));
+    expect(() => checkJsonText('{"a": tru}')).toThrow(
+      expect.objectContaining({
+        code: 'invalid_json',
+        zh: '请求体不是有效的 JSON（第 7 个字符附近）',
+        en: 'the request body is not valid JSON (near character 7)',
+      }),
+    );
   });
 });

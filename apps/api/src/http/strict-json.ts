@@ -5,7 +5,13 @@ import { jsonErrorOffset } from './json-syntax.js';
 export const MAX_DEPTH = 32;
 
 function fail(zh: string, en: string, position?: number): never {
-  const detail = { path: '', code: 'invalid_json', message: zh, messageEn: en, ...(position === undefined ? {} : { position }) };
+  const detail = {
+    path: '',
+    code: 'invalid_json',
+    message: zh,
+    messageEn: en,
+    ...(position === undefined ? {} : { position }),
+  };
   throw new Failure(400, 'invalid_json', zh, en, [detail]);
 }
 
@@ -19,7 +25,11 @@ function checkSyntax(text: string): void {
     const offset = jsonErrorOffset(text);
     if (offset === null) fail('请求体不是有效的 JSON', 'the request body is not valid JSON');
     // People count characters from 1; the detail keeps the offset from 0, as SQL errors do.
-    fail(`请求体不是有效的 JSON（第 ${offset + 1} 个字符附近）`, `the request body is not valid JSON (near character ${offset + 1})`, offset);
+    fail(
+      `请求体不是有效的 JSON（第 ${offset + 1} 个字符附近）`,
+      `the request body is not valid JSON (near character ${offset + 1})`,
+      offset,
+    );
   }
 }
 

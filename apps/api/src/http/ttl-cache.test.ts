@@ -43,7 +43,9 @@ describe('TtlCache', () => {
       await new Promise((r) => setTimeout(r, 5));
       return 9;
     };
-    expect(await Promise.all([cache.through('k', load), cache.through('k', load), cache.through('k', load)])).toEqual([9, 9, 9]);
+    expect(await Promise.all([cache.through('k', load), cache.through('k', load), cache.through('k', load)])).toEqual([
+      9, 9, 9,
+    ]);
     expect(loads).toBe(1);
   });
 

@@ -34,8 +34,11 @@ describe('serveWeb', () => {
     expect(await (await app.request('/plans/123/review')).text()).toContain('科素');
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/..%2fsecret.txt', '/%00'])('never leaves its folder: %s', async (url) => {
-    const res = await app.request(url);
-    expect(await res.text()).not.toContain('do not serve');
-  });
+  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/..%2fsecret.txt', '/%00'])(
+    'never leaves its folder: %s',
+    async (url) => {
+      const res = await app.request(url);
+      expect(await res.text()).not.toContain('do not serve');
+    },
+  );
 });

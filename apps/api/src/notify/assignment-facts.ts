@@ -13,7 +13,10 @@ export class AssignmentFactsReader {
 
   constructor(private readonly regions: ReadonlyMap<string, Pick<Region, 'name'>>) {}
 
-  async of(connection: Connection, a: Pick<AssignmentBase, 'id' | 'formId' | 'version' | 'regionCode' | 'department' | 'period' | 'dueDate'>): Promise<AssignmentFacts> {
+  async of(
+    connection: Connection,
+    a: Pick<AssignmentBase, 'id' | 'formId' | 'version' | 'regionCode' | 'department' | 'period' | 'dueDate'>,
+  ): Promise<AssignmentFacts> {
     const title = await this.title(connection, a.formId, a.version);
     return {
       assignmentId: a.id,

@@ -1,5 +1,12 @@
 import { beijingToday, type NotificationKind } from '@kesu/schema';
-import { dueAssignments, insertNotifications, reportersOf, type DueAssignment, type NotificationInput, type Store } from '@kesu/store';
+import {
+  dueAssignments,
+  insertNotifications,
+  reportersOf,
+  type DueAssignment,
+  type NotificationInput,
+  type Store,
+} from '@kesu/store';
 import type { AssignmentFactsReader } from './assignment-facts.js';
 import type { MailConfig } from './notify-config.js';
 import { notice } from './notices.js';
@@ -35,7 +42,12 @@ function reminderKind(daysLeft: number): NotificationKind {
   return daysLeft <= 1 ? 'deadline.due1' : 'deadline.due7';
 }
 
-async function chunkNotices(conn: Parameters<typeof reportersOf>[0], deps: DeadlineDeps, due: DueAssignment[], today: string): Promise<NotificationInput[]> {
+async function chunkNotices(
+  conn: Parameters<typeof reportersOf>[0],
+  deps: DeadlineDeps,
+  due: DueAssignment[],
+  today: string,
+): Promise<NotificationInput[]> {
   const reporters = await reportersOf(conn, due);
   const notices: NotificationInput[] = [];
   for (const a of due) {
@@ -46,7 +58,11 @@ async function chunkNotices(conn: Parameters<typeof reportersOf>[0], deps: Deadl
       // The due date is part of the key: a deadline moved later is a new deadline, reminded of again.
       const dedupeKey = `${kind}:${a.id}:${a.dueDate}:${to.id}`;
       const spec = { to, dedupeKey, link: `/report/${a.id}`, assignmentIds: [a.id] };
-      notices.push(kind === 'deadline.overdue' ? notice(deps.mail, { ...spec, kind, params: facts }) : notice(deps.mail, { ...spec, kind, params: { ...facts, daysLeft } }));
+      notices.push(
+        kind === 'deadline.overdue'
+          ? notice(deps.mail, { ...spec, kind, params: facts })
+          : notice(deps.mail, { ...spec, kind, params: { ...facts, daysLeft } }),
+      );
     }
   }
   return notices;
@@ -58,14 +74,24 @@ async function chunkNotices(conn: Parameters<typeof reportersOf>[0], deps: Deadl
  * again — on the next round, after a crash half-way, on another node — stores nothing twice.
  * @example await runDeadlineJob(deps, new Date('2025-04-08T01:00:00Z'))
  */
-export async function runDeadlineJob(deps: DeadlineDeps, now: Date, options: DeadlineOptions = {}): Promise<{ assignments: number; stored: number }> {
+export async function runDeadlineJob(
+  deps: DeadlineDeps,
+  now: Date,
+  options: DeadlineOptions = {},
+): Promise<{ assignments: number; stored: number }> {
   const today = beijingToday(now);
-  const due = await deps.store.reads.read((conn) => dueAssignments(conn, shiftDate(today, -OVERDUE_WINDOW_DAYS), shiftDate(today, FIRST_REMINDER_DAYS)));
+  const due = await deps.store.reads.read((conn) =>
+    dueAssignments(conn, shiftDate(today, -OVERDUE_WINDOW_DAYS), shiftDate(today, FIRST_REMINDER_DAYS)),
+  );
   const size = Math.max(1, options.chunk ?? 200);
   let stored = 0;
   for (let i = 0; i * size < due.length; i++) {
     const part = due.slice(i * size, (i + 1) * size);
-    stored += (await deps.store.writes.write(async (conn) => insertNotifications(conn, await chunkNotices(conn, deps, part, today), now))).length;
+    stored += (
+      await deps.store.writes.write(async (conn) =>
+        insertNotifications(conn, await chunkNotices(conn, deps, part, today), now),
+      )
+    ).length;
     await options.afterChunk?.(i);
   }
   return { assignments: due.length, stored };

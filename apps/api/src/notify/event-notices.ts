@@ -1,5 +1,21 @@
-import { approvalChain, nextStep, type ApprovalLevel, type AssignmentBase, type Region, type Submission, type SubmissionAction, type User } from '@kesu/schema';
-import { announcedAssignments, getAssignment, reportersOf, reviewersOf, type NotificationInput, type Recipient } from '@kesu/store';
+import {
+  approvalChain,
+  nextStep,
+  type ApprovalLevel,
+  type AssignmentBase,
+  type Region,
+  type Submission,
+  type SubmissionAction,
+  type User,
+} from '@kesu/schema';
+import {
+  announcedAssignments,
+  getAssignment,
+  reportersOf,
+  reviewersOf,
+  type NotificationInput,
+  type Recipient,
+} from '@kesu/store';
 import type { AssignmentFactsReader } from './assignment-facts.js';
 import type { MailConfig } from './notify-config.js';
 import { notice } from './notices.js';
@@ -25,12 +41,23 @@ const byPeriod = (a: AssignmentBase, b: AssignmentBase) => a.period.localeCompar
  * New tasks: each enabled reporter of a unit gets one notice per form naming the unit's
  * assignments they have not been told of before (an assignment given again is kept, not new).
  */
-async function assignedNotices(conn: Connection, deps: EventDeps, assignments: AssignmentBase[]): Promise<NotificationInput[]> {
+async function assignedNotices(
+  conn: Connection,
+  deps: EventDeps,
+  assignments: AssignmentBase[],
+): Promise<NotificationInput[]> {
   const reporters = await reportersOf(conn, assignments);
-  const told = await announcedAssignments(conn, 'assignment.received', reporters.map((r) => r.id), assignments.map((a) => a.id));
+  const told = await announcedAssignments(
+    conn,
+    'assignment.received',
+    reporters.map((r) => r.id),
+    assignments.map((a) => a.id),
+  );
   const notices: NotificationInput[] = [];
   for (const to of reporters) {
-    const mine = assignments.filter((a) => a.regionCode === to.regionCode && a.department === to.department && !told.has(`${to.id}|${a.id}`));
+    const mine = assignments.filter(
+      (a) => a.regionCode === to.regionCode && a.department === to.department && !told.has(`${to.id}|${a.id}`),
+    );
     for (const formId of new Set(mine.map((a) => a.formId))) {
       const ofForm = mine.filter((a) => a.formId === formId).sort(byPeriod);
       const head = ofForm[0] as AssignmentBase;
@@ -55,7 +82,13 @@ async function assignedNotices(conn: Connection, deps: EventDeps, assignments: A
  * the next step, and on acceptance the level below that approved it. Returned → the reporters,
  * or, from a higher level, the reviewers of the level it went back to.
  */
-async function submissionNotices(conn: Connection, deps: EventDeps, action: SubmissionAction, submission: Submission, actor: User): Promise<NotificationInput[]> {
+async function submissionNotices(
+  conn: Connection,
+  deps: EventDeps,
+  action: SubmissionAction,
+  submission: Submission,
+  actor: User,
+): Promise<NotificationInput[]> {
   if (action === 'save') return [];
   const assignment = await getAssignment(conn, submission.assignmentId);
   if (!assignment) return [];
@@ -68,11 +101,21 @@ async function submissionNotices(conn: Connection, deps: EventDeps, action: Subm
   const reviewLink = `/review/${assignment.id}`;
   const base = { ...facts, actor: actor.displayName };
   const reporters = () => reportersOf(conn, [assignment]);
-  const reviewersAt = async (regionCode: string | undefined) => (regionCode === undefined ? [] : reviewersOf(conn, [regionCode]));
+  const reviewersAt = async (regionCode: string | undefined) =>
+    regionCode === undefined ? [] : reviewersOf(conn, [regionCode]);
   const notices: NotificationInput[] = [];
   const waiting = async (accept: boolean) => {
     for (const to of await reviewersAt(next?.regionCode)) {
-      notices.push(notice(deps.mail, { kind: 'review.waiting', params: { ...base, accept, level: submission.approvedLevel }, to, dedupeKey: key('waiting', to), link: reviewLink, assignmentIds: [assignment.id] }));
+      notices.push(
+        notice(deps.mail, {
+          kind: 'review.waiting',
+          params: { ...base, accept, level: submission.approvedLevel },
+          to,
+          dedupeKey: key('waiting', to),
+          link: reviewLink,
+          assignmentIds: [assignment.id],
+        }),
+      );
     }
   };
 
@@ -80,12 +123,30 @@ async function submissionNotices(conn: Connection, deps: EventDeps, action: Subm
   if (action === 'approve' || action === 'accept') {
     const accepted = action === 'accept';
     for (const to of await reporters()) {
-      notices.push(notice(deps.mail, { kind: 'submission.approved', params: { ...base, level: submission.approvedLevel, accepted, reviewer: false }, to, dedupeKey: key('approved', to), link: reporterLink, assignmentIds: [assignment.id] }));
+      notices.push(
+        notice(deps.mail, {
+          kind: 'submission.approved',
+          params: { ...base, level: submission.approvedLevel, accepted, reviewer: false },
+          to,
+          dedupeKey: key('approved', to),
+          link: reporterLink,
+          assignmentIds: [assignment.id],
+        }),
+      );
     }
     if (accepted) {
       const at = chain.findIndex((s) => s.level === submission.approvedLevel);
       for (const to of await reviewersAt(chain[at - 1]?.regionCode)) {
-        notices.push(notice(deps.mail, { kind: 'submission.approved', params: { ...base, level: submission.approvedLevel, accepted, reviewer: true }, to, dedupeKey: key('accepted', to), link: reviewLink, assignmentIds: [assignment.id] }));
+        notices.push(
+          notice(deps.mail, {
+            kind: 'submission.approved',
+            params: { ...base, level: submission.approvedLevel, accepted, reviewer: true },
+            to,
+            dedupeKey: key('accepted', to),
+            link: reviewLink,
+            assignmentIds: [assignment.id],
+          }),
+        );
       }
     }
     await waiting(true);
@@ -94,7 +155,9 @@ async function submissionNotices(conn: Connection, deps: EventDeps, action: Subm
     const comment = submission.comment ?? '';
     const backToReporters = submission.status === 'returned';
     // The level that returned it is the one above the step that now acts.
-    const returnedBy = backToReporters ? (chain[0]?.level ?? null) : (chain[chain.findIndex((s) => s.regionCode === next?.regionCode) + 1]?.level ?? null);
+    const returnedBy = backToReporters
+      ? (chain[0]?.level ?? null)
+      : (chain[chain.findIndex((s) => s.regionCode === next?.regionCode) + 1]?.level ?? null);
     const recipients = backToReporters ? await reporters() : await reviewersAt(next?.regionCode);
     for (const to of recipients) {
       notices.push(
@@ -115,5 +178,7 @@ async function submissionNotices(conn: Connection, deps: EventDeps, action: Subm
 
 /** The notices of one event, read on the writing connection so they match what was just committed. */
 export function noticesOf(conn: Connection, deps: EventDeps, event: NotifyEvent): Promise<NotificationInput[]> {
-  return event.type === 'assigned' ? assignedNotices(conn, deps, event.assignments) : submissionNotices(conn, deps, event.action, event.submission, event.actor);
+  return event.type === 'assigned'
+    ? assignedNotices(conn, deps, event.assignments)
+    : submissionNotices(conn, deps, event.action, event.submission, event.actor);
 }

@@ -28,18 +28,33 @@ export function retryAt(attempts: number, now: Date): Date | null {
  * tell the repeat.
  * @example await sendDueMail(store, config, new Date())
  */
-export async function sendDueMail(store: Store, config: MailConfig, now: Date): Promise<{ sent: number; failed: number }> {
+export async function sendDueMail(
+  store: Store,
+  config: MailConfig,
+  now: Date,
+): Promise<{ sent: number; failed: number }> {
   const claimed = await store.writes.write((conn) => claimMail(conn, now, SEND_LEASE_MS, PER_ROUND));
   if (claimed.length === 0) return { sent: 0, failed: 0 };
   // Short waits: an SMTP server that is down must not hold the round (the message is retried later).
-  const transport = createTransport({ url: config.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  const transport = createTransport({
+    url: config.url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   let sent = 0;
   let failed = 0;
   try {
     for (const mail of claimed) {
       let reason: string | null = null;
       try {
-        await transport.sendMail({ from: config.from, to: mail.recipient, subject: mail.subject, text: mail.body, messageId: `<${mail.id}@kesu.notifications>` });
+        await transport.sendMail({
+          from: config.from,
+          to: mail.recipient,
+          subject: mail.subject,
+          text: mail.body,
+          messageId: `<${mail.id}@kesu.notifications>`,
+        });
       } catch (error) {
         reason = ((error as Error).message || String(error)).slice(0, 500);
       }

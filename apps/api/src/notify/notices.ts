@@ -4,11 +4,18 @@ import type { MailConfig } from './notify-config.js';
 import { notificationText, type NotificationParams, type NotificationText } from './notification-texts.js';
 
 /** The mail of a notification: a Chinese subject, the Chinese text, the link, then the English text. */
-export function mailOf(config: MailConfig, text: NotificationText, link: string | null): { subject: string; body: string } {
+export function mailOf(
+  config: MailConfig,
+  text: NotificationText,
+  link: string | null,
+): { subject: string; body: string } {
   const url = link === null ? null : `${config.publicUrl ?? ''}${link}`;
   const zh = [text.zh.body, url ? `查看：${url}` : null].filter((l) => l !== null).join('\n');
   const en = [text.en.title, text.en.body, url ? `Open: ${url}` : null].filter((l) => l !== null).join('\n');
-  return { subject: `【科素】${text.zh.title}`, body: `${zh}\n\n——\n${en}\n\n此邮件由科素系统自动发送，请勿回复。/ Sent by Kesu; please do not reply.\n` };
+  return {
+    subject: `【科素】${text.zh.title}`,
+    body: `${zh}\n\n——\n${en}\n\n此邮件由科素系统自动发送，请勿回复。/ Sent by Kesu; please do not reply.\n`,
+  };
 }
 
 export interface NoticeSpec<K extends NotificationKind> {
@@ -33,6 +40,8 @@ export function notice<K extends NotificationKind>(mail: MailConfig | null, spec
     link: spec.link,
     dedupeKey: spec.dedupeKey,
     assignmentIds: spec.assignmentIds,
-    mail: withMail ? { recipient: spec.to.email as string, ...mailOf(mail, notificationText(spec.kind, spec.params), spec.link) } : null,
+    mail: withMail
+      ? { recipient: spec.to.email as string, ...mailOf(mail, notificationText(spec.kind, spec.params), spec.link) }
+      : null,
   };
 }

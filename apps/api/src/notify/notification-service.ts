@@ -97,7 +97,12 @@ export class NotificationService {
 
   private async store(events: NotifyEvent[]): Promise<void> {
     const at = this.deps.now();
-    const deps = { regions: this.deps.regions, approvalLevels: this.deps.approvalLevels, facts: this.facts, mail: this.deps.mail };
+    const deps = {
+      regions: this.deps.regions,
+      approvalLevels: this.deps.approvalLevels,
+      facts: this.facts,
+      mail: this.deps.mail,
+    };
     await this.deps.store.writes.write(async (conn) => {
       const notices = [];
       for (const event of events) notices.push(...(await noticesOf(conn, deps, event)));
@@ -151,7 +156,8 @@ export class NotificationService {
   /** Runs a round every `intervalMs` (and one now) until stopped. */
   start(intervalMs: number): void {
     if (this.timer) return;
-    const tick = () => void this.runRound().catch((error: unknown) => console.error('notification round failed:', error));
+    const tick = () =>
+      void this.runRound().catch((error: unknown) => console.error('notification round failed:', error));
     this.timer = setInterval(tick, intervalMs);
     this.timer.unref();
     this.firstTick = setImmediate(tick);

@@ -23,8 +23,12 @@ describe('notification texts', () => {
   });
 
   it('name the unit with its region unless its name already has it', () => {
-    expect(notificationText('deadline.overdue', facts).zh.body).toMatch(/^锦江区区科协的报表截止日期 2025-07-15，已过期仍未提交/);
-    expect(notificationText('deadline.overdue', { ...facts, department: '锦江区科协' }).zh.body).toMatch(/^锦江区科协的报表/);
+    expect(notificationText('deadline.overdue', facts).zh.body).toMatch(
+      /^锦江区区科协的报表截止日期 2025-07-15，已过期仍未提交/,
+    );
+    expect(notificationText('deadline.overdue', { ...facts, department: '锦江区科协' }).zh.body).toMatch(
+      /^锦江区科协的报表/,
+    );
   });
 
   it('word every kind in Chinese and in English', () => {

@@ -5,12 +5,20 @@ describe('mail settings', () => {
   it('are off without an SMTP address, and read in full with one', () => {
     expect(mailConfigOf({})).toBeNull();
     expect(mailConfigOf({ KESU_SMTP_URL: '  ' })).toBeNull();
-    expect(mailConfigOf({ KESU_SMTP_URL: 'smtp://kesu:secret@mail.example.org:587', KESU_SMTP_FROM: 'kesu@example.org', KESU_PUBLIC_URL: 'https://kesu.example.org/' })).toEqual({
+    expect(
+      mailConfigOf({
+        KESU_SMTP_URL: 'smtp://kesu:secret@mail.example.org:587',
+        KESU_SMTP_FROM: 'kesu@example.org',
+        KESU_PUBLIC_URL: 'https://kesu.example.org/',
+      }),
+    ).toEqual({
       url: 'smtp://kesu:secret@mail.example.org:587',
       from: 'kesu@example.org',
       publicUrl: 'https://kesu.example.org',
     });
-    expect(mailConfigOf({ KESU_SMTP_URL: 'smtps://mail.example.org', KESU_SMTP_FROM: 'kesu@example.org' })?.publicUrl).toBeNull();
+    expect(
+      mailConfigOf({ KESU_SMTP_URL: 'smtps://mail.example.org', KESU_SMTP_FROM: 'kesu@example.org' })?.publicUrl,
+    ).toBeNull();
   });
 
   it.each([
@@ -18,7 +26,14 @@ describe('mail settings', () => {
     [{ KESU_SMTP_URL: 'http://mail.example.org', KESU_SMTP_FROM: 'kesu@example.org' }, /KESU_SMTP_URL/],
     [{ KESU_SMTP_URL: 'smtp://mail.example.org' }, /KESU_SMTP_FROM/],
     [{ KESU_SMTP_URL: 'smtp://mail.example.org', KESU_SMTP_FROM: '科素' }, /KESU_SMTP_FROM/],
-    [{ KESU_SMTP_URL: 'smtp://mail.example.org', KESU_SMTP_FROM: 'kesu@example.org', KESU_PUBLIC_URL: 'javascript:alert(1)' }, /KESU_PUBLIC_URL/],
+    [
+      {
+        KESU_SMTP_URL: 'smtp://mail.example.org',
+        KESU_SMTP_FROM: 'kesu@example.org',
+        KESU_PUBLIC_URL: 'javascript:alert(1)',
+      },
+      /KESU_PUBLIC_URL/,
+    ],
   ])('stop the server at start when wrong: %j', (env, message) => {
     expect(() => mailConfigOf(env)).toThrow(message);
   });
@@ -31,6 +46,8 @@ describe('the interval of the notification jobs', () => {
   });
 
   it.each(['0', '5', '1.5', 'ten', '-60', '100000'])('refuses %s', (value) => {
-    expect(() => notifyIntervalMs({ KESU_NOTIFY_INTERVAL: value })).toThrow(/KESU_NOTIFY_INTERVAL：应为 10 到 86400 之间的秒数/);
+    expect(() => notifyIntervalMs({ KESU_NOTIFY_INTERVAL: value })).toThrow(
+      /KESU_NOTIFY_INTERVAL：应为 10 到 86400 之间的秒数/,
+    );
   });
 });

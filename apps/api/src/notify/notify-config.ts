@@ -22,11 +22,16 @@ const PublicUrl = z.url({ protocol: /^https?$/ });
 export function mailConfigOf(env: NodeJS.ProcessEnv = process.env): MailConfig | null {
   const url = env['KESU_SMTP_URL']?.trim();
   if (!url) return null;
-  if (!SmtpUrl.safeParse(url).success) throw new Error('KESU_SMTP_URL：应为 smtp://用户:密码@主机:端口 / KESU_SMTP_URL must be smtp://user:pass@host:port (or smtps://)');
+  if (!SmtpUrl.safeParse(url).success)
+    throw new Error(
+      'KESU_SMTP_URL：应为 smtp://用户:密码@主机:端口 / KESU_SMTP_URL must be smtp://user:pass@host:port (or smtps://)',
+    );
   const from = env['KESU_SMTP_FROM']?.trim() ?? '';
-  if (!Email.safeParse(from).success) throw new Error('KESU_SMTP_FROM：需要发件人邮箱地址 / KESU_SMTP_FROM must be the sender’s e-mail address');
+  if (!Email.safeParse(from).success)
+    throw new Error('KESU_SMTP_FROM：需要发件人邮箱地址 / KESU_SMTP_FROM must be the sender’s e-mail address');
   const publicUrl = env['KESU_PUBLIC_URL']?.trim() || null;
-  if (publicUrl !== null && !PublicUrl.safeParse(publicUrl).success) throw new Error('KESU_PUBLIC_URL：应为 http(s):// 地址 / KESU_PUBLIC_URL must be an http(s):// address');
+  if (publicUrl !== null && !PublicUrl.safeParse(publicUrl).success)
+    throw new Error('KESU_PUBLIC_URL：应为 http(s):// 地址 / KESU_PUBLIC_URL must be an http(s):// address');
   return { url, from, publicUrl: publicUrl?.replace(/\/+$/, '') ?? null };
 }
 
@@ -42,7 +47,9 @@ export function notifyIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
   if (!text) return DEFAULT_INTERVAL_S * 1000;
   const seconds = Number(text);
   if (!Number.isInteger(seconds) || seconds < 10 || seconds > 86_400) {
-    throw new Error(`KESU_NOTIFY_INTERVAL：应为 10 到 86400 之间的秒数，而不是「${text}」/ KESU_NOTIFY_INTERVAL must be whole seconds from 10 to 86400, not "${text}"`);
+    throw new Error(
+      `KESU_NOTIFY_INTERVAL：应为 10 到 86400 之间的秒数，而不是「${text}」/ KESU_NOTIFY_INTERVAL must be whole seconds from 10 to 86400, not "${text}"`,
+    );
   }
   return seconds * 1000;
 }

@@ -19,7 +19,12 @@ const TargetRef = z.object({
 
 const RollUp = z.object({
   parentIndex: z.int(),
-  verdict: z.enum(['covered', 'short', 'incomplete', 'not_summed']).meta({ description: 'covered: the children add up to the parent; short: all children committed and fall short; incomplete: short while some have no such target; not_summed: a rate, per-unit target or milestone' }),
+  verdict: z
+    .enum(['covered', 'short', 'incomplete', 'not_summed'])
+    .meta({
+      description:
+        'covered: the children add up to the parent; short: all children committed and fall short; incomplete: short while some have no such target; not_summed: a rate, per-unit target or milestone',
+    }),
   children: z.int().meta({ description: 'regions directly under the parent region' }),
   committing: z.array(z.object({ regionCode: z.string(), regionName: z.string(), amount: z.number() })),
   sum: z.number().nullable(),
@@ -27,25 +32,46 @@ const RollUp = z.object({
   note: Localized,
 });
 
-export const PlanRefShape = z.object({ id: z.string(), title: z.string(), regionCode: z.string(), regionName: z.string(), period: z.object({ start: z.int(), end: z.int() }), draft: z.boolean() });
+export const PlanRefShape = z.object({
+  id: z.string(),
+  title: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  period: z.object({ start: z.int(), end: z.int() }),
+  draft: z.boolean(),
+});
 
 /** The answer of `GET /plans/{id}/alignment`. */
 export const PlanAlignmentShape = z.object({
   plan: PlanRefShape,
   parent: PlanRefShape,
-  chosenBy: z.enum(['nearest', 'asked']).meta({ description: 'nearest: the nearest ancestor region’s plan for the term; asked: the one named by `parent`' }),
+  chosenBy: z
+    .enum(['nearest', 'asked'])
+    .meta({
+      description: 'nearest: the nearest ancestor region’s plan for the term; asked: the one named by `parent`',
+    }),
   pairs: z.array(
     z.object({
       target: TargetRef.nullable(),
       parentTarget: TargetRef.nullable(),
       relation: z.enum(ALIGNMENT_RELATIONS),
       note: Localized,
-      amount: z.number().nullable().meta({ description: 'this plan’s amount as compared (over the plan period for counts)' }),
+      amount: z
+        .number()
+        .nullable()
+        .meta({ description: 'this plan’s amount as compared (over the plan period for counts)' }),
       parentAmount: z.number().nullable(),
       rollUp: RollUp.nullable(),
     }),
   ),
-  unmatched: z.array(z.object({ side: z.enum(['plan', 'parent']), target: TargetRef, reason: z.enum(['no_indicator', 'unit_differs']), note: Localized })),
+  unmatched: z.array(
+    z.object({
+      side: z.enum(['plan', 'parent']),
+      target: TargetRef,
+      reason: z.enum(['no_indicator', 'unit_differs']),
+      note: Localized,
+    }),
+  ),
   counts: z.record(z.enum(ALIGNMENT_RELATIONS), z.int()),
   summary: Localized,
 });

@@ -1,5 +1,13 @@
 import type { Plan } from '@kesu/schema';
-import { documentSha256, findSamePlans, importPlanRevision, insertPlan, savePlanDocument, type PlanRecord, type SamePlan } from '@kesu/store';
+import {
+  documentSha256,
+  findSamePlans,
+  importPlanRevision,
+  insertPlan,
+  savePlanDocument,
+  type PlanRecord,
+  type SamePlan,
+} from '@kesu/store';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
 
@@ -19,7 +27,12 @@ export function alreadyImported(same: SamePlan[]): Failure {
     'plan_exists',
     `已导入过该方案（${zh}）：「${first.title}」，第 ${first.revision} 版（编号 ${first.id}）。请打开已有方案，或把文件作为它的新版本导入`,
     `this plan is already imported (${en}): "${first.title}", revision ${first.revision} (id ${first.id}); open it, or import the document as its new revision`,
-    same.map((p) => ({ path: 'file', code: p.reason, message: `与已有方案「${p.title}」（编号 ${p.id}）为${REASONS[p.reason][0]}`, messageEn: `${REASONS[p.reason][1]} as plan "${p.title}" (id ${p.id})` })),
+    same.map((p) => ({
+      path: 'file',
+      code: p.reason,
+      message: `与已有方案「${p.title}」（编号 ${p.id}）为${REASONS[p.reason][0]}`,
+      messageEn: `${REASONS[p.reason][1]} as plan "${p.title}" (id ${p.id})`,
+    })),
   );
 }
 
@@ -37,9 +50,18 @@ export interface ImportedDocument {
  * checked in the same transaction as the write so two imports at once cannot both pass.
  * @example await storeImport(conn, { name: 'a.txt', text, plan }, 'office', null)
  */
-export async function storeImport(conn: WriteConnection, doc: ImportedDocument, actor: string, revisionOf: string | null): Promise<PlanRecord> {
-  const same = (await findSamePlans(conn, documentSha256(doc.text), doc.plan.region.code, doc.plan.title)).filter((p) => p.id !== revisionOf);
+export async function storeImport(
+  conn: WriteConnection,
+  doc: ImportedDocument,
+  actor: string,
+  revisionOf: string | null,
+): Promise<PlanRecord> {
+  const same = (await findSamePlans(conn, documentSha256(doc.text), doc.plan.region.code, doc.plan.title)).filter(
+    (p) => p.id !== revisionOf,
+  );
   if (same.length > 0) throw alreadyImported(same);
   const stored = await savePlanDocument(conn, doc.name, doc.text);
-  return revisionOf === null ? insertPlan(conn, doc.plan, stored.sha256, actor) : importPlanRevision(conn, revisionOf, doc.plan, stored.sha256, actor);
+  return revisionOf === null
+    ? insertPlan(conn, doc.plan, stored.sha256, actor)
+    : importPlanRevision(conn, revisionOf, doc.plan, stored.sha256, actor);
 }

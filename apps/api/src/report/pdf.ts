@@ -7,7 +7,16 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 // Headless, and reaching out to nothing on its own (no updates, no sync, no QUIC probes).
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** No browser to print with. */
 export class ChromiumMissing extends Error {
@@ -18,7 +27,11 @@ export class ChromiumMissing extends Error {
 
 /** Pages in a PDF as Chromium writes it: one `/Type /Page` object each. */
 export function pdfPageCount(bytes: Uint8Array): number {
-  return Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+  return (
+    Buffer.from(bytes)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
+  );
 }
 
 /**
@@ -40,7 +53,11 @@ export async function renderPdf(html: string, executable = chromiumPath()): Prom
 }
 
 /** Prints an HTML page to a PDF file (see renderPdf). */
-export async function printPdf(html: string, file: string, executable = chromiumPath()): Promise<{ pages: number; bytes: number }> {
+export async function printPdf(
+  html: string,
+  file: string,
+  executable = chromiumPath(),
+): Promise<{ pages: number; bytes: number }> {
   const pdf = await renderPdf(html, executable);
   writeFileSync(file, pdf);
   return { pages: pdfPageCount(pdf), bytes: pdf.length };

@@ -12,8 +12,22 @@ const data = (overrides: Partial<ReportData> = {}): ReportData => ({
   charts: [],
   completion: [],
   late: [
-    { region: '锦江区', department: '区教育局', period: '2025Q1', due_date: '2025-04-15', status: 'missing', submitted_at: null },
-    { region: '锦江区', department: '区科协 <总会>', period: '2025Q2', due_date: '2025-07-15', status: 'approved', submitted_at: '2025-07-20' },
+    {
+      region: '锦江区',
+      department: '区教育局',
+      period: '2025Q1',
+      due_date: '2025-04-15',
+      status: 'missing',
+      submitted_at: null,
+    },
+    {
+      region: '锦江区',
+      department: '区科协 <总会>',
+      period: '2025Q2',
+      due_date: '2025-07-15',
+      status: 'approved',
+      submitted_at: '2025-07-20',
+    },
   ],
   subRegions: 0,
   ...overrides,
@@ -29,11 +43,44 @@ describe('the printable report', () => {
     expect(en).toContain('<td>approved (submitted late)</td>');
   });
 
-  it('writes goals with signs and units, a rate\'s actual with its %, and periods in words', () => {
+  it("writes goals with signs and units, a rate's actual with its %, and periods in words", () => {
     const targets = [
-      { metric: '居民健康素养水平达到31%', comparator: '>=', value: 31, unit: '%', scope: 'point_in_time', actual: 3, status: 'behind', as_of: '2025Q4', rule_zh: '', rule_en: '' },
-      { metric: '全区科技志愿服务队伍人数不少于8000人', comparator: '>=', value: 8000, unit: '人', scope: 'point_in_time', actual: 7000000, status: 'achieved', as_of: '2025Q4', rule_zh: '', rule_en: '' },
-      { metric: '中小学配备1名以上专职科技教师', comparator: '>=', value: 1, unit: '名', scope: 'per_unit', actual: 62.5, status: 'at_risk', as_of: '2025Q4', rule_zh: '', rule_en: '' },
+      {
+        metric: '居民健康素养水平达到31%',
+        comparator: '>=',
+        value: 31,
+        unit: '%',
+        scope: 'point_in_time',
+        actual: 3,
+        status: 'behind',
+        as_of: '2025Q4',
+        rule_zh: '',
+        rule_en: '',
+      },
+      {
+        metric: '全区科技志愿服务队伍人数不少于8000人',
+        comparator: '>=',
+        value: 8000,
+        unit: '人',
+        scope: 'point_in_time',
+        actual: 7000000,
+        status: 'achieved',
+        as_of: '2025Q4',
+        rule_zh: '',
+        rule_en: '',
+      },
+      {
+        metric: '中小学配备1名以上专职科技教师',
+        comparator: '>=',
+        value: 1,
+        unit: '名',
+        scope: 'per_unit',
+        actual: 62.5,
+        status: 'at_risk',
+        as_of: '2025Q4',
+        rule_zh: '',
+        rule_en: '',
+      },
     ];
     const zh = renderReportHtml(data({ targets }), COUNTY, 'zh', new Date('2026-01-05T08:00:00Z'));
     expect(zh).toContain('数据截至：2025年第四季度');
@@ -55,7 +102,10 @@ describe('the printable report', () => {
   it('draws no empty comparison charts for a region without sub-regions, and its own charts after', () => {
     const charts: ReportData['charts'] = [
       { id: 'literacy-rate', rows: [] },
-      { id: 'on-track-trend', rows: [{ grouping: 'own', year: 2024, total: 4, achieved: 1, on_track: 1, at_risk: 1, behind: 1, no_data: 0 }] },
+      {
+        id: 'on-track-trend',
+        rows: [{ grouping: 'own', year: 2024, total: 4, achieved: 1, on_track: 1, at_risk: 1, behind: 1, no_data: 0 }],
+      },
     ];
     const html = renderReportHtml(data({ charts }), COUNTY, 'zh', new Date());
     expect(html).toContain('本地区没有下级地区，不作地区间对比图；本地区情况见下。');

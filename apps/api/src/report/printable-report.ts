@@ -1,17 +1,92 @@
 import { renderSvg, statusLabels, type ProgressStatus } from '@kesu/analytics';
-import { actualUnit, COMPARISON_REPORT_IDS, dashboardHeight, OWN_REPORT_IDS, reports, type ReportId } from '@kesu/analytics/charts';
-import { formatBeijingDateTime, formatGoal, formatNumber, formatQuantity, periodWords, type Comparator, type Region } from '@kesu/schema';
+import {
+  actualUnit,
+  COMPARISON_REPORT_IDS,
+  dashboardHeight,
+  OWN_REPORT_IDS,
+  reports,
+  type ReportId,
+} from '@kesu/analytics/charts';
+import {
+  formatBeijingDateTime,
+  formatGoal,
+  formatNumber,
+  formatQuantity,
+  periodWords,
+  type Comparator,
+  type Region,
+} from '@kesu/schema';
 import type { ReportData } from './report-data.js';
 
 export type Lang = 'zh' | 'en';
 
 const escapeHtml = (text: unknown) =>
-  String(text ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
-
+  String(text ?? '').replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
 
 const WORDS = {
-  zh: { title: '全民科学素质行动实施进展报告', year: '年度', generated: '生成时间', beijing: '（北京时间）', asOf: '数据截至', summary: '目标完成情况', colon: '：', target: '目标', goal: '目标值', actual: '实际值', status: '状态', rule: '判定依据', charts: '下级地区对比', own: '本地区情况', completion: '各部门填报情况', fn: '部门职能', assigned: '应报', submitted: '已报', approved: '已审核', late: '逾期', lateList: '逾期与未报清单', region: '地区', department: '单位', period: '报告期', due: '截止日期', none: '无', count: '个', leaf: '本地区没有下级地区，不作地区间对比图；本地区情况见下。' },
-  en: { title: 'Science Literacy Action: Progress Report', year: 'Year', generated: 'Generated', beijing: '(Beijing time)', asOf: 'Data as of', summary: 'Targets by status', colon: ': ', target: 'Target', goal: 'Target value', actual: 'Actual', status: 'Status', rule: 'Rule', charts: 'Sub-regions compared', own: 'The region itself', completion: 'Reporting by department', fn: 'Function', assigned: 'Due', submitted: 'Submitted', approved: 'Approved', late: 'Late', lateList: 'Late and missing reports', region: 'Region', department: 'Unit', period: 'Period', due: 'Due', none: 'None', count: '', leaf: 'This region has no sub-regions to compare; its own charts follow.' },
+  zh: {
+    title: '全民科学素质行动实施进展报告',
+    year: '年度',
+    generated: '生成时间',
+    beijing: '（北京时间）',
+    asOf: '数据截至',
+    summary: '目标完成情况',
+    colon: '：',
+    target: '目标',
+    goal: '目标值',
+    actual: '实际值',
+    status: '状态',
+    rule: '判定依据',
+    charts: '下级地区对比',
+    own: '本地区情况',
+    completion: '各部门填报情况',
+    fn: '部门职能',
+    assigned: '应报',
+    submitted: '已报',
+    approved: '已审核',
+    late: '逾期',
+    lateList: '逾期与未报清单',
+    region: '地区',
+    department: '单位',
+    period: '报告期',
+    due: '截止日期',
+    none: '无',
+    count: '个',
+    leaf: '本地区没有下级地区，不作地区间对比图；本地区情况见下。',
+  },
+  en: {
+    title: 'Science Literacy Action: Progress Report',
+    year: 'Year',
+    generated: 'Generated',
+    beijing: '(Beijing time)',
+    asOf: 'Data as of',
+    summary: 'Targets by status',
+    colon: ': ',
+    target: 'Target',
+    goal: 'Target value',
+    actual: 'Actual',
+    status: 'Status',
+    rule: 'Rule',
+    charts: 'Sub-regions compared',
+    own: 'The region itself',
+    completion: 'Reporting by department',
+    fn: 'Function',
+    assigned: 'Due',
+    submitted: 'Submitted',
+    approved: 'Approved',
+    late: 'Late',
+    lateList: 'Late and missing reports',
+    region: 'Region',
+    department: 'Unit',
+    period: 'Period',
+    due: 'Due',
+    none: 'None',
+    count: '',
+    leaf: 'This region has no sub-regions to compare; its own charts follow.',
+  },
 } as const;
 
 const STATUS_ORDER: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
@@ -54,7 +129,10 @@ function targetSection(data: ReportData, lang: Lang): string {
   const rows = data.targets.map((t) => {
     const status = String(t['status']) as ProgressStatus;
     const unit = t['unit'] === null ? null : String(t['unit']);
-    const actual = t['actual'] === null ? '—' : formatQuantity(Number(t['actual']), actualUnit({ scope: String(t['scope']), unit }), { lang });
+    const actual =
+      t['actual'] === null
+        ? '—'
+        : formatQuantity(Number(t['actual']), actualUnit({ scope: String(t['scope']), unit }), { lang });
     return [
       `<td>${escapeHtml(t['metric'])}</td>`,
       `<td class="n">${escapeHtml(formatGoal(t['comparator'] as Comparator, Number(t['value']), unit, { lang }))}</td>`,
@@ -70,7 +148,10 @@ function targetSection(data: ReportData, lang: Lang): string {
 function charts(data: ReportData, ids: readonly ReportId[], lang: Lang, subtitle: string): string {
   return data.charts
     .filter(({ id }) => ids.includes(id))
-    .map(({ id, rows }) => `<div class="chart">${renderSvg(reports[id].options(rows, { lang, subtitle }), { width: reports[id].size.width, height: dashboardHeight(id, rows) })}</div>`)
+    .map(
+      ({ id, rows }) =>
+        `<div class="chart">${renderSvg(reports[id].options(rows, { lang, subtitle }), { width: reports[id].size.width, height: dashboardHeight(id, rows) })}</div>`,
+    )
     .join('');
 }
 
@@ -85,9 +166,17 @@ function completionSection(data: ReportData, lang: Lang): string {
   const w = WORDS[lang];
   const rows = data.completion.map((r) => [
     `<td>${escapeHtml(lang === 'zh' ? r['function_zh'] : r['function_en'])}</td>`,
-    ...['assigned', 'submitted', 'approved', 'late'].map((k) => `<td class="n">${formatNumber(Number(r[k]), { lang, exact: true })}</td>`),
+    ...['assigned', 'submitted', 'approved', 'late'].map(
+      (k) => `<td class="n">${formatNumber(Number(r[k]), { lang, exact: true })}</td>`,
+    ),
   ]);
-  const late = data.late.map((r) => [`<td>${escapeHtml(r['region'])}</td>`, `<td>${escapeHtml(r['department'])}</td>`, `<td>${escapeHtml(periodWords(String(r['period']), lang))}</td>`, `<td>${escapeHtml(r['due_date'])}</td>`, `<td>${escapeHtml(SUBMISSION_STATUS[String(r['status'])]?.[lang] ?? r['status'])}</td>`]);
+  const late = data.late.map((r) => [
+    `<td>${escapeHtml(r['region'])}</td>`,
+    `<td>${escapeHtml(r['department'])}</td>`,
+    `<td>${escapeHtml(periodWords(String(r['period']), lang))}</td>`,
+    `<td>${escapeHtml(r['due_date'])}</td>`,
+    `<td>${escapeHtml(SUBMISSION_STATUS[String(r['status'])]?.[lang] ?? r['status'])}</td>`,
+  ]);
   return (
     `<h2>${w.completion}</h2>${rows.length === 0 ? `<p>${w.none}</p>` : table([w.fn, w.assigned, w.submitted, w.approved, w.late], rows)}` +
     `<h2>${w.lateList}</h2>${late.length === 0 ? `<p>${w.none}</p>` : table([w.region, w.department, w.period, w.due, w.status], late)}`

@@ -34,7 +34,11 @@ const LATE = `SELECT r.name AS region, s.department, s.period, CAST(s.due_date A
   WHERE s.year = $2 AND s.late ORDER BY s.due_date, r.name, s.department LIMIT 200`;
 
 /** Everything the printable report shows for a region and year, read from the warehouse. */
-export async function loadReportData(analytics: AnalyticsService, regionCode: string, year: number): Promise<ReportData> {
+export async function loadReportData(
+  analytics: AnalyticsService,
+  regionCode: string,
+  year: number,
+): Promise<ReportData> {
   const charts = await Promise.all(
     REPORT_IDS.map(async (id) => {
       const { sql, params } = reports[id].query({ parentCode: regionCode, year });
@@ -49,6 +53,9 @@ export async function loadReportData(analytics: AnalyticsService, regionCode: st
     charts,
     completion: await analytics.query(COMPLETION, [regionCode, year]),
     late: await analytics.query(LATE, [regionCode, year]),
-    subRegions: Number((await analytics.query('SELECT count(*) AS n FROM dim_region WHERE parent_code = $1', [regionCode]))[0]?.['n'] ?? 0),
+    subRegions: Number(
+      (await analytics.query('SELECT count(*) AS n FROM dim_region WHERE parent_code = $1', [regionCode]))[0]?.['n'] ??
+        0,
+    ),
   };
 }

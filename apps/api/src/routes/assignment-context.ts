@@ -1,5 +1,15 @@
 import * as z from 'zod';
-import { comparePeriods, Period, periodKindOf, shiftPeriod, Target, type AssignmentBase, type Field, type FormDefinition, type Plan } from '@kesu/schema';
+import {
+  comparePeriods,
+  Period,
+  periodKindOf,
+  shiftPeriod,
+  Target,
+  type AssignmentBase,
+  type Field,
+  type FormDefinition,
+  type Plan,
+} from '@kesu/schema';
 import { getForm, getFormVersion, getPlan, getSubmission, listAssignments } from '@kesu/store';
 import type { AppContext } from '../context.js';
 
@@ -30,8 +40,12 @@ function bindingKey(field: Field): string | null {
 
 /** Values of another form's fields, renamed to this form's fields reporting the same indicator. */
 function carryOver(values: Record<string, unknown>, from: FormDefinition, to: FormDefinition): Record<string, unknown> {
-  const byKey = new Map(fieldsOf(from).flatMap((f) => (bindingKey(f) && f.id in values ? [[bindingKey(f), values[f.id]] as const] : [])));
-  return Object.fromEntries(fieldsOf(to).flatMap((f) => (byKey.has(bindingKey(f)) ? [[f.id, byKey.get(bindingKey(f))]] : [])));
+  const byKey = new Map(
+    fieldsOf(from).flatMap((f) => (bindingKey(f) && f.id in values ? [[bindingKey(f), values[f.id]] as const] : [])),
+  );
+  return Object.fromEntries(
+    fieldsOf(to).flatMap((f) => (byKey.has(bindingKey(f)) ? [[f.id, byKey.get(bindingKey(f))]] : [])),
+  );
 }
 
 /**
@@ -55,21 +69,28 @@ export function assignmentContext(ctx: AppContext) {
   const read = ctx.store.reads.read.bind(ctx.store.reads);
   return async (a: AssignmentBase, definition: FormDefinition): Promise<AssignmentContext> => {
     const kind = periodKindOf(a.period);
-    const siblings = await read((conn) => listAssignments(conn, { regionCode: a.regionCode, department: a.department }));
+    const siblings = await read((conn) =>
+      listAssignments(conn, { regionCode: a.regionCode, department: a.department }),
+    );
     const earlier = siblings
       .filter((s) => s.status !== null && periodKindOf(s.period) === kind && comparePeriods(s.period, a.period) < 0)
       .sort((x, y) => comparePeriods(y.period, x.period));
     const valuesOf = async (id: string) => (await read((conn) => getSubmission(conn, id)))?.values ?? {};
 
-    const reported = earlier.filter((s) => s.formId === a.formId && (s.status === 'submitted' || s.status === 'approved')).slice(0, HISTORY);
+    const reported = earlier
+      .filter((s) => s.formId === a.formId && (s.status === 'submitted' || s.status === 'approved'))
+      .slice(0, HISTORY);
     const history = await Promise.all(reported.map(async (s) => ({ period: s.period, values: await valuesOf(s.id) })));
 
     // Last period of this form first; another form of the unit still says what it reported.
-    const last = earlier.filter((s) => s.period === shiftPeriod(a.period, -1)).sort((x, y) => Number(y.formId === a.formId) - Number(x.formId === a.formId))[0];
+    const last = earlier
+      .filter((s) => s.period === shiftPeriod(a.period, -1))
+      .sort((x, y) => Number(y.formId === a.formId) - Number(x.formId === a.formId))[0];
     let previous: AssignmentContext['previous'] = null;
     if (last) {
       const values = await valuesOf(last.id);
-      const other = last.formId === a.formId ? null : await read((conn) => getFormVersion(conn, last.formId, last.version));
+      const other =
+        last.formId === a.formId ? null : await read((conn) => getFormVersion(conn, last.formId, last.version));
       previous = { period: last.period, values: other ? carryOver(values, other, definition) : values };
     }
 

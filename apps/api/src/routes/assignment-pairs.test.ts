@@ -50,11 +50,21 @@ describe('the pairs of a request', () => {
 
   it('still reads the older regions × departments as every combination', () => {
     const asked = askedPairs({ regionCodes: ['510104', '510105'], departments: ['区教育局', '区科协'] });
-    expect(asked.map((p) => `${p.regionCode} ${p.department}`)).toEqual(['510104 区教育局', '510104 区科协', '510105 区教育局', '510105 区科协']);
+    expect(asked.map((p) => `${p.regionCode} ${p.department}`)).toEqual([
+      '510104 区教育局',
+      '510104 区科协',
+      '510105 区教育局',
+      '510105 区科协',
+    ]);
   });
 
   it('refuses an unknown region naming the pair and its path', () => {
-    const asked = askedPairs({ pairs: [{ regionCode: '510104', department: '锦江区科协' }, { regionCode: '999999', department: '科协' }] });
+    const asked = askedPairs({
+      pairs: [
+        { regionCode: '510104', department: '锦江区科协' },
+        { regionCode: '999999', department: '科协' },
+      ],
+    });
     const error = (() => {
       try {
         checkedPairs(asked, regions);
@@ -69,8 +79,14 @@ describe('the pairs of a request', () => {
   });
 
   it('refuses a province’s unit paired with one of its cities', () => {
-    expect(() => checkedPairs(askedPairs({ pairs: [{ regionCode: '340100', department: '安徽省科协' }] }), regions)).toThrow(
-      expect.objectContaining({ code: 'unit_outside_region', zh: '第 1 对：「安徽省科协」是安徽省的单位，不能下发给合肥市', details: [expect.objectContaining({ path: 'pairs[0].department' })] }),
+    expect(() =>
+      checkedPairs(askedPairs({ pairs: [{ regionCode: '340100', department: '安徽省科协' }] }), regions),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'unit_outside_region',
+        zh: '第 1 对：「安徽省科协」是安徽省的单位，不能下发给合肥市',
+        details: [expect.objectContaining({ path: 'pairs[0].department' })],
+      }),
     );
   });
 });

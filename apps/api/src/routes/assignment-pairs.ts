@@ -19,11 +19,29 @@ interface AskedPair extends AssignmentPair {
 }
 
 /** The pairs of a request: given as pairs, or the older regions × departments, which means every combination. */
-export function askedPairs(input: { pairs?: AssignmentPair[] | undefined; regionCodes?: string[] | undefined; departments?: string[] | undefined }): AskedPair[] {
-  if (input.pairs) return input.pairs.map((p, i) => ({ ...p, regionPath: `pairs[${i}].regionCode`, departmentPath: `pairs[${i}].department`, zh: `第 ${i + 1} 对`, en: `pair ${i + 1}` }));
+export function askedPairs(input: {
+  pairs?: AssignmentPair[] | undefined;
+  regionCodes?: string[] | undefined;
+  departments?: string[] | undefined;
+}): AskedPair[] {
+  if (input.pairs)
+    return input.pairs.map((p, i) => ({
+      ...p,
+      regionPath: `pairs[${i}].regionCode`,
+      departmentPath: `pairs[${i}].department`,
+      zh: `第 ${i + 1} 对`,
+      en: `pair ${i + 1}`,
+    }));
   const regions = input.regionCodes ?? [];
   return regions.flatMap((regionCode, r) =>
-    (input.departments ?? []).map((department, d) => ({ regionCode, department, regionPath: `regionCodes[${r}]`, departmentPath: `departments[${d}]`, zh: `地区「${regionCode}」与单位「${department}」`, en: `region ${regionCode} with unit ${department}` })),
+    (input.departments ?? []).map((department, d) => ({
+      regionCode,
+      department,
+      regionPath: `regionCodes[${r}]`,
+      departmentPath: `departments[${d}]`,
+      zh: `地区「${regionCode}」与单位「${department}」`,
+      en: `region ${regionCode} with unit ${department}`,
+    })),
   );
 }
 
@@ -78,13 +96,35 @@ export function checkedPairs(asked: AskedPair[], regions: Map<string, Region>): 
   for (const pair of asked) {
     const own = regions.get(pair.regionCode);
     if (!own) {
-      const detail: ErrorDetail = { path: pair.regionPath, code: 'unknown_region', message: '行政区划代码不存在', messageEn: 'unknown region code' };
-      throw new Failure(400, 'unknown_region', `${pair.zh}：行政区划代码「${pair.regionCode}」不存在`, `${pair.en}: no region with code ${pair.regionCode}`, [detail]);
+      const detail: ErrorDetail = {
+        path: pair.regionPath,
+        code: 'unknown_region',
+        message: '行政区划代码不存在',
+        messageEn: 'unknown region code',
+      };
+      throw new Failure(
+        400,
+        'unknown_region',
+        `${pair.zh}：行政区划代码「${pair.regionCode}」不存在`,
+        `${pair.en}: no region with code ${pair.regionCode}`,
+        [detail],
+      );
     }
     const other = foreignRegion(pair.department, own, regions);
     if (other) {
-      const detail: ErrorDetail = { path: pair.departmentPath, code: 'unit_outside_region', message: `单位属于${other.name}，不属于${own.name}`, messageEn: `the unit belongs to ${other.name}, not ${own.name}` };
-      throw new Failure(400, 'unit_outside_region', `${pair.zh}：「${pair.department}」是${other.name}的单位，不能下发给${own.name}`, `${pair.en}: ${pair.department} is a unit of ${other.name}, not of ${own.name}`, [detail]);
+      const detail: ErrorDetail = {
+        path: pair.departmentPath,
+        code: 'unit_outside_region',
+        message: `单位属于${other.name}，不属于${own.name}`,
+        messageEn: `the unit belongs to ${other.name}, not ${own.name}`,
+      };
+      throw new Failure(
+        400,
+        'unit_outside_region',
+        `${pair.zh}：「${pair.department}」是${other.name}的单位，不能下发给${own.name}`,
+        `${pair.en}: ${pair.department} is a unit of ${other.name}, not of ${own.name}`,
+        [detail],
+      );
     }
     const key = `${pair.regionCode}|${pair.department}`;
     if (!seen.has(key)) seen.set(key, { regionCode: pair.regionCode, department: pair.department });

@@ -11,7 +11,11 @@ const DAY_MS = 86_400_000;
 
 const AuditQuery = z.object({
   actor: z.string().min(1).max(120).optional().meta({ description: 'user name of who made the change' }),
-  action: z.string().regex(/^[a-z][a-z_-]*\.[a-z][a-z_-]*$/, { error: 'an action such as submission.approve' }).max(80).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z][a-z_-]*\.[a-z][a-z_-]*$/, { error: 'an action such as submission.approve' })
+    .max(80)
+    .optional(),
   entity: AuditEntity.optional(),
   entityId: z.string().max(64).optional(),
   from: z.iso.date().optional().meta({ description: 'first Beijing day, YYYY-MM-DD' }),
@@ -37,17 +41,39 @@ export function auditRoutes(ctx: AppContext) {
       async (c) => {
         const { from, to, ...q } = c.req.valid('query');
         if (from && to && from > to) {
-          throw new Failure(400, 'bad_range', `开始日期 ${from} 晚于结束日期 ${to}`, `the start date ${from} is after the end date ${to}`, [{ path: 'from', code: 'bad_range', message: '开始日期晚于结束日期', messageEn: 'start after end' }]);
+          throw new Failure(
+            400,
+            'bad_range',
+            `开始日期 ${from} 晚于结束日期 ${to}`,
+            `the start date ${from} is after the end date ${to}`,
+            [{ path: 'from', code: 'bad_range', message: '开始日期晚于结束日期', messageEn: 'start after end' }],
+          );
         }
         // The days are Beijing calendar days; the trail is stored in UTC.
-        const range = { ...(from ? { from: beijingDayStart(from) } : {}), ...(to ? { until: new Date(beijingDayStart(to).getTime() + DAY_MS) } : {}) };
-        const filter = { ...definedOnly({ actor: q.actor, action: q.action, entity: q.entity, entityId: q.entityId }), ...range, order: q.order, limit: q.limit, offset: q.offset };
+        const range = {
+          ...(from ? { from: beijingDayStart(from) } : {}),
+          ...(to ? { until: new Date(beijingDayStart(to).getTime() + DAY_MS) } : {}),
+        };
+        const filter = {
+          ...definedOnly({ actor: q.actor, action: q.action, entity: q.entity, entityId: q.entityId }),
+          ...range,
+          order: q.order,
+          limit: q.limit,
+          offset: q.offset,
+        };
         const page = await ctx.store.reads.read((conn) => searchAudit(conn, filter));
         return c.json({ ...page, offset: q.offset, limit: q.limit }, 200);
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/actors', tags: ['audit'], summary: '审计记录中的操作人 / who appears in the audit trail', middleware: [requireRole('admin')] as const, responses: { 200: jsonContent(z.array(AuditActor), 'actors by user name') } }),
+      createRoute({
+        method: 'get',
+        path: '/actors',
+        tags: ['audit'],
+        summary: '审计记录中的操作人 / who appears in the audit trail',
+        middleware: [requireRole('admin')] as const,
+        responses: { 200: jsonContent(z.array(AuditActor), 'actors by user name') },
+      }),
       async (c) => c.json(await ctx.store.reads.read((conn) => listAuditActors(conn)), 200),
     );
 }

@@ -24,9 +24,20 @@ const NameParam = z.object({ name: z.string().max(300) });
 const BACKUP_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,199}\.duckdb$/;
 
 const badName = (name: string) =>
-  new Failure(400, 'bad_backup_name', `「${name}」不是备份文件名：只能下载备份目录中的文件，不能带路径`, `"${name}" is not a backup file name: only files in the backups folder, without a path`, [
-    { path: 'name', code: 'bad_backup_name', message: '只能是备份目录中的文件名', messageEn: 'a plain file name from the backups folder' },
-  ]);
+  new Failure(
+    400,
+    'bad_backup_name',
+    `「${name}」不是备份文件名：只能下载备份目录中的文件，不能带路径`,
+    `"${name}" is not a backup file name: only files in the backups folder, without a path`,
+    [
+      {
+        path: 'name',
+        code: 'bad_backup_name',
+        message: '只能是备份目录中的文件名',
+        messageEn: 'a plain file name from the backups folder',
+      },
+    ],
+  );
 
 /** A backup's listing entry, or null for anything that is not a plain backup file (a link, a folder, a partial copy). */
 function describe(dataDir: string, name: string): Backup | null {
@@ -39,7 +50,11 @@ function describe(dataDir: string, name: string): Backup | null {
 
 function audit(ctx: AppContext, c: Context<AppEnv>, action: string, name: string) {
   const user = c.get('user');
-  return ctx.store.writes.write((conn) => recordAudit(conn, [{ actor: user.username, action, entity: 'user', entityId: user.id, previous: null, next: { file: name } }]));
+  return ctx.store.writes.write((conn) =>
+    recordAudit(conn, [
+      { actor: user.username, action, entity: 'user', entityId: user.id, previous: null, next: { file: name } },
+    ]),
+  );
 }
 
 /** Copies of the database: made while the server keeps running, listed, and downloaded by the office. */
@@ -47,15 +62,32 @@ export function backupRoutes(ctx: AppContext) {
   const folder = path.join(ctx.dataDir, 'backups');
   return router()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags: ['admin'], summary: '备份列表 / the backups in the data folder', middleware: [requireRole('admin')] as const, responses: { 200: jsonContent(z.array(Backup), 'backups, newest first') } }),
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['admin'],
+        summary: '备份列表 / the backups in the data folder',
+        middleware: [requireRole('admin')] as const,
+        responses: { 200: jsonContent(z.array(Backup), 'backups, newest first') },
+      }),
       (c) => {
         const names = existsSync(folder) ? readdirSync(folder) : [];
         const found = names.flatMap((name) => describe(ctx.dataDir, name) ?? []);
-        return c.json(found.sort((a, b) => b.madeAt.localeCompare(a.madeAt) || b.name.localeCompare(a.name)), 200);
+        return c.json(
+          found.sort((a, b) => b.madeAt.localeCompare(a.madeAt) || b.name.localeCompare(a.name)),
+          200,
+        );
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/', tags: ['admin'], summary: '备份数据库 / back up the database', middleware: [requireRole('admin')] as const, responses: { ...refusals(409), 201: jsonContent(Backup, 'backup written') } }),
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags: ['admin'],
+        summary: '备份数据库 / back up the database',
+        middleware: [requireRole('admin')] as const,
+        responses: { ...refusals(409), 201: jsonContent(Backup, 'backup written') },
+      }),
       async (c) => {
         if (ctx.store.file === null) {
           const refusal = new BackupNotHereError();
@@ -65,7 +97,10 @@ export function backupRoutes(ctx: AppContext) {
         const file = await backupStore(ctx.store, path.join(folder, name));
         await audit(ctx, c, 'backup.create', name);
         const stat = statSync(file);
-        return c.json({ file: path.relative(ctx.dataDir, file), name, bytes: stat.size, madeAt: stat.mtime.toISOString() }, 201);
+        return c.json(
+          { file: path.relative(ctx.dataDir, file), name, bytes: stat.size, madeAt: stat.mtime.toISOString() },
+          201,
+        );
       },
     )
     .openapi(
@@ -76,7 +111,12 @@ export function backupRoutes(ctx: AppContext) {
         summary: '下载备份 / download a backup',
         middleware: [requireRole('admin')] as const,
         request: { params: NameParam },
-        responses: { 200: { content: { 'application/octet-stream': { schema: z.string().meta({ description: 'the database file' }) } }, description: 'the backup file' } },
+        responses: {
+          200: {
+            content: { 'application/octet-stream': { schema: z.string().meta({ description: 'the database file' }) } },
+            description: 'the backup file',
+          },
+        },
       }),
       async (c) => {
         const { name } = c.req.valid('param');
@@ -86,7 +126,11 @@ export function backupRoutes(ctx: AppContext) {
         if (!found) throw notFound(`备份「${name}」`, `backup ${name}`);
         await audit(ctx, c, 'backup.download', name);
         const stream = Readable.toWeb(createReadStream(path.join(folder, name))) as ReadableStream<Uint8Array>;
-        return c.body(stream, 200, { 'content-type': 'application/octet-stream', 'content-length': String(found.bytes), 'content-disposition': `attachment; filename="${name}"` });
+        return c.body(stream, 200, {
+          'content-type': 'application/octet-stream',
+          'content-length': String(found.bytes),
+          'content-disposition': `attachment; filename="${name}"`,
+        });
       },
     );
 }

@@ -1,7 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { FormDefinition, FormRecord, regionPrefix, type User } from '@kesu/schema';
-import { getForm, getFormVersion, getPlan, insertForm, listForms, publishForm, updateFormDraft, type Db } from '@kesu/store';
+import {
+  getForm,
+  getFormVersion,
+  getPlan,
+  insertForm,
+  listForms,
+  publishForm,
+  updateFormDraft,
+  type Db,
+} from '@kesu/store';
 import { canSeeRegion, requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { audited } from '../http/audited.js';
@@ -11,7 +20,15 @@ import { jsonContent, refusals, router } from '../http/openapi.js';
 const IdParam = z.object({ id: z.uuid() });
 const VersionParam = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1).max(100000) });
 const Published = z.object({ formId: z.string(), version: z.int() });
-const NewForm = z.strictObject({ department: z.string().min(1).max(120), departmentFunction: z.string().regex(/^[a-z][a-z0-9_]{1,48}$/).nullable().default(null), definition: FormDefinition });
+const NewForm = z.strictObject({
+  department: z.string().min(1).max(120),
+  departmentFunction: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,48}$/)
+    .nullable()
+    .default(null),
+  definition: FormDefinition,
+});
 
 /**
  * Whether a user may read a form's published versions: a form made from a plan quotes its targets,
@@ -25,7 +42,10 @@ async function mayReadForm(conn: Db, user: User, formId: string): Promise<boolea
   const plan = await getPlan(conn, form.planId);
   if (plan && canSeeRegion(user, plan.regionCode)) return true;
   if (user.regionCode === null) return false;
-  const assigned = await conn.rows('SELECT 1 FROM assignments WHERE form_id = $1 AND region_code LIKE $2 LIMIT 1', [formId, `${regionPrefix(user.regionCode)}%`]);
+  const assigned = await conn.rows('SELECT 1 FROM assignments WHERE form_id = $1 AND region_code LIKE $2 LIMIT 1', [
+    formId,
+    `${regionPrefix(user.regionCode)}%`,
+  ]);
   return assigned.length > 0;
 }
 
@@ -38,11 +58,26 @@ export function formRoutes(ctx: AppContext) {
   };
   return router()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags: ['forms'], summary: '表单列表 / forms', middleware: [requireRole('admin', 'reviewer', 'statistician')] as const, responses: { 200: jsonContent(z.array(FormRecord), 'forms') } }),
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['forms'],
+        summary: '表单列表 / forms',
+        middleware: [requireRole('admin', 'reviewer', 'statistician')] as const,
+        responses: { 200: jsonContent(z.array(FormRecord), 'forms') },
+      }),
       async (c) => c.json(await ctx.store.reads.read((conn) => listForms(conn)), 200),
     )
     .openapi(
-      createRoute({ method: 'post', path: '/', tags: ['forms'], summary: '新建表单 / create a form from a definition', middleware: [requireRole('admin')] as const, request: { body: jsonContent(NewForm) }, responses: { 201: jsonContent(FormRecord, 'created draft') } }),
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags: ['forms'],
+        summary: '新建表单 / create a form from a definition',
+        middleware: [requireRole('admin')] as const,
+        request: { body: jsonContent(NewForm) },
+        responses: { 201: jsonContent(FormRecord, 'created draft') },
+      }),
       async (c) => {
         const input = c.req.valid('json');
         const form = await audited(
@@ -50,18 +85,44 @@ export function formRoutes(ctx: AppContext) {
           c,
           'form.create',
           'form',
-          (conn) => insertForm(conn, { planId: null, department: input.department, departmentFunction: input.departmentFunction, definition: input.definition }, c.get('user').username),
+          (conn) =>
+            insertForm(
+              conn,
+              {
+                planId: null,
+                department: input.department,
+                departmentFunction: input.departmentFunction,
+                definition: input.definition,
+              },
+              c.get('user').username,
+            ),
           (created) => ({ entityId: created.id, previous: null, next: created.definition }),
         );
         return c.json(form, 201);
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/{id}', tags: ['forms'], summary: '表单草稿 / a form and its draft', middleware: [requireRole('admin', 'reviewer', 'statistician')] as const, request: { params: IdParam }, responses: { 200: jsonContent(FormRecord, 'the form') } }),
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags: ['forms'],
+        summary: '表单草稿 / a form and its draft',
+        middleware: [requireRole('admin', 'reviewer', 'statistician')] as const,
+        request: { params: IdParam },
+        responses: { 200: jsonContent(FormRecord, 'the form') },
+      }),
       async (c) => c.json(await load(c.req.valid('param').id), 200),
     )
     .openapi(
-      createRoute({ method: 'put', path: '/{id}', tags: ['forms'], summary: '修改草稿 / edit the draft', middleware: [requireRole('admin')] as const, request: { params: IdParam, body: jsonContent(z.strictObject({ definition: FormDefinition })) }, responses: { 200: jsonContent(FormRecord, 'saved draft') } }),
+      createRoute({
+        method: 'put',
+        path: '/{id}',
+        tags: ['forms'],
+        summary: '修改草稿 / edit the draft',
+        middleware: [requireRole('admin')] as const,
+        request: { params: IdParam, body: jsonContent(z.strictObject({ definition: FormDefinition })) },
+        responses: { 200: jsonContent(FormRecord, 'saved draft') },
+      }),
       async (c) => {
         const { id } = c.req.valid('param');
         const previous = await load(id);
@@ -77,16 +138,38 @@ export function formRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/publish', tags: ['forms'], summary: '发布为新版本 / publish the draft as a new immutable version', middleware: [requireRole('admin')] as const, request: { params: IdParam }, responses: { 200: jsonContent(Published, 'published') } }),
+      createRoute({
+        method: 'post',
+        path: '/{id}/publish',
+        tags: ['forms'],
+        summary: '发布为新版本 / publish the draft as a new immutable version',
+        middleware: [requireRole('admin')] as const,
+        request: { params: IdParam },
+        responses: { 200: jsonContent(Published, 'published') },
+      }),
       async (c) => {
         const { id } = c.req.valid('param');
         await load(id);
-        const version = await audited(ctx, c, 'form.publish', 'form', (conn) => publishForm(conn, id, c.get('user').username), (v) => ({ entityId: id, previous: v - 1, next: v }));
+        const version = await audited(
+          ctx,
+          c,
+          'form.publish',
+          'form',
+          (conn) => publishForm(conn, id, c.get('user').username),
+          (v) => ({ entityId: id, previous: v - 1, next: v }),
+        );
         return c.json({ formId: id, version }, 200);
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/{id}/versions/{version}', tags: ['forms'], summary: '已发布版本 / a published version', request: { params: VersionParam }, responses: { ...refusals(403), 200: jsonContent(FormDefinition, 'the version') } }),
+      createRoute({
+        method: 'get',
+        path: '/{id}/versions/{version}',
+        tags: ['forms'],
+        summary: '已发布版本 / a published version',
+        request: { params: VersionParam },
+        responses: { ...refusals(403), 200: jsonContent(FormDefinition, 'the version') },
+      }),
       async (c) => {
         const { id, version } = c.req.valid('param');
         const definition = await ctx.store.reads.read(async (conn) => {

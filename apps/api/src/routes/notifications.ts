@@ -1,7 +1,26 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { MailStatus, Notification, NotificationKind, notificationKinds, NotificationPage, Outbox, OutboxMail } from '@kesu/schema';
-import { countUnread, getMail, listNotifications, listOutbox, markAllNotificationsRead, markNotificationRead, recordAudit, retryMail, type MailRecord, type NotificationRecord } from '@kesu/store';
+import {
+  MailStatus,
+  Notification,
+  NotificationKind,
+  notificationKinds,
+  NotificationPage,
+  Outbox,
+  OutboxMail,
+} from '@kesu/schema';
+import {
+  countUnread,
+  getMail,
+  listNotifications,
+  listOutbox,
+  markAllNotificationsRead,
+  markNotificationRead,
+  recordAudit,
+  retryMail,
+  type MailRecord,
+  type NotificationRecord,
+} from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { audited } from '../http/audited.js';
@@ -14,7 +33,10 @@ const Paging = {
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 };
-const InboxQuery = z.object({ ...Paging, unread: z.enum(['true', 'false']).optional().meta({ description: 'only unread ones when true' }) });
+const InboxQuery = z.object({
+  ...Paging,
+  unread: z.enum(['true', 'false']).optional().meta({ description: 'only unread ones when true' }),
+});
 const OutboxQuery = z.object({ ...Paging, status: MailStatus.optional() });
 const JobRound = z.object({
   ran: z.boolean().meta({ description: 'false when another server holds the jobs’ lease and runs them now' }),
@@ -35,8 +57,20 @@ function wordsOf(kind: NotificationKind, params: Record<string, unknown>): Notif
 /** A stored notification worded in both languages (its text is made when read, from its kind and parameters). */
 function view(n: NotificationRecord): Notification {
   const kind = NotificationKind.safeParse(n.kind);
-  const text = kind.success ? wordsOf(kind.data, n.params) : { zh: { title: n.kind, body: '' }, en: { title: n.kind, body: '' } };
-  return { id: n.id, kind: n.kind as NotificationKind, title: text.zh.title, titleEn: text.en.title, body: text.zh.body, bodyEn: text.en.body, link: n.link, createdAt: n.createdAt, readAt: n.readAt };
+  const text = kind.success
+    ? wordsOf(kind.data, n.params)
+    : { zh: { title: n.kind, body: '' }, en: { title: n.kind, body: '' } };
+  return {
+    id: n.id,
+    kind: n.kind as NotificationKind,
+    title: text.zh.title,
+    titleEn: text.en.title,
+    body: text.zh.body,
+    bodyEn: text.en.body,
+    link: n.link,
+    createdAt: n.createdAt,
+    readAt: n.readAt,
+  };
 }
 
 const mailView = ({ body: _body, notificationId: _n, ...mail }: MailRecord): OutboxMail => mail;
@@ -45,26 +79,57 @@ const mailView = ({ body: _body, notificationId: _n, ...mail }: MailRecord): Out
 export function notificationRoutes(ctx: AppContext) {
   return router()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags: ['notifications'], summary: '我的消息（最新在前，分页）/ my notifications, newest first, paged', request: { query: InboxQuery }, responses: { 200: jsonContent(NotificationPage, 'a page of my notifications') } }),
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['notifications'],
+        summary: '我的消息（最新在前，分页）/ my notifications, newest first, paged',
+        request: { query: InboxQuery },
+        responses: { 200: jsonContent(NotificationPage, 'a page of my notifications') },
+      }),
       async (c) => {
         const { limit, offset, unread } = c.req.valid('query');
-        const page = await ctx.store.reads.read((conn) => listNotifications(conn, c.get('user').id, { limit, offset, unreadOnly: unread === 'true' }));
+        const page = await ctx.store.reads.read((conn) =>
+          listNotifications(conn, c.get('user').id, { limit, offset, unreadOnly: unread === 'true' }),
+        );
         return c.json({ total: page.total, unread: page.unread, offset, limit, items: page.items.map(view) }, 200);
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/unread-count', tags: ['notifications'], summary: '未读消息数 / how many of my notifications are unread', responses: { 200: jsonContent(z.object({ unread: z.int().min(0) }), 'unread count') } }),
+      createRoute({
+        method: 'get',
+        path: '/unread-count',
+        tags: ['notifications'],
+        summary: '未读消息数 / how many of my notifications are unread',
+        responses: { 200: jsonContent(z.object({ unread: z.int().min(0) }), 'unread count') },
+      }),
       async (c) => c.json({ unread: await ctx.store.reads.read((conn) => countUnread(conn, c.get('user').id)) }, 200),
     )
     .openapi(
-      createRoute({ method: 'post', path: '/read-all', tags: ['notifications'], summary: '全部标为已读 / mark all my notifications read', responses: { 200: jsonContent(z.object({ updated: z.int().min(0) }), 'how many were unread') } }),
+      createRoute({
+        method: 'post',
+        path: '/read-all',
+        tags: ['notifications'],
+        summary: '全部标为已读 / mark all my notifications read',
+        responses: { 200: jsonContent(z.object({ updated: z.int().min(0) }), 'how many were unread') },
+      }),
       async (c) => {
         const userId = c.get('user').id;
-        return c.json({ updated: await ctx.store.writes.write((conn) => markAllNotificationsRead(conn, userId, ctx.clock())) }, 200);
+        return c.json(
+          { updated: await ctx.store.writes.write((conn) => markAllNotificationsRead(conn, userId, ctx.clock())) },
+          200,
+        );
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/read', tags: ['notifications'], summary: '标为已读 / mark one of my notifications read', request: { params: IdParam }, responses: { 200: jsonContent(Notification, 'read') } }),
+      createRoute({
+        method: 'post',
+        path: '/{id}/read',
+        tags: ['notifications'],
+        summary: '标为已读 / mark one of my notifications read',
+        request: { params: IdParam },
+        responses: { 200: jsonContent(Notification, 'read') },
+      }),
       async (c) => {
         const userId = c.get('user').id;
         const { id } = c.req.valid('param');
@@ -75,16 +140,44 @@ export function notificationRoutes(ctx: AppContext) {
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/outbox', tags: ['notifications'], summary: '邮件发送队列 / the mail outbox', middleware: [requireRole('admin')] as const, request: { query: OutboxQuery }, responses: { 200: jsonContent(Outbox, 'a page of the outbox, newest first') } }),
+      createRoute({
+        method: 'get',
+        path: '/outbox',
+        tags: ['notifications'],
+        summary: '邮件发送队列 / the mail outbox',
+        middleware: [requireRole('admin')] as const,
+        request: { query: OutboxQuery },
+        responses: { 200: jsonContent(Outbox, 'a page of the outbox, newest first') },
+      }),
       async (c) => {
         const { limit, offset, status } = c.req.valid('query');
-        const page = await ctx.store.reads.read((conn) => listOutbox(conn, { limit, offset, ...(status ? { status } : {}) }));
+        const page = await ctx.store.reads.read((conn) =>
+          listOutbox(conn, { limit, offset, ...(status ? { status } : {}) }),
+        );
         const config = ctx.notifications.mailConfig;
-        return c.json({ configured: config !== null, from: config?.from ?? null, counts: page.counts, offset, limit, items: page.items.map(mailView) }, 200);
+        return c.json(
+          {
+            configured: config !== null,
+            from: config?.from ?? null,
+            counts: page.counts,
+            offset,
+            limit,
+            items: page.items.map(mailView),
+          },
+          200,
+        );
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/outbox/{id}/retry', tags: ['notifications'], summary: '立即重试发送 / send a queued or failed message now', middleware: [requireRole('admin')] as const, request: { params: IdParam }, responses: { 200: jsonContent(OutboxMail, 'queued for now'), ...refusals(409) } }),
+      createRoute({
+        method: 'post',
+        path: '/outbox/{id}/retry',
+        tags: ['notifications'],
+        summary: '立即重试发送 / send a queued or failed message now',
+        middleware: [requireRole('admin')] as const,
+        request: { params: IdParam },
+        responses: { 200: jsonContent(OutboxMail, 'queued for now'), ...refusals(409) },
+      }),
       async (c) => {
         const { id } = c.req.valid('param');
         const { after } = await audited(
@@ -97,21 +190,49 @@ export function notificationRoutes(ctx: AppContext) {
             if (!before) throw notFound('邮件', 'message');
             const queued = await retryMail(conn, id, ctx.clock());
             // Sent, or being sent right now: sending it again would deliver it twice.
-            if (!queued) throw new Failure(409, 'mail_not_retryable', `这封邮件${before.status === 'sent' ? '已发送' : '正在发送'}，不能重试`, `the message is ${before.status}; it cannot be retried`);
+            if (!queued)
+              throw new Failure(
+                409,
+                'mail_not_retryable',
+                `这封邮件${before.status === 'sent' ? '已发送' : '正在发送'}，不能重试`,
+                `the message is ${before.status}; it cannot be retried`,
+              );
             return { before, after: queued };
           },
-          ({ before, after: queued }) => ({ entityId: id, previous: { status: before.status, attempts: before.attempts, lastError: before.lastError }, next: { status: queued.status, nextAttemptAt: queued.nextAttemptAt } }),
+          ({ before, after: queued }) => ({
+            entityId: id,
+            previous: { status: before.status, attempts: before.attempts, lastError: before.lastError },
+            next: { status: queued.status, nextAttemptAt: queued.nextAttemptAt },
+          }),
         );
         ctx.notifications.sendMailSoon();
         return c.json(mailView(after), 200);
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/run', tags: ['notifications'], summary: '立即检查截止日期并发送邮件 / run the deadline reminders and the mail sender now', middleware: [requireRole('admin')] as const, responses: { 200: jsonContent(JobRound, 'what the round did') } }),
+      createRoute({
+        method: 'post',
+        path: '/run',
+        tags: ['notifications'],
+        summary: '立即检查截止日期并发送邮件 / run the deadline reminders and the mail sender now',
+        middleware: [requireRole('admin')] as const,
+        responses: { 200: jsonContent(JobRound, 'what the round did') },
+      }),
       async (c) => {
         const round = await ctx.notifications.runRound();
         const result = { ran: round !== null, deadlines: round?.deadlines ?? null, mail: round?.mail ?? null };
-        await ctx.store.writes.write((conn) => recordAudit(conn, [{ actor: c.get('user').username, action: 'notification.run', entity: 'notification', entityId: 'jobs', previous: null, next: result }]));
+        await ctx.store.writes.write((conn) =>
+          recordAudit(conn, [
+            {
+              actor: c.get('user').username,
+              action: 'notification.run',
+              entity: 'notification',
+              entityId: 'jobs',
+              previous: null,
+              next: result,
+            },
+          ]),
+        );
         return c.json(result, 200);
       },
     );

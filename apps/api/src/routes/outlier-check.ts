@@ -1,5 +1,14 @@
 import * as z from 'zod';
-import { formatQuantity, formatRatio, outliersOf, type AssignmentBase, type ErrorDetail, type Field, type FormDefinition, type Outlier } from '@kesu/schema';
+import {
+  formatQuantity,
+  formatRatio,
+  outliersOf,
+  type AssignmentBase,
+  type ErrorDetail,
+  type Field,
+  type FormDefinition,
+  type Outlier,
+} from '@kesu/schema';
 import { getSubmission } from '@kesu/store';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
@@ -11,7 +20,11 @@ export const ApproveBody = z.strictObject({
     .array(z.string().min(1).max(120))
     .max(500)
     .default([])
-    .meta({ label: '确认的异常值字段', labelEn: 'Confirmed outlier fields', description: 'the fields whose values far from the unit’s own history the reviewer has checked' }),
+    .meta({
+      label: '确认的异常值字段',
+      labelEn: 'Confirmed outlier fields',
+      description: 'the fields whose values far from the unit’s own history the reviewer has checked',
+    }),
 });
 
 function detail(field: Field, value: number, outlier: Outlier): ErrorDetail {
@@ -32,7 +45,11 @@ function detail(field: Field, value: number, outlier: Outlier): ErrorDetail {
  */
 export function outlierCheck(ctx: AppContext) {
   const contextOf = assignmentContext(ctx);
-  return async (assignment: AssignmentBase, definition: FormDefinition, confirmed: readonly string[]): Promise<Field[]> => {
+  return async (
+    assignment: AssignmentBase,
+    definition: FormDefinition,
+    confirmed: readonly string[],
+  ): Promise<Field[]> => {
     const submission = await ctx.store.reads.read((conn) => getSubmission(conn, assignment.id));
     if (!submission) return [];
     const { history } = await contextOf(assignment, definition);

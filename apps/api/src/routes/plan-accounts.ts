@@ -13,7 +13,14 @@ import { jsonContent, router } from '../http/openapi.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const Unit = z.object({ regionCode: RegionCode, department: z.string() });
-const CreatedReporter = Unit.extend({ userId: z.string(), username: z.string(), displayName: z.string(), code: z.string(), link: z.string(), expiresAt: z.string() });
+const CreatedReporter = Unit.extend({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  code: z.string(),
+  link: z.string(),
+  expiresAt: z.string(),
+});
 const SKIP_REASONS = ['has_account', 'disabled_account', 'unknown_region'] as const;
 const SkippedUnit = Unit.extend({ username: z.string().nullable(), reason: z.enum(SKIP_REASONS) });
 const ReporterAccounts = z.object({ created: z.array(CreatedReporter), skipped: z.array(SkippedUnit) });
@@ -25,10 +32,13 @@ export function planAccountRoutes(ctx: AppContext) {
       method: 'post',
       path: '/{id}/reporter-accounts',
       tags: ['plans', 'users'],
-      summary: '为方案中的单位创建填报账号 / create a reporter account, with a one-time log-in code, for every unit of a plan that has none',
+      summary:
+        '为方案中的单位创建填报账号 / create a reporter account, with a one-time log-in code, for every unit of a plan that has none',
       middleware: [requireRole('admin')] as const,
       request: { params: IdParam },
-      responses: { 201: jsonContent(ReporterAccounts, 'the new accounts with their codes (shown once) and the units skipped') },
+      responses: {
+        201: jsonContent(ReporterAccounts, 'the new accounts with their codes (shown once) and the units skipped'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -50,7 +60,11 @@ export function planAccountRoutes(ctx: AppContext) {
             const own = reporters.filter((r) => r.regionCode === unit.regionCode && r.department === unit.department);
             const enabled = own.find((r) => !r.disabled);
             if (enabled || own.length > 0) {
-              skipped.push({ ...key, username: (enabled ?? own[0])?.username ?? null, reason: enabled ? 'has_account' : 'disabled_account' });
+              skipped.push({
+                ...key,
+                username: (enabled ?? own[0])?.username ?? null,
+                reason: enabled ? 'has_account' : 'disabled_account',
+              });
               continue;
             }
             if (!ctx.regions.has(unit.regionCode)) {
@@ -60,14 +74,34 @@ export function planAccountRoutes(ctx: AppContext) {
             const username = reporterUsername(unit, taken);
             taken.add(username);
             const displayName = `${unit.department}填报人`.slice(0, 60);
-            const user = await insertUser(conn, { username, displayName, passwordHash: NO_PASSWORD, role: 'reporter', regionCode: unit.regionCode, department: unit.department });
+            const user = await insertUser(conn, {
+              username,
+              displayName,
+              passwordHash: NO_PASSWORD,
+              role: 'reporter',
+              regionCode: unit.regionCode,
+              department: unit.department,
+            });
             const { code, link, expiresAt } = await issueCode(conn, user, actor);
             created.push({ ...key, userId: user.id, username, displayName, code, link, expiresAt });
           }
           return { created, skipped };
         },
         // One entry per account, as if each were made by hand; the codes stay out of the trail.
-        ({ created }) => created.map((r) => ({ entityId: r.userId, previous: null, next: { username: r.username, displayName: r.displayName, role: 'reporter', regionCode: r.regionCode, department: r.department, plan: id, loginCodeExpiresAt: r.expiresAt } })),
+        ({ created }) =>
+          created.map((r) => ({
+            entityId: r.userId,
+            previous: null,
+            next: {
+              username: r.username,
+              displayName: r.displayName,
+              role: 'reporter',
+              regionCode: r.regionCode,
+              department: r.department,
+              plan: id,
+              loginCodeExpiresAt: r.expiresAt,
+            },
+          })),
       );
       return c.json(result, 201);
     },

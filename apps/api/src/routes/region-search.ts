@@ -26,7 +26,9 @@ function pathOf(r: Region, regions: Map<string, Region>): string[] {
 export function searchRegions(regions: Map<string, Region>, text: string, limit: number): RegionMatch[] {
   const q = text.trim();
   const digits = /^\d+$/.test(q);
-  const found = [...regions.values()].filter((r) => (digits ? r.code.startsWith(q) : r.name.includes(q) || r.short.includes(q)));
+  const found = [...regions.values()].filter((r) =>
+    digits ? r.code.startsWith(q) : r.name.includes(q) || r.short.includes(q),
+  );
   const level = (r: Region) => REGION_LEVELS.indexOf(r.level);
   found.sort((a, b) => rank(a, q) - rank(b, q) || level(a) - level(b) || a.code.localeCompare(b.code));
   return found.slice(0, limit).map((r) => ({ ...r, path: pathOf(r, regions) }));

@@ -1,7 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import type { User } from '@kesu/schema';
-import { deleteSavedQuery, getSavedQuery, insertSavedQuery, listSavedQueries, updateSavedQuery, type SavedQueryRecord } from '@kesu/store';
+import {
+  deleteSavedQuery,
+  getSavedQuery,
+  insertSavedQuery,
+  listSavedQueries,
+  updateSavedQuery,
+  type SavedQueryRecord,
+} from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { audited } from '../http/audited.js';
@@ -47,7 +54,13 @@ const trail = (q: SavedQueryRecord) => ({ title: q.title, sql: q.sql, shared: q.
 async function ownQuery(conn: Parameters<typeof getSavedQuery>[0], user: User, id: string): Promise<SavedQueryRecord> {
   const found = await getSavedQuery(conn, id);
   if (!found || (found.ownerId !== user.id && !found.shared)) throw notFound('查询', 'saved query');
-  if (found.ownerId !== user.id) throw new Failure(403, 'not_owner', '只有创建者可以修改或删除这条查询', 'only its author may change or delete this query');
+  if (found.ownerId !== user.id)
+    throw new Failure(
+      403,
+      'not_owner',
+      '只有创建者可以修改或删除这条查询',
+      'only its author may change or delete this query',
+    );
   return found;
 }
 
@@ -55,23 +68,56 @@ async function ownQuery(conn: Parameters<typeof getSavedQuery>[0], user: User, i
 export function savedQueryRoutes(ctx: AppContext) {
   return router()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags: ['analytics'], summary: '已保存的查询（本人的和共享的）/ saved queries: your own and shared ones', middleware: [requireRole(...ANALYSTS)] as const, responses: { 200: jsonContent(z.array(SavedQuery), 'latest change first') } }),
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['analytics'],
+        summary: '已保存的查询（本人的和共享的）/ saved queries: your own and shared ones',
+        middleware: [requireRole(...ANALYSTS)] as const,
+        responses: { 200: jsonContent(z.array(SavedQuery), 'latest change first') },
+      }),
       async (c) => {
         const user = c.get('user');
-        return c.json((await ctx.store.reads.read((conn) => listSavedQueries(conn, user.id))).map((q) => view(q, user)), 200);
+        return c.json(
+          (await ctx.store.reads.read((conn) => listSavedQueries(conn, user.id))).map((q) => view(q, user)),
+          200,
+        );
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/', tags: ['analytics'], summary: '保存查询 / save a query', middleware: [requireRole(...ANALYSTS)] as const, request: { body: jsonContent(SavedQueryBody) }, responses: { 201: jsonContent(SavedQuery, 'saved') } }),
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags: ['analytics'],
+        summary: '保存查询 / save a query',
+        middleware: [requireRole(...ANALYSTS)] as const,
+        request: { body: jsonContent(SavedQueryBody) },
+        responses: { 201: jsonContent(SavedQuery, 'saved') },
+      }),
       async (c) => {
         const user = c.get('user');
         const input = c.req.valid('json');
-        const saved = await audited(ctx, c, 'saved_query.create', 'saved_query', (conn) => insertSavedQuery(conn, user.id, input), (q) => ({ entityId: q.id, previous: null, next: trail(q) }));
+        const saved = await audited(
+          ctx,
+          c,
+          'saved_query.create',
+          'saved_query',
+          (conn) => insertSavedQuery(conn, user.id, input),
+          (q) => ({ entityId: q.id, previous: null, next: trail(q) }),
+        );
         return c.json(view(saved, user), 201);
       },
     )
     .openapi(
-      createRoute({ method: 'put', path: '/{id}', tags: ['analytics'], summary: '修改自己保存的查询 / change a query you saved', middleware: [requireRole(...ANALYSTS)] as const, request: { params: IdParam, body: jsonContent(SavedQueryBody) }, responses: { 200: jsonContent(SavedQuery, 'changed') } }),
+      createRoute({
+        method: 'put',
+        path: '/{id}',
+        tags: ['analytics'],
+        summary: '修改自己保存的查询 / change a query you saved',
+        middleware: [requireRole(...ANALYSTS)] as const,
+        request: { params: IdParam, body: jsonContent(SavedQueryBody) },
+        responses: { 200: jsonContent(SavedQuery, 'changed') },
+      }),
       async (c) => {
         const user = c.get('user');
         const { id } = c.req.valid('param');
@@ -81,14 +127,25 @@ export function savedQueryRoutes(ctx: AppContext) {
           c,
           'saved_query.update',
           'saved_query',
-          async (conn) => ({ previous: await ownQuery(conn, user, id), saved: await updateSavedQuery(conn, id, c.req.valid('json')) }),
+          async (conn) => ({
+            previous: await ownQuery(conn, user, id),
+            saved: await updateSavedQuery(conn, id, c.req.valid('json')),
+          }),
           ({ previous, saved: q }) => ({ entityId: id, previous: trail(previous), next: trail(q) }),
         );
         return c.json(view(saved, user), 200);
       },
     )
     .openapi(
-      createRoute({ method: 'delete', path: '/{id}', tags: ['analytics'], summary: '删除自己保存的查询 / delete a query you saved', middleware: [requireRole(...ANALYSTS)] as const, request: { params: IdParam }, responses: { 200: jsonContent(z.object({ deleted: z.literal(true) }), 'deleted') } }),
+      createRoute({
+        method: 'delete',
+        path: '/{id}',
+        tags: ['analytics'],
+        summary: '删除自己保存的查询 / delete a query you saved',
+        middleware: [requireRole(...ANALYSTS)] as const,
+        request: { params: IdParam },
+        responses: { 200: jsonContent(z.object({ deleted: z.literal(true) }), 'deleted') },
+      }),
       async (c) => {
         const { id } = c.req.valid('param');
         await audited(

@@ -1,8 +1,34 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { inRegionTree, LoginCode, NewUser, RegionCode, regionPrefix, toApiError, UnitAccounts, User, UserChange, userFieldLabel, UserProfile } from '@kesu/schema';
-import { countActiveAdmins, deleteUserSessions, findUserByUsername, getUser, insertUser, listUsers, NO_PASSWORD, sessionHashesOf, setUserDisabled, setUserPassword, updateUserProfile, voidLoginCodes, type Store } from '@kesu/store';
+import {
+  inRegionTree,
+  LoginCode,
+  NewUser,
+  RegionCode,
+  regionPrefix,
+  toApiError,
+  UnitAccounts,
+  User,
+  UserChange,
+  userFieldLabel,
+  UserProfile,
+} from '@kesu/schema';
+import {
+  countActiveAdmins,
+  deleteUserSessions,
+  findUserByUsername,
+  getUser,
+  insertUser,
+  listUsers,
+  NO_PASSWORD,
+  sessionHashesOf,
+  setUserDisabled,
+  setUserPassword,
+  updateUserProfile,
+  voidLoginCodes,
+  type Store,
+} from '@kesu/store';
 import { issueCode } from '../accounts/issue-code.js';
 import { LoginSheet, loginSheet } from '../accounts/login-sheet.js';
 import { unitAccountsWithin } from '../accounts/unit-accounts.js';
@@ -16,7 +42,9 @@ import { jsonContent, refusals, router } from '../http/openapi.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IdParam = z.object({ id: z.uuid() });
 const RegionQuery = z.object({ region: RegionCode.optional() });
-const CreatedUser = User.extend({ loginCode: LoginCode.nullable().meta({ description: 'the one-time code when no password was given; shown once' }) });
+const CreatedUser = User.extend({
+  loginCode: LoginCode.nullable().meta({ description: 'the one-time code when no password was given; shown once' }),
+});
 type Conn = Store['connection'];
 /** A refused user body names its fields as people know them (「所属地区」, not regionCode). */
 function refuseLabelled(error: z.ZodError): never {
@@ -27,10 +55,18 @@ const labelled = (result: { success: boolean; error?: unknown }): undefined => {
   if (!result.success) refuseLabelled(result.error as z.ZodError);
   return undefined;
 };
-const profileOf = (u: User): UserProfile => ({ displayName: u.displayName, role: u.role, regionCode: u.regionCode, department: u.department, email: u.email });
+const profileOf = (u: User): UserProfile => ({
+  displayName: u.displayName,
+  role: u.role,
+  regionCode: u.regionCode,
+  department: u.department,
+  email: u.email,
+});
 
 const regionFailure = (code: string) =>
-  new Failure(400, 'unknown_region', `行政区划代码「${code}」不存在`, `no region with code ${code}`, [{ path: 'regionCode', code: 'unknown_region', message: '行政区划代码不存在', messageEn: 'unknown region code' }]);
+  new Failure(400, 'unknown_region', `行政区划代码「${code}」不存在`, `no region with code ${code}`, [
+    { path: 'regionCode', code: 'unknown_region', message: '行政区划代码不存在', messageEn: 'unknown region code' },
+  ]);
 
 /**
  * A department must be a unit the system knows in that region (a plan names it, or something was
@@ -38,18 +74,40 @@ const regionFailure = (code: string) =>
  */
 async function checkDepartment(conn: Conn, regionCode: string | null, department: string | null): Promise<void> {
   if (department === null) return;
-  const detail = (message: string, messageEn: string) => [{ path: 'department', code: 'unknown_department', message, messageEn }];
-  if (regionCode === null) throw new Failure(400, 'unknown_department', '所属单位须属于一个地区，请先选择地区', 'a department belongs to a region: choose the region first', detail('请先选择地区', 'choose a region'));
-  const known = (await unitAccountsWithin(conn, regionCode)).some((u) => u.regionCode === regionCode && u.department === department);
+  const detail = (message: string, messageEn: string) => [
+    { path: 'department', code: 'unknown_department', message, messageEn },
+  ];
+  if (regionCode === null)
+    throw new Failure(
+      400,
+      'unknown_department',
+      '所属单位须属于一个地区，请先选择地区',
+      'a department belongs to a region: choose the region first',
+      detail('请先选择地区', 'choose a region'),
+    );
+  const known = (await unitAccountsWithin(conn, regionCode)).some(
+    (u) => u.regionCode === regionCode && u.department === department,
+  );
   if (!known) {
-    throw new Failure(400, 'unknown_department', `该地区没有名为「${department}」的单位（须为实施方案中列出的或已下发任务的单位）`, `no unit named ${department} in that region (it must be named in a plan or have assignments)`, detail('该地区没有这个单位', 'no such unit in that region'));
+    throw new Failure(
+      400,
+      'unknown_department',
+      `该地区没有名为「${department}」的单位（须为实施方案中列出的或已下发任务的单位）`,
+      `no unit named ${department} in that region (it must be named in a plan or have assignments)`,
+      detail('该地区没有这个单位', 'no such unit in that region'),
+    );
   }
 }
 
 /** The office keeps at least one enabled administrator: a change that would leave none is refused. */
 async function keepAnAdmin(conn: Conn, user: User): Promise<void> {
   if (user.role === 'admin' && !user.disabled && (await countActiveAdmins(conn)) <= 1) {
-    throw new Failure(409, 'last_admin', '这是最后一个可用的管理员账号，不能停用或改为其他角色', 'this is the last enabled administrator: it cannot be disabled or given another role');
+    throw new Failure(
+      409,
+      'last_admin',
+      '这是最后一个可用的管理员账号，不能停用或改为其他角色',
+      'this is the last enabled administrator: it cannot be disabled or given another role',
+    );
   }
 }
 
@@ -77,7 +135,14 @@ export function userRoutes(ctx: AppContext) {
 
   return router()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags: ['users'], summary: '用户列表 / users', middleware: [requireRole('admin')] as const, responses: { 200: jsonContent(z.array(User), 'users') } }),
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['users'],
+        summary: '用户列表 / users',
+        middleware: [requireRole('admin')] as const,
+        responses: { 200: jsonContent(z.array(User), 'users') },
+      }),
       async (c) => c.json(await ctx.store.reads.read((conn) => listUsers(conn)), 200),
     )
     .openapi(
@@ -101,12 +166,23 @@ export function userRoutes(ctx: AppContext) {
           'user.create',
           'user',
           async (conn) => {
-            if (await findUserByUsername(conn, input.username)) throw new Failure(409, 'username_taken', `用户名「${input.username}」已被使用`, `user name ${input.username} is taken`, [{ path: 'username', code: 'username_taken', message: '用户名已被使用', messageEn: 'user name taken' }]);
+            if (await findUserByUsername(conn, input.username))
+              throw new Failure(
+                409,
+                'username_taken',
+                `用户名「${input.username}」已被使用`,
+                `user name ${input.username} is taken`,
+                [{ path: 'username', code: 'username_taken', message: '用户名已被使用', messageEn: 'user name taken' }],
+              );
             await checkDepartment(conn, input.regionCode, input.department);
             const user = await insertUser(conn, { ...input, passwordHash });
             return { ...user, loginCode: password === undefined ? await issueCode(conn, user, actor) : null };
           },
-          ({ loginCode, ...user }) => ({ entityId: user.id, previous: null, next: { ...user, loginCodeExpiresAt: loginCode?.expiresAt ?? null } }),
+          ({ loginCode, ...user }) => ({
+            entityId: user.id,
+            previous: null,
+            next: { ...user, loginCodeExpiresAt: loginCode?.expiresAt ?? null },
+          }),
         );
         return c.json(created, 201);
       },
@@ -117,7 +193,8 @@ export function userRoutes(ctx: AppContext) {
         method: 'get',
         path: '/units',
         tags: ['users'],
-        summary: '地区的填报单位及其账号 / the units of a region (named in plans or assigned) with their reporter accounts',
+        summary:
+          '地区的填报单位及其账号 / the units of a region (named in plans or assigned) with their reporter accounts',
         middleware: [requireRole('admin')] as const,
         request: { query: z.object({ region: RegionCode }) },
         responses: { 200: jsonContent(z.array(UnitAccounts), 'units') },
@@ -159,12 +236,21 @@ export function userRoutes(ctx: AppContext) {
         summary: '登录信息表 / the handed-out log-ins as a printable workbook (nothing is stored)',
         middleware: [requireRole('admin')] as const,
         request: { body: jsonContent(LoginSheet) },
-        responses: { 200: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) } }, description: 'the workbook' } },
+        responses: {
+          200: {
+            content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) } },
+            description: 'the workbook',
+          },
+        },
       }),
       async (c) => {
         const sheet = c.req.valid('json');
         const name = encodeURIComponent(`${sheet.title}.xlsx`);
-        return c.body(new Uint8Array(await loginSheet(sheet)), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${name}`, 'cache-control': 'no-store' });
+        return c.body(new Uint8Array(await loginSheet(sheet)), 200, {
+          'content-type': XLSX,
+          'content-disposition': `attachment; filename*=UTF-8''${name}`,
+          'cache-control': 'no-store',
+        });
       },
     )
     .openapi(
@@ -191,7 +277,8 @@ export function userRoutes(ctx: AppContext) {
             if (!checked.success) refuseLabelled(checked.error);
             const profile = checked.data;
             checkRegion(profile.regionCode);
-            if (profile.department !== before.department || profile.regionCode !== before.regionCode) await checkDepartment(conn, profile.regionCode, profile.department);
+            if (profile.department !== before.department || profile.regionCode !== before.regionCode)
+              await checkDepartment(conn, profile.regionCode, profile.department);
             if (profile.role !== 'admin') await keepAnAdmin(conn, before);
             const after = await updateUserProfile(conn, id, profile);
             return { before, after, hashes: await sessionHashesOf(conn, id) };
@@ -215,7 +302,8 @@ export function userRoutes(ctx: AppContext) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        if (id === c.get('user').id) throw new Failure(409, 'own_account', '不能停用自己的账号', 'you cannot disable your own account');
+        if (id === c.get('user').id)
+          throw new Failure(409, 'own_account', '不能停用自己的账号', 'you cannot disable your own account');
         const result = await audited(
           ctx,
           c,
@@ -230,7 +318,14 @@ export function userRoutes(ctx: AppContext) {
             await voidLoginCodes(conn, id, at);
             return { before, after, hashes: await deleteUserSessions(conn, id) };
           },
-          ({ before, after }) => (before.disabled ? [] : { entityId: id, previous: { disabled: false }, next: { disabled: after.disabled, sessionsEnded: true } }),
+          ({ before, after }) =>
+            before.disabled
+              ? []
+              : {
+                  entityId: id,
+                  previous: { disabled: false },
+                  next: { disabled: after.disabled, sessionsEnded: true },
+                },
         );
         await forget(result.hashes);
         return c.json(result.after, 200);
@@ -257,7 +352,8 @@ export function userRoutes(ctx: AppContext) {
             const before = await loadUser(conn, id);
             return { before, after: before.disabled ? await setUserDisabled(conn, id, null) : before };
           },
-          ({ before }) => (before.disabled ? { entityId: id, previous: { disabled: true }, next: { disabled: false } } : []),
+          ({ before }) =>
+            before.disabled ? { entityId: id, previous: { disabled: true }, next: { disabled: false } } : [],
         );
         return c.json(result.after, 200);
       },
@@ -267,14 +363,21 @@ export function userRoutes(ctx: AppContext) {
         method: 'post',
         path: '/{id}/reset-password',
         tags: ['users'],
-        summary: '重置密码 / reset a password: the old one stops working, sessions end, and a one-time log-in code is shown once',
+        summary:
+          '重置密码 / reset a password: the old one stops working, sessions end, and a one-time log-in code is shown once',
         middleware: [requireRole('admin')] as const,
         request: { params: IdParam },
         responses: { 200: jsonContent(LoginCode, 'the code, shown once'), ...refusals(409) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        if (id === c.get('user').id) throw new Failure(409, 'own_account', '不能重置自己的密码，请由另一位管理员操作', 'you cannot reset your own password: ask another administrator');
+        if (id === c.get('user').id)
+          throw new Failure(
+            409,
+            'own_account',
+            '不能重置自己的密码，请由另一位管理员操作',
+            'you cannot reset your own password: ask another administrator',
+          );
         const actor = c.get('user').username;
         const result = await audited(
           ctx,
@@ -283,13 +386,23 @@ export function userRoutes(ctx: AppContext) {
           'user',
           async (conn) => {
             const before = await loadUser(conn, id);
-            if (before.disabled) throw new Failure(409, 'account_disabled', '账号已停用，请先启用再重置密码', 'the account is disabled: enable it before resetting its password');
+            if (before.disabled)
+              throw new Failure(
+                409,
+                'account_disabled',
+                '账号已停用，请先启用再重置密码',
+                'the account is disabled: enable it before resetting its password',
+              );
             await setUserPassword(conn, id, NO_PASSWORD);
             const loginCode = await issueCode(conn, before, actor);
             return { before, loginCode, hashes: await deleteUserSessions(conn, id) };
           },
           // The code itself never enters the audit trail: only that one was issued, and until when.
-          ({ before, loginCode }) => ({ entityId: id, previous: { mustSetPassword: before.mustSetPassword }, next: { mustSetPassword: true, loginCodeExpiresAt: loginCode.expiresAt, sessionsEnded: true } }),
+          ({ before, loginCode }) => ({
+            entityId: id,
+            previous: { mustSetPassword: before.mustSetPassword },
+            next: { mustSetPassword: true, loginCodeExpiresAt: loginCode.expiresAt, sessionsEnded: true },
+          }),
         );
         await forget(result.hashes);
         return c.json(result.loginCode, 200);

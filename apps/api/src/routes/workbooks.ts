@@ -19,14 +19,28 @@ export function workbookRoutes(ctx: AppContext) {
 
   /** Last period's values of the same unit and form, shown beside each field. */
   const previousValues = async (a: AssignmentBase) => {
-    const [earlier] = await ctx.store.reads.read((conn) => listAssignments(conn, { regionCode: a.regionCode, department: a.department, period: shiftPeriod(a.period, -1) }));
+    const [earlier] = await ctx.store.reads.read((conn) =>
+      listAssignments(conn, { regionCode: a.regionCode, department: a.department, period: shiftPeriod(a.period, -1) }),
+    );
     if (!earlier || earlier.formId !== a.formId) return {};
     return (await ctx.store.reads.read((conn) => getSubmission(conn, earlier.id)))?.values ?? {};
   };
 
   return router()
     .openapi(
-      createRoute({ method: 'get', path: '/{id}/template.xlsx', tags: ['submissions'], summary: '下载 Excel 填报模板 / download the Excel template (filled with the current values)', request: { params: IdParam }, responses: { 200: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) } }, description: 'the workbook' } } }),
+      createRoute({
+        method: 'get',
+        path: '/{id}/template.xlsx',
+        tags: ['submissions'],
+        summary: '下载 Excel 填报模板 / download the Excel template (filled with the current values)',
+        request: { params: IdParam },
+        responses: {
+          200: {
+            content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) } },
+            description: 'the workbook',
+          },
+        },
+      }),
       async (c) => {
         const assignment = await load(c.req.valid('param').id, c.get('user'));
         const form = await formFor(assignment.formId, assignment.version);
@@ -35,21 +49,51 @@ export function workbookRoutes(ctx: AppContext) {
         const targets = Object.fromEntries(fields.filter((f) => f.help).map((f) => [f.id, f.help as string]));
         const bytes = await buildFormWorkbook(
           form.definition,
-          { assignmentId: assignment.id, formId: assignment.formId, version: assignment.version, title: form.definition.title, regionName: region(assignment.regionCode), departmentName: assignment.department, period: assignment.period, dueDate: assignment.dueDate, targets, previous: await previousValues(assignment) },
+          {
+            assignmentId: assignment.id,
+            formId: assignment.formId,
+            version: assignment.version,
+            title: form.definition.title,
+            regionName: region(assignment.regionCode),
+            departmentName: assignment.department,
+            period: assignment.period,
+            dueDate: assignment.dueDate,
+            targets,
+            previous: await previousValues(assignment),
+          },
           current?.values ?? {},
         );
         const name = encodeURIComponent(`${assignment.department}-${periodWords(assignment.period)}.xlsx`);
-        return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${name}` });
+        return c.body(new Uint8Array(bytes), 200, {
+          'content-type': XLSX,
+          'content-disposition': `attachment; filename*=UTF-8''${name}`,
+        });
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/upload', tags: ['submissions'], summary: '上传填好的 Excel（存为草稿）/ upload the filled-in workbook as a draft', middleware: [requireRole('reporter')] as const, ...idempotent, request: { params: IdParam, body: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) } }, required: true } }, responses: { 200: jsonContent(Submission, 'saved as a draft after commit'), ...refusals(409) } }),
+      createRoute({
+        method: 'post',
+        path: '/{id}/upload',
+        tags: ['submissions'],
+        summary: '上传填好的 Excel（存为草稿）/ upload the filled-in workbook as a draft',
+        middleware: [requireRole('reporter')] as const,
+        ...idempotent,
+        request: {
+          params: IdParam,
+          body: { content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) } }, required: true },
+        },
+        responses: { 200: jsonContent(Submission, 'saved as a draft after commit'), ...refusals(409) },
+      }),
       async (c) => {
         const user = c.get('user');
         const assignment = await load(c.req.valid('param').id, user);
         const form = await formFor(assignment.formId, assignment.version);
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        const read = await readFormWorkbook(bytes, form.definition, { assignmentId: assignment.id, formId: assignment.formId, version: assignment.version });
+        const read = await readFormWorkbook(bytes, form.definition, {
+          assignmentId: assignment.id,
+          formId: assignment.formId,
+          version: assignment.version,
+        });
         if (!read.ok) {
           const first = read.errors[0];
           throw new Failure(
@@ -57,7 +101,12 @@ export function workbookRoutes(ctx: AppContext) {
             'workbook_invalid',
             `Excel 文件有 ${read.errors.length} 处问题${first ? `，例如 ${first.sheet}!${first.cell}：${first.message}` : ''}`,
             `${read.errors.length} problem(s) in the workbook${first ? `, e.g. ${first.sheet}!${first.cell}: ${first.messageEn}` : ''}`,
-            read.errors.map((e) => ({ path: `${e.sheet}!${e.cell}`, code: e.code, message: e.message, messageEn: e.messageEn })),
+            read.errors.map((e) => ({
+              path: `${e.sheet}!${e.cell}`,
+              code: e.code,
+              message: e.message,
+              messageEn: e.messageEn,
+            })),
           );
         }
         return c.json(await edit(c, assignment.id, { values: read.values, formVersion: read.version }, 'save'), 200);

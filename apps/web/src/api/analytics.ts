@@ -32,11 +32,14 @@ export interface ChartDrawing {
 /** Rows for a report builder, as its own query returned them, and the chart drawn from them as SVG when a drawing is asked for. */
 export const reportRows = (id: ReportId, parent: string, year: number, drawing?: ChartDrawing) =>
   api<{ rows: object[]; svg?: string }>(`/reports/${id}`, { query: { parent, year, ...drawing } });
-export const targetProgress = (region: string, year?: number) => api<TargetProgress[]>('/progress', { query: { region, ...(year === undefined ? {} : { year }) } });
+export const targetProgress = (region: string, year?: number) =>
+  api<TargetProgress[]>('/progress', { query: { region, ...(year === undefined ? {} : { year }) } });
 /** How the targets of the region's own plans and of the plans below it stand, one row per level. */
-export const targetRollup = (region: string, year: number) => api<TargetRollup[]>('/progress/rollup', { query: { region, year } });
+export const targetRollup = (region: string, year: number) =>
+  api<TargetRollup[]>('/progress/rollup', { query: { region, year } });
 /** The units' values behind a target's actual for a year, as its verdict counted them. */
-export const targetContributions = (target: string, year: number) => api<TargetContributions>('/progress/contributions', { query: { target, year } });
+export const targetContributions = (target: string, year: number) =>
+  api<TargetContributions>('/progress/contributions', { query: { target, year } });
 export const warehouseTables = () => api<WarehouseTable[]>('/warehouse/tables');
 
 /** The printable report's address, opened in a frame or a tab (it is a page, not JSON). */
@@ -47,7 +50,8 @@ export function printUrl(region: string, year: number, lang: 'zh' | 'en'): strin
 export type FinalEvaluationFormat = 'docx' | 'pdf' | 'html';
 
 /** The final evaluation (终期评估) of the region's ended plan as a file, named as the server suggests. */
-export const finalEvaluation = (region: string, format: FinalEvaluationFormat, lang: 'zh' | 'en') => apiFile('/print', { query: { region, kind: 'final', format, lang } });
+export const finalEvaluation = (region: string, format: FinalEvaluationFormat, lang: 'zh' | 'en') =>
+  apiFile('/print', { query: { region, kind: 'final', format, lang } });
 
 /** What plans of regions at one level commit for an indicator and reach, and where a region stands. */
 export interface CommitmentBenchmark extends Benchmark {
@@ -56,4 +60,5 @@ export interface CommitmentBenchmark extends Benchmark {
   within: BenchmarkWithin;
   note: Localized;
 }
-export const commitmentBenchmark = (indicator: string, region: string, within: BenchmarkWithin) => api<CommitmentBenchmark>('/benchmarks/commitments', { query: { indicator, region, within } });
+export const commitmentBenchmark = (indicator: string, region: string, within: BenchmarkWithin) =>
+  api<CommitmentBenchmark>('/benchmarks/commitments', { query: { indicator, region, within } });

@@ -44,7 +44,8 @@ export function whenUnauthenticated(handler: () => void): void {
 
 function url(path: string, query: RequestOptions['query']): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const search = params.toString();
   return `/api/v1${path}${search ? `?${search}` : ''}`;
 }
@@ -55,7 +56,12 @@ async function failureOf(res: Response): Promise<ApiFailure> {
     const e = body.error;
     return new ApiFailure(res.status, e.code, e.message, e.messageEn, e.details);
   } catch {
-    return new ApiFailure(res.status, 'http_error', `服务器返回错误 ${res.status}`, `the server answered ${res.status}`);
+    return new ApiFailure(
+      res.status,
+      'http_error',
+      `服务器返回错误 ${res.status}`,
+      `the server answered ${res.status}`,
+    );
   }
 }
 
@@ -73,11 +79,22 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
   let res: Response;
   try {
-    res = await fetch(url(path, options.query), { method, headers, ...(body === undefined ? {} : { body }), ...(options.signal ? { signal: options.signal } : {}), credentials: 'same-origin' });
+    res = await fetch(url(path, options.query), {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      credentials: 'same-origin',
+    });
   } catch (error) {
     // Stopped on purpose (a cancelled query): the caller knows, and it is no network failure.
     if (options.signal?.aborted) throw error;
-    throw new ApiFailure(0, 'network', '网络连接失败，请检查网络后重试', 'network error; check the connection and try again');
+    throw new ApiFailure(
+      0,
+      'network',
+      '网络连接失败，请检查网络后重试',
+      'network error; check the connection and try again',
+    );
   }
   if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me') onUnauthenticated();
   if (!res.ok) throw await failureOf(res);
@@ -93,7 +110,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 /** Calls the API and returns the body as a file, with the name the server suggests. */
-export async function apiFile(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; name: string | null }> {
+export async function apiFile(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ blob: Blob; name: string | null }> {
   const res = await send(path, options);
   const disposition = res.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];

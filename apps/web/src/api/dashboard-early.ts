@@ -11,7 +11,8 @@ export interface EarlyRequests {
 
 let early: { key: string; requests: EarlyRequests } | null = null;
 
-const keyOf = (region: string, year: number, drawing: ChartDrawing) => `${region}|${year}|${drawing.width}|${drawing.lang}`;
+const keyOf = (region: string, year: number, drawing: ChartDrawing) =>
+  `${region}|${year}|${drawing.width}|${drawing.lang}`;
 
 /**
  * Sends the dashboard's requests as soon as its address is known: the reports take longer than
@@ -19,7 +20,9 @@ const keyOf = (region: string, year: number, drawing: ChartDrawing) => `${region
  * the chart builders stay out of every other page's first download.
  */
 export function requestEarly(region: string, year: number, drawing: ChartDrawing): void {
-  const reports = Object.fromEntries(REPORT_IDS.map((id) => [id, reportRows(id, region, year, drawing)])) as EarlyRequests['reports'];
+  const reports = Object.fromEntries(
+    REPORT_IDS.map((id) => [id, reportRows(id, region, year, drawing)]),
+  ) as EarlyRequests['reports'];
   const targets = targetProgress(region, year);
   // Until the page takes them nobody awaits these: a failure is reported when it does.
   for (const request of [...Object.values(reports), targets]) request.catch(() => undefined);

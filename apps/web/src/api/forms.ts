@@ -3,6 +3,8 @@ import { api } from './client';
 
 export const listForms = () => api<FormRecord[]>('/forms');
 export const getForm = (id: string) => api<FormRecord>(`/forms/${id}`);
-export const saveFormDraft = (id: string, definition: FormDefinition) => api<FormRecord>(`/forms/${id}`, { method: 'PUT', body: { definition } });
-export const publishForm = (id: string) => api<{ formId: string; version: number }>(`/forms/${id}/publish`, { method: 'POST' });
+export const saveFormDraft = (id: string, definition: FormDefinition) =>
+  api<FormRecord>(`/forms/${id}`, { method: 'PUT', body: { definition } });
+export const publishForm = (id: string) =>
+  api<{ formId: string; version: number }>(`/forms/${id}/publish`, { method: 'POST' });
 export const getFormVersion = (id: string, version: number) => api<FormDefinition>(`/forms/${id}/versions/${version}`);

@@ -37,11 +37,16 @@ export interface ImportPreview {
 }
 
 /** Reads a plan document (.txt in UTF-8 or GBK, or .docx) without storing it. */
-export const previewImport = (name: string, bytes: ArrayBuffer) => api<ImportPreview>('/plans/import', { method: 'POST', query: { name, preview: 'true' }, body: bytes });
+export const previewImport = (name: string, bytes: ArrayBuffer) =>
+  api<ImportPreview>('/plans/import', { method: 'POST', query: { name, preview: 'true' }, body: bytes });
 
 /** Sends a plan document's bytes to the importer: a new plan, or the next revision of `revisionOf`. */
 export const importPlan = (name: string, bytes: ArrayBuffer, revisionOf: string | null = null) =>
-  api<PlanRecord>('/plans/import', { method: 'POST', query: revisionOf ? { name, as: 'revision', plan: revisionOf } : { name }, body: bytes });
+  api<PlanRecord>('/plans/import', {
+    method: 'POST',
+    query: revisionOf ? { name, as: 'revision', plan: revisionOf } : { name },
+    body: bytes,
+  });
 
 /** A unit a task or target may be given: named by the plan, known in its region, or made from the registry. */
 export type UnitChoice = Department & { source: 'plan' | 'region' | 'registry' };
@@ -53,7 +58,8 @@ export const generateForm = (planId: string, department: string, periodKind: Per
   api<FormRecord>(`/plans/${planId}/forms/generate`, { method: 'POST', body: { department, periodKind } });
 
 /** The plan set against its parent plan: the nearest one above for the term, or the one named. */
-export const getAlignment = (id: string, parent: string | null) => api<PlanAlignment>(`/plans/${id}/alignment`, { query: { parent } });
+export const getAlignment = (id: string, parent: string | null) =>
+  api<PlanAlignment>(`/plans/${id}/alignment`, { query: { parent } });
 
 /** The plans of the regions above a plan for an overlapping term, nearest first. */
 export const parentCandidates = (id: string) => api<PlanRef[]>(`/plans/${id}/parent-candidates`);
@@ -64,6 +70,8 @@ export interface NextTermDraft {
   text: string;
   parent: PlanAlignment | null;
 }
-export const previewNextTerm = (id: string) => api<NextTermDraft>(`/plans/${id}/next-term`, { method: 'POST', query: { preview: 'true' } });
+export const previewNextTerm = (id: string) =>
+  api<NextTermDraft>(`/plans/${id}/next-term`, { method: 'POST', query: { preview: 'true' } });
 /** Stores the next term's draft as a new plan; the key makes a repeated click create it once. */
-export const createNextTerm = (id: string, idempotencyKey: string) => api<PlanRecord>(`/plans/${id}/next-term`, { method: 'POST', headers: { 'idempotency-key': idempotencyKey } });
+export const createNextTerm = (id: string, idempotencyKey: string) =>
+  api<PlanRecord>(`/plans/${id}/next-term`, { method: 'POST', headers: { 'idempotency-key': idempotencyKey } });

@@ -32,11 +32,15 @@ export type NewUserInput = Omit<NewUser, 'password'> & { password?: string };
 
 export const listUsers = () => api<User[]>('/users');
 export const createUser = (input: NewUserInput) => api<CreatedUser>('/users', { method: 'POST', body: input });
-export const updateUser = (id: string, change: UserChange) => api<User>(`/users/${id}`, { method: 'PATCH', body: change });
+export const updateUser = (id: string, change: UserChange) =>
+  api<User>(`/users/${id}`, { method: 'PATCH', body: change });
 export const disableUser = (id: string) => api<User>(`/users/${id}/disable`, { method: 'POST' });
 export const enableUser = (id: string) => api<User>(`/users/${id}/enable`, { method: 'POST' });
 export const resetPassword = (id: string) => api<LoginCode>(`/users/${id}/reset-password`, { method: 'POST' });
 export const unitsOf = (region: string) => api<UnitAccounts[]>('/users/units', { query: { region } });
-export const missingAccounts = (region?: string | null) => api<UnitAccounts[]>('/users/missing-accounts', { query: { region } });
-export const planReporterAccounts = (planId: string) => api<{ created: CreatedReporter[]; skipped: SkippedUnit[] }>(`/plans/${planId}/reporter-accounts`, { method: 'POST' });
-export const loginSheet = (title: string, rows: LoginSheetRow[]) => apiFile('/users/login-sheet', { method: 'POST', body: { title, rows } });
+export const missingAccounts = (region?: string | null) =>
+  api<UnitAccounts[]>('/users/missing-accounts', { query: { region } });
+export const planReporterAccounts = (planId: string) =>
+  api<{ created: CreatedReporter[]; skipped: SkippedUnit[] }>(`/plans/${planId}/reporter-accounts`, { method: 'POST' });
+export const loginSheet = (title: string, rows: LoginSheetRow[]) =>
+  apiFile('/users/login-sheet', { method: 'POST', body: { title, rows } });

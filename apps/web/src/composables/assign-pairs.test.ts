@@ -21,7 +21,9 @@ describe('the pairs a plan offers', () => {
   });
 
   it('keep a unit the importer placed in another region there, never crossed with the plan’s', () => {
-    const placed = { departments: [{ raw: '省科协', name: '安徽省科协', function: 'science_association', region: '340000' }] } as unknown as Plan;
+    const placed = {
+      departments: [{ raw: '省科协', name: '安徽省科协', function: 'science_association', region: '340000' }],
+    } as unknown as Plan;
     expect(planPairs(placed, '340100', '合肥市科协')).toEqual([
       { regionCode: '340100', department: '合肥市科协' },
       { regionCode: '340000', department: '安徽省科协' },

@@ -14,10 +14,12 @@ export const pairKey = (p: UnitPair) => `${p.regionCode}|${p.department}`;
  * as 各街道 are no unit to assign.
  */
 export function planPairs(plan: Plan | null, planRegion: string | null, formDepartment: string): UnitPair[] {
-  const units = (plan?.departments ?? []).filter((d) => d.function !== COLLECTIVE).flatMap((d) => {
-    const regionCode = d.region ?? planRegion;
-    return regionCode ? [{ regionCode, department: d.name }] : [];
-  });
+  const units = (plan?.departments ?? [])
+    .filter((d) => d.function !== COLLECTIVE)
+    .flatMap((d) => {
+      const regionCode = d.region ?? planRegion;
+      return regionCode ? [{ regionCode, department: d.name }] : [];
+    });
   const own = planRegion ? [{ regionCode: planRegion, department: formDepartment }] : [];
   return mergePairs(own, units);
 }

@@ -3,7 +3,10 @@ import { changedKeys, fullValue, shortValue } from './audit-diff';
 
 describe('what a recorded change changed', () => {
   it('is only the keys whose value differs', () => {
-    const changes = changedKeys({ status: 'draft', revision: 1, comment: null }, { status: 'submitted', revision: 2, comment: null });
+    const changes = changedKeys(
+      { status: 'draft', revision: 1, comment: null },
+      { status: 'submitted', revision: 2, comment: null },
+    );
     expect(changes).toEqual([
       { key: 'status', kind: 'changed', before: 'draft', after: 'submitted' },
       { key: 'revision', kind: 'changed', before: 1, after: 2 },
@@ -28,7 +31,9 @@ describe('what a recorded change changed', () => {
       ['department', 'added'],
       ['period', 'added'],
     ]);
-    expect(changedKeys({ title: '查询' }, null)).toEqual([{ key: 'title', kind: 'removed', before: '查询', after: undefined }]);
+    expect(changedKeys({ title: '查询' }, null)).toEqual([
+      { key: 'title', kind: 'removed', before: '查询', after: undefined },
+    ]);
   });
 
   it('treats a single number or text as one change, and no change as none', () => {

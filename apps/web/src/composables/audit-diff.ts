@@ -26,10 +26,19 @@ export function changedKeys(previous: unknown, next: unknown): ValueChange[] {
       return same(before[key], after[key]) ? [] : [{ key, kind: 'changed', before: before[key], after: after[key] }];
     });
   }
-  if (before === null && isRecord(after)) return Object.entries(after).map(([key, value]) => ({ key, kind: 'added', before: undefined, after: value }));
-  if (isRecord(before) && after === null) return Object.entries(before).map(([key, value]) => ({ key, kind: 'removed', before: value, after: undefined }));
+  if (before === null && isRecord(after))
+    return Object.entries(after).map(([key, value]) => ({ key, kind: 'added', before: undefined, after: value }));
+  if (isRecord(before) && after === null)
+    return Object.entries(before).map(([key, value]) => ({ key, kind: 'removed', before: value, after: undefined }));
   if (same(before, after)) return [];
-  return [{ key: '', kind: before === null ? 'added' : after === null ? 'removed' : 'changed', before: before ?? undefined, after: after ?? undefined }];
+  return [
+    {
+      key: '',
+      kind: before === null ? 'added' : after === null ? 'removed' : 'changed',
+      before: before ?? undefined,
+      after: after ?? undefined,
+    },
+  ];
 }
 
 /**

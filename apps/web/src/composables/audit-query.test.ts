@@ -3,12 +3,37 @@ import { auditRequest, readAuditQuery, writeAuditQuery } from './audit-query';
 
 describe('the audit filter in the address', () => {
   it('reads every filter, and the page', () => {
-    const view = readAuditQuery({ actor: 'office', action: 'submission.approve', entity: 'submission', entityId: 'a1', from: '2025-03-01', to: '2025-03-31', page: '3' });
-    expect(view).toEqual({ actor: 'office', action: 'submission.approve', entity: 'submission', entityId: 'a1', from: '2025-03-01', to: '2025-03-31', page: 3 });
+    const view = readAuditQuery({
+      actor: 'office',
+      action: 'submission.approve',
+      entity: 'submission',
+      entityId: 'a1',
+      from: '2025-03-01',
+      to: '2025-03-31',
+      page: '3',
+    });
+    expect(view).toEqual({
+      actor: 'office',
+      action: 'submission.approve',
+      entity: 'submission',
+      entityId: 'a1',
+      from: '2025-03-01',
+      to: '2025-03-31',
+      page: 3,
+    });
   });
 
   it('counts anything malformed as not given', () => {
-    expect(readAuditQuery({ entity: 'secrets', action: 'DROP TABLE', from: '2025-3-1', to: 'tomorrow', page: '-2', actor: ' ' })).toEqual({
+    expect(
+      readAuditQuery({
+        entity: 'secrets',
+        action: 'DROP TABLE',
+        from: '2025-3-1',
+        to: 'tomorrow',
+        page: '-2',
+        actor: ' ',
+      }),
+    ).toEqual({
       actor: null,
       action: null,
       entity: null,

@@ -55,5 +55,9 @@ export function writeAuditQuery(view: AuditView): Record<string, string> {
 
 /** The API's query for one page of the filter, newest first. */
 export function auditRequest(view: AuditView): Record<string, string | number> {
-  return { ...writeAuditQuery({ ...view, page: 1 }), limit: AUDIT_PAGE_SIZE, offset: (view.page - 1) * AUDIT_PAGE_SIZE };
+  return {
+    ...writeAuditQuery({ ...view, page: 1 }),
+    limit: AUDIT_PAGE_SIZE,
+    offset: (view.page - 1) * AUDIT_PAGE_SIZE,
+  };
 }

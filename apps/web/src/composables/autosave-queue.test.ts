@@ -96,7 +96,17 @@ describe('AutosaveQueue', () => {
     await settle();
     expect(sent).toEqual([7]);
     expect(storage.getItem('draft:a1')).toBeNull();
-    expect(states).toEqual(['pending', 'saving', 'offline', 'saving', 'offline', 'saving', 'offline', 'saving', 'saved']);
+    expect(states).toEqual([
+      'pending',
+      'saving',
+      'offline',
+      'saving',
+      'offline',
+      'saving',
+      'offline',
+      'saving',
+      'saved',
+    ]);
   });
 
   it('finds a copy left from before a reload and sends it on flush', async () => {

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { drawnClick } from './chart-click';
 
 describe('drawnClick', () => {
-  it('reads the clicked item\'s value from the option, as plain values, arrays or objects', () => {
+  it("reads the clicked item's value from the option, as plain values, arrays or objects", () => {
     const option = {
       series: [
         { type: 'bar' as const, data: [3, 5] },
-        { type: 'heatmap' as const, data: [[0, 1, 0.5], [1, 2, 1]] },
+        {
+          type: 'heatmap' as const,
+          data: [
+            [0, 1, 0.5],
+            [1, 2, 1],
+          ],
+        },
         { type: 'bar' as const, data: [{ value: 7, itemStyle: { color: '#ccc' } }] },
       ],
     };

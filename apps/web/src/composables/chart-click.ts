@@ -19,6 +19,7 @@ export function drawnClick(option: EChartsOption, seriesIndex: number, dataIndex
   const series = Array.isArray(option.series) ? option.series[seriesIndex] : option.series;
   const data = (series as { data?: unknown } | undefined)?.data;
   const item: unknown = Array.isArray(data) ? data[dataIndex] : undefined;
-  const value = item !== null && typeof item === 'object' && !Array.isArray(item) && 'value' in item ? item.value : item;
+  const value =
+    item !== null && typeof item === 'object' && !Array.isArray(item) && 'value' in item ? item.value : item;
   return { componentType: 'series', seriesIndex, dataIndex, value };
 }

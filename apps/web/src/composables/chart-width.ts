@@ -25,7 +25,8 @@ function scrollbarWidth(): number {
   // Styled as `.shell-content` is: some browsers (headless ones) draw no scrollbar for
   // `overflow: scroll` yet keep a gutter's room.
   const probe = document.createElement('div');
-  probe.style.cssText = 'position:absolute;visibility:hidden;width:100px;height:50px;overflow-y:auto;scrollbar-gutter:stable';
+  probe.style.cssText =
+    'position:absolute;visibility:hidden;width:100px;height:50px;overflow-y:auto;scrollbar-gutter:stable';
   document.body.append(probe);
   scrollbar = probe.offsetWidth - probe.clientWidth;
   probe.remove();
@@ -50,4 +51,7 @@ export function chartWidth(content: number = contentWidth(), narrow: boolean = i
 }
 
 /** The grid's columns as CSS, from the same numbers; narrower than one column (a tablet, a phone), the one column takes the room there is. */
-export const chartGridStyle = { gridTemplateColumns: `repeat(auto-fit, minmax(min(${CHART_GRID.minColumn}px, 100%), 1fr))`, gap: `${CHART_GRID.gap}px` };
+export const chartGridStyle = {
+  gridTemplateColumns: `repeat(auto-fit, minmax(min(${CHART_GRID.minColumn}px, 100%), 1fr))`,
+  gap: `${CHART_GRID.gap}px`,
+};

@@ -3,13 +3,26 @@ import type { WarehouseTable } from '../api/analytics';
 import { codeWord, codeWordsOf } from './code-words';
 
 const doc = { zh: '', en: '' };
-const table = (name: string, columns: WarehouseTable['columns']): WarehouseTable => ({ name, doc, regionColumn: null, partitioned: false, columns });
+const table = (name: string, columns: WarehouseTable['columns']): WarehouseTable => ({
+  name,
+  doc,
+  regionColumn: null,
+  partitioned: false,
+  columns,
+});
 const TABLES = [
   table('fact_progress', [
-    { name: 'status', type: 'VARCHAR', doc, labels: { behind: { zh: '进度滞后', en: 'Behind' }, achieved: { zh: '已完成', en: 'Achieved' } } },
+    {
+      name: 'status',
+      type: 'VARCHAR',
+      doc,
+      labels: { behind: { zh: '进度滞后', en: 'Behind' }, achieved: { zh: '已完成', en: 'Achieved' } },
+    },
     { name: 'region_code', type: 'VARCHAR', doc },
   ]),
-  table('fact_submission', [{ name: 'status', type: 'VARCHAR', doc, labels: { approved: { zh: '已审核', en: 'Approved' } } }]),
+  table('fact_submission', [
+    { name: 'status', type: 'VARCHAR', doc, labels: { approved: { zh: '已审核', en: 'Approved' } } },
+  ]),
 ];
 
 describe('the words of status codes in a result', () => {

@@ -6,13 +6,12 @@ describe('readDashboardQuery', () => {
     expect(readDashboardQuery({ region: '510100', year: '2025' })).toEqual({ region: '510100', year: 2025 });
   });
 
-  it.each([
-    [{ region: '5101', year: 'x' }],
-    [{ region: ['<b>'], year: '1999' }],
-    [{}],
-  ])('treats a malformed address %j as not given', (query) => {
-    expect(readDashboardQuery(query)).toEqual({ region: null, year: null });
-  });
+  it.each([[{ region: '5101', year: 'x' }], [{ region: ['<b>'], year: '1999' }], [{}]])(
+    'treats a malformed address %j as not given',
+    (query) => {
+      expect(readDashboardQuery(query)).toEqual({ region: null, year: null });
+    },
+  );
 });
 
 describe('defaultYear', () => {

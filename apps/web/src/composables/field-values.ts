@@ -33,13 +33,21 @@ export function formatValue(field: Field | ColumnField, value: unknown): string 
       return option ? pick(option.label, option.labelEn) : String(value);
     }
     case 'multi_choice':
-      return Array.isArray(value) ? value.map((v) => formatValue({ ...field, type: 'choice' }, v)).join('、') : String(value);
+      return Array.isArray(value)
+        ? value.map((v) => formatValue({ ...field, type: 'choice' }, v)).join('、')
+        : String(value);
     case 'percent':
-      return typeof value === 'number' ? formatQuantity(value, fieldUnit(field), { lang: contentLang(), exact: true, digits: field.scale ?? 2 }) : String(value);
+      return typeof value === 'number'
+        ? formatQuantity(value, fieldUnit(field), { lang: contentLang(), exact: true, digits: field.scale ?? 2 })
+        : String(value);
     case 'integer':
-      return typeof value === 'number' ? formatQuantity(value, field.unit, { lang: contentLang(), exact: true, digits: 0 }) : String(value);
+      return typeof value === 'number'
+        ? formatQuantity(value, field.unit, { lang: contentLang(), exact: true, digits: 0 })
+        : String(value);
     case 'decimal':
-      return typeof value === 'number' ? formatQuantity(value, field.unit, { lang: contentLang(), exact: true, digits: field.scale ?? 2 }) : String(value);
+      return typeof value === 'number'
+        ? formatQuantity(value, field.unit, { lang: contentLang(), exact: true, digits: field.scale ?? 2 })
+        : String(value);
     case 'repeat_table':
       return Array.isArray(value) ? t('survey.rows', { n: value.length }) : String(value);
     default:

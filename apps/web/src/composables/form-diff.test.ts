@@ -52,7 +52,13 @@ describe('diffForms', () => {
     });
     expect(diffForms(v1, v2)).toEqual([
       { kind: 'changed', target: 'form', id: '', label: '锦江区教育局季度报表（2025版）', properties: ['title'] },
-      { kind: 'changed', target: 'field', id: 'events', label: '科技活动场次', properties: ['label', 'min', 'required'] },
+      {
+        kind: 'changed',
+        target: 'field',
+        id: 'events',
+        label: '科技活动场次',
+        properties: ['label', 'min', 'required'],
+      },
     ]);
   });
 
@@ -61,7 +67,9 @@ describe('diffForms', () => {
       const [moved] = d.sections[0]!.fields.splice(0, 1);
       d.sections[1]!.fields.unshift(moved!);
     });
-    expect(diffForms(v1, between)).toEqual([{ kind: 'moved', target: 'field', id: 'events', label: '活动场次', from: 's1', to: 's2' }]);
+    expect(diffForms(v1, between)).toEqual([
+      { kind: 'moved', target: 'field', id: 'events', label: '活动场次', from: 's1', to: 's2' },
+    ]);
     const within = next((d) => {
       d.sections[0]!.fields.reverse();
     });
@@ -80,7 +88,9 @@ describe('diffForms', () => {
     });
     const entries = diffForms(v1, v2);
     // Two sections swapped: one of them counts as moved, and none of their fields.
-    expect(entries.filter((e) => e.kind === 'moved')).toEqual([{ kind: 'moved', target: 'section', id: expect.stringMatching(/^s[12]$/), label: expect.any(String) }]);
+    expect(entries.filter((e) => e.kind === 'moved')).toEqual([
+      { kind: 'moved', target: 'section', id: expect.stringMatching(/^s[12]$/), label: expect.any(String) },
+    ]);
     expect(entries.filter((e) => e.kind !== 'moved')).toEqual([
       { kind: 'added', target: 'section', id: 's3', label: '新分区' },
       { kind: 'changed', target: 'rule', id: 'r1', label: '参与人次应不少于场次', properties: ['severity'] },

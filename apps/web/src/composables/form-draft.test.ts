@@ -15,7 +15,11 @@ describe('form drafts', () => {
   });
 
   it('adds a section that keeps the form valid, and names the field a schema problem points at', () => {
-    const def = FormDefinition.parse({ title: '表', periodKind: 'year', sections: [{ id: 's1', title: '一', fields: [{ id: 'a', type: 'integer', label: 'A' }] }] });
+    const def = FormDefinition.parse({
+      title: '表',
+      periodKind: 'year',
+      sections: [{ id: 's1', title: '一', fields: [{ id: 'a', type: 'integer', label: 'A' }] }],
+    });
     const section = newSection(def);
     expect(section.id).toBe('s2');
     expect(FormDefinition.safeParse({ ...def, sections: [...def.sections, section] }).success).toBe(true);
@@ -31,11 +35,19 @@ describe('moving with the keyboard', () => {
       title: '表',
       periodKind: 'year',
       sections: [
-        { id: 's1', title: '一', fields: [{ id: 'a', type: 'integer', label: 'A' }, { id: 'b', type: 'integer', label: 'B' }] },
+        {
+          id: 's1',
+          title: '一',
+          fields: [
+            { id: 'a', type: 'integer', label: 'A' },
+            { id: 'b', type: 'integer', label: 'B' },
+          ],
+        },
         { id: 's2', title: '二', fields: [{ id: 'c', type: 'integer', label: 'C' }] },
       ],
     });
-  const layout = (def: FormDefinition) => def.sections.map((s) => `${s.id}:${s.fields.map((f) => f.id).join('')}`).join(' ');
+  const layout = (def: FormDefinition) =>
+    def.sections.map((s) => `${s.id}:${s.fields.map((f) => f.id).join('')}`).join(' ');
 
   it('moves a field within its section, then across into the next and back', () => {
     const def = make();

@@ -18,7 +18,13 @@ export function fieldIds(def: FormDefinition): string[] {
 
 /** A column of a new repeat table, or a new column added to one. */
 export function newColumn(taken: string[]): ColumnField {
-  return { id: uniqueId('c', taken), type: 'text', label: i18n.global.t('forms.newField'), required: false, maxLength: 200 };
+  return {
+    id: uniqueId('c', taken),
+    type: 'text',
+    label: i18n.global.t('forms.newField'),
+    required: false,
+    maxLength: 200,
+  };
 }
 
 /**
@@ -51,7 +57,14 @@ export function newField(type: FieldType, taken: string[]): Field {
 }
 
 export function newSection(def: FormDefinition): FormSection {
-  return { id: uniqueId('s', def.sections.map((s) => s.id)), title: i18n.global.t('forms.newSection'), fields: [] };
+  return {
+    id: uniqueId(
+      's',
+      def.sections.map((s) => s.id),
+    ),
+    title: i18n.global.t('forms.newSection'),
+    fields: [],
+  };
 }
 
 /**

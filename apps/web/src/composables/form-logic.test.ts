@@ -58,7 +58,9 @@ describe('warningsOf', () => {
 
   it('reports none while a value is malformed, and those of the full form once it is valid', () => {
     expect(warningsOf(logic, { has_base: true, urban: 'x' })).toEqual([]);
-    expect(warningsOf(logic, { has_base: true, urban: 90, rural: 20, note: '好' }).map((w) => w.code)).toEqual(['rule_warning']);
+    expect(warningsOf(logic, { has_base: true, urban: 90, rural: 20, note: '好' }).map((w) => w.code)).toEqual([
+      'rule_warning',
+    ]);
   });
 });
 

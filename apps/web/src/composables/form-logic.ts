@@ -1,4 +1,15 @@
-import { compileForm, evaluate, parseExpression, type CompiledForm, type ErrorDetail, type Expr, type Field, type FormDefinition, type Scope, type Value } from '@kesu/schema';
+import {
+  compileForm,
+  evaluate,
+  parseExpression,
+  type CompiledForm,
+  type ErrorDetail,
+  type Expr,
+  type Field,
+  type FormDefinition,
+  type Scope,
+  type Value,
+} from '@kesu/schema';
 
 export type FormValues = Record<string, unknown>;
 
@@ -87,7 +98,15 @@ export function formState(logic: FormLogic, values: FormValues): FormState {
 export function payloadOf(logic: FormLogic, values: FormValues): FormValues {
   const { visible } = formState(logic, values);
   return Object.fromEntries(
-    Object.entries(values).filter(([id, v]) => visible.has(id) && !logic.computed.has(id) && v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
+    Object.entries(values).filter(
+      ([id, v]) =>
+        visible.has(id) &&
+        !logic.computed.has(id) &&
+        v !== null &&
+        v !== undefined &&
+        v !== '' &&
+        !(Array.isArray(v) && v.length === 0),
+    ),
   );
 }
 

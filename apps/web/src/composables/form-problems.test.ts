@@ -33,8 +33,20 @@ const definition = FormDefinition.parse({
     },
   ],
   rules: [
-    { id: 'lectures_le', expression: 'lectures <= 500', severity: 'error', message: '讲座场次不超过 500', field: 'lectures' },
-    { id: 'many', expression: 'volunteers < 1000', severity: 'warning', message: '志愿者人数偏多', field: 'volunteers' },
+    {
+      id: 'lectures_le',
+      expression: 'lectures <= 500',
+      severity: 'error',
+      message: '讲座场次不超过 500',
+      field: 'lectures',
+    },
+    {
+      id: 'many',
+      expression: 'volunteers < 1000',
+      severity: 'warning',
+      message: '志愿者人数偏多',
+      field: 'volunteers',
+    },
   ],
 });
 const logic = formLogic(definition);
@@ -44,7 +56,13 @@ const errorsOf = (values: Record<string, unknown>) => {
 };
 
 describe('shownErrors', () => {
-  const errors = errorsOf({ lectures: 900, activities: [{ name: '科技周', visitors: '三百' }, { name: '开放日', visitors: -1 }] });
+  const errors = errorsOf({
+    lectures: 900,
+    activities: [
+      { name: '科技周', visitors: '三百' },
+      { name: '开放日', visitors: -1 },
+    ],
+  });
 
   it('shows nothing, not even a blank required field, before anything was left', () => {
     expect(errorsOf({}).map((e) => e.code)).toEqual(['required', 'required']);
@@ -54,7 +72,9 @@ describe('shownErrors', () => {
 
   it('shows the errors of a field once it was left, and of a table cell once that cell was left', () => {
     expect(shownErrors(errorsOf({}), new Set(['staff']), false).map((e) => e.path)).toEqual(['staff']);
-    expect(shownErrors(errors, new Set([cellPath('activities', 1, 'visitors')]), false).map((e) => e.path)).toEqual(['activities[1].visitors']);
+    expect(shownErrors(errors, new Set([cellPath('activities', 1, 'visitors')]), false).map((e) => e.path)).toEqual([
+      'activities[1].visitors',
+    ]);
   });
 
   it('shows every error once a submit was tried', () => {
@@ -74,7 +94,11 @@ describe('formProblems', () => {
       ['科普队伍', 'volunteers', 'reason'],
       ['科普活动', 'lectures', 'error'],
     ]);
-    expect(problems.map((p) => p.detail.message)).toEqual(['「专职人员」为必填项', '「志愿者」志愿者人数偏多', '「讲座场次」讲座场次不超过 500']);
+    expect(problems.map((p) => p.detail.message)).toEqual([
+      '「专职人员」为必填项',
+      '「志愿者」志愿者人数偏多',
+      '「讲座场次」讲座场次不超过 500',
+    ]);
   });
 
   it('puts problems of the whole form first, with no section', () => {

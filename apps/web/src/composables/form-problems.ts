@@ -7,9 +7,15 @@ import { topField } from './form-logic';
  * and all of them once they tried to submit.
  * @example shownErrors(errors, new Set(['people']), false) // the errors of `people` only
  */
-export function shownErrors(errors: readonly ErrorDetail[], touched: ReadonlySet<string>, attempted: boolean): ErrorDetail[] {
+export function shownErrors(
+  errors: readonly ErrorDetail[],
+  touched: ReadonlySet<string>,
+  attempted: boolean,
+): ErrorDetail[] {
   if (attempted) return [...errors];
-  return errors.filter((e) => e.path !== '' && [...touched].some((path) => path === e.path || path.startsWith(`${e.path}[`)));
+  return errors.filter(
+    (e) => e.path !== '' && [...touched].some((path) => path === e.path || path.startsWith(`${e.path}[`)),
+  );
 }
 
 /** The path a table cell's box reports when it is left, as the validator writes it. */
@@ -30,11 +36,19 @@ export interface FormProblem {
  * What stops a submit, in the order of the form: errors to correct and warnings still without a
  * reason, each with the section and field it belongs to; problems of the whole form come first.
  */
-export function formProblems(definition: FormDefinition, errors: readonly ErrorDetail[], unexplained: readonly ErrorDetail[]): FormProblem[] {
+export function formProblems(
+  definition: FormDefinition,
+  errors: readonly ErrorDetail[],
+  unexplained: readonly ErrorDetail[],
+): FormProblem[] {
   const place = new Map<string, { section: FormSection; order: number }>();
   let order = 0;
-  for (const section of definition.sections) for (const field of section.fields) place.set(field.id, { section, order: order++ });
-  const problems = [...errors.map((detail) => ({ detail, kind: 'error' as const })), ...unexplained.map((detail) => ({ detail, kind: 'reason' as const }))].map(({ detail, kind }) => {
+  for (const section of definition.sections)
+    for (const field of section.fields) place.set(field.id, { section, order: order++ });
+  const problems = [
+    ...errors.map((detail) => ({ detail, kind: 'error' as const })),
+    ...unexplained.map((detail) => ({ detail, kind: 'reason' as const })),
+  ].map(({ detail, kind }) => {
     const field = topField(detail.path);
     return { path: detail.path, field, section: place.get(field)?.section ?? null, kind, detail };
   });

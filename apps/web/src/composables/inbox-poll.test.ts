@@ -57,10 +57,14 @@ describe('the unread count refresh', () => {
   it('tries again on the next call after a failed request', async () => {
     let fail = true;
     let calls = 0;
-    const poll = throttledRefresh(async () => {
-      calls++;
-      if (fail) throw new Error('offline');
-    }, 60_000, () => 0);
+    const poll = throttledRefresh(
+      async () => {
+        calls++;
+        if (fail) throw new Error('offline');
+      },
+      60_000,
+      () => 0,
+    );
     await expect(poll.refresh()).rejects.toThrow('offline');
     fail = false;
     await poll.refresh();

@@ -8,7 +8,9 @@ export const NARROW_QUERY = '(max-width: 767.98px)';
 
 /** Whether the window is narrow now (false where there is no window, as in unit tests). */
 export function isNarrow(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches;
+  return (
+    typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches
+  );
 }
 
 /**

@@ -10,6 +10,10 @@ export function outlierHint(outlier: Outlier, unit: string | null | undefined): 
   const t = i18n.global.t;
   const lang = contentLang();
   if (!Number.isFinite(outlier.ratio)) return t('review.outlierFromZero', { n: outlier.basis });
-  const words = { ratio: formatRatio(outlier.ratio, lang), median: formatQuantity(outlier.median, unit, { lang, exact: true }), n: outlier.basis };
+  const words = {
+    ratio: formatRatio(outlier.ratio, lang),
+    median: formatQuantity(outlier.median, unit, { lang, exact: true }),
+    n: outlier.basis,
+  };
   return t(outlier.direction === 'high' ? 'review.outlierHigh' : 'review.outlierLow', words);
 }

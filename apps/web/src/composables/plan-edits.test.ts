@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Plan } from '@kesu/schema';
 import type { UnitChoice } from '../api/plans';
-import { addTarget, readAmount, removeTarget, setTargetUnits, setTaskUnits, splitPoints, splitTarget, targetFromSelection } from './plan-edits';
+import {
+  addTarget,
+  readAmount,
+  removeTarget,
+  setTargetUnits,
+  setTaskUnits,
+  splitPoints,
+  splitTarget,
+  targetFromSelection,
+} from './plan-edits';
 
 // Shaped like a provincial plan (after the Gansu variant): one section, two tasks, one of them
 // without a lead unit, and a target holding two goals in one clause.
@@ -14,7 +23,16 @@ const at = (s: string) => ({ start: source.indexOf(s), end: source.indexOf(s) + 
 const line = (n: number) => at(source.split('\n')[n] as string);
 
 const twoGoals = '每年培训中小学科学教师2000人次以上、科技辅导员500人以上';
-const base = (text: string) => ({ text, metric: text, valueMax: null, comparator: '>=' as const, perUnit: null, deadline: null, indicator: null, span: at(text) });
+const base = (text: string) => ({
+  text,
+  metric: text,
+  valueMax: null,
+  comparator: '>=' as const,
+  perUnit: null,
+  deadline: null,
+  indicator: null,
+  span: at(text),
+});
 
 const plan: Plan = Plan.parse({
   region: { name: '甘肃省', short: '甘肃', level: 'province', province: '甘肃省', parent: null, code: '620000' },
@@ -34,14 +52,42 @@ const plan: Plan = Plan.parse({
       responsibleUnits: [],
       span: { start: 0, end: source.length },
       tasks: [
-        { ordinal: '(一)', title: '加强科技教师队伍建设', leadUnits: ['省教育厅'], responsibleUnits: ['省科协'], span: line(1) },
-        { ordinal: '(二)', title: '拓展校外科学教育渠道', leadUnits: [], responsibleUnits: ['省科协', '团省委'], span: line(2) },
+        {
+          ordinal: '(一)',
+          title: '加强科技教师队伍建设',
+          leadUnits: ['省教育厅'],
+          responsibleUnits: ['省科协'],
+          span: line(1),
+        },
+        {
+          ordinal: '(二)',
+          title: '拓展校外科学教育渠道',
+          leadUnits: [],
+          responsibleUnits: ['省科协', '团省委'],
+          span: line(2),
+        },
       ],
     },
   ],
   targets: [
-    { ...base(twoGoals), value: 2000, unit: '人次', scope: 'annual', section: 0, task: '(一)', leadUnits: ['省教育厅'] },
-    { ...base('到2025年累计吸引参赛学生不少于50万人次'), value: 500000, unit: '人次', scope: 'cumulative', section: 0, task: '(二)', leadUnits: [] },
+    {
+      ...base(twoGoals),
+      value: 2000,
+      unit: '人次',
+      scope: 'annual',
+      section: 0,
+      task: '(一)',
+      leadUnits: ['省教育厅'],
+    },
+    {
+      ...base('到2025年累计吸引参赛学生不少于50万人次'),
+      value: 500000,
+      unit: '人次',
+      scope: 'cumulative',
+      section: 0,
+      task: '(二)',
+      leadUnits: [],
+    },
   ],
   departments: [
     { raw: '省教育厅', name: '甘肃省教育厅', function: 'education', region: '620000' },
@@ -49,7 +95,12 @@ const plan: Plan = Plan.parse({
     { raw: '团省委', name: '甘肃省团省委', function: 'youth_league', region: '620000' },
   ],
   issues: [
-    { code: 'task_without_lead', message: '任务「拓展校外科学教育渠道」没有牵头单位（只列了责任单位：省科协、团省委）', messageEn: '…', span: line(2) },
+    {
+      code: 'task_without_lead',
+      message: '任务「拓展校外科学教育渠道」没有牵头单位（只列了责任单位：省科协、团省委）',
+      messageEn: '…',
+      span: line(2),
+    },
     { code: 'target_without_indicator', message: '目标未对应目录指标', messageEn: '…', span: at(twoGoals) },
   ],
 });
@@ -99,17 +150,43 @@ describe('adding a target from a selection in the source', () => {
   it('reads the selected clause, places it in its task and among the targets by position', () => {
     const span = at('办好青少年科技创新大赛');
     const made = targetFromSelection(plan, source, span);
-    expect(made).toMatchObject({ text: '办好青少年科技创新大赛', value: 1, unit: '项', section: 0, task: '(二)', leadUnits: [], scope: 'cumulative', span });
+    expect(made).toMatchObject({
+      text: '办好青少年科技创新大赛',
+      value: 1,
+      unit: '项',
+      section: 0,
+      task: '(二)',
+      leadUnits: [],
+      scope: 'cumulative',
+      span,
+    });
     const { plan: next, index } = addTarget(plan, made);
     expect(index).toBe(1);
-    expect(next.targets.map((t) => t.text)).toEqual([twoGoals, '办好青少年科技创新大赛', '到2025年累计吸引参赛学生不少于50万人次']);
+    expect(next.targets.map((t) => t.text)).toEqual([
+      twoGoals,
+      '办好青少年科技创新大赛',
+      '到2025年累计吸引参赛学生不少于50万人次',
+    ]);
     expect(faithful(next)).toBe(true);
     expect(Plan.safeParse(next).success).toBe(true);
   });
 
   it('reads amounts in 万, comparators, 每年 and the year of the clause', () => {
-    expect(targetFromSelection(plan, source, at('到2025年累计吸引参赛学生不少于50万人次'))).toMatchObject({ value: 500000, unit: '人次', comparator: '>=', deadline: 2025, scope: 'cumulative', metric: '累计吸引参赛学生不少于50万人次' });
-    expect(targetFromSelection(plan, source, at('科技辅导员500人以上'))).toMatchObject({ value: 500, unit: '人', comparator: '>=', task: '(一)', leadUnits: ['省教育厅'] });
+    expect(targetFromSelection(plan, source, at('到2025年累计吸引参赛学生不少于50万人次'))).toMatchObject({
+      value: 500000,
+      unit: '人次',
+      comparator: '>=',
+      deadline: 2025,
+      scope: 'cumulative',
+      metric: '累计吸引参赛学生不少于50万人次',
+    });
+    expect(targetFromSelection(plan, source, at('科技辅导员500人以上'))).toMatchObject({
+      value: 500,
+      unit: '人',
+      comparator: '>=',
+      task: '(一)',
+      leadUnits: ['省教育厅'],
+    });
     expect(readAmount('全省中小学实验室配备达标率达到95%以上')).toEqual({ value: 95, unit: '%' });
     expect(readAmount('没有数字')).toBeNull();
   });
@@ -118,11 +195,19 @@ describe('adding a target from a selection in the source', () => {
 describe('setting units from the registry', () => {
   it('gives a task its lead: its no-lead issue goes, its targets follow, the new unit joins the unit table', () => {
     const next = setTaskUnits(plan, 0, 1, ['省科技厅'], ['省科协', '团省委'], choices);
-    expect(next.sections[0]?.tasks[1]).toMatchObject({ leadUnits: ['省科技厅'], responsibleUnits: ['省科协', '团省委'] });
+    expect(next.sections[0]?.tasks[1]).toMatchObject({
+      leadUnits: ['省科技厅'],
+      responsibleUnits: ['省科协', '团省委'],
+    });
     expect(next.targets[1]?.leadUnits).toEqual(['省科技厅']);
     expect(next.targets[0]?.leadUnits).toEqual(['省教育厅']);
     expect(next.issues.map((i) => i.code)).toEqual(['target_without_indicator']);
-    expect(next.departments.at(-1)).toEqual({ raw: '省科技厅', name: '甘肃省科技厅', function: 'science_technology', region: '620000' });
+    expect(next.departments.at(-1)).toEqual({
+      raw: '省科技厅',
+      name: '甘肃省科技厅',
+      function: 'science_technology',
+      region: '620000',
+    });
     expect(Plan.safeParse(next).success).toBe(true);
   });
 

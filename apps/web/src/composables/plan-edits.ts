@@ -32,7 +32,8 @@ export function splitPoints(text: string): number[] {
   return [...text.matchAll(JOINS)].map((m) => m.index).filter((at) => at > 0 && at < text.length - 1);
 }
 
-const UNITS = '人次|平方米|平米|名|人|所|个|场|次|户|项|处|%|％|元|部|件|家|座|支|期|套|篇|台|门|种|班|届|批|天|小时|册|份';
+const UNITS =
+  '人次|平方米|平米|名|人|所|个|场|次|户|项|处|%|％|元|部|件|家|座|支|期|套|篇|台|门|种|班|届|批|天|小时|册|份';
 const AMOUNT = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(万|亿)?\\s*(${UNITS})?`, 'g');
 
 /**
@@ -59,7 +60,8 @@ function comparatorOf(text: string): Comparator {
 }
 
 /** What a clause counts, as the importer words it: without the time phrase it opens with. */
-const metricOf = (text: string) => text.replace(/^(到20\d{2}年[，,]?|每年|力争|推动|全[区县州市省])/, '').slice(0, 60) || text.slice(0, 60);
+const metricOf = (text: string) =>
+  text.replace(/^(到20\d{2}年[，,]?|每年|力争|推动|全[区县州市省])/, '').slice(0, 60) || text.slice(0, 60);
 
 /** The reading of a clause the reviewer marked as a target: its amount, comparator, scope and year. */
 function readClause(text: string): Pick<Target, 'value' | 'unit' | 'comparator' | 'deadline' | 'metric' | 'scope'> {
@@ -67,7 +69,14 @@ function readClause(text: string): Pick<Target, 'value' | 'unit' | 'comparator' 
   const unit = amount?.unit === '％' ? '%' : (amount?.unit ?? '项');
   const year = /(20\d{2})年/.exec(text);
   const scope = /每年/.test(text) ? 'annual' : unit === '%' ? 'point_in_time' : 'cumulative';
-  return { value: amount?.value ?? 1, unit, comparator: comparatorOf(text), deadline: year ? Number(year[1]) : null, metric: metricOf(text), scope };
+  return {
+    value: amount?.value ?? 1,
+    unit,
+    comparator: comparatorOf(text),
+    deadline: year ? Number(year[1]) : null,
+    metric: metricOf(text),
+    scope,
+  };
 }
 
 /** The section and task whose text holds a span, as the importer places its targets. */
@@ -75,7 +84,11 @@ function placeOf(plan: Plan, span: Span): Pick<Target, 'section' | 'task' | 'lea
   const s = plan.sections.findIndex((section) => section.kind !== 'other' && within(span, section.span));
   const section = plan.sections[s];
   const task = section?.tasks.find((t) => within(span, t.span));
-  return { section: section ? s : null, task: task?.ordinal ?? null, leadUnits: [...(task?.leadUnits ?? section?.leadUnits ?? [])] };
+  return {
+    section: section ? s : null,
+    task: task?.ordinal ?? null,
+    leadUnits: [...(task?.leadUnits ?? section?.leadUnits ?? [])],
+  };
 }
 
 /**
@@ -85,7 +98,15 @@ function placeOf(plan: Plan, span: Span): Pick<Target, 'section' | 'task' | 'lea
  */
 export function targetFromSelection(plan: Plan, source: string, span: Span): Target {
   const text = source.slice(span.start, span.end);
-  return { ...readClause(text), ...placeOf(plan, span), text, valueMax: null, perUnit: null, indicator: null, span: { ...span } } as Target;
+  return {
+    ...readClause(text),
+    ...placeOf(plan, span),
+    text,
+    valueMax: null,
+    perUnit: null,
+    indicator: null,
+    span: { ...span },
+  } as Target;
 }
 
 /** The plan with a target added where its text stands among the others; returns its index too. */
@@ -137,18 +158,49 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
  * followed the task's lead follow the new one, the task's no-lead issue goes once it has a lead,
  * and units chosen from the registry join the unit table.
  */
-export function setTaskUnits(plan: Plan, s: number, t: number, lead: string[], responsible: string[], choices: UnitChoice[]): Plan {
+export function setTaskUnits(
+  plan: Plan,
+  s: number,
+  t: number,
+  lead: string[],
+  responsible: string[],
+  choices: UnitChoice[],
+): Plan {
   const task = plan.sections[s]?.tasks[t];
   if (!task) return plan;
-  const sections = plan.sections.map((section, i) => (i !== s ? section : { ...section, tasks: section.tasks.map((x, j) => (j === t ? { ...x, leadUnits: [...lead], responsibleUnits: [...responsible] } : x)) }));
-  const targets = plan.targets.map((target) => (target.section === s && target.task === task.ordinal && sameList(target.leadUnits, task.leadUnits) ? { ...target, leadUnits: [...lead] } : target));
-  const issues = lead.length > 0 ? plan.issues.filter((i) => !(i.code === 'task_without_lead' && sameSpan(i.span, task.span))) : plan.issues;
+  const sections = plan.sections.map((section, i) =>
+    i !== s
+      ? section
+      : {
+          ...section,
+          tasks: section.tasks.map((x, j) =>
+            j === t ? { ...x, leadUnits: [...lead], responsibleUnits: [...responsible] } : x,
+          ),
+        },
+  );
+  const targets = plan.targets.map((target) =>
+    target.section === s && target.task === task.ordinal && sameList(target.leadUnits, task.leadUnits)
+      ? { ...target, leadUnits: [...lead] }
+      : target,
+  );
+  const issues =
+    lead.length > 0
+      ? plan.issues.filter((i) => !(i.code === 'task_without_lead' && sameSpan(i.span, task.span)))
+      : plan.issues;
   return { ...plan, sections, targets, issues, departments: withUnits(plan, [...lead, ...responsible], choices) };
 }
 
 /** The plan with the lead and responsible units of target `index` set; new units join the unit table. */
-export function setTargetUnits(plan: Plan, index: number, lead: string[], responsible: string[], choices: UnitChoice[]): Plan {
+export function setTargetUnits(
+  plan: Plan,
+  index: number,
+  lead: string[],
+  responsible: string[],
+  choices: UnitChoice[],
+): Plan {
   if (!plan.targets[index]) return plan;
-  const targets = plan.targets.map((target, i) => (i === index ? { ...target, leadUnits: [...lead], responsibleUnits: [...responsible] } : target));
+  const targets = plan.targets.map((target, i) =>
+    i === index ? { ...target, leadUnits: [...lead], responsibleUnits: [...responsible] } : target,
+  );
   return { ...plan, targets, departments: withUnits(plan, [...lead, ...responsible], choices) };
 }

@@ -24,13 +24,22 @@ const plan = {
       responsibleUnits: [],
       span: { start: 0, end: text.length },
       tasks: [
-        { ordinal: '1.', title: '开展科技活动', leadUnits: [], responsibleUnits: ['县科协', '团县委'], span: at(task1) },
+        {
+          ordinal: '1.',
+          title: '开展科技活动',
+          leadUnits: [],
+          responsibleUnits: ['县科协', '团县委'],
+          span: at(task1),
+        },
         { ordinal: '2.', title: '建设科普基地', leadUnits: [], responsibleUnits: ['县科协'], span: at(task2) },
       ],
     },
   ],
   targets: [{ span: at('每年举办不少于20场') }],
-  issues: [{ code: 'target_without_indicator', message: '…', messageEn: '…', span: at('建设科普基地') }, { code: 'no_date', message: '…', messageEn: '…', span: null }],
+  issues: [
+    { code: 'target_without_indicator', message: '…', messageEn: '…', span: at('建设科普基地') },
+    { code: 'no_date', message: '…', messageEn: '…', span: null },
+  ],
 } as unknown as Plan;
 
 describe('planMarks', () => {
@@ -47,7 +56,10 @@ describe('planMarks', () => {
 
   it('marks each unit where its task prints it, and a section unit in the section', () => {
     expect(of('unit:县科协')).toEqual(['县科协', '县科协']);
-    expect(marks.filter((m) => m.ref === 'unit:县科协').map((m) => m.start)).toEqual([text.indexOf('县科协'), text.lastIndexOf('县科协')]);
+    expect(marks.filter((m) => m.ref === 'unit:县科协').map((m) => m.start)).toEqual([
+      text.indexOf('县科协'),
+      text.lastIndexOf('县科协'),
+    ]);
     expect(of('unit:团县委')).toEqual(['团县委']);
     expect(of('unit:县教育局')).toEqual(['县教育局']);
   });
@@ -62,15 +74,35 @@ describe('segments', () => {
   const mark = (ref: string, kind: Mark['kind'], start: number, end: number) => ({ ref, kind, start, end }) as Mark;
 
   it('cuts the text at every boundary and joins back to the whole', () => {
-    const parts = segments('abcdefgh', [mark('section:0', 'section', 0, 8), mark('task:0.0', 'task', 2, 6), mark('target:0', 'target', 3, 5)]);
+    const parts = segments('abcdefgh', [
+      mark('section:0', 'section', 0, 8),
+      mark('task:0.0', 'task', 2, 6),
+      mark('target:0', 'target', 3, 5),
+    ]);
     expect(parts.map((p) => p.text)).toEqual(['ab', 'c', 'de', 'f', 'gh']);
     expect(parts.map((p) => p.text).join('')).toBe('abcdefgh');
-    expect(parts.map((p) => p.marks.map((m) => m.kind))).toEqual([['section'], ['section', 'task'], ['section', 'task', 'target'], ['section', 'task'], ['section']]);
+    expect(parts.map((p) => p.marks.map((m) => m.kind))).toEqual([
+      ['section'],
+      ['section', 'task'],
+      ['section', 'task', 'target'],
+      ['section', 'task'],
+      ['section'],
+    ]);
   });
 
   it('picks the innermost item for a click, whatever order the marks came in', () => {
-    const parts = segments('abcdef', [mark('target:1', 'target', 1, 3), mark('unit:县科协', 'unit', 2, 5), mark('task:0.0', 'task', 0, 6)]);
-    expect(parts.map((p) => innermost(p)?.ref)).toEqual(['task:0.0', 'target:1', 'target:1', 'unit:县科协', 'task:0.0']);
+    const parts = segments('abcdef', [
+      mark('target:1', 'target', 1, 3),
+      mark('unit:县科协', 'unit', 2, 5),
+      mark('task:0.0', 'task', 0, 6),
+    ]);
+    expect(parts.map((p) => innermost(p)?.ref)).toEqual([
+      'task:0.0',
+      'target:1',
+      'target:1',
+      'unit:县科协',
+      'task:0.0',
+    ]);
   });
 
   it('leaves unmarked text as one segment and handles empty text', () => {

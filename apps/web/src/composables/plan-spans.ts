@@ -35,7 +35,8 @@ export const refOf = {
 /** Every occurrence of a name within [from, to) of the text. */
 function occurrences(text: string, name: string, from: number, to: number): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  for (let at = text.indexOf(name, from); at >= 0 && at + name.length <= to; at = text.indexOf(name, at + name.length)) found.push([at, at + name.length]);
+  for (let at = text.indexOf(name, from); at >= 0 && at + name.length <= to; at = text.indexOf(name, at + name.length))
+    found.push([at, at + name.length]);
   return found;
 }
 
@@ -52,7 +53,9 @@ export function planMarks(plan: Plan, text: string): Mark[] {
   plan.sections.forEach((section, s) => {
     add(refOf.section(s), 'section', section.span.start, section.span.end);
     const sectionUnits = [...section.leadUnits, ...section.responsibleUnits];
-    for (const unit of new Set(sectionUnits)) for (const [a, b] of occurrences(text, unit, section.span.start, section.span.end)) add(refOf.unit(unit), 'unit', a, b);
+    for (const unit of new Set(sectionUnits))
+      for (const [a, b] of occurrences(text, unit, section.span.start, section.span.end))
+        add(refOf.unit(unit), 'unit', a, b);
     section.tasks.forEach((task, t) => {
       add(refOf.task(s, t), 'task', task.span.start, task.span.end);
       for (const unit of new Set([...task.leadUnits, ...task.responsibleUnits])) {

@@ -3,7 +3,12 @@ import type { Assignment } from '@kesu/schema';
 import { daysLate, daysLeft, todayIso } from './deadlines';
 import { byUrgency, lateList, summarize } from './progress';
 
-const a = (id: string, dueDate: string | null, status: Assignment['status'], department = '锦江区教育局'): Assignment => ({
+const a = (
+  id: string,
+  dueDate: string | null,
+  status: Assignment['status'],
+  department = '锦江区教育局',
+): Assignment => ({
   id,
   formId: 'f',
   version: 1,
@@ -56,7 +61,14 @@ describe('progress', () => {
   ];
 
   it('sums up completeness, lateness and what is due soon', () => {
-    expect(summarize(list, '2024-05-01')).toEqual({ total: 6, handedIn: 2, approved: 1, late: 2, dueSoon: 1, completeness: 2 / 6 });
+    expect(summarize(list, '2024-05-01')).toEqual({
+      total: 6,
+      handedIn: 2,
+      approved: 1,
+      late: 2,
+      dueSoon: 1,
+      completeness: 2 / 6,
+    });
     expect(summarize([], '2024-05-01').completeness).toBe(1);
   });
 
@@ -79,6 +91,14 @@ describe('byUrgency', () => {
       a('late-20', '2024-04-11', 'returned'),
       a('no-date', null, null),
     ];
-    expect(byUrgency(list, '2024-05-01').map((x) => x.id)).toEqual(['late-20', 'late-1', 'due-soon', 'due-later', 'no-date', 'done-new', 'done-old']);
+    expect(byUrgency(list, '2024-05-01').map((x) => x.id)).toEqual([
+      'late-20',
+      'late-1',
+      'due-soon',
+      'due-later',
+      'no-date',
+      'done-new',
+      'done-old',
+    ]);
   });
 });

@@ -35,7 +35,12 @@ export function lateList(assignments: Assignment[], today: string): Array<{ assi
       const days = daysLate(a, today);
       return days === null ? [] : [{ assignment: a, days }];
     })
-    .sort((x, y) => y.days - x.days || x.assignment.regionCode.localeCompare(y.assignment.regionCode) || x.assignment.department.localeCompare(y.assignment.department));
+    .sort(
+      (x, y) =>
+        y.days - x.days ||
+        x.assignment.regionCode.localeCompare(y.assignment.regionCode) ||
+        x.assignment.department.localeCompare(y.assignment.department),
+    );
 }
 
 /**

@@ -15,7 +15,10 @@ class MemoryStorage {
 
 describe('query history', () => {
   it('puts the latest run on top and moves a repeated query up instead of repeating it', () => {
-    const history = withEntry(withEntry(withEntry([], entry('SELECT 1')), entry('SELECT 2')), entry(' SELECT 1 ', 'later'));
+    const history = withEntry(
+      withEntry(withEntry([], entry('SELECT 1')), entry('SELECT 2')),
+      entry(' SELECT 1 ', 'later'),
+    );
     expect(history.map((h) => h.sql)).toEqual([' SELECT 1 ', 'SELECT 2']);
   });
 

@@ -18,16 +18,30 @@ export function withEntry(history: readonly HistoryEntry[], entry: HistoryEntry,
 const keyOf = (user: string) => `kesu.sql.history.${user}`;
 
 /** The history kept in this browser for a user; anything unreadable is forgotten. */
-export function loadHistory(user: string, storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): HistoryEntry[] {
+export function loadHistory(
+  user: string,
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
+): HistoryEntry[] {
   try {
     const saved = JSON.parse(storage?.getItem(keyOf(user)) ?? '[]') as unknown;
-    return Array.isArray(saved) ? saved.filter((h): h is HistoryEntry => typeof h === 'object' && h !== null && typeof (h as HistoryEntry).sql === 'string').slice(0, HISTORY_SIZE) : [];
+    return Array.isArray(saved)
+      ? saved
+          .filter(
+            (h): h is HistoryEntry =>
+              typeof h === 'object' && h !== null && typeof (h as HistoryEntry).sql === 'string',
+          )
+          .slice(0, HISTORY_SIZE)
+      : [];
   } catch {
     return [];
   }
 }
 
-export function saveHistory(user: string, history: readonly HistoryEntry[], storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+export function saveHistory(
+  user: string,
+  history: readonly HistoryEntry[],
+  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage,
+): void {
   try {
     storage?.setItem(keyOf(user), JSON.stringify(history));
   } catch {

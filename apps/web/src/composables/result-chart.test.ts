@@ -15,7 +15,16 @@ describe('result charts', () => {
   });
 
   it('draws a series per measure, reading BIGINT text as numbers and NULL as a gap', () => {
-    const option = resultChartOption({ columns, rows: [['四川', '12', 1.5, null, null], [null, '3', 2, null, null]], x: 'province', y: ['n', 'total'], kind: 'bar' });
+    const option = resultChartOption({
+      columns,
+      rows: [
+        ['四川', '12', 1.5, null, null],
+        [null, '3', 2, null, null],
+      ],
+      x: 'province',
+      y: ['n', 'total'],
+      kind: 'bar',
+    });
     expect((option.xAxis as { data: string[] }).data).toEqual(['四川', '—']);
     expect((option.series as Array<{ type: string; data: unknown[] }>).map((s) => [s.type, s.data])).toEqual([
       ['bar', [12, 3]],
@@ -30,7 +39,8 @@ describe('result charts', () => {
   });
 });
 
-const cols = (spec: string) => spec.split(' ').map((pair) => ({ name: pair.split(':')[0] as string, type: pair.split(':')[1] as string }));
+const cols = (spec: string) =>
+  spec.split(' ').map((pair) => ({ name: pair.split(':')[0] as string, type: pair.split(':')[1] as string }));
 
 describe('the axes a chart starts with', () => {
   it.each([

@@ -26,8 +26,12 @@ const TIME_TYPE = /^(DATE|TIMESTAMP|TIME)/;
  */
 export function defaultAxes(columns: ReadonlyArray<{ name: string; type: string }>): { x: string; y: string[] } {
   const numeric = new Set(numericColumns(columns));
-  const isTime = (c: { name: string; type: string }) => TIME_TYPE.test(c.type) || (numeric.has(c.name) && PERIOD_NUMBER.test(c.name));
-  const category = columns.find((c) => !ID.test(c.name) && (!numeric.has(c.name) || isTime(c))) ?? columns.find((c) => !numeric.has(c.name)) ?? columns[0];
+  const isTime = (c: { name: string; type: string }) =>
+    TIME_TYPE.test(c.type) || (numeric.has(c.name) && PERIOD_NUMBER.test(c.name));
+  const category =
+    columns.find((c) => !ID.test(c.name) && (!numeric.has(c.name) || isTime(c))) ??
+    columns.find((c) => !numeric.has(c.name)) ??
+    columns[0];
   const x = category?.name ?? '';
   const measure = columns.find((c) => c.name !== x && numeric.has(c.name) && !ID.test(c.name) && !isTime(c));
   return { x, y: measure ? [measure.name] : [] };
@@ -39,7 +43,13 @@ const asNumber = (value: unknown): number | '-' => {
 };
 
 /** A bar or line chart of a result: one category per row (up to CHART_LIMIT), one series per measure. */
-export function resultChartOption(input: { columns: ReadonlyArray<{ name: string }>; rows: readonly (readonly unknown[])[]; x: string; y: readonly string[]; kind: ChartKind }): EChartsOption {
+export function resultChartOption(input: {
+  columns: ReadonlyArray<{ name: string }>;
+  rows: readonly (readonly unknown[])[];
+  x: string;
+  y: readonly string[];
+  kind: ChartKind;
+}): EChartsOption {
   const index = (name: string) => input.columns.findIndex((c) => c.name === name);
   const rows = input.rows.slice(0, CHART_LIMIT);
   const xi = index(input.x);
@@ -48,8 +58,20 @@ export function resultChartOption(input: { columns: ReadonlyArray<{ name: string
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
     grid: { top: 40, left: 16, right: 24, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'all' },
-    xAxis: { type: 'category', name: input.x, nameLocation: 'middle', nameGap: 28, data: rows.map((r) => (r[xi] === null || r[xi] === undefined ? '—' : String(r[xi]))), axisLabel: { hideOverlap: true } },
+    xAxis: {
+      type: 'category',
+      name: input.x,
+      nameLocation: 'middle',
+      nameGap: 28,
+      data: rows.map((r) => (r[xi] === null || r[xi] === undefined ? '—' : String(r[xi]))),
+      axisLabel: { hideOverlap: true },
+    },
     yAxis: { type: 'value', name: input.y.length === 1 ? input.y[0] : '' },
-    series: input.y.map((name) => ({ type: input.kind, name, data: rows.map((r) => asNumber(r[index(name)])), ...(input.kind === 'line' ? { showSymbol: rows.length <= 100 } : { barMaxWidth: 40 }) })),
+    series: input.y.map((name) => ({
+      type: input.kind,
+      name,
+      data: rows.map((r) => asNumber(r[index(name)])),
+      ...(input.kind === 'line' ? { showSymbol: rows.length <= 100 } : { barMaxWidth: 40 }),
+    })),
   };
 }

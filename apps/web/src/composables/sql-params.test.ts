@@ -31,8 +31,14 @@ describe('substitute', () => {
   const sql = 'SELECT * FROM fact_value WHERE year = :year AND region_code = :region';
 
   it('writes numbers as numbers and text as quoted literals', () => {
-    const result = substitute(sql, { year: { value: '2024', type: 'auto' }, region: { value: '510104', type: 'text' } });
-    expect(result).toMatchObject({ ok: true, sql: "SELECT * FROM fact_value WHERE year = 2024 AND region_code = '510104'" });
+    const result = substitute(sql, {
+      year: { value: '2024', type: 'auto' },
+      region: { value: '510104', type: 'text' },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      sql: "SELECT * FROM fact_value WHERE year = 2024 AND region_code = '510104'",
+    });
   });
 
   it('escapes quotes, so a value can never end its literal', () => {
@@ -41,7 +47,9 @@ describe('substitute', () => {
   });
 
   it('brackets a negative number, so minus signs never make a comment', () => {
-    expect(substitute('SELECT 10 -:n', { n: { value: '-5', type: 'number' } })).toMatchObject({ sql: 'SELECT 10 -(-5)' });
+    expect(substitute('SELECT 10 -:n', { n: { value: '-5', type: 'number' } })).toMatchObject({
+      sql: 'SELECT 10 -(-5)',
+    });
   });
 
   it('refuses a number parameter that is not a number, and a missing value', () => {
@@ -59,7 +67,10 @@ describe('substitute', () => {
   });
 
   it('maps offsets in the sent text back to the text as written', () => {
-    const result = substitute('SELECT :region, nope FROM x WHERE y = :year', { region: { value: '四川', type: 'text' }, year: { value: '2024', type: 'auto' } });
+    const result = substitute('SELECT :region, nope FROM x WHERE y = :year', {
+      region: { value: '四川', type: 'text' },
+      year: { value: '2024', type: 'auto' },
+    });
     if (!result.ok) throw new Error('substitution failed');
     expect(result.sql).toBe("SELECT '四川', nope FROM x WHERE y = 2024");
     expect(result.toOriginal(result.sql.indexOf('nope'))).toBe(16);

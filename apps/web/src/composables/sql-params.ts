@@ -15,7 +15,8 @@ export interface ParamValue {
 
 export type ParamProblem = { name: string; code: 'missing' | 'not_a_number' };
 
-export type Substitution = { ok: true; sql: string; toOriginal: (offset: number) => number } | { ok: false; problems: ParamProblem[] };
+export type Substitution =
+  { ok: true; sql: string; toOriginal: (offset: number) => number } | { ok: false; problems: ParamProblem[] };
 
 const NAME_START = /[A-Za-z_]/;
 const NAME_PART = /[A-Za-z0-9_]/;

@@ -8,8 +8,18 @@ export function sqlNamespace(tables: readonly WarehouseTable[], lang: 'zh' | 'en
     tables.map((table) => [
       table.name,
       {
-        self: { label: table.name, type: 'type', detail: lang === 'zh' ? '表' : 'table', info: table.doc[lang] } satisfies Completion,
-        children: table.columns.map((c): Completion => ({ label: c.name, type: 'property', detail: c.type, info: c.doc[lang] })),
+        self: {
+          label: table.name,
+          type: 'type',
+          detail: lang === 'zh' ? '表' : 'table',
+          info: table.doc[lang],
+        } satisfies Completion,
+        children: table.columns.map((c): Completion => ({
+          label: c.name,
+          type: 'property',
+          detail: c.type,
+          info: c.doc[lang],
+        })),
       },
     ]),
   );

@@ -16,12 +16,12 @@ describe('goalText', () => {
 });
 
 describe('targetAmountText', () => {
-  it('writes a rate target\'s actual with its %, as the target is', () => {
+  it("writes a rate target's actual with its %, as the target is", () => {
     expect(targetAmountText({ scope: 'point_in_time', unit: '%' }, 3, 'zh')).toBe('3%');
     expect(goalText({ comparator: '>=', value: 31, unit: '%' }, 'zh')).toBe('≥ 31%');
   });
 
-  it('writes a per-unit target\'s share of units as a percentage, not in the unit counted', () => {
+  it("writes a per-unit target's share of units as a percentage, not in the unit counted", () => {
     expect(targetAmountText({ scope: 'per_unit', unit: '名' }, 62.5, 'zh')).toBe('62.5%');
   });
 
@@ -34,7 +34,12 @@ describe('targetAmountText', () => {
 
 describe('statusSummary', () => {
   it('counts a target never judged as no data, against the share', () => {
-    const summary = statusSummary([{ status: 'achieved' }, { status: 'on_track' }, { status: 'behind' }, { status: null }]);
+    const summary = statusSummary([
+      { status: 'achieved' },
+      { status: 'on_track' },
+      { status: 'behind' },
+      { status: null },
+    ]);
     expect(summary.counts).toEqual({ achieved: 1, on_track: 1, at_risk: 0, behind: 1, no_data: 1 });
     expect(summary.share).toBe(0.5);
   });

@@ -13,7 +13,11 @@ export function goalText(target: Goal, lang: Lang): string {
 }
 
 /** An amount read against a target, in the unit its actual counts in (a per-unit target's is a share of units, in %). */
-export function targetAmountText(target: Pick<TargetProgress, 'scope' | 'unit'>, amount: number | null, lang: Lang): string {
+export function targetAmountText(
+  target: Pick<TargetProgress, 'scope' | 'unit'>,
+  amount: number | null,
+  lang: Lang,
+): string {
   if (amount === null) return '—';
   return formatQuantity(amount, actualUnit(target), { lang });
 }

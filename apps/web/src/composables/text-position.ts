@@ -20,7 +20,12 @@ const JOINS_AFTER = /[\p{L}\p{N}_"']/u;
  * it would otherwise run into the text beside it (`FROM|` + `fact_value` → `FROM fact_value`).
  * @example nameInsertion('SELECT * FROM', 13, 13, 'fact_value') // { from: 13, to: 13, insert: ' fact_value' }
  */
-export function nameInsertion(text: string, from: number, to: number, name: string): { from: number; to: number; insert: string } {
+export function nameInsertion(
+  text: string,
+  from: number,
+  to: number,
+  name: string,
+): { from: number; to: number; insert: string } {
   const before = text.slice(0, from).at(-1) ?? '';
   const after = text.slice(to, to + 1);
   return { from, to, insert: `${JOINS_BEFORE.test(before) ? ' ' : ''}${name}${JOINS_AFTER.test(after) ? ' ' : ''}` };

@@ -57,7 +57,9 @@ export function useRegionYear(open: (region: string, year: number) => Promise<vo
 
   function show(region: string | null, year: number | null) {
     if (region === null) scope.regionPath = [];
-    return router.push({ query: { ...(region === null ? {} : { region }), ...(year === null ? {} : { year: String(year) }) } });
+    return router.push({
+      query: { ...(region === null ? {} : { region }), ...(year === null ? {} : { year: String(year) }) },
+    });
   }
 
   /** Fills in what the address leaves out (without a history entry), then opens what it names. */
@@ -66,7 +68,9 @@ export function useRegionYear(open: (region: string, year: number) => Promise<vo
     const { region, year } = query.value;
     const wanted = { region: region ?? scope.regionCode ?? root.value, year: year ?? defaultYear(scope.period, today) };
     if (wanted.region !== region || wanted.year !== year) {
-      await router.replace({ query: { ...(wanted.region === null ? {} : { region: wanted.region }), year: String(wanted.year) } });
+      await router.replace({
+        query: { ...(wanted.region === null ? {} : { region: wanted.region }), year: String(wanted.year) },
+      });
       return;
     }
     const at = ++latest;
@@ -101,5 +105,19 @@ export function useRegionYear(open: (region: string, year: number) => Promise<vo
   /** Back to the user's own region, keeping the year. */
   const showOwn = () => show(root.value, query.value.year);
 
-  return { query, path, children, childrenKnown, fromCountry, noScope, outside, regionName, rootName, settling, show, showOwn, reload: settle };
+  return {
+    query,
+    path,
+    children,
+    childrenKnown,
+    fromCountry,
+    noScope,
+    outside,
+    regionName,
+    rootName,
+    settling,
+    show,
+    showOwn,
+    reload: settle,
+  };
 }

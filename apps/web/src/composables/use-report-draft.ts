@@ -19,7 +19,10 @@ const EDITABLE = new Set([null, 'draft', 'returned']);
  * A reporter's draft of one assignment: values and reasons, validation by the form's own compiled
  * validator, and autosave through a queue that keeps an unsent copy in localStorage.
  */
-export function useReportDraft(view: Ref<AssignmentView | null>, save: (id: string, body: SubmissionBody) => Promise<unknown>) {
+export function useReportDraft(
+  view: Ref<AssignmentView | null>,
+  save: (id: string, body: SubmissionBody) => Promise<unknown>,
+) {
   const values = ref<FormValues>({});
   const explanations = ref<Record<string, string>>({});
   const touched = reactive(new Set<string>());
@@ -32,15 +35,21 @@ export function useReportDraft(view: Ref<AssignmentView | null>, save: (id: stri
   const restored = ref(false);
 
   const logic = computed(() => (view.value ? formLogic(view.value.form) : null));
-  const editable = computed(() => Boolean(view.value && view.value.assignment.open && EDITABLE.has(view.value.submission?.status ?? null)));
-  const result = computed(() => (logic.value ? logic.value.compiled.validate(payloadOf(logic.value, values.value)) : null));
+  const editable = computed(() =>
+    Boolean(view.value && view.value.assignment.open && EDITABLE.has(view.value.submission?.status ?? null)),
+  );
+  const result = computed(() =>
+    logic.value ? logic.value.compiled.validate(payloadOf(logic.value, values.value)) : null,
+  );
   const allErrors = computed(() => (result.value && !result.value.ok ? result.value.errors : []));
   const warnings = computed(() => (logic.value ? warningsOf(logic.value, payloadOf(logic.value, values.value)) : []));
 
   /** Errors shown: a field's once it was left (a table cell's once that cell was), all once submit was tried. */
   const errors = computed(() => [...shownErrors(allErrors.value, touched, attempted.value), ...serverErrors.value]);
   /** Warnings of the form's own rules need a reason before submitting. */
-  const unexplained = computed(() => warnings.value.filter((w) => w.code === 'rule_warning' && !explanations.value[w.path]?.trim()));
+  const unexplained = computed(() =>
+    warnings.value.filter((w) => w.code === 'rule_warning' && !explanations.value[w.path]?.trim()),
+  );
 
   let queue: AutosaveQueue<DraftPayload> | null = null;
   let loading = false;
@@ -52,7 +61,9 @@ export function useReportDraft(view: Ref<AssignmentView | null>, save: (id: stri
     if (!v) return;
     loading = true;
     values.value = { ...(v.submission?.values ?? {}) };
-    explanations.value = Object.fromEntries((v.submission?.warnings ?? []).filter((w) => w.code === 'explanation').map((w) => [w.path, w.message]));
+    explanations.value = Object.fromEntries(
+      (v.submission?.warnings ?? []).filter((w) => w.code === 'explanation').map((w) => [w.path, w.message]),
+    );
     touched.clear();
     attempted.value = false;
     serverErrors.value = [];
@@ -97,7 +108,11 @@ export function useReportDraft(view: Ref<AssignmentView | null>, save: (id: stri
     () => {
       serverErrors.value = [];
       if (loading || !editable.value || !queue || !view.value) return;
-      queue.change({ values: values.value, explanations: explanations.value, formVersion: view.value.assignment.version });
+      queue.change({
+        values: values.value,
+        explanations: explanations.value,
+        formVersion: view.value.assignment.version,
+      });
     },
     { deep: true },
   );
@@ -112,7 +127,11 @@ export function useReportDraft(view: Ref<AssignmentView | null>, save: (id: stri
   /** The body to submit: every visible value, the reasons given. */
   function body(): SubmissionBody | null {
     if (!logic.value || !view.value) return null;
-    return { values: payloadOf(logic.value, values.value), formVersion: view.value.assignment.version, explanations: explanations.value };
+    return {
+      values: payloadOf(logic.value, values.value),
+      formVersion: view.value.assignment.version,
+      explanations: explanations.value,
+    };
   }
 
   /** The server now holds what is shown (after a submit or an upload): nothing left to send. */
@@ -128,5 +147,26 @@ export function useReportDraft(view: Ref<AssignmentView | null>, save: (id: stri
   /** The submit failed: autosave goes on, sending what was typed meanwhile. */
   const release = () => queue?.resume();
 
-  return { logic, values, explanations, editable, errors, allErrors, warnings, unexplained, touched, attempted, serverErrors, saveState, saveError, restored, start, body, settled, flush, hold, release };
+  return {
+    logic,
+    values,
+    explanations,
+    editable,
+    errors,
+    allErrors,
+    warnings,
+    unexplained,
+    touched,
+    attempted,
+    serverErrors,
+    saveState,
+    saveError,
+    restored,
+    start,
+    body,
+    settled,
+    flush,
+    hold,
+    release,
+  };
 }

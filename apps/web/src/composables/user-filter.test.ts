@@ -29,10 +29,17 @@ describe('user states', () => {
 describe('filtering users', () => {
   const users = [
     user({ username: '510104.education', displayName: '王老师' }),
-    user({ username: 'hd-kx', regionCode: '110108', department: '海淀区科协', email: 'kx@haidian.cn', mustSetPassword: true }),
+    user({
+      username: 'hd-kx',
+      regionCode: '110108',
+      department: '海淀区科协',
+      email: 'kx@haidian.cn',
+      mustSetPassword: true,
+    }),
     user({ username: 'office', role: 'admin', regionCode: null, department: null, disabled: true }),
   ];
-  const names = (filter: Parameters<typeof filterUsers>[1]) => filterUsers(users, filter, regionName).map((u) => u.username);
+  const names = (filter: Parameters<typeof filterUsers>[1]) =>
+    filterUsers(users, filter, regionName).map((u) => u.username);
 
   it('finds text in the user name, name, unit, e-mail and region name, ignoring case', () => {
     expect(names({ text: '王', role: '', state: '' })).toEqual(['510104.education']);
@@ -52,7 +59,23 @@ describe('filtering users', () => {
 describe('a profile change', () => {
   it('names only the fields that changed', () => {
     const before = user({ email: null });
-    expect(profileChange(before, { displayName: '用户', role: 'reviewer', regionCode: '510104', department: null, email: 'a@b.cn' })).toEqual({ role: 'reviewer', department: null, email: 'a@b.cn' });
-    expect(profileChange(before, { displayName: '用户', role: 'reporter', regionCode: '510104', department: '锦江区教育局', email: null })).toEqual({});
+    expect(
+      profileChange(before, {
+        displayName: '用户',
+        role: 'reviewer',
+        regionCode: '510104',
+        department: null,
+        email: 'a@b.cn',
+      }),
+    ).toEqual({ role: 'reviewer', department: null, email: 'a@b.cn' });
+    expect(
+      profileChange(before, {
+        displayName: '用户',
+        role: 'reporter',
+        regionCode: '510104',
+        department: '锦江区教育局',
+        email: null,
+      }),
+    ).toEqual({});
   });
 });

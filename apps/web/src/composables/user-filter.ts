@@ -27,7 +27,9 @@ export function filterUsers(users: User[], filter: UserFilter, regionName: (code
     if (filter.role && u.role !== filter.role) return false;
     if (filter.state && userState(u) !== filter.state) return false;
     if (!q) return true;
-    return [u.username, u.displayName, u.department ?? '', u.email ?? '', regionName(u.regionCode)].some((text) => text.toLowerCase().includes(q));
+    return [u.username, u.displayName, u.department ?? '', u.email ?? '', regionName(u.regionCode)].some((text) =>
+      text.toLowerCase().includes(q),
+    );
   });
 }
 

@@ -3,19 +3,35 @@ import { columnWidths, displayValue, sampleRows, visibleRows } from './windowing
 
 describe('visibleRows', () => {
   it('renders the rows in view and a margin around them', () => {
-    expect(visibleRows({ scrollTop: 2800, viewport: 560, rowHeight: 28, total: 100_000 })).toEqual({ start: 90, end: 130, offset: 2520, height: 2_800_000 });
+    expect(visibleRows({ scrollTop: 2800, viewport: 560, rowHeight: 28, total: 100_000 })).toEqual({
+      start: 90,
+      end: 130,
+      offset: 2520,
+      height: 2_800_000,
+    });
   });
 
   it('starts at the first row at the top', () => {
-    expect(visibleRows({ scrollTop: 0, viewport: 280, rowHeight: 28, total: 100_000, overscan: 5 })).toMatchObject({ start: 0, end: 15, offset: 0 });
+    expect(visibleRows({ scrollTop: 0, viewport: 280, rowHeight: 28, total: 100_000, overscan: 5 })).toMatchObject({
+      start: 0,
+      end: 15,
+      offset: 0,
+    });
   });
 
   it('stops at the last row when scrolled to (or past) the end', () => {
-    expect(visibleRows({ scrollTop: 10_000_000, viewport: 280, rowHeight: 28, total: 100_000, overscan: 5 })).toMatchObject({ start: 99_985, end: 100_000 });
+    expect(
+      visibleRows({ scrollTop: 10_000_000, viewport: 280, rowHeight: 28, total: 100_000, overscan: 5 }),
+    ).toMatchObject({ start: 99_985, end: 100_000 });
   });
 
   it('renders every row of a short list', () => {
-    expect(visibleRows({ scrollTop: 0, viewport: 560, rowHeight: 28, total: 3 })).toEqual({ start: 0, end: 3, offset: 0, height: 84 });
+    expect(visibleRows({ scrollTop: 0, viewport: 560, rowHeight: 28, total: 3 })).toEqual({
+      start: 0,
+      end: 3,
+      offset: 0,
+      height: 84,
+    });
   });
 
   it('renders a bounded number of rows however long the list', () => {
@@ -39,7 +55,11 @@ describe('columnWidths', () => {
 
   it('fits the widest of the header, its type and the sampled cells, plus padding', () => {
     // n: its type BIGINT; 地区名称: the value; note: its type VARCHAR.
-    expect(columnWidths(columns, [['1', '新疆维吾尔自治区', 'x']], measure)).toEqual([Math.ceil(6 * 7 * 0.8 + 18), Math.ceil(8 * 13 + 18), Math.ceil(7 * 7 * 0.8 + 18)]);
+    expect(columnWidths(columns, [['1', '新疆维吾尔自治区', 'x']], measure)).toEqual([
+      Math.ceil(6 * 7 * 0.8 + 18),
+      Math.ceil(8 * 13 + 18),
+      Math.ceil(7 * 7 * 0.8 + 18),
+    ]);
   });
 
   it('gives the last column its full width like the others: nothing is left to be cut', () => {
@@ -74,6 +94,11 @@ describe('displayValue', () => {
   });
 
   it('rounds off the noise of binary fractions, not real digits', () => {
-    expect([displayValue(125.60000000000001), displayValue(0.1 + 0.2), displayValue(1234567.891), displayValue(9007199254740991)]).toEqual(['125.6', '0.3', '1234567.891', '9007199254740991']);
+    expect([
+      displayValue(125.60000000000001),
+      displayValue(0.1 + 0.2),
+      displayValue(1234567.891),
+      displayValue(9007199254740991),
+    ]).toEqual(['125.6', '0.3', '1234567.891', '9007199254740991']);
   });
 });

@@ -14,7 +14,19 @@ export interface RowWindow {
  * `overscan` on each side, so fast scrolling does not show blank space before the next frame.
  * @example visibleRows({ scrollTop: 2800, viewport: 560, rowHeight: 28, total: 100_000 }) // rows 90–130
  */
-export function visibleRows({ scrollTop, viewport, rowHeight, total, overscan = 10 }: { scrollTop: number; viewport: number; rowHeight: number; total: number; overscan?: number }): RowWindow {
+export function visibleRows({
+  scrollTop,
+  viewport,
+  rowHeight,
+  total,
+  overscan = 10,
+}: {
+  scrollTop: number;
+  viewport: number;
+  rowHeight: number;
+  total: number;
+  overscan?: number;
+}): RowWindow {
   const height = total * rowHeight;
   const top = Math.min(Math.max(0, scrollTop), Math.max(0, height - viewport));
   const first = Math.floor(top / rowHeight);
@@ -43,7 +55,12 @@ export function sampleRows<T>(rows: readonly T[], size = 200): T[] {
  * cut; a column of long texts stops at `max` (its cells end in … and show the whole on hover).
  * @example columnWidths([{ name: '地区', type: 'VARCHAR' }], [['锦江区']], measure) // [70]
  */
-export function columnWidths(columns: ReadonlyArray<{ name: string; type: string }>, cells: readonly (readonly string[])[], measure: Measure, { padding = 18, min = 48, max = 480 } = {}): number[] {
+export function columnWidths(
+  columns: ReadonlyArray<{ name: string; type: string }>,
+  cells: readonly (readonly string[])[],
+  measure: Measure,
+  { padding = 18, min = 48, max = 480 } = {},
+): number[] {
   return columns.map((column, i) => {
     let widest = Math.max(measure(column.name, 'header'), measure(column.type, 'type'));
     for (const row of cells) widest = Math.max(widest, measure(row[i] ?? '', 'cell'));

@@ -25,7 +25,9 @@ const emptyReport = (): ReportState => ({ rows: [], chart: null, loading: false,
 export const useDashboardStore = defineStore('dashboard', () => {
   const region = ref<string | null>(null);
   const year = ref<number | null>(null);
-  const reports = reactive(Object.fromEntries(REPORT_IDS.map((id) => [id, emptyReport()])) as Record<ReportId, ReportState>);
+  const reports = reactive(
+    Object.fromEntries(REPORT_IDS.map((id) => [id, emptyReport()])) as Record<ReportId, ReportState>,
+  );
   const targets = shallowRef<api.TargetProgress[]>([]);
   const targetsLoading = ref(false);
   const targetsError = ref<unknown>(null);
@@ -34,7 +36,12 @@ export const useDashboardStore = defineStore('dashboard', () => {
   // A newer request wins: answers to an earlier region or year are dropped when they arrive late.
   let generation = 0;
 
-  async function loadReport(id: ReportId, request: ReturnType<typeof api.reportRows>, drawing: api.ChartDrawing, at: number) {
+  async function loadReport(
+    id: ReportId,
+    request: ReturnType<typeof api.reportRows>,
+    drawing: api.ChartDrawing,
+    at: number,
+  ) {
     const state = reports[id];
     state.loading = true;
     state.error = null;
@@ -97,7 +104,9 @@ export const useDashboardStore = defineStore('dashboard', () => {
     // What the route asked for before this page's code loaded is taken over, not asked again.
     const early = takeEarly(code, y, drawing);
     const done = Promise.all([
-      ...REPORT_IDS.map((id) => loadReport(id, early?.reports[id] ?? api.reportRows(id, code, y, drawing), drawing, at)),
+      ...REPORT_IDS.map((id) =>
+        loadReport(id, early?.reports[id] ?? api.reportRows(id, code, y, drawing), drawing, at),
+      ),
       loadTargets(early?.targets ?? api.targetProgress(code, y), at),
       loadBelow(code, y, at),
     ]).then(() => {

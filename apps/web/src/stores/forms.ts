@@ -23,13 +23,17 @@ export const useFormsStore = defineStore('forms', () => {
     draft.value = structuredClone(r.definition);
   }
 
-  const dirty = computed(() => Boolean(record.value && draft.value && JSON.stringify(record.value.definition) !== JSON.stringify(draft.value)));
+  const dirty = computed(() =>
+    Boolean(record.value && draft.value && JSON.stringify(record.value.definition) !== JSON.stringify(draft.value)),
+  );
 
   /** The draft as the schema reads it (defaults filled), or the problems that stop it. */
   const checked = computed(() => {
     if (!draft.value) return null;
     const result = FormDefinition.safeParse(draft.value);
-    return result.success ? { ok: true as const, definition: result.data } : { ok: false as const, problems: toApiError(result.error).error.details as ErrorDetail[] };
+    return result.success
+      ? { ok: true as const, definition: result.data }
+      : { ok: false as const, problems: toApiError(result.error).error.details as ErrorDetail[] };
   });
 
   async function save(): Promise<boolean> {

@@ -35,8 +35,10 @@ export const usePlansStore = defineStore('plans', () => {
   }
   const removeTarget = (index: number) => edit((p) => edits.removeTarget(p, index));
   const splitTarget = (index: number, at: number) => edit((p) => edits.splitTarget(p, index, at));
-  const setTaskUnits = (s: number, t: number, lead: string[], responsible: string[]) => edit((p) => edits.setTaskUnits(p, s, t, lead, responsible, choices.value));
-  const setTargetUnits = (index: number, lead: string[], responsible: string[]) => edit((p) => edits.setTargetUnits(p, index, lead, responsible, choices.value));
+  const setTaskUnits = (s: number, t: number, lead: string[], responsible: string[]) =>
+    edit((p) => edits.setTaskUnits(p, s, t, lead, responsible, choices.value));
+  const setTargetUnits = (index: number, lead: string[], responsible: string[]) =>
+    edit((p) => edits.setTargetUnits(p, index, lead, responsible, choices.value));
 
   /** Adds the source text at `span` as a target; returns its index. */
   function addTargetAt(span: Span): number {
@@ -46,7 +48,9 @@ export const usePlansStore = defineStore('plans', () => {
     return added.index;
   }
 
-  const dirty = computed(() => Boolean(record.value && draft.value && JSON.stringify(record.value.plan) !== JSON.stringify(draft.value)));
+  const dirty = computed(() =>
+    Boolean(record.value && draft.value && JSON.stringify(record.value.plan) !== JSON.stringify(draft.value)),
+  );
 
   /** Reads a document without storing it: its title and the stored plans it would duplicate. */
   const previewFile = async (file: File) => api.previewImport(file.name, await file.arrayBuffer());
@@ -68,7 +72,8 @@ export const usePlansStore = defineStore('plans', () => {
       saved = await api.savePlan(record.value.id, checked.data);
     } catch (e) {
       // The server checks what the schema cannot: units against the unit table, spans against the text.
-      if (e instanceof ApiFailure && e.status === 400 && e.details.length > 0) return { ok: false, problems: e.details };
+      if (e instanceof ApiFailure && e.status === 400 && e.details.length > 0)
+        return { ok: false, problems: e.details };
       throw e;
     }
     record.value = saved;
@@ -81,7 +86,25 @@ export const usePlansStore = defineStore('plans', () => {
     return api.generateForm(record.value.id, department, periodKind);
   };
 
-  return { list, record, source, draft, choices, dirty, loadList, open, previewFile, importFile, save, generate, removeTarget, splitTarget, addTargetAt, setTaskUnits, setTargetUnits };
+  return {
+    list,
+    record,
+    source,
+    draft,
+    choices,
+    dirty,
+    loadList,
+    open,
+    previewFile,
+    importFile,
+    save,
+    generate,
+    removeTarget,
+    splitTarget,
+    addTargetAt,
+    setTaskUnits,
+    setTargetUnits,
+  };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePlansStore, import.meta.hot));

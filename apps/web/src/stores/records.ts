@@ -14,7 +14,10 @@ export const useRecordsStore = defineStore('records', () => {
   let asked = 0;
   async function loadAudit(view: AuditView) {
     const mine = ++asked;
-    const [found, people] = await Promise.all([api.searchAudit(auditRequest(view)), actors.value.length ? actors.value : api.listAuditActors()]);
+    const [found, people] = await Promise.all([
+      api.searchAudit(auditRequest(view)),
+      actors.value.length ? actors.value : api.listAuditActors(),
+    ]);
     if (mine !== asked) return;
     page.value = found;
     actors.value = people;

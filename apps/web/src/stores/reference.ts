@@ -60,7 +60,8 @@ export const useReferenceStore = defineStore('reference', () => {
   const regionName = (code: string | null | undefined) => (code ? (regions.get(code)?.name ?? code) : '');
 
   async function loadIndicators() {
-    if (indicators.value.length === 0) [indicators.value, breakdowns.value] = await Promise.all([reference.indicators(), reference.disaggregations()]);
+    if (indicators.value.length === 0)
+      [indicators.value, breakdowns.value] = await Promise.all([reference.indicators(), reference.disaggregations()]);
     return indicators.value;
   }
 
@@ -95,7 +96,24 @@ export const useReferenceStore = defineStore('reference', () => {
     return i ? pick(i.nameZh, i.nameEn) : '';
   };
 
-  return { regions, indicators, breakdowns, functions, approval, loadApproval, childrenOf, loadRegions, ancestry, regionName, searchRegions, unitsOf, loadIndicators, loadFunctions, functionName, indicatorName };
+  return {
+    regions,
+    indicators,
+    breakdowns,
+    functions,
+    approval,
+    loadApproval,
+    childrenOf,
+    loadRegions,
+    ancestry,
+    regionName,
+    searchRegions,
+    unitsOf,
+    loadIndicators,
+    loadFunctions,
+    functionName,
+    indicatorName,
+  };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useReferenceStore, import.meta.hot));

@@ -11,7 +11,8 @@ interface SavedScope {
 function load(): SavedScope {
   try {
     const saved = JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? 'null') as SavedScope | null;
-    if (saved && Array.isArray(saved.regionPath)) return { regionPath: saved.regionPath.map(String), period: saved.period ?? null };
+    if (saved && Array.isArray(saved.regionPath))
+      return { regionPath: saved.regionPath.map(String), period: saved.period ?? null };
   } catch {
     // A damaged saved scope is simply forgotten.
   }
@@ -27,7 +28,10 @@ export const useScopeStore = defineStore('scope', () => {
   const regionCode = computed(() => regionPath.value.at(-1) ?? null);
 
   watch([regionPath, period], () => {
-    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ regionPath: regionPath.value, period: period.value }));
+    globalThis.localStorage?.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ regionPath: regionPath.value, period: period.value }),
+    );
   });
 
   /** Forgets the choice (another user logs in on this browser). */

@@ -26,8 +26,16 @@ export const useSubmissionStore = defineStore('submission', () => {
    */
   function accept(submission: Submission) {
     const shown = view.value?.submission;
-    const older = shown && (submission.revision < shown.revision || (submission.revision === shown.revision && submission.updatedAt < shown.updatedAt));
-    if (view.value && !older) view.value = { ...view.value, submission, assignment: { ...view.value.assignment, status: submission.status, approvedLevel: submission.approvedLevel } };
+    const older =
+      shown &&
+      (submission.revision < shown.revision ||
+        (submission.revision === shown.revision && submission.updatedAt < shown.updatedAt));
+    if (view.value && !older)
+      view.value = {
+        ...view.value,
+        submission,
+        assignment: { ...view.value.assignment, status: submission.status, approvedLevel: submission.approvedLevel },
+      };
     return submission;
   }
 
@@ -47,7 +55,8 @@ export const useSubmissionStore = defineStore('submission', () => {
     view.value = v;
     revisions.value = r;
   }
-  const approve = (id: string, confirmOutliers: string[] = []) => review(id, () => api.approveSubmission(id, confirmOutliers));
+  const approve = (id: string, confirmOutliers: string[] = []) =>
+    review(id, () => api.approveSubmission(id, confirmOutliers));
   const acceptFromBelow = (id: string) => review(id, () => api.acceptSubmission(id));
   const sendBack = (id: string, comment: string) => review(id, () => api.returnSubmission(id, comment));
   async function upload(id: string, bytes: ArrayBuffer) {

@@ -27,7 +27,8 @@ export const useUsersStore = defineStore('users', () => {
   }
 
   const update = async (id: string, change: UserChange) => put(await api.updateUser(id, change));
-  const setDisabled = async (id: string, disabled: boolean) => put(await (disabled ? api.disableUser(id) : api.enableUser(id)));
+  const setDisabled = async (id: string, disabled: boolean) =>
+    put(await (disabled ? api.disableUser(id) : api.enableUser(id)));
 
   /** Resets a password: the old one stops working; the answer is the code to hand out. */
   async function resetPassword(id: string): Promise<LoginCode> {
@@ -44,7 +45,18 @@ export const useUsersStore = defineStore('users', () => {
     return result;
   }
 
-  return { list, load, create, update, setDisabled, resetPassword, createForPlan, unitsOf: api.unitsOf, missingAccounts: api.missingAccounts, loginSheet: api.loginSheet };
+  return {
+    list,
+    load,
+    create,
+    update,
+    setDisabled,
+    resetPassword,
+    createForPlan,
+    unitsOf: api.unitsOf,
+    missingAccounts: api.missingAccounts,
+    loginSheet: api.loginSheet,
+  };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUsersStore, import.meta.hot));

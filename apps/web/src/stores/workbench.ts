@@ -90,11 +90,17 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   /** The query as it will be sent, or the parameter problems that stop it. */
   function prepare() {
     const substituted = substitute(sql.value, params);
-    if (!substituted.ok) problems.value = substituted.problems.map((p) => ({ code: p.code, position: null, ...PARAM_MESSAGES[p.code](p.name) }));
+    if (!substituted.ok)
+      problems.value = substituted.problems.map((p) => ({
+        code: p.code,
+        position: null,
+        ...PARAM_MESSAGES[p.code](p.name),
+      }));
     return substituted.ok ? substituted : null;
   }
 
-  const locate = (toOriginal: (offset: number) => number, position: number | null | undefined) => (position === null || position === undefined ? null : toOriginal(position));
+  const locate = (toOriginal: (offset: number) => number, position: number | null | undefined) =>
+    position === null || position === undefined ? null : toOriginal(position);
 
   /** Asks the server's parser about the query as typed; stale answers are dropped. */
   async function check() {
@@ -141,7 +147,13 @@ export const useWorkbenchStore = defineStore('workbench', () => {
       result.value = null;
       runError.value = error;
       if (error instanceof ApiFailure) {
-        problems.value = error.details.map((d) => ({ code: d.code, message: d.message, messageEn: d.messageEn, position: locate(prepared.toOriginal, d.position), ...(d.original === undefined ? {} : { original: d.original }) }));
+        problems.value = error.details.map((d) => ({
+          code: d.code,
+          message: d.message,
+          messageEn: d.messageEn,
+          position: locate(prepared.toOriginal, d.position),
+          ...(d.original === undefined ? {} : { original: d.original }),
+        }));
         failedRun = { sql: prepared.sql, problems: problems.value };
       }
       remember({ rows: null, ms: null });
@@ -173,7 +185,10 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   /** Saves the query: over the user's own saved query being edited, or as a new one. */
   async function save(input: { title: string; shared: boolean; asNew: boolean }) {
     const body = { title: input.title, shared: input.shared, sql: sql.value };
-    const stored = current.value && !input.asNew ? await api.updateSavedQuery(current.value.id, body) : await api.createSavedQuery(body);
+    const stored =
+      current.value && !input.asNew
+        ? await api.updateSavedQuery(current.value.id, body)
+        : await api.createSavedQuery(body);
     saved.value = [stored, ...saved.value.filter((q) => q.id !== stored.id)];
     current.value = stored;
     title.value = stored.title;
@@ -196,7 +211,18 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   async function exportAs(format: 'csv' | api.ExportFormat) {
     if (format === 'csv') {
       if (!result.value) return;
-      saveFile(new Blob([toCsv(result.value.columns.map((c) => c.name), result.value.rows)], { type: 'text/csv;charset=utf-8' }), resultFileName(title.value, 'csv'));
+      saveFile(
+        new Blob(
+          [
+            toCsv(
+              result.value.columns.map((c) => c.name),
+              result.value.rows,
+            ),
+          ],
+          { type: 'text/csv;charset=utf-8' },
+        ),
+        resultFileName(title.value, 'csv'),
+      );
       return;
     }
     const prepared = prepare();
@@ -210,7 +236,31 @@ export const useWorkbenchStore = defineStore('workbench', () => {
     }
   }
 
-  return { tables, sql, params, names, problems, running, cancelled, result, runError, exporting, history, saved, current, title, open, check, run, cancel, load, openSaved, save, removeSaved, exportAs };
+  return {
+    tables,
+    sql,
+    params,
+    names,
+    problems,
+    running,
+    cancelled,
+    result,
+    runError,
+    exporting,
+    history,
+    saved,
+    current,
+    title,
+    open,
+    check,
+    run,
+    cancel,
+    load,
+    openSaved,
+    save,
+    removeSaved,
+    exportAs,
+  };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useWorkbenchStore, import.meta.hot));

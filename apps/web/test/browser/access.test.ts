@@ -60,8 +60,12 @@ describe('a leader opening a link to another province', () => {
     await login(page, 'leader');
     await page.goto('/dashboard?region=150000&year=2025');
     const notice = page.getByTestId('outside-scope');
-    await expect.poll(() => notice.textContent()).toContain('内蒙古自治区不在您的查看范围内：您可以查看四川省及其下级地区。');
-    expect(await page.locator('[data-test^="chart-"], [data-test="target-table"], [data-test="status-summary"]').count()).toBe(0);
+    await expect
+      .poll(() => notice.textContent())
+      .toContain('内蒙古自治区不在您的查看范围内：您可以查看四川省及其下级地区。');
+    expect(
+      await page.locator('[data-test^="chart-"], [data-test="target-table"], [data-test="status-summary"]').count(),
+    ).toBe(0);
     // The header's region picker keeps to the leader's own regions.
     expect(await page.getByTestId('region-field').textContent()).not.toContain('内蒙古');
     await shot(page, '26-dashboard-outside-scope');

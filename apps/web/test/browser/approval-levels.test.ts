@@ -23,20 +23,43 @@ async function openFromQueue(page: Page): Promise<void> {
   await visible(page.locator('.approval-steps'));
 }
 
-const stepsDone = (page: Page) => page.locator('.approval-steps [data-done="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+const stepsDone = (page: Page) =>
+  page.locator('.approval-steps [data-done="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
 
 beforeAll(async () => {
   browser = await launch();
   // A quarter of the demo's 锦江区教育局 form nobody has reported yet, filled in as a draft by its reporter.
   const office = await ApiClient.as('admin');
   const { formId } = await assignmentOf(office, '锦江区教育局', '2024Q1');
-  const [created] = await office.post<Array<{ id: string }>>('/assignments', { formId, version: 1, regionCodes: ['510104'], departments: ['锦江区教育局'], periods: ['2023Q2'], dueDate: null });
+  const [created] = await office.post<Array<{ id: string }>>('/assignments', {
+    formId,
+    version: 1,
+    regionCodes: ['510104'],
+    departments: ['锦江区教育局'],
+    periods: ['2023Q2'],
+    dueDate: null,
+  });
   id = created!.id;
   const reporter = await ApiClient.as('jj-edu');
-  const view = await reporter.get<{ form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } }>(`/assignments/${id}`);
+  const view = await reporter.get<{ form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } }>(
+    `/assignments/${id}`,
+  );
   const fields = view.form.sections.flatMap((s) => s.fields);
   numberField = fields.find((f) => f.type === 'integer')!.id;
-  const values = Object.fromEntries(fields.map((f) => [f.id, f.type === 'long_text' ? '按计划推进' : f.type === 'percent' ? 80 : f.type === 'yes_no' ? true : f.type === 'date' ? '2023-06-30' : 12]));
+  const values = Object.fromEntries(
+    fields.map((f) => [
+      f.id,
+      f.type === 'long_text'
+        ? '按计划推进'
+        : f.type === 'percent'
+          ? 80
+          : f.type === 'yes_no'
+            ? true
+            : f.type === 'date'
+              ? '2023-06-30'
+              : 12,
+    ]),
+  );
   await reporter.put(`/assignments/${id}/submission`, { values, formVersion: 1 });
 });
 shootOnFailure(() => people.pages());
@@ -50,7 +73,8 @@ describe('approval up the levels', () => {
     const reporter = await as('jj-edu');
     const writes: Array<{ path: string; status: number }> = [];
     reporter.on('response', (r) => {
-      if (r.request().method() !== 'GET' && r.url().includes(`/assignments/${id}/submission`)) writes.push({ path: new URL(r.url()).pathname, status: r.status() });
+      if (r.request().method() !== 'GET' && r.url().includes(`/assignments/${id}/submission`))
+        writes.push({ path: new URL(r.url()).pathname, status: r.status() });
     });
     // A slow connection: the server has each autosave at once, its answer comes two seconds later.
     await reporter.route(`**/api/v1/assignments/${id}/submission`, async (route) => {
@@ -61,7 +85,9 @@ describe('approval up the levels', () => {
     });
     await reporter.goto(`/report/${id}`);
     await visible(reporter.locator(`#f-${numberField}`));
-    const saving = reporter.waitForRequest((r) => r.method() === 'PUT' && r.url().includes(`/assignments/${id}/submission`));
+    const saving = reporter.waitForRequest(
+      (r) => r.method() === 'PUT' && r.url().includes(`/assignments/${id}/submission`),
+    );
     await reporter.locator(`#f-${numberField}`).fill('13');
     await saving;
     // Changed again and submitted within the autosave's pause, while the first save is still on its way.
@@ -76,8 +102,13 @@ describe('approval up the levels', () => {
     await visible(reporter.getByText('已提交，等待审核；审核前不能修改'));
     expect(await reporter.getByTestId('submit').count()).toBe(0);
     const office = await ApiClient.as('admin');
-    const view = await office.get<{ submission: { status: string; values: Record<string, unknown> } }>(`/assignments/${id}`);
-    expect(view.submission).toMatchObject({ status: 'submitted', values: expect.objectContaining({ [numberField]: 14 }) });
+    const view = await office.get<{ submission: { status: string; values: Record<string, unknown> } }>(
+      `/assignments/${id}`,
+    );
+    expect(view.submission).toMatchObject({
+      status: 'submitted',
+      values: expect.objectContaining({ [numberField]: 14 }),
+    });
     await reporter.unroute(`**/api/v1/assignments/${id}/submission`);
   });
 

@@ -52,7 +52,9 @@ describe('the leaders’ dashboard', () => {
     // The province has no plan of its own in the demo: its summary counts the plans below, by level.
     const below = page.getByTestId('summary-below');
     await visible(below.locator('[data-level="county"]'));
-    expect(await below.locator('[data-level="county"]').textContent()).toMatch(/下辖县级规划（\d+ 个地区，\d+ 项目标）/);
+    expect(await below.locator('[data-level="county"]').textContent()).toMatch(
+      /下辖县级规划（\d+ 个地区，\d+ 项目标）/,
+    );
     expect(await page.getByTestId('status-summary').textContent()).not.toContain('没有可判定的目标');
   });
 
@@ -67,7 +69,11 @@ describe('the leaders’ dashboard', () => {
     await visible(chart.locator('.app-chart:not(.drawn) svg'));
     await expect.poll(() => chart.locator('.app-chart.drawn').count()).toBe(0);
     // The live chart answers the pointer: a bar's tooltip names its region.
-    const bar = chart.locator('.app-chart svg path[fill="#8a94a6"], .app-chart svg path[fill="#ee6666"], .app-chart svg path[fill="#3ba272"]').first();
+    const bar = chart
+      .locator(
+        '.app-chart svg path[fill="#8a94a6"], .app-chart svg path[fill="#ee6666"], .app-chart svg path[fill="#3ba272"]',
+      )
+      .first();
     await bar.hover({ force: true });
     await visible(chart.locator('.app-chart div', { hasText: /市|州/ }).last());
     await page.mouse.move(0, 0);
@@ -91,9 +97,12 @@ describe('the leaders’ dashboard', () => {
     await visible(page.getByText('锦江区没有下级地区'));
     expect(await page.getByTestId('comparison-charts').count()).toBe(0);
     await expect.poll(chartsDrawn).toBe(4);
-    for (const id of ['target-progress', 'indicator-series', 'on-track-trend', 'department-reporting']) await visible(page.getByTestId(`chart-${id}`).locator('svg'));
+    for (const id of ['target-progress', 'indicator-series', 'on-track-trend', 'department-reporting'])
+      await visible(page.getByTestId(`chart-${id}`).locator('svg'));
     // Each of the county's targets is a bar in its status colour, labelled with its lead unit.
-    expect(await page.getByTestId('chart-target-progress').locator('svg text', { hasText: '区教育局｜' }).count()).toBeGreaterThan(0);
+    expect(
+      await page.getByTestId('chart-target-progress').locator('svg text', { hasText: '区教育局｜' }).count(),
+    ).toBeGreaterThan(0);
     await visible(page.getByTestId('target-table').getByTestId('status-chip'));
     await shot(page, '22-dashboard-county');
     await page.getByTestId('chart-indicator-series').scrollIntoViewIfNeeded();
@@ -138,7 +147,9 @@ describe('the leaders’ dashboard', () => {
     await dashboardSettled(other);
     await expect.poll(() => other.locator('[data-test^="chart-"] .app-chart svg').count()).toBe(ALL_CHARTS);
     // The address asks for its data once, on its way to the page: not again when the page's code is in.
-    expect([...asked].sort()).toEqual(['/api/v1/progress', '/api/v1/progress/rollup', ...REPORT_IDS.map((id) => `/api/v1/reports/${id}`)].sort());
+    expect([...asked].sort()).toEqual(
+      ['/api/v1/progress', '/api/v1/progress/rollup', ...REPORT_IDS.map((id) => `/api/v1/reports/${id}`)].sort(),
+    );
     expect(await other.locator('[data-test="year-select"]').textContent()).toContain('2024年');
     await shot(other, '24-dashboard-shared-address');
     await other.close();
@@ -156,12 +167,14 @@ describe('the leaders’ dashboard', () => {
     await other.unroute('**/api/v1/progress?*');
     await other.getByRole('button', { name: '重试' }).click();
     await expect.poll(() => summary.getByTestId('summary-failed').count()).toBe(0);
-    await expect.poll(async () => (await summary.getByTestId('own-count').allTextContents()).every((n) => /^\d+$/.test(n))).toBe(true);
+    await expect
+      .poll(async () => (await summary.getByTestId('own-count').allTextContents()).every((n) => /^\d+$/.test(n)))
+      .toBe(true);
     expect(await other.getByRole('button', { name: '重试' }).count()).toBe(0);
     await other.close();
   });
 
-  it('makes the header\'s region picker when it is pressed, and the dashboard follows the region picked', async () => {
+  it("makes the header's region picker when it is pressed, and the dashboard follows the region picked", async () => {
     await page.goto(`/dashboard?region=510000&year=${YEAR}`);
     await dashboardSettled(page);
     const field = page.getByTestId('region-field');

@@ -42,24 +42,44 @@ function run(tool: string, args: string[]): string {
 describe('the final evaluation (终期评估)', () => {
   it('downloads as Word from the print page, and LibreOffice opens it: every page drawn', async () => {
     await page.goto('/print?region=510104&year=2025');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '终期评估（Word）' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '终期评估（Word）' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('510104-终期评估.docx');
     const docx = path.join(dir, 'final.docx');
     await download.saveAs(docx);
     await shot(page, '51-final-evaluation-button');
-    run('/usr/bin/soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx]);
+    run('/usr/bin/soffice', [
+      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      docx,
+    ]);
     const pdf = path.join(dir, 'final.pdf');
     const pages = Number(/^Pages:\s+(\d+)$/m.exec(run('/usr/bin/pdfinfo', [pdf]))?.[1] ?? 0);
     expect(pages).toBeGreaterThan(3);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const old of readdirSync(SCREENSHOTS).filter((f) => f.startsWith('52-final-evaluation-word-page'))) rmSync(path.join(SCREENSHOTS, old));
+    for (const old of readdirSync(SCREENSHOTS).filter((f) => f.startsWith('52-final-evaluation-word-page')))
+      rmSync(path.join(SCREENSHOTS, old));
     run('/usr/bin/pdftoppm', ['-r', '80', '-png', pdf, path.join(SCREENSHOTS, '52-final-evaluation-word-page')]);
     const pictures = readdirSync(SCREENSHOTS).filter((f) => f.startsWith('52-final-evaluation-word-page'));
     expect(pictures).toHaveLength(pages);
     for (const picture of pictures) expect(statSync(path.join(SCREENSHOTS, picture)).size).toBeGreaterThan(10_000);
     // In the order the text was written, cell by cell: read by position, a target wrapped in its cell interleaves with the next cell's figures.
     const text = run('/usr/bin/pdftotext', ['-raw', pdf, '-']).replace(/\s+/g, '');
-    for (const words of ['锦江区全民科学素质行动实施方案', '终期评估报告', '目标完成情况', '未完成目标及牵头单位', '各单位填报情况', '建立现代课程教学示范校5所']) expect(text).toContain(words);
+    for (const words of [
+      '锦江区全民科学素质行动实施方案',
+      '终期评估报告',
+      '目标完成情况',
+      '未完成目标及牵头单位',
+      '各单位填报情况',
+      '建立现代课程教学示范校5所',
+    ])
+      expect(text).toContain(words);
     expect(errors).toEqual([]);
   }, 180_000);
 

@@ -19,22 +19,41 @@ function newest(target: string): number {
   if (!existsSync(target)) return 0;
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(target).filter((n) => n !== 'node_modules' && n !== 'dist').map((n) => newest(path.join(target, n))));
+  return Math.max(
+    0,
+    ...readdirSync(target)
+      .filter((n) => n !== 'node_modules' && n !== 'dist')
+      .map((n) => newest(path.join(target, n))),
+  );
 }
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Builds the web app unless dist is newer than every source it is made from (the schema's and the chart builders' too). */
 function buildIfStale() {
   const built = newest(path.join(WEB_DIR, 'dist', 'index.html'));
-  const packages = [path.join(ROOT, 'packages', 'schema', 'src'), path.join(ROOT, 'packages', 'analytics', 'src', 'charts')];
-  const sources = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, 'index.html'), path.join(WEB_DIR, 'vite.config.ts'), path.join(WEB_DIR, 'build'), path.join(WEB_DIR, 'public'), ...packages];
-  if (built > Math.max(...sources.map(newest)) && existsSync(path.join(WEB_DIR, 'dist', '.vite', 'manifest.json'))) return;
+  const packages = [
+    path.join(ROOT, 'packages', 'schema', 'src'),
+    path.join(ROOT, 'packages', 'analytics', 'src', 'charts'),
+  ];
+  const sources = [
+    path.join(WEB_DIR, 'src'),
+    path.join(WEB_DIR, 'index.html'),
+    path.join(WEB_DIR, 'vite.config.ts'),
+    path.join(WEB_DIR, 'build'),
+    path.join(WEB_DIR, 'public'),
+    ...packages,
+  ];
+  if (built > Math.max(...sources.map(newest)) && existsSync(path.join(WEB_DIR, 'dist', '.vite', 'manifest.json')))
+    return;
   // Vitest sets NODE_ENV=test, which would make Vite keep development code in the bundle.
-  run(path.join(WEB_DIR, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], WEB_DIR, { NODE_ENV: 'production' });
+  run(path.join(WEB_DIR, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], WEB_DIR, {
+    NODE_ENV: 'production',
+  });
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, log: string) {
@@ -48,7 +67,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: string) 
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`kesu serve did not come up at ${baseUrl}:\n${existsSync(log) ? readFileSync(log, 'utf8').slice(-4000) : ''}`);
+  throw new Error(
+    `kesu serve did not come up at ${baseUrl}:\n${existsSync(log) ? readFileSync(log, 'utf8').slice(-4000) : ''}`,
+  );
 }
 
 /**
@@ -73,7 +94,11 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = path.join(dataDir, 'serve.log');
   const out = openSync(log, 'a');
-  const child = spawn(tsx, ['--conditions=@kesu/source', cli, 'serve', '--port', String(port), '--host', '127.0.0.1'], { cwd: API_DIR, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  const child = spawn(tsx, ['--conditions=@kesu/source', cli, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: API_DIR,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', out, out],
+  });
   await waitForHealth(baseUrl, child, log);
   project.provide('baseUrl', baseUrl);
   project.provide('logins', logins);

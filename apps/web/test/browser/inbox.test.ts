@@ -27,17 +27,42 @@ beforeAll(async () => {
   // A quarter of the demo's 锦江区科协 form nobody has reported yet.
   const office = await ApiClient.as('admin');
   const { formId } = await assignmentOf(office, '锦江区科协', '2024Q1');
-  const [created] = await office.post<Array<{ id: string }>>('/assignments', { formId, version: 1, regionCodes: ['510104'], departments: ['锦江区科协'], periods: ['2023Q3'], dueDate: null });
+  const [created] = await office.post<Array<{ id: string }>>('/assignments', {
+    formId,
+    version: 1,
+    regionCodes: ['510104'],
+    departments: ['锦江区科协'],
+    periods: ['2023Q3'],
+    dueDate: null,
+  });
   id = created!.id;
   const reporter = await ApiClient.as('jj-kx');
-  const view = await reporter.get<{ form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } }>(`/assignments/${id}`);
+  const view = await reporter.get<{ form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } }>(
+    `/assignments/${id}`,
+  );
   const fields = view.form.sections.flatMap((s) => s.fields);
-  const values = Object.fromEntries(fields.map((f) => [f.id, f.type === 'long_text' ? '按计划推进' : f.type === 'percent' ? 80 : f.type === 'yes_no' ? true : f.type === 'date' ? '2023-09-30' : 12]));
+  const values = Object.fromEntries(
+    fields.map((f) => [
+      f.id,
+      f.type === 'long_text'
+        ? '按计划推进'
+        : f.type === 'percent'
+          ? 80
+          : f.type === 'yes_no'
+            ? true
+            : f.type === 'date'
+              ? '2023-09-30'
+              : 12,
+    ]),
+  );
   await reporter.post(`/assignments/${id}/submission/submit`, { values, formVersion: 1 });
   const reviewer = await ApiClient.as('jj-reviewer');
   await reviewer.post(`/assignments/${id}/submission/return`, { comment: COMMENT });
   // The notice is stored just after the answer; wait until it is there.
-  const returned = async () => (await reporter.get<{ items: Notice[] }>('/notifications?limit=5')).items.some((n) => n.link === `/report/${id}` && n.kind === 'submission.returned');
+  const returned = async () =>
+    (await reporter.get<{ items: Notice[] }>('/notifications?limit=5')).items.some(
+      (n) => n.link === `/report/${id}` && n.kind === 'submission.returned',
+    );
   for (let waited = 0; !(await returned()); waited += 200) {
     if (waited > 15_000) throw new Error('the returned report never reached the reporter’s inbox');
     await new Promise((r) => setTimeout(r, 200));
@@ -76,7 +101,9 @@ describe('the inbox', () => {
     const list = page.getByTestId('inbox-list');
     const first = list.locator('[data-kind="submission.returned"]').first();
     await visible(first);
-    const stored = (await reporter.get<{ items: Notice[] }>('/notifications?limit=20')).items.find((n) => n.link === `/report/${id}` && n.kind === 'submission.returned')!;
+    const stored = (await reporter.get<{ items: Notice[] }>('/notifications?limit=20')).items.find(
+      (n) => n.link === `/report/${id}` && n.kind === 'submission.returned',
+    )!;
     await visible(list.locator(`[data-notice="${stored.id}"]`, { hasText: formatBeijingDateTime(stored.createdAt) }));
     await visible(list.locator(`[data-notice="${stored.id}"]`, { hasText: COMMENT }));
     await shot(page, 'inbox-03-page');
@@ -86,7 +113,9 @@ describe('the inbox', () => {
     await visible(page.getByTestId('returned-comment').getByText(COMMENT));
     await shot(page, 'inbox-04-report');
     // Read on opening: the count went down by one, on the server and on the bell.
-    await expect.poll(async () => (await reporter.get<{ unread: number }>('/notifications/unread-count')).unread).toBe(unread - 1);
+    await expect
+      .poll(async () => (await reporter.get<{ unread: number }>('/notifications/unread-count')).unread)
+      .toBe(unread - 1);
     await page.goto('/inbox');
     await visible(page.getByTestId('inbox-list').locator(`[data-notice="${stored.id}"]:not(.unread)`));
     expect(errors).toEqual([]);
@@ -100,7 +129,12 @@ describe('the inbox', () => {
     await expect.poll(() => page.locator('.inbox-item.unread').count()).toBe(0);
     await page.locator('.el-radio-button', { hasText: 'EN' }).click();
     await visible(page.getByRole('heading', { name: 'Messages' }));
-    await visible(page.getByTestId('inbox-list').getByText(/^Report returned: /).first());
+    await visible(
+      page
+        .getByTestId('inbox-list')
+        .getByText(/^Report returned: /)
+        .first(),
+    );
     await shot(page, 'inbox-05-english');
     await page.locator('.el-radio-button', { hasText: '中文' }).click();
     await visible(page.getByRole('heading', { name: '消息' }));

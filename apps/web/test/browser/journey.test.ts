@@ -165,7 +165,9 @@ describe('from a plan document to an approved report', () => {
     expect(form.latestVersion).toBe(2);
     const fields = form.definition.sections.flatMap((s) => s.fields.map((f) => [s.id, f.id]));
     expect(fields[0]?.[1]).toBe('lectures');
-    expect(form.definition.rules).toEqual([expect.objectContaining({ expression: 'lectures < 100', severity: 'warning', field: 'lectures' })]);
+    expect(form.definition.rules).toEqual([
+      expect.objectContaining({ expression: 'lectures < 100', severity: 'warning', field: 'lectures' }),
+    ]);
   });
 
   it('assigns the version to the unit for a quarter in a few clicks', async () => {
@@ -175,7 +177,12 @@ describe('from a plan document to an approved report', () => {
     // The form's own unit in the plan's region, and the plan's latest open quarter, are chosen already.
     await visible(page.locator('[data-pair="510104|锦江区教育局"]'));
     await expect.poll(() => page.locator('[data-pair="510104|锦江区教育局"] input').isChecked()).toBe(true);
-    await visible(page.locator('#assign-periods').locator('xpath=ancestor::div[contains(@class,"el-select")]').getByText(periodLabel));
+    await visible(
+      page
+        .locator('#assign-periods')
+        .locator('xpath=ancestor::div[contains(@class,"el-select")]')
+        .getByText(periodLabel),
+    );
     await visible(page.getByText('将下发 1 项任务'));
     await typeDate(page, 'assign-due', due);
     await shot(page, '06-assign');
@@ -183,7 +190,9 @@ describe('from a plan document to an approved report', () => {
     await toast(page, '已下发 1 项任务');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/assignments');
     await shot(page, '07-progress');
-    const rows = await office.get<AssignmentRow[]>(`/assignments?period=${period}&department=${encodeURIComponent('锦江区教育局')}`);
+    const rows = await office.get<AssignmentRow[]>(
+      `/assignments?period=${period}&department=${encodeURIComponent('锦江区教育局')}`,
+    );
     assignment = rows.find((a) => a.formId === formId) as AssignmentRow;
     expect(assignment).toMatchObject({ regionCode: '510104', status: null });
   });
@@ -204,16 +213,25 @@ describe('from a plan document to an approved report', () => {
     await expect.poll(() => row.locator('.survey-error').count()).toBe(0);
     await visible(row.locator('.survey-warning', { hasText: '讲座场次明显偏多' }));
     await row.getByLabel('「科普讲座举办场次」的情况说明').fill('本季度举办科技节，讲座集中');
-    for (const note of await page.locator('textarea[id^="f-"]').all()) await note.fill('（测试）本季度按计划推进各项任务。');
+    for (const note of await page.locator('textarea[id^="f-"]').all())
+      await note.fill('（测试）本季度按计划推进各项任务。');
     await visible(page.getByTestId('save-state').getByText('草稿已保存'), 20_000);
 
     await page.getByTestId('submit').click();
     await confirmBox(page, '提交审核');
     await toast(page, '已提交，等待审核');
-    const view = await office.get<{ submission: { status: string; values: Record<string, unknown>; warnings: Array<{ code: string; message: string }> } }>(`/assignments/${assignment.id}`);
+    const view = await office.get<{
+      submission: {
+        status: string;
+        values: Record<string, unknown>;
+        warnings: Array<{ code: string; message: string }>;
+      };
+    }>(`/assignments/${assignment.id}`);
     expect(view.submission.status).toBe('submitted');
     expect(view.submission.values['lectures']).toBe(150);
-    expect(view.submission.warnings).toContainEqual(expect.objectContaining({ code: 'explanation', message: '本季度举办科技节，讲座集中' }));
+    expect(view.submission.warnings).toContainEqual(
+      expect.objectContaining({ code: 'explanation', message: '本季度举办科技节，讲座集中' }),
+    );
   });
 
   it('lets the reviewer return it with a comment', async () => {
@@ -261,7 +279,9 @@ describe('from a plan document to an approved report', () => {
     await visible(reporter.getByText('已审核通过，数据已锁定'));
     expect(await reporter.locator('#f-lectures').count()).toBe(0);
     expect(await reporter.getByTestId('submit').count()).toBe(0);
-    const view = await office.get<{ submission: { status: string; values: Record<string, unknown>; revision: number } }>(`/assignments/${assignment.id}`);
+    const view = await office.get<{
+      submission: { status: string; values: Record<string, unknown>; revision: number };
+    }>(`/assignments/${assignment.id}`);
     expect(view.submission).toMatchObject({ status: 'approved', values: expect.objectContaining({ lectures: 90 }) });
   });
 

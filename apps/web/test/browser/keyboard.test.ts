@@ -29,7 +29,9 @@ const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe('filling a form with the keyboard', () => {
   it('moves through the fields in form order with Tab', async () => {
-    const view = await reporter.get<{ form: { sections: Array<{ fields: Array<{ id: string }> }> } }>(`/assignments/${assignment.id}`);
+    const view = await reporter.get<{ form: { sections: Array<{ fields: Array<{ id: string }> }> } }>(
+      `/assignments/${assignment.id}`,
+    );
     const order = view.form.sections.flatMap((s) => s.fields.map((f) => `f-${f.id}`)).slice(0, 6);
     await page.locator(`#${order[0]}`).focus();
     const visited = [await focusedId()];
@@ -53,10 +55,17 @@ describe('filling a form with the keyboard', () => {
 
   it('gives every control a name a screen reader can read', async () => {
     const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([tabindex="-1"]), textarea, button, [role=radiogroup], [role=group]')]
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          'input:not([type=hidden]):not([tabindex="-1"]), textarea, button, [role=radiogroup], [role=group]',
+        ),
+      ]
         .filter((el) => el.offsetParent !== null)
         .filter((el) => {
-          const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+          const labelled =
+            (el as HTMLInputElement).labels?.length ||
+            el.getAttribute('aria-label') ||
+            el.getAttribute('aria-labelledby');
           return !labelled && !(el.textContent ?? '').trim() && !el.getAttribute('title');
         })
         .map((el) => el.outerHTML.slice(0, 120)),

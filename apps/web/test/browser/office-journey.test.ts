@@ -34,9 +34,14 @@ async function logInWith(page: Page, username: string, password: string) {
 /** The reporter's notices of one kind, read through the API with the password it set. */
 async function noticesOf(kind: string): Promise<Array<{ kind: string }>> {
   const base = inject('baseUrl');
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: handedOut.username, password: REPORTER_PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: handedOut.username, password: REPORTER_PASSWORD }),
+  });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const list = (await (await fetch(`${base}/api/v1/notifications?limit=100`, { headers: { cookie } })).json()) as { items?: Array<{ kind: string }> } | Array<{ kind: string }>;
+  const list = (await (await fetch(`${base}/api/v1/notifications?limit=100`, { headers: { cookie } })).json()) as
+    { items?: Array<{ kind: string }> } | Array<{ kind: string }>;
   const items = Array.isArray(list) ? list : (list.items ?? []);
   return items.filter((n) => n.kind === kind);
 }
@@ -55,13 +60,28 @@ beforeAll(async () => {
   const res = await office.upload(`/plans/import?name=${encodeURIComponent('青羊区实施方案.txt')}`, new Blob([seed]));
   if (res.status !== 201 && res.status !== 200) throw new Error(`import: ${res.status} ${await res.text()}`);
   planId = ((await res.json()) as { id: string }).id;
-  const form = await office.post<{ id: string; department: string }>(`/plans/${planId}/forms/generate`, { department: '区教育局', periodKind: 'quarter' });
+  const form = await office.post<{ id: string; department: string }>(`/plans/${planId}/forms/generate`, {
+    department: '区教育局',
+    periodKind: 'quarter',
+  });
   expect(form.department).toBe(UNIT);
   await office.post(`/forms/${form.id}/publish`, {});
   const tomorrow = new Date(Date.parse(`${beijingToday()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const [created] = await office.post<Array<{ id: string }>>('/assignments', { formId: form.id, version: 1, pairs: [{ regionCode: '510105', department: UNIT }], periods: ['2025Q4'], dueDate: tomorrow });
+  const [created] = await office.post<Array<{ id: string }>>('/assignments', {
+    formId: form.id,
+    version: 1,
+    pairs: [{ regionCode: '510105', department: UNIT }],
+    periods: ['2025Q4'],
+    dueDate: tomorrow,
+  });
   assignmentId = created!.id;
-  await office.post('/users', { username: REVIEWER.username, displayName: '青羊区审核人', password: REVIEWER.password, role: 'reviewer', regionCode: '510105' });
+  await office.post('/users', {
+    username: REVIEWER.username,
+    displayName: '青羊区审核人',
+    password: REVIEWER.password,
+    role: 'reviewer',
+    regionCode: '510105',
+  });
 });
 shootOnFailure(() => people.pages('journey22-'));
 afterAll(async () => {
@@ -79,7 +99,10 @@ describe('running the office, from a new plan to a report accepted by the city',
     await visible(dialog.getByText(/已新建 \d+ 个填报账号/));
     const row = dialog.locator('tr[data-username]', { hasText: UNIT });
     await visible(row);
-    handedOut = { username: (await row.getAttribute('data-username')) ?? '', code: (await row.locator('[data-test="handout-code"]').textContent()) ?? '' };
+    handedOut = {
+      username: (await row.getAttribute('data-username')) ?? '',
+      code: (await row.locator('[data-test="handout-code"]').textContent()) ?? '',
+    };
     expect(handedOut.username).toMatch(/^510105\./);
     await shot(page, 'journey22-01-accounts');
     await dialog.getByRole('button', { name: '我已记下，关闭' }).click();
@@ -138,7 +161,9 @@ describe('running the office, from a new plan to a report accepted by the city',
     const reporter = await pageOf('reporter');
     await expect.poll(async () => (await noticesOf('submission.returned')).length, { timeout: 15_000 }).toBe(1);
     await reporter.goto('/inbox');
-    const notice = reporter.getByTestId('inbox-list').locator('[data-kind="submission.returned"]', { hasText: COMMENT });
+    const notice = reporter
+      .getByTestId('inbox-list')
+      .locator('[data-kind="submission.returned"]', { hasText: COMMENT });
     await visible(notice);
     await shot(reporter, 'journey22-03-returned-inbox');
     await notice.click();

@@ -25,7 +25,9 @@ afterAll(async () => {
   await browser.close();
 });
 
-const serverValue = async (field: string) => (await reporter.get<{ submission: { values: Record<string, unknown> } | null }>(`/assignments/${assignment.id}`)).submission?.values[field];
+const serverValue = async (field: string) =>
+  (await reporter.get<{ submission: { values: Record<string, unknown> } | null }>(`/assignments/${assignment.id}`))
+    .submission?.values[field];
 
 describe('autosave on a flaky connection', () => {
   it('keeps the draft in the browser while offline and sends it when the connection is back', async () => {

@@ -73,7 +73,14 @@ async function open(name: string, options: typeof PHONE): Promise<Page> {
 /** A report of a quarter nobody has reported yet, set up by the office for this test. */
 async function freshAssignment(office: ApiClient, department: string, period: string): Promise<string> {
   const { formId } = await assignmentOf(office, department, '2024Q1');
-  const [created] = await office.post<Array<{ id: string }>>('/assignments', { formId, version: 1, regionCodes: ['510104'], departments: [department], periods: [period], dueDate: null });
+  const [created] = await office.post<Array<{ id: string }>>('/assignments', {
+    formId,
+    version: 1,
+    regionCodes: ['510104'],
+    departments: [department],
+    periods: [period],
+    dueDate: null,
+  });
   return created!.id;
 }
 
@@ -86,14 +93,34 @@ beforeAll(async () => {
   const kx = await ApiClient.as('jj-kx');
   const view = await kx.get<View>(`/assignments/${returned}`);
   const values = Object.fromEntries(
-    view.form.sections.flatMap((s) => s.fields).map((f) => [f.id, f.type === 'long_text' ? '按计划推进' : f.type === 'percent' ? 80 : f.type === 'yes_no' ? true : f.type === 'date' ? '2022-09-30' : 12]),
+    view.form.sections
+      .flatMap((s) => s.fields)
+      .map((f) => [
+        f.id,
+        f.type === 'long_text'
+          ? '按计划推进'
+          : f.type === 'percent'
+            ? 80
+            : f.type === 'yes_no'
+              ? true
+              : f.type === 'date'
+                ? '2022-09-30'
+                : 12,
+      ]),
   );
   await kx.post(`/assignments/${returned}/submission/submit`, { values, formVersion: 1 });
   await (await ApiClient.as('jj-reviewer')).post(`/assignments/${returned}/submission/return`, { comment: COMMENT });
   blankView = await (await ApiClient.as('jj-edu')).get<View>(`/assignments/${blank}`);
   const form = await office.post<{ id: string }>('/forms', { department: '锦江区科协', definition: ACTIVITY_FORM });
   await office.post(`/forms/${form.id}/publish`, {});
-  const [created] = await office.post<Array<{ id: string }>>('/assignments', { formId: form.id, version: 1, regionCodes: ['510104'], departments: ['锦江区科协'], periods: ['2023Q1'], dueDate: null });
+  const [created] = await office.post<Array<{ id: string }>>('/assignments', {
+    formId: form.id,
+    version: 1,
+    regionCodes: ['510104'],
+    departments: ['锦江区科协'],
+    periods: ['2023Q1'],
+    dueDate: null,
+  });
   withTable = created!.id;
 });
 shootOnFailure(() => pages);
@@ -115,7 +142,12 @@ describe('a reporter on a 390 × 844 phone', () => {
     await page.goto('/login');
     await visible(page.getByLabel('用户名'));
     await fits(page, 390);
-    expect(await smallTargets({ login: page.getByRole('button', { name: '登录', exact: true }), code: page.getByTestId('have-code') })).toEqual([]);
+    expect(
+      await smallTargets({
+        login: page.getByRole('button', { name: '登录', exact: true }),
+        code: page.getByTestId('have-code'),
+      }),
+    ).toEqual([]);
     await shot(page, 'phone-01-login');
     await page.getByTestId('have-code').click();
     await visible(page.getByTestId('code-form'));
@@ -132,7 +164,13 @@ describe('a reporter on a 390 × 844 phone', () => {
     // The sidebar is out of the way until the menu button opens it.
     expect(await page.getByRole('link', { name: '我的填报任务' }).isVisible()).toBe(false);
     await fits(page, 390);
-    expect(await smallTargets({ menu: page.getByTestId('open-menu'), bell: page.getByTestId('inbox-bell'), fill: card.getByRole('button', { name: '填报' }) })).toEqual([]);
+    expect(
+      await smallTargets({
+        menu: page.getByTestId('open-menu'),
+        bell: page.getByTestId('inbox-bell'),
+        fill: card.getByRole('button', { name: '填报' }),
+      }),
+    ).toEqual([]);
     await shot(page, 'phone-03-my-assignments');
 
     await page.getByTestId('open-menu').click();
@@ -156,7 +194,10 @@ describe('a reporter on a 390 × 844 phone', () => {
     await fits(page, 390);
     // Label above its box: a field takes the screen's width, not a third of it.
     const field = page.locator('.survey-field').first();
-    const [label, body] = [await field.locator('.survey-label').boundingBox(), await field.locator('.survey-body').boundingBox()];
+    const [label, body] = [
+      await field.locator('.survey-label').boundingBox(),
+      await field.locator('.survey-body').boundingBox(),
+    ];
     expect(body!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
     expect(body!.width).toBeGreaterThan(300);
     await shot(page, 'phone-05-returned-report');
@@ -169,7 +210,13 @@ describe('a reporter on a 390 × 844 phone', () => {
     await page.locator('.shell-content').evaluate((el) => el.scrollBy(0, 600));
     expect(await bottom()).toBeGreaterThan(844 - 70);
     expect(await bottom()).toBeLessThanOrEqual(844);
-    expect(await smallTargets({ submit, download: page.getByRole('button', { name: '下载 Excel 模板' }), upload: page.locator('button', { hasText: '上传 Excel' }) })).toEqual([]);
+    expect(
+      await smallTargets({
+        submit,
+        download: page.getByRole('button', { name: '下载 Excel 模板' }),
+        upload: page.locator('button', { hasText: '上传 Excel' }),
+      }),
+    ).toEqual([]);
     await shot(page, 'phone-06-returned-report-scrolled');
   });
 
@@ -219,7 +266,9 @@ describe('a reporter on a 390 × 844 phone', () => {
     await page.getByTestId('submit').click();
     const list = page.getByTestId('problem-list');
     await visible(list);
-    const required = blankView.form.sections.flatMap((s) => s.fields.filter((f) => f.required).map((f) => ({ ...f, section: s.title })));
+    const required = blankView.form.sections.flatMap((s) =>
+      s.fields.filter((f) => f.required).map((f) => ({ ...f, section: s.title })),
+    );
     await visible(list.getByRole('heading', { name: new RegExp(`报表有 ${required.length} 处问题`) }));
     const last = required.at(-1)!;
     const entry = list.locator(`[data-path="${last.id}"]`);
@@ -238,18 +287,29 @@ describe('a reporter on a 390 × 844 phone', () => {
     await shot(page, 'phone-12-problem-chosen');
 
     // Fixed, it leaves the list.
-    await page.locator(`#f-${last.id}`).fill(['integer', 'decimal', 'percent'].includes(last.type) ? '5' : '按计划推进');
+    await page
+      .locator(`#f-${last.id}`)
+      .fill(['integer', 'decimal', 'percent'].includes(last.type) ? '5' : '按计划推进');
     await expect.poll(() => entry.count()).toBe(0);
   });
 
   it('takes an Excel workbook, and lists the cells it refuses, on a page that fits', async () => {
     const page = pages['phone-edu'] as Page;
     await page.locator('.shell-content').evaluate((el) => el.scrollTo(0, 0));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel 模板' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 Excel 模板' }).click(),
+    ]);
     const template = readFileSync(await download.path());
     const number = blankView.form.sections.flatMap((s) => s.fields).find((f) => f.type === 'integer')!;
     const bad = typeIntoWorkbook(template, { [number.id]: '五所' });
-    await page.getByTestId('excel-file').setInputFiles({ name: 'filled.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad.bytes });
+    await page
+      .getByTestId('excel-file')
+      .setInputFiles({
+        name: 'filled.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: bad.bytes,
+      });
     await visible(page.getByTestId('upload-errors'));
     await fits(page, 390);
     await shot(page, 'phone-13-excel-refused');
@@ -273,7 +333,12 @@ describe('a reporter on a 390 × 844 phone', () => {
     expect(count!.y).toBeGreaterThan(name!.y + name!.height);
     const cell = await table.locator('tbody tr').first().locator('td').nth(2).boundingBox();
     expect(cell!.width).toBeGreaterThan(280);
-    expect(await smallTargets({ remove: table.getByRole('button', { name: '删除第 1 行' }), add: table.getByRole('button', { name: '添加一行' }) })).toEqual([]);
+    expect(
+      await smallTargets({
+        remove: table.getByRole('button', { name: '删除第 1 行' }),
+        add: table.getByRole('button', { name: '添加一行' }),
+      }),
+    ).toEqual([]);
 
     await visitors(0).fill('三百');
     expect(await table.locator('.survey-error').count()).toBe(0);
@@ -306,7 +371,9 @@ describe('the dashboard and the review page in English on a phone and on a table
   let submitted: AssignmentRow;
   beforeAll(async () => {
     const reviewer = await ApiClient.as('jj-reviewer');
-    const rows = await reviewer.get<AssignmentRow[]>(`/assignments?department=${encodeURIComponent('锦江区教育局')}&status=submitted`);
+    const rows = await reviewer.get<AssignmentRow[]>(
+      `/assignments?department=${encodeURIComponent('锦江区教育局')}&status=submitted`,
+    );
     submitted = rows[0]!;
   });
 

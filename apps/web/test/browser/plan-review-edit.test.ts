@@ -49,7 +49,10 @@ async function openSelect(input: Locator): Promise<void> {
 
 /** Selects a phrase of the source pane as a person would with the mouse, and lets go. */
 async function selectInSource(phrase: string): Promise<void> {
-  await page.locator('.plan-source-text span', { hasText: phrase.slice(0, 6) }).first().scrollIntoViewIfNeeded();
+  await page
+    .locator('.plan-source-text span', { hasText: phrase.slice(0, 6) })
+    .first()
+    .scrollIntoViewIfNeeded();
   await page.evaluate((text) => {
     const pane = document.querySelector('[data-test="plan-source"]') as HTMLElement;
     const at = (pane.textContent ?? '').indexOf(text);
@@ -150,7 +153,9 @@ describe('correcting an imported provincial plan', () => {
     await expect.poll(() => page.locator('.el-select-dropdown:visible').count()).toBe(0);
     await dialog.getByTestId('save-units').click();
     await toast(page, '单位已更新，保存后生效');
-    await visible(page.locator('.plan-task', { hasText: '加强老年人健康科普服务' }).locator('.el-tag', { hasText: '省体育局' }));
+    await visible(
+      page.locator('.plan-task', { hasText: '加强老年人健康科普服务' }).locator('.el-tag', { hasText: '省体育局' }),
+    );
   });
 
   it('saves the corrected plan as a reviewed revision, every edit in it and in the audit trail', async () => {
@@ -164,8 +169,15 @@ describe('correcting an imported provincial plan', () => {
     expect(saved.plan.targets.find((t) => t.text === '全省注册科技志愿者达到30万人')?.leadUnits).toEqual(['省科协']);
     const task = saved.plan.sections.flatMap((s) => s.tasks).find((t) => t.title === '加强老年人健康科普服务');
     expect(task?.leadUnits).toEqual(['省卫生健康委', '省体育局']);
-    expect(saved.plan.departments.find((d) => d.raw === '省体育局')).toEqual({ raw: '省体育局', name: '甘肃省体育局', function: 'sports', region: '620000' });
-    const audit = await office.get<{ events: Array<{ previous: Plan; next: Plan }> }>(`/audit?entity=plan&entityId=${planId}&action=plan.review`);
+    expect(saved.plan.departments.find((d) => d.raw === '省体育局')).toEqual({
+      raw: '省体育局',
+      name: '甘肃省体育局',
+      function: 'sports',
+      region: '620000',
+    });
+    const audit = await office.get<{ events: Array<{ previous: Plan; next: Plan }> }>(
+      `/audit?entity=plan&entityId=${planId}&action=plan.review`,
+    );
     expect(audit.events[0]?.previous.targets.map((t) => t.text)).toContain(DELETED);
     expect(audit.events[0]?.next.targets.map((t) => t.text)).toContain(ADDED);
   });
@@ -176,7 +188,9 @@ describe('correcting an imported provincial plan', () => {
     await page.getByTestId('plan-file').setInputFiles(FILE);
     const dialog = page.getByRole('dialog', { name: '该方案已经导入过' });
     await visible(dialog);
-    await visible(dialog.getByText(/「甘肃省全民科学素质行动规划纲要实施方案（2021—2025年）」已在系统中（第 2 版，同一文件）/));
+    await visible(
+      dialog.getByText(/「甘肃省全民科学素质行动规划纲要实施方案（2021—2025年）」已在系统中（第 2 版，同一文件）/),
+    );
     await shot(page, '83-plan-import-duplicate');
     await dialog.getByTestId('open-existing').click();
     await page.waitForURL(`**/plans/${planId}`);

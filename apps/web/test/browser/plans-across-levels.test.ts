@@ -45,9 +45,14 @@ describe('plans across levels', () => {
     page = await (await newContext(browser)).newPage();
     await login(page, 'admin');
     await page.goto('/plans');
-    await page.locator('tr', { hasText: '四川省全民科学素质行动实施方案' }).getByRole('button', { name: '审核' }).click();
+    await page
+      .locator('tr', { hasText: '四川省全民科学素质行动实施方案' })
+      .getByRole('button', { name: '审核' })
+      .click();
     await page.getByRole('button', { name: '对照上级方案' }).click();
-    await visible(page.getByRole('status').getByText('四川省的上级地区尚无与其规划期（2021—2025年）同期的已导入实施方案，无法对照'));
+    await visible(
+      page.getByRole('status').getByText('四川省的上级地区尚无与其规划期（2021—2025年）同期的已导入实施方案，无法对照'),
+    );
   });
 
   it('places the county’s trainings among every county-level plan on its dashboard', async () => {
@@ -57,7 +62,9 @@ describe('plans across levels', () => {
     await page.goto('/dashboard?region=510104&year=2025');
     const benchmark = page.getByTestId('benchmark');
     await visible(benchmark.getByTestId('benchmark-standing'));
-    expect(await benchmark.getByTestId('benchmark-standing').textContent()).toMatch(/^锦江区的承诺高于 \d+ 份同级方案中的 \d+ 份$/);
+    expect(await benchmark.getByTestId('benchmark-standing').textContent()).toMatch(
+      /^锦江区的承诺高于 \d+ 份同级方案中的 \d+ 份$/,
+    );
     // The box plot with each plan a dot, 锦江区 named.
     await visible(benchmark.locator('svg text', { hasText: '锦江区' }).first());
     await visible(benchmark.locator('svg text', { hasText: '培训人次（每年）' }).first());
@@ -65,7 +72,8 @@ describe('plans across levels', () => {
     await benchmark.scrollIntoViewIfNeeded();
     await shot(page, '63-benchmark-county');
     // 「…的承诺高于 N 份同级方案中的 M 份」: N plans at the level in all.
-    const plansCounted = async () => Number(/高于 (\d+) 份/.exec((await benchmark.getByTestId('benchmark-standing').textContent()) ?? '')?.[1]);
+    const plansCounted = async () =>
+      Number(/高于 (\d+) 份/.exec((await benchmark.getByTestId('benchmark-standing').textContent()) ?? '')?.[1]);
     const country = await plansCounted();
     await benchmark.locator('.el-radio-button', { hasText: '本省同级' }).click();
     await visible(benchmark.locator('svg text', { hasText: '本省同级地区已导入的' }).first());
@@ -79,9 +87,14 @@ describe('plans across levels', () => {
     const errors = watchErrors(page);
     await login(page, 'admin');
     await page.goto('/plans');
-    await page.locator('tr', { hasText: '东胜区全民科学素质行动规划纲要实施方案（2021—2025年）' }).getByRole('button', { name: '审核' }).click();
+    await page
+      .locator('tr', { hasText: '东胜区全民科学素质行动规划纲要实施方案（2021—2025年）' })
+      .getByRole('button', { name: '审核' })
+      .click();
     await page.getByTestId('next-term').click();
-    await visible(page.getByTestId('next-term-title').getByText('东胜区全民科学素质行动规划纲要实施方案（2026—2030年）'));
+    await visible(
+      page.getByTestId('next-term-title').getByText('东胜区全民科学素质行动规划纲要实施方案（2026—2030年）'),
+    );
     const baselines = await page.getByTestId('baseline').allTextContents();
     expect(baselines).toHaveLength(26);
     expect(baselines.filter((b) => b !== '—').length).toBeGreaterThan(0);
@@ -91,7 +104,9 @@ describe('plans across levels', () => {
     await visible(page.getByRole('heading', { name: /2026—2030/ }));
     await page.getByRole('tab', { name: /目标/ }).click();
     await visible(page.getByTestId('target-previous').first());
-    expect(await page.getByTestId('target-previous').first().textContent()).toMatch(/^上期：时点值 不少于 15% · 2025；终期实际 .+（.+）$/);
+    expect(await page.getByTestId('target-previous').first().textContent()).toMatch(
+      /^上期：时点值 不少于 15% · 2025；终期实际 .+（.+）$/,
+    );
     // A term still running has no next term to draft.
     expect(await page.getByTestId('next-term').count()).toBe(0);
     await page.getByTestId('save-plan').click();
@@ -101,7 +116,9 @@ describe('plans across levels', () => {
   });
 
   it('fits a phone: each pair a card, nothing wider than the screen', async () => {
-    page = await (await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    page = await (
+      await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    ).newPage();
     await login(page, 'leader');
     await page.goto('/alignment');
     await visible(page.getByTestId('alignment-summary'));

@@ -64,7 +64,13 @@ describe('the printable report', () => {
     // The pages as pictures, for people to look at: from the PDF itself where poppler is installed,
     // otherwise the page as Chromium lays it out for print.
     if (existsSync('/usr/bin/pdftoppm')) {
-      const converted = spawnSync('/usr/bin/pdftoppm', ['-r', '80', '-png', PDF, path.join(SCREENSHOTS, '41-print-pdf-page')]);
+      const converted = spawnSync('/usr/bin/pdftoppm', [
+        '-r',
+        '80',
+        '-png',
+        PDF,
+        path.join(SCREENSHOTS, '41-print-pdf-page'),
+      ]);
       expect(converted.status).toBe(0);
     } else {
       await report.emulateMedia({ media: 'print' });

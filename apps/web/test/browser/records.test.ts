@@ -46,9 +46,16 @@ describe('assigning a form to units in their regions', () => {
     expect(await own.locator('input').isChecked()).toBe(true);
     expect(await page.locator('[data-pair="510104|锦江区科协"] input').isChecked()).toBe(false);
     // Each unit is offered in its own region only: never a plan unit beside another region.
-    const pairs = await page.locator('[data-pair]').evaluateAll((els) => els.map((e) => e.getAttribute('data-pair') ?? ''));
+    const pairs = await page
+      .locator('[data-pair]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-pair') ?? ''));
     expect(pairs.every((p) => p.startsWith('510104|'))).toBe(true);
-    await visible(page.locator('#assign-periods').locator('xpath=ancestor::div[contains(@class,"el-select")]').getByText(`${period}年`));
+    await visible(
+      page
+        .locator('#assign-periods')
+        .locator('xpath=ancestor::div[contains(@class,"el-select")]')
+        .getByText(`${period}年`),
+    );
     expect(await countText()).toBe('将下发 1 项任务（1 个单位 × 1 个期间）');
   });
 
@@ -111,7 +118,9 @@ describe('assigning a form to units in their regions', () => {
       await typeDate(page, 'assign-due', dayFrom(-1));
       await visible(page.getByTestId('past-due').getByText(`The due date ${dayFrom(-1)} has passed`));
       await page.locator('#assign-due').click();
-      await expect.poll(() => page.locator('.el-picker-panel:visible .el-date-table th').allTextContents()).toContain('Mon');
+      await expect
+        .poll(() => page.locator('.el-picker-panel:visible .el-date-table th').allTextContents())
+        .toContain('Mon');
       await shot(page, '61-assign-en');
       await page.keyboard.press('Escape');
     } finally {
@@ -126,12 +135,33 @@ describe('the audit trail', () => {
   beforeAll(async () => {
     // A quarter of the demo's 锦江区科协 form nobody has reported: saved, submitted, then returned.
     const { formId } = await assignmentOf(office, '锦江区科协', '2024Q1');
-    const [created] = await office.post<Array<{ id: string }>>('/assignments', { formId, version: 1, pairs: [{ regionCode: '510104', department: '锦江区科协' }], periods: ['2023Q3'], dueDate: null });
+    const [created] = await office.post<Array<{ id: string }>>('/assignments', {
+      formId,
+      version: 1,
+      pairs: [{ regionCode: '510104', department: '锦江区科协' }],
+      periods: ['2023Q3'],
+      dueDate: null,
+    });
     id = created!.id;
     const reporter = await ApiClient.as('jj-kx');
-    const view = await reporter.get<{ form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } }>(`/assignments/${id}`);
+    const view = await reporter.get<{ form: { sections: Array<{ fields: Array<{ id: string; type: string }> }> } }>(
+      `/assignments/${id}`,
+    );
     const fields = view.form.sections.flatMap((s) => s.fields);
-    const values = Object.fromEntries(fields.map((f) => [f.id, f.type === 'long_text' ? '按计划推进' : f.type === 'percent' ? 80 : f.type === 'yes_no' ? true : f.type === 'date' ? '2023-09-30' : 12]));
+    const values = Object.fromEntries(
+      fields.map((f) => [
+        f.id,
+        f.type === 'long_text'
+          ? '按计划推进'
+          : f.type === 'percent'
+            ? 80
+            : f.type === 'yes_no'
+              ? true
+              : f.type === 'date'
+                ? '2023-09-30'
+                : 12,
+      ]),
+    );
     await reporter.post(`/assignments/${id}/submission/submit`, { values, formVersion: 1 });
     const reviewer = await ApiClient.as('jj-reviewer');
     await reviewer.post(`/assignments/${id}/submission/return`, { comment: '请补充第三季度活动照片' });
@@ -163,7 +193,9 @@ describe('the audit trail', () => {
     await choose(page, 'audit-action', '退回修改');
     await page.getByTestId('audit-apply').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('action')).toBe('submission.return');
-    await expect.poll(async () => [...new Set(await page.locator('tr.audit-row [data-action]').allTextContents())]).toEqual(['退回修改']);
+    await expect
+      .poll(async () => [...new Set(await page.locator('tr.audit-row [data-action]').allTextContents())])
+      .toEqual(['退回修改']);
   });
 });
 

@@ -29,11 +29,20 @@ describe('reviewing against history and targets', () => {
     const context = await reporter.get<Context>(`/assignments/${assignment.id}/context`);
     const fields = view.form.sections.flatMap((s) => s.fields);
     // A count the unit reported every period: this period it is a hundred times as large.
-    const counted = fields.find((f) => f.type === 'integer' && context.history.filter((h) => typeof h.values[f.id] === 'number' && (h.values[f.id] as number) > 0).length >= 3);
+    const counted = fields.find(
+      (f) =>
+        f.type === 'integer' &&
+        context.history.filter((h) => typeof h.values[f.id] === 'number' && (h.values[f.id] as number) > 0).length >= 3,
+    );
     expect(counted).toBeDefined();
     const usual = Math.max(...context.history.map((h) => Number(h.values[counted!.id] ?? 0)));
-    const values = Object.fromEntries(fields.filter((f) => f.required && f.type === 'long_text').map((f) => [f.id, '按计划推进']));
-    await reporter.post(`/assignments/${assignment.id}/submission/submit`, { values: { ...values, [counted!.id]: usual * 100 }, formVersion: 1 });
+    const values = Object.fromEntries(
+      fields.filter((f) => f.required && f.type === 'long_text').map((f) => [f.id, '按计划推进']),
+    );
+    await reporter.post(`/assignments/${assignment.id}/submission/submit`, {
+      values: { ...values, [counted!.id]: usual * 100 },
+      formVersion: 1,
+    });
 
     page = await (await newContext(browser)).newPage();
     await login(page, 'jj-reviewer');

@@ -41,7 +41,10 @@ const status = () => page.getByTestId('run-status').textContent();
 
 async function download(format: RegExp): Promise<{ name: string; bytes: Buffer }> {
   await page.getByRole('button', { name: '导出' }).click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.el-dropdown-menu__item:visible', { hasText: format }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.el-dropdown-menu__item:visible', { hasText: format }).click(),
+  ]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path()) as string) };
 }
 
@@ -90,9 +93,13 @@ describe('the SQL workbench', () => {
     await page.getByRole('tab', { name: '已保存' }).click();
     await visible(page.getByTestId('saved-mine').getByText('锦江区各指标合计'));
     await shot(page, '32-workbench-saved');
-    const mine = await (await ApiClient.as('sc-stat')).get<Array<{ title: string; shared: boolean; sql: string; mine: boolean }>>('/saved-queries');
+    const mine = await (
+      await ApiClient.as('sc-stat')
+    ).get<Array<{ title: string; shared: boolean; sql: string; mine: boolean }>>('/saved-queries');
     expect(mine.find((q) => q.title === '锦江区各指标合计')).toMatchObject({ shared: true, sql: QUERY, mine: true });
-    const office = await (await ApiClient.as('admin')).get<Array<{ title: string; mine: boolean; owner: string }>>('/saved-queries');
+    const office = await (
+      await ApiClient.as('admin')
+    ).get<Array<{ title: string; mine: boolean; owner: string }>>('/saved-queries');
     expect(office.find((q) => q.title === '锦江区各指标合计')).toMatchObject({ mine: false, owner: 'sc-stat' });
   });
 
@@ -129,7 +136,9 @@ describe('the SQL workbench', () => {
     await expect.poll(() => problems.count(), { timeout: 30_000 }).toBe(1);
     // The limit, not twice the limit: a 408 answer made the browser send the query again.
     expect(Date.now() - started).toBeLessThan(16_000);
-    expect(await problems.textContent()).toContain('查询超过 10 秒的时间上限，已中止：请加筛选条件或先汇总，缩小查询范围');
+    expect(await problems.textContent()).toContain(
+      '查询超过 10 秒的时间上限，已中止：请加筛选条件或先汇总，缩小查询范围',
+    );
     expect(await status()).toBe('');
     await shot(page, '37-workbench-time-limit');
   });
@@ -137,7 +146,9 @@ describe('the SQL workbench', () => {
   it("says DuckDB's mistake once, in Chinese, marked in the editor, with DuckDB's words on request", async () => {
     await run("SELECT '科学' AS 甲, regoin_code\nFROM fact_value");
     const problems = page.getByTestId('problems');
-    await expect.poll(() => problems.getByTestId('problem-message').textContent()).toBe('字段「regoin_code」不存在；您是否要找：region_code、province_code、function_code？');
+    await expect
+      .poll(() => problems.getByTestId('problem-message').textContent())
+      .toBe('字段「regoin_code」不存在；您是否要找：region_code、province_code、function_code？');
     expect(await problems.textContent()).toContain('第 1 行第 19 列');
     expect(await page.getByTestId('problem-mark').textContent()).toBe('regoin_code');
     // Said once: not again in the status line, and no English unless asked for.
@@ -162,14 +173,20 @@ describe('the SQL workbench', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Shift+ArrowLeft');
     await page.locator('.schema-table', { hasText: 'dim_region' }).first().locator('summary .schema-doc').click();
-    await page.locator('.schema-table', { hasText: 'dim_region' }).first().locator('li .schema-name', { hasText: /^name$/ }).click();
+    await page
+      .locator('.schema-table', { hasText: 'dim_region' })
+      .first()
+      .locator('li .schema-name', { hasText: /^name$/ })
+      .click();
     await expect.poll(() => page.locator('.cm-content').innerText()).toBe('SELECT name\nFROM dim_region\nLIMIT 10');
     // A query put back from the history leaves the cursor after it, not before it.
     await page.getByRole('tab', { name: '历史' }).click();
     await page.getByTestId('history').locator('button', { hasText: 'range(100000000000)' }).first().click();
     await page.getByRole('tab', { name: '数据表' }).click();
     await page.locator('.schema-name', { hasText: /^dim_region$/ }).click();
-    await expect.poll(() => page.locator('.cm-content').innerText()).toBe('SELECT count(*) AS n FROM range(100000000000) a dim_region');
+    await expect
+      .poll(() => page.locator('.cm-content').innerText())
+      .toBe('SELECT count(*) AS n FROM range(100000000000) a dim_region');
     await shot(page, '39-workbench-insert-at-cursor');
   });
 
@@ -177,7 +194,9 @@ describe('the SQL workbench', () => {
     await run("SELECT region_code, period, value FROM fact_value WHERE province_code = '110000'");
     await expect.poll(status).toMatch(/^共 0 行/);
     expect(await page.getByTestId('scope-note').textContent()).toBe('结果已按您的权限范围（四川省）过滤');
-    expect(await page.getByTestId('no-rows').textContent()).toContain('您只能查询四川省及其下辖地区的数据，范围之外的行不可见，因此不会出现在结果中。');
+    expect(await page.getByTestId('no-rows').textContent()).toContain(
+      '您只能查询四川省及其下辖地区的数据，范围之外的行不可见，因此不会出现在结果中。',
+    );
     await shot(page, '40-workbench-scope-hint');
     await run('SELECT 42 AS answer');
     expect(await page.getByTestId('scope-note').count()).toBe(0);
@@ -200,14 +219,18 @@ describe('the SQL workbench', () => {
   });
 
   it('sizes every column to its content and scrolls sideways when the columns are wider than the pane', async () => {
-    await run('SELECT target_id, region_code, year, as_of, status, actual, expected, rule_zh, rule_en, region_code AS 区划 FROM fact_progress ORDER BY target_id LIMIT 50');
+    await run(
+      'SELECT target_id, region_code, year, as_of, status, actual, expected, rule_zh, rule_en, region_code AS 区划 FROM fact_progress ORDER BY target_id LIMIT 50',
+    );
     const grid = page.getByTestId('result-grid');
     await visible(grid.locator('[aria-rowindex="2"]'));
     expect(await grid.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await grid.evaluate((el) => el.scrollTo(el.scrollWidth, 0));
     // No header and no cell is cut, the last column's included; only a long rule stops at the widest a column gets.
     const cut = await grid.evaluate((el) =>
-      [...el.querySelectorAll<HTMLElement>('[role="columnheader"], [role="gridcell"]')].filter((cell) => cell.scrollWidth > cell.clientWidth && cell.clientWidth < 470).map((cell) => cell.textContent),
+      [...el.querySelectorAll<HTMLElement>('[role="columnheader"], [role="gridcell"]')]
+        .filter((cell) => cell.scrollWidth > cell.clientWidth && cell.clientWidth < 470)
+        .map((cell) => cell.textContent),
     );
     expect(cut).toEqual([]);
     const last = grid.locator('[role="columnheader"]').last();
@@ -218,8 +241,18 @@ describe('the SQL workbench', () => {
   });
 
   it.each([
-    ["SELECT * FROM read_csv('/etc/passwd')", 'read_csv', '不允许使用表函数 read_csv（不能读取文件或系统信息）', '第 1 行第 15 列'],
-    ['SELECT *\nFROM information_schema.tables', 'information_schema.tables', '不能指定库或模式：information_schema.tables', '第 2 行第 6 列'],
+    [
+      "SELECT * FROM read_csv('/etc/passwd')",
+      'read_csv',
+      '不允许使用表函数 read_csv（不能读取文件或系统信息）',
+      '第 1 行第 15 列',
+    ],
+    [
+      'SELECT *\nFROM information_schema.tables',
+      'information_schema.tables',
+      '不能指定库或模式：information_schema.tables',
+      '第 2 行第 6 列',
+    ],
   ])('refuses an escape (%s) with a Chinese message at its place', async (sql, marked, message, place) => {
     await setSql(sql);
     await page.getByTestId('run').click();

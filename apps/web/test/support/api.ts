@@ -63,7 +63,9 @@ export interface AssignmentRow {
 
 /** The assignment of a unit for a period (the demo has one per unit and period). */
 export async function assignmentOf(client: ApiClient, department: string, period: string): Promise<AssignmentRow> {
-  const rows = await client.get<AssignmentRow[]>(`/assignments?period=${encodeURIComponent(period)}&department=${encodeURIComponent(department)}`);
+  const rows = await client.get<AssignmentRow[]>(
+    `/assignments?period=${encodeURIComponent(period)}&department=${encodeURIComponent(department)}`,
+  );
   const row = rows[0];
   if (!row) throw new Error(`no assignment of ${department} for ${period}`);
   return row;

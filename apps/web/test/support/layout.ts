@@ -14,9 +14,16 @@ export function overflows(page: Page): Promise<string[]> {
       const test = el.getAttribute('data-test');
       return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${classes ? `.${classes}` : ''}${test ? `[data-test=${test}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
     };
-    const pageBoxes = [document.documentElement, document.body, document.querySelector('.shell'), document.querySelector('.shell-content')].filter((el): el is Element => el !== null);
+    const pageBoxes = [
+      document.documentElement,
+      document.body,
+      document.querySelector('.shell'),
+      document.querySelector('.shell-content'),
+    ].filter((el): el is Element => el !== null);
     const found: string[] = [];
-    for (const el of pageBoxes) if (el.scrollWidth > el.clientWidth + 1) found.push(`${describe(el)} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth}`);
+    for (const el of pageBoxes)
+      if (el.scrollWidth > el.clientWidth + 1)
+        found.push(`${describe(el)} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth}`);
     const reported: Element[] = [];
     for (const el of document.querySelectorAll('body *')) {
       const box = el.getBoundingClientRect();
@@ -24,7 +31,12 @@ export function overflows(page: Page): Promise<string[]> {
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       if (reported.some((r) => r.contains(el))) continue;
       let scroller: Element | null = el.parentElement;
-      while (scroller && !pageBoxes.includes(scroller) && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) scroller = scroller.parentElement;
+      while (
+        scroller &&
+        !pageBoxes.includes(scroller) &&
+        !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)
+      )
+        scroller = scroller.parentElement;
       if (scroller && !pageBoxes.includes(scroller)) continue;
       reported.push(el);
       found.push(`${describe(el)} spans ${Math.round(box.left)}–${Math.round(box.right)} px in a ${width} px window`);
@@ -39,7 +51,8 @@ export async function smallTargets(targets: Record<string, Locator>): Promise<st
   for (const [name, target] of Object.entries(targets)) {
     const box = await target.boundingBox();
     if (!box) small.push(`${name}: not on screen`);
-    else if (box.width < 44 || box.height < 44) small.push(`${name}: ${Math.round(box.width)}×${Math.round(box.height)}`);
+    else if (box.width < 44 || box.height < 44)
+      small.push(`${name}: ${Math.round(box.width)}×${Math.round(box.height)}`);
   }
   return small;
 }

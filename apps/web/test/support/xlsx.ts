@@ -81,14 +81,20 @@ const text = (entries: Entry[], name: string) => {
 /** The worksheet file of a sheet named in the workbook. */
 function sheetFile(entries: Entry[], sheet: string): string {
   const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(text(entries, 'xl/workbook.xml'))?.[1];
-  const target = rid && new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(text(entries, 'xl/_rels/workbook.xml.rels'))?.[1];
+  const target =
+    rid &&
+    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(
+      text(entries, 'xl/_rels/workbook.xml.rels'),
+    )?.[1];
   if (!target) throw new Error(`no sheet ${sheet}`);
   return `xl/${target.replace(/^\/?xl\//, '')}`;
 }
 
 /** The row of the main sheet whose field-code cell (column F) holds this field id. */
 function rowOf(entries: Entry[], sheetXml: string, fieldId: string): number {
-  const shared = [...text(entries, 'xl/sharedStrings.xml').matchAll(/<si>(.*?)<\/si>/gs)].map((m) => m[1]?.replace(/<[^>]+>/g, '') ?? '');
+  const shared = [...text(entries, 'xl/sharedStrings.xml').matchAll(/<si>(.*?)<\/si>/gs)].map(
+    (m) => m[1]?.replace(/<[^>]+>/g, '') ?? '',
+  );
   for (const cell of sheetXml.matchAll(/<c r="F(\d+)"([^>]*)>(.*?)<\/c>/gs)) {
     const [, row, attrs = '', body = ''] = cell;
     const value = /t="s"/.test(attrs) ? shared[Number(/<v>(\d+)<\/v>/.exec(body)?.[1])] : body.replace(/<[^>]+>/g, '');
@@ -102,7 +108,10 @@ function rowOf(entries: Entry[], sheetXml: string, fieldId: string): number {
  * workbook and the cell each field's value went to.
  * @example typeIntoWorkbook(bytes, { s1t1_g1: '很多' })
  */
-export function typeIntoWorkbook(workbook: Buffer, values: Record<string, string>): { bytes: Buffer; cells: Record<string, string> } {
+export function typeIntoWorkbook(
+  workbook: Buffer,
+  values: Record<string, string>,
+): { bytes: Buffer; cells: Record<string, string> } {
   const entries = readZip(workbook);
   const file = sheetFile(entries, '填报表');
   const entry = entries.find((e) => e.name === file) as Entry;
@@ -114,7 +123,9 @@ export function typeIntoWorkbook(workbook: Buffer, values: Record<string, string
     const written = `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
     const existing = new RegExp(`<c r="${ref}"[^>]*?(/>|>.*?</c>)`, 's');
     // Cells stay in column order: a missing B cell goes right after the label in A.
-    xml = existing.test(xml) ? xml.replace(existing, written) : xml.replace(new RegExp(`(<c r="A${row}"[^>]*?(?:/>|>.*?</c>))`, 's'), `$1${written}`);
+    xml = existing.test(xml)
+      ? xml.replace(existing, written)
+      : xml.replace(new RegExp(`(<c r="A${row}"[^>]*?(?:/>|>.*?</c>))`, 's'), `$1${written}`);
     cells[fieldId] = `填报表!${ref}`;
   }
   entry.data = Buffer.from(xml, 'utf8');

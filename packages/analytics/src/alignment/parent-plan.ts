@@ -22,8 +22,15 @@ export const sharedYears = (a: PlanPeriod, b: PlanPeriod) => Math.min(a.end, b.e
  * term; an issued plan goes before a draft, then the longer shared term, then the same first
  * year. Several equal on all three are ambiguous (`tied` holds them all).
  */
-export function planForTerm(period: PlanPeriod, plans: readonly CandidatePlan[]): { best: CandidatePlan | null; tied: CandidatePlan[] } {
-  const rank = (p: CandidatePlan) => [Number(!p.draft), sharedYears(period, p.period), Number(p.period.start === period.start)];
+export function planForTerm(
+  period: PlanPeriod,
+  plans: readonly CandidatePlan[],
+): { best: CandidatePlan | null; tied: CandidatePlan[] } {
+  const rank = (p: CandidatePlan) => [
+    Number(!p.draft),
+    sharedYears(period, p.period),
+    Number(p.period.start === period.start),
+  ];
   const ranked = plans
     .filter((p) => sharedYears(period, p.period) > 0)
     .map((p) => ({ p, r: rank(p) }))
@@ -40,7 +47,11 @@ export function planForTerm(period: PlanPeriod, plans: readonly CandidatePlan[])
  * not guessed between; nor is a farther ancestor taken past them.
  * @example chooseParentPlan({ start: 2021, end: 2025 }, ['510100', '510000'], stored)
  */
-export function chooseParentPlan(period: PlanPeriod, ancestors: readonly string[], plans: readonly CandidatePlan[]): ParentChoice {
+export function chooseParentPlan(
+  period: PlanPeriod,
+  ancestors: readonly string[],
+  plans: readonly CandidatePlan[],
+): ParentChoice {
   for (const code of ancestors) {
     const { best, tied } = planForTerm(
       period,

@@ -1,8 +1,26 @@
-import { formatGoal, formatNumber, formatQuantity, targetScopes, type Lang, type Localized, type PlanPeriod, type RegionLevel, type Target } from '@kesu/schema';
+import {
+  formatGoal,
+  formatNumber,
+  formatQuantity,
+  targetScopes,
+  type Lang,
+  type Localized,
+  type PlanPeriod,
+  type RegionLevel,
+  type Target,
+} from '@kesu/schema';
 import { COUNTED, termYears, type ReadTarget } from './target-measure.js';
 
 /** How a target of a plan stands to its parent plan's, in the order the page lists them. */
-export const ALIGNMENT_RELATIONS = ['same', 'stricter', 'looser', 'share', 'different_scope', 'local_only', 'parent_only'] as const;
+export const ALIGNMENT_RELATIONS = [
+  'same',
+  'stricter',
+  'looser',
+  'share',
+  'different_scope',
+  'local_only',
+  'parent_only',
+] as const;
 export type AlignmentRelation = (typeof ALIGNMENT_RELATIONS)[number];
 
 export const relationLabels: Record<AlignmentRelation, Localized> = {
@@ -30,12 +48,19 @@ export interface Comparison {
   parentAmount: number | null;
 }
 
-const goal = (t: Target, lang: Lang) => `${t.perUnit ? `${t.perUnit} ` : ''}${formatGoal(t.comparator, t.value, t.unit, { lang, valueMax: t.valueMax })}`;
-const scopeOf = (t: Target, lang: Lang) => (lang === 'zh' ? targetScopes[t.scope].labelZh : targetScopes[t.scope].labelEn.toLowerCase());
+const goal = (t: Target, lang: Lang) =>
+  `${t.perUnit ? `${t.perUnit} ` : ''}${formatGoal(t.comparator, t.value, t.unit, { lang, valueMax: t.valueMax })}`;
+const scopeOf = (t: Target, lang: Lang) =>
+  lang === 'zh' ? targetScopes[t.scope].labelZh : targetScopes[t.scope].labelEn.toLowerCase();
 const yearOf = (side: Side) => side.read.target.deadline ?? side.period.end;
 
 /** -1, 0 or 1 as `a` commits less than, as much as, or more than `b`; at equal values `>` asks more than `>=`. */
-function ordering(a: number, aComparator: Target['comparator'], b: number, bComparator: Target['comparator']): -1 | 0 | 1 {
+function ordering(
+  a: number,
+  aComparator: Target['comparator'],
+  b: number,
+  bComparator: Target['comparator'],
+): -1 | 0 | 1 {
   if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(b))) return a > b ? 1 : -1;
   const strict = (c: Target['comparator']) => (c === '>' ? 1 : 0);
   return Math.sign(strict(aComparator) - strict(bComparator)) as -1 | 0 | 1;
@@ -50,18 +75,35 @@ function termWords(side: Side, lang: Lang): { value: number; words: string } {
   const years = termYears(side.period);
   const value = t.value * years;
   const total = formatQuantity(value, t.unit, { lang });
-  return { value, words: lang === 'zh' ? `每年 ${goal(t, lang)} × ${years} 年 = ${total}` : `${goal(t, lang)} a year × ${years} years = ${total}` };
+  return {
+    value,
+    words:
+      lang === 'zh'
+        ? `每年 ${goal(t, lang)} × ${years} 年 = ${total}`
+        : `${goal(t, lang)} a year × ${years} years = ${total}`,
+  };
 }
 
 /** Two levels (rates, shares, per-unit figures) compared value to value. */
 function compareLevels(local: Side, parent: Side): Comparison {
   const [a, b] = [local.read.target, parent.read.target];
   const relation = ORDERED[ordering(a.value, a.comparator, b.value, b.comparator)];
-  const verb = { same: ['与', '相同', 'as'], stricter: ['高于', '', 'more than'], looser: ['低于', '', 'less than'] }[relation];
-  const zh = relation === 'same' ? `本级「${goal(a, 'zh')}」与上级「${goal(b, 'zh')}」相同` : `本级「${goal(a, 'zh')}」${verb[0]}上级「${goal(b, 'zh')}」`;
+  const verb = { same: ['与', '相同', 'as'], stricter: ['高于', '', 'more than'], looser: ['低于', '', 'less than'] }[
+    relation
+  ];
+  const zh =
+    relation === 'same'
+      ? `本级「${goal(a, 'zh')}」与上级「${goal(b, 'zh')}」相同`
+      : `本级「${goal(a, 'zh')}」${verb[0]}上级「${goal(b, 'zh')}」`;
   const en = `this plan commits ${goal(a, 'en')}, ${relation === 'same' ? 'the same' : verb[2]} ${relation === 'same' ? 'as' : 'its'} parent's ${goal(b, 'en')}`;
   const [year, parentYear] = [yearOf(local), yearOf(parent)];
-  const apart = year === parentYear ? { zh: '', en: '' } : { zh: `；目标年份不同（本级 ${year} 年，上级 ${parentYear} 年）`, en: `; by different years (${year} here, ${parentYear} above)` };
+  const apart =
+    year === parentYear
+      ? { zh: '', en: '' }
+      : {
+          zh: `；目标年份不同（本级 ${year} 年，上级 ${parentYear} 年）`,
+          en: `; by different years (${year} here, ${parentYear} above)`,
+        };
   return { relation, note: { zh: zh + apart.zh, en: en + apart.en }, amount: a.value, parentAmount: b.value };
 }
 
@@ -71,7 +113,10 @@ function compareMilestones(local: Side, parent: Side): Comparison {
   const relation = ORDERED[Math.sign(parentYear - year) as -1 | 0 | 1];
   return {
     relation,
-    note: { zh: `本级 ${year} 年底前完成，上级要求 ${parentYear} 年底前完成`, en: `done by the end of ${year} here, by the end of ${parentYear} in the parent plan` },
+    note: {
+      zh: `本级 ${year} 年底前完成，上级要求 ${parentYear} 年底前完成`,
+      en: `done by the end of ${year} here, by the end of ${parentYear} in the parent plan`,
+    },
     amount: null,
     parentAmount: null,
   };
@@ -96,16 +141,24 @@ function asksEachRegion(parent: Side, local: Side): boolean {
 function compareWithEachRegion(local: Side, parent: Side): Comparison {
   const [a, b] = [local.read.target, parent.read.target];
   const yearly = /年/.test(b.perUnit ?? '');
-  const own = local.read.measure === 'stock_level' ? { value: a.value, words: goal(a, 'zh'), wordsEn: goal(a, 'en') } : { ...termWords(local, 'zh'), wordsEn: termWords(local, 'en').words };
+  const own =
+    local.read.measure === 'stock_level'
+      ? { value: a.value, words: goal(a, 'zh'), wordsEn: goal(a, 'en') }
+      : { ...termWords(local, 'zh'), wordsEn: termWords(local, 'en').words };
   const years = termYears(local.period);
   const asked = yearly ? b.value * years : b.value;
   const askedZh = yearly ? `${goal(b, 'zh')} × ${years} 年 = ${formatQuantity(asked, b.unit)}` : goal(b, 'zh');
-  const askedEn = yearly ? `${goal(b, 'en')} × ${years} years = ${formatQuantity(asked, b.unit, { lang: 'en' })}` : goal(b, 'en');
+  const askedEn = yearly
+    ? `${goal(b, 'en')} × ${years} years = ${formatQuantity(asked, b.unit, { lang: 'en' })}`
+    : goal(b, 'en');
   const relation = ORDERED[ordering(own.value, a.comparator, asked, b.comparator)];
   const word = { same: ['等于', 'equal to'], stricter: ['多于', 'more than'], looser: ['少于', 'less than'] }[relation];
   return {
     relation,
-    note: { zh: `本级承诺 ${own.words}，${word[0]}上级对每个地区的要求 ${askedZh}`, en: `this plan commits ${own.wordsEn}, ${word[1]} what the parent asks of each region: ${askedEn}` },
+    note: {
+      zh: `本级承诺 ${own.words}，${word[0]}上级对每个地区的要求 ${askedZh}`,
+      en: `this plan commits ${own.wordsEn}, ${word[1]} what the parent asks of each region: ${askedEn}`,
+    },
     amount: own.value,
     parentAmount: asked,
   };
@@ -117,7 +170,10 @@ function compareShare(local: Side, parent: Side): Comparison {
   const [ownEn, wholeEn] = [termWords(local, 'en'), termWords(parent, 'en')];
   const share = whole.value > 0 ? own.value / whole.value : null;
   const pct = share === null ? null : `${formatNumber(share * 100, { digits: share < 0.01 ? 2 : 1 })}%`;
-  const over = share !== null && share > 1 ? { zh: '；超过上级总量，请核对口径', en: '; more than the parent’s whole, check the scope' } : { zh: '', en: '' };
+  const over =
+    share !== null && share > 1
+      ? { zh: '；超过上级总量，请核对口径', en: '; more than the parent’s whole, check the scope' }
+      : { zh: '', en: '' };
   return {
     relation: 'share',
     note: {
@@ -151,7 +207,8 @@ function differentScope(local: Side, parent: Side): Comparison {
 export function compareTargets(local: Side, parent: Side): Comparison {
   const [m, pm] = [local.read.measure, parent.read.measure];
   if (m === 'level' && pm === 'level') return compareLevels(local, parent);
-  if (m === 'per_unit' && pm === 'per_unit' && samePerUnit(local.read.target, parent.read.target)) return compareLevels(local, parent);
+  if (m === 'per_unit' && pm === 'per_unit' && samePerUnit(local.read.target, parent.read.target))
+    return compareLevels(local, parent);
   if (m === 'milestone' && pm === 'milestone') return compareMilestones(local, parent);
   if (m !== null && COUNTED.has(m) && asksEachRegion(parent, local)) return compareWithEachRegion(local, parent);
   if (m !== null && m === pm && COUNTED.has(m)) return compareShare(local, parent);

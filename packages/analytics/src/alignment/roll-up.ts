@@ -40,11 +40,26 @@ function verdictOf(sum: number, total: number, committing: number, children: num
   return committing >= children ? 'short' : 'incomplete';
 }
 
-function noteOf(verdict: RollUp['verdict'], sum: number, total: number, unit: string | null, committing: number, children: number): Localized {
+function noteOf(
+  verdict: RollUp['verdict'],
+  sum: number,
+  total: number,
+  unit: string | null,
+  committing: number,
+  children: number,
+): Localized {
   const q = (n: number, lang: 'zh' | 'en') => formatQuantity(n, unit, { lang });
   const gap = total - sum;
-  if (verdict === 'covered') return { zh: `${committing} 个下级地区合计 ${q(sum, 'zh')}，达到上级 ${q(total, 'zh')}`, en: `${committing} regions below commit ${q(sum, 'en')} together, as much as the parent's ${q(total, 'en')}` };
-  if (verdict === 'short') return { zh: `全部 ${children} 个下级地区合计 ${q(sum, 'zh')}，比上级 ${q(total, 'zh')} 少 ${q(gap, 'zh')}`, en: `all ${children} regions below commit ${q(sum, 'en')} together, ${q(gap, 'en')} short of the parent's ${q(total, 'en')}` };
+  if (verdict === 'covered')
+    return {
+      zh: `${committing} 个下级地区合计 ${q(sum, 'zh')}，达到上级 ${q(total, 'zh')}`,
+      en: `${committing} regions below commit ${q(sum, 'en')} together, as much as the parent's ${q(total, 'en')}`,
+    };
+  if (verdict === 'short')
+    return {
+      zh: `全部 ${children} 个下级地区合计 ${q(sum, 'zh')}，比上级 ${q(total, 'zh')} 少 ${q(gap, 'zh')}`,
+      en: `all ${children} regions below commit ${q(sum, 'en')} together, ${q(gap, 'en')} short of the parent's ${q(total, 'en')}`,
+    };
   return {
     zh: `${children} 个下级地区中 ${committing} 个有对应目标，合计 ${q(sum, 'zh')}，比上级 ${q(total, 'zh')} 少 ${q(gap, 'zh')}；其余 ${children - committing} 个未导入方案或没有这一目标`,
     en: `${committing} of ${children} regions below set such a target, ${q(sum, 'en')} together, ${q(gap, 'en')} short of the parent's ${q(total, 'en')}; the other ${children - committing} have no plan or no such target`,
@@ -55,20 +70,35 @@ function noteOf(verdict: RollUp['verdict'], sum: number, total: number, unit: st
  * The sum of the children's commitments against each counted target of the parent plan, over
  * the parent's term: flows and stocks add up across regions, rates never do.
  */
-export function rollUp(parent: PlanSide, children: readonly ChildPlan[], childRegions: number, catalog: IndicatorCatalog): RollUp[] {
+export function rollUp(
+  parent: PlanSide,
+  children: readonly ChildPlan[],
+  childRegions: number,
+  catalog: IndicatorCatalog,
+): RollUp[] {
   const alignments = children.map((child) => ({ child, pairs: alignTargets(child, parent, catalog).pairs }));
   const years = termYears(parent.plan.period);
   return readTargets(parent.plan, catalog)
     .filter((read) => read.measure !== null)
     .map((read): RollUp => {
       const base = { parentIndex: read.index, children: childRegions };
-      if (!COUNTED.has(read.measure!)) return { ...base, verdict: 'not_summed', committing: [], sum: null, parentAmount: null, note: NOT_SUMMED };
+      if (!COUNTED.has(read.measure!))
+        return { ...base, verdict: 'not_summed', committing: [], sum: null, parentAmount: null, note: NOT_SUMMED };
       const committing = alignments.flatMap(({ child, pairs }) =>
-        pairs.filter((p) => p.relation === 'share' && p.parentTarget?.index === read.index && p.amount !== null).map((p) => ({ regionCode: child.regionCode, regionName: child.regionName, amount: p.amount as number })),
+        pairs
+          .filter((p) => p.relation === 'share' && p.parentTarget?.index === read.index && p.amount !== null)
+          .map((p) => ({ regionCode: child.regionCode, regionName: child.regionName, amount: p.amount as number })),
       );
       const sum = committing.reduce((s, c) => s + c.amount, 0);
       const total = parentTotal(read, years);
       const verdict = verdictOf(sum, total, committing.length, childRegions);
-      return { ...base, verdict, committing, sum, parentAmount: total, note: noteOf(verdict, sum, total, read.target.unit, committing.length, childRegions) };
+      return {
+        ...base,
+        verdict,
+        committing,
+        sum,
+        parentAmount: total,
+        note: noteOf(verdict, sum, total, read.target.unit, committing.length, childRegions),
+      };
     });
 }

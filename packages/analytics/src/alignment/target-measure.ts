@@ -41,7 +41,14 @@ export function readTargets(plan: Plan, catalog: IndicatorCatalog): ReadTarget[]
     const indicator = target.indicator === null ? undefined : indicators.get(target.indicator);
     if (!indicator) return { index, target, kind: null, breakdown: [], measure: null, unit: sameUnit(target.unit) };
     const breakdown = [...new Set(breakdownOf(catalog, indicator, target.text).map((v) => v.code))].sort();
-    return { index, target, kind: indicator.kind, breakdown, measure: measureOf(target, indicator.kind), unit: sameUnit(target.unit) };
+    return {
+      index,
+      target,
+      kind: indicator.kind,
+      breakdown,
+      measure: measureOf(target, indicator.kind),
+      unit: sameUnit(target.unit),
+    };
   });
 }
 

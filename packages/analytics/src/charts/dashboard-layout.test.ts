@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardHeight, reportSubtitle } from './dashboard-layout.js';
 
-const cell = { region_code: '510101', region_name: '锦江区', period: '2024Q1', assignments: 1, complete: 1, on_time: 1, approved: 1 };
+const cell = {
+  region_code: '510101',
+  region_name: '锦江区',
+  period: '2024Q1',
+  assignments: 1,
+  complete: 1,
+  on_time: 1,
+  approved: 1,
+};
 
 describe('dashboardHeight', () => {
   it('gives the heat maps of many regions rows of a readable height', () => {

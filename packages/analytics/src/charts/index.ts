@@ -10,7 +10,13 @@ export { TARGET_GROUPS } from './shared/target-groups.js';
 
 export { literacyRateQuery, LITERACY_INDICATOR, type LiteracyRateRow } from './literacy-rate/query.js';
 export { literacyRateOptions, LITERACY_RATE_TITLE } from './literacy-rate/options.js';
-export { trainingsQuery, TARGET_GROUP_KEY, TRAINING_PERSON_TIMES, TRAININGS_HELD, type TrainingsRow } from './trainings/query.js';
+export {
+  trainingsQuery,
+  TARGET_GROUP_KEY,
+  TRAINING_PERSON_TIMES,
+  TRAININGS_HELD,
+  type TrainingsRow,
+} from './trainings/query.js';
 export { trainingsOptions, TRAININGS_TITLE } from './trainings/options.js';
 export { scienceBasesQuery, SCIENCE_BASES, SCIENCE_VENUES, type ScienceBasesRow } from './science-bases/query.js';
 export { scienceBasesOptions, SCIENCE_BASES_TITLE } from './science-bases/options.js';
@@ -28,6 +34,19 @@ export { onTrackTrendOptions, ON_TRACK_TREND_TITLE } from './on-track-trend/opti
 export { departmentReportingQuery, type DepartmentReportingRow } from './department-reporting/query.js';
 export { departmentReportingOptions, DEPARTMENT_REPORTING_TITLE } from './department-reporting/options.js';
 export { STATUS_COLORS } from './shared/palette.js';
-export { commitmentBenchmarkQuery, type BenchmarkParams, type BenchmarkRow, type BenchmarkWithin } from './commitment-benchmark/query.js';
-export { benchmarkNote, benchmarkOf, spreadOf, type Benchmark, type BenchmarkBasis, type BenchmarkEntry, type Spread } from './commitment-benchmark/benchmark.js';
+export {
+  commitmentBenchmarkQuery,
+  type BenchmarkParams,
+  type BenchmarkRow,
+  type BenchmarkWithin,
+} from './commitment-benchmark/query.js';
+export {
+  benchmarkNote,
+  benchmarkOf,
+  spreadOf,
+  type Benchmark,
+  type BenchmarkBasis,
+  type BenchmarkEntry,
+  type Spread,
+} from './commitment-benchmark/benchmark.js';
 export { commitmentBenchmarkOptions, COMMITMENT_BENCHMARK_TITLE } from './commitment-benchmark/options.js';

@@ -37,21 +37,67 @@ const TWO_PANELS = { width: 800, height: 640 };
 const THREE_PANELS = { width: 800, height: 760 };
 
 /** Erases a report's row type so reports can sit in one record. */
-function defineReport<Row>(report: Omit<ReportDefinition, 'options'> & { options: (rows: readonly Row[], ctx: ChartContext) => EChartsOption }): ReportDefinition {
+function defineReport<Row>(
+  report: Omit<ReportDefinition, 'options'> & { options: (rows: readonly Row[], ctx: ChartContext) => EChartsOption },
+): ReportDefinition {
   // The rows handed in are the ones this report's own query returned: the one place their type is taken on trust.
   return { ...report, options: (rows, ctx) => report.options(rows as readonly Row[], ctx) };
 }
 
-
 /** Every report, in the order the printable report shows them: the comparisons, then the region's own. */
 export const reports: Record<ReportId, ReportDefinition> = {
-  'literacy-rate': defineReport({ title: LITERACY_RATE_TITLE, query: literacyRateQuery, options: literacyRateOptions, size: ONE_PANEL }),
-  trainings: defineReport({ title: TRAININGS_TITLE, query: trainingsQuery, options: trainingsOptions, size: TWO_PANELS }),
-  'science-bases': defineReport({ title: SCIENCE_BASES_TITLE, query: scienceBasesQuery, options: scienceBasesOptions, size: TWO_PANELS }),
-  'targets-on-track': defineReport({ title: TARGETS_ON_TRACK_TITLE, query: targetsOnTrackQuery, options: targetsOnTrackOptions, size: TWO_PANELS }),
-  'reporting-heatmap': defineReport({ title: REPORTING_HEATMAP_TITLE, query: reportingHeatmapQuery, options: reportingHeatmapOptions, size: ONE_PANEL }),
-  'target-progress': defineReport({ title: TARGET_PROGRESS_TITLE, query: targetProgressQuery, options: targetProgressOptions, size: ONE_PANEL }),
-  'indicator-series': defineReport({ title: INDICATOR_SERIES_TITLE, query: indicatorSeriesQuery, options: indicatorSeriesOptions, size: THREE_PANELS }),
-  'on-track-trend': defineReport({ title: ON_TRACK_TREND_TITLE, query: onTrackTrendQuery, options: onTrackTrendOptions, size: ONE_PANEL }),
-  'department-reporting': defineReport({ title: DEPARTMENT_REPORTING_TITLE, query: departmentReportingQuery, options: departmentReportingOptions, size: ONE_PANEL }),
+  'literacy-rate': defineReport({
+    title: LITERACY_RATE_TITLE,
+    query: literacyRateQuery,
+    options: literacyRateOptions,
+    size: ONE_PANEL,
+  }),
+  trainings: defineReport({
+    title: TRAININGS_TITLE,
+    query: trainingsQuery,
+    options: trainingsOptions,
+    size: TWO_PANELS,
+  }),
+  'science-bases': defineReport({
+    title: SCIENCE_BASES_TITLE,
+    query: scienceBasesQuery,
+    options: scienceBasesOptions,
+    size: TWO_PANELS,
+  }),
+  'targets-on-track': defineReport({
+    title: TARGETS_ON_TRACK_TITLE,
+    query: targetsOnTrackQuery,
+    options: targetsOnTrackOptions,
+    size: TWO_PANELS,
+  }),
+  'reporting-heatmap': defineReport({
+    title: REPORTING_HEATMAP_TITLE,
+    query: reportingHeatmapQuery,
+    options: reportingHeatmapOptions,
+    size: ONE_PANEL,
+  }),
+  'target-progress': defineReport({
+    title: TARGET_PROGRESS_TITLE,
+    query: targetProgressQuery,
+    options: targetProgressOptions,
+    size: ONE_PANEL,
+  }),
+  'indicator-series': defineReport({
+    title: INDICATOR_SERIES_TITLE,
+    query: indicatorSeriesQuery,
+    options: indicatorSeriesOptions,
+    size: THREE_PANELS,
+  }),
+  'on-track-trend': defineReport({
+    title: ON_TRACK_TREND_TITLE,
+    query: onTrackTrendQuery,
+    options: onTrackTrendOptions,
+    size: ONE_PANEL,
+  }),
+  'department-reporting': defineReport({
+    title: DEPARTMENT_REPORTING_TITLE,
+    query: departmentReportingQuery,
+    options: departmentReportingOptions,
+    size: ONE_PANEL,
+  }),
 };

@@ -1,5 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -17,27 +30,40 @@ export interface LakeExport {
   ms: number;
 }
 
-const PARQUET = "FORMAT parquet, COMPRESSION zstd";
+const PARQUET = 'FORMAT parquet, COMPRESSION zstd';
 
 // Partition values reach COPY as literals (COPY takes no parameters), so they are checked first.
 function checkPartition(p: Partition): Partition {
-  if (!Number.isInteger(p.year) || !/^[0-9A-Za-z]{1,12}$/.test(p.province)) throw new Error(`bad lake partition ${JSON.stringify(p)}`);
+  if (!Number.isInteger(p.year) || !/^[0-9A-Za-z]{1,12}$/.test(p.province))
+    throw new Error(`bad lake partition ${JSON.stringify(p)}`);
   return p;
 }
 
 const partitionDir = (p: Partition) => `year=${p.year}/province=${p.province}`;
 
 /** The rows of a partitioned dataset, with the hive keys as the last columns. */
-const partitionedSelect = (table: TableDoc) => `SELECT * EXCLUDE (year), coalesce(year, 0) AS year, coalesce(province_code, 'unknown') AS province FROM ${WH}.${table.name}`;
+const partitionedSelect = (table: TableDoc) =>
+  `SELECT * EXCLUDE (year), coalesce(year, 0) AS year, coalesce(province_code, 'unknown') AS province FROM ${WH}.${table.name}`;
 
-async function writeDataset(connection: DuckDBConnection, table: TableDoc, dir: string, touched: Partition[] | null): Promise<void> {
+async function writeDataset(
+  connection: DuckDBConnection,
+  table: TableDoc,
+  dir: string,
+  touched: Partition[] | null,
+): Promise<void> {
   if (!table.partitioned) {
     mkdirSync(dir, { recursive: true });
-    await exec(connection, `COPY ${WH}.${table.name} TO ${quoteLiteral(path.join(dir, 'part-0.parquet'))} (${PARQUET})`);
+    await exec(
+      connection,
+      `COPY ${WH}.${table.name} TO ${quoteLiteral(path.join(dir, 'part-0.parquet'))} (${PARQUET})`,
+    );
     return;
   }
   if (touched === null) {
-    await exec(connection, `COPY (${partitionedSelect(table)}) TO ${quoteLiteral(dir)} (${PARQUET}, PARTITION_BY (${PARTITION_KEYS.join(', ')}), FILENAME_PATTERN 'part-{i}')`);
+    await exec(
+      connection,
+      `COPY (${partitionedSelect(table)}) TO ${quoteLiteral(dir)} (${PARQUET}, PARTITION_BY (${PARTITION_KEYS.join(', ')}), FILENAME_PATTERN 'part-{i}')`,
+    );
     if (parquetFiles(dir).length === 0) await writeEmpty(connection, table, dir);
     return;
   }
@@ -45,10 +71,15 @@ async function writeDataset(connection: DuckDBConnection, table: TableDoc, dir: 
     const target = path.join(dir, partitionDir(p));
     rmSync(target, { recursive: true, force: true });
     const where = `WHERE year = ${p.year} AND province = ${quoteLiteral(p.province)}`;
-    const count = Number((await rows(connection, `SELECT count(*) AS n FROM (${partitionedSelect(table)}) ${where}`))[0]?.['n'] ?? 0);
+    const count = Number(
+      (await rows(connection, `SELECT count(*) AS n FROM (${partitionedSelect(table)}) ${where}`))[0]?.['n'] ?? 0,
+    );
     if (count === 0) continue;
     mkdirSync(target, { recursive: true });
-    await exec(connection, `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) ${where}) TO ${quoteLiteral(path.join(target, 'part-0.parquet'))} (${PARQUET})`);
+    await exec(
+      connection,
+      `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) ${where}) TO ${quoteLiteral(path.join(target, 'part-0.parquet'))} (${PARQUET})`,
+    );
   }
 }
 
@@ -56,12 +87,18 @@ async function writeDataset(connection: DuckDBConnection, table: TableDoc, dir: 
 async function writeEmpty(connection: DuckDBConnection, table: TableDoc, dir: string): Promise<void> {
   const target = path.join(dir, partitionDir({ year: 0, province: 'none' }));
   mkdirSync(target, { recursive: true });
-  await exec(connection, `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) LIMIT 0) TO ${quoteLiteral(path.join(target, 'part-0.parquet'))} (${PARQUET})`);
+  await exec(
+    connection,
+    `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) LIMIT 0) TO ${quoteLiteral(path.join(target, 'part-0.parquet'))} (${PARQUET})`,
+  );
 }
 
 function parquetFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.parquet')).map((f) => f.split(path.sep).join('/')).sort();
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.parquet'))
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
 }
 
 /** Carries every file of the untouched partitions over from the current generation, as hard links. */
@@ -84,12 +121,20 @@ function sha256(file: string): Promise<string> {
   });
 }
 
-async function describeDataset(connection: DuckDBConnection, table: TableDoc, dir: string, previous: Map<string, ManifestFile>): Promise<ManifestDataset> {
+async function describeDataset(
+  connection: DuckDBConnection,
+  table: TableDoc,
+  dir: string,
+  previous: Map<string, ManifestFile>,
+): Promise<ManifestDataset> {
   const files = parquetFiles(dir);
   const counts = new Map<string, number>();
   if (files.length > 0) {
     const glob = quoteLiteral(path.join(dir, '**', '*.parquet'));
-    for (const r of await rows(connection, `SELECT filename, count(*) AS n FROM read_parquet(${glob}, filename = true, hive_partitioning = false) GROUP BY filename`)) {
+    for (const r of await rows(
+      connection,
+      `SELECT filename, count(*) AS n FROM read_parquet(${glob}, filename = true, hive_partitioning = false) GROUP BY filename`,
+    )) {
       counts.set(path.relative(dir, String(r['filename'])).split(path.sep).join('/'), Number(r['n']));
     }
   }
@@ -126,7 +171,8 @@ function swapIn(layout: LakeLayout, generation: string): void {
   renameSync(link, layout.root);
   // Readers that resolved the previous generation a moment ago may still be reading it.
   const keep = new Set([path.basename(generation), previous ? path.basename(previous) : '']);
-  for (const old of readdirSync(layout.generations)) if (!keep.has(old)) rmSync(path.join(layout.generations, old), { recursive: true, force: true });
+  for (const old of readdirSync(layout.generations))
+    if (!keep.has(old)) rmSync(path.join(layout.generations, old), { recursive: true, force: true });
 }
 
 // One export per lake at a time: a second would clear the first's generation while it is written.
@@ -134,7 +180,10 @@ const running = new Map<string, Promise<unknown>>();
 
 function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   const next = (running.get(key) ?? Promise.resolve()).then(work, work);
-  running.set(key, next.catch(() => undefined));
+  running.set(
+    key,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -144,18 +193,33 @@ function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
  * row counts and checksums. Given `touched` partitions, only those are rewritten and every other
  * file is carried over; either way the new lake appears at once, never half-written.
  */
-export function exportLake(connection: DuckDBConnection, dataDir: string, touched: Partition[] | null = null, onStep: StepListener = () => undefined): Promise<LakeExport> {
+export function exportLake(
+  connection: DuckDBConnection,
+  dataDir: string,
+  touched: Partition[] | null = null,
+  onStep: StepListener = () => undefined,
+): Promise<LakeExport> {
   return oneAtATime(path.resolve(dataDir), () => writeGeneration(connection, dataDir, touched, onStep));
 }
 
-async function writeGeneration(connection: DuckDBConnection, dataDir: string, touched: Partition[] | null, onStep: StepListener): Promise<LakeExport> {
+async function writeGeneration(
+  connection: DuckDBConnection,
+  dataDir: string,
+  touched: Partition[] | null,
+  onStep: StepListener,
+): Promise<LakeExport> {
   const started = performance.now();
   const layout = lakeLayout(dataDir);
   const current = existsSync(layout.root) ? layout.root : null;
   const incremental = touched !== null && current !== null;
-  const generation = path.join(layout.generations, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
+  const generation = path.join(
+    layout.generations,
+    `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`,
+  );
   mkdirSync(generation, { recursive: true });
-  const previous = new Map((readManifest(layout)?.datasets ?? []).flatMap((d) => d.files.map((f) => [`${d.name}/${f.path}`, f] as const)));
+  const previous = new Map(
+    (readManifest(layout)?.datasets ?? []).flatMap((d) => d.files.map((f) => [`${d.name}/${f.path}`, f] as const)),
+  );
   const datasets: ManifestDataset[] = [];
   for (const [i, table] of WAREHOUSE_TABLES.entries()) {
     onStep(table.name, i, WAREHOUSE_TABLES.length);
@@ -164,7 +228,12 @@ async function writeGeneration(connection: DuckDBConnection, dataDir: string, to
     await writeDataset(connection, table, dir, incremental ? touched : null);
     datasets.push(await describeDataset(connection, table, dir, previous));
   }
-  const manifest: LakeManifest = { format: 'kesu-lake/1', builtAt: new Date().toISOString(), compression: 'zstd', datasets };
+  const manifest: LakeManifest = {
+    format: 'kesu-lake/1',
+    builtAt: new Date().toISOString(),
+    compression: 'zstd',
+    datasets,
+  };
   writeFileSync(path.join(generation, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   swapIn(layout, generation);
   onStep('done', WAREHOUSE_TABLES.length, WAREHOUSE_TABLES.length);

@@ -6,10 +6,19 @@ import type { Contribution, RegionObservation } from './unit-values.js';
  * The units' values a verdict as of `asOf` reads: every value of the year (annual) or of the plan
  * so far (cumulative), those of the latest period otherwise (a stock's units at their latest).
  */
-export function valuesRead(scope: TargetScope, observations: readonly RegionObservation[], asOf: string, planStart: number): Contribution[] {
+export function valuesRead(
+  scope: TargetScope,
+  observations: readonly RegionObservation[],
+  asOf: string,
+  planStart: number,
+): Contribution[] {
   const seen = observationsUpTo(observations, asOf);
   const read =
-    scope === 'annual' ? seen.filter((o) => o.period.startsWith(asOf.slice(0, 4))) : scope === 'cumulative' ? seen.filter((o) => Number(o.period.slice(0, 4)) >= planStart) : seen.slice(-1);
+    scope === 'annual'
+      ? seen.filter((o) => o.period.startsWith(asOf.slice(0, 4)))
+      : scope === 'cumulative'
+        ? seen.filter((o) => Number(o.period.slice(0, 4)) >= planStart)
+        : seen.slice(-1);
   return read.flatMap((o) => o.contributions);
 }
 
@@ -17,9 +26,15 @@ export function valuesRead(scope: TargetScope, observations: readonly RegionObse
  * The values far from their unit's own history among those a verdict reads. Such a value still
  * counts (it was approved), but the verdict says so, so a typo cannot move a status unseen.
  */
-export function flaggedValues(scope: TargetScope, observations: readonly RegionObservation[], asOf: string, planStart: number): Contribution[] {
+export function flaggedValues(
+  scope: TargetScope,
+  observations: readonly RegionObservation[],
+  asOf: string,
+  planStart: number,
+): Contribution[] {
   const found = new Map<string, Contribution>();
-  for (const c of valuesRead(scope, observations, asOf, planStart)) if (c.outlier) found.set(`${c.unit}|${c.period}`, c);
+  for (const c of valuesRead(scope, observations, asOf, planStart))
+    if (c.outlier) found.set(`${c.unit}|${c.period}`, c);
   return [...found.values()];
 }
 

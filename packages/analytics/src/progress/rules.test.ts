@@ -9,9 +9,30 @@ const base: ProgressInput = { comparator: '>=', value: 100, deadline: 2025, plan
 
 /** What "fully done" and "nothing done, late" look like in each scope's own observations. */
 const extremes: Record<TargetScope, { done: ProgressInput['observations']; none: ProgressInput['observations'] }> = {
-  annual: { done: [{ period: '2025Q1', value: 60 }, { period: '2025Q2', value: 60 }], none: [{ period: '2025Q1', value: 0 }] },
-  cumulative: { done: [{ period: '2022', value: 50 }, { period: '2024', value: 60 }], none: [{ period: '2022', value: 0 }] },
-  point_in_time: { done: [{ period: '2021', value: 20 }, { period: '2025', value: 100 }], none: [{ period: '2021', value: 20 }, { period: '2025', value: 20 }] },
+  annual: {
+    done: [
+      { period: '2025Q1', value: 60 },
+      { period: '2025Q2', value: 60 },
+    ],
+    none: [{ period: '2025Q1', value: 0 }],
+  },
+  cumulative: {
+    done: [
+      { period: '2022', value: 50 },
+      { period: '2024', value: 60 },
+    ],
+    none: [{ period: '2022', value: 0 }],
+  },
+  point_in_time: {
+    done: [
+      { period: '2021', value: 20 },
+      { period: '2025', value: 100 },
+    ],
+    none: [
+      { period: '2021', value: 20 },
+      { period: '2025', value: 20 },
+    ],
+  },
   per_unit: { done: [{ period: '2025', value: 100 }], none: [{ period: '2025', value: 10 }] },
   milestone: { done: [{ period: '2023', value: 1 }], none: [{ period: '2023', value: 0 }] },
 };
@@ -27,10 +48,18 @@ describe.each(TARGET_SCOPES.map((s) => [s]))('the %s rule keeps the shared contr
     expect(rule({ ...base, observations: extremes[scope as TargetScope].done }).status).toBe('achieved');
   });
   it('says behind when nothing moved by the deadline', () => {
-    expect(rule({ ...base, asOf: scope === 'milestone' ? '2026' : '2025', observations: extremes[scope as TargetScope].none }).status).toBe('behind');
+    expect(
+      rule({
+        ...base,
+        asOf: scope === 'milestone' ? '2026' : '2025',
+        observations: extremes[scope as TargetScope].none,
+      }).status,
+    ).toBe('behind');
   });
   it('ignores values reported after the date it judges at', () => {
-    expect(rule({ ...base, asOf: '2020', observations: extremes[scope as TargetScope].done }).status).not.toBe('achieved');
+    expect(rule({ ...base, asOf: '2020', observations: extremes[scope as TargetScope].done }).status).not.toBe(
+      'achieved',
+    );
   });
   it('explains itself in both languages', () => {
     const p = rule({ ...base, observations: extremes[scope as TargetScope].done });
@@ -41,25 +70,68 @@ describe.each(TARGET_SCOPES.map((s) => [s]))('the %s rule keeps the shared contr
 
 describe('worked examples', () => {
   it('annual "每年培训不少于2000名": 900 by mid-year against 1000 expected is on track (90 %)', () => {
-    const p = progressRules.annual({ ...base, value: 2000, asOf: '2024S1', observations: [{ period: '2024Q1', value: 400 }, { period: '2024Q2', value: 500 }, { period: '2023Q4', value: 999 }] });
+    const p = progressRules.annual({
+      ...base,
+      value: 2000,
+      asOf: '2024S1',
+      observations: [
+        { period: '2024Q1', value: 400 },
+        { period: '2024Q2', value: 500 },
+        { period: '2023Q4', value: 999 },
+      ],
+    });
     expect(p).toMatchObject({ status: 'on_track', actual: 900, expected: 1000 });
   });
   it('cumulative "十四五期间培训10万人次": 30,000 at the end of 2023 against a 60,000 pace is behind', () => {
-    const p = progressRules.cumulative({ ...base, value: 100000, asOf: '2023', observations: [{ period: '2021', value: 10000 }, { period: '2022', value: 10000 }, { period: '2023', value: 10000 }] });
+    const p = progressRules.cumulative({
+      ...base,
+      value: 100000,
+      asOf: '2023',
+      observations: [
+        { period: '2021', value: 10000 },
+        { period: '2022', value: 10000 },
+        { period: '2023', value: 10000 },
+      ],
+    });
     expect(p.status).toBe('behind');
     expect(p.expected).toBeCloseTo(100000 * (1095 / 1826), 0);
   });
   it('a rate "比例达到15%": from 10 % in 2021 to 13 % in 2023 is on track for 15 % in 2025', () => {
-    const p = progressRules.point_in_time({ ...base, value: 15, observations: [{ period: '2021', value: 10 }, { period: '2023', value: 13 }], asOf: '2023' });
+    const p = progressRules.point_in_time({
+      ...base,
+      value: 15,
+      observations: [
+        { period: '2021', value: 10 },
+        { period: '2023', value: 13 },
+      ],
+      asOf: '2023',
+    });
     expect(p.status).toBe('on_track');
     expect(p.actual).toBe(13);
   });
   it('a milestone due in 2023 and not done is at risk during 2023, behind once 2023 has ended', () => {
-    expect(progressRules.milestone({ ...base, deadline: 2023, asOf: '2023Q3', observations: [{ period: '2023Q2', value: 0 }] }).status).toBe('at_risk');
+    expect(
+      progressRules.milestone({
+        ...base,
+        deadline: 2023,
+        asOf: '2023Q3',
+        observations: [{ period: '2023Q2', value: 0 }],
+      }).status,
+    ).toBe('at_risk');
     expect(progressRules.milestone({ ...base, deadline: 2023, asOf: '2024', observations: [] }).status).toBe('behind');
     // A year reported whole has ended: the deadline has passed.
-    expect(progressRules.milestone({ ...base, deadline: 2023, asOf: '2023', observations: [{ period: '2023', value: 0 }] }).status).toBe('behind');
-    expect(progressRules.milestone({ ...base, deadline: 2023, asOf: '2023Q4', observations: [{ period: '2023Q4', value: 0 }] }).status).toBe('behind');
+    expect(
+      progressRules.milestone({ ...base, deadline: 2023, asOf: '2023', observations: [{ period: '2023', value: 0 }] })
+        .status,
+    ).toBe('behind');
+    expect(
+      progressRules.milestone({
+        ...base,
+        deadline: 2023,
+        asOf: '2023Q4',
+        observations: [{ period: '2023Q4', value: 0 }],
+      }).status,
+    ).toBe('behind');
   });
 });
 
@@ -83,11 +155,33 @@ describe('meets and paceStatus', () => {
   it('calls a target not met once its time is up missed, however close it came', () => {
     expect(paceStatus(99, 100, false, true)).toBe('behind');
     expect(paceStatus(100, 100, true, true)).toBe('achieved');
-    const level = progressRules.point_in_time({ ...base, comparator: '>=', value: 31, deadline: 2025, asOf: '2025', observations: [{ period: '2022', value: 28 }, { period: '2025', value: 30.9 }] });
+    const level = progressRules.point_in_time({
+      ...base,
+      comparator: '>=',
+      value: 31,
+      deadline: 2025,
+      asOf: '2025',
+      observations: [
+        { period: '2022', value: 28 },
+        { period: '2025', value: 30.9 },
+      ],
+    });
     expect(level).toMatchObject({ status: 'behind', actual: 30.9, expected: 31 });
     expect(level.rule.zh).toContain('期限已到，未达目标');
     // The same figure a year before the deadline is on pace.
-    expect(progressRules.point_in_time({ ...base, comparator: '>=', value: 31, deadline: 2025, asOf: '2024', observations: [{ period: '2022', value: 28 }, { period: '2024', value: 30.9 }] }).status).toBe('on_track');
+    expect(
+      progressRules.point_in_time({
+        ...base,
+        comparator: '>=',
+        value: 31,
+        deadline: 2025,
+        asOf: '2024',
+        observations: [
+          { period: '2022', value: 28 },
+          { period: '2024', value: 30.9 },
+        ],
+      }).status,
+    ).toBe('on_track');
   });
   it('scores a region by the share achieved or on track', () => {
     expect(regionScore(['achieved', 'on_track', 'behind', 'no_data'])).toBe(0.5);

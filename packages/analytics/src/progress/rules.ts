@@ -1,4 +1,16 @@
-import { comparePeriods, formatQuantity, parsePeriod, periodContains, periodDates, periodWords, planShareElapsed, type Lang, type Localized, type PlanPeriod, type TargetScope } from '@kesu/schema';
+import {
+  comparePeriods,
+  formatQuantity,
+  parsePeriod,
+  periodContains,
+  periodDates,
+  periodWords,
+  planShareElapsed,
+  type Lang,
+  type Localized,
+  type PlanPeriod,
+  type TargetScope,
+} from '@kesu/schema';
 import { AT_RISK_SHARE, meets, ON_TRACK_SHARE, paceStatus, type ProgressStatus } from './status.js';
 
 /** One reported value of the target's indicator for one region and period. */
@@ -39,12 +51,20 @@ function amounts(input: ProgressInput): { zh: (n: number) => string; en: (n: num
 const when = { zh: (period: string) => periodWords(period, 'zh'), en: (period: string) => periodWords(period, 'en') };
 
 /** A paced rule's verdict and its words; once the time is up, a target not met is said to be missed. */
-function paced(actual: number, expected: number, input: ProgressInput, timeUp: boolean, rule: Localized): Pick<Progress, 'status' | 'rule'> {
+function paced(
+  actual: number,
+  expected: number,
+  input: ProgressInput,
+  timeUp: boolean,
+  rule: Localized,
+): Pick<Progress, 'status' | 'rule'> {
   const met = meets(actual, input.comparator, input.value);
   const missed = timeUp && !met;
   return {
     status: paceStatus(actual, expected, met, timeUp),
-    rule: missed ? { zh: `${rule.zh}；期限已到，未达目标`, en: `${rule.en}; the time is up and the target was not met` } : rule,
+    rule: missed
+      ? { zh: `${rule.zh}；期限已到，未达目标`, en: `${rule.en}; the time is up and the target was not met` }
+      : rule,
   };
 }
 
@@ -59,7 +79,12 @@ export function observationsUpTo<T extends Observation>(observations: readonly T
 }
 
 function noData(ruleZh: string, ruleEn: string): Progress {
-  return { status: 'no_data', actual: null, expected: null, rule: { zh: `${ruleZh}：本期无已审核数据`, en: `${ruleEn}: no approved data yet` } };
+  return {
+    status: 'no_data',
+    actual: null,
+    expected: null,
+    rule: { zh: `${ruleZh}：本期无已审核数据`, en: `${ruleEn}: no approved data yet` },
+  };
 }
 
 /** Share of a calendar year elapsed at the end of a period within it. */
@@ -101,7 +126,9 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
   },
 
   cumulative(input) {
-    const since = observationsUpTo(input.observations, input.asOf).filter((o) => Number(o.period.slice(0, 4)) >= input.plan.start);
+    const since = observationsUpTo(input.observations, input.asOf).filter(
+      (o) => Number(o.period.slice(0, 4)) >= input.plan.start,
+    );
     if (since.length === 0) return noData('规划期累计目标', 'Cumulative target');
     const actual = since.reduce((s, o) => s + o.value, 0);
     const share = planShareElapsed({ start: input.plan.start, end: endYear(input) }, input.asOf);
@@ -140,12 +167,22 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
     const latest = observationsUpTo(input.observations, input.asOf).at(-1);
     if (!latest) return noData('按单元目标', 'Per-unit target');
     // The observation is the share of units (schools, villages…) that meet the per-unit target.
-    const status: ProgressStatus = latest.value >= 95 ? 'achieved' : latest.value >= ON_TRACK_SHARE * 100 ? 'on_track' : latest.value >= AT_RISK_SHARE * 100 ? 'at_risk' : 'behind';
+    const status: ProgressStatus =
+      latest.value >= 95
+        ? 'achieved'
+        : latest.value >= ON_TRACK_SHARE * 100
+          ? 'on_track'
+          : latest.value >= AT_RISK_SHARE * 100
+            ? 'at_risk'
+            : 'behind';
     return {
       status,
       actual: latest.value,
       expected: 100,
-      rule: { zh: `达标单元占比 ${formatQuantity(latest.value, '%')}（${when.zh(latest.period)}）`, en: `${formatQuantity(latest.value, '%', { lang: 'en' })} of units meet it (${when.en(latest.period)})` },
+      rule: {
+        zh: `达标单元占比 ${formatQuantity(latest.value, '%')}（${when.zh(latest.period)}）`,
+        en: `${formatQuantity(latest.value, '%', { lang: 'en' })} of units meet it (${when.en(latest.period)})`,
+      },
     };
   },
 
@@ -153,7 +190,13 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
     const latest = observationsUpTo(input.observations, input.asOf).at(-1);
     const year = Number(input.asOf.slice(0, 4));
     const deadline = endYear(input);
-    if (latest && latest.value > 0) return { status: 'achieved', actual: 1, expected: 1, rule: { zh: `已于${when.zh(latest.period)}完成`, en: `done in ${when.en(latest.period)}` } };
+    if (latest && latest.value > 0)
+      return {
+        status: 'achieved',
+        actual: 1,
+        expected: 1,
+        rule: { zh: `已于${when.zh(latest.period)}完成`, en: `done in ${when.en(latest.period)}` },
+      };
     if (!latest && year < deadline) return noData('节点任务', 'Milestone');
     // Past the end of the deadline year it is late; within that year, at risk.
     const passed = periodDates(input.asOf).end.getUTCFullYear() > deadline;

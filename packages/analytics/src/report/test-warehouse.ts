@@ -37,22 +37,46 @@ function regionRows(): TableRows {
   return {
     dim_region: regions.map((r) => {
       const chain = ancestors(r).reverse();
-      return { region_code: r.code, name: r.name, short: r.name, level: LEVELS[chain.length - 1] ?? null, depth: chain.length - 1, parent_code: r.parent, province_code: chain[0]?.code ?? null, prefecture_code: chain[1]?.code ?? null };
+      return {
+        region_code: r.code,
+        name: r.name,
+        short: r.name,
+        level: LEVELS[chain.length - 1] ?? null,
+        depth: chain.length - 1,
+        parent_code: r.parent,
+        province_code: chain[0]?.code ?? null,
+        prefecture_code: chain[1]?.code ?? null,
+      };
     }),
-    region_tree: regions.flatMap((r) => ancestors(r).map((a, distance) => ({ ancestor_code: a.code, region_code: r.code, distance }))),
+    region_tree: regions.flatMap((r) =>
+      ancestors(r).map((a, distance) => ({ ancestor_code: a.code, region_code: r.code, distance })),
+    ),
   };
 }
 
 function periodRows(): TableRows {
   const iso = (d: Date): string => d.toISOString().slice(0, 10);
-  const codes = [2020, 2021, 2022, 2023, 2024, 2025, 2026].flatMap((y) => [String(y), ...periodsWithin(String(y), 'half'), ...periodsWithin(String(y), 'quarter')]);
+  const codes = [2020, 2021, 2022, 2023, 2024, 2025, 2026].flatMap((y) => [
+    String(y),
+    ...periodsWithin(String(y), 'half'),
+    ...periodsWithin(String(y), 'quarter'),
+  ]);
   return {
     dim_period: codes.map((code) => {
       const p = parsePeriod(code);
       const { start, end } = periodDates(code);
       const quarter = p?.kind === 'quarter' ? p.index : null;
       const half = p?.kind === 'half' ? p.index : quarter === null ? null : Math.ceil(quarter / 2);
-      return { period: code, period_type: p?.kind ?? null, year: p?.year ?? null, half, quarter, month: null, start_date: iso(start), end_date: iso(new Date(end.getTime() - 86_400_000)) };
+      return {
+        period: code,
+        period_type: p?.kind ?? null,
+        year: p?.year ?? null,
+        half,
+        quarter,
+        month: null,
+        start_date: iso(start),
+        end_date: iso(new Date(end.getTime() - 86_400_000)),
+      };
     }),
   };
 }
@@ -76,12 +100,18 @@ export async function openTestWarehouse(rows: TableRows): Promise<TestWarehouse>
       if (unknown.length > 0) throw new Error(`${table.name} has no column ${unknown.join(', ')}`);
       const columns = Object.keys(row);
       // Tests name assignments with short labels; a UUID column takes them hashed into a UUID.
-      const placeholders = columns.map((c, i) => (c === 'assignment_id' ? `md5($${i + 1}::VARCHAR)::UUID` : `$${i + 1}`)).join(', ');
-      await connection.run(`INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${placeholders})`, Object.values(row));
+      const placeholders = columns
+        .map((c, i) => (c === 'assignment_id' ? `md5($${i + 1}::VARCHAR)::UUID` : `$${i + 1}`))
+        .join(', ');
+      await connection.run(
+        `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${placeholders})`,
+        Object.values(row),
+      );
     }
   }
   return {
-    query: async <T>(q: SqlQuery) => (await connection.runAndReadAll(q.sql, q.params)).getRowObjectsJson() as unknown as T[],
+    query: async <T>(q: SqlQuery) =>
+      (await connection.runAndReadAll(q.sql, q.params)).getRowObjectsJson() as unknown as T[],
     close: () => {
       connection.closeSync();
       instance.closeSync();

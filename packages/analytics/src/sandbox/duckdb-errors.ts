@@ -75,7 +75,11 @@ export function readDuckDbError(raw: string): DuckDbError | null {
     entry: text(json['type']),
     call: text(json['call']),
     // Function candidates are signatures (`+(INTEGER, DATE) -> DATE`) that hold commas themselves.
-    candidates: text(json['candidates'])?.split(/,(?![^()]*\))/).map((c) => c.trim()).filter(Boolean) ?? [],
+    candidates:
+      text(json['candidates'])
+        ?.split(/,(?![^()]*\))/)
+        .map((c) => c.trim())
+        .filter(Boolean) ?? [],
     position: json['position'] === undefined || !Number.isSafeInteger(position) ? null : position,
   };
 }
@@ -107,7 +111,8 @@ const typeOf = (name: string) => TYPES[name] ?? { sql: name, zh: name, en: name 
 
 /** DuckDB adds the column a failed cast read from: `（字段 period）`. */
 const CAST_FROM = '(?: when casting from source column (\\S+))?';
-const fromColumn = (column: string | undefined) => (column === undefined ? { zh: '', en: '' } : { zh: `（字段 ${column}）`, en: ` (column ${column})` });
+const fromColumn = (column: string | undefined) =>
+  column === undefined ? { zh: '', en: '' } : { zh: `（字段 ${column}）`, en: ` (column ${column})` };
 
 /** `"a.region_code" or "b.region_code"` → the names, unquoted. */
 const quotedNames = (list: string) => [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string);
@@ -130,13 +135,21 @@ const ENTRY_WORDS: Record<string, { zh: string; en: string }> = {
 const CLASS_WORDS: Record<string, ErrorWords> = {
   Parser: { code: 'syntax', zh: 'SQL 语法错误', en: 'SQL syntax error' },
   Syntax: { code: 'syntax', zh: 'SQL 语法错误', en: 'SQL syntax error' },
-  Binder: { code: 'query_failed', zh: '查询中的字段、表或函数用法有误', en: 'a column, table or function is used wrongly' },
+  Binder: {
+    code: 'query_failed',
+    zh: '查询中的字段、表或函数用法有误',
+    en: 'a column, table or function is used wrongly',
+  },
   Catalog: { code: 'query_failed', zh: '查询引用了不存在的名称', en: 'the query names something that does not exist' },
   Conversion: { code: 'conversion', zh: '类型转换失败', en: 'a value could not be converted' },
   'Out of Range': { code: 'out_of_range', zh: '数值超出范围', en: 'a value is out of range' },
   'Invalid Input': { code: 'invalid_input', zh: '输入值无效', en: 'invalid input' },
   INTERRUPT: { code: 'interrupted', zh: '查询已中止', en: 'the query was stopped' },
-  'Out of Memory': { code: 'out_of_memory', zh: '查询所需内存超过上限，请缩小查询范围或先汇总再查询', en: 'the query needs more memory than allowed: narrow it down or aggregate first' },
+  'Out of Memory': {
+    code: 'out_of_memory',
+    zh: '查询所需内存超过上限，请缩小查询范围或先汇总再查询',
+    en: 'the query needs more memory than allowed: narrow it down or aggregate first',
+  },
   'Not implemented': { code: 'query_failed', zh: 'DuckDB 不支持这种写法', en: 'DuckDB does not support this' },
 };
 
@@ -144,7 +157,12 @@ type Rule = (e: DuckDbError) => ErrorWords | null;
 
 /** Runs a pattern on the message and words the match; null when it does not match. */
 const when =
-  (type: string, pattern: RegExp, words: (m: RegExpMatchArray, e: DuckDbError) => Omit<ErrorWords, 'code'>, code: DuckDbErrorCode): Rule =>
+  (
+    type: string,
+    pattern: RegExp,
+    words: (m: RegExpMatchArray, e: DuckDbError) => Omit<ErrorWords, 'code'>,
+    code: DuckDbErrorCode,
+  ): Rule =>
   (e) => {
     if (e.type !== type) return null;
     const m = pattern.exec(e.message);
@@ -158,21 +176,44 @@ const OPERATIONS: Record<string, { zh: string; en: string }> = {
 };
 
 const RULES: Rule[] = [
-  when('Parser', /^syntax error at or near "(.*)"$/s, (m) => ({ zh: `SQL 语法错误：「${m[1]}」处或其前面有误`, en: `syntax error at or near "${m[1]}"` }), 'syntax'),
-  when('Parser', /^syntax error at end of input$/, () => ({ zh: 'SQL 语法错误：查询在末尾处不完整，缺少内容', en: 'syntax error: the query ends before it is complete' }), 'syntax'),
+  when(
+    'Parser',
+    /^syntax error at or near "(.*)"$/s,
+    (m) => ({ zh: `SQL 语法错误：「${m[1]}」处或其前面有误`, en: `syntax error at or near "${m[1]}"` }),
+    'syntax',
+  ),
+  when(
+    'Parser',
+    /^syntax error at end of input$/,
+    () => ({
+      zh: 'SQL 语法错误：查询在末尾处不完整，缺少内容',
+      en: 'syntax error: the query ends before it is complete',
+    }),
+    'syntax',
+  ),
   (e) => {
     if (e.type !== 'Catalog' || e.subtype !== 'MISSING_ENTRY' || e.name === null) return null;
     const what = ENTRY_WORDS[e.entry ?? ''] ?? { zh: '名称', en: 'name' };
     const hint = suggestion(e.candidates);
-    const code = e.entry === 'Table' ? 'table_not_found' : e.entry?.endsWith('Function') ? 'function_not_found' : 'query_failed';
+    const code =
+      e.entry === 'Table' ? 'table_not_found' : e.entry?.endsWith('Function') ? 'function_not_found' : 'query_failed';
     return { code, zh: `${what.zh}「${e.name}」不存在${hint.zh}`, en: `there is no ${what.en} "${e.name}"${hint.en}` };
   },
   (e) => {
     if (e.type !== 'Binder' || e.subtype !== 'COLUMN_NOT_FOUND' || e.name === null) return null;
     const hint = suggestion(e.candidates);
-    return { code: 'column_not_found', zh: `字段「${e.name}」不存在${hint.zh}`, en: `there is no column "${e.name}"${hint.en}` };
+    return {
+      code: 'column_not_found',
+      zh: `字段「${e.name}」不存在${hint.zh}`,
+      en: `there is no column "${e.name}"${hint.en}`,
+    };
   },
-  when('Binder', /^\w+(?: \w+)? "(.+)" does not have a column named "(.+)"$/, (m) => ({ zh: `「${m[1]}」中没有字段「${m[2]}」`, en: `"${m[1]}" has no column "${m[2]}"` }), 'column_not_found'),
+  when(
+    'Binder',
+    /^\w+(?: \w+)? "(.+)" does not have a column named "(.+)"$/,
+    (m) => ({ zh: `「${m[1]}」中没有字段「${m[2]}」`, en: `"${m[1]}" has no column "${m[2]}"` }),
+    'column_not_found',
+  ),
   when(
     'Binder',
     /^Referenced table "(.+)" not found!\nCandidate tables: (.+)$/s,
@@ -187,14 +228,18 @@ const RULES: Rule[] = [
     /^Ambiguous reference to column name "(.+)" \(use: (.+)\)$/,
     (m) => {
       const options = quotedNames(m[2] as string);
-      return { zh: `字段「${m[1]}」有歧义：多个表都有此字段，请写明是 ${options.join(' 还是 ')}`, en: `the column "${m[1]}" is ambiguous: write ${options.join(' or ')}` };
+      return {
+        zh: `字段「${m[1]}」有歧义：多个表都有此字段，请写明是 ${options.join(' 还是 ')}`,
+        en: `the column "${m[1]}" is ambiguous: write ${options.join(' or ')}`,
+      };
     },
     'ambiguous_column',
   ),
   (e) => {
     if (e.type !== 'Binder' || e.subtype !== 'NO_MATCHING_FUNCTION' || e.call === null) return null;
     // A handful of forms helps (substring); the 45 of `+` do not.
-    const forms = e.candidates.length > 0 && e.candidates.length <= 4 ? e.candidates.map((c) => c.replace(/ -> .*$/, '')) : [];
+    const forms =
+      e.candidates.length > 0 && e.candidates.length <= 4 ? e.candidates.map((c) => c.replace(/ -> .*$/, '')) : [];
     return {
       code: 'type_mismatch',
       zh: `类型不匹配：没有适用于 ${e.call} 的函数，请用 CAST 把参数转换为合适的类型${forms.length > 0 ? `（可用的形式：${forms.join('、')}）` : ''}`,
@@ -204,52 +249,109 @@ const RULES: Rule[] = [
   when(
     'Binder',
     /^Could not choose a best candidate function for the function call "(.+?)"\./,
-    (m) => ({ zh: `类型不匹配：无法确定 ${m[1]} 应按哪种类型计算，请用 CAST 写明参数类型`, en: `type mismatch: it is unclear which types ${m[1]} is meant for; add a CAST` }),
+    (m) => ({
+      zh: `类型不匹配：无法确定 ${m[1]} 应按哪种类型计算，请用 CAST 写明参数类型`,
+      en: `type mismatch: it is unclear which types ${m[1]} is meant for; add a CAST`,
+    }),
     'type_mismatch',
   ),
   when(
     'Binder',
     /^Cannot compare values of type (\S+) and type (\S+)/,
-    (m) => ({ zh: `类型不匹配：不能直接比较 ${m[1]} 和 ${m[2]}，请用 CAST 把其中一方转换为另一方的类型`, en: `type mismatch: ${m[1]} and ${m[2]} cannot be compared; CAST one to the other's type` }),
+    (m) => ({
+      zh: `类型不匹配：不能直接比较 ${m[1]} 和 ${m[2]}，请用 CAST 把其中一方转换为另一方的类型`,
+      en: `type mismatch: ${m[1]} and ${m[2]} cannot be compared; CAST one to the other's type`,
+    }),
     'type_mismatch',
   ),
   when(
     'Binder',
     /^column "(.+)" must appear in the GROUP BY clause/,
-    (m) => ({ zh: `字段「${m[1]}」须写进 GROUP BY，或放在聚合函数中（如 sum(${m[1]})、any_value(${m[1]})）`, en: `the column "${m[1]}" must be in GROUP BY or inside an aggregate (sum(${m[1]}), any_value(${m[1]}))` }),
+    (m) => ({
+      zh: `字段「${m[1]}」须写进 GROUP BY，或放在聚合函数中（如 sum(${m[1]})、any_value(${m[1]})）`,
+      en: `the column "${m[1]}" must be in GROUP BY or inside an aggregate (sum(${m[1]}), any_value(${m[1]}))`,
+    }),
     'group_by',
   ),
-  when('Binder', /^WHERE clause cannot contain aggregates!$/, () => ({ zh: 'WHERE 中不能使用聚合函数：对汇总结果的筛选请写在 HAVING 中', en: 'WHERE cannot hold an aggregate: filter on totals with HAVING' }), 'aggregate_in_where'),
-  when('Binder', /^ORDER term out of range - should be between (\d+) and (\d+)$/, (m) => ({ zh: `ORDER BY 的列序号超出范围：应在 ${m[1]} 到 ${m[2]} 之间`, en: `the ORDER BY column number must be between ${m[1]} and ${m[2]}` }), 'bad_clause'),
-  when('Binder', /^LIMIT\/OFFSET cannot be negative$/, () => ({ zh: 'LIMIT 和 OFFSET 不能是负数', en: 'LIMIT and OFFSET cannot be negative' }), 'bad_clause'),
-  when('Binder', /^Set operations can only apply to expressions with the same number of result columns$/, () => ({ zh: 'UNION 等集合运算两边的查询须有相同的列数', en: 'both sides of UNION (and the like) must have the same number of columns' }), 'bad_clause'),
+  when(
+    'Binder',
+    /^WHERE clause cannot contain aggregates!$/,
+    () => ({
+      zh: 'WHERE 中不能使用聚合函数：对汇总结果的筛选请写在 HAVING 中',
+      en: 'WHERE cannot hold an aggregate: filter on totals with HAVING',
+    }),
+    'aggregate_in_where',
+  ),
+  when(
+    'Binder',
+    /^ORDER term out of range - should be between (\d+) and (\d+)$/,
+    (m) => ({
+      zh: `ORDER BY 的列序号超出范围：应在 ${m[1]} 到 ${m[2]} 之间`,
+      en: `the ORDER BY column number must be between ${m[1]} and ${m[2]}`,
+    }),
+    'bad_clause',
+  ),
+  when(
+    'Binder',
+    /^LIMIT\/OFFSET cannot be negative$/,
+    () => ({ zh: 'LIMIT 和 OFFSET 不能是负数', en: 'LIMIT and OFFSET cannot be negative' }),
+    'bad_clause',
+  ),
+  when(
+    'Binder',
+    /^Set operations can only apply to expressions with the same number of result columns$/,
+    () => ({
+      zh: 'UNION 等集合运算两边的查询须有相同的列数',
+      en: 'both sides of UNION (and the like) must have the same number of columns',
+    }),
+    'bad_clause',
+  ),
   when(
     'Conversion',
     new RegExp(`^Could not convert string '(.*)' to (\\w+)${CAST_FROM}$`, 's'),
     (m) => {
       const to = typeOf(m[2] as string);
       const column = fromColumn(m[3]);
-      return { zh: `类型转换失败：文本「${m[1]}」${column.zh}不能转换为${to.zh}（${to.sql}）`, en: `the text '${m[1]}'${column.en} cannot be converted to ${to.en} (${to.sql})` };
+      return {
+        zh: `类型转换失败：文本「${m[1]}」${column.zh}不能转换为${to.zh}（${to.sql}）`,
+        en: `the text '${m[1]}'${column.en} cannot be converted to ${to.en} (${to.sql})`,
+      };
     },
     'conversion',
   ),
   when(
     'Conversion',
-    new RegExp(`^Type (\\w+) with value (.+) can't be cast because the value is out of range for the destination type (\\w+)${CAST_FROM}$`),
+    new RegExp(
+      `^Type (\\w+) with value (.+) can't be cast because the value is out of range for the destination type (\\w+)${CAST_FROM}$`,
+    ),
     (m) => {
       const to = typeOf(m[3] as string);
       const column = fromColumn(m[4]);
-      return { zh: `数值 ${m[2]}${column.zh || ' '}超出 ${to.sql} 类型的范围，请转换为更大的类型（如 BIGINT 或 DOUBLE）`, en: `the value ${m[2]}${column.en} does not fit ${to.sql}; use a larger type (BIGINT or DOUBLE)` };
+      return {
+        zh: `数值 ${m[2]}${column.zh || ' '}超出 ${to.sql} 类型的范围，请转换为更大的类型（如 BIGINT 或 DOUBLE）`,
+        en: `the value ${m[2]}${column.en} does not fit ${to.sql}; use a larger type (BIGINT or DOUBLE)`,
+      };
     },
     'out_of_range',
   ),
   when(
     'Conversion',
     new RegExp(`^(?:date|timestamp) field value out of range: "(.+)"${CAST_FROM}$`),
-    (m) => ({ zh: `日期「${m[1]}」${fromColumn(m[2]).zh}不存在（月份或日期超出范围）`, en: `the date "${m[1]}"${fromColumn(m[2]).en} does not exist (month or day out of range)` }),
+    (m) => ({
+      zh: `日期「${m[1]}」${fromColumn(m[2]).zh}不存在（月份或日期超出范围）`,
+      en: `the date "${m[1]}"${fromColumn(m[2]).en} does not exist (month or day out of range)`,
+    }),
     'conversion',
   ),
-  when('Conversion', /^Date out of range: (.+)$/, (m) => ({ zh: `日期 ${m[1]} 不存在（月份或日期超出范围）`, en: `the date ${m[1]} does not exist (month or day out of range)` }), 'conversion'),
+  when(
+    'Conversion',
+    /^Date out of range: (.+)$/,
+    (m) => ({
+      zh: `日期 ${m[1]} 不存在（月份或日期超出范围）`,
+      en: `the date ${m[1]} does not exist (month or day out of range)`,
+    }),
+    'conversion',
+  ),
   when(
     'Conversion',
     new RegExp(`^invalid (?:date|timestamp) field format: "(.+)", expected format is \\((.+)\\)${CAST_FROM}$`),
@@ -265,17 +367,38 @@ const RULES: Rule[] = [
     (m) => {
       const op = OPERATIONS[m[1] as string] as { zh: string; en: string };
       const type = typeOf(m[2] as string);
-      return { zh: `数值溢出：${type.sql} 类型的${op.zh}（${m[3]}）超出范围，请先转换为 BIGINT 或 DOUBLE 再计算`, en: `overflow: the ${op.en} ${m[3]} does not fit ${type.sql}; convert to BIGINT or DOUBLE first` };
+      return {
+        zh: `数值溢出：${type.sql} 类型的${op.zh}（${m[3]}）超出范围，请先转换为 BIGINT 或 DOUBLE 再计算`,
+        en: `overflow: the ${op.en} ${m[3]} does not fit ${type.sql}; convert to BIGINT or DOUBLE first`,
+      };
     },
     'out_of_range',
   ),
-  when('Out of Range', /^cannot take logarithm of a negative number$/, () => ({ zh: '不能对负数取对数', en: 'no logarithm of a negative number' }), 'out_of_range'),
-  when('Out of Range', /^cannot take logarithm of zero$/, () => ({ zh: '不能对 0 取对数', en: 'no logarithm of zero' }), 'out_of_range'),
-  when('Out of Range', /^cannot take square root of a negative number$/, () => ({ zh: '不能对负数开平方', en: 'no square root of a negative number' }), 'out_of_range'),
+  when(
+    'Out of Range',
+    /^cannot take logarithm of a negative number$/,
+    () => ({ zh: '不能对负数取对数', en: 'no logarithm of a negative number' }),
+    'out_of_range',
+  ),
+  when(
+    'Out of Range',
+    /^cannot take logarithm of zero$/,
+    () => ({ zh: '不能对 0 取对数', en: 'no logarithm of zero' }),
+    'out_of_range',
+  ),
+  when(
+    'Out of Range',
+    /^cannot take square root of a negative number$/,
+    () => ({ zh: '不能对负数开平方', en: 'no square root of a negative number' }),
+    'out_of_range',
+  ),
   when(
     'Invalid Input',
     /^More than one row returned by a subquery used as an expression/,
-    () => ({ zh: '用作单个值的子查询返回了多行：请在子查询中汇总（如 max、sum）或加 LIMIT 1', en: 'a subquery used as a value returned several rows: aggregate it (max, sum) or add LIMIT 1' }),
+    () => ({
+      zh: '用作单个值的子查询返回了多行：请在子查询中汇总（如 max、sum）或加 LIMIT 1',
+      en: 'a subquery used as a value returned several rows: aggregate it (max, sum) or add LIMIT 1',
+    }),
     'invalid_input',
   ),
   when(

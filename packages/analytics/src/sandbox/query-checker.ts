@@ -25,7 +25,11 @@ export class QueryChecker {
     const connection = await instance.connect();
     await connection.run('SET enable_external_access = false');
     await connection.run('SET lock_configuration = true');
-    const functions = new Set((await connection.runAndReadAll('SELECT DISTINCT lower(function_name) FROM duckdb_functions()')).getRows().map((r) => String(r[0])));
+    const functions = new Set(
+      (await connection.runAndReadAll('SELECT DISTINCT lower(function_name) FROM duckdb_functions()'))
+        .getRows()
+        .map((r) => String(r[0])),
+    );
     return new QueryChecker(instance, connection, functions);
   }
 
@@ -45,14 +49,20 @@ export class QueryChecker {
       tables: analysis.tables,
       problems: analysis.problems.map((p) => ({
         ...p,
-        position: p.position === null ? null : p.code === 'syntax' ? codePointToCharOffset(sql, p.position) : byteToCharOffset(sql, p.position),
+        position:
+          p.position === null
+            ? null
+            : p.code === 'syntax'
+              ? codePointToCharOffset(sql, p.position)
+              : byteToCharOffset(sql, p.position),
       })),
     };
   }
 
   /** Refuses a bad scope and any query with a problem; the tables the query reads. */
   async refuseUnsafe(sql: string, scope: Scope): Promise<string[]> {
-    if (scope !== null && !REGION_CODE.test(scope)) throw new SandboxError('bad_scope', '权限范围不是有效的行政区划代码', 'the scope is not a region code');
+    if (scope !== null && !REGION_CODE.test(scope))
+      throw new SandboxError('bad_scope', '权限范围不是有效的行政区划代码', 'the scope is not a region code');
     const { problems, tables } = await this.analyse(sql);
     if (problems.length > 0) {
       const first = problems[0] as QueryProblem;

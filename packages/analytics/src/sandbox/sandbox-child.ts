@@ -21,14 +21,33 @@ async function run(request: Extract<ParentRequest, { kind: 'query' | 'export' }>
   try {
     const sandbox = await opening;
     if (request.kind === 'query') {
-      answer({ kind: 'done', id: request.id, result: await sandbox.query(request.sql, request.scope, controller.signal) });
+      answer({
+        kind: 'done',
+        id: request.id,
+        result: await sandbox.query(request.sql, request.scope, controller.signal),
+      });
     } else {
       const { file, rows, truncated } = await sandbox.exportParquet(request.sql, request.scope, controller.signal);
       answer({ kind: 'done', id: request.id, result: { file, rows, truncated } });
     }
   } catch (error) {
-    const failed = error instanceof SandboxError ? error : new SandboxError('query_failed', '查询出错', 'the query failed', [{ code: 'query_failed', message: '查询出错', messageEn: 'the query failed', position: null, original: error instanceof Error ? error.message : String(error) }]);
-    answer({ kind: 'failed', id: request.id, error: { code: failed.code, zh: failed.zh, en: failed.en, problems: failed.problems } });
+    const failed =
+      error instanceof SandboxError
+        ? error
+        : new SandboxError('query_failed', '查询出错', 'the query failed', [
+            {
+              code: 'query_failed',
+              message: '查询出错',
+              messageEn: 'the query failed',
+              position: null,
+              original: error instanceof Error ? error.message : String(error),
+            },
+          ]);
+    answer({
+      kind: 'failed',
+      id: request.id,
+      error: { code: failed.code, zh: failed.zh, en: failed.en, problems: failed.problems },
+    });
   } finally {
     running.delete(request.id);
   }

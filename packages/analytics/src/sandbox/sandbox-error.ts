@@ -1,7 +1,8 @@
 import type { QueryProblem } from './check-query.js';
 import type { DuckDbErrorCode } from './duckdb-errors.js';
 
-export type SandboxErrorCode = QueryProblem['code'] | DuckDbErrorCode | 'timeout' | 'cancelled' | 'no_lake' | 'bad_scope' | 'engine_stopped';
+export type SandboxErrorCode =
+  QueryProblem['code'] | DuckDbErrorCode | 'timeout' | 'cancelled' | 'no_lake' | 'bad_scope' | 'engine_stopped';
 
 /** A refused or failed query: the problems found, each with its position in the text. */
 export class SandboxError extends Error {
@@ -18,7 +19,11 @@ export class SandboxError extends Error {
 /** A query stopped at its time limit, in the words people see. */
 export function timeoutError(timeoutMs: number): SandboxError {
   const seconds = timeoutMs / 1000;
-  return new SandboxError('timeout', `查询超过 ${seconds} 秒的时间上限，已中止：请加筛选条件或先汇总，缩小查询范围`, `the query ran past the ${seconds} s limit and was stopped: filter or aggregate to narrow it down`);
+  return new SandboxError(
+    'timeout',
+    `查询超过 ${seconds} 秒的时间上限，已中止：请加筛选条件或先汇总，缩小查询范围`,
+    `the query ran past the ${seconds} s limit and was stopped: filter or aggregate to narrow it down`,
+  );
 }
 
 export function cancelledError(): SandboxError {

@@ -4,7 +4,8 @@ import type { SandboxResult } from './sandbox.js';
 import type { SandboxErrorCode } from './sandbox-error.js';
 
 /** What the server asks of a sandbox process. */
-export type ParentRequest = { kind: 'query' | 'export'; id: number; sql: string; scope: Scope } | { kind: 'cancel'; id: number };
+export type ParentRequest =
+  { kind: 'query' | 'export'; id: number; sql: string; scope: Scope } | { kind: 'cancel'; id: number };
 
 /** A Parquet export as a sandbox process wrote it: the server streams the file and removes its folder. */
 export interface WrittenExport {

@@ -40,7 +40,8 @@ interface Worker {
 /** A process killed by the kernel or ending on its own while it ran a query. */
 function engineStopped(): SandboxError {
   const zh = '查询进程意外终止（多半是所需内存超过上限），已重新启动：请缩小查询范围或先汇总再查询';
-  const en = 'the query process stopped unexpectedly (most likely the query needed more memory than allowed) and was restarted: narrow the query down or aggregate first';
+  const en =
+    'the query process stopped unexpectedly (most likely the query needed more memory than allowed) and was restarted: narrow the query down or aggregate first';
   return new SandboxError('engine_stopped', zh, en);
 }
 
@@ -77,7 +78,10 @@ export class SandboxProcesses implements SqlRunner {
 
   /** Starts every process at once: the first queries then find them ready. */
   static async open(options: SandboxProcessOptions): Promise<SandboxProcesses> {
-    const processes = new SandboxProcesses(await QueryChecker.open(), { ...options, dataDir: path.resolve(options.dataDir) });
+    const processes = new SandboxProcesses(await QueryChecker.open(), {
+      ...options,
+      dataDir: path.resolve(options.dataDir),
+    });
     for (let i = 0; i < processes.size; i += 1) processes.start();
     return processes;
   }
@@ -95,7 +99,12 @@ export class SandboxProcesses implements SqlRunner {
     return { ...written, remove: () => rmSync(path.dirname(written.file), { recursive: true, force: true }) };
   }
 
-  private async run(kind: 'query' | 'export', sql: string, scope: Scope, signal?: AbortSignal): Promise<SandboxResult | WrittenExport> {
+  private async run(
+    kind: 'query' | 'export',
+    sql: string,
+    scope: Scope,
+    signal?: AbortSignal,
+  ): Promise<SandboxResult | WrittenExport> {
     // Refused here, a query never reaches a process; the process checks again before it runs one.
     await this.checker.refuseUnsafe(sql, scope);
     const worker = await this.take();
@@ -140,8 +149,10 @@ export class SandboxProcesses implements SqlRunner {
 
   /** An idle process, a new one while there are fewer than allowed, or the next one to be free. */
   private take(): Promise<Worker> {
-    if (this.closed) return Promise.reject(new SandboxError('cancelled', '服务正在关闭', 'the server is shutting down'));
-    const idle = this.workers.find((w) => w.alive && !w.busy) ?? (this.workers.length < this.size ? this.start() : null);
+    if (this.closed)
+      return Promise.reject(new SandboxError('cancelled', '服务正在关闭', 'the server is shutting down'));
+    const idle =
+      this.workers.find((w) => w.alive && !w.busy) ?? (this.workers.length < this.size ? this.start() : null);
     if (idle) {
       idle.busy = true;
       return Promise.resolve(idle);
@@ -217,12 +228,18 @@ function spawnSandbox(options: SandboxOptions, memoryMb: number): ChildProcess {
   const here = import.meta.url;
   const fromSource = here.endsWith('.ts');
   const entry = fileURLToPath(new URL(`./sandbox-child.${fromSource ? 'ts' : 'js'}`, here));
-  const loader = fromSource ? ['--conditions=@kesu/source', '--import', pathToFileURL(createRequire(here).resolve('tsx')).href] : [];
+  const loader = fromSource
+    ? ['--conditions=@kesu/source', '--import', pathToFileURL(createRequire(here).resolve('tsx')).href]
+    : [];
   // V8's heap is capped well inside the kernel's limit: DuckDB keeps most of the room.
   const heapMb = Math.max(128, Math.floor(memoryMb / 3));
   const argv = [process.execPath, `--max-old-space-size=${heapMb}`, ...loader, entry];
   // DuckDB's own limit sits below the kernel's, so most large queries fail with DuckDB's message.
-  const engine: SandboxOptions = { ...options, memoryLimit: `${Math.floor(memoryMb * 0.6)}MB`, threads: options.threads ?? 1 };
+  const engine: SandboxOptions = {
+    ...options,
+    memoryLimit: `${Math.floor(memoryMb * 0.6)}MB`,
+    threads: options.threads ?? 1,
+  };
   return spawn('/bin/sh', ['-c', `ulimit -d ${memoryMb * 1024} && exec "$@"`, 'kesu-sandbox', ...argv], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: { ...process.env, KESU_SANDBOX_OPTIONS: JSON.stringify(engine) },

@@ -109,7 +109,9 @@ export class Sandbox implements SqlRunner {
     const setup = await instance.connect();
     // The lake's link and its generations are the only files this database may open, and the
     // configuration is then locked so no query can widen it.
-    await setup.run(`SET allowed_directories = [${[layout.root, layout.generations].map((d) => quoteLiteral(`${d}${path.sep}`)).join(', ')}]`);
+    await setup.run(
+      `SET allowed_directories = [${[layout.root, layout.generations].map((d) => quoteLiteral(`${d}${path.sep}`)).join(', ')}]`,
+    );
     await setup.run('SET enable_external_access = false');
     await setup.run(`SET memory_limit = ${quoteLiteral(options.memoryLimit ?? '2GB')}`);
     if (options.threads !== undefined) await setup.run(`SET threads = ${options.threads}`);
@@ -150,7 +152,9 @@ export class Sandbox implements SqlRunner {
     const remove = () => rmSync(dir, { recursive: true, force: true });
     try {
       const file = path.join(dir, 'result.parquet');
-      const written = await this.guarded(slot.connection, sql, signal, async () => writeParquet(await slot.connection.stream(sql), dir, file, this.maxRows));
+      const written = await this.guarded(slot.connection, sql, signal, async () =>
+        writeParquet(await slot.connection.stream(sql), dir, file, this.maxRows),
+      );
       return { file, ...written, remove };
     } catch (error) {
       remove();
@@ -176,7 +180,15 @@ export class Sandbox implements SqlRunner {
       const duckdb = readDuckDbError(raw);
       const zh = '数据湖尚未生成，请先运行 kesu warehouse build';
       const en = 'the lake has not been built yet: run kesu warehouse build';
-      throw new SandboxError('no_lake', zh, en, [{ code: 'unknown_table', message: zh, messageEn: en, position: null, original: this.clean(duckdb ? originalMessage(duckdb) : raw) }]);
+      throw new SandboxError('no_lake', zh, en, [
+        {
+          code: 'unknown_table',
+          message: zh,
+          messageEn: en,
+          position: null,
+          original: this.clean(duckdb ? originalMessage(duckdb) : raw),
+        },
+      ]);
     }
     const slot = { connection, busy: true };
     this.slots.set(key, [...(this.slots.get(key) ?? []), slot]);
@@ -188,7 +200,10 @@ export class Sandbox implements SqlRunner {
     const list = this.slots.get(key) ?? [];
     slot.busy = false;
     if (list.filter((s) => !s.busy).length > IDLE_PER_SCOPE) {
-      this.slots.set(key, list.filter((s) => s !== slot));
+      this.slots.set(
+        key,
+        list.filter((s) => s !== slot),
+      );
       slot.connection.closeSync();
     }
   }
@@ -205,7 +220,11 @@ export class Sandbox implements SqlRunner {
       const rows: unknown[][] = [];
       let bytes = 0;
       let truncated = false;
-      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0 && !truncated; chunk = await result.fetchChunk()) {
+      for (
+        let chunk = await result.fetchChunk();
+        chunk && chunk.rowCount > 0 && !truncated;
+        chunk = await result.fetchChunk()
+      ) {
         for (const row of chunk.convertRows(JsonDuckDBValueConverter)) {
           // The row as the answer will carry it, with its comma.
           const size = JSON.stringify(row).length + 1;
@@ -222,7 +241,12 @@ export class Sandbox implements SqlRunner {
   }
 
   /** Runs work on a connection under the time limit and the caller's signal, and words its failure. */
-  private async guarded<T>(connection: DuckDBConnection, sql: string, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  private async guarded<T>(
+    connection: DuckDBConnection,
+    sql: string,
+    signal: AbortSignal | undefined,
+    work: () => Promise<T>,
+  ): Promise<T> {
     // An interrupt reaches only a query that has started: one cancelled before never starts.
     if (signal?.aborted) throw cancelledError();
     let stopped: 'timeout' | 'cancelled' | null = null;
@@ -259,14 +283,25 @@ export class Sandbox implements SqlRunner {
     const duckdb = readDuckDbError(raw);
     if (!duckdb) {
       const message = this.clean(raw);
-      return new SandboxError('query_failed', '查询出错（详见原文）', 'the query failed (see the original message)', [{ code: 'query_failed', message: '查询出错（详见原文）', messageEn: 'the query failed (see the original message)', position: null, original: message }]);
+      return new SandboxError('query_failed', '查询出错（详见原文）', 'the query failed (see the original message)', [
+        {
+          code: 'query_failed',
+          message: '查询出错（详见原文）',
+          messageEn: 'the query failed (see the original message)',
+          position: null,
+          original: message,
+        },
+      ]);
     }
     const words = translateDuckDbError(duckdb);
     const at = duckdb.position;
     // The parser counts code points; the binder and everything after it count UTF-8 bytes.
-    const position = at === null ? null : duckdb.type === 'Parser' ? codePointToCharOffset(sql, at) : byteToCharOffset(sql, at);
+    const position =
+      at === null ? null : duckdb.type === 'Parser' ? codePointToCharOffset(sql, at) : byteToCharOffset(sql, at);
     const original = this.clean(originalMessage(duckdb));
-    return new SandboxError(words.code, words.zh, words.en, [{ code: words.code, message: words.zh, messageEn: words.en, position, original }]);
+    return new SandboxError(words.code, words.zh, words.en, [
+      { code: words.code, message: words.zh, messageEn: words.en, position, original },
+    ]);
   }
 
   /** Error text without the server's folders in it. */
@@ -285,7 +320,12 @@ export class Sandbox implements SqlRunner {
  * Streams a result into a fresh in-memory database that may write nothing but `dir`, at most
  * `maxRows` rows, and has that database write them as Parquet.
  */
-async function writeParquet(result: DuckDBResult, dir: string, file: string, maxRows: number): Promise<{ rows: number; truncated: boolean }> {
+async function writeParquet(
+  result: DuckDBResult,
+  dir: string,
+  file: string,
+  maxRows: number,
+): Promise<{ rows: number; truncated: boolean }> {
   const writer = await DuckDBInstance.create(':memory:');
   const connection = await writer.connect();
   try {
@@ -293,7 +333,9 @@ async function writeParquet(result: DuckDBResult, dir: string, file: string, max
     await connection.run('SET enable_external_access = false');
     await connection.run('SET lock_configuration = true');
     const types = result.columnTypes();
-    const columns = result.deduplicatedColumnNames().map((name, i) => `"${name.replaceAll('"', '""')}" ${String(types[i])}`);
+    const columns = result
+      .deduplicatedColumnNames()
+      .map((name, i) => `"${name.replaceAll('"', '""')}" ${String(types[i])}`);
     await connection.run(`CREATE TABLE result (${columns.join(', ')})`);
     const appender = await connection.createAppender('result');
     let rows = 0;

@@ -59,6 +59,8 @@ async function layoutMatches(connection: DuckDBConnection): Promise<boolean> {
 
 /** Whether a full build of this layout (with its code types) has completed into the attached warehouse. */
 export async function hasBuild(connection: DuckDBConnection): Promise<boolean> {
-  const built = Number((await first(connection, `SELECT count(*) AS n FROM ${WH}.warehouse_builds WHERE kind = 'full'`))?.['n']) > 0;
+  const built =
+    Number((await first(connection, `SELECT count(*) AS n FROM ${WH}.warehouse_builds WHERE kind = 'full'`))?.['n']) >
+    0;
   return built && (await hasCodeTypes(connection)) && (await layoutMatches(connection));
 }

@@ -67,13 +67,26 @@ interface Watermark {
 const WATERMARK_SQL = `SELECT CAST((SELECT max(created_at) FROM main.submission_revisions) AS VARCHAR) AS revisions,
   CAST((SELECT max(created_at) FROM main.assignments) AS VARCHAR) AS assignments`;
 
-async function record(connection: DuckDBConnection, kind: BuildResult['kind'], until: Watermark, ms: number, valueRows: number): Promise<void> {
-  await exec(connection, `INSERT INTO ${WH}.warehouse_builds VALUES (now(), $1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5)`, [kind, until.revisions, until.assignments, ms, valueRows]);
+async function record(
+  connection: DuckDBConnection,
+  kind: BuildResult['kind'],
+  until: Watermark,
+  ms: number,
+  valueRows: number,
+): Promise<void> {
+  await exec(
+    connection,
+    `INSERT INTO ${WH}.warehouse_builds VALUES (now(), $1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5)`,
+    [kind, until.revisions, until.assignments, ms, valueRows],
+  );
 }
 
 /** The approval level the last full build counted data from (null: the first level). */
 async function builtCountFrom(connection: DuckDBConnection): Promise<ApprovalLevel | null> {
-  const found = await first(connection, `SELECT value FROM ${WH}.warehouse_settings WHERE name = 'count_approved_from'`);
+  const found = await first(
+    connection,
+    `SELECT value FROM ${WH}.warehouse_settings WHERE name = 'count_approved_from'`,
+  );
   return (found?.['value'] as ApprovalLevel | null | undefined) ?? null;
 }
 
@@ -83,7 +96,12 @@ async function recordCountFrom(connection: DuckDBConnection, level: ApprovalLeve
 }
 
 /** Everything from scratch, in one transaction: readers see the old warehouse until it commits. */
-async function fullBuild(connection: DuckDBConnection, started: number, step: StepListener, rules: Rules): Promise<BuildResult> {
+async function fullBuild(
+  connection: DuckDBConnection,
+  started: number,
+  step: StepListener,
+  rules: Rules,
+): Promise<BuildResult> {
   step('field bindings', 0, 4);
   await loadFieldBindings(connection);
   await loadPlanParts(connection);
@@ -114,8 +132,14 @@ async function fullBuild(connection: DuckDBConnection, started: number, step: St
  * What changed since the last build: assignments with a revision written after its watermark
  * or created after it, and whether any plan was edited since the build ran.
  */
-async function collectChanges(connection: DuckDBConnection): Promise<{ until: Watermark; changed: number; plansChanged: boolean }> {
-  const last = (await first(connection, `SELECT CAST(max(revisions_until) AS VARCHAR) AS revisions, CAST(max(assignments_until) AS VARCHAR) AS assignments, CAST(max(built_at) AS VARCHAR) AS built FROM ${WH}.warehouse_builds`)) ?? {};
+async function collectChanges(
+  connection: DuckDBConnection,
+): Promise<{ until: Watermark; changed: number; plansChanged: boolean }> {
+  const last =
+    (await first(
+      connection,
+      `SELECT CAST(max(revisions_until) AS VARCHAR) AS revisions, CAST(max(assignments_until) AS VARCHAR) AS assignments, CAST(max(built_at) AS VARCHAR) AS built FROM ${WH}.warehouse_builds`,
+    )) ?? {};
   const epoch = '1970-01-01';
   await exec(
     connection,
@@ -126,7 +150,11 @@ async function collectChanges(connection: DuckDBConnection): Promise<{ until: Wa
     [(last['revisions'] as string | null) ?? epoch, (last['assignments'] as string | null) ?? epoch],
   );
   // Taken from the rows just collected, so the new watermark is exactly what was read.
-  const seen = (await first(connection, 'SELECT CAST(max(revised) AS VARCHAR) AS revisions, CAST(max(created) AS VARCHAR) AS assignments, count(DISTINCT assignment_id) AS n FROM temp.changed')) ?? {};
+  const seen =
+    (await first(
+      connection,
+      'SELECT CAST(max(revised) AS VARCHAR) AS revisions, CAST(max(created) AS VARCHAR) AS assignments, count(DISTINCT assignment_id) AS n FROM temp.changed',
+    )) ?? {};
   await collectChangedSources(connection);
   await exec(
     connection,
@@ -134,7 +162,10 @@ async function collectChanges(connection: DuckDBConnection): Promise<{ until: Wa
      SELECT DISTINCT t.ancestor_code AS region_code FROM ${WH}.region_tree t
      WHERE t.region_code IN (SELECT region_code FROM temp.changed_assignments)`,
   );
-  const plansChanged = (await count(connection, 'SELECT count(*) AS n FROM main.plans WHERE updated_at > $1::TIMESTAMP', [(last['built'] as string | null) ?? epoch])) > 0;
+  const plansChanged =
+    (await count(connection, 'SELECT count(*) AS n FROM main.plans WHERE updated_at > $1::TIMESTAMP', [
+      (last['built'] as string | null) ?? epoch,
+    ])) > 0;
   const until: Watermark = {
     revisions: (seen['revisions'] as string | null) ?? (last['revisions'] as string | null) ?? null,
     assignments: (seen['assignments'] as string | null) ?? (last['assignments'] as string | null) ?? null,
@@ -150,12 +181,25 @@ async function touchedPartitions(connection: DuckDBConnection): Promise<Partitio
 }
 
 /** Only the assignments changed since the last build, and the progress of the regions above them. */
-async function incrementalBuild(connection: DuckDBConnection, started: number, step: StepListener, rules: Rules): Promise<BuildResult> {
+async function incrementalBuild(
+  connection: DuckDBConnection,
+  started: number,
+  step: StepListener,
+  rules: Rules,
+): Promise<BuildResult> {
   step('changes', 0, 3);
   const { until, changed, plansChanged } = await collectChanges(connection);
   if (changed === 0 && !plansChanged) {
     step('done', 3, 3);
-    return { kind: 'incremental', changed: false, ms: performance.now() - started, assignments: 0, valueRows: 0, progressRows: 0, touched: [] };
+    return {
+      kind: 'incremental',
+      changed: false,
+      ms: performance.now() - started,
+      assignments: 0,
+      valueRows: 0,
+      progressRows: 0,
+      touched: [],
+    };
   }
   await loadFieldBindings(connection);
   if (plansChanged) await loadPlanParts(connection);

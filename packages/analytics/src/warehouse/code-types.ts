@@ -10,7 +10,16 @@ import { WH } from './catalog.js';
  * joined as integers, yet they read, compare and print as the same text. The Parquet lake and
  * the SQL sandbox see plain text.
  */
-export const CODE_KINDS = ['region', 'period', 'period_type', 'function', 'indicator', 'disaggregation', 'department', 'submission_status'] as const;
+export const CODE_KINDS = [
+  'region',
+  'period',
+  'period_type',
+  'function',
+  'indicator',
+  'disaggregation',
+  'department',
+  'submission_status',
+] as const;
 export type CodeKind = (typeof CODE_KINDS)[number];
 
 /** The type's name inside the attached warehouse. */
@@ -58,13 +67,20 @@ export async function createCodeTypes(connection: DuckDBConnection): Promise<voi
   for (const kind of CODE_KINDS) {
     await exec(connection, `DROP TYPE IF EXISTS ${codeType(kind)}`);
     // Sorted, so that comparing two codes by their enum order agrees with comparing their text.
-    await exec(connection, `CREATE TYPE ${codeType(kind)} AS ENUM (SELECT v FROM (${valuesSql(kind, { changedOnly: false, plans: true })}) s(v) WHERE v IS NOT NULL ORDER BY v)`);
+    await exec(
+      connection,
+      `CREATE TYPE ${codeType(kind)} AS ENUM (SELECT v FROM (${valuesSql(kind, { changedOnly: false, plans: true })}) s(v) WHERE v IS NOT NULL ORDER BY v)`,
+    );
   }
 }
 
 /** Whether the warehouse has every code type (a file built before they existed has none). */
 export async function hasCodeTypes(connection: DuckDBConnection): Promise<boolean> {
-  const row = await first(connection, `SELECT count(*) AS n FROM duckdb_types() WHERE database_name = $1 AND type_name IN (${CODE_KINDS.map((k) => quoteLiteral(`code_${k}`)).join(', ')})`, [WH]);
+  const row = await first(
+    connection,
+    `SELECT count(*) AS n FROM duckdb_types() WHERE database_name = $1 AND type_name IN (${CODE_KINDS.map((k) => quoteLiteral(`code_${k}`)).join(', ')})`,
+    [WH],
+  );
   return Number(row?.['n']) === CODE_KINDS.length;
 }
 
@@ -75,7 +91,8 @@ export async function hasCodeTypes(connection: DuckDBConnection): Promise<boolea
  */
 export async function codeTypesCover(connection: DuckDBConnection, plansChanged: boolean): Promise<boolean> {
   const missing = CODE_KINDS.map(
-    (kind) => `EXISTS (SELECT 1 FROM (${valuesSql(kind, { changedOnly: true, plans: plansChanged })}) s(v) WHERE v IS NOT NULL AND TRY_CAST(v AS ${codeType(kind)}) IS NULL)`,
+    (kind) =>
+      `EXISTS (SELECT 1 FROM (${valuesSql(kind, { changedOnly: true, plans: plansChanged })}) s(v) WHERE v IS NOT NULL AND TRY_CAST(v AS ${codeType(kind)}) IS NULL)`,
   );
   return !(await first(connection, `SELECT ${missing.join(' OR ')} AS missing`))?.['missing'];
 }

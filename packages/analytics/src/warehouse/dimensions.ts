@@ -28,8 +28,14 @@ const REGIONS = `
 async function registryDimensions(connection: DuckDBConnection): Promise<void> {
   await exec(connection, REGION_TREE);
   await exec(connection, REGIONS);
-  await exec(connection, `INSERT INTO ${WH}.dim_department_function SELECT code, name_zh, name_en FROM main.department_functions`);
-  await exec(connection, `INSERT INTO ${WH}.dim_indicator SELECT code, name_zh, name_en, unit, kind, family FROM main.indicators`);
+  await exec(
+    connection,
+    `INSERT INTO ${WH}.dim_department_function SELECT code, name_zh, name_en FROM main.department_functions`,
+  );
+  await exec(
+    connection,
+    `INSERT INTO ${WH}.dim_indicator SELECT code, name_zh, name_en, unit, kind, family FROM main.indicators`,
+  );
 }
 
 const DAY_MS = 86_400_000;
@@ -40,7 +46,9 @@ const PLAN_YEARS_SQL = `SELECT DISTINCT CAST(y AS VARCHAR) FROM ${WH}.dim_plan, 
 /** One row per period any assignment asks for or any plan spans, with its calendar parts (rebuilt whole: it is tiny). */
 export async function buildPeriodDimension(connection: DuckDBConnection): Promise<void> {
   await exec(connection, `DELETE FROM ${WH}.dim_period`);
-  const periods = (await rows(connection, `SELECT period FROM main.assignments UNION ${PLAN_YEARS_SQL}`)).map((r) => String(r['period']));
+  const periods = (await rows(connection, `SELECT period FROM main.assignments UNION ${PLAN_YEARS_SQL}`)).map((r) =>
+    String(r['period']),
+  );
   const out: Cell[][] = [];
   for (const period of periods) {
     const p = parsePeriod(period);
@@ -64,7 +72,20 @@ const PLAN_SHAPE = JSON.stringify({
   period: { start: 'INTEGER', end: 'INTEGER' },
   literacyTarget: { value: 'DOUBLE', stretch: 'DOUBLE', deadline: 'INTEGER' },
   targets: [
-    { task: 'VARCHAR', metric: 'VARCHAR', indicator: 'VARCHAR', scope: 'VARCHAR', comparator: 'VARCHAR', value: 'DOUBLE', valueMax: 'DOUBLE', unit: 'VARCHAR', perUnit: 'VARCHAR', deadline: 'INTEGER', leadUnits: ['VARCHAR'], text: 'VARCHAR' },
+    {
+      task: 'VARCHAR',
+      metric: 'VARCHAR',
+      indicator: 'VARCHAR',
+      scope: 'VARCHAR',
+      comparator: 'VARCHAR',
+      value: 'DOUBLE',
+      valueMax: 'DOUBLE',
+      unit: 'VARCHAR',
+      perUnit: 'VARCHAR',
+      deadline: 'INTEGER',
+      leadUnits: ['VARCHAR'],
+      text: 'VARCHAR',
+    },
   ],
 });
 
@@ -95,7 +116,14 @@ const TARGETS = `
 
 /** Rebuilds every dimension from the operational tables (after loadPlanParts; they are small, so a build redoes them whole). */
 export async function buildDimensions(connection: DuckDBConnection): Promise<void> {
-  for (const table of ['region_tree', 'dim_region', 'dim_department_function', 'dim_indicator', 'dim_plan', 'dim_target']) {
+  for (const table of [
+    'region_tree',
+    'dim_region',
+    'dim_department_function',
+    'dim_indicator',
+    'dim_plan',
+    'dim_target',
+  ]) {
     await exec(connection, `DELETE FROM ${WH}.${table}`);
   }
   await registryDimensions(connection);

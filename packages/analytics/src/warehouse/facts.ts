@@ -14,17 +14,31 @@ export function disaggregationKey(values: Record<string, string>): string {
 
 /** Which field of which form version reports which indicator, as a temporary table of this connection. */
 export async function loadFieldBindings(connection: DuckDBConnection): Promise<void> {
-  await exec(connection, 'CREATE OR REPLACE TEMP TABLE field_binding (form_id VARCHAR, version INTEGER, field_id VARCHAR, indicator_code VARCHAR, disaggregation VARCHAR, target_id VARCHAR)');
+  await exec(
+    connection,
+    'CREATE OR REPLACE TEMP TABLE field_binding (form_id VARCHAR, version INTEGER, field_id VARCHAR, indicator_code VARCHAR, disaggregation VARCHAR, target_id VARCHAR)',
+  );
   const out: Cell[][] = [];
-  for (const r of await rows(connection, 'SELECT v.form_id, v.version, v.definition, f.plan_id FROM main.form_versions v JOIN main.forms f ON f.id = v.form_id')) {
+  for (const r of await rows(
+    connection,
+    'SELECT v.form_id, v.version, v.definition, f.plan_id FROM main.form_versions v JOIN main.forms f ON f.id = v.form_id',
+  )) {
     const parsed = FormDefinition.safeParse(JSON.parse(String(r['definition'])));
     if (!parsed.success) continue;
     const plan = r['plan_id'] as string | null;
     for (const field of parsed.data.sections.flatMap((s) => s.fields)) {
       const binding = 'binding' in field ? field.binding : undefined;
-      const target = 'target' in field && field.target !== undefined && plan !== null ? `${plan}#${field.target}` : null;
+      const target =
+        'target' in field && field.target !== undefined && plan !== null ? `${plan}#${field.target}` : null;
       if (!binding && target === null) continue;
-      out.push([String(r['form_id']), Number(r['version']), field.id, binding?.indicator ?? null, binding ? disaggregationKey(binding.disaggregation) : null, target]);
+      out.push([
+        String(r['form_id']),
+        Number(r['version']),
+        field.id,
+        binding?.indicator ?? null,
+        binding ? disaggregationKey(binding.disaggregation) : null,
+        target,
+      ]);
     }
   }
   await appendRows(connection, 'field_binding', out, 'temp');
@@ -52,8 +66,14 @@ const CHANGED: Sources = { assignments: 'temp.changed_assignments', revisions: '
  * a refresh reads them, and each would otherwise look for a few rows among millions.
  */
 export async function collectChangedSources(connection: DuckDBConnection): Promise<void> {
-  await exec(connection, 'CREATE OR REPLACE TEMP TABLE changed_assignments AS SELECT * FROM main.assignments WHERE id IN (SELECT assignment_id FROM temp.changed)');
-  await exec(connection, 'CREATE OR REPLACE TEMP TABLE changed_revisions AS SELECT * FROM main.submission_revisions WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)');
+  await exec(
+    connection,
+    'CREATE OR REPLACE TEMP TABLE changed_assignments AS SELECT * FROM main.assignments WHERE id IN (SELECT assignment_id FROM temp.changed)',
+  );
+  await exec(
+    connection,
+    'CREATE OR REPLACE TEMP TABLE changed_revisions AS SELECT * FROM main.submission_revisions WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)',
+  );
 }
 
 /** An approval level (or a region level, for data approved before levels were recorded) as a number, lowest 1. */
@@ -99,7 +119,8 @@ const entries = (from: Sources, forms?: string) => `
 const NUMBER = `TRY_CAST(CASE CAST(e.entry.value AS VARCHAR) WHEN 'true' THEN '1' WHEN 'false' THEN '0' ELSE CAST(e.entry.value AS VARCHAR) END AS DOUBLE)`;
 
 const BINDING_MATCH = 'b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key';
-const ATTRIBUTES = 'e.assignment_id, e.region_code, e.province_code, e.year, e.period, e.period_type, e.department, e.function_code';
+const ATTRIBUTES =
+  'e.assignment_id, e.region_code, e.province_code, e.year, e.period, e.period_type, e.department, e.function_code';
 
 /** Approved values of indicator-bound fields, each field's value as it is. */
 const valuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
@@ -173,14 +194,21 @@ async function deleteChanged(connection: DuckDBConnection): Promise<void> {
     await exec(connection, `DELETE FROM ${WH}.fact_value WHERE assignment_id IN (${stale})`);
     await exec(connection, `DELETE FROM ${WH}.fact_target_value WHERE assignment_id IN (${stale})`);
   }
-  await exec(connection, `DELETE FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`);
+  await exec(
+    connection,
+    `DELETE FROM ${WH}.fact_submission WHERE assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`,
+  );
 }
 
 /**
  * Builds the fact tables (after loadFieldBindings): all rows, or (incremental) only those of the
  * assignments in temp.changed (after collectChangedSources). Returns how many values it wrote.
  */
-export async function buildFacts(connection: DuckDBConnection, incremental: boolean, countFrom: ApprovalLevel | null): Promise<number> {
+export async function buildFacts(
+  connection: DuckDBConnection,
+  incremental: boolean,
+  countFrom: ApprovalLevel | null,
+): Promise<number> {
   if (incremental) await deleteChanged(connection);
   const from = incremental ? CHANGED : ALL;
   // The indicator bindings with their codes in the warehouse's type, converted once here.
@@ -192,7 +220,8 @@ export async function buildFacts(connection: DuckDBConnection, incremental: bool
   );
   const inserted = async (sql: string) => Number((await first(connection, sql))?.['Count'] ?? 0);
   let values = await inserted(valuesSql(from, countFrom));
-  const has = async (where: string) => (await rows(connection, `SELECT 1 FROM temp.field_binding WHERE ${where} LIMIT 1`)).length > 0;
+  const has = async (where: string) =>
+    (await rows(connection, `SELECT 1 FROM temp.field_binding WHERE ${where} LIMIT 1`)).length > 0;
   if (await has('shared')) values += await inserted(sharedValuesSql(from, countFrom));
   if (await has('target_id IS NOT NULL')) await exec(connection, targetValuesSql(from, countFrom));
   await exec(connection, submissionsSql(from));

@@ -60,8 +60,11 @@ export class WarehouseGenerations {
     const pointer = path.join(this.dir, 'CURRENT');
     writeFileSync(`${pointer}.tmp`, path.basename(file));
     renameSync(`${pointer}.tmp`, pointer);
-    const published = readdirSync(this.dir).filter((name) => FILE.test(name)).sort();
-    for (const name of published.slice(0, Math.max(0, published.indexOf(path.basename(file)) - KEPT))) this.discard(path.join(this.dir, name));
+    const published = readdirSync(this.dir)
+      .filter((name) => FILE.test(name))
+      .sort();
+    for (const name of published.slice(0, Math.max(0, published.indexOf(path.basename(file)) - KEPT)))
+      this.discard(path.join(this.dir, name));
   }
 
   /** Removes a file that will never be published (a failed build) or is no longer read. */

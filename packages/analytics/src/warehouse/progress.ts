@@ -7,7 +7,8 @@ import { flaggedValues, withFlags } from '../progress/flags.js';
 import { WH } from './catalog.js';
 
 /** Limits progress work to targets of the regions in temp.progress_regions, or none (all targets). */
-const inScope = (partial: boolean, column: string) => (partial ? `AND ${column} IN (SELECT region_code FROM temp.progress_regions)` : '');
+const inScope = (partial: boolean, column: string) =>
+  partial ? `AND ${column} IN (SELECT region_code FROM temp.progress_regions)` : '';
 
 /**
  * The values a target's rule reads, per region and indicator, already rolled up the tree: flows
@@ -108,27 +109,61 @@ async function loadObservations(connection: DuckDBConnection, partial: boolean):
  * A per-unit target's observation as of a period: the share (%) of the region's units — its child
  * regions, or the region itself when none of them reported — whose latest value by then meets it.
  */
-function perUnitObservations(target: TargetRow, children: string[], index: ObservationIndex, asOf: string): Observation[] {
+function perUnitObservations(
+  target: TargetRow,
+  children: string[],
+  index: ObservationIndex,
+  asOf: string,
+): Observation[] {
   const latest = (region: string) => observationsUpTo(index.get(`${region}|${target.indicator}`) ?? [], asOf).at(-1);
   const reported = children.map(latest).filter((o): o is Observation => o !== undefined);
-  const units = reported.length > 0 ? reported : [latest(target.regionCode)].filter((o): o is Observation => o !== undefined);
+  const units =
+    reported.length > 0 ? reported : [latest(target.regionCode)].filter((o): o is Observation => o !== undefined);
   if (units.length === 0) return [];
   const meeting = units.filter((o) => o.value >= target.value).length;
-  const period = units.map((o) => o.period).sort(comparePeriods).at(-1) as string;
+  const period = units
+    .map((o) => o.period)
+    .sort(comparePeriods)
+    .at(-1) as string;
   return [{ period, value: (100 * meeting) / units.length }];
 }
 
-const NO_INDICATOR: Progress = { status: 'no_data', actual: null, expected: null, rule: { zh: '目标既无对应填报字段也未关联指标，无法计算进度', en: 'no form field reports the target and it has no indicator to measure it by' } };
-const NO_DATA: Progress = { status: 'no_data', actual: null, expected: null, rule: { zh: '尚无已审核数据', en: 'no approved data yet' } };
+const NO_INDICATOR: Progress = {
+  status: 'no_data',
+  actual: null,
+  expected: null,
+  rule: {
+    zh: '目标既无对应填报字段也未关联指标，无法计算进度',
+    en: 'no form field reports the target and it has no indicator to measure it by',
+  },
+};
+const NO_DATA: Progress = {
+  status: 'no_data',
+  actual: null,
+  expected: null,
+  rule: { zh: '尚无已审核数据', en: 'no approved data yet' },
+};
 
 function judge(t: TargetRow, asOf: string | null, observations: Observation[], ownField: boolean): Progress {
   if (t.indicator === null && !ownField) return NO_INDICATOR;
   if (asOf === null) return NO_DATA;
-  return progressRules[t.scope]({ comparator: t.comparator, value: t.value, unit: t.unit, deadline: t.deadline, plan: t.plan, asOf, observations });
+  return progressRules[t.scope]({
+    comparator: t.comparator,
+    value: t.value,
+    unit: t.unit,
+    deadline: t.deadline,
+    plan: t.plan,
+    asOf,
+    observations,
+  });
 }
 
 /** A target judged by its own field: the region's values built from every unit, and any value far from its unit's history named. */
-function judgeOwn(t: TargetRow, asOf: string | null, observations: RegionObservation[]): Progress & { flagged: boolean } {
+function judgeOwn(
+  t: TargetRow,
+  asOf: string | null,
+  observations: RegionObservation[],
+): Progress & { flagged: boolean } {
   const progress = judge(t, asOf, observations, true);
   const flagged = asOf === null ? [] : flaggedValues(t.scope, observations, asOf, t.plan.start);
   return { ...withFlags(progress, flagged, t.unit), flagged: flagged.length > 0 };
@@ -153,7 +188,11 @@ async function latestPeriods(connection: DuckDBConnection, partial: boolean): Pr
  * plan up to the current one; a past year as of its end, the current year as of the region's
  * latest approved report (null: nothing approved yet, so no data).
  */
-export function verdictYears(plan: { start: number; end: number }, latest: string | null, currentYear: number): Array<{ year: number; asOf: string | null }> {
+export function verdictYears(
+  plan: { start: number; end: number },
+  latest: string | null,
+  currentYear: number,
+): Array<{ year: number; asOf: string | null }> {
   const years: Array<{ year: number; asOf: string | null }> = [];
   for (let year = plan.start; year <= Math.min(plan.end, currentYear); year++) {
     years.push({ year, asOf: latest === null ? null : year < currentYear ? String(year) : latest });
@@ -177,7 +216,10 @@ export async function buildProgress(connection: DuckDBConnection, partial: boole
   const index = asOf.size === 0 ? new Map() : await loadObservations(connection, partial);
   const unitValues = await loadTargetUnitValues(connection, partial);
   const children = new Map<string, string[]>();
-  for (const r of await rows(connection, `SELECT parent_code, list(region_code) AS codes FROM ${WH}.dim_region WHERE parent_code IS NOT NULL GROUP BY parent_code`)) {
+  for (const r of await rows(
+    connection,
+    `SELECT parent_code, list(region_code) AS codes FROM ${WH}.dim_region WHERE parent_code IS NOT NULL GROUP BY parent_code`,
+  )) {
     children.set(String(r['parent_code']), r['codes'] as string[]);
   }
   const currentYear = beijingYear(today);
@@ -192,11 +234,36 @@ export async function buildProgress(connection: DuckDBConnection, partial: boole
       const reported = own.get(t.targetId);
       if (reported) {
         const progress = judgeOwn(t, at, reported);
-        return [t.targetId, t.regionCode, year, at, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en, progress.flagged];
+        return [
+          t.targetId,
+          t.regionCode,
+          year,
+          at,
+          progress.status,
+          progress.actual,
+          progress.expected,
+          progress.rule.zh,
+          progress.rule.en,
+          progress.flagged,
+        ];
       }
-      const observations = t.scope === 'per_unit' && at !== null ? perUnitObservations(t, children.get(t.regionCode) ?? [], index, at) : (index.get(`${t.regionCode}|${t.indicator}`) ?? []);
+      const observations =
+        t.scope === 'per_unit' && at !== null
+          ? perUnitObservations(t, children.get(t.regionCode) ?? [], index, at)
+          : (index.get(`${t.regionCode}|${t.indicator}`) ?? []);
       const progress = judge(t, at, observations, false);
-      return [t.targetId, t.regionCode, year, at, progress.status, progress.actual, progress.expected, progress.rule.zh, progress.rule.en, false];
+      return [
+        t.targetId,
+        t.regionCode,
+        year,
+        at,
+        progress.status,
+        progress.actual,
+        progress.expected,
+        progress.rule.zh,
+        progress.rule.en,
+        false,
+      ];
     }),
   );
   await exec(connection, `DELETE FROM ${WH}.fact_progress WHERE true ${inScope(partial, 'region_code')}`);

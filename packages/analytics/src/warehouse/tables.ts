@@ -23,13 +23,33 @@ export interface TableDoc {
 }
 
 const col = (name: string, type: string, zh: string, en: string): ColumnDoc => ({ name, type, doc: { zh, en } });
-const codeCol = (code: CodeKind, name: string, zh: string, en: string): ColumnDoc => ({ name, type: 'VARCHAR', doc: { zh, en }, code });
+const codeCol = (code: CodeKind, name: string, zh: string, en: string): ColumnDoc => ({
+  name,
+  type: 'VARCHAR',
+  doc: { zh, en },
+  code,
+});
 
 const REGION_CODE = codeCol('region', 'region_code', '行政区划代码（GB/T 2260）', 'region code (GB/T 2260)');
-const PROVINCE_CODE = codeCol('region', 'province_code', '所属省级行政区代码', 'code of the province the region lies in');
+const PROVINCE_CODE = codeCol(
+  'region',
+  'province_code',
+  '所属省级行政区代码',
+  'code of the province the region lies in',
+);
 const YEAR = col('year', 'INTEGER', '年份', 'year');
-const PERIOD = codeCol('period', 'period', '报告期（2025、2025S1、2025Q3、2025-07）', 'reporting period (2025, 2025S1, 2025Q3, 2025-07)');
-const FUNCTION_CODE = codeCol('function', 'function_code', '部门职能代码（如 education）', 'department function code (e.g. education)');
+const PERIOD = codeCol(
+  'period',
+  'period',
+  '报告期（2025、2025S1、2025Q3、2025-07）',
+  'reporting period (2025, 2025S1, 2025Q3, 2025-07)',
+);
+const FUNCTION_CODE = codeCol(
+  'function',
+  'function_code',
+  '部门职能代码（如 education）',
+  'department function code (e.g. education)',
+);
 const DEPARTMENT = codeCol('department', 'department', '填报单位名称', 'name of the reporting unit');
 // A UUID column is a fixed 16 bytes: far cheaper to write and join than the same id as text.
 const ASSIGNMENT_ID = col('assignment_id', 'UUID', '填报任务编号', 'assignment id');
@@ -39,7 +59,10 @@ const INDICATOR_CODE = codeCol('indicator', 'indicator_code', '指标代码', 'i
 export const WAREHOUSE_TABLES: readonly TableDoc[] = [
   {
     name: 'dim_region',
-    doc: { zh: '行政区划维表：省、市、县三级及其上级', en: 'regions: provinces, prefectures and counties with their parents' },
+    doc: {
+      zh: '行政区划维表：省、市、县三级及其上级',
+      en: 'regions: provinces, prefectures and counties with their parents',
+    },
     regionColumn: 'region_code',
     partitioned: false,
     columns: [
@@ -50,12 +73,20 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       col('depth', 'INTEGER', '层级：0 省，1 市，2 县', 'depth: 0 province, 1 prefecture, 2 county'),
       codeCol('region', 'parent_code', '上级区划代码', 'parent region code'),
       PROVINCE_CODE,
-      codeCol('region', 'prefecture_code', '所属地级区划代码（省级为空）', 'code of the prefecture (empty for a province)'),
+      codeCol(
+        'region',
+        'prefecture_code',
+        '所属地级区划代码（省级为空）',
+        'code of the prefecture (empty for a province)',
+      ),
     ],
   },
   {
     name: 'region_tree',
-    doc: { zh: '区划上下级关系（含自身）：按上级汇总时连接此表', en: 'every ancestor of every region (itself included): join it to roll up' },
+    doc: {
+      zh: '区划上下级关系（含自身）：按上级汇总时连接此表',
+      en: 'every ancestor of every region (itself included): join it to roll up',
+    },
     regionColumn: 'region_code',
     partitioned: false,
     columns: [
@@ -66,10 +97,17 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
   },
   {
     name: 'dim_department_function',
-    doc: { zh: '部门职能维表：把各地不同名称的单位归到同一职能', en: 'department functions: one code for the same bureau under its local names' },
+    doc: {
+      zh: '部门职能维表：把各地不同名称的单位归到同一职能',
+      en: 'department functions: one code for the same bureau under its local names',
+    },
     regionColumn: null,
     partitioned: false,
-    columns: [FUNCTION_CODE, col('name_zh', 'VARCHAR', '中文名称', 'Chinese name'), col('name_en', 'VARCHAR', '英文名称', 'English name')],
+    columns: [
+      FUNCTION_CODE,
+      col('name_zh', 'VARCHAR', '中文名称', 'Chinese name'),
+      col('name_en', 'VARCHAR', '英文名称', 'English name'),
+    ],
   },
   {
     name: 'dim_indicator',
@@ -81,7 +119,12 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       col('name_zh', 'VARCHAR', '中文名称', 'Chinese name'),
       col('name_en', 'VARCHAR', '英文名称', 'English name'),
       col('unit', 'VARCHAR', '计量单位', 'unit'),
-      col('kind', 'VARCHAR', '类型：flow 流量（可相加）/ stock 存量（取最新）/ rate 比率（不可相加）', 'kind: flow (adds up) / stock (latest) / rate (never summed)'),
+      col(
+        'kind',
+        'VARCHAR',
+        '类型：flow 流量（可相加）/ stock 存量（取最新）/ rate 比率（不可相加）',
+        'kind: flow (adds up) / stock (latest) / rate (never summed)',
+      ),
       col('family', 'VARCHAR', '指标类别', 'indicator family'),
     ],
   },
@@ -92,7 +135,12 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
     partitioned: false,
     columns: [
       PERIOD,
-      codeCol('period_type', 'period_type', '期间类型：year / half / quarter / month', 'period type: year / half / quarter / month'),
+      codeCol(
+        'period_type',
+        'period_type',
+        '期间类型：year / half / quarter / month',
+        'period type: year / half / quarter / month',
+      ),
       YEAR,
       col('half', 'INTEGER', '半年（1、2）', 'half (1, 2)'),
       col('quarter', 'INTEGER', '季度（1–4，按年、半年报告时为空）', 'quarter (1–4, empty for years and halves)'),
@@ -112,7 +160,12 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       REGION_CODE,
       col('start_year', 'INTEGER', '规划期起始年', 'first year of the plan'),
       col('end_year', 'INTEGER', '规划期末年', 'last year of the plan'),
-      col('literacy_target', 'DOUBLE', '公民具备科学素质比例目标（%）', 'target share of scientifically literate citizens (%)'),
+      col(
+        'literacy_target',
+        'DOUBLE',
+        '公民具备科学素质比例目标（%）',
+        'target share of scientifically literate citizens (%)',
+      ),
       col('literacy_stretch', 'DOUBLE', '力争目标（%）', 'stretch target (%)'),
       col('literacy_deadline', 'INTEGER', '比例目标年份', 'year of the literacy target'),
     ],
@@ -129,7 +182,12 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       col('task', 'VARCHAR', '所属任务序号', 'ordinal of its task'),
       col('metric', 'VARCHAR', '计量内容', 'what is counted'),
       INDICATOR_CODE,
-      col('scope', 'VARCHAR', '口径：annual / cumulative / point_in_time / per_unit / milestone', 'scope: annual / cumulative / point_in_time / per_unit / milestone'),
+      col(
+        'scope',
+        'VARCHAR',
+        '口径：annual / cumulative / point_in_time / per_unit / milestone',
+        'scope: annual / cumulative / point_in_time / per_unit / milestone',
+      ),
       col('comparator', 'VARCHAR', '比较方式：>= / > / ~ / =', 'comparator: >= / > / ~ / ='),
       col('value', 'DOUBLE', '目标值', 'target value'),
       col('value_max', 'DOUBLE', '目标上限（区间目标）', 'upper value of a range'),
@@ -142,7 +200,10 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
   },
   {
     name: 'fact_value',
-    doc: { zh: '已审核的指标值：每个区划、单位、报告期、指标（及分组）一行', en: 'approved indicator values: one row per region, unit, period, indicator (and breakdown)' },
+    doc: {
+      zh: '已审核的指标值：每个区划、单位、报告期、指标（及分组）一行',
+      en: 'approved indicator values: one row per region, unit, period, indicator (and breakdown)',
+    },
     regionColumn: 'region_code',
     partitioned: true,
     columns: [
@@ -155,14 +216,22 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       DEPARTMENT,
       FUNCTION_CODE,
       INDICATOR_CODE,
-      codeCol('disaggregation', 'disaggregation', '分组（如 targetGroup=youth，多个分组以 & 相连；合计为空串）', "breakdown (e.g. targetGroup=youth, several joined by &; '' for the total)"),
+      codeCol(
+        'disaggregation',
+        'disaggregation',
+        '分组（如 targetGroup=youth，多个分组以 & 相连；合计为空串）',
+        "breakdown (e.g. targetGroup=youth, several joined by &; '' for the total)",
+      ),
       col('value', 'DOUBLE', '数值', 'value'),
       col('approved_at', 'TIMESTAMP', '审核通过时间（UTC，北京时间需加 8 小时）', 'time of approval (UTC)'),
     ],
   },
   {
     name: 'fact_target_value',
-    doc: { zh: '按目标填报的已审核数值：表单中对应某一目标的字段（里程碑完成为 1、未完成为 0）', en: 'approved values reported against a plan target by its own field (a milestone done is 1, not yet 0)' },
+    doc: {
+      zh: '按目标填报的已审核数值：表单中对应某一目标的字段（里程碑完成为 1、未完成为 0）',
+      en: 'approved values reported against a plan target by its own field (a milestone done is 1, not yet 0)',
+    },
     regionColumn: 'region_code',
     partitioned: true,
     columns: [
@@ -179,7 +248,10 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
   },
   {
     name: 'fact_submission',
-    doc: { zh: '填报任务及其状态：应报、已报、已审核、逾期', en: 'assignments and what became of them: due, submitted, approved, late' },
+    doc: {
+      zh: '填报任务及其状态：应报、已报、已审核、逾期',
+      en: 'assignments and what became of them: due, submitted, approved, late',
+    },
     regionColumn: 'region_code',
     partitioned: true,
     columns: [
@@ -193,10 +265,20 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       DEPARTMENT,
       FUNCTION_CODE,
       col('due_date', 'DATE', '截止日期', 'due date'),
-      codeCol('submission_status', 'status', '状态：missing / draft / submitted / returned / approved', 'status: missing / draft / submitted / returned / approved'),
+      codeCol(
+        'submission_status',
+        'status',
+        '状态：missing / draft / submitted / returned / approved',
+        'status: missing / draft / submitted / returned / approved',
+      ),
       col('submitted_at', 'TIMESTAMP', '首次提交时间（UTC）', 'first submitted (UTC)'),
       col('approved_at', 'TIMESTAMP', '审核通过时间（UTC）', 'approved (UTC)'),
-      col('late', 'BOOLEAN', '是否逾期（截止日后提交或至今未交）', 'late (submitted after the due date, or still missing after it)'),
+      col(
+        'late',
+        'BOOLEAN',
+        '是否逾期（截止日后提交或至今未交）',
+        'late (submitted after the due date, or still missing after it)',
+      ),
     ],
   },
   {
@@ -212,12 +294,22 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
       REGION_CODE,
       col('year', 'INTEGER', '评估年度', 'the year the verdict is for'),
       codeCol('period', 'as_of', '评估所至报告期', 'the period progress is judged at'),
-      col('status', 'VARCHAR', '状态：achieved / on_track / at_risk / behind / no_data', 'status: achieved / on_track / at_risk / behind / no_data'),
+      col(
+        'status',
+        'VARCHAR',
+        '状态：achieved / on_track / at_risk / behind / no_data',
+        'status: achieved / on_track / at_risk / behind / no_data',
+      ),
       col('actual', 'DOUBLE', '实际值', 'actual'),
       col('expected', 'DOUBLE', '按进度的预期值', 'expected by now'),
       col('rule_zh', 'VARCHAR', '判定依据（中文）', 'the rule that produced the status (Chinese)'),
       col('rule_en', 'VARCHAR', '判定依据（英文）', 'the rule that produced the status (English)'),
-      col('flagged', 'BOOLEAN', '判定所用数值中有偏离本单位往期的数值（需核实）', 'a value the verdict reads is far from its unit’s own history (to check)'),
+      col(
+        'flagged',
+        'BOOLEAN',
+        '判定所用数值中有偏离本单位往期的数值（需核实）',
+        'a value the verdict reads is far from its unit’s own history (to check)',
+      ),
     ],
   },
 ];

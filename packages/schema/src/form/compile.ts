@@ -43,7 +43,8 @@ function dependencyOrder(nodes: Map<string, Node>): Node[] {
   const visit = (id: string, trail: string[]): void => {
     const node = nodes.get(id);
     if (!node || state.get(id) === 'done') return;
-    if (state.get(id) === 'visiting') throw new Error(`circular show-if/computed dependency: ${[...trail, id].join(' → ')}`);
+    if (state.get(id) === 'visiting')
+      throw new Error(`circular show-if/computed dependency: ${[...trail, id].join(' → ')}`);
     state.set(id, 'visiting');
     const exprs = node.computed ? [...node.showIf, node.computed] : node.showIf;
     for (const ref of exprs.flatMap(referencesOf)) if (ref.name !== id) visit(ref.name, [...trail, id]);
@@ -59,7 +60,10 @@ function detail(path: (string | number)[], code: string, label: Labels, zh: stri
 }
 
 /** Rows of a repeat table that repeat an earlier row in its `uniqueBy` columns. */
-function duplicateRows(field: Extract<Field, { type: 'repeat_table' }>, rows: Record<string, unknown>[]): Array<[number, number]> {
+function duplicateRows(
+  field: Extract<Field, { type: 'repeat_table' }>,
+  rows: Record<string, unknown>[],
+): Array<[number, number]> {
   if (field.uniqueBy.length === 0) return [];
   const seen = new Map<string, number>();
   const out: Array<[number, number]> = [];
@@ -83,7 +87,10 @@ export function compileForm(definition: FormDefinition): CompiledForm {
   const sectionShowIf = new Map(definition.sections.map((s) => [s.id, s.showIf ? [parseExpression(s.showIf)] : []]));
   for (const section of definition.sections) {
     for (const field of section.fields) {
-      const showIf = [...(sectionShowIf.get(section.id) ?? []), ...(field.showIf ? [parseExpression(field.showIf)] : [])];
+      const showIf = [
+        ...(sectionShowIf.get(section.id) ?? []),
+        ...(field.showIf ? [parseExpression(field.showIf)] : []),
+      ];
       const computed = 'computed' in field && field.computed ? parseExpression(field.computed) : null;
       nodes.set(field.id, { field, section, showIf, computed });
     }
@@ -99,12 +106,18 @@ export function compileForm(definition: FormDefinition): CompiledForm {
     const row = path[1] + 1;
     const column = field.columns.find((c) => c.id === path[2]);
     const col = column ? fieldLabels(column) : { zh: '', en: '' };
-    return { zh: `${base.zh}」第 ${row} 行「${col.zh}`.replace(/「$/, ''), en: `${base.en}" row ${row} "${col.en}`.replace(/ ""$/, '') };
+    return {
+      zh: `${base.zh}」第 ${row} 行「${col.zh}`.replace(/「$/, ''),
+      en: `${base.en}" row ${row} "${col.en}`.replace(/ ""$/, ''),
+    };
   };
 
   const shape = Object.fromEntries([...nodes.values()].map(({ field }) => [field.id, blankable(field)]));
 
-  const finalize = (raw: SubmissionValues, ctx: z.RefinementCtx): { values: SubmissionValues; warnings: ErrorDetail[] } => {
+  const finalize = (
+    raw: SubmissionValues,
+    ctx: z.RefinementCtx,
+  ): { values: SubmissionValues; warnings: ErrorDetail[] } => {
     const values: Record<string, Value> = Object.create(null) as Record<string, Value>;
     const warnings: ErrorDetail[] = [];
     const scope = (name: string): Value | undefined => (Object.hasOwn(values, name) ? values[name] : undefined);
@@ -114,26 +127,53 @@ export function compileForm(definition: FormDefinition): CompiledForm {
       const visible = showIf.every((e) => evaluate(e, scope) === true);
       if (!visible) {
         values[field.id] = null;
-        if (!isBlank(given)) warnings.push(detail([field.id], 'hidden_dropped', label, '当前不显示，所填内容已忽略', 'is hidden, so its value was ignored'));
+        if (!isBlank(given))
+          warnings.push(
+            detail(
+              [field.id],
+              'hidden_dropped',
+              label,
+              '当前不显示，所填内容已忽略',
+              'is hidden, so its value was ignored',
+            ),
+          );
         continue;
       }
       if (computed) {
         const result = evaluate(computed, scope);
         const value = typeof result === 'number' && Number.isFinite(result) ? result : null;
         if (!isBlank(given) && given !== value) {
-          warnings.push(detail([field.id], 'computed_replaced', label, `由系统计算，已改为 ${value ?? '空'}`, `is computed; it was set to ${value ?? 'blank'}`));
+          warnings.push(
+            detail(
+              [field.id],
+              'computed_replaced',
+              label,
+              `由系统计算，已改为 ${value ?? '空'}`,
+              `is computed; it was set to ${value ?? 'blank'}`,
+            ),
+          );
         }
         values[field.id] = value;
         continue;
       }
       values[field.id] = isBlank(given) ? null : (given as Value);
       if (field.required && isBlank(given)) {
-        ctx.addIssue({ code: 'custom', path: [field.id], message: 'required', params: { code: 'required', zh: '为必填项', en: 'is required' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field.id],
+          message: 'required',
+          params: { code: 'required', zh: '为必填项', en: 'is required' },
+        });
       }
       if (field.type === 'repeat_table' && Array.isArray(given)) {
         for (const [row, first] of duplicateRows(field, given as Record<string, unknown>[])) {
           const en = `row ${row} repeats row ${first}`;
-          ctx.addIssue({ code: 'custom', path: [field.id], message: en, params: { code: 'duplicate_row', zh: `第 ${row} 行与第 ${first} 行重复`, en } });
+          ctx.addIssue({
+            code: 'custom',
+            path: [field.id],
+            message: en,
+            params: { code: 'duplicate_row', zh: `第 ${row} 行与第 ${first} 行重复`, en },
+          });
         }
       }
     }
@@ -142,7 +182,13 @@ export function compileForm(definition: FormDefinition): CompiledForm {
       if (evaluate(expr, scope) !== false) continue;
       const report = ruleDetail(rule, labelOf);
       if (rule.severity === 'warning') warnings.push(report);
-      else ctx.addIssue({ code: 'custom', path: rule.field ? [rule.field] : [], message: report.messageEn, params: { code: 'rule', zh: rule.message, en: rule.messageEn ?? rule.message } });
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: rule.field ? [rule.field] : [],
+          message: report.messageEn,
+          params: { code: 'rule', zh: rule.message, en: rule.messageEn ?? rule.message },
+        });
     }
     return { values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)), warnings };
   };
@@ -173,7 +219,12 @@ function issueDetails(issue: z.core.$ZodIssue, labelOf: (path: readonly Property
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const path = [...issue.path, key];
-      return { path: formatPath(path), code: 'unknown_field', message: `「${key}」不是本表的字段`, messageEn: `"${key}" is not a field of this form` };
+      return {
+        path: formatPath(path),
+        code: 'unknown_field',
+        message: `「${key}」不是本表的字段`,
+        messageEn: `"${key}" is not a field of this form`,
+      };
     });
   }
   if (issue.code === 'custom' && issue.path.length === 0) {

@@ -68,16 +68,32 @@ export type ChoiceOption = z.infer<typeof ChoiceOption>;
 const IsoDate = z.iso.date();
 
 export const IntegerField = z.object({ ...numericBase, type: z.literal('integer') });
-export const DecimalField = z.object({ ...numericBase, type: z.literal('decimal'), scale: z.int().min(0).max(6).default(2) });
-export const PercentField = z.object({ ...numericBase, type: z.literal('percent'), scale: z.int().min(0).max(6).default(2) });
+export const DecimalField = z.object({
+  ...numericBase,
+  type: z.literal('decimal'),
+  scale: z.int().min(0).max(6).default(2),
+});
+export const PercentField = z.object({
+  ...numericBase,
+  type: z.literal('percent'),
+  scale: z.int().min(0).max(6).default(2),
+});
 export const TextField = z.object({
   ...fieldBase,
   type: z.literal('text'),
   maxLength: z.int().min(1).max(500).default(200),
   pattern: z.string().max(200).optional(),
 });
-export const LongTextField = z.object({ ...fieldBase, type: z.literal('long_text'), maxLength: z.int().min(1).max(20000).default(5000) });
-export const ChoiceField = z.object({ ...fieldBase, type: z.literal('choice'), options: z.array(ChoiceOption).min(1).max(200) });
+export const LongTextField = z.object({
+  ...fieldBase,
+  type: z.literal('long_text'),
+  maxLength: z.int().min(1).max(20000).default(5000),
+});
+export const ChoiceField = z.object({
+  ...fieldBase,
+  type: z.literal('choice'),
+  options: z.array(ChoiceOption).min(1).max(200),
+});
 export const MultiChoiceField = z.object({
   ...fieldBase,
   type: z.literal('multi_choice'),
@@ -85,9 +101,19 @@ export const MultiChoiceField = z.object({
   minSelected: z.int().min(0).optional(),
   maxSelected: z.int().min(1).optional(),
 });
-export const DateField = z.object({ ...fieldBase, type: z.literal('date'), min: IsoDate.optional(), max: IsoDate.optional() });
+export const DateField = z.object({
+  ...fieldBase,
+  type: z.literal('date'),
+  min: IsoDate.optional(),
+  max: IsoDate.optional(),
+});
 // A yes/no field may report an indicator or a target too: a milestone done (1) or not yet (0).
-export const YesNoField = z.object({ ...fieldBase, type: z.literal('yes_no'), binding: IndicatorBinding.optional(), target: TargetRef.optional() });
+export const YesNoField = z.object({
+  ...fieldBase,
+  type: z.literal('yes_no'),
+  binding: IndicatorBinding.optional(),
+  target: TargetRef.optional(),
+});
 
 /** Fields that may stand in a repeat table's columns: every type but a table. */
 export const ColumnField = z.discriminatedUnion('type', [
@@ -156,7 +182,11 @@ export const FormDefinition = z
     form.sections.forEach((section, s) => {
       section.fields.forEach((field, f) => {
         if (ids.has(field.id)) {
-          ctx.addIssue({ code: 'custom', path: ['sections', s, 'fields', f, 'id'], message: `duplicate field id ${field.id}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', s, 'fields', f, 'id'],
+            message: `duplicate field id ${field.id}`,
+          });
         }
         ids.add(field.id);
         if (field.type === 'repeat_table') columns.set(field.id, new Set(field.columns.map((c) => c.id)));
@@ -165,7 +195,12 @@ export const FormDefinition = z
     const check = (src: string | undefined, path: (string | number)[]) => {
       if (src === undefined) return;
       for (const p of checkExpression(src, ids, columns)) {
-        ctx.addIssue({ code: 'custom', path, message: `${p.en} at ${p.position}`, params: { zh: `${p.zh}（第 ${p.position} 个字符）` } });
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `${p.en} at ${p.position}`,
+          params: { zh: `${p.zh}（第 ${p.position} 个字符）` },
+        });
       }
     };
     form.sections.forEach((section, s) => {

@@ -122,17 +122,20 @@ class Parser {
   private mul = (): Expr => this.binary(['*', '/', '%'], this.unary);
 
   private not = (): Expr => {
-    if (this.opAt() === '!') return this.nested(() => ({ type: 'unary', op: '!', at: this.tokens[this.pos++]!.at, arg: this.not() }));
+    if (this.opAt() === '!')
+      return this.nested(() => ({ type: 'unary', op: '!', at: this.tokens[this.pos++]!.at, arg: this.not() }));
     return this.cmp();
   };
 
   private unary = (): Expr => {
-    if (this.opAt() === '-') return this.nested(() => ({ type: 'unary', op: '-', at: this.tokens[this.pos++]!.at, arg: this.unary() }));
+    if (this.opAt() === '-')
+      return this.nested(() => ({ type: 'unary', op: '-', at: this.tokens[this.pos++]!.at, arg: this.unary() }));
     return this.primary();
   };
 
   private nested(build: () => Expr): Expr {
-    if (++this.depth > MAX_DEPTH) throw new ExpressionError(this.peek().at, '表达式嵌套过深', 'expression nested too deeply');
+    if (++this.depth > MAX_DEPTH)
+      throw new ExpressionError(this.peek().at, '表达式嵌套过深', 'expression nested too deeply');
     try {
       return build();
     } finally {
@@ -164,7 +167,11 @@ class Parser {
       return this.nameTail(t);
     }
     const shown = t.kind === 'end' ? '结尾' : `「${t.text}」`;
-    throw new ExpressionError(t.at, `此处不应出现${shown}`, t.kind === 'end' ? 'unexpected end' : `unexpected '${t.text}'`);
+    throw new ExpressionError(
+      t.at,
+      `此处不应出现${shown}`,
+      t.kind === 'end' ? 'unexpected end' : `unexpected '${t.text}'`,
+    );
   }
 
   private nameTail(t: Token): Expr {
@@ -185,7 +192,8 @@ class Parser {
     if (next.kind === 'op' && next.text === '.') {
       this.pos++;
       const column = this.peek();
-      if (column.kind !== 'name') throw new ExpressionError(column.at, '「.」之后应为列名', "expected a column name after '.'");
+      if (column.kind !== 'name')
+        throw new ExpressionError(column.at, '「.」之后应为列名', "expected a column name after '.'");
       this.pos++;
       return { type: 'ref', name: t.text, column: column.text, at: t.at };
     }
@@ -210,7 +218,10 @@ const FUNCTIONS: Record<string, Fn> = {
   sum: { arity: [1, 99], apply: (a) => numbers(a).reduce((s, n) => s + n, 0) },
   min: { arity: [1, 99], apply: (a) => (numbers(a).length ? Math.min(...numbers(a)) : null) },
   max: { arity: [1, 99], apply: (a) => (numbers(a).length ? Math.max(...numbers(a)) : null) },
-  avg: { arity: [1, 99], apply: (a) => (numbers(a).length ? numbers(a).reduce((s, n) => s + n, 0) / numbers(a).length : null) },
+  avg: {
+    arity: [1, 99],
+    apply: (a) => (numbers(a).length ? numbers(a).reduce((s, n) => s + n, 0) / numbers(a).length : null),
+  },
   count: { arity: [1, 1], apply: ([v]) => (Array.isArray(v) ? v.length : v === null ? 0 : 1) },
   abs: { arity: [1, 1], apply: ([v]) => (typeof v === 'number' ? Math.abs(v) : null) },
   round: {
@@ -276,7 +287,9 @@ export function checkExpression(
       const fn = FUNCTIONS[e.name];
       if (!fn) problems.push(new ExpressionError(e.at, `未知函数「${e.name}」`, `unknown function '${e.name}'`));
       else if (e.args.length < fn.arity[0] || e.args.length > fn.arity[1]) {
-        problems.push(new ExpressionError(e.at, `函数「${e.name}」的参数个数不对`, `wrong number of arguments to '${e.name}'`));
+        problems.push(
+          new ExpressionError(e.at, `函数「${e.name}」的参数个数不对`, `wrong number of arguments to '${e.name}'`),
+        );
       }
       e.args.forEach(visit);
     } else if (e.type === 'unary') visit(e.arg);
@@ -290,7 +303,13 @@ export function checkExpression(
     if (!names.has(ref.name)) {
       problems.push(new ExpressionError(ref.at, `未知字段「${ref.name}」`, `unknown field '${ref.name}'`));
     } else if (ref.column !== null && !columns.get(ref.name)?.has(ref.column)) {
-      problems.push(new ExpressionError(ref.at, `「${ref.name}」没有列「${ref.column}」`, `'${ref.name}' has no column '${ref.column}'`));
+      problems.push(
+        new ExpressionError(
+          ref.at,
+          `「${ref.name}」没有列「${ref.column}」`,
+          `'${ref.name}' has no column '${ref.column}'`,
+        ),
+      );
     }
   }
   return problems;
@@ -340,7 +359,8 @@ export function evaluate(expr: Expr, scope: Scope): Value {
     case 'ref': {
       const v = scope(expr.name);
       // Whatever a scope hands back that is not data (a function, a plain object) reads as blank.
-      if (v === undefined || typeof v === 'function' || (typeof v === 'object' && v !== null && !Array.isArray(v))) return null;
+      if (v === undefined || typeof v === 'function' || (typeof v === 'object' && v !== null && !Array.isArray(v)))
+        return null;
       if (expr.column === null) return v as Value;
       const column = expr.column;
       return Array.isArray(v) ? (v as Record<string, Value>[]).map((row) => row?.[column] ?? null) : null;
@@ -356,7 +376,8 @@ export function evaluate(expr: Expr, scope: Scope): Value {
       return typeof v === 'number' ? -v : null;
     }
     case 'binary': {
-      if (expr.op === '&&' || expr.op === '||') return logic(expr.op, evaluate(expr.left, scope), evaluate(expr.right, scope));
+      if (expr.op === '&&' || expr.op === '||')
+        return logic(expr.op, evaluate(expr.left, scope), evaluate(expr.right, scope));
       const a = evaluate(expr.left, scope);
       const b = evaluate(expr.right, scope);
       if (['+', '-', '*', '/', '%'].includes(expr.op)) {
@@ -366,4 +387,3 @@ export function evaluate(expr: Expr, scope: Scope): Value {
     }
   }
 }
-

@@ -56,7 +56,10 @@ export const fieldTypes: { [T in FieldType]: FieldTypeRules<T> } = {
       const s = z.string().max(f.maxLength);
       if (f.pattern === undefined) return s;
       const re = new RegExp(`^(?:${f.pattern})$`, 'u');
-      return s.refine((v) => re.test(v), { error: 'pattern', params: { code: 'pattern', zh: '格式不符合要求', en: 'does not match the required format' } });
+      return s.refine((v) => re.test(v), {
+        error: 'pattern',
+        params: { code: 'pattern', zh: '格式不符合要求', en: 'does not match the required format' },
+      });
     },
   },
   long_text: { labelZh: '多行文本', labelEn: 'Long text', numeric: false, value: (f) => z.string().max(f.maxLength) },
@@ -79,12 +82,14 @@ export const fieldTypes: { [T in FieldType]: FieldTypeRules<T> } = {
     labelEn: 'Date',
     numeric: false,
     value: (f) =>
-      z.iso
-        .date()
-        .refine((v) => (f.min === undefined || v >= f.min) && (f.max === undefined || v <= f.max), {
-          error: 'date out of range',
-          params: { code: 'date_out_of_range', zh: `应在 ${f.min ?? '…'} 至 ${f.max ?? '…'} 之间`, en: `must be between ${f.min ?? '…'} and ${f.max ?? '…'}` },
-        }),
+      z.iso.date().refine((v) => (f.min === undefined || v >= f.min) && (f.max === undefined || v <= f.max), {
+        error: 'date out of range',
+        params: {
+          code: 'date_out_of_range',
+          zh: `应在 ${f.min ?? '…'} 至 ${f.max ?? '…'} 之间`,
+          en: `must be between ${f.min ?? '…'} and ${f.max ?? '…'}`,
+        },
+      }),
   },
   yes_no: { labelZh: '是/否', labelEn: 'Yes / no', numeric: false, value: () => z.boolean() },
   repeat_table: {
@@ -92,12 +97,18 @@ export const fieldTypes: { [T in FieldType]: FieldTypeRules<T> } = {
     labelEn: 'Repeat table',
     numeric: false,
     value: (f) =>
-      z.array(z.strictObject(Object.fromEntries(f.columns.map((c) => [c.id, blankable(c)])))).min(f.minRows).max(f.maxRows),
+      z
+        .array(z.strictObject(Object.fromEntries(f.columns.map((c) => [c.id, blankable(c)]))))
+        .min(f.minRows)
+        .max(f.maxRows),
   },
 };
 
 /** A field's value schema, accepting a blank (null or absent). */
 export function blankable(field: Field | ColumnField): z.ZodType {
   const rules = fieldTypes[field.type] as FieldTypeRules<FieldType>;
-  return rules.value(field as never).nullable().optional();
+  return rules
+    .value(field as never)
+    .nullable()
+    .optional();
 }

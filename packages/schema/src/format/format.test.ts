@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatGoal, formatNumber, formatQuantity, formatRange, formatRatio, labelWithUnit, periodWords, unitText } from '../index.js';
+import {
+  formatGoal,
+  formatNumber,
+  formatQuantity,
+  formatRange,
+  formatRatio,
+  labelWithUnit,
+  periodWords,
+  unitText,
+} from '../index.js';
 
 describe('formatQuantity', () => {
   it.each([

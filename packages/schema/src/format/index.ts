@@ -2,5 +2,13 @@
 // the printed report, Excel and Word all format through here.
 export type { Lang } from './lang.js';
 export { sameUnit, unitText } from './units.js';
-export { formatNumber, formatQuantity, formatRange, formatGoal, formatRatio, labelWithUnit, type NumberOptions } from './numbers.js';
+export {
+  formatNumber,
+  formatQuantity,
+  formatRange,
+  formatGoal,
+  formatRatio,
+  labelWithUnit,
+  type NumberOptions,
+} from './numbers.js';
 export { periodWords } from './period-words.js';

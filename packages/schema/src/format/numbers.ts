@@ -83,7 +83,12 @@ function withUnit(number: string, unit: string | null | undefined, lang: Lang, v
  * @example formatRange(1000, 2000, '场次') // '1,000–2,000场次'
  * @example formatRange(60, 70, '%') // '60–70%'
  */
-export function formatRange(low: number, high: number, unit: string | null | undefined, options: NumberOptions = {}): string {
+export function formatRange(
+  low: number,
+  high: number,
+  unit: string | null | undefined,
+  options: NumberOptions = {},
+): string {
   if (unit === '万元') return formatRange(low * 1e4, high * 1e4, '元', options);
   const digits = unit === '元' || unit === '元/人' ? 2 : 1;
   const number = (n: number) => formatNumber(n, { digits, ...options });
@@ -104,7 +109,10 @@ export function formatGoal(
   options: NumberOptions & { valueMax?: number | null } = {},
 ): string {
   const { valueMax = null, ...rest } = options;
-  const amount = valueMax === null || valueMax === value ? formatQuantity(value, unit, rest) : formatRange(value, valueMax, unit, rest);
+  const amount =
+    valueMax === null || valueMax === value
+      ? formatQuantity(value, unit, rest)
+      : formatRange(value, valueMax, unit, rest);
   const sign = SIGNS[comparator] ?? comparator;
   return sign ? `${sign} ${amount}` : amount;
 }

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDayStart, beijingToday, beijingYear, formatBeijingDate, formatBeijingDateTime, formatBeijingFileStamp, instantMs } from './beijing-time.js';
+import {
+  beijingDayStart,
+  beijingToday,
+  beijingYear,
+  formatBeijingDate,
+  formatBeijingDateTime,
+  formatBeijingFileStamp,
+  instantMs,
+} from './beijing-time.js';
 
 // Zones far from Beijing on both sides, and UTC: the machine's zone must not change what is shown.
 const ZONES = ['America/New_York', 'UTC', 'Pacific/Kiritimati'];

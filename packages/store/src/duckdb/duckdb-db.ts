@@ -3,7 +3,8 @@ import type { Cell, Db, Params, Row } from '../db.js';
 import { duckAppend, duckExec, duckRows } from './duckdb-sql.js';
 
 // A list parameter is bound as a DuckDB LIST; everything else as it is.
-const bound = (params: Params | undefined): DuckDBValue[] | undefined => params?.map((p) => (Array.isArray(p) ? listValue([...(p as Array<string | number>)]) : (p as DuckDBValue)));
+const bound = (params: Params | undefined): DuckDBValue[] | undefined =>
+  params?.map((p) => (Array.isArray(p) ? listValue([...(p as Array<string | number>)]) : (p as DuckDBValue)));
 
 /** A connection to the embedded DuckDB file: the only process writing it, so it may remember what it wrote. */
 export class DuckDb implements Db {

@@ -1,4 +1,13 @@
-import { LIST, listValue, timestampValue, VARCHAR, type DuckDBAppender, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
+import {
+  LIST,
+  listValue,
+  timestampValue,
+  VARCHAR,
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBPreparedStatement,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import type { Cell, Row } from '../db.js';
 
 /** Parameters as DuckDB binds them: by position or by `$name`. */
@@ -17,7 +26,12 @@ const prepared = new WeakMap<DuckDBConnection, Map<string, CachedStatement>>();
  * than a point lookup itself. A statement is bound and run by one caller at a time (binding while
  * a run is in flight would change its values), so an overlapping call prepares its own.
  */
-async function runPrepared<T>(connection: DuckDBConnection, sql: string, params: DuckDBParams, use: (s: DuckDBPreparedStatement) => Promise<T>): Promise<T> {
+async function runPrepared<T>(
+  connection: DuckDBConnection,
+  sql: string,
+  params: DuckDBParams,
+  use: (s: DuckDBPreparedStatement) => Promise<T>,
+): Promise<T> {
   let cache = prepared.get(connection);
   if (!cache) prepared.set(connection, (cache = new Map()));
   let entry = cache.get(sql);
@@ -54,12 +68,16 @@ function forgetOldest(cache: Map<string, CachedStatement>): void {
 }
 
 export async function duckRows(connection: DuckDBConnection, sql: string, params?: DuckDBParams): Promise<Row[]> {
-  const reader = params === undefined ? await connection.runAndReadAll(sql) : await runPrepared(connection, sql, params, (s) => s.runAndReadAll());
+  const reader =
+    params === undefined
+      ? await connection.runAndReadAll(sql)
+      : await runPrepared(connection, sql, params, (s) => s.runAndReadAll());
   return reader.getRowObjectsJson() as Row[];
 }
 
 export async function duckExec(connection: DuckDBConnection, sql: string, params?: DuckDBParams): Promise<number> {
-  const result = params === undefined ? await connection.run(sql) : await runPrepared(connection, sql, params, (s) => s.run());
+  const result =
+    params === undefined ? await connection.run(sql) : await runPrepared(connection, sql, params, (s) => s.run());
   return result.rowsChanged;
 }
 
@@ -75,7 +93,12 @@ function appendNumber(appender: DuckDBAppender, value: number): void {
  * Appends rows through DuckDB's Appender, in the caller's transaction: many times faster
  * than INSERT for batches, and rolled back with the transaction like any insert.
  */
-export async function duckAppend(connection: DuckDBConnection, table: string, rowsToAdd: readonly Cell[][], catalog: string | null = null): Promise<void> {
+export async function duckAppend(
+  connection: DuckDBConnection,
+  table: string,
+  rowsToAdd: readonly Cell[][],
+  catalog: string | null = null,
+): Promise<void> {
   if (rowsToAdd.length === 0) return;
   const appender = await connection.createAppender(table, null, catalog);
   try {

@@ -21,7 +21,9 @@ const CATALOG = 'kesu';
  * catalog, which is then attached again (replaying its log), where the engine's own database
  * would stay unusable until the process restarts. Connections name the catalog, so they follow.
  */
-async function attachStore(file: string): Promise<{ instance: DuckDBInstance; recover: (error: unknown) => Promise<unknown>; close: () => void }> {
+async function attachStore(
+  file: string,
+): Promise<{ instance: DuckDBInstance; recover: (error: unknown) => Promise<unknown>; close: () => void }> {
   const instance = await DuckDBInstance.create(':memory:');
   const keeper = await instance.connect();
   const attach = `ATTACH ${quoteLiteral(file)} AS ${CATALOG}`;

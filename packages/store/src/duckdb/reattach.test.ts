@@ -17,7 +17,8 @@ afterAll(async () => {
   disk?.remove();
 });
 
-const count = async () => Number((await store.reads.read((db) => db.rows('SELECT count(*) AS n FROM notes')))[0]?.['n']);
+const count = async () =>
+  Number((await store.reads.read((db) => db.rows('SELECT count(*) AS n FROM notes')))[0]?.['n']);
 
 describe('the embedded store on a disk that fills up', () => {
   it('keeps every committed write when a checkpoint fails for want of space, and takes writes again once space returns, without a restart', async () => {
@@ -25,8 +26,15 @@ describe('the embedded store on a disk that fills up', () => {
     disk.fill(2 * 2 ** 20);
     let checkpoint: unknown = null;
     try {
-      await store.writes.exclusive((db) => db.exec("INSERT INTO notes SELECT i, md5(i::VARCHAR) FROM range(20000) t(i)"));
-      checkpoint = await store.writes.exclusive((db) => db.exec('CHECKPOINT')).then(() => null, (error: unknown) => error);
+      await store.writes.exclusive((db) =>
+        db.exec('INSERT INTO notes SELECT i, md5(i::VARCHAR) FROM range(20000) t(i)'),
+      );
+      checkpoint = await store.writes
+        .exclusive((db) => db.exec('CHECKPOINT'))
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
       expect(String(checkpoint)).toContain('has been invalidated');
       expect(isStorageFull(checkpoint)).toBe(true);
     } finally {

@@ -14,11 +14,23 @@ import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [registry, workflow, savedQueries, accounts, approvalLevels, notifications, serverOrder, copyMarks, loginFailures];
+export const MIGRATIONS: readonly Migration[] = [
+  registry,
+  workflow,
+  savedQueries,
+  accounts,
+  approvalLevels,
+  notifications,
+  serverOrder,
+  copyMarks,
+  loginFailures,
+];
 
 /** The schema version recorded in the database (0 when empty). */
 export async function schemaVersion(db: Db): Promise<number> {
-  await db.script('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)');
+  await db.script(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)',
+  );
   return Number((await db.rows('SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.['v'] ?? 0);
 }
 

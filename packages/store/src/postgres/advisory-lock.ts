@@ -14,9 +14,15 @@ export function advisoryLock(db: PostgresDb): ProcessLock {
         await db.exec('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name]);
         return true;
       }
-      return (await db.rows('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got', [name]))[0]?.['got'] === true;
+      return (
+        (await db.rows('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got', [name]))[0]?.['got'] === true
+      );
     },
     // A connection lost meanwhile took the lock with it: nothing is left to release.
-    release: (name) => db.exec('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]).then(() => undefined, () => undefined),
+    release: (name) =>
+      db.exec('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]).then(
+        () => undefined,
+        () => undefined,
+      ),
   };
 }

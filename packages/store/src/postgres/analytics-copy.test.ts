@@ -12,7 +12,9 @@ import { openTestStore, type TestStore } from '../testing/index.js';
 const definition: FormDefinition = {
   title: '科普活动报表',
   periodKind: 'year',
-  sections: [{ id: 's1', title: '活动', fields: [{ id: 'events', type: 'integer', label: '活动场次', required: false }] }],
+  sections: [
+    { id: 's1', title: '活动', fields: [{ id: 'events', type: 'integer', label: '活动场次', required: false }] },
+  ],
   rules: [],
 };
 
@@ -21,7 +23,10 @@ async function copied(connection: DuckDBConnection): Promise<unknown> {
   return {
     plans: await duckRows(connection, 'SELECT COLUMNS(*)::VARCHAR FROM main.plans ORDER BY id'),
     assignments: await duckRows(connection, 'SELECT COLUMNS(*)::VARCHAR FROM main.assignments ORDER BY id'),
-    revisions: await duckRows(connection, 'SELECT COLUMNS(*)::VARCHAR FROM main.submission_revisions ORDER BY assignment_id, revision'),
+    revisions: await duckRows(
+      connection,
+      'SELECT COLUMNS(*)::VARCHAR FROM main.submission_revisions ORDER BY assignment_id, revision',
+    ),
   };
 }
 
@@ -46,7 +51,11 @@ describe('the analytics copy of a PostgreSQL store', () => {
 
   beforeEach(async () => {
     t = await openTestStore('postgres');
-    const form = await insertForm(t.store.connection, { planId: null, department: '区科协', departmentFunction: 'association', definition }, 'admin');
+    const form = await insertForm(
+      t.store.connection,
+      { planId: null, department: '区科协', departmentFunction: 'association', definition },
+      'admin',
+    );
     await publishForm(t.store.connection, form.id, 'admin');
     formId = form.id;
     reader = await t.store.connect();
@@ -54,7 +63,11 @@ describe('the analytics copy of a PostgreSQL store', () => {
   afterEach(() => t.dispose());
 
   const assign = async (period: string) =>
-    (await insertAssignments(t.store.connection, [{ formId, version: 1, regionCode: '510104', department: '区科协', period, dueDate: `${period}-12-31` }]))[0]!.id;
+    (
+      await insertAssignments(t.store.connection, [
+        { formId, version: 1, regionCode: '510104', department: '区科协', period, dueDate: `${period}-12-31` },
+      ])
+    )[0]!.id;
   const write = (assignmentId: string, change: Partial<SubmissionWrite> & Pick<SubmissionWrite, 'action'>) =>
     t.store.writes.batch(submissionBatch, { assignmentId, actor: 'reporter', formVersion: 1, ...change });
 

@@ -11,13 +11,26 @@ import { duckExec, duckRows } from '../duckdb/duckdb-sql.js';
 import { migrate } from '../migrations/index.js';
 
 // The tables the warehouse builds from; the rest (users, sessions, the audit trail, documents, the inbox…) stay in PostgreSQL.
-const COPIED = new Set(['regions', 'department_functions', 'indicators', 'plans', 'forms', 'form_versions', 'assignments', 'submission_revisions']);
+const COPIED = new Set([
+  'regions',
+  'department_functions',
+  'indicators',
+  'plans',
+  'forms',
+  'form_versions',
+  'assignments',
+  'submission_revisions',
+]);
 /**
  * The tables whose rows are never deleted and either grow with every submission or hold most of
  * the bytes (the plans' documents), by their keys: after the first copy only their rows written
  * since come over. The rest are a few hundred kilobytes, copied whole each time.
  */
-const MARKED: Record<string, string[]> = { assignments: ['id'], submission_revisions: ['assignment_id', 'revision'], plans: ['id'] };
+const MARKED: Record<string, string[]> = {
+  assignments: ['id'],
+  submission_revisions: ['assignment_id', 'revision'],
+  plans: ['id'],
+};
 /** What `pg_current_snapshot()` prints: xmin:xmax:in-progress,… */
 const SNAPSHOT = /^\d+:\d+:[\d,]*$/;
 
@@ -72,13 +85,18 @@ export class AnalyticsCopy {
         // The first statement fixes the transaction's snapshot: this is the one every COPY reads.
         snapshot = String((await client.query('SELECT pg_current_snapshot()::text AS s')).rows[0]?.s);
         if (!SNAPSHOT.test(snapshot)) throw new Error(`unexpected snapshot ${snapshot}`);
-        for (const t of this.tables) await pipeline(client.query(copyTo(`COPY (${copySelect(t, since)}) TO STDOUT WITH (FORMAT csv)`)), createWriteStream(path.join(dir, `${t.name}.csv`)));
+        for (const t of this.tables)
+          await pipeline(
+            client.query(copyTo(`COPY (${copySelect(t, since)}) TO STDOUT WITH (FORMAT csv)`)),
+            createWriteStream(path.join(dir, `${t.name}.csv`)),
+          );
       } finally {
         await client.query('COMMIT');
       }
       await duckExec(this.loader, 'BEGIN TRANSACTION');
       try {
-        for (const t of this.tables) await this.load(t, path.join(dir, `${t.name}.csv`), since !== null && t.key !== null);
+        for (const t of this.tables)
+          await this.load(t, path.join(dir, `${t.name}.csv`), since !== null && t.key !== null);
         await duckExec(this.loader, 'COMMIT');
       } catch (error) {
         await duckExec(this.loader, 'ROLLBACK');
@@ -99,7 +117,9 @@ export class AnalyticsCopy {
   /** Loads a table's CSV: in place of its rows, or (`changed`) over the rows of the same keys. */
   private async load(table: CopiedTable, file: string, changed: boolean): Promise<void> {
     const types = table.columns.map((c) => `${quoteLiteral(c.name)}: ${c.list ? "'JSON'" : "'VARCHAR'"}`).join(', ');
-    const select = table.columns.map((c) => (c.list ? `CAST(${quoteIdent(c.name)} AS VARCHAR[])` : quoteIdent(c.name))).join(', ');
+    const select = table.columns
+      .map((c) => (c.list ? `CAST(${quoteIdent(c.name)} AS VARCHAR[])` : quoteIdent(c.name)))
+      .join(', ');
     // Every column read as text and cast by the INSERT; "" is an empty text, an empty field NULL.
     const source = `read_csv(${quoteLiteral(file)}, auto_detect = false, header = false, delim = ',', quote = '"', escape = '"', columns = {${types}}, allow_quoted_nulls = false)`;
     const target = quoteIdent(table.name);
@@ -109,7 +129,9 @@ export class AnalyticsCopy {
       return;
     }
     await duckExec(this.loader, `CREATE OR REPLACE TEMP TABLE copy_delta AS SELECT ${select} FROM ${source}`);
-    const same = (table.key ?? []).map((k) => `CAST(${target}.${quoteIdent(k)} AS VARCHAR) = d.${quoteIdent(k)}`).join(' AND ');
+    const same = (table.key ?? [])
+      .map((k) => `CAST(${target}.${quoteIdent(k)} AS VARCHAR) = d.${quoteIdent(k)}`)
+      .join(' AND ');
     await duckExec(this.loader, `DELETE FROM ${target} USING temp.copy_delta d WHERE ${same}`);
     await duckExec(this.loader, `INSERT INTO ${target} SELECT * FROM temp.copy_delta`);
     await duckExec(this.loader, 'DROP TABLE temp.copy_delta');
@@ -127,10 +149,18 @@ async function copiedTables(loader: DuckDBConnection): Promise<CopiedTable[]> {
   for (const r of found) {
     const name = String(r['table_name']);
     if (!COPIED.has(name)) continue;
-    byTable.set(name, [...(byTable.get(name) ?? []), { name: String(r['column_name']), list: String(r['data_type']).endsWith('[]') }]);
+    byTable.set(name, [
+      ...(byTable.get(name) ?? []),
+      { name: String(r['column_name']), list: String(r['data_type']).endsWith('[]') },
+    ]);
   }
   // A list column leaves PostgreSQL as JSON (`["a","b"]`), which DuckDB reads back into a list.
-  return [...byTable].map(([name, columns]) => ({ name, columns, key: MARKED[name] ?? null, select: columns.map((c) => (c.list ? `array_to_json(${quoteIdent(c.name)})::text` : quoteIdent(c.name))).join(', ') }));
+  return [...byTable].map(([name, columns]) => ({
+    name,
+    columns,
+    key: MARKED[name] ?? null,
+    select: columns.map((c) => (c.list ? `array_to_json(${quoteIdent(c.name)})::text` : quoteIdent(c.name))).join(', '),
+  }));
 }
 
 /** A table's rows to copy: all of them, or those written by transactions the snapshot `since` did not see. */

@@ -6,7 +6,8 @@ import { DatabaseUnavailableError, isConnectionLoss } from './connection-loss.js
 // not as Dates in the process's own time zone. Stored times are UTC.
 const AS_TEXT = new Set([pg.types.builtins.TIMESTAMP, pg.types.builtins.TIMESTAMPTZ, pg.types.builtins.DATE]);
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (AS_TEXT.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    AS_TEXT.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /**
@@ -28,7 +29,15 @@ export function clientConfig(url: string, role: string): pg.ClientConfig {
   const limits = LIMITS[role] ?? (LIMITS['reader'] as (typeof LIMITS)[string]);
   const options = `-c TimeZone=UTC -c statement_timeout=${limits.statement} -c lock_timeout=${limits.lock} -c idle_in_transaction_session_timeout=${limits.idle}`;
   // Keep-alive lets the kernel notice a server that vanished without closing the socket.
-  return { connectionString: url, types, application_name: `kesu ${role}`, options, connectionTimeoutMillis: 10_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
+  return {
+    connectionString: url,
+    types,
+    application_name: `kesu ${role}`,
+    options,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
 }
 
 // PostgreSQL binds at most 65,535 parameters in one statement.
@@ -45,7 +54,10 @@ const SAFE_AGAIN = /^\s*(SELECT|BEGIN|START TRANSACTION)\b/i;
 /** How long a connection that must stay open (the listener) waits between attempts while the server is away. */
 const RETRY_MS = [100, 250, 500, 1_000, 2_000];
 
-const unavailable = (error: unknown): DatabaseUnavailableError => (error instanceof DatabaseUnavailableError ? error : new DatabaseUnavailableError(error instanceof Error ? error : new Error(String(error))));
+const unavailable = (error: unknown): DatabaseUnavailableError =>
+  error instanceof DatabaseUnavailableError
+    ? error
+    : new DatabaseUnavailableError(error instanceof Error ? error : new Error(String(error)));
 
 async function openClient(url: string, role: string): Promise<pg.Client> {
   const client = new pg.Client(clientConfig(url, role));
@@ -126,11 +138,19 @@ export class PostgresDb implements Db {
   }
 
   async rows(sql: string, params?: Params): Promise<Row[]> {
-    return this.statement(sql, [], async (client) => (await client.query(sql, params as unknown[] | undefined)).rows as Row[]);
+    return this.statement(
+      sql,
+      [],
+      async (client) => (await client.query(sql, params as unknown[] | undefined)).rows as Row[],
+    );
   }
 
   async exec(sql: string, params?: Params): Promise<number> {
-    return this.statement(sql, 0, async (client) => (await client.query(sql, params as unknown[] | undefined)).rowCount ?? 0);
+    return this.statement(
+      sql,
+      0,
+      async (client) => (await client.query(sql, params as unknown[] | undefined)).rowCount ?? 0,
+    );
   }
 
   async script(sql: string): Promise<void> {
@@ -164,7 +184,12 @@ export class PostgresDb implements Db {
    * statements fail with the loss until the one that ends it; a ROLLBACK then succeeds with
    * `nothing`, as there is nothing left to roll back.
    */
-  private async statement<T>(sql: string, nothing: T, run: (client: pg.Client) => Promise<T>, retried = false): Promise<T> {
+  private async statement<T>(
+    sql: string,
+    nothing: T,
+    run: (client: pg.Client) => Promise<T>,
+    retried = false,
+  ): Promise<T> {
     const lost = this.lostTransaction;
     if (lost) {
       if (ENDS_TRANSACTION.test(sql)) this.lostTransaction = null;
@@ -180,7 +205,8 @@ export class PostgresDb implements Db {
       const failure = this.failed(client, error);
       // A connection that died while idle (cut by a restart or a firewall) costs no request: a
       // query or a BEGIN changes nothing, so it is sent once more on a new connection.
-      if (failure instanceof DatabaseUnavailableError && idle && !retried && SAFE_AGAIN.test(sql)) return this.statement(sql, nothing, run, true);
+      if (failure instanceof DatabaseUnavailableError && idle && !retried && SAFE_AGAIN.test(sql))
+        return this.statement(sql, nothing, run, true);
       throw failure;
     }
   }
@@ -236,10 +262,13 @@ export class PostgresDb implements Db {
 
   private scheduleRetry(attempt: number): void {
     if (this.retry || this.closed) return;
-    this.retry = setTimeout(() => {
-      this.retry = null;
-      this.live().catch(() => this.scheduleRetry(attempt + 1));
-    }, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
+    this.retry = setTimeout(
+      () => {
+        this.retry = null;
+        this.live().catch(() => this.scheduleRetry(attempt + 1));
+      },
+      RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)],
+    );
     this.retry.unref();
   }
 }

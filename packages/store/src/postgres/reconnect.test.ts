@@ -27,7 +27,8 @@ async function eventually(check: () => Promise<boolean> | boolean, ms = 10_000):
   }
 }
 
-const probes = async (): Promise<number[]> => (await store.reads.read((c) => c.rows('SELECT n FROM probe ORDER BY n'))).map((r) => Number(r['n']));
+const probes = async (): Promise<number[]> =>
+  (await store.reads.read((c) => c.rows('SELECT n FROM probe ORDER BY n'))).map((r) => Number(r['n']));
 
 describe('a PostgreSQL store whose server restarts', () => {
   it('fails reads and writes as unavailable while the server is down, and serves them again once it is back', async () => {

@@ -42,16 +42,26 @@ export interface AssignmentInput {
 export async function insertAssignments(connection: Db, inputs: AssignmentInput[]): Promise<Assignment[]> {
   if (inputs.length === 0) return [];
   const ids = inputs.map(() => randomUUID());
-  const values = inputs.flatMap((a, i) => [ids[i] as string, a.formId, a.version, a.regionCode, a.department, a.period, a.dueDate]);
+  const values = inputs.flatMap((a, i) => [
+    ids[i] as string,
+    a.formId,
+    a.version,
+    a.regionCode,
+    a.department,
+    a.period,
+    a.dueDate,
+  ]);
   await exec(
     connection,
     `INSERT INTO assignments (id, form_id, version, region_code, department, period, due_date) VALUES ${placeholders(inputs.length, 7)} ON CONFLICT DO NOTHING`,
     values,
   );
   const keys = inputs.map((a) => `${a.formId}|${a.regionCode}|${a.department}|${a.period}`);
-  const found = await rows(connection, `${SELECT[connection.dialect]} WHERE a.form_id || '|' || a.region_code || '|' || a.department || '|' || a.period IN (SELECT unnest($1::VARCHAR[]))`, [
-    keys,
-  ]);
+  const found = await rows(
+    connection,
+    `${SELECT[connection.dialect]} WHERE a.form_id || '|' || a.region_code || '|' || a.department || '|' || a.period IN (SELECT unnest($1::VARCHAR[]))`,
+    [keys],
+  );
   return found.map(toAssignment);
 }
 
@@ -59,7 +69,11 @@ export async function insertAssignments(connection: Db, inputs: AssignmentInput[
 export async function getAssignment(connection: Db, id: string): Promise<Assignment | undefined> {
   const r = await first(connection, 'SELECT * FROM assignments WHERE id = $1', [id]);
   if (!r) return undefined;
-  const latest = await first(connection, 'SELECT status, approved_level FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision DESC LIMIT 1', [id]);
+  const latest = await first(
+    connection,
+    'SELECT status, approved_level FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision DESC LIMIT 1',
+    [id],
+  );
   return toAssignment({ ...r, status: latest?.['status'] ?? null, approved_level: latest?.['approved_level'] ?? null });
 }
 
@@ -88,7 +102,13 @@ export async function listAssignments(connection: Db, filter: AssignmentFilter =
   return (await rows(connection, sql, params)).map(toAssignment);
 }
 
-export async function updateAssignment(connection: Db, id: string, change: { open?: boolean; dueDate?: string | null }): Promise<void> {
-  if (change.open !== undefined) await exec(connection, 'UPDATE assignments SET open = $2 WHERE id = $1', [id, change.open]);
-  if (change.dueDate !== undefined) await exec(connection, 'UPDATE assignments SET due_date = $2::DATE WHERE id = $1', [id, change.dueDate]);
+export async function updateAssignment(
+  connection: Db,
+  id: string,
+  change: { open?: boolean; dueDate?: string | null },
+): Promise<void> {
+  if (change.open !== undefined)
+    await exec(connection, 'UPDATE assignments SET open = $2 WHERE id = $1', [id, change.open]);
+  if (change.dueDate !== undefined)
+    await exec(connection, 'UPDATE assignments SET due_date = $2::DATE WHERE id = $1', [id, change.dueDate]);
 }

@@ -12,18 +12,65 @@ describe.each(BACKENDS)('on %s', (backend) => {
   beforeAll(async () => {
     t = await openTestStore(backend);
     const conn = t.store.connection;
-    await insertUser(conn, { username: 'office', displayName: '科协办公室', passwordHash: 'x', role: 'admin', regionCode: null, department: null });
-    await recordAudit(conn, [{ actor: 'office', action: 'plan.import', entity: 'plan', entityId: 'p1', previous: null, next: { title: '方案' } }], at('2024-03-01T01:00:00Z'));
+    await insertUser(conn, {
+      username: 'office',
+      displayName: '科协办公室',
+      passwordHash: 'x',
+      role: 'admin',
+      regionCode: null,
+      department: null,
+    });
+    await recordAudit(
+      conn,
+      [
+        {
+          actor: 'office',
+          action: 'plan.import',
+          entity: 'plan',
+          entityId: 'p1',
+          previous: null,
+          next: { title: '方案' },
+        },
+      ],
+      at('2024-03-01T01:00:00Z'),
+    );
     // Two steps of one transaction share their time and must keep their order.
     await recordAudit(
       conn,
       [
-        { actor: 'edu', action: 'submission.save', entity: 'submission', entityId: 'a1', previous: null, next: { status: 'draft', revision: 1 } },
-        { actor: 'edu', action: 'submission.submit', entity: 'submission', entityId: 'a1', previous: { status: 'draft', revision: 1 }, next: { status: 'submitted', revision: 2 } },
+        {
+          actor: 'edu',
+          action: 'submission.save',
+          entity: 'submission',
+          entityId: 'a1',
+          previous: null,
+          next: { status: 'draft', revision: 1 },
+        },
+        {
+          actor: 'edu',
+          action: 'submission.submit',
+          entity: 'submission',
+          entityId: 'a1',
+          previous: { status: 'draft', revision: 1 },
+          next: { status: 'submitted', revision: 2 },
+        },
       ],
       at('2024-03-04T15:59:59Z'),
     );
-    await recordAudit(conn, [{ actor: 'office', action: 'submission.approve', entity: 'submission', entityId: 'a1', previous: { status: 'submitted', revision: 2 }, next: { status: 'approved', revision: 3 } }], at('2024-03-04T16:00:00Z'));
+    await recordAudit(
+      conn,
+      [
+        {
+          actor: 'office',
+          action: 'submission.approve',
+          entity: 'submission',
+          entityId: 'a1',
+          previous: { status: 'submitted', revision: 2 },
+          next: { status: 'approved', revision: 3 },
+        },
+      ],
+      at('2024-03-04T16:00:00Z'),
+    );
   });
   afterAll(() => t.dispose());
 
@@ -31,8 +78,18 @@ describe.each(BACKENDS)('on %s', (backend) => {
     it('lists newest first by default, with the total, and the actor’s display name where the user exists', async () => {
       const { total, events } = await searchAudit(t.store.connection, page);
       expect(total).toBe(4);
-      expect(events.map((e) => e.action)).toEqual(['submission.approve', 'submission.submit', 'submission.save', 'plan.import']);
-      expect(events[0]).toMatchObject({ actor: 'office', actorName: '科协办公室', previous: { status: 'submitted' }, next: { status: 'approved' } });
+      expect(events.map((e) => e.action)).toEqual([
+        'submission.approve',
+        'submission.submit',
+        'submission.save',
+        'plan.import',
+      ]);
+      expect(events[0]).toMatchObject({
+        actor: 'office',
+        actorName: '科协办公室',
+        previous: { status: 'submitted' },
+        next: { status: 'approved' },
+      });
       expect(events[1]).toMatchObject({ actor: 'edu', actorName: null });
     });
 
@@ -42,10 +99,18 @@ describe.each(BACKENDS)('on %s', (backend) => {
     });
 
     it('filters by actor, action, entity and time range, the total counting every match beyond the page', async () => {
-      expect((await searchAudit(t.store.connection, { ...page, actor: 'office' })).events.map((e) => e.action)).toEqual(['submission.approve', 'plan.import']);
+      expect((await searchAudit(t.store.connection, { ...page, actor: 'office' })).events.map((e) => e.action)).toEqual(
+        ['submission.approve', 'plan.import'],
+      );
       expect((await searchAudit(t.store.connection, { ...page, action: 'submission.submit' })).total).toBe(1);
-      expect((await searchAudit(t.store.connection, { ...page, entity: 'plan' })).events.map((e) => e.entityId)).toEqual(['p1']);
-      const day = await searchAudit(t.store.connection, { ...page, from: at('2024-03-04T16:00:00Z'), until: at('2024-03-05T16:00:00Z') });
+      expect(
+        (await searchAudit(t.store.connection, { ...page, entity: 'plan' })).events.map((e) => e.entityId),
+      ).toEqual(['p1']);
+      const day = await searchAudit(t.store.connection, {
+        ...page,
+        from: at('2024-03-04T16:00:00Z'),
+        until: at('2024-03-05T16:00:00Z'),
+      });
       expect(day.events.map((e) => e.action)).toEqual(['submission.approve']);
       const paged = await searchAudit(t.store.connection, { limit: 2, offset: 2 });
       expect(paged).toMatchObject({ total: 4 });

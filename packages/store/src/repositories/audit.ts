@@ -18,7 +18,16 @@ export async function recordAudit(connection: Db, events: AuditInput[], at = new
   await appendRows(
     connection,
     'audit_events',
-    events.map((e) => [randomUUID(), at, e.actor, e.action, e.entity, e.entityId, e.previous === undefined ? null : JSON.stringify(e.previous), e.next === undefined ? null : JSON.stringify(e.next)]),
+    events.map((e) => [
+      randomUUID(),
+      at,
+      e.actor,
+      e.action,
+      e.entity,
+      e.entityId,
+      e.previous === undefined ? null : JSON.stringify(e.previous),
+      e.next === undefined ? null : JSON.stringify(e.next),
+    ]),
   );
 }
 
@@ -39,7 +48,10 @@ function toEvent(r: Row): AuditEvent {
 const WRITTEN: Record<Db['dialect'], string> = { duckdb: 'rowid', postgres: 'seq' };
 
 /** Audit events of one entity (or all), oldest first. */
-export async function listAudit(connection: Db, filter: { entity?: string; entityId?: string; limit?: number } = {}): Promise<AuditEvent[]> {
+export async function listAudit(
+  connection: Db,
+  filter: { entity?: string; entityId?: string; limit?: number } = {},
+): Promise<AuditEvent[]> {
   const where: string[] = [];
   const params: string[] = [];
   if (filter.entity) where.push(`entity = $${params.push(filter.entity)}`);
@@ -67,7 +79,10 @@ export interface AuditFilter {
  * number of matching events in all.
  * @example await searchAudit(conn, { entity: 'submission', entityId: id, limit: 50, offset: 0 })
  */
-export async function searchAudit(connection: Db, filter: AuditFilter): Promise<{ total: number; events: AuditEntry[] }> {
+export async function searchAudit(
+  connection: Db,
+  filter: AuditFilter,
+): Promise<{ total: number; events: AuditEntry[] }> {
   const where: string[] = [];
   const params: string[] = [];
   if (filter.actor) where.push(`e.actor = $${params.push(filter.actor)}`);
@@ -77,7 +92,9 @@ export async function searchAudit(connection: Db, filter: AuditFilter): Promise<
   if (filter.from) where.push(`e.occurred_at >= $${params.push(sqlTimestamp(filter.from))}::TIMESTAMP`);
   if (filter.until) where.push(`e.occurred_at < $${params.push(sqlTimestamp(filter.until))}::TIMESTAMP`);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = Number((await first(connection, `SELECT count(*) AS n FROM audit_events e ${clause}`, params))?.['n'] ?? 0);
+  const total = Number(
+    (await first(connection, `SELECT count(*) AS n FROM audit_events e ${clause}`, params))?.['n'] ?? 0,
+  );
   // The order of writing breaks ties: the steps of one transaction share their time and keep their order.
   const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
   const page = await rows(
@@ -85,11 +102,21 @@ export async function searchAudit(connection: Db, filter: AuditFilter): Promise<
     `SELECT e.*, u.display_name FROM audit_events e LEFT JOIN users u ON u.username = e.actor ${clause} ORDER BY e.occurred_at ${direction}, e.${WRITTEN[connection.dialect]} ${direction} LIMIT ${Math.trunc(filter.limit)} OFFSET ${Math.trunc(filter.offset)}`,
     params,
   );
-  return { total, events: page.map((r) => ({ ...toEvent(r), actorName: (r['display_name'] as string | null) ?? null })) };
+  return {
+    total,
+    events: page.map((r) => ({ ...toEvent(r), actorName: (r['display_name'] as string | null) ?? null })),
+  };
 }
 
 /** Everyone who appears in the audit trail, with their display name and how many events they made. */
 export async function listAuditActors(connection: Db): Promise<AuditActor[]> {
-  const found = await rows(connection, 'SELECT e.actor, min(u.display_name) AS display_name, count(*) AS n FROM audit_events e LEFT JOIN users u ON u.username = e.actor GROUP BY e.actor ORDER BY e.actor');
-  return found.map((r) => ({ username: String(r['actor']), displayName: (r['display_name'] as string | null) ?? null, events: Number(r['n']) }));
+  const found = await rows(
+    connection,
+    'SELECT e.actor, min(u.display_name) AS display_name, count(*) AS n FROM audit_events e LEFT JOIN users u ON u.username = e.actor GROUP BY e.actor ORDER BY e.actor',
+  );
+  return found.map((r) => ({
+    username: String(r['actor']),
+    displayName: (r['display_name'] as string | null) ?? null,
+    events: Number(r['n']),
+  }));
 }

@@ -24,20 +24,26 @@ export interface FormInput {
 
 export async function insertForm(connection: Db, input: FormInput, actor: string): Promise<FormRecord> {
   const id = randomUUID();
-  await exec(connection, 'INSERT INTO forms (id, plan_id, department, department_function, definition, updated_by) VALUES ($1, $2, $3, $4, $5, $6)', [
-    id,
-    input.planId,
-    input.department,
-    input.departmentFunction,
-    JSON.stringify(input.definition),
-    actor,
-  ]);
+  await exec(
+    connection,
+    'INSERT INTO forms (id, plan_id, department, department_function, definition, updated_by) VALUES ($1, $2, $3, $4, $5, $6)',
+    [id, input.planId, input.department, input.departmentFunction, JSON.stringify(input.definition), actor],
+  );
   return (await getForm(connection, id)) as FormRecord;
 }
 
 /** Replaces the editable draft of a form; published versions are untouched. */
-export async function updateFormDraft(connection: Db, id: string, definition: FormDefinition, actor: string): Promise<FormRecord> {
-  await exec(connection, 'UPDATE forms SET definition = $2, updated_by = $3, updated_at = current_timestamp WHERE id = $1', [id, JSON.stringify(definition), actor]);
+export async function updateFormDraft(
+  connection: Db,
+  id: string,
+  definition: FormDefinition,
+  actor: string,
+): Promise<FormRecord> {
+  await exec(
+    connection,
+    'UPDATE forms SET definition = $2, updated_by = $3, updated_at = current_timestamp WHERE id = $1',
+    [id, JSON.stringify(definition), actor],
+  );
   return (await getForm(connection, id)) as FormRecord;
 }
 
@@ -46,7 +52,11 @@ export async function publishForm(connection: Db, id: string, actor: string): Pr
   const form = await getForm(connection, id);
   if (!form) throw new Error(`no form ${id}`);
   const version = form.latestVersion + 1;
-  await exec(connection, 'INSERT INTO form_versions (form_id, version, definition, published_by) VALUES ($1, $2, $3, $4)', [id, version, JSON.stringify(form.definition), actor]);
+  await exec(
+    connection,
+    'INSERT INTO form_versions (form_id, version, definition, published_by) VALUES ($1, $2, $3, $4)',
+    [id, version, JSON.stringify(form.definition), actor],
+  );
   await exec(connection, 'UPDATE forms SET latest_version = $2 WHERE id = $1', [id, version]);
   return version;
 }
@@ -57,7 +67,10 @@ export async function getForm(connection: Db, id: string): Promise<FormRecord | 
 }
 
 export async function getFormVersion(connection: Db, id: string, version: number): Promise<FormDefinition | undefined> {
-  const r = await first(connection, 'SELECT definition FROM form_versions WHERE form_id = $1 AND version = $2', [id, version]);
+  const r = await first(connection, 'SELECT definition FROM form_versions WHERE form_id = $1 AND version = $2', [
+    id,
+    version,
+  ]);
   return r ? json<FormDefinition>(r['definition']) : undefined;
 }
 

@@ -7,7 +7,13 @@ import { exec, rows, sqlTimestamp } from '../sql.js';
  * processes asking at once exactly one wins; the others get false and leave the job alone.
  * @example if (await takeLease(conn, 'deadlines', `${hostname()}:${process.pid}`, new Date(), 300_000)) runJob()
  */
-export async function takeLease(connection: Db, job: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
+export async function takeLease(
+  connection: Db,
+  job: string,
+  holder: string,
+  now: Date,
+  ttlMs: number,
+): Promise<boolean> {
   const won = await rows(
     connection,
     `INSERT INTO job_leases (job, holder, lease_until) VALUES ($1, $2, $3::TIMESTAMP)
@@ -22,5 +28,9 @@ export async function takeLease(connection: Db, job: string, holder: string, now
 /** Gives the lease back at `now`, if `holder` still holds it, so the next run need not wait for it to run out. */
 export async function releaseLease(connection: Db, job: string, holder: string, now: Date): Promise<void> {
   // Ended rather than deleted: the row stays for the next holder's upsert.
-  await exec(connection, 'UPDATE job_leases SET lease_until = $3::TIMESTAMP WHERE job = $1 AND holder = $2 AND lease_until > $3::TIMESTAMP', [job, holder, sqlTimestamp(now)]);
+  await exec(
+    connection,
+    'UPDATE job_leases SET lease_until = $3::TIMESTAMP WHERE job = $1 AND holder = $2 AND lease_until > $3::TIMESTAMP',
+    [job, holder, sqlTimestamp(now)],
+  );
 }

@@ -2,8 +2,16 @@ import type { Db } from '../db.js';
 import { exec, rows, sqlTimestamp, timestampText } from '../sql.js';
 
 /** The times (ms since the epoch) each key failed since `since`, oldest first; keys with none are left out. */
-export async function recentLoginFailures(connection: Db, keys: readonly string[], since: Date): Promise<Map<string, number[]>> {
-  const found = await rows(connection, 'SELECT key, failed_at FROM login_failures WHERE key IN (SELECT unnest($1::VARCHAR[])) AND failed_at > $2::TIMESTAMP ORDER BY failed_at', [[...keys], sqlTimestamp(since)]);
+export async function recentLoginFailures(
+  connection: Db,
+  keys: readonly string[],
+  since: Date,
+): Promise<Map<string, number[]>> {
+  const found = await rows(
+    connection,
+    'SELECT key, failed_at FROM login_failures WHERE key IN (SELECT unnest($1::VARCHAR[])) AND failed_at > $2::TIMESTAMP ORDER BY failed_at',
+    [[...keys], sqlTimestamp(since)],
+  );
   const byKey = new Map<string, number[]>();
   for (const r of found) {
     const key = String(r['key']);
@@ -14,7 +22,10 @@ export async function recentLoginFailures(connection: Db, keys: readonly string[
 
 export async function addLoginFailures(connection: Db, keys: readonly string[], at: Date): Promise<void> {
   if (keys.length === 0) return;
-  await exec(connection, `INSERT INTO login_failures (key, failed_at) SELECT unnest($1::VARCHAR[]), $2::TIMESTAMP`, [[...keys], sqlTimestamp(at)]);
+  await exec(connection, `INSERT INTO login_failures (key, failed_at) SELECT unnest($1::VARCHAR[]), $2::TIMESTAMP`, [
+    [...keys],
+    sqlTimestamp(at),
+  ]);
 }
 
 export async function clearLoginFailures(connection: Db, keys: readonly string[]): Promise<void> {

@@ -54,13 +54,23 @@ export async function claimMail(connection: Db, now: Date, leaseMs: number, limi
 
 /** Records a message as handed to the mail server. */
 export async function markMailSent(connection: Db, id: string, at: Date): Promise<void> {
-  await exec(connection, "UPDATE mail_outbox SET status = 'sent', sent_at = $2::TIMESTAMP, last_error = NULL WHERE id = $1", [id, sqlTimestamp(at)]);
+  await exec(
+    connection,
+    "UPDATE mail_outbox SET status = 'sent', sent_at = $2::TIMESTAMP, last_error = NULL WHERE id = $1",
+    [id, sqlTimestamp(at)],
+  );
 }
 
 /** Records a failed attempt: queued again for `retryAt`, or failed for good when null. */
 export async function markMailFailed(connection: Db, id: string, error: string, retryAt: Date | null): Promise<void> {
-  if (retryAt === null) await exec(connection, "UPDATE mail_outbox SET status = 'failed', last_error = $2 WHERE id = $1", [id, error]);
-  else await exec(connection, "UPDATE mail_outbox SET status = 'queued', last_error = $2, next_attempt_at = $3::TIMESTAMP WHERE id = $1", [id, error, sqlTimestamp(retryAt)]);
+  if (retryAt === null)
+    await exec(connection, "UPDATE mail_outbox SET status = 'failed', last_error = $2 WHERE id = $1", [id, error]);
+  else
+    await exec(
+      connection,
+      "UPDATE mail_outbox SET status = 'queued', last_error = $2, next_attempt_at = $3::TIMESTAMP WHERE id = $1",
+      [id, error, sqlTimestamp(retryAt)],
+    );
 }
 
 export async function getMail(connection: Db, id: string): Promise<MailRecord | undefined> {
@@ -73,7 +83,11 @@ export async function getMail(connection: Db, id: string): Promise<MailRecord | 
  * already sent, or being sent, is left as it is (undefined): it must not go out twice.
  */
 export async function retryMail(connection: Db, id: string, now: Date): Promise<MailRecord | undefined> {
-  await exec(connection, "UPDATE mail_outbox SET status = 'queued', next_attempt_at = $2::TIMESTAMP WHERE id = $1 AND status IN ('queued', 'failed')", [id, sqlTimestamp(now)]);
+  await exec(
+    connection,
+    "UPDATE mail_outbox SET status = 'queued', next_attempt_at = $2::TIMESTAMP WHERE id = $1 AND status IN ('queued', 'failed')",
+    [id, sqlTimestamp(now)],
+  );
   const after = await getMail(connection, id);
   return after && after.status === 'queued' ? after : undefined;
 }
@@ -82,8 +96,11 @@ export async function retryMail(connection: Db, id: string, now: Date): Promise<
 export async function listOutbox(connection: Db, filter: { status?: MailStatus; limit: number; offset: number }) {
   const where = filter.status ? 'WHERE status = $3' : '';
   const params = filter.status ? [filter.limit, filter.offset, filter.status] : [filter.limit, filter.offset];
-  const items = (await rows(connection, `SELECT * FROM mail_outbox ${where} ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`, params)).map(toMail);
+  const items = (
+    await rows(connection, `SELECT * FROM mail_outbox ${where} ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`, params)
+  ).map(toMail);
   const counts = Object.fromEntries(MAIL_STATUSES.map((s) => [s, 0])) as Record<MailStatus, number>;
-  for (const r of await rows(connection, 'SELECT status, count(*) AS n FROM mail_outbox GROUP BY status')) counts[r['status'] as MailStatus] = Number(r['n']);
+  for (const r of await rows(connection, 'SELECT status, count(*) AS n FROM mail_outbox GROUP BY status'))
+    counts[r['status'] as MailStatus] = Number(r['n']);
   return { items, counts };
 }

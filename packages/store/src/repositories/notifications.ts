@@ -54,7 +54,8 @@ export async function insertNotifications(connection: Db, inputs: NotificationIn
   const seen = new Set<string>();
   const unique = inputs.filter((n) => !seen.has(n.dedupeKey) && Boolean(seen.add(n.dedupeKey)));
   const stored: string[] = [];
-  for (let i = 0; i < unique.length; i += CHUNK) stored.push(...(await insertChunk(connection, unique.slice(i, i + CHUNK), at)));
+  for (let i = 0; i < unique.length; i += CHUNK)
+    stored.push(...(await insertChunk(connection, unique.slice(i, i + CHUNK), at)));
   return stored;
 }
 
@@ -70,10 +71,21 @@ async function insertChunk(connection: Db, inputs: NotificationInput[], at: Date
   const ids = new Set(inserted.map((r) => String(r['id'])));
   const fresh = withIds.filter((n) => ids.has(n.id));
   const subjects = fresh.flatMap((n) => (n.assignmentIds ?? []).map((a) => [n.id, a]));
-  if (subjects.length > 0) await exec(connection, `INSERT INTO notification_assignments VALUES ${placeholders(subjects.length, 2)} ON CONFLICT DO NOTHING`, subjects.flat());
-  const mails = fresh.flatMap((n) => (n.mail ? [[randomUUID(), n.id, n.mail.recipient, n.mail.subject, n.mail.body, 'queued', stamp, stamp]] : []));
+  if (subjects.length > 0)
+    await exec(
+      connection,
+      `INSERT INTO notification_assignments VALUES ${placeholders(subjects.length, 2)} ON CONFLICT DO NOTHING`,
+      subjects.flat(),
+    );
+  const mails = fresh.flatMap((n) =>
+    n.mail ? [[randomUUID(), n.id, n.mail.recipient, n.mail.subject, n.mail.body, 'queued', stamp, stamp]] : [],
+  );
   if (mails.length > 0) {
-    await exec(connection, `INSERT INTO mail_outbox (id, notification_id, recipient, subject, body, status, next_attempt_at, created_at) VALUES ${placeholders(mails.length, 8)}`, mails.flat());
+    await exec(
+      connection,
+      `INSERT INTO mail_outbox (id, notification_id, recipient, subject, body, status, next_attempt_at, created_at) VALUES ${placeholders(mails.length, 8)}`,
+      mails.flat(),
+    );
   }
   return fresh.map((n) => n.id);
 }
@@ -82,7 +94,12 @@ async function insertChunk(connection: Db, inputs: NotificationInput[], at: Date
  * Which of the assignments each person has already been told of, as `user|assignment` pairs:
  * a new-task notice names only assignments not announced to that person before.
  */
-export async function announcedAssignments(connection: Db, kind: string, userIds: string[], assignmentIds: string[]): Promise<Set<string>> {
+export async function announcedAssignments(
+  connection: Db,
+  kind: string,
+  userIds: string[],
+  assignmentIds: string[],
+): Promise<Set<string>> {
   if (userIds.length === 0 || assignmentIds.length === 0) return new Set();
   const found = await rows(
     connection,
@@ -94,33 +111,58 @@ export async function announcedAssignments(connection: Db, kind: string, userIds
 }
 
 /** One page of a person's notifications, newest first, with how many there are and how many unread. */
-export async function listNotifications(connection: Db, recipientId: string, page: { limit: number; offset: number; unreadOnly?: boolean }) {
+export async function listNotifications(
+  connection: Db,
+  recipientId: string,
+  page: { limit: number; offset: number; unreadOnly?: boolean },
+) {
   const unreadOnly = page.unreadOnly ? 'AND read_at IS NULL' : '';
   const items = await rows(
     connection,
     `SELECT * FROM notifications WHERE recipient_id = $1 ${unreadOnly} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
     [recipientId, page.limit, page.offset],
   );
-  const counts = await first(connection, 'SELECT count(*) AS total, count(*) FILTER (WHERE read_at IS NULL) AS unread FROM notifications WHERE recipient_id = $1', [recipientId]);
+  const counts = await first(
+    connection,
+    'SELECT count(*) AS total, count(*) FILTER (WHERE read_at IS NULL) AS unread FROM notifications WHERE recipient_id = $1',
+    [recipientId],
+  );
   return { items: items.map(toRecord), total: Number(counts?.['total'] ?? 0), unread: Number(counts?.['unread'] ?? 0) };
 }
 
 export async function countUnread(connection: Db, recipientId: string): Promise<number> {
-  const r = await first(connection, 'SELECT count(*) AS n FROM notifications WHERE recipient_id = $1 AND read_at IS NULL', [recipientId]);
+  const r = await first(
+    connection,
+    'SELECT count(*) AS n FROM notifications WHERE recipient_id = $1 AND read_at IS NULL',
+    [recipientId],
+  );
   return Number(r?.['n'] ?? 0);
 }
 
 /** Marks one of a person's notifications read; undefined when it is not theirs (or does not exist). */
-export async function markNotificationRead(connection: Db, recipientId: string, id: string, at: Date): Promise<NotificationRecord | undefined> {
-  const r = await first(connection, 'SELECT * FROM notifications WHERE id = $1 AND recipient_id = $2', [id, recipientId]);
+export async function markNotificationRead(
+  connection: Db,
+  recipientId: string,
+  id: string,
+  at: Date,
+): Promise<NotificationRecord | undefined> {
+  const r = await first(connection, 'SELECT * FROM notifications WHERE id = $1 AND recipient_id = $2', [
+    id,
+    recipientId,
+  ]);
   if (!r) return undefined;
   // Read once: the first time it was read stays.
-  if (r['read_at'] === null) await exec(connection, 'UPDATE notifications SET read_at = $2::TIMESTAMP WHERE id = $1', [id, sqlTimestamp(at)]);
+  if (r['read_at'] === null)
+    await exec(connection, 'UPDATE notifications SET read_at = $2::TIMESTAMP WHERE id = $1', [id, sqlTimestamp(at)]);
   return toRecord((await first(connection, 'SELECT * FROM notifications WHERE id = $1', [id])) as Row);
 }
 
 /** Marks all of a person's unread notifications read; returns how many. */
 export async function markAllNotificationsRead(connection: Db, recipientId: string, at: Date): Promise<number> {
-  const changed = await rows(connection, 'UPDATE notifications SET read_at = $2::TIMESTAMP WHERE recipient_id = $1 AND read_at IS NULL RETURNING id', [recipientId, sqlTimestamp(at)]);
+  const changed = await rows(
+    connection,
+    'UPDATE notifications SET read_at = $2::TIMESTAMP WHERE recipient_id = $1 AND read_at IS NULL RETURNING id',
+    [recipientId, sqlTimestamp(at)],
+  );
   return changed.length;
 }

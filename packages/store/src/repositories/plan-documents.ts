@@ -15,7 +15,11 @@ export function documentSha256(text: string): string {
 /** Stores a plan document's text once, keyed by its SHA-256; importing it again changes nothing. */
 export async function savePlanDocument(connection: Db, name: string, text: string): Promise<StoredDocument> {
   const sha256 = documentSha256(text);
-  await connection.exec('INSERT INTO plan_documents (sha256, name, text) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sha256, name, text]);
+  await connection.exec('INSERT INTO plan_documents (sha256, name, text) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+    sha256,
+    name,
+    text,
+  ]);
   return { sha256, name, chars: text.length };
 }
 

@@ -37,8 +37,14 @@ describe.each(BACKENDS)('on %s', (backend) => {
       const stored = await insertPlan(conn, plan(TITLE), doc.sha256, 'office');
       const other = await savePlanDocument(conn, 'b.txt', '另一份原文');
 
-      expect((await findSamePlans(conn, doc.sha256, '999999', '别的标题')).map((p) => [p.id, p.reason])).toEqual([[stored.id, 'same_document']]);
-      expect((await findSamePlans(conn, other.sha256, '510104', '锦江区全民科学素质行动规划纲要实施方案 (2021-2025年)')).map((p) => [p.id, p.reason])).toEqual([[stored.id, 'same_region_title']]);
+      expect((await findSamePlans(conn, doc.sha256, '999999', '别的标题')).map((p) => [p.id, p.reason])).toEqual([
+        [stored.id, 'same_document'],
+      ]);
+      expect(
+        (await findSamePlans(conn, other.sha256, '510104', '锦江区全民科学素质行动规划纲要实施方案 (2021-2025年)')).map(
+          (p) => [p.id, p.reason],
+        ),
+      ).toEqual([[stored.id, 'same_region_title']]);
       expect(await findSamePlans(conn, other.sha256, '510105', TITLE)).toEqual([]);
       expect(await findSamePlans(conn, other.sha256, '510104', '锦江区科普工作方案')).toEqual([]);
     });
@@ -83,9 +89,20 @@ describe.each(BACKENDS)('on %s', (backend) => {
       const second = await savePlanDocument(conn, 'b.txt', '第二版原文');
       const next = await importPlanRevision(conn, stored.id, plan(`${TITLE}（修订）`), second.sha256, 'office');
 
-      expect(next).toMatchObject({ id: stored.id, revision: 3, reviewed: false, documentSha256: second.sha256, title: `${TITLE}（修订）`, updatedBy: 'office' });
+      expect(next).toMatchObject({
+        id: stored.id,
+        revision: 3,
+        reviewed: false,
+        documentSha256: second.sha256,
+        title: `${TITLE}（修订）`,
+        updatedBy: 'office',
+      });
       expect((await getPlan(conn, stored.id))?.plan.title).toBe(`${TITLE}（修订）`);
-      const kept = await rows(conn, 'SELECT revision, reviewed, created_by FROM plan_revisions WHERE plan_id = $1 ORDER BY revision', [stored.id]);
+      const kept = await rows(
+        conn,
+        'SELECT revision, reviewed, created_by FROM plan_revisions WHERE plan_id = $1 ORDER BY revision',
+        [stored.id],
+      );
       expect(kept.map((r) => [Number(r['revision']), r['reviewed'], r['created_by']])).toEqual([
         [1, false, 'office'],
         [2, true, 'reviewer'],
@@ -95,7 +112,9 @@ describe.each(BACKENDS)('on %s', (backend) => {
     });
 
     it('refuses a plan that does not exist', async () => {
-      await expect(importPlanRevision(t.store.connection, 'no-such-plan', plan(TITLE), 'x'.repeat(64), 'office')).rejects.toThrow('no plan no-such-plan');
+      await expect(
+        importPlanRevision(t.store.connection, 'no-such-plan', plan(TITLE), 'x'.repeat(64), 'office'),
+      ).rejects.toThrow('no plan no-such-plan');
     });
   });
 });

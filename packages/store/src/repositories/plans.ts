@@ -31,24 +31,37 @@ function toSummary(r: Row): PlanSummary {
 }
 
 /** Stores an imported plan as revision 1 of a new plan. */
-export async function insertPlan(connection: Db, plan: Plan, documentSha256: string, actor: string): Promise<PlanRecord> {
+export async function insertPlan(
+  connection: Db,
+  plan: Plan,
+  documentSha256: string,
+  actor: string,
+): Promise<PlanRecord> {
   const id = randomUUID();
   const body = JSON.stringify(plan);
-  await exec(connection, 'INSERT INTO plans (id, region_code, title, document_sha256, revision, reviewed, plan, updated_by) VALUES ($1, $2, $3, $4, 1, false, $5, $6)', [
-    id,
-    plan.region.code,
-    plan.title,
-    documentSha256,
-    body,
-    actor,
-  ]);
+  await exec(
+    connection,
+    'INSERT INTO plans (id, region_code, title, document_sha256, revision, reviewed, plan, updated_by) VALUES ($1, $2, $3, $4, 1, false, $5, $6)',
+    [id, plan.region.code, plan.title, documentSha256, body, actor],
+  );
   await keepRevision(connection, id, 1, false, body, actor);
   return (await getPlan(connection, id)) as PlanRecord;
 }
 
 /** Every version of a plan stays in plan_revisions, whatever the current one is. */
-async function keepRevision(connection: Db, id: string, revision: number, reviewed: boolean, body: string, actor: string): Promise<void> {
-  await exec(connection, 'INSERT INTO plan_revisions (plan_id, revision, reviewed, plan, created_by) VALUES ($1, $2, $3, $4, $5)', [id, revision, reviewed, body, actor]);
+async function keepRevision(
+  connection: Db,
+  id: string,
+  revision: number,
+  reviewed: boolean,
+  body: string,
+  actor: string,
+): Promise<void> {
+  await exec(
+    connection,
+    'INSERT INTO plan_revisions (plan_id, revision, reviewed, plan, created_by) VALUES ($1, $2, $3, $4, $5)',
+    [id, revision, reviewed, body, actor],
+  );
 }
 
 /** Saves a reviewed revision; the previous ones stay in plan_revisions. */
@@ -57,14 +70,11 @@ export async function savePlanRevision(connection: Db, id: string, plan: Plan, a
   if (!current) throw new Error(`no plan ${id}`);
   const revision = current.revision + 1;
   const body = JSON.stringify(plan);
-  await exec(connection, 'UPDATE plans SET region_code = $2, title = $3, revision = $4, reviewed = true, plan = $5, updated_by = $6, updated_at = current_timestamp WHERE id = $1', [
-    id,
-    plan.region.code,
-    plan.title,
-    revision,
-    body,
-    actor,
-  ]);
+  await exec(
+    connection,
+    'UPDATE plans SET region_code = $2, title = $3, revision = $4, reviewed = true, plan = $5, updated_by = $6, updated_at = current_timestamp WHERE id = $1',
+    [id, plan.region.code, plan.title, revision, body, actor],
+  );
   await keepRevision(connection, id, revision, true, body, actor);
   return (await getPlan(connection, id)) as PlanRecord;
 }
@@ -73,7 +83,13 @@ export async function savePlanRevision(connection: Db, id: string, plan: Plan, a
  * Stores a re-imported document as the next revision of a plan, not yet reviewed: the plan keeps
  * its id (and the forms made from it) and now points at the new document's text.
  */
-export async function importPlanRevision(connection: Db, id: string, plan: Plan, documentSha256: string, actor: string): Promise<PlanRecord> {
+export async function importPlanRevision(
+  connection: Db,
+  id: string,
+  plan: Plan,
+  documentSha256: string,
+  actor: string,
+): Promise<PlanRecord> {
   const current = await getPlan(connection, id);
   if (!current) throw new Error(`no plan ${id}`);
   const revision = current.revision + 1;
@@ -107,7 +123,12 @@ const titleKey = (title: string) =>
  * region and title (the same plan saved to another file), the same text first.
  * @example await findSamePlans(conn, sha, '510104', '锦江区全民科学素质行动规划纲要实施方案（2021—2025年）')
  */
-export async function findSamePlans(connection: Db, documentSha256: string, regionCode: string | null, title: string): Promise<SamePlan[]> {
+export async function findSamePlans(
+  connection: Db,
+  documentSha256: string,
+  regionCode: string | null,
+  title: string,
+): Promise<SamePlan[]> {
   const found = await rows(
     connection,
     'SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at FROM plans WHERE document_sha256 = $1 OR region_code IS NOT DISTINCT FROM $2 ORDER BY updated_at',
@@ -130,7 +151,11 @@ export async function getPlan(connection: Db, id: string): Promise<PlanRecord | 
 
 /** Plans whose region lies under a code prefix ('' for all), newest first. */
 export async function listPlans(connection: Db, regionPrefix = ''): Promise<PlanSummary[]> {
-  const all = await rows(connection, "SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at FROM plans WHERE coalesce(region_code, '') LIKE $1 ORDER BY updated_at DESC", [`${regionPrefix}%`]);
+  const all = await rows(
+    connection,
+    "SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at FROM plans WHERE coalesce(region_code, '') LIKE $1 ORDER BY updated_at DESC",
+    [`${regionPrefix}%`],
+  );
   return all.map(toSummary);
 }
 
@@ -142,6 +167,10 @@ export async function allPlans(connection: Db): Promise<Plan[]> {
 /** The plans of the regions named, in full, oldest first: the plans above or beside one being compared. */
 export async function plansInRegions(connection: Db, codes: readonly string[]): Promise<PlanRecord[]> {
   if (codes.length === 0) return [];
-  const found = await rows(connection, 'SELECT * FROM plans WHERE region_code IN (SELECT unnest($1::VARCHAR[])) ORDER BY updated_at', [[...codes]]);
+  const found = await rows(
+    connection,
+    'SELECT * FROM plans WHERE region_code IN (SELECT unnest($1::VARCHAR[])) ORDER BY updated_at',
+    [[...codes]],
+  );
   return found.map((r) => ({ ...toSummary(r), plan: json<Plan>(r['plan']) }));
 }

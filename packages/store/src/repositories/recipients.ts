@@ -19,7 +19,10 @@ const toRecipient = (r: Row): Recipient => ({
 });
 
 /** The enabled reporters of units, each unit a region and a department. */
-export async function reportersOf(connection: Db, units: Array<{ regionCode: string; department: string }>): Promise<Recipient[]> {
+export async function reportersOf(
+  connection: Db,
+  units: Array<{ regionCode: string; department: string }>,
+): Promise<Recipient[]> {
   if (units.length === 0) return [];
   const keys = [...new Set(units.map((u) => `${u.regionCode}|${u.department}`))];
   const found = await rows(

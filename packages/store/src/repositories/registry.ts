@@ -12,10 +12,27 @@ export interface Registry {
 export async function replaceRegistry(connection: Db, registry: Registry): Promise<void> {
   await inTransaction(connection, async () => {
     await connection.script('DELETE FROM regions; DELETE FROM department_functions; DELETE FROM indicators;');
-    await connection.append('regions', registry.regions.map((r) => [r.code, r.name, r.short, r.level, r.parent]));
-    await connection.append('department_functions', registry.functions.map((f) => [f.code, f.nameZh, f.nameEn, f.aliases]));
-    await connection.append('indicators', registry.indicators.map((i) => [
-      i.code, i.nameZh, i.nameEn, i.unit, i.kind, i.family, i.disaggregations, i.descriptionZh, i.descriptionEn,
-    ]));
+    await connection.append(
+      'regions',
+      registry.regions.map((r) => [r.code, r.name, r.short, r.level, r.parent]),
+    );
+    await connection.append(
+      'department_functions',
+      registry.functions.map((f) => [f.code, f.nameZh, f.nameEn, f.aliases]),
+    );
+    await connection.append(
+      'indicators',
+      registry.indicators.map((i) => [
+        i.code,
+        i.nameZh,
+        i.nameEn,
+        i.unit,
+        i.kind,
+        i.family,
+        i.disaggregations,
+        i.descriptionZh,
+        i.descriptionEn,
+      ]),
+    );
   });
 }

@@ -40,7 +40,11 @@ function toRecord(r: Row): SavedQueryRecord {
 
 /** The queries a user may open: their own and every shared one, latest change first. */
 export async function listSavedQueries(connection: Db, viewerId: string): Promise<SavedQueryRecord[]> {
-  return (await rows(connection, `${SELECT} WHERE q.owner_id = $1 OR q.shared ORDER BY q.updated_at DESC, q.title`, [viewerId])).map(toRecord);
+  return (
+    await rows(connection, `${SELECT} WHERE q.owner_id = $1 OR q.shared ORDER BY q.updated_at DESC, q.title`, [
+      viewerId,
+    ])
+  ).map(toRecord);
 }
 
 export async function getSavedQuery(connection: Db, id: string): Promise<SavedQueryRecord | undefined> {
@@ -48,15 +52,35 @@ export async function getSavedQuery(connection: Db, id: string): Promise<SavedQu
   return r ? toRecord(r) : undefined;
 }
 
-export async function insertSavedQuery(connection: Db, ownerId: string, input: SavedQueryInput, at = new Date()): Promise<SavedQueryRecord> {
+export async function insertSavedQuery(
+  connection: Db,
+  ownerId: string,
+  input: SavedQueryInput,
+  at = new Date(),
+): Promise<SavedQueryRecord> {
   const id = randomUUID();
   const now = sqlTimestamp(at);
-  await exec(connection, 'INSERT INTO saved_queries (id, owner_id, title, sql, shared, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)', [id, ownerId, input.title, input.sql, input.shared, now]);
+  await exec(
+    connection,
+    'INSERT INTO saved_queries (id, owner_id, title, sql, shared, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
+    [id, ownerId, input.title, input.sql, input.shared, now],
+  );
   return (await getSavedQuery(connection, id)) as SavedQueryRecord;
 }
 
-export async function updateSavedQuery(connection: Db, id: string, input: SavedQueryInput, at = new Date()): Promise<SavedQueryRecord> {
-  await exec(connection, 'UPDATE saved_queries SET title = $2, sql = $3, shared = $4, updated_at = $5 WHERE id = $1', [id, input.title, input.sql, input.shared, sqlTimestamp(at)]);
+export async function updateSavedQuery(
+  connection: Db,
+  id: string,
+  input: SavedQueryInput,
+  at = new Date(),
+): Promise<SavedQueryRecord> {
+  await exec(connection, 'UPDATE saved_queries SET title = $2, sql = $3, shared = $4, updated_at = $5 WHERE id = $1', [
+    id,
+    input.title,
+    input.sql,
+    input.shared,
+    sqlTimestamp(at),
+  ]);
   return (await getSavedQuery(connection, id)) as SavedQueryRecord;
 }
 

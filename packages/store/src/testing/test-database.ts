@@ -7,7 +7,8 @@ export const POSTGRES_URL_VARIABLE = 'KESU_TEST_POSTGRES_URL';
 /** The suite's server, or a loud failure: a test meant for PostgreSQL never runs without it. */
 export function testPostgresUrl(): string {
   const url = process.env[POSTGRES_URL_VARIABLE];
-  if (!url) throw new Error(`${POSTGRES_URL_VARIABLE} is not set: this suite needs the PostgreSQL its global setup starts`);
+  if (!url)
+    throw new Error(`${POSTGRES_URL_VARIABLE} is not set: this suite needs the PostgreSQL its global setup starts`);
   return url;
 }
 
@@ -27,5 +28,8 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   await onServer((c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(testPostgresUrl());
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => onServer(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))) };
+  return {
+    url: url.toString(),
+    drop: () => onServer(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+  };
 }

@@ -21,7 +21,10 @@ export async function testStoreLocation(backend: Dialect): Promise<{ location: s
     return { location: db.url, remove: db.drop };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'kesu-store-'));
-  return { location: path.join(dir, 'data', 'kesu.duckdb'), remove: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    location: path.join(dir, 'data', 'kesu.duckdb'),
+    remove: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** A store a test opened on one backend, which it can close and open again, and finally remove. */

@@ -32,9 +32,21 @@ async function saveLatencies(reporter: Session, assignment: string): Promise<num
 }
 
 /** A statistician sending heavy queries until told to stop, waiting as long as a refusal asks. */
-async function heavyQueries(url: string, statistician: { cookie: string; csrfToken: string }, running: () => boolean): Promise<void> {
+async function heavyQueries(
+  url: string,
+  statistician: { cookie: string; csrfToken: string },
+  running: () => boolean,
+): Promise<void> {
   while (running()) {
-    const res = await fetch(`${url}/api/v1/sql`, { method: 'POST', headers: { cookie: statistician.cookie, 'x-csrf-token': statistician.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ sql: CROSS_JOIN }) });
+    const res = await fetch(`${url}/api/v1/sql`, {
+      method: 'POST',
+      headers: {
+        cookie: statistician.cookie,
+        'x-csrf-token': statistician.csrfToken,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ sql: CROSS_JOIN }),
+    });
     await res.arrayBuffer();
     const wait = Number(res.headers.get('retry-after') ?? 0);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait * 1000));
@@ -45,12 +57,24 @@ async function heavyQueries(url: string, statistician: { cookie: string; csrfTok
  * A reporter's save latency while four statisticians run heavy SQL (cross joins stopped at the
  * sandbox's time limit, sent again as soon as allowed), beside the same saves with nobody querying.
  */
-export async function saveLatencyUnderHeavySql(url: string, logIn: LogIn, admin: Session, reporter: Session, assignment: string, store: string): Promise<BenchRow[]> {
+export async function saveLatencyUnderHeavySql(
+  url: string,
+  logIn: LogIn,
+  admin: Session,
+  reporter: Session,
+  assignment: string,
+  store: string,
+): Promise<BenchRow[]> {
   await admin.call('POST', '/api/v1/warehouse/build', { full: true });
   const statisticians: Session[] = [];
   for (let i = 0; i < STATISTICIANS; i++) {
     const who = { username: `bench-stat-${i}`, password: 'bench-password-3' };
-    await admin.call('POST', '/api/v1/users', { ...who, displayName: who.username, role: 'statistician', regionCode: '510000' });
+    await admin.call('POST', '/api/v1/users', {
+      ...who,
+      displayName: who.username,
+      role: 'statistician',
+      regionCode: '510000',
+    });
     statisticians.push(await logIn(url, who));
   }
   const alone = await saveLatencies(reporter, assignment);
@@ -61,6 +85,14 @@ export async function saveLatencyUnderHeavySql(url: string, logIn: LogIn, admin:
   const busy = await saveLatencies(reporter, assignment);
   going = false;
   await Promise.all(load);
-  const row = (name: string, times: number[]): BenchRow => ({ suite: 'api', name: `${name}: p50 / p99 [${store}]`, value: percentile(times, 50), unit: `ms / ${percentile(times, 99).toFixed(0)} ms` });
-  return [row("a reporter's draft save, nobody querying", alone), row(`the same while ${STATISTICIANS} statisticians run heavy SQL`, busy)];
+  const row = (name: string, times: number[]): BenchRow => ({
+    suite: 'api',
+    name: `${name}: p50 / p99 [${store}]`,
+    value: percentile(times, 50),
+    unit: `ms / ${percentile(times, 99).toFixed(0)} ms`,
+  });
+  return [
+    row("a reporter's draft save, nobody querying", alone),
+    row(`the same while ${STATISTICIANS} statisticians run heavy SQL`, busy),
+  ];
 }

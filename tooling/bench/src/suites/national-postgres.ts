@@ -4,7 +4,17 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { attachWarehouse, buildWarehouse, WH, type BuildResult } from '@kesu/analytics';
-import { exec, first, openStore, quoteIdent, quoteLiteral, rows, submissionBatch, type Connection, type Store } from '@kesu/store';
+import {
+  exec,
+  first,
+  openStore,
+  quoteIdent,
+  quoteLiteral,
+  rows,
+  submissionBatch,
+  type Connection,
+  type Store,
+} from '@kesu/store';
 import { startTestPostgres } from '@kesu/store/testing';
 
 /** The national data set in a throw-away PostgreSQL of the bench's own, opened as a store. */
@@ -59,12 +69,18 @@ async function count(connection: Connection, table: string): Promise<number> {
 async function loadTable(source: DuckDBConnection, target: Store, table: Table, stage: string): Promise<void> {
   const file = path.join(stage, `${table.name}.csv`);
   const select = table.columns.map((c) => (c.list ? arrayLiteral(c.name) : quoteIdent(c.name))).join(', ');
-  await exec(source, `COPY (SELECT ${select} FROM main.${quoteIdent(table.name)}) TO ${quoteLiteral(file)} (FORMAT csv, HEADER false)`);
+  await exec(
+    source,
+    `COPY (SELECT ${select} FROM main.${quoteIdent(table.name)}) TO ${quoteLiteral(file)} (FORMAT csv, HEADER false)`,
+  );
   // The server runs as its own system user when the bench runs as root.
   chmodSync(file, 0o644);
   try {
     const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ');
-    await exec(target.connection, `COPY ${quoteIdent(table.name)} (${columns}) FROM ${quoteLiteral(file)} WITH (FORMAT csv)`);
+    await exec(
+      target.connection,
+      `COPY ${quoteIdent(table.name)} (${columns}) FROM ${quoteLiteral(file)} WITH (FORMAT csv)`,
+    );
   } finally {
     rmSync(file, { force: true });
   }
@@ -95,7 +111,8 @@ export async function nationalPostgres(source: DuckDBConnection): Promise<Nation
       if (loaded !== expected) differ.push(`${table.name}: ${expected} in DuckDB, ${loaded} in PostgreSQL`);
       total += loaded;
     }
-    if (differ.length > 0) throw new Error(`the national data set did not load into PostgreSQL whole: ${differ.join('; ')}`);
+    if (differ.length > 0)
+      throw new Error(`the national data set did not load into PostgreSQL whole: ${differ.join('; ')}`);
     // A settled database, as one in service is: reading freshly loaded rows would otherwise write
     // their hint bits during the first timed copy.
     process.stderr.write('  vacuuming PostgreSQL…\n');
@@ -135,7 +152,12 @@ const SAME: Array<keyof BuildResult> = ['kind', 'assignments', 'valueRows', 'pro
  * in one snapshot into its in-memory DuckDB, then the same build as on the embedded file) and
  * fails loudly when it differs from the build from DuckDB.
  */
-export async function buildFromPostgres(postgres: NationalPostgres, warehouseFile: string, fromDuckDb: BuildResult, today: Date): Promise<PostgresBuild> {
+export async function buildFromPostgres(
+  postgres: NationalPostgres,
+  warehouseFile: string,
+  fromDuckDb: BuildResult,
+  today: Date,
+): Promise<PostgresBuild> {
   const copyStarted = performance.now();
   await postgres.store.refreshAnalyticsCopy();
   const copyMs = performance.now() - copyStarted;
@@ -145,8 +167,14 @@ export async function buildFromPostgres(postgres: NationalPostgres, warehouseFil
   const result = await buildWarehouse(builder, { full: true, today });
   const buildMs = performance.now() - buildStarted;
   const differ = SAME.filter((k) => String(result[k]) !== String(fromDuckDb[k]));
-  if (differ.length > 0) throw new Error(`the build from PostgreSQL differs from the one from DuckDB: ${differ.map((k) => `${k} ${String(result[k])} ≠ ${String(fromDuckDb[k])}`).join(', ')}`);
-  const copied = await first(builder, 'SELECT (SELECT count(*) FROM main.assignments) + (SELECT count(*) FROM main.submission_revisions) AS n');
+  if (differ.length > 0)
+    throw new Error(
+      `the build from PostgreSQL differs from the one from DuckDB: ${differ.map((k) => `${k} ${String(result[k])} ≠ ${String(fromDuckDb[k])}`).join(', ')}`,
+    );
+  const copied = await first(
+    builder,
+    'SELECT (SELECT count(*) FROM main.assignments) + (SELECT count(*) FROM main.submission_revisions) AS n',
+  );
   return { result, copyMs, buildMs, copiedRows: Number(copied?.['n'] ?? 0) };
 }
 
@@ -162,8 +190,16 @@ export interface PostgresRunning {
 
 /** Approves one submitted report, as a reviewer would through any node. */
 async function approveOne(store: Store): Promise<void> {
-  const waiting = await first(store.connection, "SELECT assignment_id FROM submissions WHERE status = 'submitted' LIMIT 1");
-  await store.writes.batch(submissionBatch, { assignmentId: String(waiting?.['assignment_id']), action: 'approve', actor: 'bench', formVersion: 1 });
+  const waiting = await first(
+    store.connection,
+    "SELECT assignment_id FROM submissions WHERE status = 'submitted' LIMIT 1",
+  );
+  await store.writes.batch(submissionBatch, {
+    assignmentId: String(waiting?.['assignment_id']),
+    action: 'approve',
+    actor: 'bench',
+    formVersion: 1,
+  });
 }
 
 async function timedMs(work: () => Promise<unknown>): Promise<number> {
@@ -173,7 +209,11 @@ async function timedMs(work: () => Promise<unknown>): Promise<number> {
 }
 
 /** Runs after `buildFromPostgres`, on the same store and warehouse file. */
-export async function runningOnPostgres(postgres: NationalPostgres, warehouseFile: string, today: Date): Promise<PostgresRunning> {
+export async function runningOnPostgres(
+  postgres: NationalPostgres,
+  warehouseFile: string,
+  today: Date,
+): Promise<PostgresRunning> {
   const builder = await postgres.store.connect();
   await approveOne(postgres.store);
   const refreshCopyMs = await timedMs(() => postgres.store.refreshAnalyticsCopy());
@@ -186,5 +226,9 @@ export async function runningOnPostgres(postgres: NationalPostgres, warehouseFil
   const publishMs = await timedMs(async () => copyFileSync(warehouseFile, published));
   const bytes = statSync(published).size;
   rmSync(published, { force: true });
-  return { refresh: { copyMs: refreshCopyMs, buildMs: refreshBuildMs, values }, rebuild: { copyMs: rebuildCopyMs, buildMs: rebuildMs }, publish: { ms: publishMs, bytes } };
+  return {
+    refresh: { copyMs: refreshCopyMs, buildMs: refreshBuildMs, values },
+    rebuild: { copyMs: rebuildCopyMs, buildMs: rebuildMs },
+    publish: { ms: publishMs, bytes },
+  };
 }

@@ -10,7 +10,11 @@ import type { BenchRow } from '../report.js';
 export async function storeSuite(): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kesu-bench-'));
   try {
-    const registry = { regions: loadRegions(), functions: loadDepartmentRegistry().functions, indicators: loadIndicatorCatalog().indicators };
+    const registry = {
+      regions: loadRegions(),
+      functions: loadDepartmentRegistry().functions,
+      indicators: loadIndicatorCatalog().indicators,
+    };
     let t = performance.now();
     const store = await openStore(path.join(dir, 'kesu.duckdb'));
     const openMs = performance.now() - t;
@@ -20,7 +24,12 @@ export async function storeSuite(): Promise<BenchRow[]> {
     store.close();
     return [
       { suite: 'store', name: 'create + migrate a new database file', value: openMs, unit: 'ms' },
-      { suite: 'store', name: `load the registry (${registry.regions.length} regions, Appender)`, value: loadMs, unit: 'ms' },
+      {
+        suite: 'store',
+        name: `load the registry (${registry.regions.length} regions, Appender)`,
+        value: loadMs,
+        unit: 'ms',
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,16 @@ const PROVINCE = '510000';
 const YEAR = 2025;
 const LEADER = { username: 'bench-leader', password: 'bench-password-3' };
 const STATISTICIAN = { username: 'bench-stat', password: 'bench-password-4' };
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** The status colours of the targets-on-track bars, to click a region's bar as a person would. */
 const STATUS_FILLS = ['#3ba272', '#5470c6', '#fac858', '#ee6666'];
 
@@ -43,18 +52,33 @@ async function drill(page: Page): Promise<void> {
   const host = page.locator('[data-test="chart-targets-on-track"]');
   await host.scrollIntoViewIfNeeded();
   const svg = await host.locator('.app-chart svg').boundingBox();
-  const bars = await host.locator('.app-chart svg path').evaluateAll((paths, fills) => paths.flatMap((p) => (fills.includes(p.getAttribute('fill') ?? '') ? [p.getBoundingClientRect()] : [])).map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2, h: b.height })), STATUS_FILLS);
+  const bars = await host
+    .locator('.app-chart svg path')
+    .evaluateAll(
+      (paths, fills) =>
+        paths
+          .flatMap((p) => (fills.includes(p.getAttribute('fill') ?? '') ? [p.getBoundingClientRect()] : []))
+          .map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2, h: b.height })),
+      STATUS_FILLS,
+    );
   // The tallest one: a sliver of a bar is easy to miss by a pixel.
-  const bar = bars.filter((b) => svg && b.h > 0 && b.y > svg.y + 100 && b.y < svg.y + svg.height * 0.46).sort((a, b) => b.h - a.h)[0];
+  const bar = bars
+    .filter((b) => svg && b.h > 0 && b.y > svg.y + 100 && b.y < svg.y + svg.height * 0.46)
+    .sort((a, b) => b.h - a.h)[0];
   if (!bar) throw new Error('no region bar to click');
   await page.mouse.click(bar.x, bar.y);
   await page.waitForURL((url) => url.searchParams.get('region') !== before);
-  await page.waitForFunction(`document.querySelector('[data-test="current-region"]')?.textContent !== ${JSON.stringify(name)}`);
+  await page.waitForFunction(
+    `document.querySelector('[data-test="current-region"]')?.textContent !== ${JSON.stringify(name)}`,
+  );
 }
 
 function ensureBuilt(): void {
   if (existsSync(path.join(WEB, 'dist', '.vite', 'manifest.json'))) return;
-  spawnSync('pnpm', ['--filter', '@kesu/web', 'run', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  spawnSync('pnpm', ['--filter', '@kesu/web', 'run', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 const list = (values: number[]) => values.map((ms) => Math.round(ms)).join(', ');
@@ -91,9 +115,25 @@ export async function webSuite(): Promise<BenchRow[]> {
   try {
     process.stderr.write('  building the warehouse of the national data set…\n');
     await done(kesu(dir, ['warehouse', 'build']));
-    await done(kesu(dir, ['user', 'add', LEADER.username, '--role', 'leader', '--region', PROVINCE, '--password-stdin'], LEADER.password));
-    await done(kesu(dir, ['user', 'add', STATISTICIAN.username, '--role', 'statistician', '--region', PROVINCE, '--password-stdin'], STATISTICIAN.password));
-    const cliPdfMs = await timed(() => done(kesu(dir, ['report', '--region', PROVINCE, '--period', String(YEAR), '--out', 'report.pdf', '--format', 'pdf'])));
+    await done(
+      kesu(
+        dir,
+        ['user', 'add', LEADER.username, '--role', 'leader', '--region', PROVINCE, '--password-stdin'],
+        LEADER.password,
+      ),
+    );
+    await done(
+      kesu(
+        dir,
+        ['user', 'add', STATISTICIAN.username, '--role', 'statistician', '--region', PROVINCE, '--password-stdin'],
+        STATISTICIAN.password,
+      ),
+    );
+    const cliPdfMs = await timed(() =>
+      done(
+        kesu(dir, ['report', '--region', PROVINCE, '--period', String(YEAR), '--out', 'report.pdf', '--format', 'pdf']),
+      ),
+    );
     const pdfBytes = readFileSync(path.join(dir, 'report.pdf')).length;
 
     process.stderr.write('  measuring in headless Chromium…\n');
@@ -103,7 +143,13 @@ export async function webSuite(): Promise<BenchRow[]> {
     server.stderr?.resume();
     // A leader's own browser: a profile kept on disk, with its HTTP cache and the compiled code
     // Chromium keeps for scripts it has run before (a private window keeps no such code).
-    const leader = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: FLAGS, baseURL: running.url, viewport: VIEWPORT, locale: 'zh-CN' });
+    const leader = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      args: FLAGS,
+      baseURL: running.url,
+      viewport: VIEWPORT,
+      locale: 'zh-CN',
+    });
     leaderBrowser = leader;
     await leader.request.post('/api/v1/auth/login', { data: LEADER });
     const firstVisit = await timed(() => openDashboard(leader));
@@ -182,14 +228,57 @@ export async function webSuite(): Promise<BenchRow[]> {
     }
 
     return [
-      { suite: 'web', name: `dashboard first render, ${PROVINCE} in ${YEAR} (${REPORT_IDS.length} charts + targets), in a browser that has opened Kesu before, median of ${RUNS} new tabs`, value: median(firstRender), unit: `ms (each: ${list(firstRender)} ms)`, goal: '≤ 1,000 ms' },
-      { suite: 'web', name: 'dashboard first render, the first visit of a new browser profile (nothing cached; the server draws the charts)', value: firstVisit, unit: 'ms' },
-      { suite: 'web', name: `dashboard first render in a private window (no compiled code kept between tabs), median of ${RUNS} new tabs`, value: median(privateRender), unit: `ms (each: ${list(privateRender)} ms)` },
-      { suite: 'web', name: `dashboard drill-down to a prefecture (click a bar → ${REPORT_IDS.length} charts + targets), median`, value: median(toPrefecture), unit: 'ms', goal: '≤ 1,000 ms' },
-      { suite: 'web', name: `dashboard drill-down to a county (click a bar → its ${OWN_REPORT_IDS.length} own charts + targets), median`, value: median(toCounty), unit: 'ms', goal: '≤ 1,000 ms' },
-      { suite: 'web', name: `SQL workbench: run to first row shown, 100,000-row result (${rows?.trim() ?? ''}), median`, value: median(firstRow), unit: 'ms' },
-      { suite: 'web', name: `printable report as PDF from the served page (${PROVINCE}, ${YEAR}), median`, value: median(printMs), unit: 'ms' },
-      { suite: 'web', name: `kesu report --format pdf, end to end (opens the store, refreshes the warehouse, starts Chromium; ${Math.round(pdfBytes / 1024)} KB)`, value: cliPdfMs, unit: 'ms' },
+      {
+        suite: 'web',
+        name: `dashboard first render, ${PROVINCE} in ${YEAR} (${REPORT_IDS.length} charts + targets), in a browser that has opened Kesu before, median of ${RUNS} new tabs`,
+        value: median(firstRender),
+        unit: `ms (each: ${list(firstRender)} ms)`,
+        goal: '≤ 1,000 ms',
+      },
+      {
+        suite: 'web',
+        name: 'dashboard first render, the first visit of a new browser profile (nothing cached; the server draws the charts)',
+        value: firstVisit,
+        unit: 'ms',
+      },
+      {
+        suite: 'web',
+        name: `dashboard first render in a private window (no compiled code kept between tabs), median of ${RUNS} new tabs`,
+        value: median(privateRender),
+        unit: `ms (each: ${list(privateRender)} ms)`,
+      },
+      {
+        suite: 'web',
+        name: `dashboard drill-down to a prefecture (click a bar → ${REPORT_IDS.length} charts + targets), median`,
+        value: median(toPrefecture),
+        unit: 'ms',
+        goal: '≤ 1,000 ms',
+      },
+      {
+        suite: 'web',
+        name: `dashboard drill-down to a county (click a bar → its ${OWN_REPORT_IDS.length} own charts + targets), median`,
+        value: median(toCounty),
+        unit: 'ms',
+        goal: '≤ 1,000 ms',
+      },
+      {
+        suite: 'web',
+        name: `SQL workbench: run to first row shown, 100,000-row result (${rows?.trim() ?? ''}), median`,
+        value: median(firstRow),
+        unit: 'ms',
+      },
+      {
+        suite: 'web',
+        name: `printable report as PDF from the served page (${PROVINCE}, ${YEAR}), median`,
+        value: median(printMs),
+        unit: 'ms',
+      },
+      {
+        suite: 'web',
+        name: `kesu report --format pdf, end to end (opens the store, refreshes the warehouse, starts Chromium; ${Math.round(pdfBytes / 1024)} KB)`,
+        value: cliPdfMs,
+        unit: 'ms',
+      },
     ];
   } finally {
     await leaderBrowser?.close();

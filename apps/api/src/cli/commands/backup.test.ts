@@ -28,7 +28,8 @@ describe('kesu backup', () => {
     expect(result.code, result.err).toBe(0);
     const file = /backed up to (\S+)/.exec(result.out)?.[1] ?? '';
     expect(existsSync(file)).toBe(true);
-    const stamp = /^kesu-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}\+0800)\.duckdb$/.exec(path.basename(file))?.[1] ?? '';
+    const stamp =
+      /^kesu-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}\+0800)\.duckdb$/.exec(path.basename(file))?.[1] ?? '';
     expect(stamp >= before && stamp <= after, `${stamp} between ${before} and ${after}`).toBe(true);
   });
 });
@@ -38,15 +39,34 @@ describe('kesu restore', () => {
     expect((await kesu('user', 'add', 'restorer', '--role', 'admin')).code).toBe(0);
     const store = await openStore(path.join(dir, 'kesu.duckdb'));
     const user = await findUserByUsername(store.connection, 'restorer');
-    await insertSession(store.connection, { tokenHash: 'cookie-hash', userId: user!.id, csrf: 'c', kind: 'cookie', expiresAt: '2099-01-01 00:00:00' });
-    await insertSession(store.connection, { tokenHash: 'bearer-hash', userId: user!.id, csrf: 'b', kind: 'bearer', expiresAt: '2099-01-01 00:00:00' });
-    await issueLoginCode(store.connection, { userId: user!.id, codeHash: 'code-hash', createdBy: 'office', expiresAt: new Date('2099-01-01') });
+    await insertSession(store.connection, {
+      tokenHash: 'cookie-hash',
+      userId: user!.id,
+      csrf: 'c',
+      kind: 'cookie',
+      expiresAt: '2099-01-01 00:00:00',
+    });
+    await insertSession(store.connection, {
+      tokenHash: 'bearer-hash',
+      userId: user!.id,
+      csrf: 'b',
+      kind: 'bearer',
+      expiresAt: '2099-01-01 00:00:00',
+    });
+    await issueLoginCode(store.connection, {
+      userId: user!.id,
+      codeHash: 'code-hash',
+      createdBy: 'office',
+      expiresAt: new Date('2099-01-01'),
+    });
     await store.close();
     const backup = /backed up to (\S+)/.exec((await kesu('backup')).out)?.[1] ?? '';
 
     const restored = await kesu('restore', backup);
     expect(restored.code, restored.err).toBe(0);
-    expect(restored.out).toMatch(/^已恢复 \/ restored from .+\n {2}原数据库已保存 \/ the previous database is kept at .+pre-restore-.+\.duckdb\n {2}已结束 2 个会话与令牌、作废 1 个未用的登录码，请重新登录 \/ ended 2 sessions and tokens and voided 1 unused log-in codes: log in again\n$/);
+    expect(restored.out).toMatch(
+      /^已恢复 \/ restored from .+\n {2}原数据库已保存 \/ the previous database is kept at .+pre-restore-.+\.duckdb\n {2}已结束 2 个会话与令牌、作废 1 个未用的登录码，请重新登录 \/ ended 2 sessions and tokens and voided 1 unused log-in codes: log in again\n$/,
+    );
     const after = await openStore(path.join(dir, 'kesu.duckdb'));
     try {
       expect(await findUserByUsername(after.connection, 'restorer')).toBeDefined();

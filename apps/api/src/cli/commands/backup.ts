@@ -24,7 +24,9 @@ export const backupCommand: Command = {
     }
     const ctx = await openContext();
     try {
-      const target = values.out ? path.resolve(invocationDir(), values.out) : path.join(ctx.dataDir, 'backups', `kesu-${stamp()}.duckdb`);
+      const target = values.out
+        ? path.resolve(invocationDir(), values.out)
+        : path.join(ctx.dataDir, 'backups', `kesu-${stamp()}.duckdb`);
       if (existsSync(target)) {
         io.err(`kesu backup: 文件已存在 / file exists: ${target}\n`);
         return 1;

@@ -22,7 +22,14 @@ export const demoSeed: Command = {
       // The synthetic reports carry their 2021–2025 dates, older than what a refresh looks past: rebuild in full.
       const { build, lake } = await ctx.analytics.build({ full: demo.synthRegions > 0 });
       const s = await summarize(ctx.store.connection);
-      const counts = await ctx.store.reads.read(async (conn) => (await conn.rows('SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submissions) AS submissions, (SELECT count(*) FROM users) AS users'))[0] ?? {});
+      const counts = await ctx.store.reads.read(
+        async (conn) =>
+          (
+            await conn.rows(
+              'SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submissions) AS submissions, (SELECT count(*) FROM users) AS users',
+            )
+          )[0] ?? {},
+      );
       io.out(
         [
           `数据库 / database: ${ctx.store.location} (schema v${s.schemaVersion})`,

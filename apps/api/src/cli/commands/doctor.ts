@@ -7,7 +7,8 @@ import { openContext } from './open-context.js';
 const VERSION_SQL = { duckdb: 'SELECT version() AS v', postgres: 'SHOW server_version' } as const;
 
 /** A stored UTC time as people here read it, or 从未 / never. */
-const beijing = (utc: string | null) => (utc === null ? '从未 / never' : `${formatBeijingDateTime(`${utc.replace(' ', 'T')}Z`)}（北京时间 / Beijing time）`);
+const beijing = (utc: string | null) =>
+  utc === null ? '从未 / never' : `${formatBeijingDateTime(`${utc.replace(' ', 'T')}Z`)}（北京时间 / Beijing time）`;
 
 export const doctorCommand: Command = {
   usage: 'kesu doctor',
@@ -23,17 +24,29 @@ export const doctorCommand: Command = {
       const { store } = ctx;
       const facts = await store.reads.read(async (conn) => {
         const version = Object.values((await conn.rows(VERSION_SQL[store.backend]))[0] ?? {})[0];
-        const latest = (await conn.rows(
-          `SELECT CAST((SELECT max(created_at) FROM submission_revisions) AS VARCHAR) AS revisions,
+        const latest =
+          (
+            await conn.rows(
+              `SELECT CAST((SELECT max(created_at) FROM submission_revisions) AS VARCHAR) AS revisions,
                   CAST((SELECT max(created_at) FROM assignments) AS VARCHAR) AS assignments`,
-        ))[0] ?? {};
-        return { version: String(version), applied: await schemaVersion(conn), revisions: (latest['revisions'] as string | null) ?? null, assignments: (latest['assignments'] as string | null) ?? null };
+            )
+          )[0] ?? {};
+        return {
+          version: String(version),
+          applied: await schemaVersion(conn),
+          revisions: (latest['revisions'] as string | null) ?? null,
+          assignments: (latest['assignments'] as string | null) ?? null,
+        };
       });
       const build = await ctx.analytics.lastBuild();
       const where = ctx.analytics.where();
       // Current when the last build read every revision and assignment stored so far.
-      const behind = (stored: string | null, read: string | null) => stored !== null && (read === null || stored > read);
-      const current = build.builtAt !== null && !behind(facts.revisions, build.revisionsUntil) && !behind(facts.assignments, build.assignmentsUntil);
+      const behind = (stored: string | null, read: string | null) =>
+        stored !== null && (read === null || stored > read);
+      const current =
+        build.builtAt !== null &&
+        !behind(facts.revisions, build.revisionsUntil) &&
+        !behind(facts.assignments, build.assignmentsUntil);
       const engine = store.backend === 'postgres' ? 'PostgreSQL' : 'DuckDB（嵌入式 / embedded）';
       io.out(
         [

@@ -15,7 +15,11 @@ export const exportCommand: Command = {
   async run(args, io) {
     let values;
     try {
-      ({ values } = parseArgs({ args, strict: true, options: { format: { type: 'string' }, out: { type: 'string' } } }));
+      ({ values } = parseArgs({
+        args,
+        strict: true,
+        options: { format: { type: 'string' }, out: { type: 'string' } },
+      }));
     } catch (error) {
       io.err(`kesu export: ${(error as Error).message}\n`);
       return 2;
@@ -36,11 +40,16 @@ export const exportCommand: Command = {
     }
     const ctx = await openContext();
     try {
-      const { lake } = await ctx.analytics.build({ onStep: progressBar(io, '数据仓库 warehouse'), onLakeStep: progressBar(io, '数据湖 lake') });
+      const { lake } = await ctx.analytics.build({
+        onStep: progressBar(io, '数据仓库 warehouse'),
+        onLakeStep: progressBar(io, '数据湖 lake'),
+      });
       if (format === 'parquet') {
         // The copy takes the generation as it is, links resolved, so it stands on its own.
         if (out) cpSync(lake.generation, out, { recursive: true, dereference: true });
-        io.out(`已导出 Parquet 数据湖 / Parquet lake written: ${out ?? path.join(ctx.dataDir, 'lake')} (${lake.rows} 行 rows)\n`);
+        io.out(
+          `已导出 Parquet 数据湖 / Parquet lake written: ${out ?? path.join(ctx.dataDir, 'lake')} (${lake.rows} 行 rows)\n`,
+        );
         return 0;
       }
       const files = await ctx.analytics.exportTables(out as string, format, progressBar(io, format.toUpperCase()));

@@ -34,7 +34,9 @@ afterAll(() => {
 async function inbox() {
   const ctx = await createContext({ database: path.join(dir, 'kesu.duckdb'), dataDir: dir });
   try {
-    return (await ctx.store.reads.read((conn) => listNotifications(conn, reporterId, { limit: 10, offset: 0 }))).items.map((n) => n.kind);
+    return (
+      await ctx.store.reads.read((conn) => listNotifications(conn, reporterId, { limit: 10, offset: 0 }))
+    ).items.map((n) => n.kind);
   } finally {
     await ctx.close();
   }
@@ -44,13 +46,20 @@ describe('kesu notify run', () => {
   it('runs one round as of the time given, and a second round adds nothing', async () => {
     const first = await kesu('notify', 'run', '--at', '2024-04-14T09:00+08:00');
     expect(first.code, first.err).toBe(0);
-    expect(first.out).toContain('2024-04-14 09:00（北京时间 / Beijing time）: 2 个待提交任务 assignments due, 1 条新提醒 new reminders; 未配置邮件 / mail not configured');
+    expect(first.out).toContain(
+      '2024-04-14 09:00（北京时间 / Beijing time）: 2 个待提交任务 assignments due, 1 条新提醒 new reminders; 未配置邮件 / mail not configured',
+    );
     expect((await kesu('notify', 'run', '--at', '2024-04-14T10:00+08:00')).out).toContain('0 条新提醒');
     expect(await inbox()).toEqual(['deadline.due1']);
   });
 
   it('refuses a time it cannot read, and unknown options', async () => {
-    for (const args of [['--at', 'tomorrow'], ['--at', '2024-02-30'], ['--at', "2024-04-14'; DROP TABLE notifications; --"], ['--later']]) {
+    for (const args of [
+      ['--at', 'tomorrow'],
+      ['--at', '2024-02-30'],
+      ['--at', "2024-04-14'; DROP TABLE notifications; --"],
+      ['--later'],
+    ]) {
       const result = await kesu('notify', 'run', ...args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.err).toMatch(/^kesu notify run: /);

@@ -29,8 +29,13 @@ export const notifyRun: Command = {
         io.err('kesu notify run: 另一个服务正在运行通知任务 / another server is running the notification jobs now\n');
         return 1;
       }
-      const mail = round.mail === null ? '未配置邮件 / mail not configured' : `邮件 / mail: ${round.mail.sent} 已发送 sent, ${round.mail.failed} 失败 failed`;
-      io.out(`${formatBeijingDateTime(at)}（北京时间 / Beijing time）: ${round.deadlines.assignments} 个待提交任务 assignments due, ${round.deadlines.stored} 条新提醒 new reminders; ${mail}\n`);
+      const mail =
+        round.mail === null
+          ? '未配置邮件 / mail not configured'
+          : `邮件 / mail: ${round.mail.sent} 已发送 sent, ${round.mail.failed} 失败 failed`;
+      io.out(
+        `${formatBeijingDateTime(at)}（北京时间 / Beijing time）: ${round.deadlines.assignments} 个待提交任务 assignments due, ${round.deadlines.stored} 条新提醒 new reminders; ${mail}\n`,
+      );
       return 0;
     } finally {
       await ctx.close();

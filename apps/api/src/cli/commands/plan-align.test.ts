@@ -17,7 +17,16 @@ describe('kesu plan align', () => {
   it('lists 锦江区’s targets against the demo’s 成都市 plan as JSON, the literacy pair among them', async () => {
     const result = await kesu('plan', 'align', '--region', '510104', '--json');
     expect(result.code, result.err).toBe(0);
-    const answer = JSON.parse(result.out) as { plan: { regionCode: string }; parent: { regionCode: string; title: string }; pairs: Array<{ relation: string; target: { text: string } | null; parentTarget: { text: string } | null; note: { zh: string } }> };
+    const answer = JSON.parse(result.out) as {
+      plan: { regionCode: string };
+      parent: { regionCode: string; title: string };
+      pairs: Array<{
+        relation: string;
+        target: { text: string } | null;
+        parentTarget: { text: string } | null;
+        note: { zh: string };
+      }>;
+    };
     expect(answer.plan.regionCode).toBe('510104');
     // No public copy of 成都市's plan exists: the demo's synthetic one stands in, marked as demo data.
     expect(answer.parent).toMatchObject({ regionCode: '510100', title: expect.stringContaining('（演示）') });
@@ -31,10 +40,14 @@ describe('kesu plan align', () => {
 
   it('prints the pairs in words by default, and 成都市 against the real 四川省 plan', async () => {
     const jinjiang = await kesu('plan', 'align', '--region', '510104');
-    expect(jinjiang.out).toMatch(/^方案：成都市锦江区全民科学素质行动规划纲要实施方案（2021—2025年）（锦江区，2021—2025）\n上级方案：.+（演示）（成都市，2021—2025，最近的有同期方案的上级地区）\n可对照 \d+ 对/);
+    expect(jinjiang.out).toMatch(
+      /^方案：成都市锦江区全民科学素质行动规划纲要实施方案（2021—2025年）（锦江区，2021—2025）\n上级方案：.+（演示）（成都市，2021—2025，最近的有同期方案的上级地区）\n可对照 \d+ 对/,
+    );
     expect(jinjiang.out).toContain('[本级新增]\n  本级 #3：建立现代课程教学示范校5所\n  上级方案没有这一指标的目标\n');
     const chengdu = await kesu('plan', 'align', '--region', '510100');
-    expect(chengdu.out).toContain('上级方案：四川省全民科学素质行动实施方案（四川省，2021—2025，最近的有同期方案的上级地区）');
+    expect(chengdu.out).toContain(
+      '上级方案：四川省全民科学素质行动实施方案（四川省，2021—2025，最近的有同期方案的上级地区）',
+    );
     expect(chengdu.out).toContain('  上级 #1：全省公民具备科学素质的比例超过13%\n');
   });
 

@@ -17,7 +17,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 const seed = loadSeedDocuments()[1]!.file;
 const another = loadSeedDocuments()[2]!.file;
 
@@ -40,13 +39,18 @@ describe('kesu plan import', () => {
   it('refuses a plan already stored, naming it, and --revision-of stores the document as its next revision', async () => {
     const first = await kesu('plan', 'import', another);
     expect(first.code).toBe(1);
-    expect(first.err).toMatch(/已导入过该方案（同一文件）：「楚雄州全民科学素质行动实施方案\(2022—2025年\)」，第 1 版（编号 [0-9a-f-]{36}）.* \/ this plan is already imported/);
+    expect(first.err).toMatch(
+      /已导入过该方案（同一文件）：「楚雄州全民科学素质行动实施方案\(2022—2025年\)」，第 1 版（编号 [0-9a-f-]{36}）.* \/ this plan is already imported/,
+    );
     const id = /编号 ([0-9a-f-]{36})/.exec(first.err)![1]!;
     const revision = await kesu('plan', 'import', another, '--revision-of', id);
     expect(revision.code).toBe(0);
     expect(revision.out).toContain(`stored as plan ${id}`);
     const missing = await kesu('plan', 'import', another, '--revision-of', '00000000-0000-4000-8000-000000000000');
-    expect([missing.code, missing.err]).toEqual([1, 'kesu plan import: 方案 00000000-0000-4000-8000-000000000000 不存在 / plan 00000000-0000-4000-8000-000000000000 not found\n']);
+    expect([missing.code, missing.err]).toEqual([
+      1,
+      'kesu plan import: 方案 00000000-0000-4000-8000-000000000000 不存在 / plan 00000000-0000-4000-8000-000000000000 not found\n',
+    ]);
   });
 
   it('--json prints the Plan JSON and nothing else', async () => {

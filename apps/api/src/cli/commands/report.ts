@@ -10,29 +10,46 @@ import { openContext } from './open-context.js';
 import { writeFinalReport } from './report-final.js';
 
 export const reportCommand: Command = {
-  usage: 'kesu report --region CODE [--kind progress|final] [--period YYYY] --out FILE [--lang zh|en] [--format html|pdf|docx]',
-  summaryZh: '生成某地区某年度的可打印进展报告（HTML，图表为 SVG；或经 Chromium 打印为 A4 PDF），或规划期结束后的终期评估（--kind final，另可为 Word）',
-  summaryEn: 'write the printable progress report of a region and year (HTML with SVG charts, or an A4 PDF printed by Chromium), or the final evaluation of an ended plan (--kind final, also as Word)',
+  usage:
+    'kesu report --region CODE [--kind progress|final] [--period YYYY] --out FILE [--lang zh|en] [--format html|pdf|docx]',
+  summaryZh:
+    '生成某地区某年度的可打印进展报告（HTML，图表为 SVG；或经 Chromium 打印为 A4 PDF），或规划期结束后的终期评估（--kind final，另可为 Word）',
+  summaryEn:
+    'write the printable progress report of a region and year (HTML with SVG charts, or an A4 PDF printed by Chromium), or the final evaluation of an ended plan (--kind final, also as Word)',
   async run(args, io) {
     let values;
     try {
       ({ values } = parseArgs({
         args,
         strict: true,
-        options: { region: { type: 'string' }, kind: { type: 'string', default: 'progress' }, period: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string', default: 'zh' }, format: { type: 'string', default: 'html' } },
+        options: {
+          region: { type: 'string' },
+          kind: { type: 'string', default: 'progress' },
+          period: { type: 'string' },
+          out: { type: 'string' },
+          lang: { type: 'string', default: 'zh' },
+          format: { type: 'string', default: 'html' },
+        },
       }));
     } catch (error) {
       io.err(`kesu report: ${(error as Error).message}\n`);
       return 2;
     }
     const { region, kind, period, out, lang, format } = values;
-    if (!region || !/^\d{6}$/.test(region)) return usage(io, '--region 须为六位行政区划代码 / --region must be a six-digit region code');
-    if (kind !== 'progress' && kind !== 'final') return usage(io, '--kind 只能是 progress（进展报告）或 final（终期评估）/ --kind must be progress or final');
+    if (!region || !/^\d{6}$/.test(region))
+      return usage(io, '--region 须为六位行政区划代码 / --region must be a six-digit region code');
+    if (kind !== 'progress' && kind !== 'final')
+      return usage(io, '--kind 只能是 progress（进展报告）或 final（终期评估）/ --kind must be progress or final');
     if (kind === 'final') return writeFinalReport({ region, period, out, lang, format }, io);
-    if (!period || !/^\d{4}$/.test(period)) return usage(io, '--period 须为年份，如 2025 / --period must be a year such as 2025');
+    if (!period || !/^\d{4}$/.test(period))
+      return usage(io, '--period 须为年份，如 2025 / --period must be a year such as 2025');
     if (!out) return usage(io, '缺少 --out 输出文件 / --out FILE is required');
     if (lang !== 'zh' && lang !== 'en') return usage(io, '--lang 只能是 zh 或 en / --lang must be zh or en');
-    if (format !== 'html' && format !== 'pdf') return usage(io, '--format 只能是 html 或 pdf（docx 仅用于 --kind final）/ --format must be html or pdf (docx is for --kind final)');
+    if (format !== 'html' && format !== 'pdf')
+      return usage(
+        io,
+        '--format 只能是 html 或 pdf（docx 仅用于 --kind final）/ --format must be html or pdf (docx is for --kind final)',
+      );
     const ctx = await openContext();
     try {
       const place = ctx.regions.get(region);

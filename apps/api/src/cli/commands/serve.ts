@@ -15,7 +15,14 @@ export const serveCommand = (runCommand: RunCommand): Command => ({
   async run(args, io) {
     let values;
     try {
-      ({ values } = parseArgs({ args, strict: true, options: { port: { type: 'string', default: process.env['PORT'] ?? '8080' }, host: { type: 'string', default: '127.0.0.1' } } }));
+      ({ values } = parseArgs({
+        args,
+        strict: true,
+        options: {
+          port: { type: 'string', default: process.env['PORT'] ?? '8080' },
+          host: { type: 'string', default: '127.0.0.1' },
+        },
+      }));
     } catch (error) {
       io.err(`kesu serve: ${(error as Error).message}\n`);
       return 2;
@@ -29,7 +36,11 @@ export const serveCommand = (runCommand: RunCommand): Command => ({
     const server = await startServer(ctx, port, values.host);
     const commands = ctx.store.backend === 'duckdb' ? await takeCommands(ctx, runCommand, io) : null;
     // Catch up on changes made while no server ran (commands, a restore).
-    ctx.analytics.refresh().catch((error: unknown) => io.err(`kesu serve: 数据仓库刷新失败 / warehouse refresh failed: ${(error as Error).message}\n`));
+    ctx.analytics
+      .refresh()
+      .catch((error: unknown) =>
+        io.err(`kesu serve: 数据仓库刷新失败 / warehouse refresh failed: ${(error as Error).message}\n`),
+      );
     const logins = readDemoLogins(path.join(ctx.dataDir, 'demo-logins.txt'));
     io.out(
       [
@@ -37,10 +48,17 @@ export const serveCommand = (runCommand: RunCommand): Command => ({
         `科素 Kesu 已启动 / is running: ${server.url}`,
         `  API 文档 / API docs: ${server.url}/api/docs`,
         ctx.webDir ? '' : '  （网页尚未构建，只提供 API / web app not built: API only）',
-        ...(logins.length > 0 ? ['演示账号 / demo log-ins (演示数据 demo data):', ...logins.map((l) => `  ${l.role.padEnd(12)} ${l.username.padEnd(12)} ${l.password}`)] : []),
+        ...(logins.length > 0
+          ? [
+              '演示账号 / demo log-ins (演示数据 demo data):',
+              ...logins.map((l) => `  ${l.role.padEnd(12)} ${l.username.padEnd(12)} ${l.password}`),
+            ]
+          : []),
         '按 Ctrl+C 停止 / press Ctrl+C to stop',
         '',
-      ].filter((l) => l !== '').join('\n') + '\n',
+      ]
+        .filter((l) => l !== '')
+        .join('\n') + '\n',
     );
     await new Promise<void>((resolve) => {
       // Commands under way finish before the store closes, as requests do.
@@ -60,7 +78,9 @@ async function takeCommands(ctx: AppContext, runCommand: RunCommand, io: Output)
   try {
     return await listenForCommands(ctx, runCommand);
   } catch (error) {
-    io.err(`kesu serve: 无法监听命令套接字，其他 kesu 命令须在服务停止后运行 / cannot listen for commands, other kesu commands must wait for the server to stop: ${(error as Error).message}\n`);
+    io.err(
+      `kesu serve: 无法监听命令套接字，其他 kesu 命令须在服务停止后运行 / cannot listen for commands, other kesu commands must wait for the server to stop: ${(error as Error).message}\n`,
+    );
     return null;
   }
 }

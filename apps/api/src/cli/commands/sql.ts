@@ -5,15 +5,27 @@ import { storeFile } from '../../config.js';
 import type { Command, Output } from '../command.js';
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function printTable(io: Output, columns: string[], rows: unknown[][]): void {
-  const cells = [columns, ...rows.map((r) => r.map((v) => (v === null ? 'NULL' : typeof v === 'object' ? JSON.stringify(v) : String(v))))];
+  const cells = [
+    columns,
+    ...rows.map((r) => r.map((v) => (v === null ? 'NULL' : typeof v === 'object' ? JSON.stringify(v) : String(v)))),
+  ];
   const widths = columns.map((_, i) => Math.min(40, Math.max(...cells.map((r) => String(r[i] ?? '').length))));
   for (const [n, row] of cells.entries()) {
-    io.out(`${row.map((v, i) => String(v).slice(0, 40).padEnd(widths[i] ?? 0)).join(' | ')}\n`);
+    io.out(
+      `${row
+        .map((v, i) =>
+          String(v)
+            .slice(0, 40)
+            .padEnd(widths[i] ?? 0),
+        )
+        .join(' | ')}\n`,
+    );
     if (n === 0) io.out(`${widths.map((w) => '-'.repeat(w)).join('-+-')}\n`);
   }
 }
@@ -25,7 +37,12 @@ export const sqlCommand: Command = {
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs({ args, strict: true, allowPositionals: true, options: { scope: { type: 'string' }, format: { type: 'string', default: 'table' } } });
+      parsed = parseArgs({
+        args,
+        strict: true,
+        allowPositionals: true,
+        options: { scope: { type: 'string' }, format: { type: 'string', default: 'table' } },
+      });
     } catch (error) {
       io.err(`kesu sql: ${(error as Error).message}\n`);
       return 2;
@@ -47,15 +64,21 @@ export const sqlCommand: Command = {
     try {
       const result = await sandbox.query(positionals[0] as string, values.scope ?? null);
       const columns = result.columns.map((c) => c.name);
-      if (values.format === 'json') io.out(`${JSON.stringify(result.rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))))}\n`);
-      else if (values.format === 'csv') io.out([columns, ...result.rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
+      if (values.format === 'json')
+        io.out(`${JSON.stringify(result.rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))))}\n`);
+      else if (values.format === 'csv')
+        io.out([columns, ...result.rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
       else printTable(io, columns, result.rows);
-      io.err(`${result.rows.length} 行 rows${result.truncated ? '（已截断 truncated）' : ''}, ${Math.round(result.ms)} ms\n`);
+      io.err(
+        `${result.rows.length} 行 rows${result.truncated ? '（已截断 truncated）' : ''}, ${Math.round(result.ms)} ms\n`,
+      );
       return 0;
     } catch (error) {
       if (!(error instanceof SandboxError)) throw error;
       const where = error.problems[0]?.position;
-      io.err(`kesu sql: ${error.zh} / ${error.en}${where === null || where === undefined ? '' : ` (位置 position ${where})`}\n`);
+      io.err(
+        `kesu sql: ${error.zh} / ${error.en}${where === null || where === undefined ? '' : ` (位置 position ${where})`}\n`,
+      );
       return 1;
     } finally {
       sandbox.close();

@@ -14,18 +14,40 @@ export const userAdd: Command = {
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { role: { type: 'string' }, region: { type: 'string' }, department: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' } } });
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          role: { type: 'string' },
+          region: { type: 'string' },
+          department: { type: 'string' },
+          name: { type: 'string' },
+          'password-stdin': { type: 'boolean' },
+        },
+      });
     } catch (error) {
       io.err(`kesu user add: ${(error as Error).message}\n`);
       return 2;
     }
     const [username, ...extra] = parsed.positionals;
     const v = parsed.values;
-    const password = v['password-stdin'] ? ((await io.stdin?.()) ?? '').trim() : `kesu-${randomBytes(9).toString('base64url')}`;
-    const input = NewUser.safeParse({ username, displayName: v.name ?? username, password, role: v.role, regionCode: v.region ?? null, department: v.department ?? null });
+    const password = v['password-stdin']
+      ? ((await io.stdin?.()) ?? '').trim()
+      : `kesu-${randomBytes(9).toString('base64url')}`;
+    const input = NewUser.safeParse({
+      username,
+      displayName: v.name ?? username,
+      password,
+      role: v.role,
+      regionCode: v.region ?? null,
+      department: v.department ?? null,
+    });
     if (!input.success || extra.length > 0) {
       const details = input.success ? [] : toApiError(input.error).error.details;
-      io.err(`kesu user add: ${details.map((d) => `${d.path || 'input'}: ${d.message} / ${d.messageEn}`).join('; ') || 'one USERNAME only'}\n`);
+      io.err(
+        `kesu user add: ${details.map((d) => `${d.path || 'input'}: ${d.message} / ${d.messageEn}`).join('; ') || 'one USERNAME only'}\n`,
+      );
       return 2;
     }
     const ctx = await openContext();
@@ -41,9 +63,13 @@ export const userAdd: Command = {
       const passwordHash = await hashPassword(password);
       await ctx.store.writes.write(async (conn) => {
         const user = await insertUser(conn, { ...input.data, passwordHash });
-        await recordAudit(conn, [{ actor: 'cli', action: 'user.create', entity: 'user', entityId: user.id, previous: null, next: user }]);
+        await recordAudit(conn, [
+          { actor: 'cli', action: 'user.create', entity: 'user', entityId: user.id, previous: null, next: user },
+        ]);
       });
-      io.out(`已创建 / created ${input.data.username} (${input.data.role})${v['password-stdin'] ? '' : `，密码 / password: ${password}`}\n`);
+      io.out(
+        `已创建 / created ${input.data.username} (${input.data.role})${v['password-stdin'] ? '' : `，密码 / password: ${password}`}\n`,
+      );
       return 0;
     } finally {
       await ctx.close();

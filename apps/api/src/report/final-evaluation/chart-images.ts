@@ -48,7 +48,9 @@ function fontFiles(root: string, depth = 4): string[] {
   } catch {
     return [];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? fontFiles(path.join(root, e.name), depth - 1) : e.isFile() ? [path.join(root, e.name)] : []));
+  return entries.flatMap((e) =>
+    e.isDirectory() ? fontFiles(path.join(root, e.name), depth - 1) : e.isFile() ? [path.join(root, e.name)] : [],
+  );
 }
 
 /** The first known CJK sans font installed under the roots, or null (charts would draw boxes for every character). */
@@ -78,7 +80,12 @@ export function chartPngs(charts: readonly DrawnChart[], font: CjkFont | null): 
     const resvg = new Resvg(chart.svg, {
       fitTo: { mode: 'width', value: chart.width * 2 },
       background: '#ffffff',
-      font: { fontFiles: font.files, loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family },
+      font: {
+        fontFiles: font.files,
+        loadSystemFonts: false,
+        defaultFontFamily: font.family,
+        sansSerifFamily: font.family,
+      },
     });
     return resvg.render().asPng();
   });

@@ -9,7 +9,12 @@ export interface ChartRows {
 }
 
 /** Runs each listed report's query for the region and year; the charts are drawn from these rows. */
-export function loadCharts(analytics: AnalyticsService, ids: readonly ReportId[], regionCode: string, year: number): Promise<ChartRows[]> {
+export function loadCharts(
+  analytics: AnalyticsService,
+  ids: readonly ReportId[],
+  regionCode: string,
+  year: number,
+): Promise<ChartRows[]> {
   return Promise.all(
     ids.map(async (id) => {
       const { sql, params } = reports[id].query({ parentCode: regionCode, year });

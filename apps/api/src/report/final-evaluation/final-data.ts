@@ -131,18 +131,32 @@ function toPlan(r: Row): FinalPlan {
  */
 export function pickPlan(region: Region, plans: FinalPlan[], year: number | undefined, now: Date): FinalPlan {
   if (plans.length === 0) {
-    throw new FinalEvaluationRefused('no_plan', `${region.name}尚无已导入的实施方案，无法生成终期评估`, `${region.name} has no imported plan, so there is no final evaluation to write`);
+    throw new FinalEvaluationRefused(
+      'no_plan',
+      `${region.name}尚无已导入的实施方案，无法生成终期评估`,
+      `${region.name} has no imported plan, so there is no final evaluation to write`,
+    );
   }
   const terms = plans.map((p) => period(p.start, p.end)).join('、');
   const thisYear = beijingYear(now);
   // Without a year, the latest plan whose term has ended: a next-term draft beside it has no final evaluation yet.
-  const plan = year === undefined ? (plans.find((p) => p.end < thisYear) ?? plans[0]) : plans.find((p) => p.start <= year && year <= p.end);
+  const plan =
+    year === undefined
+      ? (plans.find((p) => p.end < thisYear) ?? plans[0])
+      : plans.find((p) => p.start <= year && year <= p.end);
   if (plan === undefined) {
     throw new FinalEvaluationRefused(
       'year_outside_plan',
       `${year} 年不在${region.name}实施方案的规划期（${terms}年）内`,
       `${year} is outside the term of ${region.name}'s plan (${terms.replaceAll('—', '–').replaceAll('、', ', ')})`,
-      [{ path: 'year', code: 'year_outside_plan', message: `规划期为 ${terms} 年`, messageEn: `the plan runs ${terms.replaceAll('—', '–')}` }],
+      [
+        {
+          path: 'year',
+          code: 'year_outside_plan',
+          message: `规划期为 ${terms} 年`,
+          messageEn: `the plan runs ${terms.replaceAll('—', '–')}`,
+        },
+      ],
     );
   }
   if (plan.end >= thisYear) {
@@ -150,7 +164,14 @@ export function pickPlan(region: Region, plans: FinalPlan[], year: number | unde
       'plan_not_ended',
       `${region.name}实施方案（${period(plan.start, plan.end)}年）的规划期尚未结束（至 ${plan.end} 年底），暂不能作终期评估；请改看进展报告（kind=progress）`,
       `${region.name}'s plan (${plan.start}–${plan.end}) has not ended yet (it runs to the end of ${plan.end}), so it has no final evaluation; see the progress report instead (kind=progress)`,
-      [{ path: 'kind', code: 'plan_not_ended', message: '请改用进展报告：kind=progress', messageEn: 'use the progress report: kind=progress' }],
+      [
+        {
+          path: 'kind',
+          code: 'plan_not_ended',
+          message: '请改用进展报告：kind=progress',
+          messageEn: 'use the progress report: kind=progress',
+        },
+      ],
     );
   }
   return plan;
@@ -191,14 +212,17 @@ async function bySection(store: Store, planId: string, targets: FinalTarget[]): 
   const sections = (plan?.sections ?? []).map((s): FinalSection => ({ title: s.title, targets: [] }));
   for (const target of targets) {
     const source = plan?.targets[target.number - 1];
-    const section = source && source.metric === target.metric && source.section !== null ? sections[source.section] : undefined;
+    const section =
+      source && source.metric === target.metric && source.section !== null ? sections[source.section] : undefined;
     (section ?? general).targets.push(target);
   }
   return [general, ...sections].filter((s) => s.targets.length > 0);
 }
 
 function reading(periodValue: unknown, value: unknown): LiteracyReading | null {
-  return periodValue === null || periodValue === undefined || value === null || value === undefined ? null : { period: String(periodValue), value: Number(value) };
+  return periodValue === null || periodValue === undefined || value === null || value === undefined
+    ? null
+    : { period: String(periodValue), value: Number(value) };
 }
 
 /** Every target of a plan with its verdict for the year (the plan's last year: its final verdict), in the plan's order. */
@@ -212,13 +236,23 @@ export interface FinalSources {
 }
 
 /** Reads the final evaluation of a region's plan; `year` picks the plan whose term holds it. */
-export async function loadFinalEvaluation({ analytics, store }: FinalSources, region: Region, year: number | undefined, now: Date): Promise<FinalEvaluation> {
+export async function loadFinalEvaluation(
+  { analytics, store }: FinalSources,
+  region: Region,
+  year: number | undefined,
+  now: Date,
+): Promise<FinalEvaluation> {
   const plans = (await analytics.query(PLANS, [region.code])).map(toPlan);
   const plan = pickPlan(region, plans, year, now);
   const targets = await finalVerdicts(analytics, plan.planId, plan.end);
-  const literacyRow = (await analytics.query(LITERACY, [LITERACY_INDICATOR, region.code, plan.start, plan.end]))[0] ?? {};
+  const literacyRow =
+    (await analytics.query(LITERACY, [LITERACY_INDICATOR, region.code, plan.start, plan.end]))[0] ?? {};
   const literacyTarget = targets.find((t) => t.indicatorCode === LITERACY_INDICATOR);
-  const subRegions = Number((await analytics.query('SELECT count(*)::INTEGER AS n FROM dim_region WHERE parent_code = $1', [region.code]))[0]?.['n'] ?? 0);
+  const subRegions = Number(
+    (await analytics.query('SELECT count(*)::INTEGER AS n FROM dim_region WHERE parent_code = $1', [region.code]))[0]?.[
+      'n'
+    ] ?? 0,
+  );
   // The region's own charts always; comparisons only where there are sub-regions to compare.
   const chartIds: ReportId[] = [...OWN_REPORT_IDS, ...(subRegions > 0 ? COMPARISON_REPORT_IDS : [])];
   return {

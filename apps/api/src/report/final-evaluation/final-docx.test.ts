@@ -11,7 +11,15 @@ import { FINAL_WORDS } from './final-words.js';
 const empty = mkdtempSync(path.join(tmpdir(), 'kesu-no-fonts-'));
 afterAll(() => rmSync(empty, { recursive: true, force: true }));
 
-const svg = renderSvg({ title: { text: '各单位报送情况' }, xAxis: { type: 'category', data: ['区教育局', '区科协'] }, yAxis: {}, series: [{ type: 'bar', data: [8, 6] }] }, { width: 800, height: 480 });
+const svg = renderSvg(
+  {
+    title: { text: '各单位报送情况' },
+    xAxis: { type: 'category', data: ['区教育局', '区科协'] },
+    yAxis: {},
+    series: [{ type: 'bar', data: [8, 6] }],
+  },
+  { width: 800, height: 480 },
+);
 const DOC: FinalDocument = {
   lang: 'zh',
   title: ['锦江区全民科学素质行动实施方案', '终期评估报告'],
@@ -20,15 +28,27 @@ const DOC: FinalDocument = {
   meta: ['评估时点：2025年末（规划期最后一年）'],
   blocks: [
     { kind: 'heading', level: 1, text: '六、图表' },
-    { kind: 'table', head: ['单位', '应报'], widths: [0.7, 0.3], rows: [[{ text: '锦江区科协' }, { text: '8', numeric: true }]] },
-    { kind: 'chart', chart: { id: 'department-reporting', title: '各单位报送情况', svg, width: 800, height: 480 }, caption: '图1\u3000各单位报送情况' },
+    {
+      kind: 'table',
+      head: ['单位', '应报'],
+      widths: [0.7, 0.3],
+      rows: [[{ text: '锦江区科协' }, { text: '8', numeric: true }]],
+    },
+    {
+      kind: 'chart',
+      chart: { id: 'department-reporting', title: '各单位报送情况', svg, width: 800, height: 480 },
+      caption: '图1\u3000各单位报送情况',
+    },
   ],
   fileName: '510104-终期评估',
 };
 
 async function open(bytes: Buffer) {
   const zip = await JSZip.loadAsync(bytes);
-  return { xml: await zip.file('word/document.xml')!.async('string'), media: Object.values(zip.files).filter((f) => f.name.startsWith('word/media/') && !f.dir) };
+  return {
+    xml: await zip.file('word/document.xml')!.async('string'),
+    media: Object.values(zip.files).filter((f) => f.name.startsWith('word/media/') && !f.dir),
+  };
 }
 
 describe('charts in the Word file', () => {

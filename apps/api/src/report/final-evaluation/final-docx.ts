@@ -27,13 +27,26 @@ import { FINAL_WORDS } from './final-words.js';
 // A4 with the margins of a government document (GB/T 9704: 37 mm top, 35 bottom, 28 left, 26 right).
 // A4 in twips as Word writes it (converting millimetres rounds it down a twip).
 const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) };
+const MARGIN = {
+  top: convertMillimetersToTwip(37),
+  bottom: convertMillimetersToTwip(35),
+  left: convertMillimetersToTwip(28),
+  right: convertMillimetersToTwip(26),
+};
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /** The text block in pixels at 96 dpi, as images are sized. */
-const TEXT_PX = { width: Math.floor((TEXT_WIDTH / 1440) * 96), height: Math.floor(((PAGE.height - MARGIN.top - MARGIN.bottom) / 1440) * 96) };
+const TEXT_PX = {
+  width: Math.floor((TEXT_WIDTH / 1440) * 96),
+  height: Math.floor(((PAGE.height - MARGIN.top - MARGIN.bottom) / 1440) * 96),
+};
 
 // Chinese faces by role (title and first-level headings 黑体, second level 楷体, body 仿宋), Latin in Times New Roman.
-const face = (eastAsia: string): IFontAttributesProperties => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia });
+const face = (eastAsia: string): IFontAttributesProperties => ({
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+  cs: 'Times New Roman',
+  eastAsia,
+});
 const HEI = face('黑体');
 const KAI = face('楷体');
 const FANG = face('仿宋');
@@ -44,7 +57,13 @@ const SIZE = { title: 44, body: 32, caption: 24, table: 21 };
 /** Body lines at a fixed 28 pt, as official documents set them. */
 const BODY_LINE = { line: 560, lineRule: LineRuleType.EXACT };
 
-const STATUS_COLOR: Record<ProgressStatus, string> = { achieved: '2F9E44', on_track: '1F6FEB', at_risk: 'C76A00', behind: 'C92A5B', no_data: '6B7280' };
+const STATUS_COLOR: Record<ProgressStatus, string> = {
+  achieved: '2F9E44',
+  on_track: '1F6FEB',
+  at_risk: 'C76A00',
+  behind: 'C92A5B',
+  no_data: '6B7280',
+};
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
@@ -60,7 +79,12 @@ function heading(block: Extract<Block, { kind: 'heading' }>): Paragraph {
 }
 
 function paragraph(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 640 }, spacing: BODY_LINE, children: [new TextRun({ text, font: FANG, size: SIZE.body })] });
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: 640 },
+    spacing: BODY_LINE,
+    children: [new TextRun({ text, font: FANG, size: SIZE.body })],
+  });
 }
 
 function cell(content: Cell, width: number, header: boolean, bold: boolean): TableCell {
@@ -74,7 +98,15 @@ function cell(content: Cell, width: number, header: boolean, bold: boolean): Tab
     children: [
       new Paragraph({
         alignment: header ? AlignmentType.CENTER : content.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text: content.text, font: header ? HEI : FANG, size: SIZE.table, bold: bold || content.status !== undefined, ...(color ? { color } : {}) })],
+        children: [
+          new TextRun({
+            text: content.text,
+            font: header ? HEI : FANG,
+            size: SIZE.table,
+            bold: bold || content.status !== undefined,
+            ...(color ? { color } : {}),
+          }),
+        ],
       }),
     ],
   });
@@ -83,12 +115,22 @@ function cell(content: Cell, width: number, header: boolean, bold: boolean): Tab
 function table(block: Extract<Block, { kind: 'table' }>): Table {
   const widths = block.widths.map((share) => Math.floor(share * TEXT_WIDTH));
   const row = (cells: Cell[], header: boolean, bold = false) =>
-    new TableRow({ tableHeader: header, cantSplit: true, children: cells.map((c, i) => cell(c, widths[i] ?? 0, header, bold)) });
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: cells.map((c, i) => cell(c, widths[i] ?? 0, header, bold)),
+    });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    rows: [row(block.head.map((text) => ({ text })), true), ...block.rows.map((cells, i) => row(cells, false, block.total === true && i === block.rows.length - 1))],
+    rows: [
+      row(
+        block.head.map((text) => ({ text })),
+        true,
+      ),
+      ...block.rows.map((cells, i) => row(cells, false, block.total === true && i === block.rows.length - 1)),
+    ],
   });
 }
 
@@ -100,9 +142,20 @@ function chart(png: Uint8Array, size: { width: number; height: number }, caption
       alignment: AlignmentType.CENTER,
       keepNext: true,
       spacing: { before: 120 },
-      children: [new ImageRun({ type: 'png', data: png, transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) }, altText: { name: caption, description: caption, title: caption } })],
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png,
+          transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+          altText: { name: caption, description: caption, title: caption },
+        }),
+      ],
     }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: caption, font: HEI, size: SIZE.caption })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: caption, font: HEI, size: SIZE.caption })],
+    }),
   ];
 }
 
@@ -134,9 +187,27 @@ export async function renderFinalDocx(doc: FinalDocument, fontRoots?: readonly s
     warnings.push({ zh: FINAL_WORDS.zh.fontMissing, en: FINAL_WORDS.en.fontMissing });
   }
   const body: Array<Paragraph | Table> = [
-    ...doc.title.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 720, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: line, font: HEI, size: SIZE.title })] })),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: doc.term, font: KAI, size: SIZE.body })] }),
-    ...doc.meta.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_LINE, children: [new TextRun({ text: line, font: KAI, size: SIZE.caption })] })),
+    ...doc.title.map(
+      (line) =>
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { line: 720, lineRule: LineRuleType.EXACT },
+          children: [new TextRun({ text: line, font: HEI, size: SIZE.title })],
+        }),
+    ),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: doc.term, font: KAI, size: SIZE.body })],
+    }),
+    ...doc.meta.map(
+      (line) =>
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: BODY_LINE,
+          children: [new TextRun({ text: line, font: KAI, size: SIZE.caption })],
+        }),
+    ),
     gap(),
   ];
   let chartIndex = 0;
@@ -162,7 +233,14 @@ export async function renderFinalDocx(doc: FinalDocument, fontRoots?: readonly s
         properties: { page: { size: PAGE, margin: { ...MARGIN, footer: convertMillimetersToTwip(20) } } },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''], font: SONG, size: 28 })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''], font: SONG, size: 28 }),
+                ],
+              }),
+            ],
           }),
         },
         children: body,

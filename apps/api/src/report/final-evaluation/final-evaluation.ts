@@ -29,7 +29,11 @@ export interface FinalFile {
  * The final evaluation of a region's plan in one format. Refuses (FinalEvaluationRefused) a region
  * without a plan, a year outside it, or a plan whose term has not ended.
  */
-export async function writeFinalEvaluation(sources: FinalSources, region: Region, options: { year?: number; lang: Lang; format: FinalFormat; now: Date }): Promise<FinalFile> {
+export async function writeFinalEvaluation(
+  sources: FinalSources,
+  region: Region,
+  options: { year?: number; lang: Lang; format: FinalFormat; now: Date },
+): Promise<FinalFile> {
   const data = await loadFinalEvaluation(sources, region, options.year, options.now);
   const doc = buildFinalDocument(data, options.lang, options.now);
   const file = { contentType: CONTENT_TYPES[options.format], fileName: `${doc.fileName}.${options.format}` };

@@ -1,6 +1,10 @@
 import type { Block, FinalDocument, TableCell } from './final-content.js';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
 
 // The Word version's conventions in print CSS: A4 with official margins, 黑体 title and headings,
 // 仿宋 body (Noto CJK where the Windows faces are missing), tables that repeat their head.
@@ -42,7 +46,9 @@ function block(b: Block): string {
       return `<p>${escapeHtml(b.text)}</p>`;
     case 'table': {
       const cols = b.widths.map((w) => `<col style="width:${(w * 100).toFixed(1)}%">`).join('');
-      const rows = b.rows.map((r, i) => `<tr${b.total && i === b.rows.length - 1 ? ' class="total"' : ''}>${r.map(cell).join('')}</tr>`).join('');
+      const rows = b.rows
+        .map((r, i) => `<tr${b.total && i === b.rows.length - 1 ? ' class="total"' : ''}>${r.map(cell).join('')}</tr>`)
+        .join('');
       return `<table><colgroup>${cols}</colgroup><thead><tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
     }
     case 'chart':

@@ -8,7 +8,8 @@ export const FINAL_WORDS = {
     generatedLine: (time: string) => `生成时间：${time}（北京时间）`,
     headings: ['总体情况', '公民科学素质水平', '目标完成情况', '未完成目标及牵头单位', '各单位填报情况', '图表'],
     numbered: (n: number, text: string) => `${'一二三四五六七八九十'[n - 1] ?? n}、${text}`,
-    summary: (total: number, counts: string, share: string) => `方案共设量化目标 ${total} 项。按规划期末（最后一年年末）的判定：${counts}；完成率 ${share}。`,
+    summary: (total: number, counts: string, share: string) =>
+      `方案共设量化目标 ${total} 项。按规划期末（最后一年年末）的判定：${counts}；完成率 ${share}。`,
     countItem: (label: string, n: number) => `${label} ${n} 项`,
     noTargets: '方案未列出可量化的目标。',
     verdict: '终期结论',
@@ -25,7 +26,8 @@ export const FINAL_WORDS = {
     stretch: '力争目标',
     noStretch: '—',
     // Numbered afresh: plans restart （一） under each chapter (actions, then projects).
-    sectionTitle: (n: number, title: string | null) => `（${'一二三四五六七八九十'[n - 1] ?? n}）${title ?? '总体目标及未归入章节的目标'}`,
+    sectionTitle: (n: number, title: string | null) =>
+      `（${'一二三四五六七八九十'[n - 1] ?? n}）${title ?? '总体目标及未归入章节的目标'}`,
     no: '序号',
     target: '目标',
     actual: '实际值',
@@ -33,9 +35,11 @@ export const FINAL_WORDS = {
     leadUnits: '牵头单位',
     noLead: '方案未列明',
     actualOfGoal: '实际值 / 目标值',
-    missedIntro: (n: number) => `以下 ${n} 项目标在规划期末未完成（含进度正常但尚未达到目标值、暂无数据者），按结论和序号排列，列明牵头单位以便落实责任。`,
+    missedIntro: (n: number) =>
+      `以下 ${n} 项目标在规划期末未完成（含进度正常但尚未达到目标值、暂无数据者），按结论和序号排列，列明牵头单位以便落实责任。`,
     missedNone: '所有目标均已完成。',
-    departmentsIntro: (units: number, start: number, end: number) => `${start}—${end}年间，共有 ${units} 个单位承担填报任务，各单位应报、按时报送、逾期报送、未报和已审核的报告次数如下。`,
+    departmentsIntro: (units: number, start: number, end: number) =>
+      `${start}—${end}年间，共有 ${units} 个单位承担填报任务，各单位应报、按时报送、逾期报送、未报和已审核的报告次数如下。`,
     departmentsNone: '规划期内没有下达填报任务。',
     unit: '单位',
     assigned: '应报',
@@ -44,9 +48,11 @@ export const FINAL_WORDS = {
     missing: '未报',
     approved: '已审核',
     onTimeRate: '按时率',
-    chartsIntro: '以下图表反映本地区目标进度、重点指标、目标达标占比和各单位填报情况；有下级地区的，另附下级地区对比图。',
+    chartsIntro:
+      '以下图表反映本地区目标进度、重点指标、目标达标占比和各单位填报情况；有下级地区的，另附下级地区对比图。',
     figure: (n: number, title: string) => `图${n}\u3000${title}`,
-    fontMissing: '本机缺少中文字体（如 fonts-noto-cjk），图表未能插入本文档；请安装字体后重新生成，或查阅 HTML / PDF 版。',
+    fontMissing:
+      '本机缺少中文字体（如 fonts-noto-cjk），图表未能插入本文档；请安装字体后重新生成，或查阅 HTML / PDF 版。',
     done: '已完成',
     notDone: '未完成',
     milestone: (deadline: number | null) => (deadline === null ? '按期完成' : `${deadline}年底前完成`),
@@ -60,16 +66,25 @@ export const FINAL_WORDS = {
     planLine: (title: string) => `Plan evaluated: ${title}`,
     asOfLine: (end: number) => `As of: the end of ${end} (the plan's last year)`,
     generatedLine: (time: string) => `Generated: ${time} (Beijing time)`,
-    headings: ['Overview', 'Science literacy rate', 'Targets', 'Targets missed and their lead units', 'Reporting by unit', 'Charts'],
+    headings: [
+      'Overview',
+      'Science literacy rate',
+      'Targets',
+      'Targets missed and their lead units',
+      'Reporting by unit',
+      'Charts',
+    ],
     numbered: (n: number, text: string) => `${n}. ${text}`,
-    summary: (total: number, counts: string, share: string) => `The plan sets ${total} quantified targets. As judged at the end of its last year: ${counts}; ${share} achieved.`,
+    summary: (total: number, counts: string, share: string) =>
+      `The plan sets ${total} quantified targets. As judged at the end of its last year: ${counts}; ${share} achieved.`,
     countItem: (label: string, n: number) => `${label.toLowerCase()} ${n}`,
     noTargets: 'The plan lists no quantified targets.',
     verdict: 'Final verdict',
     count: 'Targets',
     share: 'Share',
     total: 'Total',
-    literacyIntro: (target: string) => `The plan's target for the share of citizens with basic science literacy is ${target}.`,
+    literacyIntro: (target: string) =>
+      `The plan's target for the share of citizens with basic science literacy is ${target}.`,
     literacyNone: 'The region reported no science literacy rate during the term; there is no final value.',
     indicator: 'Indicator',
     literacyItem: 'Share of citizens with basic science literacy',
@@ -78,7 +93,8 @@ export const FINAL_WORDS = {
     goal: 'Target value',
     stretch: 'Stretch target',
     noStretch: '—',
-    sectionTitle: (n: number, title: string | null) => `(${n}) ${title ?? 'Overall goals and targets outside the sections'}`,
+    sectionTitle: (n: number, title: string | null) =>
+      `(${n}) ${title ?? 'Overall goals and targets outside the sections'}`,
     no: 'No.',
     target: 'Target',
     actual: 'Actual',
@@ -86,9 +102,11 @@ export const FINAL_WORDS = {
     leadUnits: 'Lead units',
     noLead: 'not named in the plan',
     actualOfGoal: 'Actual / target',
-    missedIntro: (n: number) => `These ${n} targets were not achieved by the end of the term (including those on track but short of their value, and those without data), by verdict and number, with the units leading them.`,
+    missedIntro: (n: number) =>
+      `These ${n} targets were not achieved by the end of the term (including those on track but short of their value, and those without data), by verdict and number, with the units leading them.`,
     missedNone: 'Every target was achieved.',
-    departmentsIntro: (units: number, start: number, end: number) => `From ${start} to ${end}, ${units} units were assigned reports; the reports each was due, sent on time, sent late, never sent, and had approved:`,
+    departmentsIntro: (units: number, start: number, end: number) =>
+      `From ${start} to ${end}, ${units} units were assigned reports; the reports each was due, sent on time, sent late, never sent, and had approved:`,
     departmentsNone: 'No reports were assigned during the term.',
     unit: 'Unit',
     assigned: 'Due',
@@ -97,9 +115,11 @@ export const FINAL_WORDS = {
     missing: 'Missing',
     approved: 'Approved',
     onTimeRate: 'On-time rate',
-    chartsIntro: "The region's target progress, key indicators, share of targets on track and its units' reporting; with sub-regions, their comparison follows.",
+    chartsIntro:
+      "The region's target progress, key indicators, share of targets on track and its units' reporting; with sub-regions, their comparison follows.",
     figure: (n: number, title: string) => `Figure ${n}. ${title}`,
-    fontMissing: 'No CJK font (such as fonts-noto-cjk) is installed on this machine, so the charts could not be placed in this document; install one and generate it again, or see the HTML / PDF version.',
+    fontMissing:
+      'No CJK font (such as fonts-noto-cjk) is installed on this machine, so the charts could not be placed in this document; install one and generate it again, or see the HTML / PDF version.',
     done: 'done',
     notDone: 'not done',
     milestone: (deadline: number | null) => (deadline === null ? 'done on time' : `done by the end of ${deadline}`),

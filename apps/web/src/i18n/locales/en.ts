@@ -161,7 +161,13 @@ export const en: Messages = {
     noHistory: 'Nothing yet',
     revisionStep: '{actor} {step}',
     revisionLine: 'revision {revision} · {at}',
-    steps: { save: 'saved a draft', submit: 'submitted', approve: 'approved', accept: 'accepted', return: 'returned it' },
+    steps: {
+      save: 'saved a draft',
+      submit: 'submitted',
+      approve: 'approved',
+      accept: 'accepted',
+      return: 'returned it',
+    },
     comment: 'Comment: ',
   },
   approval: {
@@ -189,7 +195,8 @@ export const en: Messages = {
     approve: 'Approve',
     return: 'Return',
     confirmApprove: 'Approved data is locked and cannot be changed. Approve?',
-    confirmOutliers: '{n} value(s) lie far from this unit’s earlier periods: {fields}. Approving confirms you have checked them; they will count in the region’s progress. Approve?',
+    confirmOutliers:
+      '{n} value(s) lie far from this unit’s earlier periods: {fields}. Approving confirms you have checked them; they will count in the region’s progress. Approve?',
     confirmOutliersButton: 'Checked, approve',
     approved: 'Approved',
     returned: 'Returned to the unit',
@@ -339,7 +346,8 @@ export const en: Messages = {
     unknownFunction: 'Unknown',
     collective: 'Collective (all member units…)',
     merge: 'Merge selected',
-    mergeHint: 'Select two or more names of the same unit (e.g. 区科协 and 区科学技术协会) to give them one normalised name',
+    mergeHint:
+      'Select two or more names of the same unit (e.g. 区科协 and 区科学技术协会) to give them one normalised name',
     merged: 'Merged into "{name}"',
     tasks: 'Tasks',
   },
@@ -353,7 +361,8 @@ export const en: Messages = {
     deleted: 'Target deleted',
     splitTarget: 'Split target',
     splitTitle: 'Split into two targets',
-    splitHint: 'Choose where to split: each part becomes a target, its value read again from its own words; you can still edit them.',
+    splitHint:
+      'Choose where to split: each part becomes a target, its value read again from its own words; you can still edit them.',
     splitNone: 'This target has no place to split it (、，和 及 …)',
     split: 'Split',
     splitDone: 'Split into two targets',
@@ -377,7 +386,8 @@ export const en: Messages = {
     },
     problemAt: 'At: {path}',
     duplicateTitle: 'This plan is already imported',
-    duplicateBody: '"{title}" is already stored (revision {revision}, {reason}). Importing another copy would count the same targets twice in progress.',
+    duplicateBody:
+      '"{title}" is already stored (revision {revision}, {reason}). Importing another copy would count the same targets twice in progress.',
     reasons: {
       same_document: 'the same document',
       same_region_title: 'the same region and title',
@@ -397,7 +407,8 @@ export const en: Messages = {
     draftSaved: 'Draft saved',
     save: 'Save draft',
     publish: 'Publish a version',
-    confirmPublish: 'A published version cannot be changed; existing assignments keep their version. Publish version {version}?',
+    confirmPublish:
+      'A published version cannot be changed; existing assignments keep their version. Publish version {version}?',
     published: 'Version {version} published',
     invalid: '{n} problem(s) in the form; fix them to save or publish',
     palette: 'Field types',
@@ -511,9 +522,11 @@ export const en: Messages = {
     dueDate: 'Due date',
     dueDateFormat: 'YYYY-MM-DD',
     noDueDate: 'No due date',
-    pastDue: 'The due date {due} has passed (today is {today}): these assignments will show as {days} day(s) late at once',
+    pastDue:
+      'The due date {due} has passed (today is {today}): these assignments will show as {days} day(s) late at once',
     pastDueTitle: 'Due date has passed',
-    pastDueConfirm: 'The due date {due} is before today ({today}): {n} assignment(s) will show as late at once. Assign anyway?',
+    pastDueConfirm:
+      'The due date {due} is before today ({today}): {n} assignment(s) will show as late at once. Assign anyway?',
     pastDueGo: 'Assign anyway',
     pastDueFix: 'Change the date',
     count: '{n} assignment(s): {u} unit(s) × {p} period(s)',
@@ -548,9 +561,33 @@ export const en: Messages = {
     removed: 'removed',
     value: 'Value',
     shareHint: 'The filters are kept in the address: copy the link to share this view',
-    entities: { plan: 'Plan', form: 'Form', assignment: 'Assignment', submission: 'Submission', user: 'User', saved_query: 'Query', notification: 'Notification', mail: 'Mail' },
+    entities: {
+      plan: 'Plan',
+      form: 'Form',
+      assignment: 'Assignment',
+      submission: 'Submission',
+      user: 'User',
+      saved_query: 'Query',
+      notification: 'Notification',
+      mail: 'Mail',
+    },
     keyOf: '{key}: ',
-    keys: { approvedLevel: 'Approval level', comment: 'Comment', status: 'Status', revision: 'Revision', department: 'Unit', regionCode: 'Region', period: 'Period', dueDate: 'Due date', open: 'Window open', title: 'Title', file: 'File', disabled: 'Disabled', role: 'Role', displayName: 'Name' },
+    keys: {
+      approvedLevel: 'Approval level',
+      comment: 'Comment',
+      status: 'Status',
+      revision: 'Revision',
+      department: 'Unit',
+      regionCode: 'Region',
+      period: 'Period',
+      dueDate: 'Due date',
+      open: 'Window open',
+      title: 'Title',
+      file: 'File',
+      disabled: 'Disabled',
+      role: 'Role',
+      displayName: 'Name',
+    },
     onlyThis: 'Only this entity’s records',
     backupHint: 'Backups are kept in the data folder’s backups/; a downloaded file can be restored with kesu restore',
     makeBackup: 'Back up now',
@@ -601,7 +638,12 @@ export const en: Messages = {
     below: {
       title: '{level} plans below ({regions} regions, {total} targets)',
       share: 'achieved or on track {share}',
-      levels: { province: 'Province-level', prefecture: 'Prefecture-level', county: 'County-level', township: 'Township-level' },
+      levels: {
+        province: 'Province-level',
+        prefecture: 'Prefecture-level',
+        county: 'County-level',
+        township: 'Township-level',
+      },
     },
     summaryFailed: 'The targets’ progress could not be read; see the table below',
     targets: 'Targets of {region}',
@@ -627,14 +669,21 @@ export const en: Messages = {
       open: 'Show the units’ values',
       flagged: 'A value this verdict reads is far from its unit’s own history: check it',
       how: {
-        stock: 'A level: each unit’s latest value by the period judged, summed (a unit that did not report this period keeps its last value).',
+        stock:
+          'A level: each unit’s latest value by the period judged, summed (a unit that did not report this period keeps its last value).',
         flow: 'A flow: every unit’s values of every period added (the year for an annual target, the plan so far for a cumulative one).',
         rate: 'A rate: the units’ latest values averaged, never summed.',
         milestone: 'A milestone: done once any unit reports it done.',
-        indicator: 'The target has no form field of its own: its indicator’s values in the region and below are summed.',
+        indicator:
+          'The target has no form field of its own: its indicator’s values in the region and below are summed.',
         none: 'Nothing approved yet.',
       },
-      total: { stock: 'Total (the region’s value)', flow: 'Total (the region’s value)', rate: 'Average (the region’s value)', milestone: 'Done' },
+      total: {
+        stock: 'Total (the region’s value)',
+        flow: 'Total (the region’s value)',
+        rate: 'Average (the region’s value)',
+        milestone: 'Done',
+      },
     },
     chartFailed: 'The chart’s data could not be read: {reason}',
     forbidden: 'Your account has no region to look at; ask the office to set one.',
@@ -648,7 +697,8 @@ export const en: Messages = {
     frameTitle: 'Printable report',
     finalWord: 'Final evaluation (Word)',
     finalPdf: 'Final evaluation (PDF)',
-    finalHint: 'The final evaluation of an ended plan: every target’s final verdict, the literacy rate, targets missed with their lead units, units’ reporting and the charts',
+    finalHint:
+      'The final evaluation of an ended plan: every target’s final verdict, the literacy rate, targets missed with their lead units, units’ reporting and the charts',
   },
   workbench: {
     run: 'Run',
@@ -685,7 +735,8 @@ export const en: Messages = {
     truncated: 'More than 100,000 rows matched; the first 100,000 were returned',
     failed: 'The query failed: {reason}',
     noRows: 'The query returned no rows',
-    noRowsScoped: 'You can query {region} and the regions below it only: rows outside that scope are not visible, so they cannot appear in a result.',
+    noRowsScoped:
+      'You can query {region} and the regions below it only: rows outside that scope are not visible, so they cannot appear in a result.',
     scoped: 'Rows filtered to your scope ({region})',
     codeColumn: 'status codes shown as words, the code on hover; exported files keep the codes',
     noResult: 'Run a query to see its result here',
@@ -762,9 +813,11 @@ export const en: Messages = {
     disabledDone: 'Disabled {name}',
     enabledDone: 'Enabled {name}',
     resetTitle: 'Reset password',
-    resetConfirm: 'The password of {name} stops working at once and they are logged out; they set a new one with a new one-time code. Reset?',
+    resetConfirm:
+      'The password of {name} stops working at once and they are logged out; they set a new one with a new one-time code. Reset?',
     codeTitle: 'One-time log-in code',
-    codeOnce: 'The code is shown only now and cannot be seen again once closed. Copy, download or print it for the person: it works once, within 72 hours.',
+    codeOnce:
+      'The code is shown only now and cannot be seen again once closed. Copy, download or print it for the person: it works once, within 72 hours.',
     codeDone: 'Noted, close',
     code: 'One-time code',
     link: 'Log-in link',
@@ -786,7 +839,8 @@ export const en: Messages = {
     createFor: 'Create account',
     planButton: 'Reporter accounts',
     planTitle: 'Create reporter accounts for the units of this plan',
-    planIntro: 'One reporter account is created for every unit the plan names (collective names such as 各成员单位 aside); units that have an account are skipped. Each new account gets a one-time code, valid for 72 hours, with which its owner sets a password at the first log-in.',
+    planIntro:
+      'One reporter account is created for every unit the plan names (collective names such as 各成员单位 aside); units that have an account are skipped. Each new account gets a one-time code, valid for 72 hours, with which its owner sets a password at the first log-in.',
     planUnits: 'Units in the plan: {n}',
     planCreate: 'Create accounts',
     planCreated: 'Created {n} reporter accounts',
@@ -824,7 +878,8 @@ export const en: Messages = {
     tabOutbox: 'Mail outbox',
   },
   outbox: {
-    notConfigured: 'No mail server is set up: messages stay in the app. Set KESU_SMTP_URL and KESU_SMTP_FROM and restart the server to mail them to people’s addresses too.',
+    notConfigured:
+      'No mail server is set up: messages stay in the app. Set KESU_SMTP_URL and KESU_SMTP_FROM and restart the server to mail them to people’s addresses too.',
     from: 'Sent from {from}',
     status: 'Status',
     allStatuses: 'All states',

@@ -55,12 +55,20 @@ function quantile(sorted: readonly number[], p: number): number {
 export function spreadOf(values: readonly number[]): Spread | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  return { n: sorted.length, min: sorted[0] as number, q1: quantile(sorted, 0.25), median: quantile(sorted, 0.5), q3: quantile(sorted, 0.75), max: sorted[sorted.length - 1] as number };
+  return {
+    n: sorted.length,
+    min: sorted[0] as number,
+    q1: quantile(sorted, 0.25),
+    median: quantile(sorted, 0.5),
+    q3: quantile(sorted, 0.75),
+    max: sorted[sorted.length - 1] as number,
+  };
 }
 
 type Kind = Indicator['kind'];
 
-const basisOf = (row: BenchmarkRow, kind: Kind): BenchmarkBasis => (kind === 'rate' || row.unit === '%' || (kind === 'stock' && row.scope === 'point_in_time') ? 'level' : 'per_year');
+const basisOf = (row: BenchmarkRow, kind: Kind): BenchmarkBasis =>
+  kind === 'rate' || row.unit === '%' || (kind === 'stock' && row.scope === 'point_in_time') ? 'level' : 'per_year';
 
 /** A target's value, or its actual, per year of its plan on the per-year basis. */
 function perYear(row: BenchmarkRow, amount: number, years: number): number {
@@ -78,8 +86,25 @@ function entryOf(rows: readonly BenchmarkRow[], basis: BenchmarkBasis, kind: Kin
   const committed = combine(rows.map((r) => (basis === 'per_year' ? perYear(r, r.value, term) : r.value)));
   const reached = rows.filter((r) => r.actual !== null);
   // A cumulative actual is the total since the plan began, up to the year judged.
-  const achieved = reached.length === 0 ? null : combine(reached.map((r) => (basis === 'per_year' ? perYear(r, r.actual as number, (r.actual_year as number) - r.start_year + 1) : (r.actual as number))));
-  return { regionCode: first.region_code, regionName: first.region_name, planId: first.plan_id, planTitle: first.plan_title, committed, achieved, targets: rows.length };
+  const achieved =
+    reached.length === 0
+      ? null
+      : combine(
+          reached.map((r) =>
+            basis === 'per_year'
+              ? perYear(r, r.actual as number, (r.actual_year as number) - r.start_year + 1)
+              : (r.actual as number),
+          ),
+        );
+  return {
+    regionCode: first.region_code,
+    regionName: first.region_name,
+    planId: first.plan_id,
+    planTitle: first.plan_title,
+    committed,
+    achieved,
+    targets: rows.length,
+  };
 }
 
 /**
@@ -87,7 +112,11 @@ function entryOf(rows: readonly BenchmarkRow[], basis: BenchmarkBasis, kind: Kin
  * one entry per plan, the spread of what they commit and achieve, and where the region asked
  * about stands. Population is not known, so amounts are compared as they are, not per resident.
  */
-export function benchmarkOf(all: readonly BenchmarkRow[], indicator: Pick<Indicator, 'kind' | 'unit'>, regionCode: string): Benchmark {
+export function benchmarkOf(
+  all: readonly BenchmarkRow[],
+  indicator: Pick<Indicator, 'kind' | 'unit'>,
+  regionCode: string,
+): Benchmark {
   const { kind } = indicator;
   // A target counted in another unit (人 for a count of 人次) says nothing of this indicator's amount.
   const rows = all.filter((r) => sameUnit(r.unit) === sameUnit(indicator.unit));
@@ -96,7 +125,9 @@ export function benchmarkOf(all: readonly BenchmarkRow[], indicator: Pick<Indica
   const kept = rows.filter((r) => basisOf(r, kind) === basis);
   const byPlan = new Map<string, BenchmarkRow[]>();
   for (const r of kept) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), r]);
-  const entries = [...byPlan.values()].map((group) => entryOf(group, basis, kind)).sort((a, b) => a.committed - b.committed);
+  const entries = [...byPlan.values()]
+    .map((group) => entryOf(group, basis, kind))
+    .sort((a, b) => a.committed - b.committed);
   const focus = entries.find((e) => e.regionCode === regionCode) ?? null;
   return {
     basis,
@@ -114,9 +145,21 @@ export function benchmarkOf(all: readonly BenchmarkRow[], indicator: Pick<Indica
 export function benchmarkNote(benchmark: Benchmark): Localized {
   const basis =
     benchmark.basis === 'per_year'
-      ? { zh: '按每年承诺量比较：年度目标照原值，规划期目标除以规划年数；达成值同样折为每年', en: 'compared a year: an annual target as it is, a target for the term divided by its years; what was achieved likewise' }
-      : { zh: '按目标水平比较（比率或存量达到的数）', en: 'compared as the level each target sets (a rate, or the count a stock reaches)' };
-  const left = benchmark.leftOut > 0 ? { zh: `；口径或单位不同的 ${benchmark.leftOut} 个目标未计入`, en: `; ${benchmark.leftOut} target(s) of another scope or unit left out` } : { zh: '', en: '' };
+      ? {
+          zh: '按每年承诺量比较：年度目标照原值，规划期目标除以规划年数；达成值同样折为每年',
+          en: 'compared a year: an annual target as it is, a target for the term divided by its years; what was achieved likewise',
+        }
+      : {
+          zh: '按目标水平比较（比率或存量达到的数）',
+          en: 'compared as the level each target sets (a rate, or the count a stock reaches)',
+        };
+  const left =
+    benchmark.leftOut > 0
+      ? {
+          zh: `；口径或单位不同的 ${benchmark.leftOut} 个目标未计入`,
+          en: `; ${benchmark.leftOut} target(s) of another scope or unit left out`,
+        }
+      : { zh: '', en: '' };
   return {
     zh: `${basis.zh}${left.zh}。地区目录没有人口数，未按每万人口折算。`,
     en: `${basis.en}${left.en}. The region registry holds no population, so amounts are not taken per 10,000 residents.`,

@@ -10,12 +10,39 @@ const { akto, akqi, tianshan, kizilsu, dongcheng } = REGIONS;
 const TRAININGS = { kind: 'flow', unit: '人次' } as const;
 const NAME = { zh: '培训人次', en: 'Person-times trained' };
 
-const plan = (id: string, region: { code: string }, start = 2021, end = 2025) => ({ plan_id: id, title: `${id}实施方案`, region_code: region.code, start_year: start, end_year: end });
-let n = 0;
-const target = (planId: string, region: { code: string }, scope: string, value: number, unit = '人次', indicator = 'training_person_times') => ({
-  target_id: `${planId}#${n++}`, plan_id: planId, region_code: region.code, metric: '培训', indicator_code: indicator, scope, comparator: '>=', value, unit,
+const plan = (id: string, region: { code: string }, start = 2021, end = 2025) => ({
+  plan_id: id,
+  title: `${id}实施方案`,
+  region_code: region.code,
+  start_year: start,
+  end_year: end,
 });
-const verdict = (t: { target_id: string; region_code: string }, year: number, actual: number) => ({ target_id: t.target_id, region_code: t.region_code, year, status: 'on_track', actual });
+let n = 0;
+const target = (
+  planId: string,
+  region: { code: string },
+  scope: string,
+  value: number,
+  unit = '人次',
+  indicator = 'training_person_times',
+) => ({
+  target_id: `${planId}#${n++}`,
+  plan_id: planId,
+  region_code: region.code,
+  metric: '培训',
+  indicator_code: indicator,
+  scope,
+  comparator: '>=',
+  value,
+  unit,
+});
+const verdict = (t: { target_id: string; region_code: string }, year: number, actual: number) => ({
+  target_id: t.target_id,
+  region_code: t.region_code,
+  year,
+  status: 'on_track',
+  actual,
+});
 
 const aktoYearly = target('akto', akto, 'annual', 1000);
 const akqiTerm = target('akqi', akqi, 'cumulative', 10000);
@@ -27,13 +54,37 @@ const prefecture = target('kizilsu', kizilsu, 'annual', 70000);
 const beijing = target('dongcheng', dongcheng, 'annual', 4000);
 
 let warehouse: TestWarehouse;
-const rowsOf = (within: 'all' | 'province', region: string = akto.code) => warehouse.query<BenchmarkRow>(commitmentBenchmarkQuery({ indicator: 'training_person_times', regionCode: region, within }));
+const rowsOf = (within: 'all' | 'province', region: string = akto.code) =>
+  warehouse.query<BenchmarkRow>(
+    commitmentBenchmarkQuery({ indicator: 'training_person_times', regionCode: region, within }),
+  );
 
 beforeAll(async () => {
   warehouse = await openTestWarehouse({
-    dim_plan: [plan('akto', akto), plan('akqi', akqi), plan('tianshan', tianshan), plan('kizilsu', kizilsu), plan('dongcheng', dongcheng)],
-    dim_target: [aktoYearly, akqiTerm, tianshanYearly, tianshanTerm, tianshanPeople, tianshanLevel, prefecture, beijing, target('akto', akto, 'annual', 9, '场', 'trainings_held')],
-    fact_progress: [verdict(aktoYearly, 2024, 950), verdict(aktoYearly, 2025, 900), verdict(akqiTerm, 2025, 8000), verdict(akqiTerm, 2026, 12000)],
+    dim_plan: [
+      plan('akto', akto),
+      plan('akqi', akqi),
+      plan('tianshan', tianshan),
+      plan('kizilsu', kizilsu),
+      plan('dongcheng', dongcheng),
+    ],
+    dim_target: [
+      aktoYearly,
+      akqiTerm,
+      tianshanYearly,
+      tianshanTerm,
+      tianshanPeople,
+      tianshanLevel,
+      prefecture,
+      beijing,
+      target('akto', akto, 'annual', 9, '场', 'trainings_held'),
+    ],
+    fact_progress: [
+      verdict(aktoYearly, 2024, 950),
+      verdict(aktoYearly, 2025, 900),
+      verdict(akqiTerm, 2025, 8000),
+      verdict(akqiTerm, 2026, 12000),
+    ],
   });
 });
 afterAll(() => warehouse.close());
@@ -74,7 +125,12 @@ describe('commitment benchmark', () => {
   it('has no focus for a region without such a target, and no spread without plans', async () => {
     expect(benchmarkOf(await rowsOf('province'), TRAININGS, '653099').focus).toBeNull();
     expect(spreadOf([])).toBeNull();
-    expect(benchmarkOf([], TRAININGS, akto.code)).toMatchObject({ entries: [], committed: null, achieved: null, focus: null });
+    expect(benchmarkOf([], TRAININGS, akto.code)).toMatchObject({
+      entries: [],
+      committed: null,
+      achieved: null,
+      focus: null,
+    });
   });
 
   it('draws a box of each side with every plan a dot, the region asked about named in red', async () => {

@@ -7,7 +7,10 @@ import { paletteColor } from '../shared/palette.js';
 import { entry, tooltipHtml } from '../shared/tooltip.js';
 import type { Benchmark, BenchmarkEntry, Spread } from './benchmark.js';
 
-export const COMMITMENT_BENCHMARK_TITLE: Localized = { zh: '同级地区方案承诺对标', en: 'What regions at the same level commit and reach' };
+export const COMMITMENT_BENCHMARK_TITLE: Localized = {
+  zh: '同级地区方案承诺对标',
+  en: 'What regions at the same level commit and reach',
+};
 
 const SIDES = [
   { key: 'committed', name: { zh: '承诺', en: 'Committed' } },
@@ -27,7 +30,10 @@ function box(spread: Spread | null): number[] {
 
 function pointTooltip(e: BenchmarkEntry, unit: string | null, lang: Lang): string {
   const amount = (n: number | null) => (n === null ? '—' : formatQuantity(n, unit, { lang }));
-  return tooltipHtml(e.regionName, [escapeHtml(e.planTitle), ...SIDES.map((s) => entry(pick(s.name, lang), amount(e[s.key]), lang))]);
+  return tooltipHtml(e.regionName, [
+    escapeHtml(e.planTitle),
+    ...SIDES.map((s) => entry(pick(s.name, lang), amount(e[s.key]), lang)),
+  ]);
 }
 
 /** Each plan as a dot in both columns, the region asked about in red and named. */
@@ -38,14 +44,21 @@ function strip(benchmark: Benchmark, lang: Lang): ScatterSeriesOption[] {
     xAxisIndex: 1,
     symbolSize: 9,
     z: 3,
-    tooltip: { formatter: (p) => pointTooltip(benchmark.entries[(p as { dataIndex: number }).dataIndex] as BenchmarkEntry, benchmark.unit, lang) },
+    tooltip: {
+      formatter: (p) =>
+        pointTooltip(benchmark.entries[(p as { dataIndex: number }).dataIndex] as BenchmarkEntry, benchmark.unit, lang),
+    },
     data: benchmark.entries.map((e, i) => {
       const value = e[side.key];
       const focus = e.regionCode === benchmark.focus?.regionCode;
       return {
         value: value === null ? [column, '-'] : [column + jitter(i), value],
         itemStyle: { color: focus ? FOCUS_COLOR : BOX_COLOR, opacity: focus ? 1 : 0.6 },
-        ...(focus ? { label: { show: true, position: 'right', formatter: e.regionName, color: FOCUS_COLOR, fontWeight: 'bold' } } : {}),
+        ...(focus
+          ? {
+              label: { show: true, position: 'right', formatter: e.regionName, color: FOCUS_COLOR, fontWeight: 'bold' },
+            }
+          : {}),
       };
     }),
   }));
@@ -56,9 +69,16 @@ function strip(benchmark: Benchmark, lang: Lang): ScatterSeriesOption[] {
  * each (quartiles, whiskers to the extremes) with every plan a dot over it, the region asked
  * about marked.
  */
-export function commitmentBenchmarkOptions(benchmark: Benchmark, indicatorName: Localized, ctx: ChartContext): EChartsOption {
+export function commitmentBenchmarkOptions(
+  benchmark: Benchmark,
+  indicatorName: Localized,
+  ctx: ChartContext,
+): EChartsOption {
   const { lang } = ctx;
-  const name = { zh: `${indicatorName.zh}${benchmark.basis === 'per_year' ? PER_YEAR.zh : ''}`, en: `${indicatorName.en}${benchmark.basis === 'per_year' ? PER_YEAR.en : ''}` };
+  const name = {
+    zh: `${indicatorName.zh}${benchmark.basis === 'per_year' ? PER_YEAR.zh : ''}`,
+    en: `${indicatorName.en}${benchmark.basis === 'per_year' ? PER_YEAR.en : ''}`,
+  };
   const boxes: BoxplotSeriesOption = {
     type: 'boxplot',
     name: pick({ zh: '分布', en: 'Spread' }, lang),
@@ -95,7 +115,13 @@ function spreadTooltip(benchmark: Benchmark, index: number, lang: Lang): string 
   const spread = benchmark[side.key];
   if (!spread) return '';
   const q = (n: number) => formatQuantity(n, benchmark.unit, { lang });
-  const words = lang === 'zh' ? ['方案数', '最小', '下四分位', '中位数', '上四分位', '最大'] : ['Plans', 'Lowest', 'Lower quartile', 'Median', 'Upper quartile', 'Highest'];
+  const words =
+    lang === 'zh'
+      ? ['方案数', '最小', '下四分位', '中位数', '上四分位', '最大']
+      : ['Plans', 'Lowest', 'Lower quartile', 'Median', 'Upper quartile', 'Highest'];
   const values = [String(spread.n), q(spread.min), q(spread.q1), q(spread.median), q(spread.q3), q(spread.max)];
-  return tooltipHtml(pick(side.name, lang), words.map((w, i) => entry(w, values[i] as string, lang)));
+  return tooltipHtml(
+    pick(side.name, lang),
+    words.map((w, i) => entry(w, values[i] as string, lang)),
+  );
 }

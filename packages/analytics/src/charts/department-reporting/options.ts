@@ -7,7 +7,10 @@ import { STATUS_COLORS } from '../shared/palette.js';
 import { entry, hoveredIndex, tooltipHtml } from '../shared/tooltip.js';
 import type { DepartmentReportingRow } from './query.js';
 
-export const DEPARTMENT_REPORTING_TITLE: Localized = { zh: '各单位报送情况（规划期内）', en: 'Reporting by unit over the plan period' };
+export const DEPARTMENT_REPORTING_TITLE: Localized = {
+  zh: '各单位报送情况（规划期内）',
+  en: 'Reporting by unit over the plan period',
+};
 
 type Part = 'on_time' | 'late' | 'missing' | 'not_due';
 
@@ -40,17 +43,15 @@ function tooltip(rows: readonly DepartmentReportingRow[], lang: Lang) {
 /** One stacked bar per unit: its reports on time, late, missing and not yet due. */
 export function departmentReportingOptions(rows: readonly DepartmentReportingRow[], ctx: ChartContext): EChartsOption {
   const { lang } = ctx;
-  const series = PARTS.map(
-    (part): BarSeriesOption => ({
-      type: 'bar',
-      name: pick(part.name, lang),
-      stack: 'reports',
-      barMaxWidth: 18,
-      itemStyle: { color: part.color },
-      data: rows.map((r) => r[part.key] || '-'),
-      label: { show: true, position: 'inside', formatter: (p) => String(p.value) },
-    }),
-  );
+  const series = PARTS.map((part): BarSeriesOption => ({
+    type: 'bar',
+    name: pick(part.name, lang),
+    stack: 'reports',
+    barMaxWidth: 18,
+    itemStyle: { color: part.color },
+    data: rows.map((r) => r[part.key] || '-'),
+    label: { show: true, position: 'inside', formatter: (p) => String(p.value) },
+  }));
   return {
     ...baseOption(DEPARTMENT_REPORTING_TITLE, ctx),
     ...(rows.length === 0 ? { graphic: emptyGraphic(lang) } : {}),
@@ -58,7 +59,12 @@ export function departmentReportingOptions(rows: readonly DepartmentReportingRow
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip(rows, lang) },
     grid: grid({ top: 96 }),
     xAxis: { type: 'value', min: 0, minInterval: 1, name: pick(AXIS, lang), nameLocation: 'middle', nameGap: 28 },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => (lang === 'zh' ? r.unit_zh : r.unit_en)), axisLabel: { interval: 0, width: 176, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => (lang === 'zh' ? r.unit_zh : r.unit_en)),
+      axisLabel: { interval: 0, width: 176, overflow: 'truncate' },
+    },
     series,
   };
 }

@@ -8,7 +8,14 @@ import { indicatorSeriesQuery, type IndicatorSeriesRow } from './query.js';
 const { kizilsu, akto, akqi } = REGIONS;
 
 const value = (region: { code: string }, period: string, indicator: string, v: number) => ({
-  assignment_id: `${region.code}-${period}-${indicator}`, region_code: region.code, department: '科协', year: Number(period.slice(0, 4)), period, indicator_code: indicator, disaggregation: '', value: v,
+  assignment_id: `${region.code}-${period}-${indicator}`,
+  region_code: region.code,
+  department: '科协',
+  year: Number(period.slice(0, 4)),
+  period,
+  indicator_code: indicator,
+  disaggregation: '',
+  value: v,
 });
 
 let warehouse: TestWarehouse;
@@ -18,12 +25,17 @@ beforeAll(async () => {
   warehouse = await openTestWarehouse({
     dim_plan: [{ plan_id: 'kz', region_code: kizilsu.code, start_year: 2021, end_year: 2025, literacy_target: 8.7 }],
     fact_value: [
-      value(kizilsu, '2021', 'science_literacy_rate', 5.2), value(kizilsu, '2023', 'science_literacy_rate', 6.9),
+      value(kizilsu, '2021', 'science_literacy_rate', 5.2),
+      value(kizilsu, '2023', 'science_literacy_rate', 6.9),
       // A county's rate is its own: never summed into the prefecture's.
       value(akto, '2023', 'science_literacy_rate', 4),
-      value(akto, '2022Q1', 'training_person_times', 100), value(akto, '2022Q3', 'training_person_times', 50), value(akqi, '2022', 'training_person_times', 30),
+      value(akto, '2022Q1', 'training_person_times', 100),
+      value(akto, '2022Q3', 'training_person_times', 50),
+      value(akqi, '2022', 'training_person_times', 30),
       // Stocks: each reporter's last figure of the year, summed over the area.
-      value(akto, '2022Q2', 'science_bases', 3), value(akto, '2022Q4', 'science_bases', 4), value(akqi, '2022', 'science_bases', 2),
+      value(akto, '2022Q2', 'science_bases', 3),
+      value(akto, '2022Q4', 'science_bases', 4),
+      value(akqi, '2022', 'science_bases', 2),
       value(akto, '2020', 'training_person_times', 999),
     ],
   });
@@ -38,7 +50,10 @@ describe('indicator-series query', () => {
     expect(of('axis').map(([y]) => y)).toEqual([2021, 2022, 2023, 2024]);
     expect(of('training_person_times')).toEqual([[2022, 180]]);
     expect(of('science_bases')).toEqual([[2022, 6]]);
-    expect(of('science_literacy_rate')).toEqual([[2021, 5.2], [2023, 6.9]]);
+    expect(of('science_literacy_rate')).toEqual([
+      [2021, 5.2],
+      [2023, 6.9],
+    ]);
     expect(of('literacy_target')).toEqual([[2025, 8.7]]);
   });
 });
@@ -48,7 +63,10 @@ describe('indicator-series options', () => {
     const option = indicatorSeriesOptions(rows, { lang: 'zh' });
     const rate = (option.series as LineSeriesOption[])[0] as LineSeriesOption;
     expect(rate.data).toEqual([5.2, '-', 6.9, '-']);
-    expect(rate.markLine?.data).toMatchObject([{ yAxis: 8.7, name: '目标' }, { yAxis: 5.2, name: '基线' }]);
+    expect(rate.markLine?.data).toMatchObject([
+      { yAxis: 8.7, name: '目标' },
+      { yAxis: 5.2, name: '基线' },
+    ]);
     expect(option.xAxis).toMatchObject([{ data: ['2021年', '2022年', '2023年', '2024年'] }, {}, {}]);
   });
 
@@ -60,8 +78,14 @@ describe('indicator-series options', () => {
 
 describe('indicator-series panels without reports', () => {
   it('say so in each empty panel', () => {
-    const only: IndicatorSeriesRow[] = [{ series: 'axis', year: 2024, value: null }, { series: 'trainings_held', year: 2024, value: 3 }];
+    const only: IndicatorSeriesRow[] = [
+      { series: 'axis', year: 2024, value: null },
+      { series: 'trainings_held', year: 2024, value: 3 },
+    ];
     const option = indicatorSeriesOptions(only, { lang: 'zh' });
-    expect(option.graphic).toMatchObject([{ top: '24%', style: { text: '暂无数据' } }, { top: '82%', style: { text: '暂无数据' } }]);
+    expect(option.graphic).toMatchObject([
+      { top: '24%', style: { text: '暂无数据' } },
+      { top: '82%', style: { text: '暂无数据' } },
+    ]);
   });
 });

@@ -1,4 +1,9 @@
-import type { EChartsOption, LineSeriesOption, BarSeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import type {
+  EChartsOption,
+  LineSeriesOption,
+  BarSeriesOption,
+  TooltipComponentFormatterCallbackParams,
+} from 'echarts';
 import { formatNumber, formatQuantity, type Localized } from '@kesu/schema';
 import { LITERACY_INDICATOR } from '../literacy-rate/query.js';
 import { SCIENCE_BASES, SCIENCE_VENUES } from '../science-bases/query.js';
@@ -47,7 +52,11 @@ const PANELS = [
   { series: [SCIENCE_BASES, SCIENCE_VENUES], axes: [L.count] },
 ] as const;
 
-const GRIDS = [grid({ top: 96, height: '20%' }), grid({ top: '42%', height: '20%' }), grid({ top: '72%', height: '20%' })];
+const GRIDS = [
+  grid({ top: 96, height: '20%' }),
+  grid({ top: '42%', height: '20%' }),
+  grid({ top: '72%', height: '20%' }),
+];
 /** Where a panel's middle is, for its 暂无数据 note. */
 const PANEL_MIDDLES = ['24%', '52%', '82%'];
 
@@ -60,12 +69,19 @@ function valuesOf(rows: readonly IndicatorSeriesRow[], key: SeriesKey, years: nu
 function literacyMarks(rows: readonly IndicatorSeriesRow[], lang: Lang): NonNullable<LineSeriesOption['markLine']> {
   const target = rows.find((r) => r.series === 'literacy_target')?.value ?? null;
   const own = rows.filter((r) => r.series === LITERACY_INDICATOR && r.value !== null);
-  const baseline = (own.length > 0 ? own : rows.filter((r) => r.series === 'literacy_average' && r.value !== null))[0]?.value ?? null;
+  const baseline =
+    (own.length > 0 ? own : rows.filter((r) => r.series === 'literacy_average' && r.value !== null))[0]?.value ?? null;
   const lines = [
     ...(target === null ? [] : [{ yAxis: target, name: pick(L.target, lang), lineStyle: { color: '#d9534f' } }]),
     ...(baseline === null ? [] : [{ yAxis: baseline, name: pick(L.baseline, lang), lineStyle: { color: '#34495e' } }]),
   ];
-  return { silent: true, symbol: 'none', lineStyle: { type: 'dashed' }, label: { formatter: '{b} {c}%', position: 'insideEndTop' }, data: lines };
+  return {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { type: 'dashed' },
+    label: { formatter: '{b} {c}%', position: 'insideEndTop' },
+    data: lines,
+  };
 }
 
 function tooltip(rows: readonly IndicatorSeriesRow[], years: number[], lang: Lang) {
@@ -73,7 +89,11 @@ function tooltip(rows: readonly IndicatorSeriesRow[], years: number[], lang: Lan
     const list = Array.isArray(params) ? params : [params];
     const year = years[list[0]?.dataIndex ?? 0];
     const unit = (id: string | undefined) => (id && id in UNITS ? UNITS[id as keyof typeof UNITS] : undefined);
-    const lines = list.filter((p) => p.value !== '-' && p.value !== undefined).map((p) => entry(p.seriesName ?? '', formatQuantity(Number(p.value), unit(p.seriesId), { lang, digits: 2 }), lang));
+    const lines = list
+      .filter((p) => p.value !== '-' && p.value !== undefined)
+      .map((p) =>
+        entry(p.seriesName ?? '', formatQuantity(Number(p.value), unit(p.seriesId), { lang, digits: 2 }), lang),
+      );
     return tooltipHtml(lang === 'zh' ? `${year}年` : String(year), lines);
   };
 }
@@ -85,21 +105,51 @@ export function indicatorSeriesOptions(rows: readonly IndicatorSeriesRow[], ctx:
   const labels = years.map((y) => (lang === 'zh' ? `${y}年` : String(y)));
   const reported = (key: SeriesKey) => rows.some((r) => r.series === key && r.value !== null);
   // A panel with nothing reported says so, rather than show empty axes.
-  const empty = PANELS.flatMap((panel, i) => (panel.series.some(reported) ? [] : [{ ...emptyGraphic(lang), top: PANEL_MIDDLES[i] as string }]));
+  const empty = PANELS.flatMap((panel, i) =>
+    panel.series.some(reported) ? [] : [{ ...emptyGraphic(lang), top: PANEL_MIDDLES[i] as string }],
+  );
   let axisIndex = 0;
   const yAxis: EChartsOption['yAxis'] = [];
   const series: Array<LineSeriesOption | BarSeriesOption> = [];
   PANELS.forEach((panel, gridIndex) => {
     const first = axisIndex;
     panel.axes.forEach((name, i) => {
-      (yAxis as object[]).push({ type: 'value', gridIndex, name: pick(name, lang), position: i === 0 ? 'left' : 'right', min: 0, splitLine: { show: i === 0 }, ...(gridIndex === 0 ? {} : { axisLabel: amountAxisLabel(lang) }) });
+      (yAxis as object[]).push({
+        type: 'value',
+        gridIndex,
+        name: pick(name, lang),
+        position: i === 0 ? 'left' : 'right',
+        min: 0,
+        splitLine: { show: i === 0 },
+        ...(gridIndex === 0 ? {} : { axisLabel: amountAxisLabel(lang) }),
+      });
       axisIndex++;
     });
     panel.series.forEach((key, i) => {
-      const common = { id: key, name: pick(NAMES[key], lang), xAxisIndex: gridIndex, yAxisIndex: first + Math.min(i, panel.axes.length - 1), itemStyle: { color: paletteColor(gridIndex * 2 + i) }, data: valuesOf(rows, key, years) };
-      if (gridIndex === 0) series.push({ ...common, type: 'line', connectNulls: true, label: { show: true, formatter: (p) => formatQuantity(Number(p.value), '%', { digits: 2 }) }, ...(i === 0 ? { markLine: literacyMarks(rows, lang) } : {}) });
+      const common = {
+        id: key,
+        name: pick(NAMES[key], lang),
+        xAxisIndex: gridIndex,
+        yAxisIndex: first + Math.min(i, panel.axes.length - 1),
+        itemStyle: { color: paletteColor(gridIndex * 2 + i) },
+        data: valuesOf(rows, key, years),
+      };
+      if (gridIndex === 0)
+        series.push({
+          ...common,
+          type: 'line',
+          connectNulls: true,
+          label: { show: true, formatter: (p) => formatQuantity(Number(p.value), '%', { digits: 2 }) },
+          ...(i === 0 ? { markLine: literacyMarks(rows, lang) } : {}),
+        });
       else if (gridIndex === 1 && i === 1) series.push({ ...common, type: 'line', connectNulls: true });
-      else series.push({ ...common, type: 'bar', barMaxWidth: 24, label: { show: true, position: 'top', formatter: (p) => formatNumber(Number(p.value), { lang, digits: 0 }) } });
+      else
+        series.push({
+          ...common,
+          type: 'bar',
+          barMaxWidth: 24,
+          label: { show: true, position: 'top', formatter: (p) => formatNumber(Number(p.value), { lang, digits: 0 }) },
+        });
     });
   });
   return {

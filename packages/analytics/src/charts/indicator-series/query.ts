@@ -4,7 +4,15 @@ import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
 import { TRAINING_PERSON_TIMES, TRAININGS_HELD } from '../trainings/query.js';
 
 /** What a row of the series is: an indicator's yearly figure, the plan's literacy target, or a year on the axis. */
-export type SeriesKey = typeof LITERACY_INDICATOR | 'literacy_average' | 'literacy_target' | typeof TRAININGS_HELD | typeof TRAINING_PERSON_TIMES | typeof SCIENCE_BASES | typeof SCIENCE_VENUES | 'axis';
+export type SeriesKey =
+  | typeof LITERACY_INDICATOR
+  | 'literacy_average'
+  | 'literacy_target'
+  | typeof TRAININGS_HELD
+  | typeof TRAINING_PERSON_TIMES
+  | typeof SCIENCE_BASES
+  | typeof SCIENCE_VENUES
+  | 'axis';
 
 export interface IndicatorSeriesRow {
   series: SeriesKey;
@@ -56,5 +64,16 @@ SELECT 'literacy_target', end_year, literacy_target FROM plan WHERE literacy_tar
 UNION ALL
 SELECT 'axis', n::INTEGER, NULL FROM range((SELECT y FROM first_year), least($2, coalesce((SELECT end_year FROM plan), $2)) + 1) r(n)
 ORDER BY series, year`;
-  return { sql, params: [parentCode, year, LITERACY_INDICATOR, TRAININGS_HELD, TRAINING_PERSON_TIMES, SCIENCE_BASES, SCIENCE_VENUES] };
+  return {
+    sql,
+    params: [
+      parentCode,
+      year,
+      LITERACY_INDICATOR,
+      TRAININGS_HELD,
+      TRAINING_PERSON_TIMES,
+      SCIENCE_BASES,
+      SCIENCE_VENUES,
+    ],
+  };
 }

@@ -23,21 +23,37 @@ const tick = (color: string, height: number) => ({ symbol: 'rect', symbolSize: [
 const rate = (value: number): string => formatQuantity(value, '%', { digits: 2 });
 
 /** A bar label: the rate rounded as printed, an average marked ≈. */
-const rateLabel = (prefix: string) => ({ show: true, position: 'top', formatter: (p: { value?: unknown }) => `${prefix}${rate(Number(p.value))}` }) as const;
+const rateLabel = (prefix: string) =>
+  ({
+    show: true,
+    position: 'top',
+    formatter: (p: { value?: unknown }) => `${prefix}${rate(Number(p.value))}`,
+  }) as const;
 
 function tooltip(rows: readonly LiteracyRateRow[], lang: Lang) {
   const t = (text: Localized): string => pick(text, lang);
-  const line = (label: Localized, value: number | null, note = ''): string => entry(t(label), value === null ? t(L.none) : `${rate(value)}${note}`, lang);
+  const line = (label: Localized, value: number | null, note = ''): string =>
+    entry(t(label), value === null ? t(L.none) : `${rate(value)}${note}`, lang);
   const rateLine = (r: LiteracyRateRow): string => {
-    if (r.rate_source === 'reported') return line(L.reported, r.rate, r.rate_period === null ? '' : aside(periodWords(r.rate_period, lang), lang));
-    if (r.rate_source === 'subregion_average') return line(L.average, r.rate, lang === 'zh' ? `，${r.averaged_regions}个地区` : `, ${r.averaged_regions} regions`);
+    if (r.rate_source === 'reported')
+      return line(L.reported, r.rate, r.rate_period === null ? '' : aside(periodWords(r.rate_period, lang), lang));
+    if (r.rate_source === 'subregion_average')
+      return line(
+        L.average,
+        r.rate,
+        lang === 'zh' ? `，${r.averaged_regions}个地区` : `, ${r.averaged_regions} regions`,
+      );
     return entry(t(L.rate), t(NO_DATA), lang);
   };
   return (params: TooltipComponentFormatterCallbackParams): string => {
     const r = rows[hoveredIndex(params)];
     if (!r) return '';
     const targetNote = r.target_year === null ? '' : aside(periodWords(String(r.target_year), lang), lang);
-    return tooltipHtml(r.region_name, [rateLine(r), line(L.target, r.target, targetNote), line(L.baseline, r.baseline)]);
+    return tooltipHtml(r.region_name, [
+      rateLine(r),
+      line(L.target, r.target, targetNote),
+      line(L.baseline, r.baseline),
+    ]);
   };
 }
 
@@ -54,7 +70,14 @@ export function literacyRateOptions(rows: readonly LiteracyRateRow[], ctx: Chart
     xAxis: regionAxis(rows.map((r) => r.region_name)),
     yAxis: { type: 'value', min: 0, name: valueAxisName(L.rate, '%', ctx), axisLabel: { formatter: '{value}%' } },
     series: [
-      { type: 'bar', name: t(L.reported), stack: 'rate', barMaxWidth: 40, data: rows.map((r) => orGap(r.rate_source === 'reported' ? r.rate : null)), label: rateLabel('') },
+      {
+        type: 'bar',
+        name: t(L.reported),
+        stack: 'rate',
+        barMaxWidth: 40,
+        data: rows.map((r) => orGap(r.rate_source === 'reported' ? r.rate : null)),
+        label: rateLabel(''),
+      },
       {
         type: 'bar',
         name: t(L.average),
@@ -62,12 +85,24 @@ export function literacyRateOptions(rows: readonly LiteracyRateRow[], ctx: Chart
         barMaxWidth: 40,
         data: rows.map((r) => orGap(r.rate_source === 'subregion_average' ? r.rate : null)),
         // Hatched, so an average is never read as a region's own survey result.
-        itemStyle: { color: '#91cc75', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.6)' } },
+        itemStyle: {
+          color: '#91cc75',
+          decal: {
+            symbol: 'rect',
+            dashArrayX: [1, 0],
+            dashArrayY: [2, 4],
+            rotation: -Math.PI / 4,
+            color: 'rgba(255,255,255,0.6)',
+          },
+        },
         label: rateLabel('≈'),
       },
       { type: 'scatter', name: t(L.target), data: rows.map((r) => orGap(r.target)), ...tick('#d9534f', 3), z: 4 },
       { type: 'scatter', name: t(L.baseline), data: rows.map((r) => orGap(r.baseline)), ...tick('#34495e', 2), z: 4 },
-      ...noDataMarks(rows.map((r) => r.rate === null), lang),
+      ...noDataMarks(
+        rows.map((r) => r.rate === null),
+        lang,
+      ),
     ],
   };
 }

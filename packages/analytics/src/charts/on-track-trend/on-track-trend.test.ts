@@ -7,7 +7,13 @@ import { onTrackTrendQuery, type OnTrackTrendRow } from './query.js';
 
 const { kizilsu, akto } = REGIONS;
 
-const verdict = (id: string, region: { code: string }, year: number, status: string) => ({ target_id: id, region_code: region.code, year, as_of: String(year), status });
+const verdict = (id: string, region: { code: string }, year: number, status: string) => ({
+  target_id: id,
+  region_code: region.code,
+  year,
+  as_of: String(year),
+  status,
+});
 
 let warehouse: TestWarehouse;
 let rows: OnTrackTrendRow[];
@@ -15,9 +21,12 @@ let rows: OnTrackTrendRow[];
 beforeAll(async () => {
   warehouse = await openTestWarehouse({
     fact_progress: [
-      verdict('k1', kizilsu, 2022, 'behind'), verdict('k2', kizilsu, 2022, 'on_track'),
-      verdict('k1', kizilsu, 2023, 'achieved'), verdict('k2', kizilsu, 2023, 'on_track'),
-      verdict('a1', akto, 2023, 'no_data'), verdict('a1', akto, 2024, 'at_risk'),
+      verdict('k1', kizilsu, 2022, 'behind'),
+      verdict('k2', kizilsu, 2022, 'on_track'),
+      verdict('k1', kizilsu, 2023, 'achieved'),
+      verdict('k2', kizilsu, 2023, 'on_track'),
+      verdict('a1', akto, 2023, 'no_data'),
+      verdict('a1', akto, 2024, 'at_risk'),
     ],
   });
   rows = await warehouse.query<OnTrackTrendRow>(onTrackTrendQuery({ parentCode: kizilsu.code, year: 2023 }));

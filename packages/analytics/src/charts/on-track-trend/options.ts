@@ -8,11 +8,18 @@ import { STATUS_COLORS } from '../shared/palette.js';
 import { aside, entry, tooltipHtml } from '../shared/tooltip.js';
 import type { OnTrackTrendRow } from './query.js';
 
-export const ON_TRACK_TREND_TITLE: Localized = { zh: '目标达标率年度变化', en: 'Share of targets on track, year by year' };
+export const ON_TRACK_TREND_TITLE: Localized = {
+  zh: '目标达标率年度变化',
+  en: 'Share of targets on track, year by year',
+};
 
 const GROUPS: Array<{ grouping: OnTrackTrendRow['grouping']; name: Localized; color: string }> = [
   { grouping: 'own', name: { zh: '本级方案目标', en: 'Own plan’s targets' }, color: STATUS_COLORS.on_track },
-  { grouping: 'below', name: { zh: '下辖地区方案目标', en: 'Targets of the regions below' }, color: STATUS_COLORS.achieved },
+  {
+    grouping: 'below',
+    name: { zh: '下辖地区方案目标', en: 'Targets of the regions below' },
+    color: STATUS_COLORS.achieved,
+  },
 ];
 
 const AXIS: Localized = { zh: '已完成或进度正常的目标占比（%）', en: 'Targets achieved or on track (%)' };
@@ -28,7 +35,14 @@ function tooltip(rows: readonly OnTrackTrendRow[], years: number[], lang: Lang) 
       const r = rows.find((x) => x.grouping === g.grouping && x.year === year);
       if (!r) return [];
       const counts = PROGRESS_STATUSES.map((s) => `${pick(statusLabels[s], lang)} ${r[s]}`).join(' · ');
-      return [entry(pick(g.name, lang), `${formatShare(share(r) ?? 0)}${aside(`${r.achieved + r.on_track}/${r.total}`, lang)}`, lang), counts];
+      return [
+        entry(
+          pick(g.name, lang),
+          `${formatShare(share(r) ?? 0)}${aside(`${r.achieved + r.on_track}/${r.total}`, lang)}`,
+          lang,
+        ),
+        counts,
+      ];
     });
     return tooltipHtml(lang === 'zh' ? `${year}年` : String(year), lines);
   };
@@ -38,20 +52,18 @@ function tooltip(rows: readonly OnTrackTrendRow[], years: number[], lang: Lang) 
 export function onTrackTrendOptions(rows: readonly OnTrackTrendRow[], ctx: ChartContext): EChartsOption {
   const { lang } = ctx;
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const series = GROUPS.filter((g) => rows.some((r) => r.grouping === g.grouping)).map(
-    (g): LineSeriesOption => ({
-      type: 'line',
-      name: pick(g.name, lang),
-      itemStyle: { color: g.color },
-      connectNulls: false,
-      data: years.map((y) => {
-        const r = rows.find((x) => x.grouping === g.grouping && x.year === y);
-        const s = r ? share(r) : null;
-        return s === null ? '-' : Math.round(s * 1000) / 10;
-      }),
-      label: { show: true, formatter: (p) => `${p.value}%` },
+  const series = GROUPS.filter((g) => rows.some((r) => r.grouping === g.grouping)).map((g): LineSeriesOption => ({
+    type: 'line',
+    name: pick(g.name, lang),
+    itemStyle: { color: g.color },
+    connectNulls: false,
+    data: years.map((y) => {
+      const r = rows.find((x) => x.grouping === g.grouping && x.year === y);
+      const s = r ? share(r) : null;
+      return s === null ? '-' : Math.round(s * 1000) / 10;
     }),
-  );
+    label: { show: true, formatter: (p) => `${p.value}%` },
+  }));
   return {
     ...baseOption(ON_TRACK_TREND_TITLE, ctx),
     ...(rows.length === 0 ? { graphic: emptyGraphic(lang) } : {}),

@@ -1,4 +1,10 @@
-import type { EChartsOption, HeatmapSeriesOption, TitleComponentOption, TooltipComponentFormatterCallbackParams, VisualMapComponentOption } from 'echarts';
+import type {
+  EChartsOption,
+  HeatmapSeriesOption,
+  TitleComponentOption,
+  TooltipComponentFormatterCallbackParams,
+  VisualMapComponentOption,
+} from 'echarts';
 import { periodWords, type Localized } from '@kesu/schema';
 import { formatShare, pick, type ChartContext, type Lang } from '../shared/lang.js';
 import { baseOption, grid, regionRowAxis } from '../shared/layout.js';
@@ -7,7 +13,10 @@ import { sortedPeriods } from '../shared/sorted-periods.js';
 import { aside, entry, tooltipHtml } from '../shared/tooltip.js';
 import type { ReportingHeatmapRow } from './query.js';
 
-export const REPORTING_HEATMAP_TITLE: Localized = { zh: '填报完整性与及时性', en: 'Reporting completeness and timeliness' };
+export const REPORTING_HEATMAP_TITLE: Localized = {
+  zh: '填报完整性与及时性',
+  en: 'Reporting completeness and timeliness',
+};
 
 const L = {
   due: { zh: '应报', en: 'Due' },
@@ -24,7 +33,10 @@ const L = {
 const MEASURES = [
   {
     share: (r: ReportingHeatmapRow) => r.complete_share,
-    title: { zh: '完整率：已收到（已提交或已通过）占应报', en: 'Completeness: reports received (submitted or approved) of those due' },
+    title: {
+      zh: '完整率：已收到（已提交或已通过）占应报',
+      en: 'Completeness: reports received (submitted or approved) of those due',
+    },
     scale: { zh: '完整率', en: 'Completeness' },
     colors: ['#ee6666', '#fac858', '#3ba272'],
   },
@@ -69,7 +81,12 @@ function cellLines(r: ReportingHeatmapRow, lang: Lang): string[] {
 }
 
 /** A measure's map: cells whose share is known, coloured on its own scale (series 0 and 1). */
-function measureSeries(rows: readonly ReportingHeatmapRow[], m: number, at: (r: ReportingHeatmapRow) => [number, number], lang: Lang): HeatmapSeriesOption {
+function measureSeries(
+  rows: readonly ReportingHeatmapRow[],
+  m: number,
+  at: (r: ReportingHeatmapRow) => [number, number],
+  lang: Lang,
+): HeatmapSeriesOption {
   const measure = MEASURES[m] as (typeof MEASURES)[number];
   const known = rows.filter((r) => measure.share(r) !== null);
   return {
@@ -84,7 +101,13 @@ function measureSeries(rows: readonly ReportingHeatmapRow[], m: number, at: (r: 
 }
 
 /** Grey cells that are no share at all: nothing due (both maps), nothing received yet (timeliness). */
-function greySeries(rows: readonly ReportingHeatmapRow[], m: number, at: (r: ReportingHeatmapRow) => [number, number], lang: Lang, unreceived: boolean): HeatmapSeriesOption {
+function greySeries(
+  rows: readonly ReportingHeatmapRow[],
+  m: number,
+  at: (r: ReportingHeatmapRow) => [number, number],
+  lang: Lang,
+  unreceived: boolean,
+): HeatmapSeriesOption {
   const cells = rows.filter((r) => (unreceived ? r.assignments > 0 && r.complete === 0 : r.assignments === 0));
   return {
     type: 'heatmap',
@@ -93,7 +116,11 @@ function greySeries(rows: readonly ReportingHeatmapRow[], m: number, at: (r: Rep
     yAxisIndex: m,
     data: cells.map((r) => [...at(r), unreceived ? 1 : 0]),
     itemStyle: { borderColor: '#fff', borderWidth: 1 },
-    label: { show: true, formatter: pick(unreceived ? L.unreceivedShort : L.noneShort, lang), color: unreceived ? '#606060' : '#fff' },
+    label: {
+      show: true,
+      formatter: pick(unreceived ? L.unreceivedShort : L.noneShort, lang),
+      color: unreceived ? '#606060' : '#fff',
+    },
   };
 }
 
@@ -114,10 +141,14 @@ function layout(rows: readonly ReportingHeatmapRow[]): { rowHeight: number; tops
 export function reportingHeatmapOptions(rows: readonly ReportingHeatmapRow[], ctx: ChartContext): EChartsOption {
   const { lang } = ctx;
   // Nothing given out in the area this year: the message alone, not two empty maps with their scales.
-  if (rows.length === 0) return { ...baseOption(REPORTING_HEATMAP_TITLE, ctx), graphic: emptyGraphic(lang), series: [] };
+  if (rows.length === 0)
+    return { ...baseOption(REPORTING_HEATMAP_TITLE, ctx), graphic: emptyGraphic(lang), series: [] };
   const periods = sortedPeriods(rows.map((r) => r.period));
   const regions = regionsOf(rows);
-  const at = (r: ReportingHeatmapRow): [number, number] => [periods.indexOf(r.period), regions.findIndex(([code]) => code === r.region_code)];
+  const at = (r: ReportingHeatmapRow): [number, number] => [
+    periods.indexOf(r.period),
+    regions.findIndex(([code]) => code === r.region_code),
+  ];
   const { rowHeight, tops } = layout(rows);
   const series = [
     measureSeries(rows, 0, at, lang),
@@ -127,7 +158,12 @@ export function reportingHeatmapOptions(rows: readonly ReportingHeatmapRow[], ct
     greySeries(rows, 1, at, lang, true),
   ];
   const base = baseOption(REPORTING_HEATMAP_TITLE, ctx);
-  const headings = MEASURES.map((m, i): TitleComponentOption => ({ text: pick(m.title, lang), left: 16, top: (tops[i] as number) - 28, textStyle: { fontSize: 13, fontWeight: 'normal' } }));
+  const headings = MEASURES.map((m, i): TitleComponentOption => ({
+    text: pick(m.title, lang),
+    left: 16,
+    top: (tops[i] as number) - 28,
+    textStyle: { fontSize: 13, fontWeight: 'normal' },
+  }));
   // Each scale sits on its map's heading line, right-aligned; the grey cells get hidden one-colour maps.
   const scales = MEASURES.map((m, i): VisualMapComponentOption => ({
     type: 'continuous',
@@ -142,7 +178,15 @@ export function reportingHeatmapOptions(rows: readonly ReportingHeatmapRow[], ct
     text: ['100%', '0%'],
     inRange: { color: [...m.colors] },
   }));
-  const greys: VisualMapComponentOption = { type: 'piecewise', seriesIndex: [2, 3, 4], show: false, pieces: [{ value: 0, color: NO_DATA_COLOR }, { value: 1, color: UNRECEIVED_COLOR }] };
+  const greys: VisualMapComponentOption = {
+    type: 'piecewise',
+    seriesIndex: [2, 3, 4],
+    show: false,
+    pieces: [
+      { value: 0, color: NO_DATA_COLOR },
+      { value: 1, color: UNRECEIVED_COLOR },
+    ],
+  };
   return {
     ...base,
     title: [base.title as TitleComponentOption, ...headings],
@@ -163,7 +207,13 @@ export function reportingHeatmapOptions(rows: readonly ReportingHeatmapRow[], ct
       },
     },
     grid: tops.map((top) => grid({ top, height: regions.length * rowHeight })),
-    xAxis: tops.map((_, gridIndex) => ({ type: 'category', gridIndex, data: periods.map((p) => periodWords(p, lang)), axisLabel: { interval: 0 }, splitArea: { show: true } })),
+    xAxis: tops.map((_, gridIndex) => ({
+      type: 'category',
+      gridIndex,
+      data: periods.map((p) => periodWords(p, lang)),
+      axisLabel: { interval: 0 },
+      splitArea: { show: true },
+    })),
     yAxis: tops.map((_, gridIndex) => ({ ...regionRowAxis(regions.map(([, name]) => name)), gridIndex })),
     visualMap: [...scales, greys],
     series,

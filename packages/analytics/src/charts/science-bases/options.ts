@@ -6,7 +6,10 @@ import { emptyGraphic, NO_DATA, noDataMarks, orGap } from '../shared/no-data.js'
 import { entry, hoveredIndex, tooltipHtml } from '../shared/tooltip.js';
 import { SCIENCE_BASES, SCIENCE_VENUES, type ScienceBasesRow } from './query.js';
 
-export const SCIENCE_BASES_TITLE: Localized = { zh: '科普基地与科普场馆建设', en: 'Science bases and venues against targets' };
+export const SCIENCE_BASES_TITLE: Localized = {
+  zh: '科普基地与科普场馆建设',
+  en: 'Science bases and venues against targets',
+};
 
 const PANELS = [
   { indicator: SCIENCE_BASES, name: { zh: '科普基地', en: 'Science bases' }, color: '#5470c6' },
@@ -29,7 +32,14 @@ function targetText(r: ScienceBasesRow, lang: Lang): string {
   const q = (v: number): string => formatQuantity(v, UNIT, { lang, digits: 0 });
   if (r.target_value === null) return pick(L.noTarget, lang);
   if (r.target_scope !== 'cumulative') return lang === 'zh' ? `达到${q(r.target_value)}` : `reach ${q(r.target_value)}`;
-  const from = r.baseline === null ? (lang === 'zh' ? '基数未知' : 'starting stock unknown') : lang === 'zh' ? `基数${n(r.baseline)}，应达${n(r.baseline + r.target_value)}` : `from ${n(r.baseline)} to ${n(r.baseline + r.target_value)}`;
+  const from =
+    r.baseline === null
+      ? lang === 'zh'
+        ? '基数未知'
+        : 'starting stock unknown'
+      : lang === 'zh'
+        ? `基数${n(r.baseline)}，应达${n(r.baseline + r.target_value)}`
+        : `from ${n(r.baseline)} to ${n(r.baseline + r.target_value)}`;
   return lang === 'zh' ? `新增${q(r.target_value)}（${from}）` : `add ${q(r.target_value)} (${from})`;
 }
 
@@ -41,7 +51,10 @@ function tooltip(rows: readonly ScienceBasesRow[], lang: Lang) {
     if (!r) return '';
     const panel = PANELS.find((p) => p.indicator === r.indicator_code);
     const stock = r.stock === null ? pick(NO_DATA, lang) : formatQuantity(r.stock, UNIT, { lang, digits: 0 });
-    return tooltipHtml(`${r.region_name} · ${panel ? pick(panel.name, lang) : r.indicator_code}`, [entry(pick(L.stock, lang), stock, lang), entry(pick(L.target, lang), targetText(r, lang), lang)]);
+    return tooltipHtml(`${r.region_name} · ${panel ? pick(panel.name, lang) : r.indicator_code}`, [
+      entry(pick(L.stock, lang), stock, lang),
+      entry(pick(L.target, lang), targetText(r, lang), lang),
+    ]);
   };
 }
 
@@ -49,8 +62,22 @@ function tooltip(rows: readonly ScienceBasesRow[], lang: Lang) {
 function panelSeries(rows: readonly ScienceBasesRow[], panel: Panel, axis: number, lang: Lang): SeriesOption[] {
   const own = rows.filter((r) => r.indicator_code === panel.indicator);
   // Both labels sit on top of their bar; when stock and target are close, one is hidden rather than overprinted.
-  const common = { type: 'bar', xAxisIndex: axis, yAxisIndex: axis, barMaxWidth: 36, barGap: '-100%', labelLayout: { hideOverlap: true } } as const;
-  const stock: BarSeriesOption = { ...common, id: `${panel.indicator}|stock`, name: pick(L.stock, lang), itemStyle: { color: panel.color }, data: own.map((r) => orGap(r.stock)), label: { show: true, position: 'top' } };
+  const common = {
+    type: 'bar',
+    xAxisIndex: axis,
+    yAxisIndex: axis,
+    barMaxWidth: 36,
+    barGap: '-100%',
+    labelLayout: { hideOverlap: true },
+  } as const;
+  const stock: BarSeriesOption = {
+    ...common,
+    id: `${panel.indicator}|stock`,
+    name: pick(L.stock, lang),
+    itemStyle: { color: panel.color },
+    data: own.map((r) => orGap(r.stock)),
+    label: { show: true, position: 'top' },
+  };
   const target: BarSeriesOption = {
     ...common,
     id: `${panel.indicator}|target`,
@@ -60,7 +87,15 @@ function panelSeries(rows: readonly ScienceBasesRow[], panel: Panel, axis: numbe
     label: { show: true, position: 'top', color: '#d9534f' },
     z: 3,
   };
-  return [stock, target, ...noDataMarks(own.map((r) => r.stock === null), lang, { xAxisIndex: axis, yAxisIndex: axis })];
+  return [
+    stock,
+    target,
+    ...noDataMarks(
+      own.map((r) => r.stock === null),
+      lang,
+      { xAxisIndex: axis, yAxisIndex: axis },
+    ),
+  ];
 }
 
 /** Bases (top) and venues (bottom) of each child region: current stock against the target level. */
@@ -74,7 +109,14 @@ export function scienceBasesOptions(rows: readonly ScienceBasesRow[], ctx: Chart
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip(rows, lang) },
     grid: [grid({ top: 96, bottom: '54%' }), grid({ top: '54%' })],
     xAxis: PANELS.map((_, axis) => regionAxis(names, { gridIndex: axis })),
-    yAxis: PANELS.map((panel, axis) => ({ type: 'value', gridIndex: axis, min: 0, minInterval: 1, name: valueAxisName(panel.name, UNIT, ctx), axisLabel: amountAxisLabel(lang) })),
+    yAxis: PANELS.map((panel, axis) => ({
+      type: 'value',
+      gridIndex: axis,
+      min: 0,
+      minInterval: 1,
+      name: valueAxisName(panel.name, UNIT, ctx),
+      axisLabel: amountAxisLabel(lang),
+    })),
     series: PANELS.flatMap((panel, axis) => panelSeries(rows, panel, axis, lang)),
   };
 }

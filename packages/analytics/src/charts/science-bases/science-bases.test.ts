@@ -7,13 +7,33 @@ import { scienceBasesQuery, type ScienceBasesRow } from './query.js';
 
 const { xinjiang, urumqi, tianshan, kizilsu, akto, changji, beijing } = REGIONS;
 
-const stock = (region: { code: string }, department: string, period: string, indicator: string, value: number, disaggregation = '') => ({
-  region_code: region.code, department, year: Number(period.slice(0, 4)), period, indicator_code: indicator, disaggregation, value,
+const stock = (
+  region: { code: string },
+  department: string,
+  period: string,
+  indicator: string,
+  value: number,
+  disaggregation = '',
+) => ({
+  region_code: region.code,
+  department,
+  year: Number(period.slice(0, 4)),
+  period,
+  indicator_code: indicator,
+  disaggregation,
+  value,
 });
-const bases = (r: { code: string }, d: string, p: string, v: number, dis?: string) => stock(r, d, p, 'science_bases', v, dis);
+const bases = (r: { code: string }, d: string, p: string, v: number, dis?: string) =>
+  stock(r, d, p, 'science_bases', v, dis);
 const venues = (r: { code: string }, d: string, p: string, v: number) => stock(r, d, p, 'science_venues', v);
 const target = (id: string, indicator: string, scope: string, value: number, deadline: number) => ({
-  target_id: id, plan_id: 'urumqi', region_code: urumqi.code, indicator_code: indicator, scope, value, deadline,
+  target_id: id,
+  plan_id: 'urumqi',
+  region_code: urumqi.code,
+  indicator_code: indicator,
+  scope,
+  value,
+  deadline,
 });
 
 let warehouse: TestWarehouse;
@@ -29,11 +49,14 @@ beforeAll(async () => {
       target('urumqi#4', 'science_venues', 'cumulative', 2, 2025),
     ],
     fact_value: [
-      bases(urumqi, '科协', '2023', 5), bases(urumqi, '科协', '2024', 6), bases(urumqi, '科协', '2025', 9),
+      bases(urumqi, '科协', '2023', 5),
+      bases(urumqi, '科协', '2024', 6),
+      bases(urumqi, '科协', '2025', 9),
       bases(urumqi, '科协', '2024', 4, 'level=national'),
       bases(urumqi, '教育局', '2024S1', 2),
       bases(tianshan, '科协', '2022', 3),
-      venues(urumqi, '科协', '2021', 3), venues(urumqi, '科协', '2024', 4),
+      venues(urumqi, '科协', '2021', 3),
+      venues(urumqi, '科协', '2024', 4),
       bases(akto, '科协', '2024', 1),
       bases(beijing, '科协', '2024', 50),
     ],
@@ -42,16 +65,28 @@ beforeAll(async () => {
 });
 afterAll(() => warehouse.close());
 
-const row = (region: { code: string }, indicator: string) => rows.find((r) => r.region_code === region.code && r.indicator_code === indicator);
+const row = (region: { code: string }, indicator: string) =>
+  rows.find((r) => r.region_code === region.code && r.indicator_code === indicator);
 
 describe('science-bases query', () => {
   it('sums each reporter’s latest stock over the area, never over time', () => {
-    expect(row(urumqi, 'science_bases')).toMatchObject({ stock: 11, target_value: 15, target_scope: 'point_in_time', target_level: 15 });
+    expect(row(urumqi, 'science_bases')).toMatchObject({
+      stock: 11,
+      target_value: 15,
+      target_scope: 'point_in_time',
+      target_level: 15,
+    });
     expect(row(kizilsu, 'science_bases')).toMatchObject({ stock: 1, target_value: null, target_level: null });
   });
 
   it('turns an increase target into the level it asks for, from the first stock of the plan period', () => {
-    expect(row(urumqi, 'science_venues')).toMatchObject({ stock: 4, target_value: 2, target_scope: 'cumulative', baseline: 3, target_level: 5 });
+    expect(row(urumqi, 'science_venues')).toMatchObject({
+      stock: 4,
+      target_value: 2,
+      target_scope: 'cumulative',
+      baseline: 3,
+      target_level: 5,
+    });
   });
 
   it('returns every child with null stocks when nothing was reported, and nothing outside the parent', () => {
@@ -66,12 +101,17 @@ describe('science-bases options', () => {
     const series = scienceBasesOptions(rows, { lang: 'zh' }).series as (BarSeriesOption | ScatterSeriesOption)[];
     expect(series.find((s) => s.id === 'science_bases|stock')?.data).toEqual([11, '-', 1]);
     expect(series.find((s) => s.id === 'science_venues|target')?.data).toEqual([5, '-', '-']);
-    expect(series.filter((s) => s.type === 'scatter')).toMatchObject([{ name: '暂无数据', data: ['-', 0, '-'] }, { xAxisIndex: 1, data: ['-', 0, 0] }]);
+    expect(series.filter((s) => s.type === 'scatter')).toMatchObject([
+      { name: '暂无数据', data: ['-', 0, '-'] },
+      { xAxisIndex: 1, data: ['-', 0, 0] },
+    ]);
   });
 
   it('speaks English when asked', () => {
     const option = scienceBasesOptions(rows, { lang: 'en' });
-    expect((option.series as { name: string }[]).map((s) => s.name)).toEqual(expect.arrayContaining(['Current stock', 'Target level', 'No data']));
+    expect((option.series as { name: string }[]).map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Current stock', 'Target level', 'No data']),
+    );
     // 个 has no English noun: the axis says what it counts by its name alone.
     expect(option.yAxis).toMatchObject([{ name: 'Science bases' }, { name: 'Science venues' }]);
   });

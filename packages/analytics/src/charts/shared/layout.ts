@@ -12,13 +12,23 @@ const LABEL_WIDTH = 88;
 export function baseOption(title: Localized, ctx: ChartContext): EChartsOption {
   return {
     // Compact enough that title and subtitle end above the legends, which start at 48 px.
-    title: { text: pick(title, ctx.lang), ...(ctx.subtitle === undefined ? {} : { subtext: ctx.subtitle }), left: 'center', top: 0, itemGap: 4, textStyle: { fontSize: 16 }, subtextStyle: { fontSize: 12 } },
+    title: {
+      text: pick(title, ctx.lang),
+      ...(ctx.subtitle === undefined ? {} : { subtext: ctx.subtitle }),
+      left: 'center',
+      top: 0,
+      itemGap: 4,
+      textStyle: { fontSize: 16 },
+      subtextStyle: { fontSize: 12 },
+    },
     textStyle: { fontFamily: CJK_FONTS },
   };
 }
 
 /** A plot area that keeps its axis labels and names inside (ECharts 6's form of `containLabel`). */
-export function grid(box: Pick<GridComponentOption, 'top' | 'bottom' | 'left' | 'right' | 'height'>): GridComponentOption {
+export function grid(
+  box: Pick<GridComponentOption, 'top' | 'bottom' | 'left' | 'right' | 'height'>,
+): GridComponentOption {
   return { left: 16, right: 32, bottom: 16, ...box, outerBoundsMode: 'same', outerBoundsContain: 'all' };
 }
 
@@ -40,7 +50,12 @@ export function regionAxis(names: string[], placement: { gridIndex?: number } = 
 /** The same for region names down a vertical axis (heat-map rows), first region on top. */
 export function regionRowAxis(names: string[]): YAXisComponentOption {
   // Rows have room across: a prefecture's full name (up to eleven 汉字) fits on one line.
-  return { type: 'category', data: names, inverse: true, axisLabel: { interval: 0, width: 2 * LABEL_WIDTH, overflow: 'break' } };
+  return {
+    type: 'category',
+    data: names,
+    inverse: true,
+    axisLabel: { interval: 0, width: 2 * LABEL_WIDTH, overflow: 'break' },
+  };
 }
 
 /** A value axis named with its unit once, in the chart's language: 培训场次（场）, Sessions held (events). */

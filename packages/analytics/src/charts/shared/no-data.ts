@@ -11,7 +11,11 @@ export const NO_DATA_COLOR = '#b0b0b0';
  * has one entry per category, so the marks' data indexes are the categories' own. No series
  * at all when nothing is missing (a legend entry for nothing would only puzzle).
  */
-export function noDataMarks(missing: boolean[], lang: Lang, axes: { xAxisIndex?: number; yAxisIndex?: number } = {}): ScatterSeriesOption[] {
+export function noDataMarks(
+  missing: boolean[],
+  lang: Lang,
+  axes: { xAxisIndex?: number; yAxisIndex?: number } = {},
+): ScatterSeriesOption[] {
   if (!missing.includes(true)) return [];
   const marks: ScatterSeriesOption = {
     type: 'scatter',
@@ -22,7 +26,15 @@ export function noDataMarks(missing: boolean[], lang: Lang, axes: { xAxisIndex?:
     symbolSize: 10,
     itemStyle: { color: NO_DATA_COLOR },
     // Vertical text never runs into the neighbouring category's label.
-    label: { show: true, formatter: pick(NO_DATA, lang), position: 'top', rotate: 90, align: 'left', verticalAlign: 'middle', color: NO_DATA_COLOR },
+    label: {
+      show: true,
+      formatter: pick(NO_DATA, lang),
+      position: 'top',
+      rotate: 90,
+      align: 'left',
+      verticalAlign: 'middle',
+      color: NO_DATA_COLOR,
+    },
     tooltip: { show: false },
     z: 3,
   };
@@ -30,8 +42,18 @@ export function noDataMarks(missing: boolean[], lang: Lang, axes: { xAxisIndex?:
 }
 
 /** The message shown across an empty chart instead of empty axes. */
-export function emptyGraphic(lang: Lang): { type: 'text'; left: 'center'; top: 'middle'; style: { text: string; fill: string; fontSize: number } } {
-  return { type: 'text', left: 'center', top: 'middle', style: { text: pick(NO_DATA, lang), fill: NO_DATA_COLOR, fontSize: 16 } };
+export function emptyGraphic(lang: Lang): {
+  type: 'text';
+  left: 'center';
+  top: 'middle';
+  style: { text: string; fill: string; fontSize: number };
+} {
+  return {
+    type: 'text',
+    left: 'center',
+    top: 'middle',
+    style: { text: pick(NO_DATA, lang), fill: NO_DATA_COLOR, fontSize: 16 },
+  };
 }
 
 /** ECharts' empty value: the bar or point is left out, never drawn at 0. */

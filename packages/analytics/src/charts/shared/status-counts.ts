@@ -12,5 +12,8 @@ export interface StatusCounts {
 
 /** `total` and one count per progress status of a grouped query's `status` column, as INTEGER columns named after them. */
 export function statusCountsSql(total = 'count(*)'): string {
-  return [`${total}::INTEGER AS total`, ...PROGRESS_STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}')::INTEGER AS ${s}`)].join(',\n  ');
+  return [
+    `${total}::INTEGER AS total`,
+    ...PROGRESS_STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}')::INTEGER AS ${s}`),
+  ].join(',\n  ');
 }

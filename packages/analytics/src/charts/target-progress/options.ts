@@ -1,4 +1,9 @@
-import type { BarSeriesOption, EChartsOption, ScatterSeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import type {
+  BarSeriesOption,
+  EChartsOption,
+  ScatterSeriesOption,
+  TooltipComponentFormatterCallbackParams,
+} from 'echarts';
 import { formatGoal, formatQuantity, type Comparator, type Localized } from '@kesu/schema';
 import { PROGRESS_STATUSES, statusLabels } from '../../progress/status.js';
 import { pick, type ChartContext, type Lang } from '../shared/lang.js';
@@ -8,7 +13,10 @@ import { STATUS_COLORS } from '../shared/palette.js';
 import { aside, entry, hoveredIndex, tooltipHtml } from '../shared/tooltip.js';
 import type { TargetProgressRow } from './query.js';
 
-export const TARGET_PROGRESS_TITLE: Localized = { zh: '本级目标完成进度', en: 'The region’s own targets against their pace' };
+export const TARGET_PROGRESS_TITLE: Localized = {
+  zh: '本级目标完成进度',
+  en: 'The region’s own targets against their pace',
+};
 
 const L = {
   axis: { zh: '完成目标的百分比（%）', en: 'Share of the target reached (%)' },
@@ -60,7 +68,13 @@ function tooltip(rows: readonly TargetProgressRow[], lang: Lang) {
     return tooltipHtml(r.metric, [
       entry(pick(L.lead, lang), r.lead_units || pick(L.noLead, lang), lang),
       entry(pick(L.target, lang), formatGoal(r.comparator as Comparator, r.value, r.unit, { lang }), lang),
-      entry(pick(L.actual, lang), r.actual === null ? pick(NO_DATA, lang) : `${formatQuantity(r.actual, actualUnit(r), { lang })}${reached === null || r.scope === 'per_unit' ? '' : aside(shareLabel(reached), lang)}`, lang),
+      entry(
+        pick(L.actual, lang),
+        r.actual === null
+          ? pick(NO_DATA, lang)
+          : `${formatQuantity(r.actual, actualUnit(r), { lang })}${reached === null || r.scope === 'per_unit' ? '' : aside(shareLabel(reached), lang)}`,
+        lang,
+      ),
       entry(pick(statusLabels[r.status], lang), (lang === 'zh' ? r.rule_zh : r.rule_en) ?? '', lang),
     ]);
   };
@@ -78,17 +92,15 @@ export function targetProgressHeight(rows: readonly object[]): number {
 export function targetProgressOptions(rows: readonly TargetProgressRow[], ctx: ChartContext): EChartsOption {
   const { lang } = ctx;
   const reached = rows.map((r) => share(r, r.actual));
-  const bars = PROGRESS_STATUSES.filter((s) => s !== 'no_data').map(
-    (status): BarSeriesOption => ({
-      type: 'bar',
-      name: pick(statusLabels[status], lang),
-      stack: 'share',
-      barMaxWidth: 16,
-      itemStyle: { color: STATUS_COLORS[status] },
-      data: rows.map((r, i) => (r.status === status && reached[i] !== null ? Math.min(CAP, reached[i] as number) : '-')),
-      label: { show: true, position: 'right', formatter: (p) => shareLabel(reached[p.dataIndex] ?? 0) },
-    }),
-  );
+  const bars = PROGRESS_STATUSES.filter((s) => s !== 'no_data').map((status): BarSeriesOption => ({
+    type: 'bar',
+    name: pick(statusLabels[status], lang),
+    stack: 'share',
+    barMaxWidth: 16,
+    itemStyle: { color: STATUS_COLORS[status] },
+    data: rows.map((r, i) => (r.status === status && reached[i] !== null ? Math.min(CAP, reached[i] as number) : '-')),
+    label: { show: true, position: 'right', formatter: (p) => shareLabel(reached[p.dataIndex] ?? 0) },
+  }));
   const pace: ScatterSeriesOption = {
     type: 'scatter',
     name: pick(L.pace, lang),
@@ -117,14 +129,37 @@ export function targetProgressOptions(rows: readonly TargetProgressRow[], ctx: C
     legend: { top: 48 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip(rows, lang) },
     grid: grid({ top: 96, right: 56 }),
-    xAxis: { type: 'value', min: 0, max: CAP, name: pick(L.axis, lang), nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => categoryName(r, lang)), axisLabel: { interval: 0 } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: CAP,
+      name: pick(L.axis, lang),
+      nameLocation: 'middle',
+      nameGap: 28,
+      axisLabel: { formatter: '{value}%' },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => categoryName(r, lang)),
+      axisLabel: { interval: 0 },
+    },
     series: [
       ...bars,
       pace,
       missing,
       // The target itself: 100 %.
-      { type: 'line', data: [], markLine: { silent: true, symbol: 'none', lineStyle: { color: '#d9534f', type: 'dashed' }, label: { formatter: pick(L.target, lang) }, data: [{ xAxis: 100 }] } },
+      {
+        type: 'line',
+        data: [],
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { color: '#d9534f', type: 'dashed' },
+          label: { formatter: pick(L.target, lang) },
+          data: [{ xAxis: 100 }],
+        },
+      },
     ],
   };
 }

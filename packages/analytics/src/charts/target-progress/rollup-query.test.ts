@@ -4,22 +4,40 @@ import { targetRollupQuery, type TargetRollupRow } from './rollup-query.js';
 
 const { xinjiang, kizilsu, akto, akqi, urumqi, dongcheng } = REGIONS;
 
-const target = (plan: string, n: number, region: { code: string }) => ({ target_id: `${plan}#${n}`, plan_id: plan, region_code: region.code, metric: `目标${n}`, value: 1, scope: 'annual', comparator: '>=', unit: '人' });
-const verdict = (plan: string, n: number, region: { code: string }, year: number, status: string) => ({ target_id: `${plan}#${n}`, region_code: region.code, year, status });
+const target = (plan: string, n: number, region: { code: string }) => ({
+  target_id: `${plan}#${n}`,
+  plan_id: plan,
+  region_code: region.code,
+  metric: `目标${n}`,
+  value: 1,
+  scope: 'annual',
+  comparator: '>=',
+  unit: '人',
+});
+const verdict = (plan: string, n: number, region: { code: string }, year: number, status: string) => ({
+  target_id: `${plan}#${n}`,
+  region_code: region.code,
+  year,
+  status,
+});
 
 let warehouse: TestWarehouse;
 
 beforeAll(async () => {
   warehouse = await openTestWarehouse({
     dim_target: [
-      target('akto', 1, akto), target('akto', 2, akto), target('akto', 3, akto),
+      target('akto', 1, akto),
+      target('akto', 2, akto),
+      target('akto', 3, akto),
       target('akqi', 1, akqi),
       target('kizilsu', 1, kizilsu),
       target('urumqi', 1, urumqi),
       target('dongcheng', 1, dongcheng),
     ],
     fact_progress: [
-      verdict('akto', 1, akto, 2024, 'achieved'), verdict('akto', 2, akto, 2024, 'behind'), verdict('akto', 2, akto, 2025, 'on_track'),
+      verdict('akto', 1, akto, 2024, 'achieved'),
+      verdict('akto', 2, akto, 2024, 'behind'),
+      verdict('akto', 2, akto, 2025, 'on_track'),
       verdict('akqi', 1, akqi, 2024, 'at_risk'),
       verdict('kizilsu', 1, kizilsu, 2024, 'on_track'),
       verdict('urumqi', 1, urumqi, 2024, 'achieved'),
@@ -29,8 +47,10 @@ beforeAll(async () => {
 });
 afterAll(() => warehouse.close());
 
-const load = (parentCode: string, year: number) => warehouse.query<TargetRollupRow>(targetRollupQuery({ parentCode, year }));
-const brief = (rows: TargetRollupRow[]) => rows.map((r) => [r.level, r.regions, r.total, r.achieved, r.on_track, r.at_risk, r.behind, r.no_data]);
+const load = (parentCode: string, year: number) =>
+  warehouse.query<TargetRollupRow>(targetRollupQuery({ parentCode, year }));
+const brief = (rows: TargetRollupRow[]) =>
+  rows.map((r) => [r.level, r.regions, r.total, r.achieved, r.on_track, r.at_risk, r.behind, r.no_data]);
 
 describe('target roll-up query', () => {
   it('counts a province without a plan of its own by the plans of its prefectures and counties', async () => {

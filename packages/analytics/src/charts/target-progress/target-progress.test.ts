@@ -7,11 +7,41 @@ import { targetProgressQuery, type TargetProgressRow } from './query.js';
 
 const { akto, urumqi } = REGIONS;
 
-const target = (n: number, region: { code: string }, metric: string, lead: string, value: number, scope = 'cumulative') => ({
-  target_id: `p1#${n}`, plan_id: 'p1', region_code: region.code, metric, lead_units: lead, value, scope, comparator: '>=', unit: '人次',
+const target = (
+  n: number,
+  region: { code: string },
+  metric: string,
+  lead: string,
+  value: number,
+  scope = 'cumulative',
+) => ({
+  target_id: `p1#${n}`,
+  plan_id: 'p1',
+  region_code: region.code,
+  metric,
+  lead_units: lead,
+  value,
+  scope,
+  comparator: '>=',
+  unit: '人次',
 });
-const verdict = (n: number, region: { code: string }, year: number, status: string, actual: number | null, expected: number | null) => ({
-  target_id: `p1#${n}`, region_code: region.code, year, as_of: String(year), status, actual, expected, rule_zh: `${year} 年判定`, rule_en: `judged for ${year}`,
+const verdict = (
+  n: number,
+  region: { code: string },
+  year: number,
+  status: string,
+  actual: number | null,
+  expected: number | null,
+) => ({
+  target_id: `p1#${n}`,
+  region_code: region.code,
+  year,
+  as_of: String(year),
+  status,
+  actual,
+  expected,
+  rule_zh: `${year} 年判定`,
+  rule_en: `judged for ${year}`,
 });
 
 let warehouse: TestWarehouse;
@@ -26,8 +56,10 @@ beforeAll(async () => {
       target(4, urumqi, '别处的目标', '市科协', 9),
     ],
     fact_progress: [
-      verdict(1, akto, 2023, 'behind', 200, 600), verdict(1, akto, 2024, 'on_track', 760, 800),
-      verdict(2, akto, 2024, 'achieved', 300, 160), verdict(10, akto, 2024, 'at_risk', 80, 100),
+      verdict(1, akto, 2023, 'behind', 200, 600),
+      verdict(1, akto, 2024, 'on_track', 760, 800),
+      verdict(2, akto, 2024, 'achieved', 300, 160),
+      verdict(10, akto, 2024, 'at_risk', 80, 100),
       verdict(4, urumqi, 2024, 'achieved', 9, 9),
     ],
   });
@@ -50,7 +82,12 @@ describe('target-progress query', () => {
 
   it('keeps an earlier year’s verdict for that year', async () => {
     const rows = await load(2023);
-    expect(rows.find((r) => r.target_id === 'p1#1')).toMatchObject({ year: 2023, status: 'behind', actual: 200, rule_zh: '2023 年判定' });
+    expect(rows.find((r) => r.target_id === 'p1#1')).toMatchObject({
+      year: 2023,
+      status: 'behind',
+      actual: 200,
+      rule_zh: '2023 年判定',
+    });
     expect(rows.find((r) => r.target_id === 'p1#2')).toMatchObject({ year: null, status: 'no_data' });
   });
 });
@@ -66,20 +103,30 @@ describe('target-progress options', () => {
     expect(series.find((s) => s.name === '已完成')?.data).toEqual(['-', '-', 150, '-']);
     expect(series.find((s) => s.name === '按时间进度应达')?.data).toEqual([80, 100, 80, '-']);
     expect(series.find((s) => s.name === '暂无数据')?.data).toEqual(['-', '-', '-', 0]);
-    expect(option.yAxis).toMatchObject({ data: ['县农业农村局｜培训农民', '县教育局｜每校每学期讲座', '县科协｜科普讲座', '未列牵头单位｜志愿者'] });
+    expect(option.yAxis).toMatchObject({
+      data: ['县农业农村局｜培训农民', '县教育局｜每校每学期讲座', '县科协｜科普讲座', '未列牵头单位｜志愿者'],
+    });
     expect(targetProgressHeight(rows)).toBe(320);
   });
 
-  it('tells target and actual with their unit, a per-unit target\'s actual as its share of units, in both languages', async () => {
+  it("tells target and actual with their unit, a per-unit target's actual as its share of units, in both languages", async () => {
     const rows = await load(2024);
-    const tip = (lang: 'zh' | 'en', index: number) => (targetProgressOptions(rows, { lang }).tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: index }]);
+    const tip = (lang: 'zh' | 'en', index: number) =>
+      (targetProgressOptions(rows, { lang }).tooltip as { formatter: (p: unknown) => string }).formatter([
+        { dataIndex: index },
+      ]);
     expect(tip('zh', 0)).toContain('目标：≥ 1,000人次<br/>实际：760人次（76%）');
     expect(tip('en', 0)).toContain('Target: ≥ 1,000 person-times<br/>Actual: 760 person-times (76%)');
     expect(tip('zh', 1)).toContain('实际：80%<br/>');
   });
 
   it('never labels a target short of its value as 100 %', () => {
-    expect([shareLabel(99.68), shareLabel(99.4), shareLabel(100), shareLabel(121.3)]).toEqual(['99.7%', '99%', '100%', '121%']);
+    expect([shareLabel(99.68), shareLabel(99.4), shareLabel(100), shareLabel(121.3)]).toEqual([
+      '99.7%',
+      '99%',
+      '100%',
+      '121%',
+    ]);
   });
 
   it('renders to SVG with the targets and lead units', async () => {

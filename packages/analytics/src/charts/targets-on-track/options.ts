@@ -10,10 +10,12 @@ import type { TargetsOnTrackRow } from './query.js';
 
 export const TARGETS_ON_TRACK_TITLE: Localized = { zh: '目标进度达标情况', en: 'Targets achieved or on track' };
 
-
 const PANELS = [
   { grouping: 'region', name: { zh: '按地区', en: 'By region' } },
-  { grouping: 'function', name: { zh: '按牵头职能（按指标报送部门归属）', en: 'By lead function (the function reporting the indicator)' } },
+  {
+    grouping: 'function',
+    name: { zh: '按牵头职能（按指标报送部门归属）', en: 'By lead function (the function reporting the indicator)' },
+  },
 ] as const;
 
 const L = {
@@ -38,29 +40,47 @@ function tooltip(panels: TargetsOnTrackRow[][], lang: Lang) {
     const r = panels[Number(first?.seriesId?.split('|')[0])]?.[first?.dataIndex ?? 0];
     if (!r) return '';
     const share = onTrackShare(r);
-    const headline = entry(pick(L.onTrack, lang), share === null ? pick(NO_DATA, lang) : `${formatShare(share)}${aside(`${r.achieved + r.on_track}/${r.total}`, lang)}`, lang);
-    return tooltipHtml(categoryName(r, lang), [headline, ...PROGRESS_STATUSES.map((s) => entry(pick(statusLabels[s], lang), String(r[s]), lang))]);
+    const headline = entry(
+      pick(L.onTrack, lang),
+      share === null
+        ? pick(NO_DATA, lang)
+        : `${formatShare(share)}${aside(`${r.achieved + r.on_track}/${r.total}`, lang)}`,
+      lang,
+    );
+    return tooltipHtml(categoryName(r, lang), [
+      headline,
+      ...PROGRESS_STATUSES.map((s) => entry(pick(statusLabels[s], lang), String(r[s]), lang)),
+    ]);
   };
 }
 
 /** One panel: a 100 % bar per group, split by status; a group without any target judged gets the no-data mark. */
 function panelSeries(rows: TargetsOnTrackRow[], axis: number, lang: Lang): SeriesOption[] {
-  const bars = PROGRESS_STATUSES.map(
-    (status): BarSeriesOption => ({
-      type: 'bar',
-      id: `${axis}|${status}`,
-      name: pick(statusLabels[status], lang),
-      stack: `panel${axis}`,
-      xAxisIndex: axis,
-      yAxisIndex: axis,
-      barMaxWidth: 40,
-      itemStyle: { color: STATUS_COLORS[status] },
-      data: rows.map((r) => (r.total === 0 ? '-' : (r[status] / r.total) * 100)),
-      // Printed reports have no tooltips: segments big enough carry their share.
-      label: { show: true, position: 'inside', formatter: (p) => (Number(p.value) >= 8 ? `${Math.round(Number(p.value))}%` : '') },
-    }),
-  );
-  return [...bars, ...noDataMarks(rows.map((r) => r.total === 0), lang, { xAxisIndex: axis, yAxisIndex: axis })];
+  const bars = PROGRESS_STATUSES.map((status): BarSeriesOption => ({
+    type: 'bar',
+    id: `${axis}|${status}`,
+    name: pick(statusLabels[status], lang),
+    stack: `panel${axis}`,
+    xAxisIndex: axis,
+    yAxisIndex: axis,
+    barMaxWidth: 40,
+    itemStyle: { color: STATUS_COLORS[status] },
+    data: rows.map((r) => (r.total === 0 ? '-' : (r[status] / r.total) * 100)),
+    // Printed reports have no tooltips: segments big enough carry their share.
+    label: {
+      show: true,
+      position: 'inside',
+      formatter: (p) => (Number(p.value) >= 8 ? `${Math.round(Number(p.value))}%` : ''),
+    },
+  }));
+  return [
+    ...bars,
+    ...noDataMarks(
+      rows.map((r) => r.total === 0),
+      lang,
+      { xAxisIndex: axis, yAxisIndex: axis },
+    ),
+  ];
 }
 
 /** Status shares of the targets per child region (top) and per department function (bottom). */
@@ -73,8 +93,20 @@ export function targetsOnTrackOptions(rows: readonly TargetsOnTrackRow[], ctx: C
     legend: { top: 48 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip(panels, lang) },
     grid: [grid({ top: 96, bottom: '54%' }), grid({ top: '54%' })],
-    xAxis: panels.map((own, axis) => regionAxis(own.map((r) => categoryName(r, lang)), { gridIndex: axis })),
-    yAxis: PANELS.map((panel, axis) => ({ type: 'value', gridIndex: axis, min: 0, max: 100, name: `${pick(panel.name, lang)} · ${pick(L.share, lang)}`, axisLabel: { formatter: '{value}%' } })),
+    xAxis: panels.map((own, axis) =>
+      regionAxis(
+        own.map((r) => categoryName(r, lang)),
+        { gridIndex: axis },
+      ),
+    ),
+    yAxis: PANELS.map((panel, axis) => ({
+      type: 'value',
+      gridIndex: axis,
+      min: 0,
+      max: 100,
+      name: `${pick(panel.name, lang)} · ${pick(L.share, lang)}`,
+      axisLabel: { formatter: '{value}%' },
+    })),
     series: panels.flatMap((own, axis) => panelSeries(own, axis, lang)),
   };
 }

@@ -7,9 +7,26 @@ import { targetsOnTrackQuery, type TargetsOnTrackRow } from './query.js';
 
 const { xinjiang, urumqi, akto, changji, kizilsu, beijing } = REGIONS;
 
-const target = (id: string, region: { code: string }, indicator: string) => ({ target_id: id, region_code: region.code, indicator_code: indicator });
-const progress = (id: string, region: { code: string }, asOf: string, status: string) => ({ target_id: id, region_code: region.code, year: Number(asOf.slice(0, 4)), as_of: asOf, status });
-const reported = (region: { code: string }, indicator: string, fn: string) => ({ region_code: region.code, indicator_code: indicator, function_code: fn, period: '2024', year: 2024, value: 1 });
+const target = (id: string, region: { code: string }, indicator: string) => ({
+  target_id: id,
+  region_code: region.code,
+  indicator_code: indicator,
+});
+const progress = (id: string, region: { code: string }, asOf: string, status: string) => ({
+  target_id: id,
+  region_code: region.code,
+  year: Number(asOf.slice(0, 4)),
+  as_of: asOf,
+  status,
+});
+const reported = (region: { code: string }, indicator: string, fn: string) => ({
+  region_code: region.code,
+  indicator_code: indicator,
+  function_code: fn,
+  period: '2024',
+  year: 2024,
+  value: 1,
+});
 
 let warehouse: TestWarehouse;
 let rows: TargetsOnTrackRow[];
@@ -20,14 +37,27 @@ beforeAll(async () => {
       { function_code: 'science_association', name_zh: '科协', name_en: 'Association for Science and Technology' },
       { function_code: 'education', name_zh: '教育部门', name_en: 'Education bureau' },
     ],
-    dim_target: [target('t1', urumqi, 'trainings_held'), target('t2', urumqi, 'science_bases'), target('t3', akto, 'persons_trained'), target('t4', xinjiang, 'science_literacy_rate'), target('t5', beijing, 'science_bases')],
+    dim_target: [
+      target('t1', urumqi, 'trainings_held'),
+      target('t2', urumqi, 'science_bases'),
+      target('t3', akto, 'persons_trained'),
+      target('t4', xinjiang, 'science_literacy_rate'),
+      target('t5', beijing, 'science_bases'),
+    ],
     fact_value: [
-      reported(urumqi, 'trainings_held', 'education'), reported(akto, 'trainings_held', 'education'), reported(urumqi, 'trainings_held', 'science_association'),
-      reported(urumqi, 'science_bases', 'science_association'), reported(xinjiang, 'science_literacy_rate', 'science_association'),
+      reported(urumqi, 'trainings_held', 'education'),
+      reported(akto, 'trainings_held', 'education'),
+      reported(urumqi, 'trainings_held', 'science_association'),
+      reported(urumqi, 'science_bases', 'science_association'),
+      reported(xinjiang, 'science_literacy_rate', 'science_association'),
     ],
     fact_progress: [
-      progress('t1', urumqi, '2023', 'behind'), progress('t1', urumqi, '2024', 'on_track'), progress('t1', urumqi, '2025', 'achieved'),
-      progress('t2', urumqi, '2024', 'no_data'), progress('t3', akto, '2024S1', 'at_risk'), progress('t4', xinjiang, '2024', 'achieved'),
+      progress('t1', urumqi, '2023', 'behind'),
+      progress('t1', urumqi, '2024', 'on_track'),
+      progress('t1', urumqi, '2025', 'achieved'),
+      progress('t2', urumqi, '2024', 'no_data'),
+      progress('t3', akto, '2024S1', 'at_risk'),
+      progress('t4', xinjiang, '2024', 'achieved'),
       progress('t5', beijing, '2024', 'achieved'),
     ],
   });
@@ -65,11 +95,18 @@ describe('targets-on-track options', () => {
 
   it('names functions in English when asked', () => {
     const option = targetsOnTrackOptions(rows, { lang: 'en' });
-    expect(option.xAxis).toMatchObject([{}, { data: ['Association for Science and Technology', 'Unattributed', 'Education bureau'] }]);
-    expect((option.series as { name: string }[]).map((s) => s.name)).toEqual(expect.arrayContaining(['On track', 'No data']));
+    expect(option.xAxis).toMatchObject([
+      {},
+      { data: ['Association for Science and Technology', 'Unattributed', 'Education bureau'] },
+    ]);
+    expect((option.series as { name: string }[]).map((s) => s.name)).toEqual(
+      expect.arrayContaining(['On track', 'No data']),
+    );
   });
 
   it('renders to SVG with the region names', () => {
-    expect(renderSvg(targetsOnTrackOptions(rows, { lang: 'zh' }), { width: 800, height: 600 })).toContain('昌吉回族自治州');
+    expect(renderSvg(targetsOnTrackOptions(rows, { lang: 'zh' }), { width: 800, height: 600 })).toContain(
+      '昌吉回族自治州',
+    );
   });
 });

@@ -9,7 +9,10 @@ import { TARGET_GROUPS, targetGroupName } from '../shared/target-groups.js';
 import { entry, tooltipHtml } from '../shared/tooltip.js';
 import { TRAINING_PERSON_TIMES, TRAININGS_HELD, type TrainingsRow } from './query.js';
 
-export const TRAININGS_TITLE: Localized = { zh: '科普培训场次与人次（按重点人群）', en: 'Trainings held and person-times by target group' };
+export const TRAININGS_TITLE: Localized = {
+  zh: '科普培训场次与人次（按重点人群）',
+  en: 'Trainings held and person-times by target group',
+};
 
 const TOTAL: Localized = { zh: '合计', en: 'Total' };
 
@@ -34,22 +37,50 @@ function tooltip(rows: readonly TrainingsRow[], periods: string[], lang: Lang) {
     const period = periods[first?.dataIndex ?? 0] ?? '';
     const indicator = first?.seriesId?.split('|')[0];
     const amount = (n: number) => formatQuantity(n, PANELS.find((p) => p.indicator === indicator)?.unit, { lang });
-    const lines = items.filter((p) => p.seriesType === 'bar' && typeof p.value === 'number').map((p) => `${typeof p.marker === 'string' ? p.marker : ''}${entry(p.seriesName ?? '', amount(Number(p.value)), lang)}`);
-    const sum = rows.filter((r) => r.period === period && r.indicator_code === indicator).reduce((s, r) => s + r.value, 0);
-    return tooltipHtml(periodWords(period, lang), lines.length > 0 ? [...lines, entry(pick(TOTAL, lang), amount(sum), lang)] : [pick(NO_DATA, lang)]);
+    const lines = items
+      .filter((p) => p.seriesType === 'bar' && typeof p.value === 'number')
+      .map(
+        (p) =>
+          `${typeof p.marker === 'string' ? p.marker : ''}${entry(p.seriesName ?? '', amount(Number(p.value)), lang)}`,
+      );
+    const sum = rows
+      .filter((r) => r.period === period && r.indicator_code === indicator)
+      .reduce((s, r) => s + r.value, 0);
+    return tooltipHtml(
+      periodWords(period, lang),
+      lines.length > 0 ? [...lines, entry(pick(TOTAL, lang), amount(sum), lang)] : [pick(NO_DATA, lang)],
+    );
   };
 }
 
-
 /** One panel's bars: a stack per period, one series per target group that has a value there. */
-function panelSeries(rows: readonly TrainingsRow[], panel: Panel, axis: number, periods: string[], groups: string[], lang: Lang): SeriesOption[] {
+function panelSeries(
+  rows: readonly TrainingsRow[],
+  panel: Panel,
+  axis: number,
+  periods: string[],
+  groups: string[],
+  lang: Lang,
+): SeriesOption[] {
   const own = rows.filter((r) => r.indicator_code === panel.indicator);
   // Colours follow the group's place in the shared legend, so a group looks the same in both panels.
   const bars = groups.flatMap((group, g): BarSeriesOption[] => {
     const data = periods.map((p) => orGap(own.find((r) => r.period === p && r.target_group === group)?.value));
     if (data.every((v) => v === '-')) return [];
     const name = pick(targetGroupName(group), lang);
-    return [{ type: 'bar', id: `${panel.indicator}|${group}`, name, stack: panel.indicator, xAxisIndex: axis, yAxisIndex: axis, barMaxWidth: 48, itemStyle: { color: paletteColor(g) }, data }];
+    return [
+      {
+        type: 'bar',
+        id: `${panel.indicator}|${group}`,
+        name,
+        stack: panel.indicator,
+        xAxisIndex: axis,
+        yAxisIndex: axis,
+        barMaxWidth: 48,
+        itemStyle: { color: paletteColor(g) },
+        data,
+      },
+    ];
   });
   const missing = periods.map((p) => !own.some((r) => r.period === p));
   return [...bars, ...noDataMarks(missing, lang, { xAxisIndex: axis, yAxisIndex: axis })];
@@ -67,8 +98,19 @@ export function trainingsOptions(rows: readonly TrainingsRow[], ctx: ChartContex
     legend: { type: 'scroll', top: 48 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip(rows, periods, lang) },
     grid: [grid({ top: 96, bottom: '54%' }), grid({ top: '54%' })],
-    xAxis: PANELS.map((_, axis) => ({ type: 'category', gridIndex: axis, data: periods.map((p) => periodWords(p, lang)), axisLabel: { interval: 0 } })),
-    yAxis: PANELS.map((panel, axis) => ({ type: 'value', gridIndex: axis, min: 0, name: valueAxisName(panel.name, panel.unit, ctx), axisLabel: amountAxisLabel(lang) })),
+    xAxis: PANELS.map((_, axis) => ({
+      type: 'category',
+      gridIndex: axis,
+      data: periods.map((p) => periodWords(p, lang)),
+      axisLabel: { interval: 0 },
+    })),
+    yAxis: PANELS.map((panel, axis) => ({
+      type: 'value',
+      gridIndex: axis,
+      min: 0,
+      name: valueAxisName(panel.name, panel.unit, ctx),
+      axisLabel: amountAxisLabel(lang),
+    })),
     series,
   };
 }

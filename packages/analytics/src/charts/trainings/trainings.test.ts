@@ -7,11 +7,27 @@ import { trainingsQuery, type TrainingsRow } from './query.js';
 
 const { xinjiang, urumqi, tianshan, akto, beijing } = REGIONS;
 
-const flow = (assignment: string, region: { code: string }, period: string, indicator: string, value: number, disaggregation = '') => ({
-  assignment_id: assignment, region_code: region.code, department: '科协', year: Number(period.slice(0, 4)), period, indicator_code: indicator, disaggregation, value,
+const flow = (
+  assignment: string,
+  region: { code: string },
+  period: string,
+  indicator: string,
+  value: number,
+  disaggregation = '',
+) => ({
+  assignment_id: assignment,
+  region_code: region.code,
+  department: '科协',
+  year: Number(period.slice(0, 4)),
+  period,
+  indicator_code: indicator,
+  disaggregation,
+  value,
 });
-const held = (a: string, r: { code: string }, p: string, v: number, d?: string) => flow(a, r, p, 'trainings_held', v, d);
-const people = (a: string, r: { code: string }, p: string, v: number, d?: string) => flow(a, r, p, 'training_person_times', v, d);
+const held = (a: string, r: { code: string }, p: string, v: number, d?: string) =>
+  flow(a, r, p, 'trainings_held', v, d);
+const people = (a: string, r: { code: string }, p: string, v: number, d?: string) =>
+  flow(a, r, p, 'training_person_times', v, d);
 
 let warehouse: TestWarehouse;
 let rows: TrainingsRow[];
@@ -19,11 +35,16 @@ let rows: TrainingsRow[];
 beforeAll(async () => {
   warehouse = await openTestWarehouse({
     fact_value: [
-      held('a1', urumqi, '2024Q1', 10), held('a1', urumqi, '2024Q1', 4, 'targetGroup=youth'), held('a1', urumqi, '2024Q1', 3, 'targetGroup=farmers'),
-      held('a1', urumqi, '2024Q1', 9, 'gender=female'), held('a1', urumqi, '2024Q1', 1, 'targetGroup=youth&zone=rural'),
+      held('a1', urumqi, '2024Q1', 10),
+      held('a1', urumqi, '2024Q1', 4, 'targetGroup=youth'),
+      held('a1', urumqi, '2024Q1', 3, 'targetGroup=farmers'),
+      held('a1', urumqi, '2024Q1', 9, 'gender=female'),
+      held('a1', urumqi, '2024Q1', 1, 'targetGroup=youth&zone=rural'),
       held('a2', tianshan, '2024Q1', 2, 'targetGroup=youth'),
       held('a3', akto, '2024Q2', 5),
-      people('a1', urumqi, '2024Q1', 300), people('a1', urumqi, '2024Q1', 200, 'targetGroup=youth'), people('a1', urumqi, '2024Q1', 100, 'targetGroup=farmers'),
+      people('a1', urumqi, '2024Q1', 300),
+      people('a1', urumqi, '2024Q1', 200, 'targetGroup=youth'),
+      people('a1', urumqi, '2024Q1', 100, 'targetGroup=farmers'),
       held('a4', urumqi, '2023Q4', 7),
       held('a5', beijing, '2024Q1', 100),
     ],
@@ -32,7 +53,8 @@ beforeAll(async () => {
 });
 afterAll(() => warehouse.close());
 
-const find = (period: string, indicator: string, group: string) => rows.find((r) => r.period === period && r.indicator_code === indicator && r.target_group === group)?.value;
+const find = (period: string, indicator: string, group: string) =>
+  rows.find((r) => r.period === period && r.indicator_code === indicator && r.target_group === group)?.value;
 
 describe('trainings query', () => {
   it('sums flows over the whole area by period and target group, keeping what was not broken down', () => {
@@ -59,7 +81,10 @@ describe('trainings options', () => {
   });
 
   it('names axes with their units once, in both languages', () => {
-    expect(trainingsOptions(rows, { lang: 'zh' }).yAxis).toMatchObject([{ name: '培训场次（场）' }, { name: '培训人次' }]);
+    expect(trainingsOptions(rows, { lang: 'zh' }).yAxis).toMatchObject([
+      { name: '培训场次（场）' },
+      { name: '培训人次' },
+    ]);
     const en = trainingsOptions(rows, { lang: 'en' });
     expect(en.yAxis).toMatchObject([{ name: 'Sessions held (events)' }, { name: 'Person-times trained' }]);
     expect(en.xAxis).toMatchObject([{ data: ['Q1 2024', 'Q2 2024'] }, {}]);
