@@ -1,22 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { checkWorkspace, type SourceFile, type WorkspacePackage } from './dependency-rules.js';
+import { checkWorkspace, type WorkspacePackage } from './dependency-rules.js';
+import { sourcesIn, workspaceRoot as root } from './workspace-files.js';
 
 // `pnpm check:deps`: fails on any import against the architecture's arrows or any import cycle.
-const root = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const SKIP = new Set(['node_modules', 'dist', '.turbo', 'coverage']);
-
-function sources(dir: string): SourceFile[] {
-  return readdirSync(dir).flatMap((entry) => {
-    if (SKIP.has(entry)) return [];
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return sources(full);
-    if (!/\.(ts|vue|mjs|js)$/.test(entry)) return [];
-    return [{ path: path.relative(root, full).split(path.sep).join('/'), text: readFileSync(full, 'utf8') }];
-  });
-}
-
 function workspacePackages(): WorkspacePackage[] {
   return ['apps', 'packages', 'tooling']
     .flatMap((group) => readdirSync(path.join(root, group)).map((name) => `${group}/${name}`))
@@ -24,7 +11,7 @@ function workspacePackages(): WorkspacePackage[] {
     .filter((dir) => statSync(path.join(root, dir, 'package.json'), { throwIfNoEntry: false }))
     .map((dir) => {
       const manifest = JSON.parse(readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { name: string };
-      return { name: manifest.name, dir, files: sources(path.join(root, dir)) };
+      return { name: manifest.name, dir, files: sourcesIn(path.join(root, dir), /\.(ts|vue|mjs|js)$/) };
     });
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { SourceFile } from './workspace-files.js';
 
 /** Which workspace packages each package may import, following the architecture's arrows. */
 export const ALLOWED: Record<string, readonly string[]> = {
@@ -26,12 +27,6 @@ const TEST_EXTRAS = ['@kesu/seeds', '@kesu/vitest-config', '@kesu/store/testing'
 /** Tooling may use every package, but nothing may import an app. */
 const TOOLING = /^tooling\//;
 const APPS = new Set(['@kesu/api', '@kesu/web']);
-
-export interface SourceFile {
-  /** Path relative to the workspace root, with forward slashes. */
-  path: string;
-  text: string;
-}
 
 export interface WorkspacePackage {
   name: string;
