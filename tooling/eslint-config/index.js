@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 import vueParser from 'vue-eslint-parser';
@@ -37,10 +38,11 @@ export default base;
 
 /**
  * The shared config plus Vue single-file components: eslint-plugin-vue's recommended rules, with
- * `<script setup lang="ts">` parsed by typescript-eslint.
+ * `<script setup lang="ts">` parsed by typescript-eslint. Layout rules are off (eslint-config-prettier):
+ * Prettier lays the templates out.
  * @example export { vue as default } from '@kesu/eslint-config'
  */
-export const vue = tseslint.config(...base, ...pluginVue.configs['flat/recommended'], {
+export const vue = tseslint.config(...base, ...pluginVue.configs['flat/recommended'], prettier, {
   files: ['**/*.vue'],
   languageOptions: {
     parser: vueParser,
@@ -49,9 +51,5 @@ export const vue = tseslint.config(...base, ...pluginVue.configs['flat/recommend
   rules: {
     // TypeScript already reports unknown names, and knows the browser's globals.
     'no-undef': 'off',
-    // Formatting is left to the author; these rules only fight long Chinese labels.
-    'vue/max-attributes-per-line': 'off',
-    'vue/singleline-html-element-content-newline': 'off',
-    'vue/multiline-html-element-content-newline': 'off',
   },
 });

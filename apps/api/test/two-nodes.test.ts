@@ -196,12 +196,10 @@ describe('two API nodes on one PostgreSQL', () => {
       dueDate: '2024-10-15',
     });
     const id = (assigned.body as unknown as Array<{ id: string }>)[0]!.id;
-    await reporter
-      .on(b)
-      .request('POST', `/api/v1/assignments/${id}/submission/submit`, {
-        values: await filledValues(reporter, id),
-        formVersion: 1,
-      });
+    await reporter.on(b).request('POST', `/api/v1/assignments/${id}/submission/submit`, {
+      values: await filledValues(reporter, id),
+      formVersion: 1,
+    });
     const reviewer = new Client(a);
     await reviewer.login('reviewer');
     expect((await reviewer.request('POST', `/api/v1/assignments/${id}/submission/approve`)).status).toBe(200);

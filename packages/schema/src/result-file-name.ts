@@ -2,15 +2,11 @@ import * as z from 'zod';
 import { beijingToday, type Instant } from './time/beijing-time.js';
 
 /** What names a downloaded query result: the saved query's title (the saved query's own limit). */
-export const ResultTitle = z
-  .string()
-  .trim()
-  .max(120)
-  .meta({
-    label: '查询名称',
-    labelEn: 'Query title',
-    description: 'names the downloaded file; 查询结果 when the query is not saved',
-  });
+export const ResultTitle = z.string().trim().max(120).meta({
+  label: '查询名称',
+  labelEn: 'Query title',
+  description: 'names the downloaded file; 查询结果 when the query is not saved',
+});
 
 /** Characters Windows, macOS or a browser refuse in a file name, control characters among them. */
 const UNSAFE = /[\\/:*?"<>|\p{Cc}]+/gu;

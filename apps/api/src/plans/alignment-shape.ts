@@ -19,12 +19,10 @@ const TargetRef = z.object({
 
 const RollUp = z.object({
   parentIndex: z.int(),
-  verdict: z
-    .enum(['covered', 'short', 'incomplete', 'not_summed'])
-    .meta({
-      description:
-        'covered: the children add up to the parent; short: all children committed and fall short; incomplete: short while some have no such target; not_summed: a rate, per-unit target or milestone',
-    }),
+  verdict: z.enum(['covered', 'short', 'incomplete', 'not_summed']).meta({
+    description:
+      'covered: the children add up to the parent; short: all children committed and fall short; incomplete: short while some have no such target; not_summed: a rate, per-unit target or milestone',
+  }),
   children: z.int().meta({ description: 'regions directly under the parent region' }),
   committing: z.array(z.object({ regionCode: z.string(), regionName: z.string(), amount: z.number() })),
   sum: z.number().nullable(),
@@ -45,11 +43,9 @@ export const PlanRefShape = z.object({
 export const PlanAlignmentShape = z.object({
   plan: PlanRefShape,
   parent: PlanRefShape,
-  chosenBy: z
-    .enum(['nearest', 'asked'])
-    .meta({
-      description: 'nearest: the nearest ancestor region’s plan for the term; asked: the one named by `parent`',
-    }),
+  chosenBy: z.enum(['nearest', 'asked']).meta({
+    description: 'nearest: the nearest ancestor region’s plan for the term; asked: the one named by `parent`',
+  }),
   pairs: z.array(
     z.object({
       target: TargetRef.nullable(),

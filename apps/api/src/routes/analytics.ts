@@ -64,13 +64,10 @@ const SqlResult = z.object({
   rows: z.array(z.array(z.unknown())),
   truncated: z.boolean(),
   ms: z.number(),
-  scope: z
-    .object({ code: z.string(), name: z.string() })
-    .nullable()
-    .meta({
-      description:
-        'the region whose tree the rows were filtered to, when the caller’s scope filtered a table the query read',
-    }),
+  scope: z.object({ code: z.string(), name: z.string() }).nullable().meta({
+    description:
+      'the region whose tree the rows were filtered to, when the caller’s scope filtered a table the query read',
+  }),
 });
 const Problem = z.object({
   code: z.string(),
@@ -95,17 +92,11 @@ const ReportQuery = z.object({
 });
 const ProgressQuery = z.object({
   region: RegionCode,
-  year: z.coerce
-    .number()
-    .int()
-    .min(1949)
-    .max(2100)
-    .optional()
-    .meta({
-      label: '年度',
-      labelEn: 'Year',
-      description: 'the verdicts of this year (a plan ended before it: its last year’s); default the latest',
-    }),
+  year: z.coerce.number().int().min(1949).max(2100).optional().meta({
+    label: '年度',
+    labelEn: 'Year',
+    description: 'the verdicts of this year (a plan ended before it: its last year’s); default the latest',
+  }),
 });
 const ContributionsQuery = z.object({
   target: z.string().min(3).max(200).meta({ label: '目标编号', labelEn: 'Target id' }),
@@ -116,26 +107,17 @@ const LATEST_YEAR = 2100;
 const BuildBody = z.strictObject({ full: z.boolean().default(false) });
 const PrintQuery = z.object({
   region: RegionCode,
-  kind: z
-    .enum(['progress', 'final'])
-    .default('progress')
-    .meta({
-      label: '报告类型',
-      labelEn: 'Report kind',
-      description:
-        'progress: the year’s progress report; final: the final evaluation (终期评估) of a plan whose term has ended',
-    }),
-  year: z.coerce
-    .number()
-    .int()
-    .min(1949)
-    .max(2100)
-    .optional()
-    .meta({
-      label: '年度',
-      labelEn: 'Year',
-      description: 'required for progress; for final it picks the plan whose term holds it (default: the latest plan)',
-    }),
+  kind: z.enum(['progress', 'final']).default('progress').meta({
+    label: '报告类型',
+    labelEn: 'Report kind',
+    description:
+      'progress: the year’s progress report; final: the final evaluation (终期评估) of a plan whose term has ended',
+  }),
+  year: z.coerce.number().int().min(1949).max(2100).optional().meta({
+    label: '年度',
+    labelEn: 'Year',
+    description: 'required for progress; for final it picks the plan whose term holds it (default: the latest plan)',
+  }),
   format: z
     .enum(FINAL_FORMATS)
     .default('html')

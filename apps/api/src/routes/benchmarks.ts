@@ -52,11 +52,9 @@ const CommitmentBenchmark = z.object({
   }),
   region: z.object({ code: z.string(), name: z.string() }),
   within: z.enum(['all', 'province']),
-  basis: z
-    .enum(['per_year', 'level'])
-    .meta({
-      description: 'per_year: flows and a stock’s additions a year; level: a rate or the count a stock reaches',
-    }),
+  basis: z.enum(['per_year', 'level']).meta({
+    description: 'per_year: flows and a stock’s additions a year; level: a rate or the count a stock reaches',
+  }),
   unit: z.string().nullable(),
   entries: z.array(Entry).meta({ description: 'one per plan, lowest commitment first' }),
   committed: Spread.nullable(),

@@ -285,13 +285,9 @@ export function planRoutes(ctx: AppContext) {
         request: {
           params: IdParam,
           query: z.object({
-            parent: z
-              .uuid()
-              .optional()
-              .meta({
-                description:
-                  'the parent plan to use (a plan of any region above); default: the nearest one for the term',
-              }),
+            parent: z.uuid().optional().meta({
+              description: 'the parent plan to use (a plan of any region above); default: the nearest one for the term',
+            }),
           }),
         },
         // 404: no region above has a plan for the term; 409: two plans could equally be the parent.

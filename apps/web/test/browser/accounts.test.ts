@@ -64,15 +64,13 @@ describe('the office creates reporter accounts for the units of a plan', () => {
     await visible(dialog.getByText('登录码只显示这一次', { exact: false }));
 
     // A unit the demo has assignments for, so its reporter finds work waiting.
-    const rows = await dialog
-      .locator('tr[data-username]')
-      .evaluateAll((trs) =>
-        trs.map((tr) => ({
-          username: tr.getAttribute('data-username') ?? '',
-          unit: tr.querySelector('td')?.firstChild?.textContent?.trim() ?? '',
-          code: tr.querySelector('[data-test="handout-code"]')?.textContent ?? '',
-        })),
-      );
+    const rows = await dialog.locator('tr[data-username]').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        username: tr.getAttribute('data-username') ?? '',
+        unit: tr.querySelector('td')?.firstChild?.textContent?.trim() ?? '',
+        code: tr.querySelector('[data-test="handout-code"]')?.textContent ?? '',
+      })),
+    );
     expect(rows.length).toBeGreaterThan(3);
     for (const r of rows) expect(r.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     let chosen: (typeof rows)[number] | undefined;

@@ -44,13 +44,11 @@ describe('the Excel round trip', () => {
       ),
     );
     const bad = typeIntoWorkbook(template, { ...notes, s1t1_g1: '五所' });
-    await page
-      .getByTestId('excel-file')
-      .setInputFiles({
-        name: 'filled.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: bad.bytes,
-      });
+    await page.getByTestId('excel-file').setInputFiles({
+      name: 'filled.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bad.bytes,
+    });
     const problems = page.getByTestId('upload-errors');
     await visible(problems);
     expect(await problems.locator('li').allTextContents()).toEqual([
@@ -63,13 +61,11 @@ describe('the Excel round trip', () => {
     expect(before.submission?.values['s1t1_g1']).not.toBe('五所');
 
     const good = typeIntoWorkbook(template, { ...notes, s1t1_g1: '7' });
-    await page
-      .getByTestId('excel-file')
-      .setInputFiles({
-        name: 'filled.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: good.bytes,
-      });
+    await page.getByTestId('excel-file').setInputFiles({
+      name: 'filled.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: good.bytes,
+    });
     await toast(page, 'Excel 已导入为草稿');
     await expect.poll(() => page.locator('#f-s1t1_g1').inputValue()).toBe('7');
     const after = await reporter.get<{ submission: { status: string; values: Record<string, unknown> } }>(

@@ -303,13 +303,11 @@ describe('a reporter on a 390 × 844 phone', () => {
     const template = readFileSync(await download.path());
     const number = blankView.form.sections.flatMap((s) => s.fields).find((f) => f.type === 'integer')!;
     const bad = typeIntoWorkbook(template, { [number.id]: '五所' });
-    await page
-      .getByTestId('excel-file')
-      .setInputFiles({
-        name: 'filled.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: bad.bytes,
-      });
+    await page.getByTestId('excel-file').setInputFiles({
+      name: 'filled.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bad.bytes,
+    });
     await visible(page.getByTestId('upload-errors'));
     await fits(page, 390);
     await shot(page, 'phone-13-excel-refused');
