@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { COMBINES } from './target.js';
 
 /** A far-off value as JSON carries it: a ratio over a zero median is null (JSON has no Infinity). */
 const OutlierShape = z.object({
@@ -17,7 +18,7 @@ export const TargetContributions = z.object({
   unit: z.string().nullable(),
   /** field: the target's own form field, every unit's value; indicator: the indicator's values in the region's tree; none: nothing approved. */
   source: z.enum(['field', 'indicator', 'none']),
-  combine: z.enum(['flow', 'stock', 'rate', 'milestone']),
+  combine: z.enum(COMBINES),
   actual: z.number().nullable(),
   rows: z.array(
     z.object({

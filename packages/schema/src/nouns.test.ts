@@ -4,7 +4,17 @@ import { Department, DepartmentFunction } from './department.js';
 import { Indicator, IndicatorCatalog, indicatorKinds } from './indicator.js';
 import { LiteracyTarget, Plan, Section, Task } from './plan.js';
 import { provinceCodeOf, Region, regionsAbove } from './region.js';
-import { describeActual, describeTarget, Target, TARGET_SCOPES, targetScopes } from './target.js';
+import {
+  actualUnitOf,
+  combineOf,
+  describeActual,
+  describeTarget,
+  scopesWhere,
+  Target,
+  TARGET_SCOPES,
+  targetScopes,
+  withScope,
+} from './target.js';
 
 /** Every schema gets a row of values it must accept and values it must refuse. */
 function table<T extends z.ZodType>(name: string, schema: T, good: unknown[], bad: Array<[string, unknown]>) {
@@ -169,6 +179,31 @@ describe('targetScopes', () => {
       expect(rules.actualEn).toMatch(/^[\x20-\x7e]+$/);
     }
   });
+  it('tells how each kind of target combines', () => {
+    expect(combineOf('point_in_time', '人')).toBe('stock');
+    expect(combineOf('point_in_time', '%')).toBe('rate');
+    expect(combineOf('annual', '人次')).toBe('flow');
+    expect(combineOf('cumulative', '个')).toBe('flow');
+    expect(combineOf('per_unit', '%')).toBe('rate');
+    expect(combineOf('milestone', '项')).toBe('milestone');
+  });
+
+  it('picks scopes by a trait and shows each actual in its unit', () => {
+    expect(scopesWhere((r) => r.actual === 'share_of_units')).toEqual(['per_unit']);
+    expect(scopesWhere((r) => r.actual === 'amount')).toEqual(['annual', 'cumulative', 'point_in_time']);
+    expect(actualUnitOf({ scope: 'per_unit', unit: '名' })).toBe('%');
+    expect(actualUnitOf({ scope: 'milestone', unit: '项' })).toBe('项');
+    expect(actualUnitOf({ scope: 'annual', unit: '人次' })).toBe('人次');
+  });
+
+  it('reshapes a target moved to another scope', () => {
+    const annual = Target.parse(target);
+    const perUnit = withScope(annual, 'per_unit');
+    expect(perUnit).toMatchObject({ scope: 'per_unit', perUnit: '', unit: annual.unit });
+    expect(withScope({ ...perUnit, perUnit: '每校' }, 'annual')).toMatchObject({ scope: 'annual', perUnit: null });
+    expect(withScope({ ...annual, scope: 'milestone', unit: null }, 'cumulative').unit).toBe('');
+  });
+
   it('reads a target back', () => {
     expect(describeTarget(Target.parse(target))).toEqual({
       zh: '每年 不少于 2,000名',

@@ -98,13 +98,38 @@ export function isLongRange(target: Pick<Target, 'deadline'>, period: { end: num
   return target.deadline !== null && target.deadline > period.end;
 }
 
-/** What each scope means and how its target reads, one entry per scope. */
+/**
+ * How the values of one period combine into a region's value, from its units and its sub-regions:
+ * - flow: what happened in the period (trainings held), summed;
+ * - stock: a level (volunteers registered), summed over units each at its latest value by then;
+ * - rate: a share or a per-unit measure, averaged over units at their latest value, never summed;
+ * - milestone: done when any unit says so.
+ */
+export const COMBINES = ['flow', 'stock', 'rate', 'milestone'] as const;
+export type Combine = (typeof COMBINES)[number];
+
+/**
+ * What each scope means and how its target behaves, one entry per scope. Every place that treats
+ * scopes differently reads these traits, so a new scope is one entry here and one progress rule.
+ */
 export interface TargetScopeRules {
   labelZh: string;
   labelEn: string;
   /** The actual that is compared with the target value. */
   actualZh: string;
   actualEn: string;
+  /**
+   * What the actual is: an amount in the target's unit, the share (%) of the units of count meeting
+   * the target (the target names that unit: 每校), or done (1) / not done (0). A per-unit target needs its
+   * unit of count; a done target may have no unit.
+   */
+  actual: 'amount' | 'share_of_units' | 'done';
+  /** Which of a region's values a verdict as of a date reads: that year's, all since the plan's start, or the latest. */
+  reads: 'year' | 'term' | 'latest';
+  /** How its amounts combine across units and regions (an amount in `%` is always a rate, see `combineOf`). */
+  combine: Combine;
+  /** How its value spreads over the term: the same every year, once over the whole term, or a level to reach. */
+  pace: 'each_year' | 'over_term' | 'level';
 }
 
 export const targetScopes: Record<TargetScope, TargetScopeRules> = {
@@ -113,32 +138,83 @@ export const targetScopes: Record<TargetScope, TargetScopeRules> = {
     labelEn: 'Annual',
     actualZh: '当年累计值',
     actualEn: "the year's total",
+    actual: 'amount',
+    reads: 'year',
+    combine: 'flow',
+    pace: 'each_year',
   },
   cumulative: {
     labelZh: '规划期累计',
     labelEn: 'Cumulative',
     actualZh: '规划期起累计值，对照按时间进度的预期值',
     actualEn: 'total since the plan start, against the expected pace',
+    actual: 'amount',
+    reads: 'term',
+    combine: 'flow',
+    pace: 'over_term',
   },
   point_in_time: {
     labelZh: '时点值',
     labelEn: 'Point in time',
     actualZh: '最新报告值',
     actualEn: 'the latest reported value',
+    actual: 'amount',
+    reads: 'latest',
+    combine: 'stock',
+    pace: 'level',
   },
   per_unit: {
     labelZh: '按单元',
     labelEn: 'Per unit',
     actualZh: '达标单元占比',
     actualEn: 'share of units meeting it',
+    actual: 'share_of_units',
+    reads: 'latest',
+    combine: 'rate',
+    pace: 'level',
   },
   milestone: {
     labelZh: '节点任务',
     labelEn: 'Milestone',
     actualZh: '截止年底前是否完成',
     actualEn: 'done by the end of the deadline year',
+    actual: 'done',
+    reads: 'latest',
+    combine: 'milestone',
+    pace: 'level',
   },
 };
+
+/** The scopes whose rules have a trait, e.g. `scopesWhere((r) => r.actual === 'share_of_units')`. */
+export function scopesWhere(test: (rules: TargetScopeRules) => boolean): TargetScope[] {
+  return TARGET_SCOPES.filter((scope) => test(targetScopes[scope]));
+}
+
+/** How a target's values combine: its scope's way, except that an amount in `%` is a rate. */
+export function combineOf(scope: TargetScope, unit: string | null): Combine {
+  const { combine, actual } = targetScopes[scope];
+  return actual === 'amount' && unit === '%' ? 'rate' : combine;
+}
+
+/**
+ * A target moved to another scope, in that scope's shape: a per-unit target names its unit of count
+ * (kept if it had one), others have none; a done-or-not target may have no unit, the others keep one.
+ */
+export function withScope(t: Target, scope: TargetScope): Target {
+  const { actual } = targetScopes[scope];
+  const perUnit = actual === 'share_of_units' ? (t.perUnit ?? '') : null;
+  const unit = actual === 'done' ? t.unit : (t.unit ?? '');
+  return { ...t, scope, perUnit, unit } as Target;
+}
+
+/**
+ * The unit a target's actual and expected amounts are counted in: a per-unit target is judged on
+ * the share of units meeting it, so in %; every other one in its own unit.
+ * @example actualUnitOf({ scope: 'per_unit', unit: '名' }) // '%'
+ */
+export function actualUnitOf(t: { scope: TargetScope; unit: string | null }): string | null {
+  return targetScopes[t.scope].actual === 'share_of_units' ? '%' : t.unit;
+}
 
 const COMPARATOR_WORDS: Record<Comparator, { zh: string; en: string }> = {
   '>=': { zh: '不少于', en: 'at least' },
@@ -182,6 +258,6 @@ export function describeActual(
   lang: Lang,
 ): string {
   if (t.actual === null) return '—';
-  if (t.scope === 'milestone') return DONE[lang][t.actual >= 1 ? 0 : 1];
-  return formatQuantity(t.actual, t.scope === 'per_unit' ? '%' : t.unit, { lang });
+  if (targetScopes[t.scope].actual === 'done') return DONE[lang][t.actual >= 1 ? 0 : 1];
+  return formatQuantity(t.actual, actualUnitOf(t), { lang });
 }

@@ -1,4 +1,4 @@
-import type { Indicator, Plan } from '@kesu/schema';
+import { targetScopes, type Indicator, type Plan } from '@kesu/schema';
 import type { Random } from './random.js';
 import type { RegionProfile } from './region-profile.js';
 
@@ -19,7 +19,8 @@ function anchorOf(
   quarters: number,
   random: Random,
 ): Anchor | null {
-  if (target.scope === 'per_unit' || target.scope === 'milestone') return null;
+  const { actual, pace } = targetScopes[target.scope];
+  if (actual !== 'amount') return null;
   if (indicator.kind === 'rate') {
     // A rate lands a little either side of its target, from about 85 % of it.
     const end = target.value * random.between(0.93, 1.04);
@@ -28,7 +29,7 @@ function anchorOf(
   // Some regions do better than planned, some worse: that is what the progress views show.
   const performance = random.between(0.7, 1.3);
   if (indicator.kind === 'stock') return { kind: 'stock', level: target.value * performance };
-  const perQuarter = target.scope === 'cumulative' ? target.value / quarters : target.value / 4;
+  const perQuarter = pace === 'over_term' ? target.value / quarters : target.value / 4;
   return { kind: 'flow', perQuarter: perQuarter * performance };
 }
 

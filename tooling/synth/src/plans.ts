@@ -1,4 +1,12 @@
-import { COLLECTIVE, type Department, type Plan, type Region, type Target } from '@kesu/schema';
+import {
+  COLLECTIVE,
+  targetScopes,
+  type Department,
+  type Plan,
+  type Region,
+  type Target,
+  type TargetScope,
+} from '@kesu/schema';
 import { LITERACY } from './anchors.js';
 import { departmentName, type ReportingFunction } from './departments.js';
 import { renderPlan } from '@kesu/plans';
@@ -60,12 +68,17 @@ function relocate(text: string, template: PlanTemplate, region: Region): string 
 function targetText(t: ReviewedTarget, metric: string, value: number, valueMax: number | null, end: number): string {
   const amount = `${show(value)}${valueMax !== null ? `—${show(valueMax)}` : ''}${t.unit ?? ''}`;
   const phrase = `${metric}${COMPARATOR_WORDS[t.comparator]}${amount}`;
-  if (t.scope === 'annual') return `每年${phrase}`;
-  if (t.scope === 'cumulative') return `累计${phrase}`;
-  if (t.scope === 'milestone') return `${t.deadline ?? end}年底前完成${metric}`;
-  if (t.scope === 'point_in_time') return `到${t.deadline ?? end}年，${phrase}`;
-  return phrase;
+  return SCOPE_WORDS[t.scope]({ phrase, metric, year: t.deadline ?? end });
 }
+
+/** How a plan words a target of each scope. */
+const SCOPE_WORDS: Record<TargetScope, (w: { phrase: string; metric: string; year: number }) => string> = {
+  annual: ({ phrase }) => `每年${phrase}`,
+  cumulative: ({ phrase }) => `累计${phrase}`,
+  point_in_time: ({ phrase, year }) => `到${year}年，${phrase}`,
+  per_unit: ({ phrase }) => phrase,
+  milestone: ({ metric, year }) => `${year}年底前完成${metric}`,
+};
 
 /** A template target for this region: counts scaled to its size, rates and per-unit values kept. */
 function copyTarget(
@@ -77,7 +90,7 @@ function copyTarget(
   rename: (u: string) => string,
 ): Unplaced<Target> {
   const indicator = template.indicators[k] ?? null;
-  const keep = t.unit === '%' || t.scope === 'per_unit' || t.scope === 'milestone';
+  const keep = t.unit === '%' || targetScopes[t.scope].actual !== 'amount';
   let value = keep ? t.value : printable(t.value * factor);
   if (indicator?.code === LITERACY) value = profile.literacy.target;
   const valueMax = t.valueMax === null ? null : Math.max(value, keep ? t.valueMax : printable(t.valueMax * factor));

@@ -1,5 +1,5 @@
-import { combineOf, regionObservations, valuesRead, type UnitValue } from '@kesu/analytics';
-import type { TargetContributions, TargetScope } from '@kesu/schema';
+import { regionObservations, valuesRead, type UnitValue } from '@kesu/analytics';
+import { combineOf, type TargetContributions, type TargetScope } from '@kesu/schema';
 import type { AnalyticsService } from './analytics-service.js';
 
 /** The target's region and what its verdict for the year rests on, or null when there is no such target. */

@@ -1,4 +1,4 @@
-import type { Field, FormDefinition, Target } from '@kesu/schema';
+import { targetScopes, type Field, type FormDefinition, type Target } from '@kesu/schema';
 
 /** A small deterministic random generator, so demo data is the same on every machine. */
 export function seededRandom(seed: string): () => number {
@@ -40,7 +40,7 @@ function valueFor(
   switch (field.type) {
     case 'integer': {
       // Flows reported per period: the period's share of the yearly (or plan-long) target.
-      const years = target?.scope === 'cumulative' ? PLAN_YEARS : 1;
+      const years = target && targetScopes[target.scope].pace === 'over_term' ? PLAN_YEARS : 1;
       return Math.max(
         0,
         Math.round(((target?.value ?? 40) / years / periodsPerYear) * performance * noise * (1 + quarterIndex * 0.02)),
@@ -51,7 +51,7 @@ function valueFor(
     case 'percent': {
       // A rate climbs towards its target as the periods pass; a per-unit share (达标…占比)
       // towards all units.
-      const goal = target?.scope === 'per_unit' ? 100 : (target?.value ?? 80);
+      const goal = target && targetScopes[target.scope].actual === 'share_of_units' ? 100 : (target?.value ?? 80);
       return Math.min(100, Math.round(goal * (0.75 + 0.2 * performance + quarterIndex * 0.01) * noise * 10) / 10);
     }
     case 'yes_no':

@@ -3,6 +3,7 @@ import {
   describeTarget,
   FormDefinition,
   isLongRange,
+  targetScopes,
   type FieldInput,
   type Indicator,
   type IndicatorCatalog,
@@ -35,20 +36,31 @@ function targetFields(target: Target, number: number, id: string, name: FieldNam
   const help = `目标：${describeTarget(target).zh}。原文：“${target.text}”`;
   const binding = target.indicator ? { indicator: target.indicator } : undefined;
   const base = { ...name, help, target: number, ...(binding ? { binding } : {}) };
-  if (target.scope === 'milestone') {
-    return [
-      { id: `${id}_done`, type: 'yes_no', label: `是否已完成：${target.metric}`, help, required: true, target: number },
-      { id: `${id}_date`, type: 'date', label: '完成日期', showIf: `${id}_done == true` },
-    ];
+  const { actual } = targetScopes[target.scope];
+  switch (actual) {
+    case 'done':
+      return [
+        {
+          id: `${id}_done`,
+          type: 'yes_no',
+          label: `是否已完成：${target.metric}`,
+          help,
+          required: true,
+          target: number,
+        },
+        { id: `${id}_date`, type: 'date', label: '完成日期', showIf: `${id}_done == true` },
+      ];
+    case 'share_of_units': {
+      const label = `${name.label}（达标${target.perUnit ?? '单元'}占比）`;
+      return [{ id, type: 'percent', label, help, target: number, unit: '%' }];
+    }
+    case 'amount':
+      if (target.unit === '%') return [{ ...base, id, type: 'percent', unit: '%' }];
+      if (target.unit === '元') return [{ ...base, id, type: 'decimal', unit: '元', scale: 2 }];
+      return [{ ...base, id, type: 'integer', unit: target.unit ?? '' }];
+    default:
+      return actual satisfies never;
   }
-  if (target.scope === 'per_unit') {
-    return [
-      { id, type: 'percent', label: `${name.label}（达标${target.perUnit}占比）`, help, target: number, unit: '%' },
-    ];
-  }
-  if (target.unit === '%') return [{ ...base, id, type: 'percent', unit: '%' }];
-  if (target.unit === '元') return [{ ...base, id, type: 'decimal', unit: '元', scale: 2 }];
-  return [{ ...base, id, type: 'integer', unit: target.unit }];
 }
 
 function catalogField(indicator: Indicator, id: string): FieldInput {

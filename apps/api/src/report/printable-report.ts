@@ -1,19 +1,14 @@
 import { renderSvg, statusLabels, type ProgressStatus } from '@kesu/analytics';
-import {
-  actualUnit,
-  COMPARISON_REPORT_IDS,
-  dashboardHeight,
-  OWN_REPORT_IDS,
-  reports,
-  type ReportId,
-} from '@kesu/analytics/charts';
+import { COMPARISON_REPORT_IDS, dashboardHeight, OWN_REPORT_IDS, reports, type ReportId } from '@kesu/analytics/charts';
 import {
   formatBeijingDateTime,
   formatGoal,
   formatNumber,
   formatQuantity,
   periodWords,
+  actualUnitOf,
   type Comparator,
+  type TargetScope,
   type Region,
 } from '@kesu/schema';
 import type { ReportData } from './report-data.js';
@@ -132,7 +127,7 @@ function targetSection(data: ReportData, lang: Lang): string {
     const actual =
       t['actual'] === null
         ? '—'
-        : formatQuantity(Number(t['actual']), actualUnit({ scope: String(t['scope']), unit }), { lang });
+        : formatQuantity(Number(t['actual']), actualUnitOf({ scope: t['scope'] as TargetScope, unit }), { lang });
     return [
       `<td>${escapeHtml(t['metric'])}</td>`,
       `<td class="n">${escapeHtml(formatGoal(t['comparator'] as Comparator, Number(t['value']), unit, { lang }))}</td>`,

@@ -1,4 +1,4 @@
-import type { Comparator, Department, Plan, Span, Target } from '@kesu/schema';
+import { targetScopes, type Comparator, type Department, type Plan, type Span, type Target } from '@kesu/schema';
 import type { UnitChoice } from '../api/plans';
 
 /**
@@ -132,7 +132,9 @@ export function splitTarget(plan: Plan, index: number, at: number): Plan {
       metric: metricOf(text),
       value: amount?.value ?? target.value,
       valueMax: null,
-      ...(amount?.unit && target.scope !== 'milestone' ? { unit: amount.unit === '％' ? '%' : amount.unit } : {}),
+      ...(amount?.unit && targetScopes[target.scope].actual !== 'done'
+        ? { unit: amount.unit === '％' ? '%' : amount.unit }
+        : {}),
       span: { start: target.span.start + start, end: target.span.start + end },
     } as Target;
   };

@@ -1,5 +1,4 @@
-import { formatGoal, formatQuantity, type Comparator, type Lang } from '@kesu/schema';
-import { actualUnit } from '@kesu/analytics/charts';
+import { actualUnitOf, formatGoal, formatQuantity, type Comparator, type Lang } from '@kesu/schema';
 import type { ProgressStatus, TargetProgress } from '../api/analytics';
 
 export const STATUSES: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
@@ -19,7 +18,7 @@ export function targetAmountText(
   lang: Lang,
 ): string {
   if (amount === null) return '—';
-  return formatQuantity(amount, actualUnit(target), { lang });
+  return formatQuantity(amount, actualUnitOf(target), { lang });
 }
 
 export interface StatusSummary {

@@ -71,7 +71,7 @@ const ORDERED = { [-1]: 'looser', 0: 'same', 1: 'stricter' } as const;
 /** An amount over the plan period in words: a yearly target shows its multiplication. */
 function termWords(side: Side, lang: Lang): { value: number; words: string } {
   const t = side.read.target;
-  if (t.scope !== 'annual') return { value: t.value, words: goal(t, lang) };
+  if (targetScopes[t.scope].pace !== 'each_year') return { value: t.value, words: goal(t, lang) };
   const years = termYears(side.period);
   const value = t.value * years;
   const total = formatQuantity(value, t.unit, { lang });

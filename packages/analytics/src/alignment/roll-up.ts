@@ -1,4 +1,4 @@
-import { formatQuantity, type IndicatorCatalog, type Localized } from '@kesu/schema';
+import { formatQuantity, targetScopes, type IndicatorCatalog, type Localized } from '@kesu/schema';
 import { alignTargets, type PlanSide } from './pair-targets.js';
 import { COUNTED, readTargets, termYears, type ReadTarget } from './target-measure.js';
 
@@ -32,7 +32,7 @@ const NOT_SUMMED: Localized = {
 
 /** The parent target's total over its term (a yearly target times the years). */
 function parentTotal(read: ReadTarget, years: number): number {
-  return read.target.scope === 'annual' ? read.target.value * years : read.target.value;
+  return targetScopes[read.target.scope].pace === 'each_year' ? read.target.value * years : read.target.value;
 }
 
 function verdictOf(sum: number, total: number, committing: number, children: number): RollUp['verdict'] {

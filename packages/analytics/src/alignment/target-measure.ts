@@ -1,4 +1,12 @@
-import { breakdownOf, sameUnit, type IndicatorCatalog, type IndicatorKind, type Plan, type Target } from '@kesu/schema';
+import {
+  breakdownOf,
+  sameUnit,
+  targetScopes,
+  type IndicatorCatalog,
+  type IndicatorKind,
+  type Plan,
+  type Target,
+} from '@kesu/schema';
 
 /**
  * How a target's amount can be set against another's:
@@ -15,11 +23,19 @@ export type Measure = 'level' | 'per_unit' | 'milestone' | 'flow_total' | 'stock
 export const COUNTED: ReadonlySet<Measure> = new Set(['flow_total', 'stock_added', 'stock_level']);
 
 export function measureOf(target: Target, kind: IndicatorKind): Measure {
-  if (target.scope === 'milestone') return 'milestone';
-  if (target.scope === 'per_unit') return 'per_unit';
-  if (kind === 'rate' || target.unit === '%') return 'level';
-  if (kind === 'flow') return 'flow_total';
-  return target.scope === 'point_in_time' ? 'stock_level' : 'stock_added';
+  const { actual, pace } = targetScopes[target.scope];
+  switch (actual) {
+    case 'done':
+      return 'milestone';
+    case 'share_of_units':
+      return 'per_unit';
+    case 'amount':
+      if (kind === 'rate' || target.unit === '%') return 'level';
+      if (kind === 'flow') return 'flow_total';
+      return pace === 'level' ? 'stock_level' : 'stock_added';
+    default:
+      return actual satisfies never;
+  }
 }
 
 /** A plan's target as the alignment reads it. */

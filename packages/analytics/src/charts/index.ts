@@ -26,7 +26,7 @@ export { reportingHeatmapQuery, type ReportingHeatmapRow } from './reporting-hea
 export { reportingHeatmapOptions, REPORTING_HEATMAP_TITLE } from './reporting-heatmap/options.js';
 export { targetProgressQuery, type TargetProgressRow } from './target-progress/query.js';
 export { targetRollupQuery, type TargetRollupRow } from './target-progress/rollup-query.js';
-export { actualUnit, targetProgressOptions, TARGET_PROGRESS_TITLE } from './target-progress/options.js';
+export { targetProgressOptions, TARGET_PROGRESS_TITLE } from './target-progress/options.js';
 export { indicatorSeriesQuery, type IndicatorSeriesRow } from './indicator-series/query.js';
 export { indicatorSeriesOptions, INDICATOR_SERIES_TITLE } from './indicator-series/options.js';
 export { onTrackTrendQuery, type OnTrackTrendRow } from './on-track-trend/query.js';

@@ -1,10 +1,29 @@
-import { formatQuantity, formatRatio, periodWords, type Lang, type TargetScope } from '@kesu/schema';
+import { formatQuantity, formatRatio, periodWords, targetScopes, type Lang, type TargetScope } from '@kesu/schema';
 import { observationsUpTo, type Progress } from './rules.js';
 import type { Contribution, RegionObservation } from './unit-values.js';
 
+function readSince(
+  scope: TargetScope,
+  seen: readonly RegionObservation[],
+  asOf: string,
+  planStart: number,
+): readonly RegionObservation[] {
+  const reads = targetScopes[scope].reads;
+  switch (reads) {
+    case 'year':
+      return seen.filter((o) => o.period.startsWith(asOf.slice(0, 4)));
+    case 'term':
+      return seen.filter((o) => Number(o.period.slice(0, 4)) >= planStart);
+    case 'latest':
+      return seen.slice(-1);
+    default:
+      return reads satisfies never;
+  }
+}
+
 /**
- * The units' values a verdict as of `asOf` reads: every value of the year (annual) or of the plan
- * so far (cumulative), those of the latest period otherwise (a stock's units at their latest).
+ * The units' values a verdict as of `asOf` reads, as the scope says: every value of the year, or of
+ * the plan so far, or those of the latest period (a stock's units at their latest).
  */
 export function valuesRead(
   scope: TargetScope,
@@ -12,14 +31,7 @@ export function valuesRead(
   asOf: string,
   planStart: number,
 ): Contribution[] {
-  const seen = observationsUpTo(observations, asOf);
-  const read =
-    scope === 'annual'
-      ? seen.filter((o) => o.period.startsWith(asOf.slice(0, 4)))
-      : scope === 'cumulative'
-        ? seen.filter((o) => Number(o.period.slice(0, 4)) >= planStart)
-        : seen.slice(-1);
-  return read.flatMap((o) => o.contributions);
+  return readSince(scope, observationsUpTo(observations, asOf), asOf, planStart).flatMap((o) => o.contributions);
 }
 
 /**

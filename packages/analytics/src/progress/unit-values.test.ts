@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flaggedValues, withFlags } from './flags.js';
 import { progressRules } from './rules.js';
-import { combineOf, regionObservations, type UnitValue } from './unit-values.js';
+import { regionObservations, type UnitValue } from './unit-values.js';
 
 /** Three units of one county reporting the county's science volunteers (a stock) each quarter. */
 const steady: UnitValue[] = ['2024Q1', '2024Q2', '2024Q3', '2024Q4', '2025Q1', '2025Q2'].flatMap((period, i) => [
@@ -12,15 +12,6 @@ const steady: UnitValue[] = ['2024Q1', '2024Q2', '2024Q3', '2024Q4', '2025Q1', '
 const target = { comparator: '>=' as const, value: 8000, unit: '人', deadline: 2026, plan: { start: 2021, end: 2026 } };
 
 describe('a region value built from every unit', () => {
-  it('tells how each kind of target combines', () => {
-    expect(combineOf('point_in_time', '人')).toBe('stock');
-    expect(combineOf('point_in_time', '%')).toBe('rate');
-    expect(combineOf('annual', '人次')).toBe('flow');
-    expect(combineOf('cumulative', '个')).toBe('flow');
-    expect(combineOf('per_unit', '%')).toBe('rate');
-    expect(combineOf('milestone', '项')).toBe('milestone');
-  });
-
   it('sums a stock over all three units at each period', () => {
     const obs = regionObservations(steady, 'stock');
     expect(obs.at(-1)).toMatchObject({ period: '2025Q2', value: 2300 + 2250 + 325 });

@@ -1,4 +1,4 @@
-import { comparePeriods, outlierOf, periodKindOf, type Outlier, type TargetScope } from '@kesu/schema';
+import { comparePeriods, outlierOf, periodKindOf, type Combine, type Outlier } from '@kesu/schema';
 import { reportedBy, type Observation } from './rules.js';
 
 /** One unit's approved value of a target's own field for one period. */
@@ -7,22 +7,6 @@ export interface UnitValue {
   unit: string;
   period: string;
   value: number;
-}
-
-/**
- * How the units' values of one period make the region's:
- * - flow: what happened in the period (trainings held), summed over the units that reported it;
- * - stock: a level (volunteers registered), summed over units, each at its latest value by then,
- *   so a unit that reported last quarter still counts while another reports this one;
- * - rate: a share or a per-unit measure, averaged over units at their latest value, never summed;
- * - milestone: done when any unit says so.
- */
-export type Combine = 'flow' | 'stock' | 'rate' | 'milestone';
-
-export function combineOf(scope: TargetScope, unit: string | null): Combine {
-  if (scope === 'milestone') return 'milestone';
-  if (scope === 'per_unit' || unit === '%') return 'rate';
-  return scope === 'point_in_time' ? 'stock' : 'flow';
 }
 
 /** A unit's value as it counts in a region's value for a period. */

@@ -1,33 +1,58 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { beijingYear, comparePeriods, type TargetScope } from '@kesu/schema';
+import {
+  beijingYear,
+  combineOf,
+  comparePeriods,
+  INDICATOR_KINDS,
+  indicatorKinds,
+  targetScopes,
+  type IndicatorKindRules,
+  type TargetScope,
+} from '@kesu/schema';
 import { appendRows, exec, rows, type Cell, type Row } from '@kesu/store';
 import { observationsUpTo, progressRules, type Observation, type Progress } from '../progress/rules.js';
-import { combineOf, regionObservations, type RegionObservation, type UnitValue } from '../progress/unit-values.js';
+import { regionObservations, type RegionObservation, type UnitValue } from '../progress/unit-values.js';
 import { flaggedValues, withFlags } from '../progress/flags.js';
 import { WH } from './catalog.js';
+import { scopesSql } from '../charts/shared/sql-query.js';
 
 /** Limits progress work to targets of the regions in temp.progress_regions, or none (all targets). */
 const inScope = (partial: boolean, column: string) =>
   partial ? `AND ${column} IN (SELECT region_code FROM temp.progress_regions)` : '';
 
+/** Scopes whose actual is the share of the region's units (its child regions) meeting the target. */
+const PER_CHILD = scopesSql((r) => r.actual === 'share_of_units');
+const kindsWhere = (test: (rules: IndicatorKindRules) => boolean) =>
+  `(${INDICATOR_KINDS.filter((kind) => test(indicatorKinds[kind]))
+    .map((kind) => `'${kind}'`)
+    .join(', ')})`;
+/** Kinds a region only ever has as reported for itself (a rate is never summed from sub-regions). */
+const OWN_ONLY = kindsWhere((k) => k.acrossRegions === 'none');
+/** Kinds whose periods add up into a year (flows); the others keep their latest value. */
+const SUMMED = kindsWhere((k) => k.overTime === 'sum');
+
 /**
- * The values a target's rule reads, per region and indicator, already rolled up the tree: flows
- * summed over descendants and over each year; stocks summed over descendants at each period;
- * rates only as the region itself reported them (a rate is never summed). Levels keep the first
- * period (the baseline) and the last of each year, which is all their rules use in any year.
+ * The values a target's rule reads, per region and indicator, already rolled up the tree as each
+ * indicator kind says (`indicatorKinds`): flows summed over descendants and over each year; stocks
+ * summed over descendants at each period; rates only as the region itself reported them. Levels
+ * keep the first period (the baseline) and the last of each year, which is all their rules use in
+ * any year. A per-unit target reads its region's children too.
  */
 const observationsSql = (partial: boolean) => `
   WITH wanted AS (
     SELECT DISTINCT region_code, indicator_code FROM ${WH}.dim_target
-    WHERE indicator_code IS NOT NULL AND scope <> 'per_unit' ${inScope(partial, 'region_code')}
+    WHERE indicator_code IS NOT NULL AND scope NOT IN ${PER_CHILD} ${inScope(partial, 'region_code')}
     UNION
-    SELECT DISTINCT c.region_code, t.indicator_code FROM ${WH}.dim_target t JOIN ${WH}.dim_region c ON c.parent_code = t.region_code
-    WHERE t.indicator_code IS NOT NULL AND t.scope = 'per_unit' ${inScope(partial, 't.region_code')}
+    SELECT DISTINCT c.region_code, t.indicator_code
+    FROM ${WH}.dim_target t JOIN ${WH}.dim_region c ON c.parent_code = t.region_code
+    WHERE t.indicator_code IS NOT NULL AND t.scope IN ${PER_CHILD} ${inScope(partial, 't.region_code')}
     UNION
-    SELECT DISTINCT region_code, indicator_code FROM ${WH}.dim_target WHERE indicator_code IS NOT NULL AND scope = 'per_unit' ${inScope(partial, 'region_code')}
+    SELECT DISTINCT region_code, indicator_code FROM ${WH}.dim_target
+    WHERE indicator_code IS NOT NULL AND scope IN ${PER_CHILD} ${inScope(partial, 'region_code')}
   ), rolled AS (
     SELECT tr.ancestor_code AS region_code, v.indicator_code, v.period, any_value(i.kind) AS kind,
-      CASE WHEN any_value(i.kind) = 'rate' THEN avg(v.value) FILTER (WHERE tr.distance = 0) ELSE sum(v.value) END AS value
+      CASE WHEN any_value(i.kind) IN ${OWN_ONLY} THEN avg(v.value) FILTER (WHERE tr.distance = 0)
+        ELSE sum(v.value) END AS value
     FROM ${WH}.fact_value v
     JOIN ${WH}.region_tree tr ON tr.region_code = v.region_code
     JOIN wanted w ON w.region_code = tr.ancestor_code AND w.indicator_code = v.indicator_code
@@ -37,13 +62,14 @@ const observationsSql = (partial: boolean) => `
   ), dated AS (
     SELECT r.*, p.year, p.end_date, p.period_type FROM rolled r JOIN ${WH}.dim_period p ON p.period = r.period WHERE r.value IS NOT NULL
   )
-  SELECT region_code, indicator_code, CAST(year AS VARCHAR) AS period, sum(value) AS value FROM dated WHERE kind = 'flow' GROUP BY ALL
+  SELECT region_code, indicator_code, CAST(year AS VARCHAR) AS period, sum(value) AS value
+  FROM dated WHERE kind IN ${SUMMED} GROUP BY ALL
   UNION ALL
   SELECT region_code, indicator_code, arg_max(period, end_date) AS period, arg_max(value, end_date) AS value
-  FROM dated WHERE kind <> 'flow' GROUP BY region_code, indicator_code, year
+  FROM dated WHERE kind NOT IN ${SUMMED} GROUP BY region_code, indicator_code, year
   UNION ALL
   SELECT region_code, indicator_code, arg_min(period, end_date) AS period, arg_min(value, end_date) AS value
-  FROM dated WHERE kind <> 'flow' GROUP BY region_code, indicator_code`;
+  FROM dated WHERE kind NOT IN ${SUMMED} GROUP BY region_code, indicator_code`;
 
 interface TargetRow {
   targetId: string;
@@ -248,7 +274,7 @@ export async function buildProgress(connection: DuckDBConnection, partial: boole
         ];
       }
       const observations =
-        t.scope === 'per_unit' && at !== null
+        targetScopes[t.scope].actual === 'share_of_units' && at !== null
           ? perUnitObservations(t, children.get(t.regionCode) ?? [], index, at)
           : (index.get(`${t.regionCode}|${t.indicator}`) ?? []);
       const progress = judge(t, at, observations, false);

@@ -1,6 +1,13 @@
 import { statusLabels, type ProgressStatus } from '@kesu/analytics';
-import { actualUnit, reportSubtitle, type Lang } from '@kesu/analytics/charts';
-import { formatBeijingDateTime, formatQuantity, formatRange, periodWords } from '@kesu/schema';
+import { reportSubtitle, type Lang } from '@kesu/analytics/charts';
+import {
+  describeActual,
+  formatBeijingDateTime,
+  formatQuantity,
+  formatRange,
+  periodWords,
+  targetScopes,
+} from '@kesu/schema';
 import { drawCharts, type DrawnChart } from './chart-images.js';
 import type { FinalEvaluation, FinalTarget } from './final-data.js';
 import { FINAL_WORDS } from './final-words.js';
@@ -45,7 +52,7 @@ const rate = (value: number, lang: Lang) => formatQuantity(value, '%', { lang, d
 /** The value a target sets, as the plan words it: 不少于2,000名, 1–2项, 2023年底前完成. */
 export function goalText(t: FinalTarget, lang: Lang): string {
   const w = FINAL_WORDS[lang];
-  if (t.scope === 'milestone') return w.milestone(t.deadline);
+  if (targetScopes[t.scope].actual === 'done') return w.milestone(t.deadline);
   const amount =
     t.valueMax === null
       ? formatQuantity(t.value, t.unit, { lang })
@@ -55,12 +62,7 @@ export function goalText(t: FinalTarget, lang: Lang): string {
 }
 
 /** What the target reached: done or not for a milestone, the share of units meeting it for a per-unit target. */
-export function actualText(t: FinalTarget, lang: Lang): string {
-  if (t.actual === null) return '—';
-  const w = FINAL_WORDS[lang];
-  if (t.scope === 'milestone') return t.actual >= 1 ? w.done : w.notDone;
-  return formatQuantity(t.actual, actualUnit(t), { lang });
-}
+export const actualText = (t: FinalTarget, lang: Lang): string => describeActual(t, lang);
 
 const verdict = (status: ProgressStatus, lang: Lang): TableCell => ({ text: statusLabels[status][lang], status });
 const rule = (t: FinalTarget, lang: Lang) => (lang === 'zh' ? t.ruleZh : t.ruleEn) ?? '—';

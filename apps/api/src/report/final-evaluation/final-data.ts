@@ -1,6 +1,6 @@
 import type { ProgressStatus } from '@kesu/analytics';
 import { COMPARISON_REPORT_IDS, LITERACY_INDICATOR, OWN_REPORT_IDS, type ReportId } from '@kesu/analytics/charts';
-import { beijingYear, type Region } from '@kesu/schema';
+import { beijingYear, type Region, type TargetScope } from '@kesu/schema';
 import { getPlan, type Row, type Store } from '@kesu/store';
 import type { AnalyticsService } from '../../analytics/analytics-service.js';
 import { loadCharts, type ChartRows } from './chart-rows.js';
@@ -23,7 +23,7 @@ export interface FinalTarget {
   text: string;
   metric: string;
   indicatorCode: string | null;
-  scope: string;
+  scope: TargetScope;
   comparator: string;
   value: number;
   valueMax: number | null;
@@ -184,7 +184,7 @@ function toTarget(r: Row): FinalTarget {
     text: String(r['text'] ?? r['metric']),
     metric: String(r['metric']),
     indicatorCode: text(r['indicator_code']),
-    scope: String(r['scope']),
+    scope: r['scope'] as TargetScope,
     comparator: String(r['comparator']),
     value: Number(r['value']),
     valueMax: num(r['value_max']),

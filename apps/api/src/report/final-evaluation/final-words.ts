@@ -53,8 +53,6 @@ export const FINAL_WORDS = {
     figure: (n: number, title: string) => `图${n}\u3000${title}`,
     fontMissing:
       '本机缺少中文字体（如 fonts-noto-cjk），图表未能插入本文档；请安装字体后重新生成，或查阅 HTML / PDF 版。',
-    done: '已完成',
-    notDone: '未完成',
     milestone: (deadline: number | null) => (deadline === null ? '按期完成' : `${deadline}年底前完成`),
     comparator: { '>=': '不少于', '>': '超过', '~': '约', '=': '' } as Record<string, string>,
     perUnit: (unit: string) => `（${unit}）`,
@@ -120,8 +118,6 @@ export const FINAL_WORDS = {
     figure: (n: number, title: string) => `Figure ${n}. ${title}`,
     fontMissing:
       'No CJK font (such as fonts-noto-cjk) is installed on this machine, so the charts could not be placed in this document; install one and generate it again, or see the HTML / PDF version.',
-    done: 'done',
-    notDone: 'not done',
     milestone: (deadline: number | null) => (deadline === null ? 'done on time' : `done by the end of ${deadline}`),
     comparator: { '>=': 'at least ', '>': 'more than ', '~': 'about ', '=': '' } as Record<string, string>,
     perUnit: (unit: string) => ` (${unit})`,

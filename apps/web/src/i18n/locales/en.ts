@@ -331,13 +331,6 @@ export const en: Messages = {
       '~': 'about (~)',
       '=': 'exactly (=)',
     },
-    scopes: {
-      annual: 'Annual',
-      cumulative: 'Cumulative',
-      point_in_time: 'Point in time',
-      per_unit: 'Per unit',
-      milestone: 'Milestone',
-    },
   },
   units: {
     raw: 'As printed',

@@ -323,13 +323,6 @@ export const zhCN = {
       '~': '约（~）',
       '=': '等于（=）',
     },
-    scopes: {
-      annual: '每年',
-      cumulative: '规划期累计',
-      point_in_time: '时点值',
-      per_unit: '按单元',
-      milestone: '节点任务',
-    },
   },
   units: {
     raw: '原文名称',

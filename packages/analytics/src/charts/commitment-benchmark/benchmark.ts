@@ -1,4 +1,4 @@
-import { sameUnit, type Indicator, type Localized } from '@kesu/schema';
+import { sameUnit, targetScopes, type Indicator, type Localized } from '@kesu/schema';
 import type { BenchmarkRow } from './query.js';
 
 /**
@@ -68,11 +68,13 @@ export function spreadOf(values: readonly number[]): Spread | null {
 type Kind = Indicator['kind'];
 
 const basisOf = (row: BenchmarkRow, kind: Kind): BenchmarkBasis =>
-  kind === 'rate' || row.unit === '%' || (kind === 'stock' && row.scope === 'point_in_time') ? 'level' : 'per_year';
+  kind === 'rate' || row.unit === '%' || (kind === 'stock' && targetScopes[row.scope].pace === 'level')
+    ? 'level'
+    : 'per_year';
 
 /** A target's value, or its actual, per year of its plan on the per-year basis. */
 function perYear(row: BenchmarkRow, amount: number, years: number): number {
-  return row.scope === 'annual' ? amount : amount / years;
+  return targetScopes[row.scope].pace === 'each_year' ? amount : amount / years;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { SqlQuery } from '../shared/sql-query.js';
+import type { TargetScope } from '@kesu/schema';
+import { scopesSql, type SqlQuery } from '../shared/sql-query.js';
 
 /** Whose plans a region is set among: every imported plan at its level, or those of its own province. */
 export type BenchmarkWithin = 'all' | 'province';
@@ -18,7 +19,7 @@ export interface BenchmarkRow {
   plan_title: string;
   start_year: number;
   end_year: number;
-  scope: 'annual' | 'cumulative' | 'point_in_time';
+  scope: TargetScope;
   value: number;
   unit: string | null;
   /** The actual of the target's latest verdict within its term (null: nothing approved to judge by). */
@@ -44,7 +45,7 @@ targets AS (
   FROM dim_target t
   JOIN dim_plan p USING (plan_id)
   JOIN peers r ON r.region_code = t.region_code
-  WHERE t.indicator_code = $1 AND t.scope IN ('annual', 'cumulative', 'point_in_time')
+  WHERE t.indicator_code = $1 AND t.scope IN ${scopesSql((r) => r.actual === 'amount')}
     -- A goal beyond the term (到2035年) is not what the plan commits for its term.
     AND (t.deadline IS NULL OR t.deadline <= p.end_year)
     AND r.level = (SELECT level FROM focus)

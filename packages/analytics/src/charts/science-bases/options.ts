@@ -1,5 +1,5 @@
 import type { BarSeriesOption, EChartsOption, SeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
-import { formatNumber, formatQuantity, type Localized } from '@kesu/schema';
+import { formatNumber, formatQuantity, targetScopes, type Localized } from '@kesu/schema';
 import { amountAxisLabel, pick, type ChartContext, type Lang } from '../shared/lang.js';
 import { baseOption, grid, regionAxis, valueAxisName } from '../shared/layout.js';
 import { emptyGraphic, NO_DATA, noDataMarks, orGap } from '../shared/no-data.js';
@@ -31,7 +31,8 @@ function targetText(r: ScienceBasesRow, lang: Lang): string {
   const n = (v: number): string => formatNumber(v, { lang, digits: 0 });
   const q = (v: number): string => formatQuantity(v, UNIT, { lang, digits: 0 });
   if (r.target_value === null) return pick(L.noTarget, lang);
-  if (r.target_scope !== 'cumulative') return lang === 'zh' ? `达到${q(r.target_value)}` : `reach ${q(r.target_value)}`;
+  if (r.target_scope === null || targetScopes[r.target_scope].pace !== 'over_term')
+    return lang === 'zh' ? `达到${q(r.target_value)}` : `reach ${q(r.target_value)}`;
   const from =
     r.baseline === null
       ? lang === 'zh'

@@ -1,4 +1,5 @@
-import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
+import type { TargetScope } from '@kesu/schema';
+import { scopesSql, type ReportParams, type SqlQuery } from '../shared/sql-query.js';
 
 export const SCIENCE_BASES = 'science_bases';
 export const SCIENCE_VENUES = 'science_venues';
@@ -12,19 +13,23 @@ export interface ScienceBasesRow {
   stock: number | null;
   /** The child's own target for the indicator (a level to reach, or an increase to make), null when it has none. */
   target_value: number | null;
-  target_scope: 'point_in_time' | 'cumulative' | null;
-  /** For an increase (`cumulative`, 新增/新建): the stock first reported in the plan period, the level it is counted from. */
+  target_scope: TargetScope | null;
+  /** For an increase over the term (新增/新建): the stock first reported in the plan period, the level it is counted from. */
   baseline: number | null;
   /** The stock the target asks for: the value itself, or baseline + the increase; null when it cannot be told. */
   target_level: number | null;
 }
 
+/** Targets that set a stock: an amount to reach, or to add over the term (not one added every year). */
+const STOCK_TARGETS = scopesSql((r) => r.actual === 'amount' && r.pace !== 'each_year');
+const INCREASES = scopesSql((r) => r.actual === 'amount' && r.pace === 'over_term');
+
 /**
  * Science bases and venues in each child's area against the child's target. A stock is never
  * summed over time: each reporter (region × department) counts with its latest total up to the
  * year, and reporters are summed over the child's region tree (each reports its own facilities).
- * Of several targets for one indicator the one with the latest deadline is used; only level
- * (point_in_time) and increase (cumulative) targets describe a stock.
+ * Of several targets for one indicator the one with the latest deadline is used; only an amount
+ * to reach or to add over the term describes a stock (not one added every year).
  */
 export function scienceBasesQuery({ parentCode, year }: ReportParams): SqlQuery {
   const sql = `
@@ -40,7 +45,7 @@ targets AS (
   FROM dim_target t
   JOIN dim_plan pl ON pl.plan_id = t.plan_id
   WHERE t.region_code IN (SELECT region_code FROM children) AND t.indicator_code IN ($3, $4)
-    AND t.scope IN ('point_in_time', 'cumulative') AND pl.start_year <= $2
+    AND t.scope IN ${STOCK_TARGETS} AND pl.start_year <= $2
 ),
 reporters AS (
   SELECT c.region_code AS child_code, v.indicator_code,
@@ -63,8 +68,8 @@ SELECT c.region_code, c.name AS region_name, i.indicator_code,
        s.stock,
        tg.value AS target_value,
        tg.scope AS target_scope,
-       CASE WHEN tg.scope = 'cumulative' THEN s.baseline END AS baseline,
-       CASE WHEN tg.scope = 'cumulative' THEN s.baseline + tg.value ELSE tg.value END AS target_level
+       CASE WHEN tg.scope IN ${INCREASES} THEN s.baseline END AS baseline,
+       CASE WHEN tg.scope IN ${INCREASES} THEN s.baseline + tg.value ELSE tg.value END AS target_level
 FROM children c
 CROSS JOIN indicators i
 LEFT JOIN stocks s ON s.child_code = c.region_code AND s.indicator_code = i.indicator_code

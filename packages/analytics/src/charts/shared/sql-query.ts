@@ -1,3 +1,5 @@
+import { scopesWhere, type TargetScopeRules } from '@kesu/schema';
+
 /** A value bound to a `$n` placeholder; the builders never splice values into SQL text. */
 export type SqlParam = string | number;
 
@@ -13,4 +15,14 @@ export interface ReportParams {
   parentCode: string;
   /** The calendar year: flows are summed within it, stocks and rates are the latest value up to its end. */
   year: number;
+}
+
+/**
+ * A SQL list of the scopes whose rules pass `test`, e.g. `('per_unit')`, so a query names scopes
+ * by their traits, never by a list of its own. Scope names are the schema's identifiers.
+ */
+export function scopesSql(test: (rules: TargetScopeRules) => boolean): string {
+  return `(${scopesWhere(test)
+    .map((s) => `'${s}'`)
+    .join(', ')})`;
 }

@@ -4,7 +4,7 @@ import type {
   ScatterSeriesOption,
   TooltipComponentFormatterCallbackParams,
 } from 'echarts';
-import { formatGoal, formatQuantity, type Comparator, type Localized } from '@kesu/schema';
+import { actualUnitOf, formatGoal, formatQuantity, targetScopes, type Comparator, type Localized } from '@kesu/schema';
 import { PROGRESS_STATUSES, statusLabels } from '../../progress/status.js';
 import { pick, type ChartContext, type Lang } from '../shared/lang.js';
 import { baseOption, grid } from '../shared/layout.js';
@@ -32,19 +32,10 @@ const CAP = 150;
 const ROW = 26;
 const FRAME = 96 + 56;
 
-/**
- * The unit a target's actual and expected amounts are counted in: a per-unit target is judged on
- * the share of units meeting it, so in %; every other one in its own unit.
- * @example actualUnit({ scope: 'per_unit', unit: '名' }) // '%'
- */
-export function actualUnit(r: Pick<TargetProgressRow, 'scope' | 'unit'>): string | null {
-  return r.scope === 'per_unit' ? '%' : r.unit;
-}
-
 /** A per-unit target's actual is already the share of units meeting it; every other one is measured against its value. */
 function share(r: TargetProgressRow, amount: number | null): number | null {
   if (amount === null) return null;
-  if (r.scope === 'per_unit') return amount;
+  if (targetScopes[r.scope].actual === 'share_of_units') return amount;
   return r.value > 0 ? (100 * amount) / r.value : null;
 }
 
@@ -72,7 +63,7 @@ function tooltip(rows: readonly TargetProgressRow[], lang: Lang) {
         pick(L.actual, lang),
         r.actual === null
           ? pick(NO_DATA, lang)
-          : `${formatQuantity(r.actual, actualUnit(r), { lang })}${reached === null || r.scope === 'per_unit' ? '' : aside(shareLabel(reached), lang)}`,
+          : `${formatQuantity(r.actual, actualUnitOf(r), { lang })}${reached === null || targetScopes[r.scope].actual === 'share_of_units' ? '' : aside(shareLabel(reached), lang)}`,
         lang,
       ),
       entry(pick(statusLabels[r.status], lang), (lang === 'zh' ? r.rule_zh : r.rule_en) ?? '', lang),

@@ -1,3 +1,4 @@
+import type { TargetScope } from '@kesu/schema';
 import type { ProgressStatus } from '../../progress/status.js';
 import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
 
@@ -9,7 +10,7 @@ export interface TargetProgressRow {
   metric: string;
   text: string | null;
   indicator_code: string | null;
-  scope: string;
+  scope: TargetScope;
   comparator: string;
   value: number;
   unit: string | null;
