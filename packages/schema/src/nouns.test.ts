@@ -200,8 +200,11 @@ describe('targetScopes', () => {
     const annual = Target.parse(target);
     const perUnit = withScope(annual, 'per_unit');
     expect(perUnit).toMatchObject({ scope: 'per_unit', perUnit: '', unit: annual.unit });
-    expect(withScope({ ...perUnit, perUnit: '每校' }, 'annual')).toMatchObject({ scope: 'annual', perUnit: null });
-    expect(withScope({ ...annual, scope: 'milestone', unit: null }, 'cumulative').unit).toBe('');
+    expect(withScope({ ...perUnit, perUnit: '每校' } as Target, 'annual')).toMatchObject({
+      scope: 'annual',
+      perUnit: null,
+    });
+    expect(withScope({ ...annual, scope: 'milestone', unit: null } as Target, 'cumulative').unit).toBe('');
   });
 
   it('reads a target back', () => {

@@ -68,6 +68,8 @@ function valueFor(
       return field.options.slice(0, 1).map((o) => o.value);
     case 'repeat_table':
       return [];
+    default:
+      return field satisfies never;
   }
 }
 

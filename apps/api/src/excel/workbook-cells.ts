@@ -49,8 +49,11 @@ export function toCellValue(field: ValueField, value: unknown): ExcelJS.CellValu
       return value === true ? '是' : value === false ? '否' : asText(value);
     case 'date':
       return dateCellValue(value);
-    default:
+    case 'text':
+    case 'long_text':
       return asText(value);
+    default:
+      return field satisfies never;
   }
 }
 
@@ -60,6 +63,7 @@ function dateCellValue(value: unknown): ExcelJS.CellValue {
   return date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(asText(value)) ? date : asText(value);
 }
 
+/** The cell's number format: whole numbers, the field's decimals, a date, or text (`@`) for the rest. */
 export function numberFormat(field: ValueField): string {
   switch (field.type) {
     case 'integer':
@@ -69,8 +73,14 @@ export function numberFormat(field: ValueField): string {
       return field.scale === 0 ? '0' : `0.${'0'.repeat(field.scale)}`;
     case 'date':
       return 'yyyy-mm-dd';
-    default:
+    case 'text':
+    case 'long_text':
+    case 'choice':
+    case 'multi_choice':
+    case 'yes_no':
       return '@';
+    default:
+      return field satisfies never;
   }
 }
 
@@ -203,6 +213,8 @@ export function convert(field: ValueField, raw: Raw, date1904: boolean): Convert
     case 'text':
     case 'long_text':
       return toText(raw);
+    default:
+      return field satisfies never;
   }
 }
 

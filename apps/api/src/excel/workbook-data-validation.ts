@@ -84,6 +84,8 @@ export function validationFor(field: ValueField, lists: OptionLists): ExcelJS.Da
         formulae: [field.maxLength],
         error: `「${label}」不能超过 ${field.maxLength} 个字符`,
       };
+    default:
+      return field satisfies never;
   }
 }
 

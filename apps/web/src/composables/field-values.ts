@@ -50,8 +50,12 @@ export function formatValue(field: Field | ColumnField, value: unknown): string 
         : String(value);
     case 'repeat_table':
       return Array.isArray(value) ? t('survey.rows', { n: value.length }) : String(value);
-    default:
+    case 'text':
+    case 'long_text':
+    case 'date':
       return String(value);
+    default:
+      return field satisfies never;
   }
 }
 

@@ -53,6 +53,8 @@ export function newField(type: FieldType, taken: string[]): Field {
       return { ...base, type };
     case 'repeat_table':
       return { ...base, type, columns: [newColumn([])], minRows: 0, maxRows: 200, uniqueBy: [] };
+    default:
+      return type satisfies never;
   }
 }
 

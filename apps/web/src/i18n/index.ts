@@ -54,3 +54,8 @@ export function contentLang(): 'zh' | 'en' {
 export function pick(zh: string, en: string | undefined): string {
   return i18n.global.locale.value === 'en' && en ? en : zh;
 }
+
+/** A schema record's own label in the current language: target scopes and field types name themselves there. */
+export function labelOf(rules: { labelZh: string; labelEn: string }): string {
+  return pick(rules.labelZh, rules.labelEn);
+}

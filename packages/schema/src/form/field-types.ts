@@ -112,3 +112,10 @@ export function blankable(field: Field | ColumnField): z.ZodType {
     .nullable()
     .optional();
 }
+
+export type NumericField = Extract<Field | ColumnField, { type: 'integer' | 'decimal' | 'percent' }>;
+
+/** Whether a field takes a number, as its type's rules say. */
+export function isNumericField(field: Field | ColumnField): field is NumericField {
+  return fieldTypes[field.type].numeric;
+}

@@ -477,18 +477,6 @@ export const en: Messages = {
     diffField: 'Field',
     diffRule: 'Rule',
     diffForm: 'Header',
-    fieldTypes: {
-      integer: 'Integer',
-      decimal: 'Decimal',
-      percent: 'Percent',
-      text: 'Text',
-      long_text: 'Long text',
-      choice: 'Choice',
-      multi_choice: 'Multiple choice',
-      date: 'Date',
-      yes_no: 'Yes / no',
-      repeat_table: 'Repeat table',
-    },
   },
   assign: {
     form: 'Form',

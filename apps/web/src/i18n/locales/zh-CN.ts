@@ -465,18 +465,6 @@ export const zhCN = {
     diffField: '字段',
     diffRule: '规则',
     diffForm: '表头',
-    fieldTypes: {
-      integer: '整数',
-      decimal: '小数',
-      percent: '百分比',
-      text: '单行文本',
-      long_text: '多行文本',
-      choice: '单选',
-      multi_choice: '多选',
-      date: '日期',
-      yes_no: '是/否',
-      repeat_table: '重复表格',
-    },
   },
   assign: {
     form: '报表',
