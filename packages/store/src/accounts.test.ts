@@ -35,12 +35,13 @@ describe.each(BACKENDS)('on %s', (backend) => {
     it('brings users of the previous version forward with their data, constraints and sessions', async () => {
       const old = await rawDb(location);
       await migrate(old.db, MIGRATIONS.slice(0, ACCOUNTS));
-      await old.db
-        .exec(`INSERT INTO users (id, username, display_name, password_hash, role, region_code, department, demo, created_at) VALUES
+      await old.db.exec(`INSERT INTO users
+        (id, username, display_name, password_hash, role, region_code, department, demo, created_at) VALUES
         ('u1', 'office', '办公室', 'scrypt$x', 'admin', NULL, NULL, false, TIMESTAMP '2024-01-02 03:04:05'),
         ('u2', 'edu', '教育局填报员', 'scrypt$y', 'reporter', '510104', '锦江区教育局', true, TIMESTAMP '2024-02-03 04:05:06')`);
       await old.db.exec(
-        "INSERT INTO sessions (token_hash, user_id, kind, csrf, expires_at) VALUES ('t1', 'u2', 'cookie', 'c', TIMESTAMP '2999-01-01 00:00:00')",
+        'INSERT INTO sessions (token_hash, user_id, kind, csrf, expires_at) ' +
+          "VALUES ('t1', 'u2', 'cookie', 'c', TIMESTAMP '2999-01-01 00:00:00')",
       );
       await old.close();
 

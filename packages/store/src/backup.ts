@@ -10,7 +10,8 @@ export class BackupNotHereError extends Error {
   readonly zh = 'PostgreSQL 数据库请用 pg_dump 或服务器的连续归档备份（见 README「Running beyond one machine」）';
   constructor() {
     super(
-      'a PostgreSQL store is backed up with pg_dump or the server\'s continuous archiving (README, "Running beyond one machine")',
+      "a PostgreSQL store is backed up with pg_dump or the server's continuous archiving " +
+        '(README, "Running beyond one machine")',
     );
   }
 }

@@ -43,7 +43,8 @@ describe.each(BACKENDS)('on %s', (backend) => {
     it('bind lists, flags, NULL and dates alike', async () => {
       const [row] = await rows(
         t.store.connection,
-        "SELECT (SELECT count(*) FROM (SELECT unnest($1::VARCHAR[]) AS x) l WHERE x IN ('a', 'c')) AS n, $2::BOOLEAN AS flag, $3::VARCHAR AS nothing, CAST($4::DATE AS VARCHAR) AS day",
+        "SELECT (SELECT count(*) FROM (SELECT unnest($1::VARCHAR[]) AS x) l WHERE x IN ('a', 'c')) AS n, " +
+          '$2::BOOLEAN AS flag, $3::VARCHAR AS nothing, CAST($4::DATE AS VARCHAR) AS day',
         [['a', 'b', 'c'], true, null, '2025-01-31'],
       );
       expect({ ...row, n: Number(row?.['n']) }).toEqual({ n: 2, flag: true, nothing: null, day: '2025-01-31' });

@@ -162,42 +162,49 @@ describe.each(BACKENDS)('on %s', (backend) => {
         (a) => `${a.action}:${(a.next as { revision: number }).revision}`,
       );
 
-    it('update one draft revision: its number stays, its values and time move, the audit keeps the entry that started it', async () => {
-      const first = await write({ action: 'save', values: { trainees: 1 } });
-      for (const n of [2, 3]) await write({ action: 'save', values: { trainees: n } });
-      const last = await write({ action: 'save', values: { trainees: 4 } });
-      expect(last.submission).toMatchObject({ revision: 1, status: 'draft', values: { trainees: 4 } });
-      expect(last.submission.updatedAt >= first.submission.updatedAt).toBe(true);
-      expect(await revisions()).toEqual(['1:save:reporter:{"trainees":4}']);
-      expect(await getSubmission(t.store.connection, assignmentId)).toEqual(last.submission);
-      expect(await auditActions()).toEqual(['submission.save:1']);
-    });
+    it(
+      'update one draft revision: its number stays, its values and time move, ' +
+        'the audit keeps the entry that started it',
+      async () => {
+        const first = await write({ action: 'save', values: { trainees: 1 } });
+        for (const n of [2, 3]) await write({ action: 'save', values: { trainees: n } });
+        const last = await write({ action: 'save', values: { trainees: 4 } });
+        expect(last.submission).toMatchObject({ revision: 1, status: 'draft', values: { trainees: 4 } });
+        expect(last.submission.updatedAt >= first.submission.updatedAt).toBe(true);
+        expect(await revisions()).toEqual(['1:save:reporter:{"trainees":4}']);
+        expect(await getSubmission(t.store.connection, assignmentId)).toEqual(last.submission);
+        expect(await auditActions()).toEqual(['submission.save:1']);
+      },
+    );
 
-    it('end at a submit, a return or an approval: each adds a revision, and the next save starts a new draft', async () => {
-      await write({ action: 'save', values: { trainees: 1 } });
-      await write({ action: 'submit', values: { trainees: 2 } });
-      await write({ action: 'return', actor: 'reviewer', comment: '请核实' });
-      await write({ action: 'save', values: { trainees: 3 } });
-      await write({ action: 'save', values: { trainees: 4 } });
-      await write({ action: 'submit', values: { trainees: 4 } });
-      await write({ action: 'approve', actor: 'reviewer' });
-      expect(await revisions()).toEqual([
-        '1:save:reporter:{"trainees":1}',
-        '2:submit:reporter:{"trainees":2}',
-        '3:return:reviewer:{"trainees":2}',
-        '4:save:reporter:{"trainees":4}',
-        '5:submit:reporter:{"trainees":4}',
-        '6:approve:reviewer:{"trainees":4}',
-      ]);
-      expect(await auditActions()).toEqual([
-        'submission.save:1',
-        'submission.submit:2',
-        'submission.return:3',
-        'submission.save:4',
-        'submission.submit:5',
-        'submission.approve:6',
-      ]);
-    });
+    it(
+      'end at a submit, a return or an approval: ' + 'each adds a revision, and the next save starts a new draft',
+      async () => {
+        await write({ action: 'save', values: { trainees: 1 } });
+        await write({ action: 'submit', values: { trainees: 2 } });
+        await write({ action: 'return', actor: 'reviewer', comment: '请核实' });
+        await write({ action: 'save', values: { trainees: 3 } });
+        await write({ action: 'save', values: { trainees: 4 } });
+        await write({ action: 'submit', values: { trainees: 4 } });
+        await write({ action: 'approve', actor: 'reviewer' });
+        expect(await revisions()).toEqual([
+          '1:save:reporter:{"trainees":1}',
+          '2:submit:reporter:{"trainees":2}',
+          '3:return:reviewer:{"trainees":2}',
+          '4:save:reporter:{"trainees":4}',
+          '5:submit:reporter:{"trainees":4}',
+          '6:approve:reviewer:{"trainees":4}',
+        ]);
+        expect(await auditActions()).toEqual([
+          'submission.save:1',
+          'submission.submit:2',
+          'submission.return:3',
+          'submission.save:4',
+          'submission.submit:5',
+          'submission.approve:6',
+        ]);
+      },
+    );
 
     it('end when someone else saves, or after a pause longer than the session gap', async () => {
       vi.useFakeTimers({ toFake: ['Date'] });

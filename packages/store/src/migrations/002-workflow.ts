@@ -1,6 +1,9 @@
 import type { Migration } from './migration.js';
 
-/** Users and sessions, plans with revisions, forms with immutable versions, assignments, submission revisions, audit. */
+/**
+ * Users and sessions, plans with revisions, forms with immutable versions, assignments, submission
+ * revisions, audit.
+ */
 const TABLES = `
     CREATE TABLE users (
       id VARCHAR PRIMARY KEY,
@@ -111,14 +114,16 @@ export const workflow: Migration = {
   name: 'workflow',
   sql: `${TABLES}
     CREATE VIEW submissions AS
-      SELECT assignment_id, status, revision, form_version, submission_values, warnings, comment, actor AS updated_by, created_at AS updated_at
+      SELECT assignment_id, status, revision, form_version, submission_values, warnings, comment,
+        actor AS updated_by, created_at AS updated_at
       FROM submission_revisions
       QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1;
   `,
   // PostgreSQL has no QUALIFY: DISTINCT ON keeps each assignment's first row in revision order.
   postgres: `${TABLES}
     CREATE VIEW submissions AS
-      SELECT DISTINCT ON (assignment_id) assignment_id, status, revision, form_version, submission_values, warnings, comment, actor AS updated_by, created_at AS updated_at
+      SELECT DISTINCT ON (assignment_id) assignment_id, status, revision, form_version, submission_values, warnings,
+        comment, actor AS updated_by, created_at AS updated_at
       FROM submission_revisions
       ORDER BY assignment_id, revision DESC;
   `,

@@ -12,7 +12,8 @@ export const approvalLevels: Migration = {
     -- DuckDB adds no column with a constraint; the level is one of the schema's ApprovalLevel values.
     ALTER TABLE submission_revisions ADD COLUMN approved_level VARCHAR;
     CREATE OR REPLACE VIEW submissions AS
-      SELECT assignment_id, status, revision, form_version, submission_values, warnings, comment, approved_level, actor AS updated_by, created_at AS updated_at
+      SELECT assignment_id, status, revision, form_version, submission_values, warnings, comment, approved_level,
+        actor AS updated_by, created_at AS updated_at
       FROM submission_revisions
       QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1;
   `,
@@ -21,7 +22,8 @@ export const approvalLevels: Migration = {
     ALTER TABLE submission_revisions ADD COLUMN approved_level VARCHAR;
     DROP VIEW submissions;
     CREATE VIEW submissions AS
-      SELECT DISTINCT ON (assignment_id) assignment_id, status, revision, form_version, submission_values, warnings, comment, approved_level, actor AS updated_by, created_at AS updated_at
+      SELECT DISTINCT ON (assignment_id) assignment_id, status, revision, form_version, submission_values, warnings,
+        comment, approved_level, actor AS updated_by, created_at AS updated_at
       FROM submission_revisions
       ORDER BY assignment_id, revision DESC;
   `,

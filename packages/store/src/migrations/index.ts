@@ -29,7 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
 /** The schema version recorded in the database (0 when empty). */
 export async function schemaVersion(db: Db): Promise<number> {
   await db.script(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)',
+    'CREATE TABLE IF NOT EXISTS schema_migrations ' +
+      '(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)',
   );
   return Number((await db.rows('SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.['v'] ?? 0);
 }
@@ -44,7 +45,8 @@ export class NewerSchemaError extends Error {
   ) {
     const where = location === null ? '' : ` ${location}`;
     super(
-      `数据库${where}的结构版本为 ${found}，比本程序支持的 ${known} 新，请改用更新版本的 kesu / the database${where} has schema version ${found}, newer than this program (${known}); use a newer kesu`,
+      `数据库${where}的结构版本为 ${found}，比本程序支持的 ${known} 新，请改用更新版本的 kesu / ` +
+        `the database${where} has schema version ${found}, newer than this program (${known}); use a newer kesu`,
     );
   }
 

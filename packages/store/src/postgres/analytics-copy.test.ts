@@ -82,30 +82,33 @@ describe('the analytics copy of a PostgreSQL store', () => {
     }
   }
 
-  it('after each refresh holds what a fresh copy holds: new rows, drafts saved over, changed assignments and plans', async () => {
-    const planId = (await insertPlan(t.store.connection, plan('锦江区实施方案'), 'sha-1', 'office')).id;
-    const first = await assign('2024');
-    await write(first, { action: 'save', values: { events: 1 } });
-    await t.store.refreshAnalyticsCopy();
-    expect(await copied(reader)).toEqual(await fresh());
+  it(
+    'after each refresh holds what a fresh copy holds: ' + 'new rows, drafts saved over, changed assignments and plans',
+    async () => {
+      const planId = (await insertPlan(t.store.connection, plan('锦江区实施方案'), 'sha-1', 'office')).id;
+      const first = await assign('2024');
+      await write(first, { action: 'save', values: { events: 1 } });
+      await t.store.refreshAnalyticsCopy();
+      expect(await copied(reader)).toEqual(await fresh());
 
-    // A draft saved again in the same session is written over; a new assignment; a due date moved.
-    await write(first, { action: 'save', values: { events: 2 } });
-    const second = await assign('2025');
-    await updateAssignment(t.store.connection, first, { dueDate: '2025-01-15' });
-    await savePlanRevision(t.store.connection, planId, plan('锦江区实施方案（修订）'), 'office');
-    await t.store.refreshAnalyticsCopy();
-    const now = await copied(reader);
-    expect(now).toEqual(await fresh());
-    expect(JSON.stringify(now)).toContain('2025-01-15');
-    expect(JSON.stringify(now)).toContain(second);
-    expect(JSON.stringify(now)).toContain('锦江区实施方案（修订）');
+      // A draft saved again in the same session is written over; a new assignment; a due date moved.
+      await write(first, { action: 'save', values: { events: 2 } });
+      const second = await assign('2025');
+      await updateAssignment(t.store.connection, first, { dueDate: '2025-01-15' });
+      await savePlanRevision(t.store.connection, planId, plan('锦江区实施方案（修订）'), 'office');
+      await t.store.refreshAnalyticsCopy();
+      const now = await copied(reader);
+      expect(now).toEqual(await fresh());
+      expect(JSON.stringify(now)).toContain('2025-01-15');
+      expect(JSON.stringify(now)).toContain(second);
+      expect(JSON.stringify(now)).toContain('锦江区实施方案（修订）');
 
-    await write(first, { action: 'submit', values: { events: 3 } });
-    await write(first, { action: 'approve', actor: 'reviewer' });
-    await t.store.refreshAnalyticsCopy();
-    expect(await copied(reader)).toEqual(await fresh());
-  });
+      await write(first, { action: 'submit', values: { events: 3 } });
+      await write(first, { action: 'approve', actor: 'reviewer' });
+      await t.store.refreshAnalyticsCopy();
+      expect(await copied(reader)).toEqual(await fresh());
+    },
+  );
 
   it('brings over rows of a transaction still open at one refresh at the next, once it commits', async () => {
     const id = await assign('2024');

@@ -10,7 +10,8 @@ import { DuckDb } from '../duckdb/duckdb-db.js';
 import { duckExec, duckRows } from '../duckdb/duckdb-sql.js';
 import { migrate } from '../migrations/index.js';
 
-// The tables the warehouse builds from; the rest (users, sessions, the audit trail, documents, the inbox…) stay in PostgreSQL.
+// The tables the warehouse builds from; the rest (users, sessions, the audit trail, documents, the
+// inbox…) stay in PostgreSQL.
 const COPIED = new Set([
   'regions',
   'department_functions',
@@ -121,7 +122,9 @@ export class AnalyticsCopy {
       .map((c) => (c.list ? `CAST(${quoteIdent(c.name)} AS VARCHAR[])` : quoteIdent(c.name)))
       .join(', ');
     // Every column read as text and cast by the INSERT; "" is an empty text, an empty field NULL.
-    const source = `read_csv(${quoteLiteral(file)}, auto_detect = false, header = false, delim = ',', quote = '"', escape = '"', columns = {${types}}, allow_quoted_nulls = false)`;
+    const source =
+      `read_csv(${quoteLiteral(file)}, auto_detect = false, header = false, delim = ',', quote = '"', escape = '"', ` +
+      `columns = {${types}}, allow_quoted_nulls = false)`;
     const target = quoteIdent(table.name);
     if (!changed) {
       await duckExec(this.loader, `DELETE FROM ${target}`);
@@ -142,8 +145,10 @@ export class AnalyticsCopy {
 async function copiedTables(loader: DuckDBConnection): Promise<CopiedTable[]> {
   const found = await duckRows(
     loader,
-    `SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
-     WHERE t.table_type = 'BASE TABLE' AND t.table_schema = 'main' AND t.table_catalog = current_database() ORDER BY c.table_name, c.ordinal_position`,
+    `SELECT c.table_name, c.column_name, c.data_type
+     FROM information_schema.columns c JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
+     WHERE t.table_type = 'BASE TABLE' AND t.table_schema = 'main' AND t.table_catalog = current_database()
+     ORDER BY c.table_name, c.ordinal_position`,
   );
   const byTable = new Map<string, Array<{ name: string; list: boolean }>>();
   for (const r of found) {
@@ -169,5 +174,8 @@ function copySelect(table: CopiedTable, since: string | null): string {
   if (since === null || table.key === null) return all;
   // COPY takes no parameters; the snapshot is PostgreSQL's own text, checked against its pattern.
   const snapshot = `${quoteLiteral(since)}::pg_snapshot`;
-  return `${all} WHERE written_by >= pg_snapshot_xmin(${snapshot}) AND NOT pg_visible_in_snapshot(written_by, ${snapshot})`;
+  return (
+    `${all} WHERE written_by >= pg_snapshot_xmin(${snapshot}) ` +
+    `AND NOT pg_visible_in_snapshot(written_by, ${snapshot})`
+  );
 }

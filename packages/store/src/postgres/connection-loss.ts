@@ -20,8 +20,13 @@ const SOCKET_CODES = new Set([
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
 
 /** What pg itself says when a connection died under it or was ended. */
-const CLIENT_MESSAGES =
-  /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout expired)/;
+const CLIENT_MESSAGE_STARTS = [
+  'Connection terminated',
+  'Client has encountered a connection error',
+  'Client was closed and is not queryable',
+  'timeout expired',
+].join('|');
+const CLIENT_MESSAGES = new RegExp(`^(${CLIENT_MESSAGE_STARTS})`);
 
 /** Whether an error from pg means the connection is gone (or could not be made), not that the SQL failed. */
 export function isConnectionLoss(error: unknown): boolean {

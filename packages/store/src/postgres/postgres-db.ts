@@ -27,7 +27,9 @@ const LIMITS: Record<string, { statement: number; lock: number; idle: number }> 
 /** The settings every connection starts with: UTC, its role's time limits, and a name that says what holds it. */
 export function clientConfig(url: string, role: string): pg.ClientConfig {
   const limits = LIMITS[role] ?? (LIMITS['reader'] as (typeof LIMITS)[string]);
-  const options = `-c TimeZone=UTC -c statement_timeout=${limits.statement} -c lock_timeout=${limits.lock} -c idle_in_transaction_session_timeout=${limits.idle}`;
+  const options =
+    `-c TimeZone=UTC -c statement_timeout=${limits.statement} -c lock_timeout=${limits.lock} ` +
+    `-c idle_in_transaction_session_timeout=${limits.idle}`;
   // Keep-alive lets the kernel notice a server that vanished without closing the socket.
   return {
     connectionString: url,

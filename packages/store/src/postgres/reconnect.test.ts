@@ -31,24 +31,28 @@ const probes = async (): Promise<number[]> =>
   (await store.reads.read((c) => c.rows('SELECT n FROM probe ORDER BY n'))).map((r) => Number(r['n']));
 
 describe('a PostgreSQL store whose server restarts', () => {
-  it('fails reads and writes as unavailable while the server is down, and serves them again once it is back', async () => {
-    await store.writes.write((c) => c.exec('INSERT INTO probe VALUES (1)'));
-    await server.pause();
-    try {
-      const write = store.writes.write((c) => c.exec('INSERT INTO probe VALUES (2)'));
-      await expect(write).rejects.toBeInstanceOf(DatabaseUnavailableError);
-      const read = probes();
-      await expect(read).rejects.toSatisfy(isDatabaseUnavailable);
-      await expect(store.refreshAnalyticsCopy()).rejects.toSatisfy(isDatabaseUnavailable);
-    } finally {
-      await server.resume();
-    }
-    await store.writes.write((c) => c.exec('INSERT INTO probe VALUES (3)'));
-    expect(await probes()).toEqual([1, 3]);
-    // Every reader reconnects, not only the first asked.
-    for (let i = 0; i < 8; i++) expect(await probes()).toEqual([1, 3]);
-    await store.refreshAnalyticsCopy();
-  }, 60_000);
+  it(
+    'fails reads and writes as unavailable while the server is down, ' + 'and serves them again once it is back',
+    async () => {
+      await store.writes.write((c) => c.exec('INSERT INTO probe VALUES (1)'));
+      await server.pause();
+      try {
+        const write = store.writes.write((c) => c.exec('INSERT INTO probe VALUES (2)'));
+        await expect(write).rejects.toBeInstanceOf(DatabaseUnavailableError);
+        const read = probes();
+        await expect(read).rejects.toSatisfy(isDatabaseUnavailable);
+        await expect(store.refreshAnalyticsCopy()).rejects.toSatisfy(isDatabaseUnavailable);
+      } finally {
+        await server.resume();
+      }
+      await store.writes.write((c) => c.exec('INSERT INTO probe VALUES (3)'));
+      expect(await probes()).toEqual([1, 3]);
+      // Every reader reconnects, not only the first asked.
+      for (let i = 0; i < 8; i++) expect(await probes()).toEqual([1, 3]);
+      await store.refreshAnalyticsCopy();
+    },
+    60_000,
+  );
 
   it('never runs the rest of a transaction cut off by the restart on the new connection, nor commits it', async () => {
     const db = store.connection;
@@ -86,31 +90,36 @@ describe('a PostgreSQL store whose server restarts', () => {
     expect(await probes()).toContain(22);
   }, 60_000);
 
-  it('hears other nodes again after the restart: the listener LISTENs on its new connection, and says what it may have missed', async () => {
-    const other = await openStore(server.url);
-    try {
-      const heard: string[] = [];
-      let gaps = 0;
-      store.changes.subscribe('probe', (key) => heard.push(key));
-      store.changes.onGap(() => gaps++);
-      /** Announces `key` from the other node until this one hears it (its listener may be reconnecting still). */
-      const heardFromOther = (key: string) =>
-        eventually(async () => {
-          await other.changes.publish('probe', key).catch(() => undefined);
-          await new Promise((r) => setTimeout(r, 100));
-          return heard.includes(key);
-        });
-      await heardFromOther('before');
-      const gapsBefore = gaps;
-      await server.pause();
-      await server.resume();
-      // Nothing asks the listening connection anything: it comes back by itself.
-      await heardFromOther('after');
-      expect(gaps).toBeGreaterThan(gapsBefore);
-    } finally {
-      await other.close();
-    }
-  }, 60_000);
+  it(
+    'hears other nodes again after the restart: ' +
+      'the listener LISTENs on its new connection, and says what it may have missed',
+    async () => {
+      const other = await openStore(server.url);
+      try {
+        const heard: string[] = [];
+        let gaps = 0;
+        store.changes.subscribe('probe', (key) => heard.push(key));
+        store.changes.onGap(() => gaps++);
+        /** Announces `key` from the other node until this one hears it (its listener may be reconnecting still). */
+        const heardFromOther = (key: string) =>
+          eventually(async () => {
+            await other.changes.publish('probe', key).catch(() => undefined);
+            await new Promise((r) => setTimeout(r, 100));
+            return heard.includes(key);
+          });
+        await heardFromOther('before');
+        const gapsBefore = gaps;
+        await server.pause();
+        await server.resume();
+        // Nothing asks the listening connection anything: it comes back by itself.
+        await heardFromOther('after');
+        expect(gaps).toBeGreaterThan(gapsBefore);
+      } finally {
+        await other.close();
+      }
+    },
+    60_000,
+  );
 });
 
 /** A TCP relay in front of the server whose connections the test can cut at once, as a firewall or a NAT does. */
@@ -157,24 +166,28 @@ describe('a PostgreSQL connection cut while idle', () => {
     }
   });
 
-  it('fails a write sent outside a transaction, which may have been made, and anything inside one, until its ROLLBACK', async () => {
-    const r = await relay(server.url);
-    const db = await PostgresDb.connect(r.url, 'test');
-    try {
-      await db.rows('SELECT 1');
-      r.cut();
-      await expect(db.exec('INSERT INTO probe VALUES (31)')).rejects.toBeInstanceOf(DatabaseUnavailableError);
-      await db.exec('BEGIN');
-      await db.exec('INSERT INTO probe VALUES (32)');
-      r.cut();
-      await expect(db.exec('INSERT INTO probe VALUES (33)')).rejects.toBeInstanceOf(DatabaseUnavailableError);
-      await expect(db.exec('INSERT INTO probe VALUES (34)')).rejects.toBeInstanceOf(DatabaseUnavailableError);
-      await db.exec('ROLLBACK');
-      expect((await probes()).filter((n) => n >= 32 && n <= 34)).toEqual([]);
-      expect(await db.exec('INSERT INTO probe VALUES (35)')).toBe(1);
-    } finally {
-      await db.close();
-      await r.close();
-    }
-  });
+  it(
+    'fails a write sent outside a transaction, which may have been made, ' +
+      'and anything inside one, until its ROLLBACK',
+    async () => {
+      const r = await relay(server.url);
+      const db = await PostgresDb.connect(r.url, 'test');
+      try {
+        await db.rows('SELECT 1');
+        r.cut();
+        await expect(db.exec('INSERT INTO probe VALUES (31)')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+        await db.exec('BEGIN');
+        await db.exec('INSERT INTO probe VALUES (32)');
+        r.cut();
+        await expect(db.exec('INSERT INTO probe VALUES (33)')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+        await expect(db.exec('INSERT INTO probe VALUES (34)')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+        await db.exec('ROLLBACK');
+        expect((await probes()).filter((n) => n >= 32 && n <= 34)).toEqual([]);
+        expect(await db.exec('INSERT INTO probe VALUES (35)')).toBe(1);
+      } finally {
+        await db.close();
+        await r.close();
+      }
+    },
+  );
 });

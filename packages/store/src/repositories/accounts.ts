@@ -12,7 +12,8 @@ export interface UnitKey {
 export async function listAssignedUnits(connection: Db, regionPrefix = ''): Promise<UnitKey[]> {
   const found = await rows(
     connection,
-    'SELECT DISTINCT region_code, department FROM assignments WHERE region_code LIKE $1 ORDER BY region_code, department',
+    'SELECT DISTINCT region_code, department FROM assignments WHERE region_code LIKE $1 ' +
+      'ORDER BY region_code, department',
     [`${regionPrefix}%`],
   );
   return found.map((r) => ({ regionCode: String(r['region_code']), department: String(r['department']) }));
@@ -24,7 +25,8 @@ export async function listReporterUnits(
 ): Promise<Array<UnitKey & { username: string; disabled: boolean }>> {
   const found = await rows(
     connection,
-    "SELECT region_code, department, username, disabled_at IS NOT NULL AS disabled FROM users WHERE role = 'reporter' AND region_code IS NOT NULL AND department IS NOT NULL ORDER BY username",
+    'SELECT region_code, department, username, disabled_at IS NOT NULL AS disabled FROM users ' +
+      "WHERE role = 'reporter' AND region_code IS NOT NULL AND department IS NOT NULL ORDER BY username",
   );
   return found.map((r) => ({
     regionCode: String(r['region_code']),

@@ -22,10 +22,12 @@ function toAssignment(r: Row): Assignment {
 // every row; PostgreSQL reads the latest revision from the primary key's index.
 const SELECT: Record<Db['dialect'], string> = {
   duckdb: `SELECT a.*, s.status, s.approved_level FROM assignments a LEFT JOIN (
-  SELECT assignment_id, arg_max(status, revision) AS status, arg_max(approved_level, revision) AS approved_level FROM submission_revisions GROUP BY assignment_id
+  SELECT assignment_id, arg_max(status, revision) AS status, arg_max(approved_level, revision) AS approved_level
+  FROM submission_revisions GROUP BY assignment_id
 ) s ON s.assignment_id = a.id`,
   postgres: `SELECT a.*, s.status, s.approved_level FROM assignments a LEFT JOIN LATERAL (
-  SELECT status, approved_level FROM submission_revisions r WHERE r.assignment_id = a.id ORDER BY r.revision DESC LIMIT 1
+  SELECT status, approved_level FROM submission_revisions r WHERE r.assignment_id = a.id
+  ORDER BY r.revision DESC LIMIT 1
 ) s ON true`,
 };
 
@@ -53,13 +55,16 @@ export async function insertAssignments(connection: Db, inputs: AssignmentInput[
   ]);
   await exec(
     connection,
-    `INSERT INTO assignments (id, form_id, version, region_code, department, period, due_date) VALUES ${placeholders(inputs.length, 7)} ON CONFLICT DO NOTHING`,
+    `INSERT INTO assignments (id, form_id, version, region_code, department, period, due_date)
+     VALUES ${placeholders(inputs.length, 7)} ON CONFLICT DO NOTHING`,
     values,
   );
   const keys = inputs.map((a) => `${a.formId}|${a.regionCode}|${a.department}|${a.period}`);
   const found = await rows(
     connection,
-    `${SELECT[connection.dialect]} WHERE a.form_id || '|' || a.region_code || '|' || a.department || '|' || a.period IN (SELECT unnest($1::VARCHAR[]))`,
+    `${SELECT[connection.dialect]}
+     WHERE a.form_id || '|' || a.region_code || '|' || a.department || '|' || a.period
+       IN (SELECT unnest($1::VARCHAR[]))`,
     [keys],
   );
   return found.map(toAssignment);
@@ -98,7 +103,8 @@ export async function listAssignments(connection: Db, filter: AssignmentFilter =
   if (filter.status === 'none') where.push('s.status IS NULL');
   else if (filter.status) where.push(`s.status = $${params.push(filter.status)}`);
   if (filter.inReview) where.push(`s.status IN ('submitted', 'approved')`);
-  const sql = `${SELECT[connection.dialect]} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.due_date NULLS LAST, a.region_code, a.department, a.period`;
+  const filtered = `${SELECT[connection.dialect]} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const sql = `${filtered} ORDER BY a.due_date NULLS LAST, a.region_code, a.department, a.period`;
   return (await rows(connection, sql, params)).map(toAssignment);
 }
 

@@ -75,23 +75,26 @@ describe.each(BACKENDS)('on %s', (backend) => {
   afterAll(() => t.dispose());
 
   describe('searching the audit trail', () => {
-    it('lists newest first by default, with the total, and the actor’s display name where the user exists', async () => {
-      const { total, events } = await searchAudit(t.store.connection, page);
-      expect(total).toBe(4);
-      expect(events.map((e) => e.action)).toEqual([
-        'submission.approve',
-        'submission.submit',
-        'submission.save',
-        'plan.import',
-      ]);
-      expect(events[0]).toMatchObject({
-        actor: 'office',
-        actorName: '科协办公室',
-        previous: { status: 'submitted' },
-        next: { status: 'approved' },
-      });
-      expect(events[1]).toMatchObject({ actor: 'edu', actorName: null });
-    });
+    it(
+      'lists newest first by default, with the total, ' + 'and the actor’s display name where the user exists',
+      async () => {
+        const { total, events } = await searchAudit(t.store.connection, page);
+        expect(total).toBe(4);
+        expect(events.map((e) => e.action)).toEqual([
+          'submission.approve',
+          'submission.submit',
+          'submission.save',
+          'plan.import',
+        ]);
+        expect(events[0]).toMatchObject({
+          actor: 'office',
+          actorName: '科协办公室',
+          previous: { status: 'submitted' },
+          next: { status: 'approved' },
+        });
+        expect(events[1]).toMatchObject({ actor: 'edu', actorName: null });
+      },
+    );
 
     it('keeps the steps of one transaction in order either way', async () => {
       const { events } = await searchAudit(t.store.connection, { ...page, entityId: 'a1', order: 'asc' });

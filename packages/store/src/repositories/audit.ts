@@ -56,7 +56,10 @@ export async function listAudit(
   const params: string[] = [];
   if (filter.entity) where.push(`entity = $${params.push(filter.entity)}`);
   if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
-  const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY occurred_at, ${WRITTEN[connection.dialect]} LIMIT ${Math.min(filter.limit ?? 1000, 10000)}`;
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const limit = Math.min(filter.limit ?? 1000, 10000);
+  const order = `occurred_at, ${WRITTEN[connection.dialect]}`;
+  const sql = `SELECT * FROM audit_events ${clause} ORDER BY ${order} LIMIT ${limit}`;
   return (await rows(connection, sql, params)).map(toEvent);
 }
 
@@ -99,7 +102,9 @@ export async function searchAudit(
   const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
   const page = await rows(
     connection,
-    `SELECT e.*, u.display_name FROM audit_events e LEFT JOIN users u ON u.username = e.actor ${clause} ORDER BY e.occurred_at ${direction}, e.${WRITTEN[connection.dialect]} ${direction} LIMIT ${Math.trunc(filter.limit)} OFFSET ${Math.trunc(filter.offset)}`,
+    `SELECT e.*, u.display_name FROM audit_events e LEFT JOIN users u ON u.username = e.actor ${clause}
+     ORDER BY e.occurred_at ${direction}, e.${WRITTEN[connection.dialect]} ${direction}
+     LIMIT ${Math.trunc(filter.limit)} OFFSET ${Math.trunc(filter.offset)}`,
     params,
   );
   return {
@@ -112,7 +117,8 @@ export async function searchAudit(
 export async function listAuditActors(connection: Db): Promise<AuditActor[]> {
   const found = await rows(
     connection,
-    'SELECT e.actor, min(u.display_name) AS display_name, count(*) AS n FROM audit_events e LEFT JOIN users u ON u.username = e.actor GROUP BY e.actor ORDER BY e.actor',
+    'SELECT e.actor, min(u.display_name) AS display_name, count(*) AS n ' +
+      'FROM audit_events e LEFT JOIN users u ON u.username = e.actor GROUP BY e.actor ORDER BY e.actor',
   );
   return found.map((r) => ({
     username: String(r['actor']),

@@ -26,7 +26,8 @@ export async function insertForm(connection: Db, input: FormInput, actor: string
   const id = randomUUID();
   await exec(
     connection,
-    'INSERT INTO forms (id, plan_id, department, department_function, definition, updated_by) VALUES ($1, $2, $3, $4, $5, $6)',
+    'INSERT INTO forms (id, plan_id, department, department_function, definition, updated_by) ' +
+      'VALUES ($1, $2, $3, $4, $5, $6)',
     [id, input.planId, input.department, input.departmentFunction, JSON.stringify(input.definition), actor],
   );
   return (await getForm(connection, id)) as FormRecord;

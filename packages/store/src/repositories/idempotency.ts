@@ -12,7 +12,8 @@ export async function rememberIdempotent(
 ): Promise<void> {
   await exec(
     connection,
-    'INSERT INTO idempotency_keys (idem_key, user_id, request_sha256, status, body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+    'INSERT INTO idempotency_keys (idem_key, user_id, request_sha256, status, body) ' +
+      'VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
     [key, userId, requestSha256, status, JSON.stringify(body)],
   );
 }

@@ -21,7 +21,8 @@ export async function issueLoginCode(
   await voidLoginCodes(connection, code.userId, at);
   await exec(
     connection,
-    'INSERT INTO login_codes (id, user_id, code_hash, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5::TIMESTAMP, $6::TIMESTAMP)',
+    'INSERT INTO login_codes (id, user_id, code_hash, created_by, created_at, expires_at) ' +
+      'VALUES ($1, $2, $3, $4, $5::TIMESTAMP, $6::TIMESTAMP)',
     [randomUUID(), code.userId, code.codeHash, code.createdBy, sqlTimestamp(at), sqlTimestamp(code.expiresAt)],
   );
 }

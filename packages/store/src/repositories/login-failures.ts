@@ -9,7 +9,8 @@ export async function recentLoginFailures(
 ): Promise<Map<string, number[]>> {
   const found = await rows(
     connection,
-    'SELECT key, failed_at FROM login_failures WHERE key IN (SELECT unnest($1::VARCHAR[])) AND failed_at > $2::TIMESTAMP ORDER BY failed_at',
+    'SELECT key, failed_at FROM login_failures WHERE key IN (SELECT unnest($1::VARCHAR[])) ' +
+      'AND failed_at > $2::TIMESTAMP ORDER BY failed_at',
     [[...keys], sqlTimestamp(since)],
   );
   const byKey = new Map<string, number[]>();

@@ -45,7 +45,10 @@ export async function claimMail(connection: Db, now: Date, leaseMs: number, limi
   const claimed = await rows(
     connection,
     `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = $1::TIMESTAMP
-     WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('queued', 'sending') AND next_attempt_at <= $2::TIMESTAMP ORDER BY next_attempt_at, created_at LIMIT $3)
+     WHERE id IN (
+       SELECT id FROM mail_outbox WHERE status IN ('queued', 'sending') AND next_attempt_at <= $2::TIMESTAMP
+       ORDER BY next_attempt_at, created_at LIMIT $3
+     )
      RETURNING *`,
     [sqlTimestamp(new Date(now.getTime() + leaseMs)), sqlTimestamp(now), limit],
   );
@@ -85,7 +88,8 @@ export async function getMail(connection: Db, id: string): Promise<MailRecord | 
 export async function retryMail(connection: Db, id: string, now: Date): Promise<MailRecord | undefined> {
   await exec(
     connection,
-    "UPDATE mail_outbox SET status = 'queued', next_attempt_at = $2::TIMESTAMP WHERE id = $1 AND status IN ('queued', 'failed')",
+    "UPDATE mail_outbox SET status = 'queued', next_attempt_at = $2::TIMESTAMP " +
+      "WHERE id = $1 AND status IN ('queued', 'failed')",
     [id, sqlTimestamp(now)],
   );
   const after = await getMail(connection, id);

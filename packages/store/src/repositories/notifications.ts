@@ -47,7 +47,12 @@ const CHUNK = 200;
  * Stores notifications, skipping any whose dedupe key is already stored, and queues the mail of
  * each one stored, in the caller's transaction: a notification and its mail commit together.
  * Returns the ids of the notifications stored now.
- * @example await insertNotifications(conn, [{ recipientId, kind: 'deadline.overdue', params, link, dedupeKey: `overdue:${a}:${user}` }], now)
+ * @example
+ * await insertNotifications(
+ *   conn,
+ *   [{ recipientId, kind: 'deadline.overdue', params, link, dedupeKey: `overdue:${a}:${user}` }],
+ *   now,
+ * )
  */
 export async function insertNotifications(connection: Db, inputs: NotificationInput[], at: Date): Promise<string[]> {
   // One statement may not hold the same key twice; the first of each key is the one kept.
@@ -65,7 +70,8 @@ async function insertChunk(connection: Db, inputs: NotificationInput[], at: Date
   const withIds = inputs.map((input) => ({ ...input, id: randomUUID() }));
   const inserted = await rows(
     connection,
-    `INSERT INTO notifications (id, recipient_id, kind, params, link, dedupe_key, created_at) VALUES ${placeholders(withIds.length, 7)} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    `INSERT INTO notifications (id, recipient_id, kind, params, link, dedupe_key, created_at)
+     VALUES ${placeholders(withIds.length, 7)} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     withIds.flatMap((n) => [n.id, n.recipientId, n.kind, JSON.stringify(n.params), n.link, n.dedupeKey, stamp]),
   );
   const ids = new Set(inserted.map((r) => String(r['id'])));
@@ -83,7 +89,8 @@ async function insertChunk(connection: Db, inputs: NotificationInput[], at: Date
   if (mails.length > 0) {
     await exec(
       connection,
-      `INSERT INTO mail_outbox (id, notification_id, recipient, subject, body, status, next_attempt_at, created_at) VALUES ${placeholders(mails.length, 8)}`,
+      `INSERT INTO mail_outbox (id, notification_id, recipient, subject, body, status, next_attempt_at, created_at)
+       VALUES ${placeholders(mails.length, 8)}`,
       mails.flat(),
     );
   }
@@ -103,8 +110,10 @@ export async function announcedAssignments(
   if (userIds.length === 0 || assignmentIds.length === 0) return new Set();
   const found = await rows(
     connection,
-    `SELECT n.recipient_id, s.assignment_id FROM notification_assignments s JOIN notifications n ON n.id = s.notification_id
-     WHERE n.kind = $1 AND n.recipient_id IN (SELECT unnest($2::VARCHAR[])) AND s.assignment_id IN (SELECT unnest($3::VARCHAR[]))`,
+    `SELECT n.recipient_id, s.assignment_id
+     FROM notification_assignments s JOIN notifications n ON n.id = s.notification_id
+     WHERE n.kind = $1 AND n.recipient_id IN (SELECT unnest($2::VARCHAR[]))
+       AND s.assignment_id IN (SELECT unnest($3::VARCHAR[]))`,
     [kind, userIds, assignmentIds],
   );
   return new Set(found.map((r) => `${String(r['recipient_id'])}|${String(r['assignment_id'])}`));
@@ -124,7 +133,8 @@ export async function listNotifications(
   );
   const counts = await first(
     connection,
-    'SELECT count(*) AS total, count(*) FILTER (WHERE read_at IS NULL) AS unread FROM notifications WHERE recipient_id = $1',
+    'SELECT count(*) AS total, count(*) FILTER (WHERE read_at IS NULL) AS unread ' +
+      'FROM notifications WHERE recipient_id = $1',
     [recipientId],
   );
   return { items: items.map(toRecord), total: Number(counts?.['total'] ?? 0), unread: Number(counts?.['unread'] ?? 0) };

@@ -41,7 +41,8 @@ export async function insertPlan(
   const body = JSON.stringify(plan);
   await exec(
     connection,
-    'INSERT INTO plans (id, region_code, title, document_sha256, revision, reviewed, plan, updated_by) VALUES ($1, $2, $3, $4, 1, false, $5, $6)',
+    'INSERT INTO plans (id, region_code, title, document_sha256, revision, reviewed, plan, updated_by) ' +
+      'VALUES ($1, $2, $3, $4, 1, false, $5, $6)',
     [id, plan.region.code, plan.title, documentSha256, body, actor],
   );
   await keepRevision(connection, id, 1, false, body, actor);
@@ -72,7 +73,8 @@ export async function savePlanRevision(connection: Db, id: string, plan: Plan, a
   const body = JSON.stringify(plan);
   await exec(
     connection,
-    'UPDATE plans SET region_code = $2, title = $3, revision = $4, reviewed = true, plan = $5, updated_by = $6, updated_at = current_timestamp WHERE id = $1',
+    'UPDATE plans SET region_code = $2, title = $3, revision = $4, ' +
+      'reviewed = true, plan = $5, updated_by = $6, updated_at = current_timestamp WHERE id = $1',
     [id, plan.region.code, plan.title, revision, body, actor],
   );
   await keepRevision(connection, id, revision, true, body, actor);
@@ -96,7 +98,8 @@ export async function importPlanRevision(
   const body = JSON.stringify(plan);
   await exec(
     connection,
-    'UPDATE plans SET region_code = $2, title = $3, document_sha256 = $4, revision = $5, reviewed = false, plan = $6, updated_by = $7, updated_at = current_timestamp WHERE id = $1',
+    'UPDATE plans SET region_code = $2, title = $3, document_sha256 = $4, revision = $5, reviewed = false, ' +
+      'plan = $6, updated_by = $7, updated_at = current_timestamp WHERE id = $1',
     [id, plan.region.code, plan.title, documentSha256, revision, body, actor],
   );
   await keepRevision(connection, id, revision, false, body, actor);
@@ -131,7 +134,8 @@ export async function findSamePlans(
 ): Promise<SamePlan[]> {
   const found = await rows(
     connection,
-    'SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at FROM plans WHERE document_sha256 = $1 OR region_code IS NOT DISTINCT FROM $2 ORDER BY updated_at',
+    'SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at ' +
+      'FROM plans WHERE document_sha256 = $1 OR region_code IS NOT DISTINCT FROM $2 ORDER BY updated_at',
     [documentSha256, regionCode],
   );
   const key = titleKey(title);
@@ -153,7 +157,8 @@ export async function getPlan(connection: Db, id: string): Promise<PlanRecord | 
 export async function listPlans(connection: Db, regionPrefix = ''): Promise<PlanSummary[]> {
   const all = await rows(
     connection,
-    "SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at FROM plans WHERE coalesce(region_code, '') LIKE $1 ORDER BY updated_at DESC",
+    'SELECT id, region_code, title, document_sha256, revision, reviewed, updated_by, updated_at ' +
+      "FROM plans WHERE coalesce(region_code, '') LIKE $1 ORDER BY updated_at DESC",
     [`${regionPrefix}%`],
   );
   return all.map(toSummary);

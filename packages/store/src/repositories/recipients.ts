@@ -28,7 +28,9 @@ export async function reportersOf(
   const found = await rows(
     connection,
     `SELECT id, username, email, region_code, department FROM users
-     WHERE role = 'reporter' AND disabled_at IS NULL AND region_code || '|' || department IN (SELECT unnest($1::VARCHAR[])) ORDER BY username`,
+     WHERE role = 'reporter' AND disabled_at IS NULL
+       AND region_code || '|' || department IN (SELECT unnest($1::VARCHAR[]))
+     ORDER BY username`,
     [keys],
   );
   return found.map(toRecipient);
@@ -40,7 +42,8 @@ export async function reviewersOf(connection: Db, regionCodes: string[]): Promis
   const found = await rows(
     connection,
     `SELECT id, username, email, region_code, department FROM users
-     WHERE role = 'reviewer' AND disabled_at IS NULL AND region_code IN (SELECT unnest($1::VARCHAR[])) ORDER BY username`,
+     WHERE role = 'reviewer' AND disabled_at IS NULL AND region_code IN (SELECT unnest($1::VARCHAR[]))
+     ORDER BY username`,
     [[...new Set(regionCodes)]],
   );
   return found.map(toRecipient);
@@ -65,7 +68,12 @@ export async function dueAssignments(connection: Db, from: string, to: string): 
   const found = await rows(
     connection,
     `WITH due AS (SELECT * FROM assignments WHERE open AND due_date BETWEEN $1::DATE AND $2::DATE),
-     latest AS (SELECT d.id AS assignment_id, (SELECT r.status FROM submission_revisions r WHERE r.assignment_id = d.id ORDER BY r.revision DESC LIMIT 1) AS status FROM due d)
+     latest AS (
+       SELECT d.id AS assignment_id,
+         (SELECT r.status FROM submission_revisions r WHERE r.assignment_id = d.id ORDER BY r.revision DESC LIMIT 1)
+           AS status
+       FROM due d
+     )
      SELECT d.id, d.form_id, d.version, d.region_code, d.department, d.period, CAST(d.due_date AS VARCHAR) AS due_date
      FROM due d LEFT JOIN latest l ON l.assignment_id = d.id
      WHERE l.status IS NULL OR l.status NOT IN ('submitted', 'approved')

@@ -62,7 +62,8 @@ export async function insertSavedQuery(
   const now = sqlTimestamp(at);
   await exec(
     connection,
-    'INSERT INTO saved_queries (id, owner_id, title, sql, shared, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
+    'INSERT INTO saved_queries (id, owner_id, title, sql, shared, created_at, updated_at) ' +
+      'VALUES ($1, $2, $3, $4, $5, $6, $6)',
     [id, ownerId, input.title, input.sql, input.shared, now],
   );
   return (await getSavedQuery(connection, id)) as SavedQueryRecord;

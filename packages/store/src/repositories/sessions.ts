@@ -12,7 +12,8 @@ export interface SessionRecord {
 export async function insertSession(connection: Db, s: SessionRecord & { label?: string | null }): Promise<void> {
   await exec(
     connection,
-    'INSERT INTO sessions (token_hash, user_id, kind, csrf, label, expires_at) VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMP)',
+    'INSERT INTO sessions (token_hash, user_id, kind, csrf, label, expires_at) ' +
+      'VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMP)',
     [s.tokenHash, s.userId, s.kind, s.csrf, s.label ?? null, s.expiresAt],
   );
 }

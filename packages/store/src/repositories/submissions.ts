@@ -48,7 +48,8 @@ export async function getSubmission(connection: Db, assignmentId: string): Promi
 export async function listSubmissionRevisions(connection: Db, assignmentId: string): Promise<SubmissionRevision[]> {
   const found = await rows(
     connection,
-    'SELECT r.*, u.display_name FROM submission_revisions r LEFT JOIN users u ON u.username = r.actor WHERE r.assignment_id = $1 ORDER BY r.revision',
+    'SELECT r.*, u.display_name FROM submission_revisions r LEFT JOIN users u ON u.username = r.actor ' +
+      'WHERE r.assignment_id = $1 ORDER BY r.revision',
     [assignmentId],
   );
   let before: SubmissionRevision | null = null;
@@ -128,9 +129,11 @@ function stateOf(connection: Db): Map<string, Submission> {
 
 const LATEST: Record<Db['dialect'], string> = {
   duckdb:
-    'SELECT * FROM submission_revisions WHERE assignment_id IN (SELECT unnest($1::VARCHAR[])) QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1',
+    'SELECT * FROM submission_revisions WHERE assignment_id IN (SELECT unnest($1::VARCHAR[])) ' +
+    'QUALIFY row_number() OVER (PARTITION BY assignment_id ORDER BY revision DESC) = 1',
   postgres:
-    'SELECT DISTINCT ON (assignment_id) * FROM submission_revisions WHERE assignment_id = ANY($1::VARCHAR[]) ORDER BY assignment_id, revision DESC',
+    'SELECT DISTINCT ON (assignment_id) * FROM submission_revisions ' +
+    'WHERE assignment_id = ANY($1::VARCHAR[]) ORDER BY assignment_id, revision DESC',
 };
 
 // On a shared database the assignments' rows are locked, in one order so two nodes never wait on
@@ -170,7 +173,8 @@ async function replays(
   const found = (
     await rows(
       connection,
-      'SELECT user_id, idem_key, body, request_sha256 FROM idempotency_keys WHERE idem_key IN (SELECT unnest($1::VARCHAR[]))',
+      'SELECT user_id, idem_key, body, request_sha256 ' +
+        'FROM idempotency_keys WHERE idem_key IN (SELECT unnest($1::VARCHAR[]))',
       [keyed.map((i) => i.idempotency?.key ?? '')],
     )
   ).filter((r) => wanted.has(`${String(r['user_id'])}\u0000${String(r['idem_key'])}`));
@@ -277,8 +281,13 @@ const revisionRow = (s: Submission, at: Date): Cell[] => [
 // Found by the time the writer last saved the draft at, besides its key: DuckDB then reads only the
 // row groups written about then, not the whole table, and a row not where the writer left it is
 // not changed (the batch fails instead).
-const SAVE_OVER = `UPDATE submission_revisions AS r SET submission_values = u.submission_values, warnings = u.warnings, created_at = $6::TIMESTAMP
-  FROM (SELECT unnest($1::VARCHAR[]) AS assignment_id, unnest($2::INTEGER[]) AS revision, unnest($3::VARCHAR[])::TIMESTAMP AS saved_at, unnest($4::VARCHAR[]) AS submission_values, unnest($5::VARCHAR[]) AS warnings) u
+const SAVE_OVER = `UPDATE submission_revisions AS r
+  SET submission_values = u.submission_values, warnings = u.warnings, created_at = $6::TIMESTAMP
+  FROM (
+    SELECT unnest($1::VARCHAR[]) AS assignment_id, unnest($2::INTEGER[]) AS revision,
+      unnest($3::VARCHAR[])::TIMESTAMP AS saved_at, unnest($4::VARCHAR[]) AS submission_values,
+      unnest($5::VARCHAR[]) AS warnings
+  ) u
   WHERE r.assignment_id = u.assignment_id AND r.revision = u.revision AND r.created_at = u.saved_at`;
 
 /** What a batch writes to submission_revisions: new revisions, and drafts saved over in place. */

@@ -15,7 +15,9 @@ export interface RegionUnit {
 /**
  * The units known to belong to a region: those its plans name, those already given assignments
  * there, and those its accounts report for. Collective placeholders (各街道) are no unit.
- * @example await listRegionUnits(conn, '510104') // [{ name: '锦江区教育局', function: 'education', sources: ['plan', 'assignment'] }, …]
+ * @example
+ * await listRegionUnits(conn, '510104')
+ * // [{ name: '锦江区教育局', function: 'education', sources: ['plan', 'assignment'] }, …]
  */
 export async function listRegionUnits(connection: Db, regionCode: string): Promise<RegionUnit[]> {
   const units = new Map<string, RegionUnit>();

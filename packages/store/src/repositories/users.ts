@@ -49,7 +49,9 @@ export async function insertUser(connection: Db, input: UserInput): Promise<User
   const id = randomUUID();
   await exec(
     connection,
-    'INSERT INTO users (id, username, display_name, password_hash, role, region_code, department, email, must_set_password, demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    'INSERT INTO users ' +
+      '(id, username, display_name, password_hash, role, region_code, department, email, must_set_password, demo) ' +
+      'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
     [
       id,
       input.username,

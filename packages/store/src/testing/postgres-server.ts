@@ -86,10 +86,10 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       try {
         await server.start();
       } catch (error) {
-        throw new Error(
-          `PostgreSQL for the tests did not start again: ${(error as Error | undefined)?.message ?? 'it exited'}\n${log.slice(-20).join('\n')}`,
-          { cause: error },
-        );
+        const reason = (error as Error | undefined)?.message ?? 'it exited';
+        throw new Error(`PostgreSQL for the tests did not start again: ${reason}\n${log.slice(-20).join('\n')}`, {
+          cause: error,
+        });
       }
     },
   };

@@ -25,8 +25,9 @@ export function mountSmallDisk(mib: number): SmallDisk {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${mib}m`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
+    const reason = String((error as { stderr?: Buffer }).stderr ?? error);
     throw new Error(
-      `a disk-full test makes a ${mib} MiB file system with mount -t tmpfs, which failed (it needs root): ${String((error as { stderr?: Buffer }).stderr ?? error)}`,
+      `a disk-full test makes a ${mib} MiB file system with mount -t tmpfs, which failed (it needs root): ${reason}`,
     );
   }
   const filler = path.join(dir, 'filler');
