@@ -28,7 +28,8 @@ export function renderReport(rows: BenchRow[], machine: Machine, at: Date, kept:
   const header = [
     '# Benchmarks',
     '',
-    `Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`pnpm bench\` on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}.`,
+    `Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`pnpm bench\` ` +
+      `on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}.`,
     '',
     '| suite | measurement | value | unit | goal |',
     '| --- | --- | ---: | --- | --- |',

@@ -37,8 +37,10 @@ interface Table {
 async function sourceTables(source: DuckDBConnection): Promise<Table[]> {
   const found = await rows(
     source,
-    `SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
-     WHERE t.table_type = 'BASE TABLE' AND t.table_schema = 'main' AND t.table_catalog = current_database() AND c.table_name <> 'schema_migrations'
+    `SELECT c.table_name, c.column_name, c.data_type
+     FROM information_schema.columns c JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
+     WHERE t.table_type = 'BASE TABLE' AND t.table_schema = 'main' AND t.table_catalog = current_database()
+       AND c.table_name <> 'schema_migrations'
      ORDER BY c.table_name, c.ordinal_position`,
   );
   const byName = new Map<string, Table>();
@@ -53,7 +55,8 @@ async function sourceTables(source: DuckDBConnection): Promise<Table[]> {
 
 /** A DuckDB list as PostgreSQL's array literal (`{"a","b\"c"}`): DuckDB's CSV writes lists as `[a, b]`. */
 function arrayLiteral(column: string): string {
-  const element = `CASE WHEN e IS NULL THEN 'NULL' ELSE '"' || replace(replace(e, '\\', '\\\\'), '"', '\\"') || '"' END`;
+  const escaped = `replace(replace(e, '\\', '\\\\'), '"', '\\"')`;
+  const element = `CASE WHEN e IS NULL THEN 'NULL' ELSE '"' || ${escaped} || '"' END`;
   return `'{' || array_to_string(list_transform(${quoteIdent(column)}, e -> ${element}), ',') || '}'`;
 }
 
@@ -169,7 +172,8 @@ export async function buildFromPostgres(
   const differ = SAME.filter((k) => String(result[k]) !== String(fromDuckDb[k]));
   if (differ.length > 0)
     throw new Error(
-      `the build from PostgreSQL differs from the one from DuckDB: ${differ.map((k) => `${k} ${String(result[k])} ≠ ${String(fromDuckDb[k])}`).join(', ')}`,
+      'the build from PostgreSQL differs from the one from DuckDB: ' +
+        differ.map((k) => `${k} ${String(result[k])} ≠ ${String(fromDuckDb[k])}`).join(', '),
     );
   const copied = await first(
     builder,

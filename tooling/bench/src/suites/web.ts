@@ -36,7 +36,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** The dashboard has opened what its address names: every chart drawn, nothing still loading. */
 async function settled(page: Page, charts: number): Promise<void> {
   // Written as page script text: this package is compiled without the DOM's types.
-  const script = `document.querySelector('[data-test="dashboard"][aria-busy="false"]') !== null && document.querySelectorAll('[data-test^="chart-"] .app-chart svg').length === ${charts} && !document.querySelector('.dashboard [aria-busy="true"]') && document.querySelector('[data-test="target-table"]') !== null`;
+  const script = [
+    `document.querySelector('[data-test="dashboard"][aria-busy="false"]') !== null`,
+    `document.querySelectorAll('[data-test^="chart-"] .app-chart svg').length === ${charts}`,
+    `!document.querySelector('.dashboard [aria-busy="true"]')`,
+    `document.querySelector('[data-test="target-table"]') !== null`,
+  ].join(' && ');
   await page.waitForFunction(script, undefined, { timeout: 60_000 });
 }
 
@@ -45,7 +50,10 @@ async function masksGone(page: Page): Promise<void> {
   await page.waitForFunction(`!document.querySelector('.dashboard .el-loading-mask')`);
 }
 
-/** Clicks the tallest bar of the by-region panel of targets on track, and waits for the address and the heading to move. */
+/**
+ * Clicks the tallest bar of the by-region panel of targets on track, and waits for the address and
+ * the heading to move.
+ */
 async function drill(page: Page): Promise<void> {
   const before = new URL(page.url()).searchParams.get('region');
   const name = await page.locator('[data-test="current-region"]').textContent();
@@ -230,20 +238,26 @@ export async function webSuite(): Promise<BenchRow[]> {
     return [
       {
         suite: 'web',
-        name: `dashboard first render, ${PROVINCE} in ${YEAR} (${REPORT_IDS.length} charts + targets), in a browser that has opened Kesu before, median of ${RUNS} new tabs`,
+        name:
+          `dashboard first render, ${PROVINCE} in ${YEAR} (${REPORT_IDS.length} charts + targets), ` +
+          `in a browser that has opened Kesu before, median of ${RUNS} new tabs`,
         value: median(firstRender),
         unit: `ms (each: ${list(firstRender)} ms)`,
         goal: '≤ 1,000 ms',
       },
       {
         suite: 'web',
-        name: 'dashboard first render, the first visit of a new browser profile (nothing cached; the server draws the charts)',
+        name:
+          'dashboard first render, the first visit of a new browser profile ' +
+          '(nothing cached; the server draws the charts)',
         value: firstVisit,
         unit: 'ms',
       },
       {
         suite: 'web',
-        name: `dashboard first render in a private window (no compiled code kept between tabs), median of ${RUNS} new tabs`,
+        name:
+          'dashboard first render in a private window (no compiled code kept between tabs), ' +
+          `median of ${RUNS} new tabs`,
         value: median(privateRender),
         unit: `ms (each: ${list(privateRender)} ms)`,
       },
@@ -256,7 +270,9 @@ export async function webSuite(): Promise<BenchRow[]> {
       },
       {
         suite: 'web',
-        name: `dashboard drill-down to a county (click a bar → its ${OWN_REPORT_IDS.length} own charts + targets), median`,
+        name:
+          'dashboard drill-down to a county ' +
+          `(click a bar → its ${OWN_REPORT_IDS.length} own charts + targets), median`,
         value: median(toCounty),
         unit: 'ms',
         goal: '≤ 1,000 ms',
@@ -275,7 +291,9 @@ export async function webSuite(): Promise<BenchRow[]> {
       },
       {
         suite: 'web',
-        name: `kesu report --format pdf, end to end (opens the store, refreshes the warehouse, starts Chromium; ${Math.round(pdfBytes / 1024)} KB)`,
+        name:
+          'kesu report --format pdf, end to end ' +
+          `(opens the store, refreshes the warehouse, starts Chromium; ${Math.round(pdfBytes / 1024)} KB)`,
         value: cliPdfMs,
         unit: 'ms',
       },
