@@ -9,7 +9,13 @@ const pkg = (name: string, dir: string, files: Record<string, string>): Workspac
 
 describe('importsOf', () => {
   it('finds static, re-export, side-effect and dynamic imports', () => {
-    const text = `import * as z from 'zod';\nimport type { A } from "./a.js";\nexport { b } from './b.js';\nimport './c.js';\nconst d = await import('@kesu/store');`;
+    const text = [
+      "import * as z from 'zod';",
+      'import type { A } from "./a.js";',
+      "export { b } from './b.js';",
+      "import './c.js';",
+      "const d = await import('@kesu/store');",
+    ].join('\n');
     expect(importsOf(text)).toEqual(['zod', './a.js', './b.js', './c.js', '@kesu/store']);
   });
 });

@@ -42,8 +42,10 @@ export interface Violation {
 }
 
 // Static imports start a line (so import-like text inside strings is not taken for one).
-const IMPORT =
-  /^[ \t]*(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?<![\w'"`])import\s*\(\s*['"]([^'"]+)['"]\s*\)|^[ \t]*import\s+['"]([^'"]+)['"]/gm;
+const STATIC_IMPORT = /^[ \t]*(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/;
+const DYNAMIC_IMPORT = /(?<![\w'"`])import\s*\(\s*['"]([^'"]+)['"]\s*\)/;
+const SIDE_EFFECT_IMPORT = /^[ \t]*import\s+['"]([^'"]+)['"]/;
+const IMPORT = new RegExp([STATIC_IMPORT, DYNAMIC_IMPORT, SIDE_EFFECT_IMPORT].map((r) => r.source).join('|'), 'gm');
 
 /** Module specifiers a file imports or re-exports. */
 export function importsOf(text: string): string[] {
