@@ -39,8 +39,9 @@ function size(anchor: Anchor): number {
 
 /**
  * Anchors from a region's plan, so its departments report values of the size its targets ask
- * for (where that size is plausible for them: see `series.ts`). Where several targets count one indicator the largest sets the size (the smaller ones
- * are then met). The literacy rate follows the region's own path, not its target.
+ * for (where that size is plausible for them: see `series.ts`). Where several targets count one
+ * indicator the largest sets the size (the smaller ones are then met). The literacy rate follows
+ * the region's own path, not its target.
  */
 export function anchorsOf(
   plan: Plan,

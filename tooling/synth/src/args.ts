@@ -12,7 +12,10 @@ export type ParsedArgs = { help: true } | ({ help: false } & CliOptions);
 /** A bad command line: its message is printed as one line, and the command exits with 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: pnpm --filter @kesu/synth synth --out FILE|URL [--scale national|province|tiny|demo] [--seed N] [--force]
+const USAGE_LINE =
+  'Usage: pnpm --filter @kesu/synth synth --out FILE|URL [--scale national|province|tiny|demo] [--seed N] [--force]';
+
+export const USAGE = `${USAGE_LINE}
 
 Writes a Kesu store database filled with deterministic synthetic data: every region's plan,
 a quarterly form per department function, and 2021Q1–2025Q4 assignments with submissions.

@@ -59,9 +59,11 @@ async function reportingOf(
   formIds: readonly string[],
 ): Promise<Map<string, Map<string, ReportingDepartment>>> {
   // array_agg, not DuckDB's list: both engines read it, and both give the years as an array.
-  const sql = `SELECT a.region_code, f.department_function AS fn, min(a.department) AS department, array_agg(DISTINCT CAST(left(a.period, 4) AS INTEGER)) AS years
+  const sql = `SELECT a.region_code, f.department_function AS fn, min(a.department) AS department,
+      array_agg(DISTINCT CAST(left(a.period, 4) AS INTEGER)) AS years
     FROM assignments a JOIN forms f ON f.id = a.form_id
-    WHERE a.region_code IN (SELECT unnest($1::VARCHAR[])) AND f.department_function IS NOT NULL AND f.id NOT IN (SELECT unnest($2::VARCHAR[]))
+    WHERE a.region_code IN (SELECT unnest($1::VARCHAR[])) AND f.department_function IS NOT NULL
+      AND f.id NOT IN (SELECT unnest($2::VARCHAR[]))
     GROUP BY a.region_code, f.department_function`;
   const reporting = new Map<string, Map<string, ReportingDepartment>>();
   for (const r of await connection.rows(sql, [codes, formIds])) {

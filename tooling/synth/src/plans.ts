@@ -161,7 +161,8 @@ export function synthesizePlan(profile: RegionProfile, context: PlanContext): Sy
   const factor = profile.scale / LEVEL_WEIGHT[source.region.level];
   const targets = source.targets.map((t, k) => copyTarget(t, k, template, profile, factor, rename));
   const at = source.title.indexOf('全民科学素质');
-  const title = `${at >= 0 ? `${region.name}${source.title.slice(at)}` : relocate(source.title, template, region)}${context.titleMark}`;
+  const baseTitle = at >= 0 ? `${region.name}${source.title.slice(at)}` : relocate(source.title, template, region);
+  const title = `${baseTitle}${context.titleMark}`;
   const issued = source.period.start + 1;
   const docNumber = `${region.short}${random.pick(['府办发', '委办发', '科素办发'])}〔${issued}〕${random.int(3, 90)}号`;
   const text = renderPlan({ title, docNumber, sections, targets });

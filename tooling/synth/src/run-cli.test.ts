@@ -62,7 +62,8 @@ describe('synth command line', () => {
     expect(err.trim().split('\n').at(-1)).toBe('synth: 4/4 regions (100 %)');
     expect(out).toMatch(
       new RegExp(
-        `^wrote ${existing} \\(\\d+ MB\\) in [\\d.]+ s: 4 regions, 2,400 assignments, [\\d,]+ submissions \\([\\d,]+ revisions\\), [\\d,]+ approved values\\n$`,
+        `^wrote ${existing} \\(\\d+ MB\\) in [\\d.]+ s: 4 regions, 2,400 assignments, ` +
+          `[\\d,]+ submissions \\([\\d,]+ revisions\\), [\\d,]+ approved values\\n$`,
       ),
     );
   });

@@ -38,7 +38,11 @@ function written(location: string): string {
 }
 
 function summary(location: string, r: GenerateResult): string {
-  return `wrote ${written(location)} in ${(r.ms / 1000).toFixed(1)} s: ${count(r.regions)} regions, ${count(r.assignments)} assignments, ${count(r.submissions)} submissions (${count(r.revisions)} revisions), ${count(r.values)} approved values\n`;
+  return (
+    `wrote ${written(location)} in ${(r.ms / 1000).toFixed(1)} s: ${count(r.regions)} regions, ` +
+    `${count(r.assignments)} assignments, ${count(r.submissions)} submissions (${count(r.revisions)} revisions), ` +
+    `${count(r.values)} approved values\n`
+  );
 }
 
 /**

@@ -26,7 +26,10 @@ const TABLES = [
   'submission_revisions',
 ];
 
-/** Bookkeeping one engine keeps and the other has no need of: which transaction wrote a row (PostgreSQL, for the analytics copy). */
+/**
+ * Bookkeeping one engine keeps and the other has no need of: which transaction wrote a row
+ * (PostgreSQL, for the analytics copy).
+ */
 const ENGINE_ONLY = new Set(['written_by']);
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/;
@@ -43,7 +46,8 @@ async function digest(location: string): Promise<Row> {
   const store = await openStore(location);
   try {
     const [counts] = await store.connection.rows(`SELECT
-      (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submission_revisions) AS revisions,
+      (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM assignments) AS assignments,
+      (SELECT count(*) FROM submission_revisions) AS revisions,
       (SELECT sum(length(submission_values)) FROM submission_revisions) AS value_chars`);
     const result: Row = Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, Number(v)]));
     for (const table of TABLES) {

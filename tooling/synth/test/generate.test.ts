@@ -37,9 +37,12 @@ afterAll(() => {
 describe('generateNational at the tiny scale', () => {
   it('writes what it counts', async () => {
     const [counts] = await query(`SELECT
-      (SELECT count(*) FROM regions) AS registry, (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM plan_revisions) AS plan_revisions,
-      (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM form_versions) AS versions, (SELECT count(*) FROM assignments) AS assignments,
-      (SELECT count(DISTINCT assignment_id) FROM submission_revisions) AS submissions, (SELECT count(*) FROM submission_revisions) AS revisions`);
+      (SELECT count(*) FROM regions) AS registry, (SELECT count(*) FROM plans) AS plans,
+      (SELECT count(*) FROM plan_revisions) AS plan_revisions,
+      (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM form_versions) AS versions,
+      (SELECT count(*) FROM assignments) AS assignments,
+      (SELECT count(DISTINCT assignment_id) FROM submission_revisions) AS submissions,
+      (SELECT count(*) FROM submission_revisions) AS revisions`);
     expect(result).toMatchObject({ regions: 4, assignments: 4 * 30 * 20 });
     expect(counts).toEqual({
       registry: '3420',
@@ -65,10 +68,14 @@ describe('generateNational at the tiny scale', () => {
   it('leaves most reports approved, and some missing, in draft, returned or late', async () => {
     const [shares] = await query(`SELECT
       count(*) FILTER (s.status = 'approved') / count(*) AS approved,
-      count(*) FILTER (s.status IS NULL) AS missing, count(*) FILTER (s.status = 'draft') AS drafts, count(*) FILTER (s.status = 'returned') AS returned,
+      count(*) FILTER (s.status IS NULL) AS missing, count(*) FILTER (s.status = 'draft') AS drafts,
+      count(*) FILTER (s.status = 'returned') AS returned,
       count(*) FILTER (first_submit::DATE > a.due_date) AS late
       FROM assignments a LEFT JOIN submissions s ON s.assignment_id = a.id
-      LEFT JOIN (SELECT assignment_id, min(created_at) AS first_submit FROM submission_revisions WHERE status = 'submitted' GROUP BY 1) f ON f.assignment_id = a.id`);
+      LEFT JOIN (
+        SELECT assignment_id, min(created_at) AS first_submit FROM submission_revisions
+        WHERE status = 'submitted' GROUP BY 1
+      ) f ON f.assignment_id = a.id`);
     expect(Number(shares?.['approved'])).toBeGreaterThan(0.85);
     expect(Number(shares?.['approved'])).toBeLessThan(0.97);
     for (const kind of ['missing', 'drafts', 'returned', 'late']) expect(Number(shares?.[kind])).toBeGreaterThan(0);
@@ -94,7 +101,8 @@ describe('generateNational at the tiny scale', () => {
 
   it('stores plans the schema accepts, with spans into their documents', async () => {
     const rows = await query(
-      'SELECT p.plan, d.text FROM plan_revisions p JOIN plans x ON x.id = p.plan_id JOIN plan_documents d ON d.sha256 = x.document_sha256',
+      'SELECT p.plan, d.text FROM plan_revisions p JOIN plans x ON x.id = p.plan_id ' +
+        'JOIN plan_documents d ON d.sha256 = x.document_sha256',
     );
     expect(rows).toHaveLength(8);
     for (const row of rows) {

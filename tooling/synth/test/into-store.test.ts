@@ -83,21 +83,26 @@ describe.each(BACKENDS)('generateInto at the demo scale on %s', (backend) => {
 
   afterAll(() => opened.dispose());
 
-  it('gives every region under the seed regions’ provinces, the provinces and the seed regions approved reports in each year 2021–2025', async () => {
-    const expected = loadRegions().filter(
-      (r) => PROVINCES.includes(r.code) || PROVINCES.includes(r.parent ?? '') || SEED_REGIONS.includes(r.code),
-    );
-    const years =
-      await query(`SELECT a.region_code, array_agg(DISTINCT left(a.period, 4) ORDER BY left(a.period, 4)) AS years
-      FROM assignments a JOIN submissions s ON s.assignment_id = a.id WHERE s.status = 'approved' GROUP BY a.region_code`);
-    const byRegion = new Map(years.map((r) => [String(r['region_code']), r['years']]));
-    expect([...byRegion.keys()].sort()).toEqual(expected.map((r) => r.code).sort());
-    for (const region of expected)
-      expect(byRegion.get(region.code), region.code).toEqual(['2021', '2022', '2023', '2024', '2025']);
-    expect(first.regions).toBe(expected.length);
-    expect(byRegion.has('510100')).toBe(true);
-    expect(byRegion.has('510105')).toBe(false);
-  });
+  it(
+    'gives every region under the seed regions’ provinces, the provinces and the seed regions ' +
+      'approved reports in each year 2021–2025',
+    async () => {
+      const expected = loadRegions().filter(
+        (r) => PROVINCES.includes(r.code) || PROVINCES.includes(r.parent ?? '') || SEED_REGIONS.includes(r.code),
+      );
+      const years =
+        await query(`SELECT a.region_code, array_agg(DISTINCT left(a.period, 4) ORDER BY left(a.period, 4)) AS years
+      FROM assignments a JOIN submissions s ON s.assignment_id = a.id WHERE s.status = 'approved'
+      GROUP BY a.region_code`);
+      const byRegion = new Map(years.map((r) => [String(r['region_code']), r['years']]));
+      expect([...byRegion.keys()].sort()).toEqual(expected.map((r) => r.code).sort());
+      for (const region of expected)
+        expect(byRegion.get(region.code), region.code).toEqual(['2021', '2022', '2023', '2024', '2025']);
+      expect(first.regions).toBe(expected.length);
+      expect(byRegion.has('510100')).toBe(true);
+      expect(byRegion.has('510105')).toBe(false);
+    },
+  );
 
   it('writes a synthetic plan marked 演示 for every region without one, and keeps a region’s own plan', async () => {
     const plans = await query('SELECT region_code, title FROM plans ORDER BY region_code');
@@ -125,16 +130,21 @@ describe.each(BACKENDS)('generateInto at the demo scale on %s', (backend) => {
     for (const n of notes) expect(String(n['submission_values'])).toContain('（演示数据）');
   });
 
-  it('fills in a department already reporting only for the years it has no assignments, under its own name', async () => {
-    const education =
-      await query(`SELECT a.department, array_agg(DISTINCT left(a.period, 4) ORDER BY left(a.period, 4)) AS years FROM assignments a JOIN forms f ON f.id = a.form_id
-      WHERE a.region_code = '510104' AND f.department_function = 'education' AND f.updated_by = 'demo-synth-admin' GROUP BY a.department`);
-    expect(education).toEqual([{ department: '锦江区教育局（自有）', years: ['2021', '2022', '2023'] }]);
-    const other = await query(
-      "SELECT DISTINCT department FROM assignments WHERE region_code = '510104' AND department LIKE '%科学技术局'",
-    );
-    expect(other).toEqual([{ department: '锦江区科学技术局' }]);
-  });
+  it(
+    'fills in a department already reporting only for the years it has no assignments, ' + 'under its own name',
+    async () => {
+      const education =
+        await query(`SELECT a.department, array_agg(DISTINCT left(a.period, 4) ORDER BY left(a.period, 4)) AS years
+      FROM assignments a JOIN forms f ON f.id = a.form_id
+      WHERE a.region_code = '510104' AND f.department_function = 'education' AND f.updated_by = 'demo-synth-admin'
+      GROUP BY a.department`);
+      expect(education).toEqual([{ department: '锦江区教育局（自有）', years: ['2021', '2022', '2023'] }]);
+      const other = await query(
+        "SELECT DISTINCT department FROM assignments WHERE region_code = '510104' AND department LIKE '%科学技术局'",
+      );
+      expect(other).toEqual([{ department: '锦江区科学技术局' }]);
+    },
+  );
 
   it('sizes a region’s literacy rate by its own plan’s target', async () => {
     expect(own.literacyTarget).not.toBeNull();
@@ -145,7 +155,9 @@ describe.each(BACKENDS)('generateInto at the demo scale on %s', (backend) => {
     // The latest year's values, read here: the engines share no JSON function.
     const [latest] =
       await query(`SELECT s.submission_values FROM assignments a JOIN submissions s ON s.assignment_id = a.id
-      JOIN forms f ON f.id = a.form_id WHERE a.region_code = '510104' AND s.status = 'approved' AND a.period LIKE '%Q4' AND f.department_function = 'science_association'
+      JOIN forms f ON f.id = a.form_id
+      WHERE a.region_code = '510104' AND s.status = 'approved' AND a.period LIKE '%Q4'
+        AND f.department_function = 'science_association'
       ORDER BY a.period DESC LIMIT 1`);
     const rate = Number((JSON.parse(String(latest?.['submission_values'])) as Record<string, unknown>)[field ?? '']);
     expect(rate).toBeGreaterThan(target * 0.9);
