@@ -29,7 +29,10 @@ export interface ChartDrawing {
   lang: 'zh' | 'en';
 }
 
-/** Rows for a report builder, as its own query returned them, and the chart drawn from them as SVG when a drawing is asked for. */
+/**
+ * Rows for a report builder, as its own query returned them, and
+ * the chart drawn from them as SVG when a drawing is asked for.
+ */
 export const reportRows = (id: ReportId, parent: string, year: number, drawing?: ChartDrawing) =>
   api<{ rows: object[]; svg?: string }>(`/reports/${id}`, { query: { parent, year, ...drawing } });
 export const targetProgress = (region: string, year?: number) =>

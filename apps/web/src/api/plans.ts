@@ -64,7 +64,10 @@ export const getAlignment = (id: string, parent: string | null) =>
 /** The plans of the regions above a plan for an overlapping term, nearest first. */
 export const parentCandidates = (id: string) => api<PlanRef[]>(`/plans/${id}/parent-candidates`);
 
-/** The draft for the term after an ended plan, not stored, with its alignment to the parent's new plan when there is one. */
+/**
+ * The draft for the term after an ended plan, not stored, with
+ * its alignment to the parent's new plan when there is one.
+ */
 export interface NextTermDraft {
   plan: Plan;
   text: string;

@@ -41,7 +41,10 @@ export const runSql = (sql: string, signal: AbortSignal) =>
   api<SqlResult>('/sql', { method: 'POST', body: { sql }, signal });
 export const checkSql = (sql: string, signal: AbortSignal) =>
   api<{ problems: SqlProblem[] }>('/sql/check', { method: 'POST', body: { sql }, signal });
-/** The query's rows as a file the server writes (XLSX or Parquet), under the same limits as a run, named after the saved query's title. */
+/**
+ * The query's rows as a file the server writes (XLSX or Parquet),
+ * under the same limits as a run, named after the saved query's title.
+ */
 export const exportSql = (sql: string, format: ExportFormat, title: string | null) =>
   apiFile('/sql/export', { method: 'POST', body: { sql, format, ...(title === null ? {} : { title }) } });
 

@@ -1,7 +1,10 @@
 import type { LocationQuery } from 'vue-router';
 import { AUDIT_ENTITIES, type AuditEntity } from '@kesu/schema';
 
-/** The audit page's filter as the address holds it (`?actor=office&from=2025-03-01&page=2`), so a view can be shared. */
+/**
+ * The audit page's filter as the address holds it
+ * (`?actor=office&from=2025-03-01&page=2`), so a view can be shared.
+ */
 export interface AuditView {
   actor: string | null;
   action: string | null;

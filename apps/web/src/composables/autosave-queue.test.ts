@@ -75,7 +75,7 @@ describe('AutosaveQueue', () => {
     expect(queue.state).toBe('saved');
   });
 
-  it('keeps the copy through a lost connection, retries with growing pauses, and sends it when back online', async () => {
+  it('keeps the copy through a lost connection, retries with growing pauses, sends it when back online', async () => {
     let connected = false;
     const sent: number[] = [];
     const { storage, timers, states, queue } = setup(async (p) => {

@@ -2,7 +2,10 @@ import type { EChartsOption } from 'echarts';
 
 /** The fields of a click on a chart that pages read, from a live chart or from one the server drew. */
 export interface ChartClick {
-  /** `series` for a bar, mark or cell; `xAxis` / `yAxis` for an axis label; `label` for a text of a server-drawn chart. */
+  /**
+   * `series` for a bar, mark or cell; `xAxis` / `yAxis` for an
+   * axis label; `label` for a text of a server-drawn chart.
+   */
   componentType: string;
   seriesIndex?: number;
   dataIndex?: number;

@@ -13,13 +13,19 @@ export const CHART_GRID = {
   narrowPagePadding: 12,
   /** A report panel's padding and border on each side. */
   reportInset: 8 + 1,
-  /** Narrowest drawing on a phone: narrower, legends and long names crowd the plot; the chart scrolls sideways in its panel instead. */
+  /**
+   * Narrowest drawing on a phone: narrower, legends and long names
+   * crowd the plot; the chart scrolls sideways in its panel instead.
+   */
   narrowMinChart: 560,
 } as const;
 
 let scrollbar: number | null = null;
 
-/** The room the shell's scrolling area keeps for its scrollbar in this browser (0 where scrollbars overlay the page). */
+/**
+ * The room the shell's scrolling area keeps for its scrollbar
+ * in this browser (0 where scrollbars overlay the page).
+ */
 function scrollbarWidth(): number {
   if (scrollbar !== null) return scrollbar;
   // Styled as `.shell-content` is: some browsers (headless ones) draw no scrollbar for
@@ -33,7 +39,10 @@ function scrollbarWidth(): number {
   return scrollbar;
 }
 
-/** The width pages lay out in: the shell's scrolling area once it is on screen, else the window less the sidebar and the scrollbar's room kept beside it. */
+/**
+ * The width pages lay out in: the shell's scrolling area once it is on screen,
+ * else the window less the sidebar and the scrollbar's room kept beside it.
+ */
 function contentWidth(): number {
   const content = document.querySelector('.shell-content');
   if (content) return content.clientWidth;
@@ -50,7 +59,10 @@ export function chartWidth(content: number = contentWidth(), narrow: boolean = i
   return Math.max(narrow ? CHART_GRID.narrowMinChart : 240, Math.floor(column - 2 * reportInset));
 }
 
-/** The grid's columns as CSS, from the same numbers; narrower than one column (a tablet, a phone), the one column takes the room there is. */
+/**
+ * The grid's columns as CSS, from the same numbers; narrower than one
+ * column (a tablet, a phone), the one column takes the room there is.
+ */
 export const chartGridStyle = {
   gridTemplateColumns: `repeat(auto-fit, minmax(min(${CHART_GRID.minColumn}px, 100%), 1fr))`,
   gap: `${CHART_GRID.gap}px`,

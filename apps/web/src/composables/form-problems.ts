@@ -57,7 +57,10 @@ export function formProblems(
   return problems.sort((a, b) => rank(a) - rank(b));
 }
 
-/** The id of the box a problem's path is typed in: a field's (`f-people`) or a table cell's (`f-activities-2-people`). */
+/**
+ * The id of the box a problem's path is typed in: a field's
+ * (`f-people`) or a table cell's (`f-activities-2-people`).
+ */
 export function inputIdOf(path: string): string | null {
   if (path === '') return null;
   const cell = /^([^.[]+)\[(\d+)\]\.([^.[]+)$/.exec(path);

@@ -7,7 +7,10 @@ export function throttledRefresh(fetch: () => Promise<void>, minGapMs: number, n
   let inFlight: Promise<void> | null = null;
   let answeredAt = Number.NEGATIVE_INFINITY;
   return {
-    /** Refreshes unless an answer younger than the gap is at hand; `force` refreshes anyway (after a change of one's own). */
+    /**
+     * Refreshes unless an answer younger than the gap is at hand;
+     * `force` refreshes anyway (after a change of one's own).
+     */
     refresh(force = false): Promise<void> {
       if (inFlight) return inFlight;
       if (!force && now() - answeredAt < minGapMs) return Promise.resolve();

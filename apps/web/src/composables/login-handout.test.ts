@@ -44,7 +44,8 @@ describe('handed-out log-ins', () => {
     const rows = handoutRows(created.slice(0, 1), () => '锦江区', 'http://h');
     expect(handoutText(rows, ['地区', '单位'], () => '2025-01-04 08:00').split('\n')).toEqual([
       '地区\t单位',
-      '锦江区\t锦江区总工会\t510104.trade_union\tK7QM-3XWP-D9TA\t2025-01-04 08:00\thttp://h/login?user=510104.trade_union&code=K7QM-3XWP-D9TA',
+      '锦江区\t锦江区总工会\t510104.trade_union\tK7QM-3XWP-D9TA\t2025-01-04 08:00\t' +
+        'http://h/login?user=510104.trade_union&code=K7QM-3XWP-D9TA',
     ]);
   });
 });

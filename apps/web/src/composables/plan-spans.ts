@@ -86,7 +86,8 @@ function dedupe(marks: Mark[]): Mark[] {
 
 /**
  * Cuts the text at every mark boundary, so each piece can be drawn with the marks covering it.
- * @example segments('abcdef', [{ ref: 'target:0', kind: 'target', start: 2, end: 4 }]).map((s) => s.text) // ['ab', 'cd', 'ef']
+ * @example
+ * segments('abcdef', [{ ref: 'target:0', kind: 'target', start: 2, end: 4 }]).map((s) => s.text) // ['ab', 'cd', 'ef']
  */
 export function segments(text: string, marks: Mark[]): Segment[] {
   const cuts = new Set([0, text.length]);

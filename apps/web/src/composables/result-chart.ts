@@ -22,7 +22,12 @@ const TIME_TYPE = /^(DATE|TIMESTAMP|TIME)/;
  * The axes a chart of a result starts with: x the first text or time column that is not a key
  * (a year or quarter column counts as time), y the first measure that is neither a key nor a time.
  * A result with no such column falls back to its first column, and to no measure.
- * @example defaultAxes([{ name: 'region_code', type: 'VARCHAR' }, { name: 'name', type: 'VARCHAR' }, { name: 'total', type: 'DOUBLE' }]) // { x: 'name', y: ['total'] }
+ * @example
+ * defaultAxes([
+ *   { name: 'region_code', type: 'VARCHAR' },
+ *   { name: 'name', type: 'VARCHAR' },
+ *   { name: 'total', type: 'DOUBLE' },
+ * ]) // { x: 'name', y: ['total'] }
  */
 export function defaultAxes(columns: ReadonlyArray<{ name: string; type: string }>): { x: string; y: string[] } {
   const numeric = new Set(numericColumns(columns));

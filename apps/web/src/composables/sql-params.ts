@@ -89,7 +89,10 @@ export function parameterNames(sql: string): string[] {
   return [...new Set(findPlaceholders(sql).map((p) => p.name))];
 }
 
-/** A value as an SQL literal: a checked number (negative ones in brackets, so `-:n` never makes a `--` comment), or quoted text. */
+/**
+ * A value as an SQL literal: a checked number (negative ones in
+ * brackets, so `-:n` never makes a `--` comment), or quoted text.
+ */
 function literal(param: ParamValue): string | ParamProblem['code'] {
   const text = param.value.trim();
   if (text === '' && param.type !== 'text') return 'missing';

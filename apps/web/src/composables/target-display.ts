@@ -11,7 +11,10 @@ export function goalText(target: Goal, lang: Lang): string {
   return formatGoal(target.comparator as Comparator, target.value, target.unit, { lang });
 }
 
-/** An amount read against a target, in the unit its actual counts in (a per-unit target's is a share of units, in %). */
+/**
+ * An amount read against a target, in the unit its actual
+ * counts in (a per-unit target's is a share of units, in %).
+ */
 export function targetAmountText(
   target: Pick<TargetProgress, 'scope' | 'unit'>,
   amount: number | null,

@@ -68,7 +68,10 @@ export function columnWidths(
   });
 }
 
-/** A cell as the grid shows it: NULL spelt out, lists and structs as JSON, binary noise (125.60000000000001) rounded off. */
+/**
+ * A cell as the grid shows it: NULL spelt out, lists and structs
+ * as JSON, binary noise (125.60000000000001) rounded off.
+ */
 export function displayValue(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number' && !Number.isInteger(value)) return String(Number(value.toPrecision(12)));

@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('approval up the levels', () => {
-  it('the reporter submits while an autosave is on its way: the save lands first, the submit carries the last change, nothing is refused', async () => {
+  it('submit mid-autosave: the save lands first, the submit carries the last change, nothing is refused', async () => {
     const reporter = await as('jj-edu');
     const writes: Array<{ path: string; status: number }> = [];
     reporter.on('response', (r) => {
@@ -160,7 +160,8 @@ describe('approval up the levels', () => {
     await openFromQueue(city);
     expect(await stepsDone(city)).toEqual(['county']);
     await visible(city.getByText('请市级复核培训人次'));
-    // The return leaves the report with the city again: the page still names who handed it in, and each step's person by name.
+    // The return leaves the report with the city again: the page
+    // still names who handed it in, and each step's person by name.
     await visible(city.locator('.review-meta', { hasText: '锦江区教育局填报人（演示） 于' }));
     const history = city.locator('.history li');
     expect(await history.allTextContents()).toEqual([

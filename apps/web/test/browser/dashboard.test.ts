@@ -124,7 +124,8 @@ describe('the leaders’ dashboard', () => {
     expect(await units.getByTestId('contribution-rows').locator('tbody tr').count()).toBeGreaterThan(0);
     await shot(page, '23-dashboard-contributions');
     await page.keyboard.press('Escape');
-    // In the plan's first year the county's targets reported by their own fields had nothing approved yet: said so, not shown as 0.
+    // In the plan's first year the county's targets reported by their
+    // own fields had nothing approved yet: said so, not shown as 0.
     const first = await context.newPage();
     await first.goto('/dashboard?region=510104&year=2021');
     await dashboardSettled(first);

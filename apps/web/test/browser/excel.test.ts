@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('the Excel round trip', () => {
-  it('downloads the template, refuses a workbook with a bad cell naming the cell, and takes a good one as the draft', async () => {
+  it('downloads the template, refuses a workbook naming its bad cell, and takes a good one as the draft', async () => {
     const reporter = await ApiClient.as('jj-edu');
     const assignment = await assignmentOf(reporter, '锦江区教育局', '2025Q4');
     const context = await newContext(browser);

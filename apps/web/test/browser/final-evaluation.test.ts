@@ -69,7 +69,8 @@ describe('the final evaluation (终期评估)', () => {
     const pictures = readdirSync(SCREENSHOTS).filter((f) => f.startsWith('52-final-evaluation-word-page'));
     expect(pictures).toHaveLength(pages);
     for (const picture of pictures) expect(statSync(path.join(SCREENSHOTS, picture)).size).toBeGreaterThan(10_000);
-    // In the order the text was written, cell by cell: read by position, a target wrapped in its cell interleaves with the next cell's figures.
+    // In the order the text was written, cell by cell: read by position, a
+    // target wrapped in its cell interleaves with the next cell's figures.
     const text = run('/usr/bin/pdftotext', ['-raw', pdf, '-']).replace(/\s+/g, '');
     for (const words of [
       '锦江区全民科学素质行动实施方案',

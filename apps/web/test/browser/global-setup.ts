@@ -33,7 +33,10 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
     throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Builds the web app unless dist is newer than every source it is made from (the schema's and the chart builders' too). */
+/**
+ * Builds the web app unless dist is newer than every source it
+ * is made from (the schema's and the chart builders' too).
+ */
 function buildIfStale() {
   const built = newest(path.join(WEB_DIR, 'dist', 'index.html'));
   const packages = [

@@ -197,7 +197,7 @@ describe('from a plan document to an approved report', () => {
     expect(assignment).toMatchObject({ regionCode: '510104', status: null });
   });
 
-  it('lets the reporter fill it in: a mistake is shown inline, fixed, a warning explained, then submitted', async () => {
+  it('lets the reporter fill it in: a mistake shown inline, fixed, a warning explained, then submitted', async () => {
     const page = await as('jj-edu');
     await page.goto('/report');
     await page.locator(`tr[data-assignment="${assignment.id}"]`).getByRole('button', { name: '填报' }).click();

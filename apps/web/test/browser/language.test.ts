@@ -35,7 +35,7 @@ describe('the language switch', () => {
     await visible(page.getByRole('heading', { name: '填报进度' }));
   });
 
-  it('counts in English on the dashboard: units in words, signs for comparators, periods as people say them', async () => {
+  it('counts in English on the dashboard: units in words, signs for comparators, periods as spoken', async () => {
     page = await (await newContext(browser)).newPage();
     await login(page, 'admin');
     await page.locator('.el-radio-button', { hasText: 'EN' }).click();

@@ -129,7 +129,10 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** Nothing on the page is wider than the window, and the window is the phone's (a phone zooms out to fit a page that is too wide). */
+/**
+ * Nothing on the page is wider than the window, and the window is
+ * the phone's (a phone zooms out to fit a page that is too wide).
+ */
 async function fits(page: Page, width: number): Promise<void> {
   expect(await page.evaluate(() => window.innerWidth)).toBe(width);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

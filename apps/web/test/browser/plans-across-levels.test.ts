@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('plans across levels', () => {
-  it('shows a county reviewer their plan beside the city’s, the demo parent marked, and the real province plan on request', async () => {
+  it('a county reviewer’s plan beside the city’s (a marked demo), and the real province plan on request', async () => {
     page = await (await newContext(browser)).newPage();
     const errors = watchErrors(page);
     await login(page, 'jj-reviewer');
@@ -82,7 +82,7 @@ describe('plans across levels', () => {
     expect(errors).toEqual([]);
   });
 
-  it('drafts the next term from an ended plan: each old target with its final actual, saved as a plan of its own and reviewed', async () => {
+  it('drafts an ended plan’s next term: each old target with its final actual, saved as a plan, reviewed', async () => {
     page = await (await newContext(browser)).newPage();
     const errors = watchErrors(page);
     await login(page, 'admin');

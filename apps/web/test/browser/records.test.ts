@@ -38,7 +38,7 @@ describe('assigning a form to units in their regions', () => {
   const period = latestOpenPeriod(periodsOfYears('year', { start: 2021, end: 2025 }), today) as string;
   const countText = () => page.getByTestId('assign-count').textContent();
 
-  it('offers the plan’s units in the plan’s region, the form’s own ticked, and the latest open period of the plan', async () => {
+  it('offers the plan’s units in its region, the form’s own ticked, and the plan’s latest open period', async () => {
     await page.goto('/assignments/new');
     await choose(page, 'assign-form', /锦江区总工会/);
     const own = page.locator('[data-pair="510104|锦江区总工会"]');

@@ -22,7 +22,7 @@ interface Context {
 }
 
 describe('reviewing against history and targets', () => {
-  it('shows last period and the target beside each value, and flags a value far from the unit’s own history', async () => {
+  it('shows last period and the target beside each value, flags a value far from the unit’s own history', async () => {
     const reporter = await ApiClient.as('jj-kx');
     const assignment = await assignmentOf(reporter, '锦江区科协', '2025Q4');
     const view = await reporter.get<View>(`/assignments/${assignment.id}`);

@@ -103,7 +103,7 @@ describe('the SQL workbench', () => {
     expect(office.find((q) => q.title === '锦江区各指标合计')).toMatchObject({ mine: false, owner: 'sc-stat' });
   });
 
-  it('exports the result as CSV here, and as XLSX and Parquet from the server, each named after the saved query and the day', async () => {
+  it('exports CSV here, XLSX and Parquet from the server, each named after the saved query and the day', async () => {
     const csv = await download(/CSV/);
     expect(csv.name).toBe(`锦江区各指标合计-${beijingToday()}.csv`);
     expect(csv.bytes.toString('utf8').startsWith('\uFEFF地区,指标,合计\r\n')).toBe(true);
@@ -220,7 +220,8 @@ describe('the SQL workbench', () => {
 
   it('sizes every column to its content and scrolls sideways when the columns are wider than the pane', async () => {
     await run(
-      'SELECT target_id, region_code, year, as_of, status, actual, expected, rule_zh, rule_en, region_code AS 区划 FROM fact_progress ORDER BY target_id LIMIT 50',
+      'SELECT target_id, region_code, year, as_of, status, actual, expected, rule_zh, rule_en, region_code AS 区划 ' +
+        'FROM fact_progress ORDER BY target_id LIMIT 50',
     );
     const grid = page.getByTestId('result-grid');
     await visible(grid.locator('[aria-rowindex="2"]'));

@@ -12,7 +12,11 @@ export function overflows(page: Page): Promise<string[]> {
     const describe = (el: Element) => {
       const classes = [...el.classList].slice(0, 3).join('.');
       const test = el.getAttribute('data-test');
-      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${classes ? `.${classes}` : ''}${test ? `[data-test=${test}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+      const id = el.id ? `#${el.id}` : '';
+      const dotted = classes ? `.${classes}` : '';
+      const tested = test ? `[data-test=${test}]` : '';
+      const text = (el.textContent ?? '').trim().slice(0, 30);
+      return `${el.tagName.toLowerCase()}${id}${dotted}${tested} "${text}"`;
     };
     const pageBoxes = [
       document.documentElement,
