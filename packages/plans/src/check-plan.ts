@@ -139,7 +139,9 @@ function checkTargets(plan: Plan, context: PlanCheckContext): ErrorDetail[] {
  * What is wrong with a reviewed plan beyond its shape: units its tasks and targets name that its
  * unit table lacks, functions and regions the registry does not know, targets pointing at a
  * section or task that is not there or at source text that is not theirs. Empty when it is sound.
- * @example checkPlan(plan, { functions, regions, source }) // [{ path: 'plan.sections[0].tasks[1].leadUnits[0]', code: 'unknown_unit', … }]
+ * @example
+ * checkPlan(plan, { functions, regions, source })
+ * // [{ path: 'plan.sections[0].tasks[1].leadUnits[0]', code: 'unknown_unit', … }]
  */
 export function checkPlan(plan: Plan, context: PlanCheckContext): ErrorDetail[] {
   return [...checkDepartments(plan, context), ...checkUnits(plan), ...checkTargets(plan, context)];

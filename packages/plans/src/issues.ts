@@ -64,11 +64,15 @@ const ISSUES: Record<IssueCode, [string, string]> = {
   no_units: ['全文未找到任何牵头或责任单位', 'no lead or responsible units anywhere in the plan'],
   several_regions: [
     '文中还有{other}的方案：只读取了此前属于{region}的部分，请确认所指地区',
-    'the text also holds a plan of {other}: only the part before it, of {region}, was read; confirm which region is meant',
+    'the text also holds a plan of {other}: only the part before it, of {region}, was read; ' +
+      'confirm which region is meant',
   ],
   looks_like_news: [
-    '这份文本更像新闻报道、政策解读或方案节选，而不是方案全文（只有 {tasks} 项任务，没有牵头或责任单位）：目标已读出，章节、任务和单位请对照方案全文补全',
-    'this text reads like a news report, a policy interpretation or an excerpt rather than the whole plan ({tasks} tasks, no lead or responsible units): its targets are read; add sections, tasks and units from the plan itself',
+    '这份文本更像新闻报道、政策解读或方案节选，而不是方案全文（只有 {tasks} 项任务，没有牵头或责任单位）：' +
+      '目标已读出，章节、任务和单位请对照方案全文补全',
+    'this text reads like a news report, a policy interpretation or an excerpt rather than the whole plan ' +
+      '({tasks} tasks, no lead or responsible units): its targets are read; ' +
+      'add sections, tasks and units from the plan itself',
   ],
 };
 

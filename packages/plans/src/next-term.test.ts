@@ -20,7 +20,7 @@ describe('the next term’s draft', () => {
     expect(nextTerm({ start: 2022, end: 2025 })).toEqual({ start: 2026, end: 2030 });
   });
 
-  it('carries every target of 锦江区 with its final actual as baseline and its verdict, the years moved to 2026—2030', async () => {
+  it('carries each 锦江区 target with its final actual as baseline and verdict, years moved to 2026—2030', async () => {
     const old = await jinjiang();
     const verdicts: FinalVerdict[] = old.targets.map((_, i) => ({
       actual: i * 10,

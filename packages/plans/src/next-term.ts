@@ -57,7 +57,8 @@ const DRAFT_ISSUE: ImportIssue = {
   code: 'next_term_draft',
   message: '本方案草稿由上期方案生成：各目标暂沿用上期目标值，请对照上期终期实际（基线）和上级新方案逐项修订',
   messageEn:
-    'this draft was made from the previous plan: each target keeps its old value for now; revise each against the final actual (the baseline) and the parent’s new plan',
+    'this draft was made from the previous plan: each target keeps its old value for now; ' +
+    'revise each against the final actual (the baseline) and the parent’s new plan',
   span: null,
 };
 

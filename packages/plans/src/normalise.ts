@@ -19,8 +19,20 @@ const TERMINAL = /[。；;！!？?：:）)〕】\]”"」』]$|通知$|稿$|号$
 // A plan's title on a line of its own, with no period after it: 白水县贯彻《…》实施方案.
 const TITLE_LINE = /^.{0,40}(科学(文化)?素质|科普).{0,40}(实施方案|工作方案|行动方案|行动计划)$/;
 // A line starting like this begins something new: a heading, a list item or a unit note.
-const STARTS_NEW =
-  /^([•·▪●]|第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|——|[一二三四五六七八九十]+是|[①-⑳]|[【〔[]|(牵头|责任|配合|参与|协办)(单位|部门)[:：]|\d{4}年\d{1,2}月)/;
+const NEW_THING_OPENINGS = [
+  '[•·▪●]',
+  '第[一二三四五六七八九十百]+[章节部分]',
+  '[一二三四五六七八九十]+[、.．]',
+  String.raw`[（(][一二三四五六七八九十\d]+[）)]`,
+  String.raw`\d+[、.．)）]`,
+  '——',
+  '[一二三四五六七八九十]+是',
+  '[①-⑳]',
+  '[【〔[]',
+  '(牵头|责任|配合|参与|协办)(单位|部门)[:：]',
+  String.raw`\d{4}年\d{1,2}月`,
+].join('|');
+const STARTS_NEW = new RegExp(`^(${NEW_THING_OPENINGS})`);
 // A heading line: a marker and a short title without a full stop inside.
 const HEADING =
   /^(第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])[^。]{0,40}$/;

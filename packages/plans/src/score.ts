@@ -128,10 +128,10 @@ export function scorePlan(plan: Plan, gold: ReviewedPlan, text?: string): PlanSc
     for (const g of section.tasks) {
       const t = found.find((f) => f.kind === section.kind && squeeze(f.title) === squeeze(g.title));
       if (t && sameSet(t.leadUnits, g.leadUnits)) withLead++;
-      else
-        wrongTasks.push(
-          `${section.ordinal}${g.ordinal} ${g.title.slice(0, 16)}: ${t ? `lead ${t.leadUnits.join('、')} ≠ ${g.leadUnits.join('、')}` : 'not found'}`,
-        );
+      else {
+        const problem = t ? `lead ${t.leadUnits.join('、')} ≠ ${g.leadUnits.join('、')}` : 'not found';
+        wrongTasks.push(`${section.ordinal}${g.ordinal} ${g.title.slice(0, 16)}: ${problem}`);
+      }
     }
   }
   const goldTasks = gold.sections.reduce((n, s) => n + s.tasks.length, 0);

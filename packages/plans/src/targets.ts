@@ -33,8 +33,11 @@ const PAST_TIME = /去年|上年|今年以来|截至|截止|十三五|近年来|
 // A paragraph that opens by looking back reports results, not goals.
 const LOOKING_BACK = /^(回顾|十三五|“十三五”|过去五年|近年来|近五年)/;
 // A count of the plan's own parts: 5项重点工程, 五大重点人群, 7个专项行动, 五项科学素质提升行动, 两类十项重点工作.
-const STRUCTURAL_AFTER =
-  /^([一二两三四五六七八九十\d]+[项个类大])?(重点|提升|专项|大)?(行动|工程|人群|任务|方面|层面|原则|环节|领域|体系|举措|工作|机制|行动计划|能力)|^[\u4e00-\u9fa5]{0,6}(提升行动|重点工程|专项行动|重点人群)/;
+const PLAN_PARTS = '行动|工程|人群|任务|方面|层面|原则|环节|领域|体系|举措|工作|机制|行动计划|能力';
+const STRUCTURAL_AFTER = new RegExp(
+  String.raw`^([一二两三四五六七八九十\d]+[项个类大])?(重点|提升|专项|大)?(${PLAN_PARTS})` +
+    String.raw`|^[\u4e00-\u9fa5]{0,6}(提升行动|重点工程|专项行动|重点人群)`,
+);
 // Party congresses and plenums: 十九届历次全会, 十届五次全会, 二十大.
 const MEETING_AFTER = /^(历次)?(中)?全会|^(全体)?会议|^(党)?代表大会/;
 // Slogans such as 四个面向, 五位一体: a hanzi count of a two-character term.
@@ -74,8 +77,10 @@ const MILESTONE_DATE = /(20\d{2})年(?:\d{1,2}月)?(?:底|末|年底)?(?:前|以
 // The means of a goal (以6个片区中心为骨干, 采用三种语言), not the goal.
 const MEANS_BEFORE = /(^|[^所可])以$/;
 
-const PER_UNIT_STOP =
-  /^(至少|不少于|不低于|达到|举办|开展|组织|掌握|配备|培训|培育|培养|打造|创建|评选|选派|发展|覆盖|建成|建有|建立|建设|组建|参加|参与|完成|安排|申报|带动|推出|播发|有|[\d一二两三四五六七八九十百,;。])/;
+const PER_UNIT_STOP_WORDS =
+  '至少|不少于|不低于|达到|举办|开展|组织|掌握|配备|培训|培育|培养|打造|创建|评选|选派|发展|覆盖|建成|建有|建立|建设|' +
+  '组建|参加|参与|完成|安排|申报|带动|推出|播发|有';
+const PER_UNIT_STOP = new RegExp(String.raw`^(${PER_UNIT_STOP_WORDS}|[\d一二两三四五六七八九十百,;。])`);
 
 /** 每校每学期, 每名劳动力, 每个县（市、区）, 人均: the per-unit phrase of a clause, as printed. */
 function perUnitPhrase(clause: string): { at: number; length: number } {

@@ -83,7 +83,7 @@ describe('importPlan reads odd but real plans, reporting what it doubts', () => 
     expect(plan.success && plan.plan.issues.map((i) => i.code)).not.toContain('looks_like_news');
   });
 
-  it("reads the first region of a page that runs on into another region's report, and says which other is there", async () => {
+  it("reads the first region of a page that runs on into another region's report, and names the other", async () => {
     const page = loadWebTexts().find((t) => t.stem === 'd-henan-dazu-scroll');
     const result = await importPlan(readFileSync(page!.file), registry);
     expect(result.success && result.plan.region.name).toBe('河南省');
@@ -102,15 +102,20 @@ describe('importPlan reads odd but real plans, reporting what it doubts', () => 
 
 describe('importPlan reads a saved web page as a browser shows it', () => {
   const page = (body: string) =>
-    utf8(`<!DOCTYPE html><html><head><script>var views = "1268次";</script><style>.w{width:100%}</style></head><body>
-<div class="nav"><a href="https://www.example.gov.cn/list?c=%E7%A7%91%E6%99%AE">首页</a> | <a href="/a">政务公开</a> | <a href="/b">政务服务</a></div>
+    utf8(
+      `<!DOCTYPE html><html><head><script>var views = "1268次";</script><style>.w{width:100%}</style></head><body>
+<div class="nav"><a href="https://www.example.gov.cn/list?c=%E7%A7%91%E6%99%AE">首页</a> | ` +
+        `<a href="/a">政务公开</a> | <a href="/b">政务服务</a></div>
 <div class="info">来源：某县科协\u3000发布时间：2022-05-06 09:12\u3000浏览次数：3321</div>${body}
-<div class="foot">网站标识码：5101000001\u3000蜀ICP备05003402号</div></body></html>`);
+<div class="foot">网站标识码：5101000001\u3000蜀ICP备05003402号</div></body></html>`,
+    );
 
   it('takes the targets from the prose and none from the scripts, links and footer', async () => {
     const result = await importPlan(
       page(
-        '<h1>郫都区全民科学素质行动实施方案（2021—2025年）</h1><p>　　到2025年，全区公民具备科学素质的比例达到16%。</p><p>　　每年开展科普活动不少于200场。</p><p>科普工作全面推进。</p>',
+        '<h1>郫都区全民科学素质行动实施方案（2021—2025年）</h1>' +
+          '<p>\u3000\u3000到2025年，全区公民具备科学素质的比例达到16%。</p>' +
+          '<p>\u3000\u3000每年开展科普活动不少于200场。</p><p>科普工作全面推进。</p>',
       ),
       registry,
     );
