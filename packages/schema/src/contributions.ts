@@ -16,7 +16,10 @@ export const TargetContributions = z.object({
   year: z.int(),
   asOf: z.string().nullable(),
   unit: z.string().nullable(),
-  /** field: the target's own form field, every unit's value; indicator: the indicator's values in the region's tree; none: nothing approved. */
+  /**
+   * field: the target's own form field, every unit's value; indicator: the
+   * indicator's values in the region's tree; none: nothing approved.
+   */
   source: z.enum(['field', 'indicator', 'none']),
   combine: z.enum(COMBINES),
   actual: z.number().nullable(),

@@ -33,7 +33,9 @@ const levelRank = (level: ApprovalLevel | null) => (level === null ? -1 : APPROV
  * the step left it: the workflow allows one action between any two states. A return from a higher
  * level leaves the report submitted (or approved at a lower level), which says "returned", not
  * "submitted"; accepting raises the approved level.
- * @example revisionAction({ status: 'approved', approvedLevel: 'county' }, { status: 'submitted', approvedLevel: null }) // 'return'
+ * @example
+ * revisionAction({ status: 'approved', approvedLevel: 'county' }, { status: 'submitted', approvedLevel: null })
+ * // 'return'
  */
 export function revisionAction(
   before: ReviewState | null,

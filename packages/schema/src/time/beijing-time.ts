@@ -121,5 +121,6 @@ export function beijingYear(now: Instant = Date.now()): number {
 export function formatBeijingFileStamp(value: Instant): string {
   const d = beijingClock(value);
   if (d === null) throw new RangeError(`not a time: ${String(value)}`);
-  return `${dateOf(d)}T${pad(d.getUTCHours())}-${pad(d.getUTCMinutes())}-${pad(d.getUTCSeconds())}-${pad(d.getUTCMilliseconds(), 3)}+0800`;
+  const time = [pad(d.getUTCHours()), pad(d.getUTCMinutes()), pad(d.getUTCSeconds()), pad(d.getUTCMilliseconds(), 3)];
+  return `${dateOf(d)}T${time.join('-')}+0800`;
 }
