@@ -41,7 +41,8 @@ const counted = async () =>
   (
     await rows(
       wh,
-      "SELECT region_code || ' ' || period AS v FROM wh.fact_value WHERE indicator_code = 'training_person_times' AND disaggregation = '' ORDER BY 1",
+      "SELECT region_code || ' ' || period AS v FROM wh.fact_value " +
+        "WHERE indicator_code = 'training_person_times' AND disaggregation = '' ORDER BY 1",
     )
   ).map((r) => r['v']);
 

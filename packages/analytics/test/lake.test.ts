@@ -47,7 +47,7 @@ async function checkEveryFile(root: string, manifest: LakeManifest) {
 }
 
 describe('Parquet lake', () => {
-  it('writes every table, the facts by year and province, with a manifest an independent reader agrees with', async () => {
+  it('writes every table, facts by year and province, with a manifest an independent reader agrees with', async () => {
     const { manifest, rows: total } = await exportLake(wh, f.dir);
     const root = lakeLayout(f.dir).root;
     expect(readManifest(lakeLayout(f.dir))).toEqual(manifest);

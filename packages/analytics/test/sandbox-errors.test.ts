@@ -94,8 +94,12 @@ const CASES: Case[] = [
   {
     sql: 'SELECT substring(period) FROM fact_value',
     code: 'type_mismatch',
-    zh: '类型不匹配：没有适用于 substring(VARCHAR) 的函数，请用 CAST 把参数转换为合适的类型（可用的形式：substring(VARCHAR, BIGINT, BIGINT)、substring(VARCHAR, BIGINT)）',
-    en: 'type mismatch: no function fits substring(VARCHAR); convert the arguments with CAST (it takes substring(VARCHAR, BIGINT, BIGINT), substring(VARCHAR, BIGINT))',
+    zh:
+      '类型不匹配：没有适用于 substring(VARCHAR) 的函数，请用 CAST 把参数转换为合适的类型' +
+      '（可用的形式：substring(VARCHAR, BIGINT, BIGINT)、substring(VARCHAR, BIGINT)）',
+    en:
+      'type mismatch: no function fits substring(VARCHAR); convert the arguments with CAST ' +
+      '(it takes substring(VARCHAR, BIGINT, BIGINT), substring(VARCHAR, BIGINT))',
     at: 'substring',
     original: 'Candidate functions',
   },
@@ -175,7 +179,9 @@ const CASES: Case[] = [
     sql: 'SELECT CAST(period AS DATE) FROM fact_value',
     code: 'conversion',
     zh: "「2025Q1」（字段 period）不是日期：日期应写作 YYYY-MM-DD（报告期请按文本比较，如 period = '2025Q1'）",
-    en: `"2025Q1" (column period) is not a date: write dates as YYYY-MM-DD (compare periods as text, e.g. period = '2025Q1')`,
+    en:
+      '"2025Q1" (column period) is not a date: write dates as YYYY-MM-DD ' +
+      "(compare periods as text, e.g. period = '2025Q1')",
     at: 'CAST',
     original: 'Conversion Error: invalid date field format: "2025Q1"',
   },
@@ -272,7 +278,7 @@ describe("DuckDB's errors in the statisticians' words", () => {
     }
   });
 
-  it('says each error once: the top-level words are the one problem’s, with no LINE excerpt repeating the place', async () => {
+  it('says each error once: the top-level words are the one problem’s, no LINE excerpt repeats the place', async () => {
     const error = await failure('SELECT regoin_code FROM fact_value');
     expect(error.problems[0]?.original).not.toContain('LINE 1');
     expect(error.zh).not.toContain('LINE');

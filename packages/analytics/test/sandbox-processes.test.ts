@@ -45,25 +45,32 @@ function sandboxProcesses(): number[] {
 }
 
 describe('sandboxed SQL in processes of its own', () => {
-  it('answers a scoped query as the sandbox does, refusing what the checker refuses before any process runs it', async () => {
-    const result = await sandbox.query(
-      'SELECT region_code, sum(value) AS v FROM fact_value GROUP BY 1 ORDER BY 1',
-      JINJIANG,
-    );
-    expect(result).toMatchObject({ truncated: false, scopedTo: JINJIANG });
-    expect(result.rows.map((r) => r[0])).toEqual([JINJIANG]);
-    await expect(sandbox.query("SELECT * FROM read_csv('/etc/passwd')", SICHUAN)).rejects.toMatchObject({
-      code: 'table_function',
-    });
-  });
+  it(
+    'answers a scoped query as the sandbox does, ' + 'refusing what the checker refuses before any process runs it',
+    async () => {
+      const result = await sandbox.query(
+        'SELECT region_code, sum(value) AS v FROM fact_value GROUP BY 1 ORDER BY 1',
+        JINJIANG,
+      );
+      expect(result).toMatchObject({ truncated: false, scopedTo: JINJIANG });
+      expect(result.rows.map((r) => r[0])).toEqual([JINJIANG]);
+      await expect(sandbox.query("SELECT * FROM read_csv('/etc/passwd')", SICHUAN)).rejects.toMatchObject({
+        code: 'table_function',
+      });
+    },
+  );
 
-  it('fails a query that needs more memory than its process may hold, without the server growing, and answers the next one', async () => {
-    const before = residentMb(process.pid);
-    const error = await sandbox.query('SELECT len(range(300000000)) AS n', SICHUAN).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: expect.stringMatching(/^(out_of_memory|engine_stopped)$/) });
-    expect(residentMb(process.pid) - before).toBeLessThan(256);
-    expect((await sandbox.query('SELECT 42 AS answer', SICHUAN)).rows).toEqual([[42]]);
-  });
+  it(
+    'fails a query that needs more memory than its process may hold, ' +
+      'without the server growing, and answers the next one',
+    async () => {
+      const before = residentMb(process.pid);
+      const error = await sandbox.query('SELECT len(range(300000000)) AS n', SICHUAN).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: expect.stringMatching(/^(out_of_memory|engine_stopped)$/) });
+      expect(residentMb(process.pid) - before).toBeLessThan(256);
+      expect((await sandbox.query('SELECT 42 AS answer', SICHUAN)).rows).toEqual([[42]]);
+    },
+  );
 
   it('kills a query that ignores its time limit (one long list operation) and replaces its process', async () => {
     const started = Date.now();

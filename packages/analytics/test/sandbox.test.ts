@@ -128,7 +128,8 @@ const CONTAINED = [
   'SELECT region_code, province_code FROM fact_value',
   "SELECT region_code, province_code FROM fact_value WHERE province_code = '110000' OR 1 = 1",
   "SELECT region_code, province_code FROM dim_region WHERE province_code = '110000' OR true",
-  "SELECT region_code, '510000' AS province_code FROM region_tree WHERE ancestor_code = '110000' OR ancestor_code <> ''",
+  "SELECT region_code, '510000' AS province_code FROM region_tree " +
+    "WHERE ancestor_code = '110000' OR ancestor_code <> ''",
   'SELECT f.region_code, r.province_code FROM fact_value f JOIN dim_region r USING (region_code)',
   'WITH x AS (SELECT * FROM fact_submission) SELECT region_code, province_code FROM x',
   "SELECT region_code, province_code FROM 'fact_value'",
@@ -165,8 +166,9 @@ describe('sandboxed SQL: row scoping', () => {
 
 describe('sandboxed SQL: syntax the parser rewrites into functions', () => {
   it('runs TRIM, SUBSTRING, EXTRACT, POSITION, LIKE … ESCAPE, AT TIME ZONE and list and struct literals', async () => {
-    const sql = `SELECT trim(' 锦江 ') AS a, substring(period FROM 1 FOR 4) AS b, extract(year FROM DATE '2025-03-01') AS c, position('Q' IN period) AS d,
-      period LIKE '2025!Q%' ESCAPE '!' AS e, TIMESTAMPTZ '2025-01-01 00:00:00+00' AT TIME ZONE 'UTC' IS NOT NULL AS f, [1, 2][2] AS g, {'k': 1}.k AS h
+    const sql = `SELECT trim(' 锦江 ') AS a, substring(period FROM 1 FOR 4) AS b,
+      extract(year FROM DATE '2025-03-01') AS c, position('Q' IN period) AS d, period LIKE '2025!Q%' ESCAPE '!' AS e,
+      TIMESTAMPTZ '2025-01-01 00:00:00+00' AT TIME ZONE 'UTC' IS NOT NULL AS f, [1, 2][2] AS g, {'k': 1}.k AS h
       FROM fact_value WHERE period = '2025Q1' LIMIT 1`;
     const result = await sandbox.query(sql, SICHUAN);
     expect(result.rows).toEqual([['锦江', '2025', '2025', '5', true, true, 2, 1]]);

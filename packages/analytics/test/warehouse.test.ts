@@ -37,7 +37,8 @@ const progress = async (year = 2025) =>
     (
       await rows(
         wh,
-        'SELECT t.indicator_code, p.status, p.actual, p.expected FROM wh.fact_progress p JOIN wh.dim_target t USING (target_id) WHERE p.year = $1 ORDER BY 1',
+        'SELECT t.indicator_code, p.status, p.actual, p.expected ' +
+          'FROM wh.fact_progress p JOIN wh.dim_target t USING (target_id) WHERE p.year = $1 ORDER BY 1',
         [year],
       )
     ).map((r) => [
@@ -57,7 +58,8 @@ describe('full build', () => {
     expect(result.kind).toBe('full');
     const values = await rows(
       wh,
-      "SELECT region_code, period, indicator_code, disaggregation, value FROM wh.fact_value WHERE indicator_code = 'training_person_times' ORDER BY ALL",
+      'SELECT region_code, period, indicator_code, disaggregation, value FROM wh.fact_value ' +
+        "WHERE indicator_code = 'training_person_times' ORDER BY ALL",
     );
     expect(values).toEqual([
       { region_code: CITY, period: '2025Q2', indicator_code: 'training_person_times', disaggregation: '', value: 100 },
@@ -107,7 +109,8 @@ describe('full build', () => {
     expect(
       await rows(
         wh,
-        "SELECT value FROM wh.fact_value WHERE region_code = $1 AND period = '2025Q2' AND indicator_code = 'training_person_times'",
+        'SELECT value FROM wh.fact_value ' +
+          "WHERE region_code = $1 AND period = '2025Q2' AND indicator_code = 'training_person_times'",
         [QINGYANG],
       ),
     ).toEqual([{ value: 120 }]);
@@ -133,7 +136,8 @@ describe('full build', () => {
     expect(
       await rows(
         wh,
-        `SELECT region_code, depth, parent_code, province_code, prefecture_code FROM wh.dim_region WHERE region_code IN ('510000', '${CITY}', '${JINJIANG}') ORDER BY depth`,
+        `SELECT region_code, depth, parent_code, province_code, prefecture_code FROM wh.dim_region
+         WHERE region_code IN ('510000', '${CITY}', '${JINJIANG}') ORDER BY depth`,
       ),
     ).toEqual([
       { region_code: '510000', depth: 0, parent_code: null, province_code: '510000', prefecture_code: null },
@@ -143,7 +147,8 @@ describe('full build', () => {
     expect(
       await rows(
         wh,
-        "SELECT period, year, half, quarter, CAST(start_date AS VARCHAR) AS s, CAST(end_date AS VARCHAR) AS e FROM wh.dim_period WHERE period = '2025Q2'",
+        'SELECT period, year, half, quarter, CAST(start_date AS VARCHAR) AS s, CAST(end_date AS VARCHAR) AS e ' +
+          "FROM wh.dim_period WHERE period = '2025Q2'",
       ),
     ).toEqual([{ period: '2025Q2', year: 2025, half: 1, quarter: 2, s: '2025-04-01', e: '2025-06-30' }]);
   });

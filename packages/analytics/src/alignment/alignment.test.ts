@@ -85,7 +85,7 @@ describe('alignment relations, worked examples', () => {
     expect(pair?.note.zh).toContain('目标年份不同（本级 2024 年，上级 2025 年）');
   });
 
-  it('counts of a region against its parent’s are a share over the plan period, an annual target times the years', () => {
+  it('counts of a region against its parent’s are a share over the term, an annual target times the years', () => {
     const local = side('district', [
       {
         text: '每年培训不少于2000名专业技能工人',
@@ -237,7 +237,7 @@ describe('alignment relations, worked examples', () => {
     expect(result.unmatched[0]?.note.zh).toBe('本级以「人」计，上级同一指标以「人次」计，单位不同，不作比较');
   });
 
-  it('different breakdowns never pair; one group pairs with the parent’s count of everyone, not the other way round', () => {
+  it('different breakdowns never pair; one group pairs with the parent’s count of everyone, never the reverse', () => {
     const farmers: Spec = {
       text: '培训农民1000人次',
       value: 1000,

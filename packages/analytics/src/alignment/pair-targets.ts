@@ -81,7 +81,9 @@ function unitDiffers(side: UnmatchedTarget['side'], read: ReadTarget, other: Rea
     reason: 'unit_differs',
     note: {
       zh: `${zhSelf}以「${here}」计，${zhOther}同一指标以「${there}」计，单位不同，不作比较`,
-      en: `${enSelf} counts it in ${here}, ${enOther} counts the same indicator in ${there}: different units, not compared`,
+      en:
+        `${enSelf} counts it in ${here}, ${enOther} counts the same indicator in ${there}: ` +
+        'different units, not compared',
     },
   };
 }

@@ -95,7 +95,8 @@ function compareLevels(local: Side, parent: Side): Comparison {
     relation === 'same'
       ? `本级「${goal(a, 'zh')}」与上级「${goal(b, 'zh')}」相同`
       : `本级「${goal(a, 'zh')}」${verb[0]}上级「${goal(b, 'zh')}」`;
-  const en = `this plan commits ${goal(a, 'en')}, ${relation === 'same' ? 'the same' : verb[2]} ${relation === 'same' ? 'as' : 'its'} parent's ${goal(b, 'en')}`;
+  const [enVerb, enOf] = relation === 'same' ? ['the same', 'as'] : [verb[2], 'its'];
+  const en = `this plan commits ${goal(a, 'en')}, ${enVerb} ${enOf} parent's ${goal(b, 'en')}`;
   const [year, parentYear] = [yearOf(local), yearOf(parent)];
   const apart =
     year === parentYear
@@ -174,11 +175,12 @@ function compareShare(local: Side, parent: Side): Comparison {
     share !== null && share > 1
       ? { zh: '；超过上级总量，请核对口径', en: '; more than the parent’s whole, check the scope' }
       : { zh: '', en: '' };
+  const enWhole = pct ? `, ${pct} of the parent's ${wholeEn.words}` : `; the parent ${wholeEn.words}`;
   return {
     relation: 'share',
     note: {
       zh: `本级规划期合计 ${own.words}${pct ? `，占上级 ${whole.words} 的 ${pct}` : `，上级为 ${whole.words}`}${over.zh}`,
-      en: `this plan commits ${ownEn.words} over its term${pct ? `, ${pct} of the parent's ${wholeEn.words}` : `; the parent ${wholeEn.words}`}${over.en}`,
+      en: `this plan commits ${ownEn.words} over its term${enWhole}${over.en}`,
     },
     amount: own.value,
     parentAmount: whole.value,
@@ -191,7 +193,9 @@ function differentScope(local: Side, parent: Side): Comparison {
     relation: 'different_scope',
     note: {
       zh: `本级为${scopeOf(a, 'zh')}目标（${goal(a, 'zh')}），上级为${scopeOf(b, 'zh')}目标（${goal(b, 'zh')}），口径不同，不作比较`,
-      en: `this plan's target is ${scopeOf(a, 'en')} (${goal(a, 'en')}), the parent's ${scopeOf(b, 'en')} (${goal(b, 'en')}): different scopes, not compared`,
+      en:
+        `this plan's target is ${scopeOf(a, 'en')} (${goal(a, 'en')}), ` +
+        `the parent's ${scopeOf(b, 'en')} (${goal(b, 'en')}): different scopes, not compared`,
     },
     amount: null,
     parentAmount: null,

@@ -58,11 +58,18 @@ function noteOf(
   if (verdict === 'short')
     return {
       zh: `全部 ${children} 个下级地区合计 ${q(sum, 'zh')}，比上级 ${q(total, 'zh')} 少 ${q(gap, 'zh')}`,
-      en: `all ${children} regions below commit ${q(sum, 'en')} together, ${q(gap, 'en')} short of the parent's ${q(total, 'en')}`,
+      en:
+        `all ${children} regions below commit ${q(sum, 'en')} together, ` +
+        `${q(gap, 'en')} short of the parent's ${q(total, 'en')}`,
     };
   return {
-    zh: `${children} 个下级地区中 ${committing} 个有对应目标，合计 ${q(sum, 'zh')}，比上级 ${q(total, 'zh')} 少 ${q(gap, 'zh')}；其余 ${children - committing} 个未导入方案或没有这一目标`,
-    en: `${committing} of ${children} regions below set such a target, ${q(sum, 'en')} together, ${q(gap, 'en')} short of the parent's ${q(total, 'en')}; the other ${children - committing} have no plan or no such target`,
+    zh:
+      `${children} 个下级地区中 ${committing} 个有对应目标，合计 ${q(sum, 'zh')}，` +
+      `比上级 ${q(total, 'zh')} 少 ${q(gap, 'zh')}；其余 ${children - committing} 个未导入方案或没有这一目标`,
+    en:
+      `${committing} of ${children} regions below set such a target, ${q(sum, 'en')} together, ` +
+      `${q(gap, 'en')} short of the parent's ${q(total, 'en')}; ` +
+      `the other ${children - committing} have no plan or no such target`,
   };
 }
 

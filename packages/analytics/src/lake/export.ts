@@ -43,7 +43,8 @@ const partitionDir = (p: Partition) => `year=${p.year}/province=${p.province}`;
 
 /** The rows of a partitioned dataset, with the hive keys as the last columns. */
 const partitionedSelect = (table: TableDoc) =>
-  `SELECT * EXCLUDE (year), coalesce(year, 0) AS year, coalesce(province_code, 'unknown') AS province FROM ${WH}.${table.name}`;
+  `SELECT * EXCLUDE (year), coalesce(year, 0) AS year, coalesce(province_code, 'unknown') AS province
+   FROM ${WH}.${table.name}`;
 
 async function writeDataset(
   connection: DuckDBConnection,
@@ -62,7 +63,8 @@ async function writeDataset(
   if (touched === null) {
     await exec(
       connection,
-      `COPY (${partitionedSelect(table)}) TO ${quoteLiteral(dir)} (${PARQUET}, PARTITION_BY (${PARTITION_KEYS.join(', ')}), FILENAME_PATTERN 'part-{i}')`,
+      `COPY (${partitionedSelect(table)}) TO ${quoteLiteral(dir)}
+       (${PARQUET}, PARTITION_BY (${PARTITION_KEYS.join(', ')}), FILENAME_PATTERN 'part-{i}')`,
     );
     if (parquetFiles(dir).length === 0) await writeEmpty(connection, table, dir);
     return;
@@ -78,7 +80,8 @@ async function writeDataset(
     mkdirSync(target, { recursive: true });
     await exec(
       connection,
-      `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) ${where}) TO ${quoteLiteral(path.join(target, 'part-0.parquet'))} (${PARQUET})`,
+      `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) ${where})
+       TO ${quoteLiteral(path.join(target, 'part-0.parquet'))} (${PARQUET})`,
     );
   }
 }
@@ -89,7 +92,8 @@ async function writeEmpty(connection: DuckDBConnection, table: TableDoc, dir: st
   mkdirSync(target, { recursive: true });
   await exec(
     connection,
-    `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) LIMIT 0) TO ${quoteLiteral(path.join(target, 'part-0.parquet'))} (${PARQUET})`,
+    `COPY (SELECT * EXCLUDE (year, province) FROM (${partitionedSelect(table)}) LIMIT 0)
+     TO ${quoteLiteral(path.join(target, 'part-0.parquet'))} (${PARQUET})`,
   );
 }
 
@@ -133,7 +137,8 @@ async function describeDataset(
     const glob = quoteLiteral(path.join(dir, '**', '*.parquet'));
     for (const r of await rows(
       connection,
-      `SELECT filename, count(*) AS n FROM read_parquet(${glob}, filename = true, hive_partitioning = false) GROUP BY filename`,
+      `SELECT filename, count(*) AS n FROM read_parquet(${glob}, filename = true, hive_partitioning = false)
+       GROUP BY filename`,
     )) {
       counts.set(path.relative(dir, String(r['filename'])).split(path.sep).join('/'), Number(r['n']));
     }

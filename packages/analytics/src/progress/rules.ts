@@ -157,8 +157,13 @@ export const progressRules: Record<TargetScope, (input: ProgressInput) => Progre
       actual: latest.value,
       expected,
       ...paced(latest.value, expected, input, share >= 1, {
-        zh: `最新值 ${zh(latest.value)}（${when.zh(latest.period)}），基期 ${zh(baseline.value)}（${when.zh(baseline.period)}），目标 ${zh(input.value)}，按进度应达 ${zh(expected)}`,
-        en: `latest ${en(latest.value)} (${when.en(latest.period)}), baseline ${en(baseline.value)} (${when.en(baseline.period)}), target ${en(input.value)}; ${en(expected)} expected by now`,
+        zh:
+          `最新值 ${zh(latest.value)}（${when.zh(latest.period)}），基期 ${zh(baseline.value)}（${when.zh(baseline.period)}），` +
+          `目标 ${zh(input.value)}，按进度应达 ${zh(expected)}`,
+        en:
+          `latest ${en(latest.value)} (${when.en(latest.period)}), ` +
+          `baseline ${en(baseline.value)} (${when.en(baseline.period)}), ` +
+          `target ${en(input.value)}; ${en(expected)} expected by now`,
       }),
     };
   },

@@ -243,7 +243,9 @@ const RULES: Rule[] = [
     return {
       code: 'type_mismatch',
       zh: `类型不匹配：没有适用于 ${e.call} 的函数，请用 CAST 把参数转换为合适的类型${forms.length > 0 ? `（可用的形式：${forms.join('、')}）` : ''}`,
-      en: `type mismatch: no function fits ${e.call}; convert the arguments with CAST${forms.length > 0 ? ` (it takes ${forms.join(', ')})` : ''}`,
+      en:
+        `type mismatch: no function fits ${e.call}; convert the arguments with CAST` +
+        (forms.length > 0 ? ` (it takes ${forms.join(', ')})` : ''),
     };
   },
   when(
@@ -322,7 +324,8 @@ const RULES: Rule[] = [
   when(
     'Conversion',
     new RegExp(
-      `^Type (\\w+) with value (.+) can't be cast because the value is out of range for the destination type (\\w+)${CAST_FROM}$`,
+      `^Type (\\w+) with value (.+) can't be cast because the value is out of range ` +
+        `for the destination type (\\w+)${CAST_FROM}$`,
     ),
     (m) => {
       const to = typeOf(m[3] as string);
@@ -357,7 +360,9 @@ const RULES: Rule[] = [
     new RegExp(`^invalid (?:date|timestamp) field format: "(.+)", expected format is \\((.+)\\)${CAST_FROM}$`),
     (m) => ({
       zh: `「${m[1]}」${fromColumn(m[3]).zh}不是日期：日期应写作 ${m[2]}（报告期请按文本比较，如 period = '2025Q1'）`,
-      en: `"${m[1]}"${fromColumn(m[3]).en} is not a date: write dates as ${m[2]} (compare periods as text, e.g. period = '2025Q1')`,
+      en:
+        `"${m[1]}"${fromColumn(m[3]).en} is not a date: write dates as ${m[2]} ` +
+        `(compare periods as text, e.g. period = '2025Q1')`,
     }),
     'conversion',
   ),

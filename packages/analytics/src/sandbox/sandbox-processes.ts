@@ -41,7 +41,8 @@ interface Worker {
 function engineStopped(): SandboxError {
   const zh = '查询进程意外终止（多半是所需内存超过上限），已重新启动：请缩小查询范围或先汇总再查询';
   const en =
-    'the query process stopped unexpectedly (most likely the query needed more memory than allowed) and was restarted: narrow the query down or aggregate first';
+    'the query process stopped unexpectedly (most likely the query needed more memory than allowed) ' +
+    'and was restarted: narrow the query down or aggregate first';
   return new SandboxError('engine_stopped', zh, en);
 }
 

@@ -53,7 +53,8 @@ export interface SqlRunner {
 
 function source(table: TableDoc, lake: string): string {
   if (!table.partitioned) return `read_parquet(${quoteLiteral(path.join(lake, table.name, '*.parquet'))})`;
-  return `read_parquet(${quoteLiteral(path.join(lake, table.name, '*', '*', '*.parquet'))}, hive_partitioning = true, hive_types = {'year': INTEGER, 'province': VARCHAR})`;
+  const files = quoteLiteral(path.join(lake, table.name, '*', '*', '*.parquet'));
+  return `read_parquet(${files}, hive_partitioning = true, hive_types = {'year': INTEGER, 'province': VARCHAR})`;
 }
 
 /**
@@ -64,7 +65,8 @@ function viewSql(table: TableDoc, lake: string, scope: Scope): string {
   const columns = table.columns.map((c) => c.name).join(', ');
   const filters: string[] = [];
   if (scope !== null && table.regionColumn !== null) {
-    const tree = `SELECT region_code FROM read_parquet(${quoteLiteral(path.join(lake, 'region_tree', '*.parquet'))}) WHERE ancestor_code = ${quoteLiteral(scope)}`;
+    const treeFiles = quoteLiteral(path.join(lake, 'region_tree', '*.parquet'));
+    const tree = `SELECT region_code FROM read_parquet(${treeFiles}) WHERE ancestor_code = ${quoteLiteral(scope)}`;
     filters.push(`${table.regionColumn} IN (${tree})`);
     if (table.partitioned) filters.push(`province = ${quoteLiteral(`${scope.slice(0, 2)}0000`)}`);
   }
@@ -109,9 +111,8 @@ export class Sandbox implements SqlRunner {
     const setup = await instance.connect();
     // The lake's link and its generations are the only files this database may open, and the
     // configuration is then locked so no query can widen it.
-    await setup.run(
-      `SET allowed_directories = [${[layout.root, layout.generations].map((d) => quoteLiteral(`${d}${path.sep}`)).join(', ')}]`,
-    );
+    const allowed = [layout.root, layout.generations].map((d) => quoteLiteral(`${d}${path.sep}`)).join(', ');
+    await setup.run(`SET allowed_directories = [${allowed}]`);
     await setup.run('SET enable_external_access = false');
     await setup.run(`SET memory_limit = ${quoteLiteral(options.memoryLimit ?? '2GB')}`);
     if (options.threads !== undefined) await setup.run(`SET threads = ${options.threads}`);

@@ -8,7 +8,8 @@ export { WH } from './catalog.js';
 
 /** Build bookkeeping: not a documented table, so the SQL sandbox never shows it. */
 const BUILDS_SQL = `CREATE TABLE IF NOT EXISTS ${WH}.warehouse_builds (
-  built_at TIMESTAMP NOT NULL, kind VARCHAR NOT NULL, revisions_until TIMESTAMP, assignments_until TIMESTAMP, ms DOUBLE NOT NULL, value_rows BIGINT NOT NULL)`;
+  built_at TIMESTAMP NOT NULL, kind VARCHAR NOT NULL, revisions_until TIMESTAMP, assignments_until TIMESTAMP,
+  ms DOUBLE NOT NULL, value_rows BIGINT NOT NULL)`;
 /** What the last full build counted by (the approval level data counts from), to know when a setting changed. */
 const SETTINGS_SQL = `CREATE TABLE IF NOT EXISTS ${WH}.warehouse_settings (name VARCHAR PRIMARY KEY, value VARCHAR)`;
 
@@ -49,10 +50,11 @@ const LAYOUT = WAREHOUSE_TABLES.flatMap((t) => t.columns.map((c) => `${t.name}.$
 
 /** Whether the attached file's tables have exactly the documented columns (a file from an older layout does not). */
 async function layoutMatches(connection: DuckDBConnection): Promise<boolean> {
+  const tables = WAREHOUSE_TABLES.map((t) => quoteLiteral(t.name)).join(', ');
   const found = await first(
     connection,
     `SELECT string_agg(table_name || '.' || column_name, ',' ORDER BY table_name || '.' || column_name) AS layout
-     FROM duckdb_columns() WHERE database_name = '${WH}' AND table_name IN (${WAREHOUSE_TABLES.map((t) => quoteLiteral(t.name)).join(', ')})`,
+     FROM duckdb_columns() WHERE database_name = '${WH}' AND table_name IN (${tables})`,
   );
   return found?.['layout'] === LAYOUT;
 }

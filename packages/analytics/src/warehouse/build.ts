@@ -138,13 +138,16 @@ async function collectChanges(
   const last =
     (await first(
       connection,
-      `SELECT CAST(max(revisions_until) AS VARCHAR) AS revisions, CAST(max(assignments_until) AS VARCHAR) AS assignments, CAST(max(built_at) AS VARCHAR) AS built FROM ${WH}.warehouse_builds`,
+      `SELECT CAST(max(revisions_until) AS VARCHAR) AS revisions,
+         CAST(max(assignments_until) AS VARCHAR) AS assignments, CAST(max(built_at) AS VARCHAR) AS built
+       FROM ${WH}.warehouse_builds`,
     )) ?? {};
   const epoch = '1970-01-01';
   await exec(
     connection,
     `CREATE OR REPLACE TEMP TABLE changed AS
-     SELECT assignment_id, max(created_at) AS revised, NULL::TIMESTAMP AS created FROM main.submission_revisions WHERE created_at > $1::TIMESTAMP GROUP BY assignment_id
+     SELECT assignment_id, max(created_at) AS revised, NULL::TIMESTAMP AS created FROM main.submission_revisions
+     WHERE created_at > $1::TIMESTAMP GROUP BY assignment_id
      UNION ALL
      SELECT id, NULL, created_at FROM main.assignments WHERE created_at > $2::TIMESTAMP`,
     [(last['revisions'] as string | null) ?? epoch, (last['assignments'] as string | null) ?? epoch],
@@ -153,7 +156,8 @@ async function collectChanges(
   const seen =
     (await first(
       connection,
-      'SELECT CAST(max(revised) AS VARCHAR) AS revisions, CAST(max(created) AS VARCHAR) AS assignments, count(DISTINCT assignment_id) AS n FROM temp.changed',
+      'SELECT CAST(max(revised) AS VARCHAR) AS revisions, CAST(max(created) AS VARCHAR) AS assignments, ' +
+        'count(DISTINCT assignment_id) AS n FROM temp.changed',
     )) ?? {};
   await collectChangedSources(connection);
   await exec(
@@ -176,7 +180,9 @@ async function collectChanges(
 /** The lake partitions (year × province) of the assignments in temp.changed. */
 async function touchedPartitions(connection: DuckDBConnection): Promise<Partition[]> {
   const sql = `SELECT DISTINCT coalesce(p.year, 0) AS year, coalesce(r.province_code, 'unknown') AS province
-    FROM temp.changed_assignments a LEFT JOIN ${WH}.dim_region r ON r.region_code = a.region_code LEFT JOIN ${WH}.dim_period p ON p.period = a.period`;
+    FROM temp.changed_assignments a
+    LEFT JOIN ${WH}.dim_region r ON r.region_code = a.region_code
+    LEFT JOIN ${WH}.dim_period p ON p.period = a.period`;
   return (await rows(connection, sql)).map((r) => ({ year: Number(r['year']), province: String(r['province']) }));
 }
 

@@ -25,13 +25,19 @@ export type CodeKind = (typeof CODE_KINDS)[number];
 /** The type's name inside the attached warehouse. */
 export const codeType = (kind: CodeKind): string => `${WH}.code_${kind}`;
 
-/** What a type's values are read from: only the assignments of an incremental build (temp.changed_assignments), and the plans (temp.plan_parts) or not. */
+/**
+ * What a type's values are read from: only the assignments of an incremental build
+ * (temp.changed_assignments), and the plans (temp.plan_parts) or not.
+ */
 interface Sources {
   changedOnly: boolean;
   plans: boolean;
 }
 
 const assignments = ({ changedOnly }: Sources) => (changedOnly ? 'temp.changed_assignments' : 'main.assignments');
+
+/** Every year a plan spans, as a period. */
+const PLAN_YEARS = 'SELECT CAST(unnest(range(period.start, period.end + 1)) AS VARCHAR) FROM temp.plan_parts';
 
 /**
  * Every value a type has to hold: the registries, and whatever the operational tables use that a
@@ -45,7 +51,7 @@ function valuesSql(kind: CodeKind, from: Sources): string {
     case 'period':
       // A plan's years too: each year's verdict is judged as of it.
       return `SELECT DISTINCT period FROM ${assignments(from)}
-        ${from.plans ? 'UNION SELECT CAST(unnest(range(period.start, period.end + 1)) AS VARCHAR) FROM temp.plan_parts' : ''}`;
+        ${from.plans ? `UNION ${PLAN_YEARS}` : ''}`;
     case 'period_type':
       return `SELECT unnest([${PERIOD_KINDS.map(quoteLiteral).join(', ')}])`;
     case 'function':
@@ -62,14 +68,18 @@ function valuesSql(kind: CodeKind, from: Sources): string {
   }
 }
 
-/** Drops the code types (after the tables using them) and creates them anew from the sources (after loadFieldBindings and loadPlanParts). */
+/**
+ * Drops the code types (after the tables using them) and creates them anew from the sources (after
+ * loadFieldBindings and loadPlanParts).
+ */
 export async function createCodeTypes(connection: DuckDBConnection): Promise<void> {
   for (const kind of CODE_KINDS) {
     await exec(connection, `DROP TYPE IF EXISTS ${codeType(kind)}`);
     // Sorted, so that comparing two codes by their enum order agrees with comparing their text.
     await exec(
       connection,
-      `CREATE TYPE ${codeType(kind)} AS ENUM (SELECT v FROM (${valuesSql(kind, { changedOnly: false, plans: true })}) s(v) WHERE v IS NOT NULL ORDER BY v)`,
+      `CREATE TYPE ${codeType(kind)} AS ENUM (
+         SELECT v FROM (${valuesSql(kind, { changedOnly: false, plans: true })}) s(v) WHERE v IS NOT NULL ORDER BY v)`,
     );
   }
 }
@@ -78,7 +88,8 @@ export async function createCodeTypes(connection: DuckDBConnection): Promise<voi
 export async function hasCodeTypes(connection: DuckDBConnection): Promise<boolean> {
   const row = await first(
     connection,
-    `SELECT count(*) AS n FROM duckdb_types() WHERE database_name = $1 AND type_name IN (${CODE_KINDS.map((k) => quoteLiteral(`code_${k}`)).join(', ')})`,
+    `SELECT count(*) AS n FROM duckdb_types()
+     WHERE database_name = $1 AND type_name IN (${CODE_KINDS.map((k) => quoteLiteral(`code_${k}`)).join(', ')})`,
     [WH],
   );
   return Number(row?.['n']) === CODE_KINDS.length;
@@ -92,7 +103,8 @@ export async function hasCodeTypes(connection: DuckDBConnection): Promise<boolea
 export async function codeTypesCover(connection: DuckDBConnection, plansChanged: boolean): Promise<boolean> {
   const missing = CODE_KINDS.map(
     (kind) =>
-      `EXISTS (SELECT 1 FROM (${valuesSql(kind, { changedOnly: true, plans: plansChanged })}) s(v) WHERE v IS NOT NULL AND TRY_CAST(v AS ${codeType(kind)}) IS NULL)`,
+      `EXISTS (SELECT 1 FROM (${valuesSql(kind, { changedOnly: true, plans: plansChanged })}) s(v)
+         WHERE v IS NOT NULL AND TRY_CAST(v AS ${codeType(kind)}) IS NULL)`,
   );
   return !(await first(connection, `SELECT ${missing.join(' OR ')} AS missing`))?.['missing'];
 }

@@ -22,7 +22,8 @@ const REGIONS = `
     CASE WHEN r.level = 'prefecture' THEN r.code WHEN p.level = 'prefecture' THEN p.code END
   FROM main.regions r
   LEFT JOIN main.regions p ON p.code = r.parent
-  JOIN (SELECT region_code, max(distance) AS depth FROM ${WH}.region_tree GROUP BY region_code) d ON d.region_code = r.code`;
+  JOIN (SELECT region_code, max(distance) AS depth FROM ${WH}.region_tree GROUP BY region_code) d
+    ON d.region_code = r.code`;
 
 /** Regions with their hierarchy, department functions and the indicator catalog, copied whole. */
 async function registryDimensions(connection: DuckDBConnection): Promise<void> {
@@ -43,7 +44,10 @@ const DAY_MS = 86_400_000;
 /** Every year of every plan, as a period: a past year's verdict is judged as of its end. */
 const PLAN_YEARS_SQL = `SELECT DISTINCT CAST(y AS VARCHAR) FROM ${WH}.dim_plan, range(start_year, end_year + 1) r(y)`;
 
-/** One row per period any assignment asks for or any plan spans, with its calendar parts (rebuilt whole: it is tiny). */
+/**
+ * One row per period any assignment asks for or any plan spans, with its calendar parts (rebuilt
+ * whole: it is tiny).
+ */
 export async function buildPeriodDimension(connection: DuckDBConnection): Promise<void> {
   await exec(connection, `DELETE FROM ${WH}.dim_period`);
   const periods = (await rows(connection, `SELECT period FROM main.assignments UNION ${PLAN_YEARS_SQL}`)).map((r) =>
@@ -94,8 +98,8 @@ export async function loadPlanParts(connection: DuckDBConnection): Promise<void>
   await exec(
     connection,
     `CREATE OR REPLACE TEMP TABLE plan_parts AS
-     SELECT id AS plan_id, coalesce(region_code, plan.region.code) AS region_code, plan.title AS title, plan.period AS period,
-       plan.literacyTarget AS literacy, plan.targets AS targets
+     SELECT id AS plan_id, coalesce(region_code, plan.region.code) AS region_code, plan.title AS title,
+       plan.period AS period, plan.literacyTarget AS literacy, plan.targets AS targets
      FROM (SELECT id, region_code, json_transform(plan, $1) AS plan FROM main.plans)`,
     [PLAN_SHAPE],
   );
@@ -109,12 +113,17 @@ const PLANS = `
 // Every target of every plan, numbered from 1 in the plan's order (the id forms name it by).
 const TARGETS = `
   INSERT INTO ${WH}.dim_target
-  WITH numbered AS (SELECT plan_id, region_code, unnest(targets) AS t, generate_subscripts(targets, 1) AS n FROM temp.plan_parts)
+  WITH numbered AS (
+    SELECT plan_id, region_code, unnest(targets) AS t, generate_subscripts(targets, 1) AS n FROM temp.plan_parts
+  )
   SELECT plan_id || '#' || n, plan_id, region_code, t.task, t.metric, t.indicator, t.scope, t.comparator,
     t.value, t.valueMax, t.unit, t.perUnit, t.deadline, array_to_string(t.leadUnits, '、'), t.text
   FROM numbered`;
 
-/** Rebuilds every dimension from the operational tables (after loadPlanParts; they are small, so a build redoes them whole). */
+/**
+ * Rebuilds every dimension from the operational tables (after loadPlanParts; they are small, so a
+ * build redoes them whole).
+ */
 export async function buildDimensions(connection: DuckDBConnection): Promise<void> {
   for (const table of [
     'region_tree',

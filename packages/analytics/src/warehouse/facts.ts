@@ -16,12 +16,14 @@ export function disaggregationKey(values: Record<string, string>): string {
 export async function loadFieldBindings(connection: DuckDBConnection): Promise<void> {
   await exec(
     connection,
-    'CREATE OR REPLACE TEMP TABLE field_binding (form_id VARCHAR, version INTEGER, field_id VARCHAR, indicator_code VARCHAR, disaggregation VARCHAR, target_id VARCHAR)',
+    'CREATE OR REPLACE TEMP TABLE field_binding (form_id VARCHAR, version INTEGER, field_id VARCHAR, ' +
+      'indicator_code VARCHAR, disaggregation VARCHAR, target_id VARCHAR)',
   );
   const out: Cell[][] = [];
   for (const r of await rows(
     connection,
-    'SELECT v.form_id, v.version, v.definition, f.plan_id FROM main.form_versions v JOIN main.forms f ON f.id = v.form_id',
+    'SELECT v.form_id, v.version, v.definition, f.plan_id ' +
+      'FROM main.form_versions v JOIN main.forms f ON f.id = v.form_id',
   )) {
     const parsed = FormDefinition.safeParse(JSON.parse(String(r['definition'])));
     if (!parsed.success) continue;
@@ -47,7 +49,8 @@ export async function loadFieldBindings(connection: DuckDBConnection): Promise<v
   await exec(
     connection,
     `CREATE OR REPLACE TEMP TABLE field_binding AS SELECT *,
-       indicator_code IS NOT NULL AND count(*) OVER (PARTITION BY form_id, version, indicator_code, disaggregation) > 1 AS shared
+       indicator_code IS NOT NULL
+         AND count(*) OVER (PARTITION BY form_id, version, indicator_code, disaggregation) > 1 AS shared
      FROM temp.field_binding`,
   );
 }
@@ -68,11 +71,13 @@ const CHANGED: Sources = { assignments: 'temp.changed_assignments', revisions: '
 export async function collectChangedSources(connection: DuckDBConnection): Promise<void> {
   await exec(
     connection,
-    'CREATE OR REPLACE TEMP TABLE changed_assignments AS SELECT * FROM main.assignments WHERE id IN (SELECT assignment_id FROM temp.changed)',
+    'CREATE OR REPLACE TEMP TABLE changed_assignments AS ' +
+      'SELECT * FROM main.assignments WHERE id IN (SELECT assignment_id FROM temp.changed)',
   );
   await exec(
     connection,
-    'CREATE OR REPLACE TEMP TABLE changed_revisions AS SELECT * FROM main.submission_revisions WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)',
+    'CREATE OR REPLACE TEMP TABLE changed_revisions AS ' +
+      'SELECT * FROM main.submission_revisions WHERE assignment_id IN (SELECT assignment_id FROM temp.changed)',
   );
 }
 
@@ -84,16 +89,27 @@ const levelRank = (column: string) => `CASE ${column} WHEN 'province' THEN 3 WHE
  * With a level to count from, only data approved at that level or above: an approval recorded
  * without a level was made by the office of the report's own region.
  */
-const approved = (from: Sources, countFrom: ApprovalLevel | null) => `
+const approved = (from: Sources, countFrom: ApprovalLevel | null) => {
+  const ownRegion =
+    countFrom === null
+      ? ''
+      : `JOIN ${from.assignments} own ON own.id = r.assignment_id
+    LEFT JOIN main.regions g ON g.code = own.region_code`;
+  const atLevel =
+    countFrom === null
+      ? ''
+      : `AND ${levelRank('coalesce(r.approved_level, g.level)')} >= ${levelRank(quoteLiteral(countFrom))}`;
+  return `
   approved AS (
     SELECT r.assignment_id, r.form_version, r.submission_values, r.created_at
     FROM ${from.revisions} r
     JOIN (SELECT assignment_id, max(revision) AS revision FROM ${from.revisions} GROUP BY assignment_id) last
       ON last.assignment_id = r.assignment_id AND last.revision = r.revision
-    ${countFrom === null ? '' : `JOIN ${from.assignments} own ON own.id = r.assignment_id LEFT JOIN main.regions g ON g.code = own.region_code`}
+    ${ownRegion}
     WHERE r.status = 'approved'
-    ${countFrom === null ? '' : `AND ${levelRank('coalesce(r.approved_level, g.level)')} >= ${levelRank(quoteLiteral(countFrom))}`}
+    ${atLevel}
   )`;
+};
 
 /**
  * Each approved value with what its assignment tells about it, optionally only for some forms
@@ -101,22 +117,31 @@ const approved = (from: Sources, countFrom: ApprovalLevel | null) => `
  * warehouse's types before the values are unpacked: copied to every value as small integers,
  * they cost far less than text would.
  */
-const entries = (from: Sources, forms?: string) => `
+const entries = (from: Sources, forms?: string) => {
+  const onlyForms =
+    forms === undefined
+      ? ''
+      : `JOIN (${forms}) only_forms ON only_forms.form_id = a.form_id AND only_forms.version = ap.form_version`;
+  return `
   attributes AS (
     SELECT CAST(ap.assignment_id AS UUID) AS assignment_id, a.form_id, ap.form_version, ap.submission_values,
-      a.region_code::${codeType('region')} AS region_code, r.province_code, p.year, a.period::${codeType('period')} AS period, p.period_type,
-      a.department::${codeType('department')} AS department, f.department_function::${codeType('function')} AS function_code, ap.created_at AS approved_at
+      a.region_code::${codeType('region')} AS region_code, r.province_code, p.year,
+      a.period::${codeType('period')} AS period, p.period_type, a.department::${codeType('department')} AS department,
+      f.department_function::${codeType('function')} AS function_code, ap.created_at AS approved_at
     FROM approved ap JOIN ${from.assignments} a ON a.id = ap.assignment_id JOIN main.forms f ON f.id = a.form_id
-    ${forms === undefined ? '' : `JOIN (${forms}) only_forms ON only_forms.form_id = a.form_id AND only_forms.version = ap.form_version`}
+    ${onlyForms}
     LEFT JOIN ${WH}.dim_region r ON r.region_code = a.region_code
     LEFT JOIN ${WH}.dim_period p ON p.period = a.period
   ),
   entries AS (
-    SELECT * EXCLUDE (submission_values), unnest(map_entries(submission_values::JSON::MAP(VARCHAR, JSON))) AS entry FROM attributes
+    SELECT * EXCLUDE (submission_values), unnest(map_entries(submission_values::JSON::MAP(VARCHAR, JSON))) AS entry
+    FROM attributes
   )`;
+};
 
 // Read from the JSON text, so a string (a note) can only ever come out as NULL, never fail.
-const NUMBER = `TRY_CAST(CASE CAST(e.entry.value AS VARCHAR) WHEN 'true' THEN '1' WHEN 'false' THEN '0' ELSE CAST(e.entry.value AS VARCHAR) END AS DOUBLE)`;
+const NUMBER = `TRY_CAST(CASE CAST(e.entry.value AS VARCHAR) WHEN 'true' THEN '1' WHEN 'false' THEN '0'
+  ELSE CAST(e.entry.value AS VARCHAR) END AS DOUBLE)`;
 
 const BINDING_MATCH = 'b.form_id = e.form_id AND b.version = e.form_version AND b.field_id = e.entry.key';
 const ATTRIBUTES =
@@ -139,7 +164,8 @@ const valuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
  */
 const sharedValuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
   INSERT INTO ${WH}.fact_value
-  WITH ${approved(from, countFrom)}, ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.value_binding WHERE shared')}
+  WITH ${approved(from, countFrom)},
+  ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.value_binding WHERE shared')}
   SELECT * FROM (
     SELECT ${ATTRIBUTES}, b.indicator_code, b.disaggregation, max(${NUMBER}) AS value, any_value(e.approved_at)
     FROM entries e JOIN temp.value_binding b ON ${BINDING_MATCH}
@@ -150,9 +176,11 @@ const sharedValuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
 // Values of the fields that name the plan target they report (only those forms are unpacked).
 const targetValuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
   INSERT INTO ${WH}.fact_target_value
-  WITH ${approved(from, countFrom)}, ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.field_binding WHERE target_id IS NOT NULL')}
+  WITH ${approved(from, countFrom)},
+  ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.field_binding WHERE target_id IS NOT NULL')}
   SELECT * FROM (
-    SELECT e.assignment_id, b.target_id, e.region_code, e.province_code, e.year, e.period, e.department, max(${NUMBER}) AS value, any_value(e.approved_at)
+    SELECT e.assignment_id, b.target_id, e.region_code, e.province_code, e.year, e.period, e.department,
+      max(${NUMBER}) AS value, any_value(e.approved_at)
     FROM entries e JOIN temp.field_binding b ON ${BINDING_MATCH}
     WHERE b.target_id IS NOT NULL
     GROUP BY e.assignment_id, b.target_id, e.region_code, e.province_code, e.year, e.period, e.department
@@ -168,7 +196,8 @@ const submissionsSql = (from: Sources) => `
     FROM ${from.revisions}
     GROUP BY assignment_id
   )
-  SELECT CAST(a.id AS UUID), a.form_id, coalesce(h.form_version, a.version), a.region_code, r.province_code, p.year, a.period, a.department, f.department_function,
+  SELECT CAST(a.id AS UUID), a.form_id, coalesce(h.form_version, a.version), a.region_code, r.province_code, p.year,
+    a.period, a.department, f.department_function,
     a.due_date, coalesce(h.status, 'missing'), h.submitted_at, h.approved_at,
     CASE WHEN a.due_date IS NULL THEN false
          WHEN h.submitted_at IS NULL THEN current_date > a.due_date
@@ -185,12 +214,10 @@ const submissionsSql = (from: Sources) => `
  * skips looking for them among millions of rows.
  */
 async function deleteChanged(connection: DuckDBConnection): Promise<void> {
-  const approvedBefore = await rows(
-    connection,
-    `SELECT assignment_id FROM ${WH}.fact_submission WHERE status = 'approved' AND assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed) LIMIT 1`,
-  );
+  const stale = `SELECT assignment_id FROM ${WH}.fact_submission
+    WHERE status = 'approved' AND assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`;
+  const approvedBefore = await rows(connection, `${stale} LIMIT 1`);
   if (approvedBefore.length > 0) {
-    const stale = `SELECT assignment_id FROM ${WH}.fact_submission WHERE status = 'approved' AND assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`;
     await exec(connection, `DELETE FROM ${WH}.fact_value WHERE assignment_id IN (${stale})`);
     await exec(connection, `DELETE FROM ${WH}.fact_target_value WHERE assignment_id IN (${stale})`);
   }
@@ -214,7 +241,8 @@ export async function buildFacts(
   // The indicator bindings with their codes in the warehouse's type, converted once here.
   await exec(
     connection,
-    `CREATE OR REPLACE TEMP TABLE value_binding AS SELECT form_id, version, field_id, indicator_code::${codeType('indicator')} AS indicator_code,
+    `CREATE OR REPLACE TEMP TABLE value_binding AS
+     SELECT form_id, version, field_id, indicator_code::${codeType('indicator')} AS indicator_code,
        disaggregation::${codeType('disaggregation')} AS disaggregation, shared
      FROM temp.field_binding WHERE indicator_code IS NOT NULL`,
   );

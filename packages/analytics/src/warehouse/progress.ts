@@ -60,7 +60,8 @@ const observationsSql = (partial: boolean) => `
     WHERE v.disaggregation = ''
     GROUP BY tr.ancestor_code, v.indicator_code, v.period
   ), dated AS (
-    SELECT r.*, p.year, p.end_date, p.period_type FROM rolled r JOIN ${WH}.dim_period p ON p.period = r.period WHERE r.value IS NOT NULL
+    SELECT r.*, p.year, p.end_date, p.period_type FROM rolled r JOIN ${WH}.dim_period p ON p.period = r.period
+    WHERE r.value IS NOT NULL
   )
   SELECT region_code, indicator_code, CAST(year AS VARCHAR) AS period, sum(value) AS value
   FROM dated WHERE kind IN ${SUMMED} GROUP BY ALL
@@ -99,7 +100,10 @@ function toTarget(r: Row): TargetRow {
 
 type ObservationIndex = Map<string, Observation[]>;
 
-/** Each unit's approved values of each target's own field (several fields of one report on a target keep the larger). */
+/**
+ * Each unit's approved values of each target's own field (several fields of one report on a target
+ * keep the larger).
+ */
 const targetUnitValuesSql = (partial: boolean) => `
   SELECT v.target_id, CAST(v.department AS VARCHAR) AS unit, CAST(v.period AS VARCHAR) AS period, max(v.value) AS value
   FROM ${WH}.fact_target_value v JOIN ${WH}.dim_target t ON t.target_id = v.target_id
@@ -184,7 +188,10 @@ function judge(t: TargetRow, asOf: string | null, observations: Observation[], o
   });
 }
 
-/** A target judged by its own field: the region's values built from every unit, and any value far from its unit's history named. */
+/**
+ * A target judged by its own field: the region's values built from every unit, and any value far
+ * from its unit's history named.
+ */
 function judgeOwn(
   t: TargetRow,
   asOf: string | null,
@@ -204,7 +211,8 @@ async function latestPeriods(connection: DuckDBConnection, partial: boolean): Pr
     FROM ${WH}.fact_submission s
     JOIN ${WH}.region_tree tr ON tr.region_code = s.region_code
     JOIN ${WH}.dim_period p ON p.period = s.period
-    WHERE s.status = 'approved' AND tr.ancestor_code IN (SELECT region_code FROM ${WH}.dim_target WHERE true ${inScope(partial, 'region_code')})
+    WHERE s.status = 'approved'
+      AND tr.ancestor_code IN (SELECT region_code FROM ${WH}.dim_target WHERE true ${inScope(partial, 'region_code')})
     GROUP BY tr.ancestor_code`;
   return new Map((await rows(connection, sql)).map((r) => [String(r['region_code']), String(r['period'])]));
 }
@@ -235,8 +243,10 @@ export async function buildProgress(connection: DuckDBConnection, partial: boole
   const targets = (
     await rows(
       connection,
-      `SELECT t.target_id, t.region_code, t.indicator_code, t.scope, t.comparator, t.value, t.unit, t.deadline, p.start_year, p.end_year
-       FROM ${WH}.dim_target t JOIN ${WH}.dim_plan p ON p.plan_id = t.plan_id WHERE true ${inScope(partial, 't.region_code')}`,
+      `SELECT t.target_id, t.region_code, t.indicator_code, t.scope, t.comparator, t.value, t.unit, t.deadline,
+         p.start_year, p.end_year
+       FROM ${WH}.dim_target t JOIN ${WH}.dim_plan p ON p.plan_id = t.plan_id
+       WHERE true ${inScope(partial, 't.region_code')}`,
     )
   ).map(toTarget);
   const index = asOf.size === 0 ? new Map() : await loadObservations(connection, partial);
@@ -244,7 +254,8 @@ export async function buildProgress(connection: DuckDBConnection, partial: boole
   const children = new Map<string, string[]>();
   for (const r of await rows(
     connection,
-    `SELECT parent_code, list(region_code) AS codes FROM ${WH}.dim_region WHERE parent_code IS NOT NULL GROUP BY parent_code`,
+    `SELECT parent_code, list(region_code) AS codes FROM ${WH}.dim_region
+     WHERE parent_code IS NOT NULL GROUP BY parent_code`,
   )) {
     children.set(String(r['parent_code']), r['codes'] as string[]);
   }

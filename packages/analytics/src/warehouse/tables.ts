@@ -285,7 +285,9 @@ export const WAREHOUSE_TABLES: readonly TableDoc[] = [
     name: 'fact_progress',
     doc: {
       zh: '目标进度：每个目标、区划、规划年度的实际值、预期值与状态（往年按年末判定，当年按最新已审核报告期）',
-      en: 'target progress: actual, expected and status per target, region and plan year (past years as of their end, the current year as of the latest approved period)',
+      en:
+        'target progress: actual, expected and status per target, region and plan year ' +
+        '(past years as of their end, the current year as of the latest approved period)',
     },
     regionColumn: 'region_code',
     partitioned: false,

@@ -149,7 +149,9 @@ export function benchmarkNote(benchmark: Benchmark): Localized {
     benchmark.basis === 'per_year'
       ? {
           zh: '按每年承诺量比较：年度目标照原值，规划期目标除以规划年数；达成值同样折为每年',
-          en: 'compared a year: an annual target as it is, a target for the term divided by its years; what was achieved likewise',
+          en:
+            'compared a year: an annual target as it is, a target for the term divided by its years; ' +
+            'what was achieved likewise',
         }
       : {
           zh: '按目标水平比较（比率或存量达到的数）',
@@ -164,6 +166,8 @@ export function benchmarkNote(benchmark: Benchmark): Localized {
       : { zh: '', en: '' };
   return {
     zh: `${basis.zh}${left.zh}。地区目录没有人口数，未按每万人口折算。`,
-    en: `${basis.en}${left.en}. The region registry holds no population, so amounts are not taken per 10,000 residents.`,
+    en:
+      `${basis.en}${left.en}. ` +
+      'The region registry holds no population, so amounts are not taken per 10,000 residents.',
   };
 }

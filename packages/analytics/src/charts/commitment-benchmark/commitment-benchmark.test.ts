@@ -90,37 +90,45 @@ beforeAll(async () => {
 afterAll(() => warehouse.close());
 
 describe('commitment benchmark', () => {
-  it('reads the targets of the indicator in plans of regions at the same level, with their latest actual within the term', async () => {
-    const rows = await rowsOf('province');
-    expect(rows.map((r) => [r.region_code, r.scope, r.value, r.actual, r.actual_year])).toEqual([
-      ['650102', 'annual', 500, null, null],
-      ['650102', 'cumulative', 5000, null, null],
-      ['650102', 'cumulative', 300, null, null],
-      ['650102', 'point_in_time', 9000, null, null],
-      ['653022', 'annual', 1000, 900, 2025],
-      // 2026 lies past the plan's term: the 2025 verdict is its last.
-      ['653023', 'cumulative', 10000, 8000, 2025],
-    ]);
-    // The prefecture level: 克州, and 东城区 (which this fixture puts at the second level); within the province only 克州.
-    expect((await rowsOf('all', kizilsu.code)).map((r) => r.region_code)).toEqual(['110101', '653000']);
-    expect((await rowsOf('province', kizilsu.code)).map((r) => r.region_code)).toEqual(['653000']);
-  });
+  it(
+    'reads the targets of the indicator in plans of regions at the same level, ' +
+      'with their latest actual within the term',
+    async () => {
+      const rows = await rowsOf('province');
+      expect(rows.map((r) => [r.region_code, r.scope, r.value, r.actual, r.actual_year])).toEqual([
+        ['650102', 'annual', 500, null, null],
+        ['650102', 'cumulative', 5000, null, null],
+        ['650102', 'cumulative', 300, null, null],
+        ['650102', 'point_in_time', 9000, null, null],
+        ['653022', 'annual', 1000, 900, 2025],
+        // 2026 lies past the plan's term: the 2025 verdict is its last.
+        ['653023', 'cumulative', 10000, 8000, 2025],
+      ]);
+      // The prefecture level: 克州, and 东城区 (which this fixture puts at the second level); within the province only 克州.
+      expect((await rowsOf('all', kizilsu.code)).map((r) => r.region_code)).toEqual(['110101', '653000']);
+      expect((await rowsOf('province', kizilsu.code)).map((r) => r.region_code)).toEqual(['653000']);
+    },
+  );
 
-  it('takes each plan per year: an annual target as it is, one for the term (or reached by a year) over its years, added up per plan', async () => {
-    const benchmark = benchmarkOf(await rowsOf('province'), TRAININGS, akto.code);
-    expect(benchmark.basis).toBe('per_year');
-    expect(benchmark.entries.map((e) => [e.regionCode, e.committed, e.achieved, e.targets])).toEqual([
-      ['653022', 1000, 900, 1],
-      ['653023', 2000, 1600, 1],
-      // 500 a year, 5,000 and 9,000 over five years: 500 + 1,000 + 1,800.
-      ['650102', 3300, null, 3],
-    ]);
-    // The target counted in 人 says nothing of person-times.
-    expect(benchmark.leftOut).toBe(1);
-    expect(benchmark.committed).toEqual({ n: 3, min: 1000, q1: 1500, median: 2000, q3: 2650, max: 3300 });
-    expect(benchmark.achieved).toMatchObject({ n: 2, median: 1250 });
-    expect(benchmark).toMatchObject({ focus: { regionCode: '653022' }, committedBelow: 0 });
-  });
+  it(
+    'takes each plan per year: an annual target as it is, ' +
+      'one for the term (or reached by a year) over its years, added up per plan',
+    async () => {
+      const benchmark = benchmarkOf(await rowsOf('province'), TRAININGS, akto.code);
+      expect(benchmark.basis).toBe('per_year');
+      expect(benchmark.entries.map((e) => [e.regionCode, e.committed, e.achieved, e.targets])).toEqual([
+        ['653022', 1000, 900, 1],
+        ['653023', 2000, 1600, 1],
+        // 500 a year, 5,000 and 9,000 over five years: 500 + 1,000 + 1,800.
+        ['650102', 3300, null, 3],
+      ]);
+      // The target counted in 人 says nothing of person-times.
+      expect(benchmark.leftOut).toBe(1);
+      expect(benchmark.committed).toEqual({ n: 3, min: 1000, q1: 1500, median: 2000, q3: 2650, max: 3300 });
+      expect(benchmark.achieved).toMatchObject({ n: 2, median: 1250 });
+      expect(benchmark).toMatchObject({ focus: { regionCode: '653022' }, committedBelow: 0 });
+    },
+  );
 
   it('has no focus for a region without such a target, and no spread without plans', async () => {
     expect(benchmarkOf(await rowsOf('province'), TRAININGS, '653099').focus).toBeNull();

@@ -101,7 +101,10 @@ export function commitmentBenchmarkOptions(
   };
 }
 
-/** Amounts a hundredfold apart (a city's trainings beside a county's) are read on a log scale, which keeps both in sight. */
+/**
+ * Amounts a hundredfold apart (a city's trainings beside a county's) are read on a log scale, which
+ * keeps both in sight.
+ */
 function valueAxis(benchmark: Benchmark, name: string, lang: Lang): YAXisComponentOption {
   const values = benchmark.entries.flatMap((e) => [e.committed, e.achieved ?? e.committed]).filter((v) => v > 0);
   const wide = values.length > 0 && Math.max(...values) / Math.min(...values) > 100;

@@ -37,11 +37,13 @@ export function commitmentBenchmarkQuery({ indicator, regionCode, within }: Benc
   const sql = `
 WITH peers AS (
   -- A district is a county-level region; a county-level city under a province stays county-level.
-  SELECT region_code, name, province_code, CASE WHEN level = 'district' THEN 'county' ELSE level END AS level FROM dim_region
+  SELECT region_code, name, province_code, CASE WHEN level = 'district' THEN 'county' ELSE level END AS level
+  FROM dim_region
 ),
 focus AS (SELECT level, province_code FROM peers WHERE region_code = $2),
 targets AS (
-  SELECT t.target_id, t.region_code, r.name AS region_name, t.plan_id, p.title AS plan_title, p.start_year, p.end_year, t.scope, t.value, t.unit
+  SELECT t.target_id, t.region_code, r.name AS region_name, t.plan_id, p.title AS plan_title, p.start_year, p.end_year,
+    t.scope, t.value, t.unit
   FROM dim_target t
   JOIN dim_plan p USING (plan_id)
   JOIN peers r ON r.region_code = t.region_code
@@ -57,7 +59,8 @@ latest AS (
   WHERE f.year <= t.end_year AND f.actual IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY f.target_id ORDER BY f.year DESC) = 1
 )
-SELECT t.region_code, t.region_name, t.plan_id, t.plan_title, t.start_year, t.end_year, t.scope, t.value, t.unit, l.actual, l.year AS actual_year
+SELECT t.region_code, t.region_name, t.plan_id, t.plan_title, t.start_year, t.end_year, t.scope, t.value, t.unit,
+  l.actual, l.year AS actual_year
 FROM targets t LEFT JOIN latest l USING (target_id)
 ORDER BY t.region_code, t.plan_id, t.target_id`;
   return { sql, params: [indicator, regionCode, within] };

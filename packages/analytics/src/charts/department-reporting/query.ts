@@ -25,15 +25,18 @@ export interface DepartmentReportingRow {
 export function departmentReportingQuery({ parentCode, year }: ReportParams): SqlQuery {
   const sql = `
 WITH plan AS (
-  SELECT start_year FROM dim_plan WHERE region_code = $1 AND start_year <= $2 ORDER BY start_year DESC, end_year DESC LIMIT 1
+  SELECT start_year FROM dim_plan
+  WHERE region_code = $1 AND start_year <= $2 ORDER BY start_year DESC, end_year DESC LIMIT 1
 ),
 leaf AS (
   SELECT NOT EXISTS (SELECT 1 FROM dim_region WHERE parent_code = $1) AS yes
 ),
 named AS (
   SELECT s.*,
-    CASE WHEN (SELECT yes FROM leaf) THEN CAST(s.department AS VARCHAR) ELSE coalesce(f.name_zh, CAST(s.function_code AS VARCHAR), '未归类') END AS unit_zh,
-    CASE WHEN (SELECT yes FROM leaf) THEN CAST(s.department AS VARCHAR) ELSE coalesce(f.name_en, CAST(s.function_code AS VARCHAR), 'unclassified') END AS unit_en
+    CASE WHEN (SELECT yes FROM leaf) THEN CAST(s.department AS VARCHAR)
+      ELSE coalesce(f.name_zh, CAST(s.function_code AS VARCHAR), '未归类') END AS unit_zh,
+    CASE WHEN (SELECT yes FROM leaf) THEN CAST(s.department AS VARCHAR)
+      ELSE coalesce(f.name_en, CAST(s.function_code AS VARCHAR), 'unclassified') END AS unit_en
   FROM fact_submission s
   JOIN region_tree t ON t.region_code = s.region_code AND t.ancestor_code = $1
   LEFT JOIN dim_department_function f ON f.function_code = s.function_code

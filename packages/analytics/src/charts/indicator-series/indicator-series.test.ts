@@ -46,16 +46,20 @@ afterAll(() => warehouse.close());
 const of = (series: string) => rows.filter((r) => r.series === series).map((r) => [r.year, r.value]);
 
 describe('indicator-series query', () => {
-  it('gives the years of the plan up to the year asked, with flows summed, stocks as each reporter’s last figure, and the own rate', () => {
-    expect(of('axis').map(([y]) => y)).toEqual([2021, 2022, 2023, 2024]);
-    expect(of('training_person_times')).toEqual([[2022, 180]]);
-    expect(of('science_bases')).toEqual([[2022, 6]]);
-    expect(of('science_literacy_rate')).toEqual([
-      [2021, 5.2],
-      [2023, 6.9],
-    ]);
-    expect(of('literacy_target')).toEqual([[2025, 8.7]]);
-  });
+  it(
+    'gives the years of the plan up to the year asked, with flows summed, ' +
+      'stocks as each reporter’s last figure, and the own rate',
+    () => {
+      expect(of('axis').map(([y]) => y)).toEqual([2021, 2022, 2023, 2024]);
+      expect(of('training_person_times')).toEqual([[2022, 180]]);
+      expect(of('science_bases')).toEqual([[2022, 6]]);
+      expect(of('science_literacy_rate')).toEqual([
+        [2021, 5.2],
+        [2023, 6.9],
+      ]);
+      expect(of('literacy_target')).toEqual([[2025, 8.7]]);
+    },
+  );
 });
 
 describe('indicator-series options', () => {

@@ -39,7 +39,8 @@ vals AS (
   FROM region_tree t
   JOIN fact_value v ON v.region_code = t.region_code
   JOIN dim_period p ON p.period = v.period
-  WHERE t.ancestor_code = $1 AND v.disaggregation = '' AND v.year <= $2 AND v.year >= coalesce((SELECT start_year FROM plan), 0)
+  WHERE t.ancestor_code = $1 AND v.disaggregation = ''
+    AND v.year <= $2 AND v.year >= coalesce((SELECT start_year FROM plan), 0)
     AND v.indicator_code IN ($3, $4, $5, $6, $7)
   GROUP BY v.region_code, v.indicator_code, v.year, v.period, p.end_date, t.distance
 ),
@@ -62,7 +63,8 @@ SELECT series, year, value FROM figures
 UNION ALL
 SELECT 'literacy_target', end_year, literacy_target FROM plan WHERE literacy_target IS NOT NULL
 UNION ALL
-SELECT 'axis', n::INTEGER, NULL FROM range((SELECT y FROM first_year), least($2, coalesce((SELECT end_year FROM plan), $2)) + 1) r(n)
+SELECT 'axis', n::INTEGER, NULL
+FROM range((SELECT y FROM first_year), least($2, coalesce((SELECT end_year FROM plan), $2)) + 1) r(n)
 ORDER BY series, year`;
   return {
     sql,

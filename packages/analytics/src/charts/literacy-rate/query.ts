@@ -6,7 +6,10 @@ export const LITERACY_INDICATOR = 'science_literacy_rate';
 export interface LiteracyRateRow {
   region_code: string;
   region_name: string;
-  /** The latest rate up to the year (%): the region's own, else the plain average of its sub-regions'; null when neither exists. */
+  /**
+   * The latest rate up to the year (%): the region's own, else the plain average of its sub-regions';
+   * null when neither exists.
+   */
   rate: number | null;
   /** Where `rate` comes from: `reported` by the region, or a `subregion_average` (not weighted by population). */
   rate_source: 'reported' | 'subregion_average' | null;
@@ -64,7 +67,8 @@ per_child AS (
 )
 SELECT c.region_code, c.name AS region_name,
        coalesce(pc.own, pc.sub_average) AS rate,
-       CASE WHEN pc.own IS NOT NULL THEN 'reported' WHEN pc.sub_average IS NOT NULL THEN 'subregion_average' END AS rate_source,
+       CASE WHEN pc.own IS NOT NULL THEN 'reported'
+            WHEN pc.sub_average IS NOT NULL THEN 'subregion_average' END AS rate_source,
        pc.own_period AS rate_period,
        CASE WHEN pc.own IS NULL THEN coalesce(pc.sub_regions, 0) ELSE 0 END::INTEGER AS averaged_regions,
        CASE WHEN pc.own IS NOT NULL THEN pc.own_baseline ELSE pc.sub_baseline END AS baseline,

@@ -42,10 +42,17 @@ reported AS (
 ),
 finest AS (
   SELECT period, end_date FROM reported
-  WHERE period_type = (SELECT arg_min(period_type, CASE period_type WHEN 'month' THEN 0 WHEN 'quarter' THEN 1 WHEN 'half' THEN 2 ELSE 3 END) FROM reported)
+  WHERE period_type = (
+    SELECT arg_min(
+      period_type,
+      CASE period_type WHEN 'month' THEN 0 WHEN 'quarter' THEN 1 WHEN 'half' THEN 2 ELSE 3 END
+    )
+    FROM reported
+  )
 ),
 rounds AS (
-  SELECT r.period, coalesce(f.period, r.period) AS column_period FROM reported r LEFT JOIN finest f ON f.end_date = r.end_date
+  SELECT r.period, coalesce(f.period, r.period) AS column_period
+  FROM reported r LEFT JOIN finest f ON f.end_date = r.end_date
 ),
 periods AS (
   SELECT DISTINCT column_period AS period FROM rounds

@@ -54,7 +54,8 @@ describe('reporting-heatmap query', () => {
       reportingHeatmapQuery({ parentCode: xinjiang.code, year: 2024 }),
     );
     mixed.close();
-    // The year ends with the fourth quarter; no quarter in the area ends with the first half, so it keeps its own column.
+    // The year ends with the fourth quarter; no quarter in the area ends with the first half, so it
+    // keeps its own column.
     expect(new Set(cells.map((r) => r.period))).toEqual(new Set(['2024Q4', '2024S1']));
     expect(cells.find((r) => r.region_code === kizilsu.code && r.period === '2024Q4')).toMatchObject({
       assignments: 1,

@@ -14,7 +14,10 @@ export interface ScienceBasesRow {
   /** The child's own target for the indicator (a level to reach, or an increase to make), null when it has none. */
   target_value: number | null;
   target_scope: TargetScope | null;
-  /** For an increase over the term (新增/新建): the stock first reported in the plan period, the level it is counted from. */
+  /**
+   * For an increase over the term (新增/新建): the stock first reported in the plan period, the level
+   * it is counted from.
+   */
   baseline: number | null;
   /** The stock the target asks for: the value itself, or baseline + the increase; null when it cannot be told. */
   target_level: number | null;
@@ -41,7 +44,9 @@ indicators AS (
 ),
 targets AS (
   SELECT t.region_code, t.indicator_code, t.value, t.scope, pl.start_year,
-         row_number() OVER (PARTITION BY t.region_code, t.indicator_code ORDER BY t.deadline DESC NULLS LAST, t.value DESC) AS pick
+         row_number() OVER (
+           PARTITION BY t.region_code, t.indicator_code ORDER BY t.deadline DESC NULLS LAST, t.value DESC
+         ) AS pick
   FROM dim_target t
   JOIN dim_plan pl ON pl.plan_id = t.plan_id
   WHERE t.region_code IN (SELECT region_code FROM children) AND t.indicator_code IN ($3, $4)

@@ -5,7 +5,10 @@ import { pick, type ChartContext } from './lang.js';
 /** Fonts with Chinese glyphs first, so printed SVG shows 汉字 wherever it is opened. */
 export const CJK_FONTS = "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 
-/** Axis labels wider than this wrap onto a second line (about seven 汉字 at 12px), so long names never run into each other. */
+/**
+ * Axis labels wider than this wrap onto a second line (about seven 汉字 at 12px), so long names never
+ * run into each other.
+ */
 const LABEL_WIDTH = 88;
 
 /** Title, subtitle and fonts shared by every report. */

@@ -10,7 +10,10 @@ export interface StatusCounts {
   no_data: number;
 }
 
-/** `total` and one count per progress status of a grouped query's `status` column, as INTEGER columns named after them. */
+/**
+ * `total` and one count per progress status of a grouped query's `status` column, as INTEGER columns
+ * named after them.
+ */
 export function statusCountsSql(total = 'count(*)'): string {
   return [
     `${total}::INTEGER AS total`,

@@ -32,7 +32,10 @@ const CAP = 150;
 const ROW = 26;
 const FRAME = 96 + 56;
 
-/** A per-unit target's actual is already the share of units meeting it; every other one is measured against its value. */
+/**
+ * A per-unit target's actual is already the share of units meeting it; every other one is measured
+ * against its value.
+ */
 function share(r: TargetProgressRow, amount: number | null): number | null {
   if (amount === null) return null;
   if (targetScopes[r.scope].actual === 'share_of_units') return amount;
@@ -56,6 +59,8 @@ function tooltip(rows: readonly TargetProgressRow[], lang: Lang) {
     const r = rows[hoveredIndex(params)];
     if (!r) return '';
     const reached = share(r, r.actual);
+    const byShare = targetScopes[r.scope].actual === 'share_of_units';
+    const reachedAside = reached === null || byShare ? '' : aside(shareLabel(reached), lang);
     return tooltipHtml(r.metric, [
       entry(pick(L.lead, lang), r.lead_units || pick(L.noLead, lang), lang),
       entry(pick(L.target, lang), formatGoal(r.comparator as Comparator, r.value, r.unit, { lang }), lang),
@@ -63,7 +68,7 @@ function tooltip(rows: readonly TargetProgressRow[], lang: Lang) {
         pick(L.actual, lang),
         r.actual === null
           ? pick(NO_DATA, lang)
-          : `${formatQuantity(r.actual, actualUnitOf(r), { lang })}${reached === null || targetScopes[r.scope].actual === 'share_of_units' ? '' : aside(shareLabel(reached), lang)}`,
+          : `${formatQuantity(r.actual, actualUnitOf(r), { lang })}${reachedAside}`,
         lang,
       ),
       entry(pick(statusLabels[r.status], lang), (lang === 'zh' ? r.rule_zh : r.rule_en) ?? '', lang),

@@ -26,7 +26,8 @@ verdict AS (
 ),
 judged AS (
   -- A district is a county-level region: counted with the counties.
-  SELECT CASE WHEN t.region_code = $1 THEN 'own' WHEN r.level = 'district' THEN 'county' ELSE r.level END AS level, t.region_code, coalesce(v.status, 'no_data') AS status
+  SELECT CASE WHEN t.region_code = $1 THEN 'own' WHEN r.level = 'district' THEN 'county' ELSE r.level END AS level,
+    t.region_code, coalesce(v.status, 'no_data') AS status
   FROM dim_target t
   JOIN dim_region r ON r.region_code = t.region_code
   LEFT JOIN verdict v USING (target_id)

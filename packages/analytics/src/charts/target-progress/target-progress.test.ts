@@ -109,7 +109,7 @@ describe('target-progress options', () => {
     expect(targetProgressHeight(rows)).toBe(320);
   });
 
-  it("tells target and actual with their unit, a per-unit target's actual as its share of units, in both languages", async () => {
+  it("tells target and actual with units, a per-unit target's actual as its share of units, in zh and en", async () => {
     const rows = await load(2024);
     const tip = (lang: 'zh' | 'en', index: number) =>
       (targetProgressOptions(rows, { lang }).tooltip as { formatter: (p: unknown) => string }).formatter([

@@ -2,7 +2,10 @@ import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
 
 export const TRAININGS_HELD = 'trainings_held';
 export const TRAINING_PERSON_TIMES = 'training_person_times';
-/** The catalog's disaggregation code: a breakdown by group alone reads `targetGroup=youth` (crossed ones, `level=county&targetGroup=youth`, are left out). */
+/**
+ * The catalog's disaggregation code: a breakdown by group alone reads `targetGroup=youth` (crossed
+ * ones, `level=county&targetGroup=youth`, are left out).
+ */
 export const TARGET_GROUP_KEY = 'targetGroup';
 
 export interface TrainingsRow {
