@@ -124,7 +124,7 @@ export interface TargetScopeRules {
    * unit of count; a done target may have no unit.
    */
   actual: 'amount' | 'share_of_units' | 'done';
-  /** Which of a region's values a verdict as of a date reads: that year's, all since the plan's start, or the latest. */
+  /** Which of a region's values a verdict as of a date reads: that year's, all since the plan start, or the latest. */
   reads: 'year' | 'term' | 'latest';
   /** How its amounts combine across units and regions (an amount in `%` is always a rate, see `combineOf`). */
   combine: Combine;
