@@ -101,7 +101,8 @@ function onError(error: Error, c: Context<AppEnv>) {
   }
   if (error instanceof SyntaxError)
     return c.json(errorBody('invalid_json', '请求体不是有效的 JSON', 'the request body is not valid JSON'), 400);
-  // The database server is restarting or out of reach: the request may be sent again (with its Idempotency-Key, if a write).
+  // The database server is restarting or out of reach: the request may be sent again (with its
+  // Idempotency-Key, if a write).
   if (isDatabaseUnavailable(error)) {
     if (Date.now() - unavailableLoggedAt > UNAVAILABLE_LOG_MS) {
       unavailableLoggedAt = Date.now();
@@ -139,7 +140,8 @@ function onError(error: Error, c: Context<AppEnv>) {
       errorBody(
         'storage_full',
         '服务器存储空间已满，本次更改未保存（此前保存的数据不受影响）：请联系管理员清理磁盘后重试',
-        'the server’s disk is full: this change was not saved (what was saved before is unaffected); ask the administrator to free space, then try again',
+        'the server’s disk is full: this change was not saved (what was saved before is unaffected); ' +
+          'ask the administrator to free space, then try again',
       ),
       507,
     );

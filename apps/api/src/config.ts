@@ -36,7 +36,8 @@ export function databaseLocation(env: NodeJS.ProcessEnv = process.env): string {
     // Whatever it is, a password in it is not printed.
     const shown = url.replace(/(\/\/[^/@:\s]*):.*@/, '$1:***@').slice(0, 60);
     throw new Error(
-      `KESU_DATABASE_URL：应为 postgres://用户:密码@主机:端口/数据库 形式的地址 / should be a postgres://user:password@host:port/database URL (got "${shown}")`,
+      `KESU_DATABASE_URL：应为 postgres://用户:密码@主机:端口/数据库 形式的地址 / ` +
+        `should be a postgres://user:password@host:port/database URL (got "${shown}")`,
     );
   }
   return url;
@@ -54,7 +55,8 @@ export function approvalLevelsOf(env: NodeJS.ProcessEnv = process.env): Approval
   const wrong = named.find((n) => !ApprovalLevel.safeParse(n).success);
   if (wrong !== undefined) {
     throw new Error(
-      `KESU_APPROVAL_LEVELS：不认识的审核层级「${wrong}」，可选 ${APPROVAL_LEVELS.join(', ')} / unknown approval level "${wrong}"; use ${APPROVAL_LEVELS.join(', ')}`,
+      `KESU_APPROVAL_LEVELS：不认识的审核层级「${wrong}」，可选 ${APPROVAL_LEVELS.join(', ')} / ` +
+        `unknown approval level "${wrong}"; use ${APPROVAL_LEVELS.join(', ')}`,
     );
   }
   // Kept in the order of the region tree, whatever order they were written in.
@@ -72,7 +74,8 @@ export function countApprovedFromOf(env: NodeJS.ProcessEnv = process.env): Appro
   const level = ApprovalLevel.safeParse(text);
   if (!level.success) {
     throw new Error(
-      `KESU_COUNT_APPROVED_FROM：不认识的审核层级「${text}」，可选 ${APPROVAL_LEVELS.join(', ')} / unknown approval level "${text}"; use ${APPROVAL_LEVELS.join(', ')}`,
+      `KESU_COUNT_APPROVED_FROM：不认识的审核层级「${text}」，可选 ${APPROVAL_LEVELS.join(', ')} / ` +
+        `unknown approval level "${text}"; use ${APPROVAL_LEVELS.join(', ')}`,
     );
   }
   return level.data;

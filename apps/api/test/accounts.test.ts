@@ -47,7 +47,8 @@ const storedUsers = () =>
   h.ctx.store.reads.read(
     async (conn) =>
       await conn.rows(
-        'SELECT username, display_name, role, region_code, department, email, disabled_at IS NOT NULL AS disabled FROM users ORDER BY username',
+        'SELECT username, display_name, role, region_code, department, email, ' +
+          'disabled_at IS NOT NULL AS disabled FROM users ORDER BY username',
       ),
   );
 const redeem = (client: Client, username: string, code: string, password: string) =>
@@ -153,7 +154,8 @@ describe('codes that no longer work', () => {
     const { code } = res.body['loginCode'] as Code;
     await h.ctx.store.writes.write((conn) =>
       conn.exec(
-        "UPDATE login_codes SET expires_at = TIMESTAMP '2020-01-01 00:00:00' WHERE user_id = (SELECT id FROM users WHERE username = 'late')",
+        "UPDATE login_codes SET expires_at = TIMESTAMP '2020-01-01 00:00:00' " +
+          "WHERE user_id = (SELECT id FROM users WHERE username = 'late')",
       ),
     );
     const refused = await redeem(new Client(h), 'late', code, 'a-good-password');

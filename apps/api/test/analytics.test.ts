@@ -84,7 +84,7 @@ describe('dashboards', () => {
 });
 
 describe('dashboard charts drawn on the server', () => {
-  it("returns a report's chart as SVG at the width asked for, in the language asked for, clickable by its data", async () => {
+  it("returns a report's chart as SVG at the width and in the language asked for, clickable by its data", async () => {
     const path = '/api/v1/reports/targets-on-track?parent=510000&year=2024&width=960&lang=en';
     const first = await stat.request('GET', path);
     expect(first.status).toBe(200);
@@ -98,7 +98,8 @@ describe('dashboard charts drawn on the server', () => {
     expect(svg).toMatch(/ecmeta_series_index="\d+" ecmeta_data_index="\d+"/);
     const zh = await stat.request('GET', path.replace('lang=en', 'lang=zh'));
     expect((zh.body as { svg: string }).svg).toContain('四川省 · 2024年');
-    // Kept until a build, then drawn again (each drawing names its elements afresh, so two charts on a page never share an id).
+    // Kept until a build, then drawn again (each drawing names its elements afresh, so two charts on
+    // a page never share an id).
     expect((await stat.request('GET', path)).body).toEqual(first.body);
     await h.ctx.analytics.build({ full: true });
     const again = (await stat.request('GET', path)).body as { svg: string };
@@ -209,7 +210,8 @@ describe('SQL export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.apache.parquet');
     expect(res.headers.get('content-disposition')).toBe(
-      `attachment; filename="query-result-${beijingToday()}.parquet"; filename*=UTF-8''${encodeURIComponent(`查询结果-${beijingToday()}.parquet`)}`,
+      `attachment; filename="query-result-${beijingToday()}.parquet"; ` +
+        `filename*=UTF-8''${encodeURIComponent(`查询结果-${beijingToday()}.parquet`)}`,
     );
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([bytes.subarray(0, 4).toString(), bytes.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']);

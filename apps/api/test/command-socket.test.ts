@@ -162,23 +162,30 @@ describe('kesu commands while kesu serve holds the embedded database', () => {
     expect(restore).toEqual({
       code: 1,
       out: '',
-      err: `kesu restore: 数据库正被运行中的 kesu serve 使用，请先停止服务再恢复 / a running kesu serve holds the database; stop it before restoring (${served.data})\n`,
+      err:
+        `kesu restore: 数据库正被运行中的 kesu serve 使用，请先停止服务再恢复 / ` +
+        `a running kesu serve holds the database; stop it before restoring (${served.data})\n`,
     });
     // Nothing was kept aside for a restore, and the server still has its users.
     expect(readdirSync(path.join(served.data, 'backups')).filter((f) => f.startsWith('pre-restore-'))).toEqual([]);
     expect(await logIn(server.url)).toBe(200);
   }, 60_000);
 
-  it('open the database themselves past the socket a killed server left; the next server takes it over and removes it when stopped', async () => {
-    server.child.kill('SIGKILL');
-    await server.exited;
-    expect(existsSync(path.join(served.data, 'kesu.sock'))).toBe(true);
-    const backup = await kesu(served, ['backup']);
-    expect({ ...backup, out: normalise(backup.out, served) }).toEqual(expected[1]);
-    const next = await serve(served);
-    expect((await kesu(served, ['restore', 'copy.duckdb'])).err).toMatch(/stop it before restoring/);
-    next.child.kill('SIGTERM');
-    expect(await next.exited).toBe(0);
-    expect(existsSync(path.join(served.data, 'kesu.sock'))).toBe(false);
-  }, 90_000);
+  it(
+    'open the database themselves past the socket a killed server left; ' +
+      'the next server takes it over and removes it when stopped',
+    async () => {
+      server.child.kill('SIGKILL');
+      await server.exited;
+      expect(existsSync(path.join(served.data, 'kesu.sock'))).toBe(true);
+      const backup = await kesu(served, ['backup']);
+      expect({ ...backup, out: normalise(backup.out, served) }).toEqual(expected[1]);
+      const next = await serve(served);
+      expect((await kesu(served, ['restore', 'copy.duckdb'])).err).toMatch(/stop it before restoring/);
+      next.child.kill('SIGTERM');
+      expect(await next.exited).toBe(0);
+      expect(existsSync(path.join(served.data, 'kesu.sock'))).toBe(false);
+    },
+    90_000,
+  );
 });

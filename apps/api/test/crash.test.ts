@@ -240,65 +240,68 @@ describe('durability when PostgreSQL itself restarts under load', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`answers 503 while it is down, recovers in the same process after each of ${RESTARTS} restarts, and loses no acknowledged write`, async ({
-    annotate,
-  }) => {
-    const { child, url, output } = await startServer(dir, postgres.url);
-    let exitCode: number | null | undefined;
-    child.once('exit', (code) => (exitCode = code));
-    const acks: Ack[] = [];
-    let going: () => void = () => undefined;
-    const firstAck = new Promise<void>((r) => (going = r));
-    let stop = false;
-    const running = load(
-      url,
-      assignments,
-      1,
-      WORKERS,
-      (ack) => {
-        acks.push(ack);
-        going();
-      },
-      () => stop,
-    );
-    const outages: Array<{ down: number; up: number }> = [];
-    try {
-      await firstAck;
-      for (let i = 0; i < RESTARTS; i++) {
-        await sleep(300 + Math.random() * 500);
-        const down = Date.now();
-        await postgres.pause();
-        await sleep(OUTAGE_MS);
-        await postgres.resume();
-        outages.push({ down, up: Date.now() });
-        // Back within a few seconds, through new connections of the same process.
-        const until = Date.now() + 15_000;
-        while (!acks.some((a) => a.at > (outages.at(-1)?.up ?? 0)) && Date.now() < until) await sleep(50);
+  it(
+    `answers 503 while it is down, recovers in the same process after each of ${RESTARTS} restarts, ` +
+      'and loses no acknowledged write',
+    async ({ annotate }) => {
+      const { child, url, output } = await startServer(dir, postgres.url);
+      let exitCode: number | null | undefined;
+      child.once('exit', (code) => (exitCode = code));
+      const acks: Ack[] = [];
+      let going: () => void = () => undefined;
+      const firstAck = new Promise<void>((r) => (going = r));
+      let stop = false;
+      const running = load(
+        url,
+        assignments,
+        1,
+        WORKERS,
+        (ack) => {
+          acks.push(ack);
+          going();
+        },
+        () => stop,
+      );
+      const outages: Array<{ down: number; up: number }> = [];
+      try {
+        await firstAck;
+        for (let i = 0; i < RESTARTS; i++) {
+          await sleep(300 + Math.random() * 500);
+          const down = Date.now();
+          await postgres.pause();
+          await sleep(OUTAGE_MS);
+          await postgres.resume();
+          outages.push({ down, up: Date.now() });
+          // Back within a few seconds, through new connections of the same process.
+          const until = Date.now() + 15_000;
+          while (!acks.some((a) => a.at > (outages.at(-1)?.up ?? 0)) && Date.now() < until) await sleep(50);
+        }
+        await sleep(500);
+      } finally {
+        stop = true;
       }
-      await sleep(500);
-    } finally {
-      stop = true;
-    }
-    const result = await running;
-    expect(exitCode, output()).toBeUndefined();
-    expect(result.serverGone, output()).toBe(false);
-    expect(result.unexpected).toEqual([]);
-    // Each outage was answered with 503s, and writes were acknowledged again after each.
-    expect(result.statuses[503] ?? 0).toBeGreaterThan(0);
-    for (const [i, { down, up }] of outages.entries()) {
-      expect(acks.filter((a) => a.at < down).length, `before outage ${i + 1}`).toBeGreaterThan(0);
-      expect(acks.filter((a) => a.at > up).length, `after outage ${i + 1}`).toBeGreaterThan(0);
-    }
-    // Nothing the server said 200 to was lost with the connections PostgreSQL closed.
-    await expectKept(postgres.url, acks);
-    const recovered = outages.map(
-      ({ down, up }) =>
-        `down ${up - down} ms, first 200 ${Math.min(...acks.filter((a) => a.at > up).map((a) => a.at)) - up} ms after it was back`,
-    );
-    await annotate(
-      `${acks.length} acknowledged writes, answers ${JSON.stringify(result.statuses)}; ${recovered.join('; ')}`,
-    );
-    child.kill('SIGTERM');
-    await new Promise((r) => (exitCode === undefined ? child.once('exit', r) : r(undefined)));
-  }, 120_000);
+      const result = await running;
+      expect(exitCode, output()).toBeUndefined();
+      expect(result.serverGone, output()).toBe(false);
+      expect(result.unexpected).toEqual([]);
+      // Each outage was answered with 503s, and writes were acknowledged again after each.
+      expect(result.statuses[503] ?? 0).toBeGreaterThan(0);
+      for (const [i, { down, up }] of outages.entries()) {
+        expect(acks.filter((a) => a.at < down).length, `before outage ${i + 1}`).toBeGreaterThan(0);
+        expect(acks.filter((a) => a.at > up).length, `after outage ${i + 1}`).toBeGreaterThan(0);
+      }
+      // Nothing the server said 200 to was lost with the connections PostgreSQL closed.
+      await expectKept(postgres.url, acks);
+      const recovered = outages.map(({ down, up }) => {
+        const firstAck = Math.min(...acks.filter((a) => a.at > up).map((a) => a.at));
+        return `down ${up - down} ms, first 200 ${firstAck - up} ms after it was back`;
+      });
+      await annotate(
+        `${acks.length} acknowledged writes, answers ${JSON.stringify(result.statuses)}; ${recovered.join('; ')}`,
+      );
+      child.kill('SIGTERM');
+      await new Promise((r) => (exitCode === undefined ? child.once('exit', r) : r(undefined)));
+    },
+    120_000,
+  );
 });

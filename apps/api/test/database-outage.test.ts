@@ -91,72 +91,83 @@ describe('a PostgreSQL that goes away under the API', () => {
     expect((await h.ctx.store.reads.read((c) => getSubmission(c, assignment)))?.values).toEqual({ f0: 2 });
   }, 60_000);
 
-  it('answers 503 to a write whose connection is cut while it runs, commits nothing of it, and takes the same write again', async () => {
-    outageLog();
-    const before = await h.ctx.store.reads.read((c) => getSubmission(c, assignment));
-    await onServer(async (blocker) => {
-      // Hold the table the write must change, so the write is caught mid-transaction, waiting.
-      await blocker.exec('BEGIN');
-      await blocker.exec('LOCK TABLE submission_revisions IN EXCLUSIVE MODE');
-      const write = save({ f0: 3 }, 'outage-cut-1');
-      // Asked on another connection: within a transaction, pg_stat_activity stays as first read.
-      const waiting = async () =>
-        onServer(async (c) =>
-          Number(
-            (
-              await c.rows(
-                "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'kesu writer' AND wait_event_type = 'Lock'",
-              )
-            )[0]?.['n'],
-          ),
+  it(
+    'answers 503 to a write whose connection is cut while it runs, ' +
+      'commits nothing of it, and takes the same write again',
+    async () => {
+      outageLog();
+      const before = await h.ctx.store.reads.read((c) => getSubmission(c, assignment));
+      await onServer(async (blocker) => {
+        // Hold the table the write must change, so the write is caught mid-transaction, waiting.
+        await blocker.exec('BEGIN');
+        await blocker.exec('LOCK TABLE submission_revisions IN EXCLUSIVE MODE');
+        const write = save({ f0: 3 }, 'outage-cut-1');
+        // Asked on another connection: within a transaction, pg_stat_activity stays as first read.
+        const waiting = async () =>
+          onServer(async (c) =>
+            Number(
+              (
+                await c.rows(
+                  'SELECT count(*) AS n FROM pg_stat_activity ' +
+                    "WHERE application_name = 'kesu writer' AND wait_event_type = 'Lock'",
+                )
+              )[0]?.['n'],
+            ),
+          );
+        const until = Date.now() + 10_000;
+        while ((await waiting()) === 0) {
+          if (Date.now() > until) throw new Error('the write never waited on the lock');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        // As an administrator (or a failover) ends the connection.
+        await onServer((c) =>
+          c.rows("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kesu writer'"),
         );
-      const until = Date.now() + 10_000;
-      while ((await waiting()) === 0) {
-        if (Date.now() > until) throw new Error('the write never waited on the lock');
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      // As an administrator (or a failover) ends the connection.
-      await onServer((c) =>
-        c.rows("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kesu writer'"),
-      );
-      expectUnavailable(await write);
-      await blocker.exec('ROLLBACK');
-    });
-    expect((await h.ctx.store.reads.read((c) => getSubmission(c, assignment)))?.updatedAt).toBe(before?.updatedAt);
-    // The server never went down: the writer reconnects at the next write.
-    const again = await save({ f0: 3 }, 'outage-cut-1');
-    expect(again.status).toBe(200);
-    expect((await h.ctx.store.reads.read((c) => getSubmission(c, assignment)))?.values).toEqual({ f0: 3 });
-  }, 60_000);
-
-  it('answers 503 database_busy to a write held past its lock limit by another connection, keeps nothing of it, and takes it once the lock is gone', async () => {
-    const before = await h.ctx.store.reads.read((c) => getSubmission(c, assignment));
-    await onServer(async (blocker) => {
-      await blocker.exec('BEGIN');
-      await blocker.exec('LOCK TABLE submission_revisions IN EXCLUSIVE MODE');
-      const started = Date.now();
-      const held = await save({ f0: 5 }, 'database-busy-1');
-      // Refused at the writer's 10 s lock limit, not left waiting as long as the lock is held.
-      expect(Date.now() - started).toBeLessThan(15_000);
-      expect(held.status).toBe(503);
-      expect(held.body.error).toMatchObject({
-        code: 'database_busy',
-        message: expect.stringContaining('数据库繁忙'),
-        messageEn: expect.stringContaining('busy'),
+        expectUnavailable(await write);
+        await blocker.exec('ROLLBACK');
       });
-      expect(held.headers.get('retry-after')).toBe('2');
-      await blocker.exec('ROLLBACK');
-    });
-    expect((await h.ctx.store.reads.read((c) => getSubmission(c, assignment)))?.updatedAt).toBe(before?.updatedAt);
-    expect((await save({ f0: 5 }, 'database-busy-1')).status).toBe(200);
-    // A reader has the same limits as the writer.
-    expect(await h.ctx.store.reads.read((c) => c.rows('SHOW statement_timeout'))).toEqual([
-      { statement_timeout: '30s' },
-    ]);
-    expect(await h.ctx.store.reads.read((c) => c.rows('SHOW lock_timeout'))).toEqual([{ lock_timeout: '10s' }]);
-  }, 60_000);
+      expect((await h.ctx.store.reads.read((c) => getSubmission(c, assignment)))?.updatedAt).toBe(before?.updatedAt);
+      // The server never went down: the writer reconnects at the next write.
+      const again = await save({ f0: 3 }, 'outage-cut-1');
+      expect(again.status).toBe(200);
+      expect((await h.ctx.store.reads.read((c) => getSubmission(c, assignment)))?.values).toEqual({ f0: 3 });
+    },
+    60_000,
+  );
 
-  it('reconnects the connections it holds when they are all cut between requests, with no request failing', async () => {
+  it(
+    'answers 503 database_busy to a write held past its lock limit by another connection, ' +
+      'keeps nothing of it, and takes it once the lock is gone',
+    async () => {
+      const before = await h.ctx.store.reads.read((c) => getSubmission(c, assignment));
+      await onServer(async (blocker) => {
+        await blocker.exec('BEGIN');
+        await blocker.exec('LOCK TABLE submission_revisions IN EXCLUSIVE MODE');
+        const started = Date.now();
+        const held = await save({ f0: 5 }, 'database-busy-1');
+        // Refused at the writer's 10 s lock limit, not left waiting as long as the lock is held.
+        expect(Date.now() - started).toBeLessThan(15_000);
+        expect(held.status).toBe(503);
+        expect(held.body.error).toMatchObject({
+          code: 'database_busy',
+          message: expect.stringContaining('数据库繁忙'),
+          messageEn: expect.stringContaining('busy'),
+        });
+        expect(held.headers.get('retry-after')).toBe('2');
+        await blocker.exec('ROLLBACK');
+      });
+      expect((await h.ctx.store.reads.read((c) => getSubmission(c, assignment)))?.updatedAt).toBe(before?.updatedAt);
+      expect((await save({ f0: 5 }, 'database-busy-1')).status).toBe(200);
+      // A reader has the same limits as the writer.
+      expect(await h.ctx.store.reads.read((c) => c.rows('SHOW statement_timeout'))).toEqual([
+        { statement_timeout: '30s' },
+      ]);
+      expect(await h.ctx.store.reads.read((c) => c.rows('SHOW lock_timeout'))).toEqual([{ lock_timeout: '10s' }]);
+    },
+    60_000,
+  );
+
+  it('reconnects its connections when they are all cut between requests, with no request failing', async () => {
     const held = (c: Db) =>
       c.rows(`SELECT pid, application_name AS name FROM pg_stat_activity WHERE ${APP_CONNECTIONS}`);
     await onServer(async (c) => {

@@ -106,7 +106,8 @@ afterAll(async () => {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const unreachable = (zh: string, en: (url: string) => string) => (url: string | undefined) =>
   new RegExp(
-    `^无法连接数据库 ${escape(redacted(url ?? ''))}：${zh} / cannot connect to the database ${escape(redacted(url ?? ''))}: ${en(url ?? '')}$`,
+    `^无法连接数据库 ${escape(redacted(url ?? ''))}：${zh} / ` +
+      `cannot connect to the database ${escape(redacted(url ?? ''))}: ${en(url ?? '')}$`,
   );
 const REFUSED_ZH = '连接被拒绝（数据库服务器未运行，或主机、端口有误）';
 const refusedEn = (url: string) => `connect ECONNREFUSED 127\\.0\\.0\\.1:${new URL(url).port}`;
@@ -117,7 +118,11 @@ const CASES: Case[] = [
     args: ['serve', '--port', '0'],
     url: () => `mysql://kesu:${SECRET}@localhost/kesu`,
     says: () =>
-      /^KESU_DATABASE_URL：应为 postgres:\/\/用户:密码@主机:端口\/数据库 形式的地址 \/ should be a postgres:\/\/user:password@host:port\/database URL \(got "mysql:\/\/kesu:\*\*\*@localhost\/kesu"\)$/,
+      new RegExp(
+        String.raw`^KESU_DATABASE_URL：应为 postgres:\/\/用户:密码@主机:端口\/数据库 形式的地址 \/ ` +
+          String.raw`should be a postgres:\/\/user:password@host:port\/database URL ` +
+          String.raw`\(got "mysql:\/\/kesu:\*\*\*@localhost\/kesu"\)$`,
+      ),
   },
   {
     name: 'a postgres:// address that does not parse',
@@ -159,7 +164,9 @@ const CASES: Case[] = [
     url: () => newerDb.url,
     says: (url) =>
       new RegExp(
-        `^数据库 ${escape(redacted(url ?? ''))}的结构版本为 99，比本程序支持的 \\d+ 新，请改用更新版本的 kesu / the database ${escape(redacted(url ?? ''))} has schema version 99, newer than this program \\(\\d+\\); use a newer kesu$`,
+        `^数据库 ${escape(redacted(url ?? ''))}的结构版本为 99，比本程序支持的 \\d+ 新，请改用更新版本的 kesu / ` +
+          `the database ${escape(redacted(url ?? ''))} has schema version 99, ` +
+          `newer than this program \\(\\d+\\); use a newer kesu$`,
       ),
   },
   {
@@ -168,7 +175,9 @@ const CASES: Case[] = [
     url: () => undefined,
     says: () =>
       new RegExp(
-        `^数据库 ${escape(path.join(dataDir, 'newer', 'kesu.duckdb'))}的结构版本为 99，.* / the database ${escape(path.join(dataDir, 'newer', 'kesu.duckdb'))} has schema version 99, newer than this program`,
+        `^数据库 ${escape(path.join(dataDir, 'newer', 'kesu.duckdb'))}的结构版本为 99，.* / ` +
+          `the database ${escape(path.join(dataDir, 'newer', 'kesu.duckdb'))} has schema version 99, ` +
+          `newer than this program`,
       ),
   },
   // Every command opens the database the same way and says the same.
@@ -219,16 +228,20 @@ describe('bad database settings at start', () => {
   });
 
   for (const c of CASES) {
-    it(`${c.name}: kesu ${c.args.join(' ')} says so on one line, Chinese first, without the password, and exits 1`, async () => {
-      const url = c.url();
-      if (url !== undefined) process.env['KESU_DATABASE_URL'] = url;
-      process.env['KESU_DATA_DIR'] = folderOf(url);
-      process.env['INIT_CWD'] = folderOf(url);
-      let out = '';
-      let err = '';
-      const code = await runCli(c.args, { out: (t) => (out += t), err: (t) => (err += t) });
-      expectOneLine(c, url, { code, out, err });
-    }, 30_000);
+    it(
+      `${c.name}: kesu ${c.args.join(' ')} says so on one line, ` + 'Chinese first, without the password, and exits 1',
+      async () => {
+        const url = c.url();
+        if (url !== undefined) process.env['KESU_DATABASE_URL'] = url;
+        process.env['KESU_DATA_DIR'] = folderOf(url);
+        process.env['INIT_CWD'] = folderOf(url);
+        let out = '';
+        let err = '';
+        const code = await runCli(c.args, { out: (t) => (out += t), err: (t) => (err += t) });
+        expectOneLine(c, url, { code, out, err });
+      },
+      30_000,
+    );
   }
 
   // As its own process: nothing more is printed (no stack trace, no warning), and it ends.

@@ -16,7 +16,9 @@ async function storeCounts() {
     async (conn) =>
       (
         await conn.rows(
-          'SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submission_revisions) AS revisions, (SELECT count(*) FROM users) AS users',
+          'SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, ' +
+            '(SELECT count(*) FROM assignments) AS assignments, ' +
+            '(SELECT count(*) FROM submission_revisions) AS revisions, (SELECT count(*) FROM users) AS users',
         )
       )[0],
   );
@@ -33,8 +35,10 @@ afterAll(() => h.close());
 describe('the demo of npm start', () => {
   it('gives every prefecture of 四川 approved reports in each year 2021—2025', async () => {
     const rows = await h.ctx.analytics.query(
-      `SELECT t.ancestor_code AS region, list(DISTINCT s.year ORDER BY s.year) AS years FROM fact_submission s JOIN region_tree t ON t.region_code = s.region_code
-       JOIN dim_region c ON c.region_code = t.ancestor_code WHERE c.parent_code = '510000' AND s.status = 'approved' GROUP BY 1`,
+      `SELECT t.ancestor_code AS region, list(DISTINCT s.year ORDER BY s.year) AS years
+       FROM fact_submission s JOIN region_tree t ON t.region_code = s.region_code
+       JOIN dim_region c ON c.region_code = t.ancestor_code
+       WHERE c.parent_code = '510000' AND s.status = 'approved' GROUP BY 1`,
     );
     const years = new Map(rows.map((r) => [String(r['region']), r['years']]));
     expect(SICHUAN.length).toBe(21);
@@ -43,7 +47,8 @@ describe('the demo of npm start', () => {
 
   it('has values at every step of the drill-down 四川省 → 成都市 → 锦江区, every year', async () => {
     const rows = await h.ctx.analytics.query(
-      `SELECT t.ancestor_code AS region, list(DISTINCT v.year ORDER BY v.year) AS years FROM fact_value v JOIN region_tree t ON t.region_code = v.region_code
+      `SELECT t.ancestor_code AS region, list(DISTINCT v.year ORDER BY v.year) AS years
+       FROM fact_value v JOIN region_tree t ON t.region_code = v.region_code
        WHERE t.ancestor_code IN ('510000', '510100', '510104') GROUP BY 1 ORDER BY 1`,
     );
     expect(rows).toEqual(['510000', '510100', '510104'].map((region) => ({ region, years: YEARS })));
@@ -70,7 +75,8 @@ describe('the demo of npm start', () => {
 
   it('judges the seed regions’ plans on their own targets and keeps one plan per seed region', async () => {
     const plans = await h.ctx.analytics.query(
-      `SELECT region_code, count(*) AS plans, any_value(title) AS title FROM dim_plan WHERE region_code IN ('653000', '230522', '532300', '150602', '510104') GROUP BY 1 ORDER BY 1`,
+      `SELECT region_code, count(*) AS plans, any_value(title) AS title FROM dim_plan
+       WHERE region_code IN ('653000', '230522', '532300', '150602', '510104') GROUP BY 1 ORDER BY 1`,
     );
     expect(plans.map((p) => [p['region_code'], Number(p['plans'])])).toEqual([
       ['150602', 1],
@@ -82,19 +88,22 @@ describe('the demo of npm start', () => {
     for (const p of plans) expect(String(p['title'])).not.toContain('演示');
     // 克州's literacy rate now comes from its synthetic science association: judged, not no data.
     const [literacy] = await h.ctx.analytics.query(
-      `SELECT p.status FROM dim_target t JOIN fact_progress p USING (target_id) WHERE t.region_code = '653000' AND t.indicator_code = 'science_literacy_rate' AND p.year = 2025`,
+      `SELECT p.status FROM dim_target t JOIN fact_progress p USING (target_id)
+       WHERE t.region_code = '653000' AND t.indicator_code = 'science_literacy_rate' AND p.year = 2025`,
     );
     expect(literacy?.['status']).not.toBe('no_data');
   });
 
   it('marks what it made as demo data', async () => {
-    // The seed plans and the real parent plans (imported by demo-seed) are published documents; only the synthetic ones say 演示.
+    // The seed plans and the real parent plans (imported by demo-seed) are published documents; only
+    // the synthetic ones say 演示.
     const marks = await h.ctx.store.reads.read(
       async (conn) =>
         (
           await conn.rows(
             `SELECT (SELECT count(*) FROM users WHERE NOT demo) AS real_users,
-               (SELECT count(*) FROM plans WHERE updated_by <> 'demo-seed' AND title NOT LIKE '%（演示）') AS unmarked_plans,
+               (SELECT count(*) FROM plans
+                 WHERE updated_by <> 'demo-seed' AND title NOT LIKE '%（演示）') AS unmarked_plans,
                (SELECT count(*) FROM forms WHERE plan_id IS NULL AND definition NOT LIKE '%（演示）%') AS unmarked_forms,
                (SELECT count(DISTINCT region_code) FROM plans WHERE title LIKE '%（演示）') AS marked_plans`,
           )

@@ -47,7 +47,9 @@ beforeAll(async () => {
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   expected = (
     await h.ctx.analytics.query(
-      `SELECT split_part(t.target_id, '#', 2) AS number, t.text, p.status FROM dim_target t JOIN dim_plan d USING (plan_id) JOIN fact_progress p ON p.target_id = t.target_id AND p.year = d.end_year
+      `SELECT split_part(t.target_id, '#', 2) AS number, t.text, p.status
+       FROM dim_target t JOIN dim_plan d USING (plan_id)
+       JOIN fact_progress p ON p.target_id = t.target_id AND p.year = d.end_year
        WHERE t.region_code = '510104' ORDER BY t.target_id`,
     )
   ).map((r) => ({ number: String(r['number']), text: String(r['text']), status: r['status'] as ProgressStatus }));

@@ -96,20 +96,24 @@ describe('passwords being set', () => {
 });
 
 describe('log-in limits', () => {
-  it('stop a password spray over many names from one address, though it logs in with a valid account between tries', async () => {
-    // The limits of a small office, so the spray is short: 10 failures a name, 20 an address.
-    h.ctx.limiter = new LoginLimiter(h.ctx.store, 10, 20);
-    const attacker = new Client(h);
-    let blockedAt = -1;
-    for (let i = 0; i < 40 && blockedAt < 0; i++) {
-      // Nine wrong guesses per name stay under the per-name limit; the valid log-in used to reset the address.
-      const res = await attacker.login(`victim${Math.floor(i / 9)}`, `guess-${i}-password`);
-      if (res.status === 429) blockedAt = i;
-      else expect(res.status).toBe(401);
-      if (i % 9 === 8) expect((await new Client(h).login('insider')).status).toBe(200);
-    }
-    expect(blockedAt).toBe(20);
-  }, 60_000);
+  it(
+    'stop a password spray over many names from one address, ' + 'though it logs in with a valid account between tries',
+    async () => {
+      // The limits of a small office, so the spray is short: 10 failures a name, 20 an address.
+      h.ctx.limiter = new LoginLimiter(h.ctx.store, 10, 20);
+      const attacker = new Client(h);
+      let blockedAt = -1;
+      for (let i = 0; i < 40 && blockedAt < 0; i++) {
+        // Nine wrong guesses per name stay under the per-name limit; the valid log-in used to reset the address.
+        const res = await attacker.login(`victim${Math.floor(i / 9)}`, `guess-${i}-password`);
+        if (res.status === 429) blockedAt = i;
+        else expect(res.status).toBe(401);
+        if (i % 9 === 8) expect((await new Client(h).login('insider')).status).toBe(200);
+      }
+      expect(blockedAt).toBe(20);
+    },
+    60_000,
+  );
 
   it('say when to try again, in seconds and in words', async () => {
     const blocked = await new Client(h).login('someone-else', 'any-password-1');

@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 describe('POST /plans/{id}/next-term', () => {
-  it('drafts 2026—2030 from 锦江区’s plan: every old target with its final actual as baseline and its verdict', async () => {
+  it('drafts 2026—2030 from 锦江区’s plan: every old target with its final actual as baseline and verdict', async () => {
     const res = await nextTerm(jinjiang, true);
     expect(res.status).toBe(200);
     const draft = res.body as unknown as Draft;
@@ -66,7 +66,8 @@ describe('POST /plans/{id}/next-term', () => {
     // 锦江区's 24 targets and its 力争 literacy value, a target of its own.
     expect(draft.plan.targets).toHaveLength(25);
     const finals = await h.ctx.analytics.query(
-      `SELECT CAST(split_part(target_id, '#', 2) AS INTEGER) AS n, actual, status FROM fact_progress WHERE target_id LIKE $1 AND year = 2025 ORDER BY n`,
+      `SELECT CAST(split_part(target_id, '#', 2) AS INTEGER) AS n, actual, status FROM fact_progress
+       WHERE target_id LIKE $1 AND year = 2025 ORDER BY n`,
       [`${jinjiang}#%`],
     );
     expect(finals.length).toBe(25);

@@ -511,56 +511,60 @@ describe('mail through SMTP', () => {
     expect((await inbox(nomail)).items.map((i) => i.kind)).toContain('submission.returned');
   });
 
-  it('gives a message up after its last retry, shows why to the office, who may retry it but never resend one that went out', async () => {
-    const sent = (await outbox()).items.find((m) => m.status === 'sent')!;
-    const edu = new Client(h);
-    await edu.login('edu');
-    await edu.request('POST', `/api/v1/assignments/${f.own}/submission/submit`, await filled(edu, f.own));
-    await h.ctx.notifications.settled();
-    const queued = (await outbox('?status=queued')).items[0]!;
-    expect(queued).toMatchObject({
-      recipient: 'county@example.org',
-      attempts: 1,
-      lastError: expect.stringMatching(/ECONNREFUSED/),
-    });
-    // Each round a little later, the server still down: tried again with longer waits, then given up.
-    let clock = h.ctx.clock().getTime();
-    for (let attempt = 2; attempt <= 8; attempt++) {
-      clock += 13 * 3_600_000;
-      h.ctx.clock = () => new Date(clock);
-      expect((await h.ctx.notifications.runRound())?.mail, `attempt ${attempt}`).toEqual({ sent: 0, failed: 1 });
-    }
-    const failing = (await outbox('?status=failed')).items[0]!;
-    expect(failing).toMatchObject({
-      id: queued.id,
-      status: 'failed',
-      attempts: 8,
-      lastError: expect.stringMatching(/ECONNREFUSED/),
-    });
-    clock += 24 * 3_600_000;
-    expect((await h.ctx.notifications.runRound())?.mail).toEqual({ sent: 0, failed: 0 });
+  it(
+    'gives a message up after its last retry, shows why to the office, ' +
+      'who may retry it but never resend one that went out',
+    async () => {
+      const sent = (await outbox()).items.find((m) => m.status === 'sent')!;
+      const edu = new Client(h);
+      await edu.login('edu');
+      await edu.request('POST', `/api/v1/assignments/${f.own}/submission/submit`, await filled(edu, f.own));
+      await h.ctx.notifications.settled();
+      const queued = (await outbox('?status=queued')).items[0]!;
+      expect(queued).toMatchObject({
+        recipient: 'county@example.org',
+        attempts: 1,
+        lastError: expect.stringMatching(/ECONNREFUSED/),
+      });
+      // Each round a little later, the server still down: tried again with longer waits, then given up.
+      let clock = h.ctx.clock().getTime();
+      for (let attempt = 2; attempt <= 8; attempt++) {
+        clock += 13 * 3_600_000;
+        h.ctx.clock = () => new Date(clock);
+        expect((await h.ctx.notifications.runRound())?.mail, `attempt ${attempt}`).toEqual({ sent: 0, failed: 1 });
+      }
+      const failing = (await outbox('?status=failed')).items[0]!;
+      expect(failing).toMatchObject({
+        id: queued.id,
+        status: 'failed',
+        attempts: 8,
+        lastError: expect.stringMatching(/ECONNREFUSED/),
+      });
+      clock += 24 * 3_600_000;
+      expect((await h.ctx.notifications.runRound())?.mail).toEqual({ sent: 0, failed: 0 });
 
-    smtp = await startSmtp(port);
-    const retried = await f.office.request('POST', `/api/v1/notifications/outbox/${failing.id}/retry`);
-    expect(retried.status).toBe(200);
-    await h.ctx.notifications.settled();
-    expect(smtp.messages.map((m) => m.subject)).toEqual([expect.stringMatching(/^【科素】待审核/)]);
-    const again = await f.office.request('POST', `/api/v1/notifications/outbox/${failing.id}/retry`);
-    expect(again.status).toBe(409);
-    expect(again.body.error?.message).toContain('已发送');
-    expect((await f.office.request('POST', `/api/v1/notifications/outbox/${sent.id}/retry`)).status).toBe(409);
-    expect(
-      (await f.office.request('POST', '/api/v1/notifications/outbox/00000000-0000-4000-8000-000000000000/retry'))
-        .status,
-    ).toBe(404);
-    const trail = (await f.office.request('GET', '/api/v1/audit?action=mail.retry')).body as unknown as {
-      events: Array<{ entityId: string; previous: { status: string; lastError: string } }>;
-    };
-    expect(trail.events).toHaveLength(1);
-    expect(trail.events[0]).toMatchObject({
-      entityId: failing.id,
-      previous: { status: 'failed', lastError: expect.stringMatching(/ECONNREFUSED/) },
-    });
-    expect(smtp.messages).toHaveLength(1);
-  });
+      smtp = await startSmtp(port);
+      const retried = await f.office.request('POST', `/api/v1/notifications/outbox/${failing.id}/retry`);
+      expect(retried.status).toBe(200);
+      await h.ctx.notifications.settled();
+      expect(smtp.messages.map((m) => m.subject)).toEqual([expect.stringMatching(/^【科素】待审核/)]);
+      const again = await f.office.request('POST', `/api/v1/notifications/outbox/${failing.id}/retry`);
+      expect(again.status).toBe(409);
+      expect(again.body.error?.message).toContain('已发送');
+      expect((await f.office.request('POST', `/api/v1/notifications/outbox/${sent.id}/retry`)).status).toBe(409);
+      expect(
+        (await f.office.request('POST', '/api/v1/notifications/outbox/00000000-0000-4000-8000-000000000000/retry'))
+          .status,
+      ).toBe(404);
+      const trail = (await f.office.request('GET', '/api/v1/audit?action=mail.retry')).body as unknown as {
+        events: Array<{ entityId: string; previous: { status: string; lastError: string } }>;
+      };
+      expect(trail.events).toHaveLength(1);
+      expect(trail.events[0]).toMatchObject({
+        entityId: failing.id,
+        previous: { status: 'failed', lastError: expect.stringMatching(/ECONNREFUSED/) },
+      });
+      expect(smtp.messages).toHaveLength(1);
+    },
+  );
 });

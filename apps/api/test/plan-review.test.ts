@@ -153,79 +153,84 @@ function split(target: Target, at: number): [Target, Target] {
 }
 
 describe('saving a reviewed plan', () => {
-  it('keeps every edit: a target deleted, one split in two, one added from the source, units set from the registry', async () => {
-    const { plan, revision } = await read();
-    const text = await source();
-    const choices = (await office.request('GET', `/api/v1/plans/${planId}/unit-choices`)).body as unknown as Array<{
-      raw: string;
-      name: string;
-      function: string | null;
-      region: string | null;
-      source: string;
-    }>;
-    const meteorology = choices.find((c) => c.function === 'meteorology')!;
-    expect(meteorology).toMatchObject({ raw: '区气象局', name: '锦江区气象局', source: 'registry' });
-    const edu = choices.find((c) => c.raw === '区教育局')!;
-    expect(edu.source).toBe('plan');
+  it(
+    'keeps every edit: a target deleted, one split in two, ' + 'one added from the source, units set from the registry',
+    async () => {
+      const { plan, revision } = await read();
+      const text = await source();
+      const choices = (await office.request('GET', `/api/v1/plans/${planId}/unit-choices`)).body as unknown as Array<{
+        raw: string;
+        name: string;
+        function: string | null;
+        region: string | null;
+        source: string;
+      }>;
+      const meteorology = choices.find((c) => c.function === 'meteorology')!;
+      expect(meteorology).toMatchObject({ raw: '区气象局', name: '锦江区气象局', source: 'registry' });
+      const edu = choices.find((c) => c.raw === '区教育局')!;
+      expect(edu.source).toBe('plan');
 
-    // The importer read two goals sharing one noun twice over: one copy goes, one is split in two.
-    const deleted = plan.targets.findLastIndex((t) => t.text === '建成2个区级、1个以上市级科技辅导员名师工作室');
-    const twoNumbers = plan.targets.findIndex(
-      (t) => t.text === '推动中小学配备1名专兼职科技副校长和1名以上专职科技教师',
-    );
-    const [a, b] = split(plan.targets[twoNumbers]!, plan.targets[twoNumbers]!.text.indexOf('和'));
-    const phrase = '每年组织举办“青少年科技创新大赛”';
-    const at = text.indexOf(phrase);
-    expect(at).toBeGreaterThan(0);
-    const school = plan.targets.find((t) => t.text === '建立现代课程教学示范校5所')!;
-    const added: Target = {
-      ...school,
-      text: phrase,
-      metric: '青少年科技创新大赛',
-      value: 1,
-      unit: '次',
-      scope: 'annual',
-      comparator: '>=',
-      perUnit: null,
-      indicator: null,
-      leadUnits: [meteorology.raw],
-      responsibleUnits: ['区科协'],
-      span: { start: at, end: at + phrase.length },
-    };
-    const edited: Plan = structuredClone(plan);
-    edited.targets = edited.targets.flatMap((t, i) => (i === deleted ? [] : i === twoNumbers ? [a, b] : [t]));
-    edited.targets.push(added);
-    edited.sections[0]!.tasks[0]!.leadUnits = ['区教育局', meteorology.raw];
-    // A target of a task it has no part in, shared with it all the same.
-    edited.targets.find((t) => t.text === '居民健康素养水平达到31%')!.responsibleUnits = [meteorology.raw];
-    edited.departments.push({
-      raw: meteorology.raw,
-      name: meteorology.name,
-      function: meteorology.function,
-      region: meteorology.region,
-    });
+      // The importer read two goals sharing one noun twice over: one copy goes, one is split in two.
+      const deleted = plan.targets.findLastIndex((t) => t.text === '建成2个区级、1个以上市级科技辅导员名师工作室');
+      const twoNumbers = plan.targets.findIndex(
+        (t) => t.text === '推动中小学配备1名专兼职科技副校长和1名以上专职科技教师',
+      );
+      const [a, b] = split(plan.targets[twoNumbers]!, plan.targets[twoNumbers]!.text.indexOf('和'));
+      const phrase = '每年组织举办“青少年科技创新大赛”';
+      const at = text.indexOf(phrase);
+      expect(at).toBeGreaterThan(0);
+      const school = plan.targets.find((t) => t.text === '建立现代课程教学示范校5所')!;
+      const added: Target = {
+        ...school,
+        text: phrase,
+        metric: '青少年科技创新大赛',
+        value: 1,
+        unit: '次',
+        scope: 'annual',
+        comparator: '>=',
+        perUnit: null,
+        indicator: null,
+        leadUnits: [meteorology.raw],
+        responsibleUnits: ['区科协'],
+        span: { start: at, end: at + phrase.length },
+      };
+      const edited: Plan = structuredClone(plan);
+      edited.targets = edited.targets.flatMap((t, i) => (i === deleted ? [] : i === twoNumbers ? [a, b] : [t]));
+      edited.targets.push(added);
+      edited.sections[0]!.tasks[0]!.leadUnits = ['区教育局', meteorology.raw];
+      // A target of a task it has no part in, shared with it all the same.
+      edited.targets.find((t) => t.text === '居民健康素养水平达到31%')!.responsibleUnits = [meteorology.raw];
+      edited.departments.push({
+        raw: meteorology.raw,
+        name: meteorology.name,
+        function: meteorology.function,
+        region: meteorology.region,
+      });
 
-    const res = await save(edited);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const saved = await read();
-    expect(saved.revision).toBe(revision + 1);
-    expect(saved.plan.targets).toHaveLength(plan.targets.length + 1);
-    expect(saved.plan.targets.filter((t) => t.text === '建成2个区级、1个以上市级科技辅导员名师工作室')).toHaveLength(1);
-    expect(saved.plan.targets.map((t) => t.text)).toEqual(
-      expect.arrayContaining(['推动中小学配备1名专兼职科技副校长', '1名以上专职科技教师', phrase]),
-    );
-    expect(saved.plan.targets.at(-1)).toMatchObject({
-      leadUnits: ['区气象局'],
-      responsibleUnits: ['区科协'],
-      span: { start: at },
-    });
-    expect(saved.plan.sections[0]!.tasks[0]!.leadUnits).toEqual(['区教育局', '区气象局']);
+      const res = await save(edited);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const saved = await read();
+      expect(saved.revision).toBe(revision + 1);
+      expect(saved.plan.targets).toHaveLength(plan.targets.length + 1);
+      expect(saved.plan.targets.filter((t) => t.text === '建成2个区级、1个以上市级科技辅导员名师工作室')).toHaveLength(
+        1,
+      );
+      expect(saved.plan.targets.map((t) => t.text)).toEqual(
+        expect.arrayContaining(['推动中小学配备1名专兼职科技副校长', '1名以上专职科技教师', phrase]),
+      );
+      expect(saved.plan.targets.at(-1)).toMatchObject({
+        leadUnits: ['区气象局'],
+        responsibleUnits: ['区科协'],
+        span: { start: at },
+      });
+      expect(saved.plan.sections[0]!.tasks[0]!.leadUnits).toEqual(['区教育局', '区气象局']);
 
-    const audit = (await office.request('GET', `/api/v1/audit?entity=plan&entityId=${planId}&action=plan.review`))
-      .body as unknown as { events: Array<{ previous: Plan; next: Plan }> };
-    expect(audit.events[0]!.previous.targets).toHaveLength(plan.targets.length);
-    expect(audit.events[0]!.next.targets.at(-1)!.text).toBe(phrase);
-  });
+      const audit = (await office.request('GET', `/api/v1/audit?entity=plan&entityId=${planId}&action=plan.review`))
+        .body as unknown as { events: Array<{ previous: Plan; next: Plan }> };
+      expect(audit.events[0]!.previous.targets).toHaveLength(plan.targets.length);
+      expect(audit.events[0]!.next.targets.at(-1)!.text).toBe(phrase);
+    },
+  );
 
   it('sends a target given units of its own to the form of those units', async () => {
     const res = await office.request('POST', `/api/v1/plans/${planId}/forms/generate`, {

@@ -65,7 +65,8 @@ const EXAMPLES = [
 describe('progress on the seed plans with demo data', () => {
   it.each(EXAMPLES)('$scope: $metric is $status', async (example) => {
     const found = await h.ctx.analytics.query(
-      `SELECT t.scope, p.status, p.as_of, p.actual, round(p.expected, 1) AS expected, p.rule_zh FROM dim_target t JOIN fact_progress p USING (target_id)
+      `SELECT t.scope, p.status, p.as_of, p.actual, round(p.expected, 1) AS expected, p.rule_zh
+       FROM dim_target t JOIN fact_progress p USING (target_id)
        WHERE t.region_code = $1 AND t.metric = $2 AND p.year = 2023`,
       [example.region, example.metric],
     );

@@ -40,7 +40,10 @@ async function filledValues(client: Client, assignment: string): Promise<Record<
   );
 }
 
-/** Polls until `check` holds: a change on one node reaches the other through NOTIFY, soon but not in the same instant. */
+/**
+ * Polls until `check` holds: a change on one node reaches the other through NOTIFY, soon but not
+ * in the same instant.
+ */
 async function eventually(check: () => Promise<boolean>, ms = 3_000): Promise<boolean> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -51,16 +54,20 @@ async function eventually(check: () => Promise<boolean>, ms = 3_000): Promise<bo
 }
 
 describe('two API nodes on one PostgreSQL', () => {
-  it('count a user name’s failed log-ins together: ten wrong passwords spread over both, and the next try on either is refused', async () => {
-    await addUser(a, 'guessed', 'leader', '510104');
-    for (let i = 0; i < 10; i++)
-      expect((await new Client(i % 2 === 0 ? a : b).login('guessed', `wrong-password-${i}`)).status).toBe(401);
-    for (const node of [a, b]) {
-      const refused = await new Client(node).login('guessed');
-      expect(refused.status).toBe(429);
-      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    }
-  });
+  it(
+    'count a user name’s failed log-ins together: ten wrong passwords spread over both, ' +
+      'and the next try on either is refused',
+    async () => {
+      await addUser(a, 'guessed', 'leader', '510104');
+      for (let i = 0; i < 10; i++)
+        expect((await new Client(i % 2 === 0 ? a : b).login('guessed', `wrong-password-${i}`)).status).toBe(401);
+      for (const node of [a, b]) {
+        const refused = await new Client(node).login('guessed');
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('know a user logged in on the other node', async () => {
     const onB = reporter.on(b);
@@ -165,7 +172,8 @@ describe('two API nodes on one PostgreSQL', () => {
     // Approved through node A in the tests above: node B's warehouse was told and refreshed itself.
     const stored = await a.ctx.store.reads.read((conn) =>
       conn.rows(
-        "SELECT count(*) AS n FROM submissions s JOIN assignments a ON a.id = s.assignment_id WHERE a.region_code = '510104' AND s.status = 'approved'",
+        'SELECT count(*) AS n FROM submissions s JOIN assignments a ON a.id = s.assignment_id ' +
+          "WHERE a.region_code = '510104' AND s.status = 'approved'",
       ),
     );
     expect(Number(stored[0]?.['n'])).toBeGreaterThan(0);

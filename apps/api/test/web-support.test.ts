@@ -166,49 +166,52 @@ describe('GET /assignments?within=', () => {
 });
 
 describe('explanations of warnings', () => {
-  it('stores the reporter’s reason right after the warning it explains, and ignores reasons for no warning', async () => {
-    const definition = {
-      title: '带提醒的表',
-      periodKind: 'quarter',
-      sections: [{ id: 's', title: '活动', fields: [{ id: 'events', type: 'integer', label: '活动场次' }] }],
-      rules: [
+  it(
+    'stores the reporter’s reason right after the warning it explains, ' + 'and ignores reasons for no warning',
+    async () => {
+      const definition = {
+        title: '带提醒的表',
+        periodKind: 'quarter',
+        sections: [{ id: 's', title: '活动', fields: [{ id: 'events', type: 'integer', label: '活动场次' }] }],
+        rules: [
+          {
+            id: 'many',
+            expression: 'events < 100',
+            severity: 'warning',
+            message: '场次明显偏多，请说明',
+            field: 'events',
+          },
+        ],
+      };
+      const form = await f.office.request('POST', '/api/v1/forms', { department: '锦江区科协', definition });
+      const formId = form.body['id'] as string;
+      await f.office.request('POST', `/api/v1/forms/${formId}/publish`);
+      const assigned = await f.office.request('POST', '/api/v1/assignments', {
+        formId,
+        version: 1,
+        regionCodes: ['510104'],
+        departments: ['锦江区科协'],
+        periods: ['2024Q3'],
+        dueDate: null,
+      });
+      const id = (assigned.body as unknown as Array<{ id: string }>)[0]!.id;
+      const res = await clients['kx']!.request('POST', `/api/v1/assignments/${id}/submission/submit`, {
+        values: { events: 150 },
+        formVersion: 1,
+        explanations: { events: '本季度举办科技节，场次集中', other: '无关' },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body['warnings']).toEqual([
+        expect.objectContaining({ path: 'events', code: 'rule_warning' }),
         {
-          id: 'many',
-          expression: 'events < 100',
-          severity: 'warning',
-          message: '场次明显偏多，请说明',
-          field: 'events',
+          path: 'events',
+          code: 'explanation',
+          message: '本季度举办科技节，场次集中',
+          messageEn: '本季度举办科技节，场次集中',
         },
-      ],
-    };
-    const form = await f.office.request('POST', '/api/v1/forms', { department: '锦江区科协', definition });
-    const formId = form.body['id'] as string;
-    await f.office.request('POST', `/api/v1/forms/${formId}/publish`);
-    const assigned = await f.office.request('POST', '/api/v1/assignments', {
-      formId,
-      version: 1,
-      regionCodes: ['510104'],
-      departments: ['锦江区科协'],
-      periods: ['2024Q3'],
-      dueDate: null,
-    });
-    const id = (assigned.body as unknown as Array<{ id: string }>)[0]!.id;
-    const res = await clients['kx']!.request('POST', `/api/v1/assignments/${id}/submission/submit`, {
-      values: { events: 150 },
-      formVersion: 1,
-      explanations: { events: '本季度举办科技节，场次集中', other: '无关' },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body['warnings']).toEqual([
-      expect.objectContaining({ path: 'events', code: 'rule_warning' }),
-      {
-        path: 'events',
-        code: 'explanation',
-        message: '本季度举办科技节，场次集中',
-        messageEn: '本季度举办科技节，场次集中',
-      },
-    ]);
-  });
+      ]);
+    },
+  );
 
   it.each([
     ['an empty reason', { events: '  ' }],

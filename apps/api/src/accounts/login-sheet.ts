@@ -51,7 +51,9 @@ export async function loginSheet(sheet: LoginSheet): Promise<Uint8Array> {
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   ws.mergeCells(2, 1, 2, COLUMNS.length);
   ws.getCell(2, 1).value =
-    '请在有效期内登录：输入用户名和一次性登录码，再设置自己的密码。登录码只能使用一次，请妥善保管。 / Log in before the code expires with the user name and one-time code, then set your own password. Each code works once.';
+    '请在有效期内登录：输入用户名和一次性登录码，再设置自己的密码。登录码只能使用一次，请妥善保管。 / ' +
+    'Log in before the code expires with the user name and one-time code, then set your own password. ' +
+    'Each code works once.';
   ws.getCell(2, 1).alignment = { wrapText: true };
   ws.getRow(2).height = 32;
   const header = ws.getRow(3);

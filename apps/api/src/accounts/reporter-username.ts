@@ -12,7 +12,9 @@ function nameTag(department: string): string {
  * function (`510104.education`). A unit whose function is unknown, or whose function another unit
  * of the region already took, gets a tag from its own name (`510104.unit-3fa2`), so running again
  * gives the same names; a counter settles what is still taken.
- * @example reporterUsername({ regionCode: '510104', department: '锦江区教育局', function: 'education' }, new Set()) // '510104.education'
+ * @example
+ * reporterUsername({ regionCode: '510104', department: '锦江区教育局', function: 'education' }, new Set())
+ * // '510104.education'
  */
 export function reporterUsername(
   unit: { regionCode: string; department: string; function: string | null },

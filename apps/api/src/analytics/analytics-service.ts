@@ -199,7 +199,9 @@ export class AnalyticsService {
         (await this.home.read((connection) =>
           first(
             connection,
-            `SELECT CAST(max(built_at) AS VARCHAR) AS built, CAST(max(revisions_until) AS VARCHAR) AS revisions, CAST(max(assignments_until) AS VARCHAR) AS assignments FROM ${WH}.warehouse_builds`,
+            `SELECT CAST(max(built_at) AS VARCHAR) AS built, CAST(max(revisions_until) AS VARCHAR) AS revisions,
+               CAST(max(assignments_until) AS VARCHAR) AS assignments
+             FROM ${WH}.warehouse_builds`,
           ),
         )) ?? {};
       const text = (v: unknown) => (v === null || v === undefined ? null : String(v));

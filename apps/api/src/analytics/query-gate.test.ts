@@ -12,7 +12,7 @@ describe('QueryGate', () => {
     (await gate.enter('stat'))();
   });
 
-  it('hands a place to the query that waited, never to one arriving meanwhile, and refuses after the wait', async () => {
+  it('hands a place to the query that waited, not to one arriving meanwhile, and refuses after the wait', async () => {
     const gate = new QueryGate(1, 1, 100);
     const first = await gate.enter('a');
     const waiting = gate.enter('b');

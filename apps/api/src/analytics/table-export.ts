@@ -11,8 +11,9 @@ type Connection = Awaited<ReturnType<Store['connect']>>;
 const SHEET_ROWS = 1_048_575;
 
 // Dates and times go out as text, the way a reader of the sheet expects to see them.
-const selectSql = (table: TableDoc) =>
-  `SELECT ${table.columns.map((c) => (/DATE|TIMESTAMP/.test(c.type) ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name)).join(', ')} FROM ${WH}.${table.name}`;
+const selectColumn = (c: TableDoc['columns'][number]) =>
+  /DATE|TIMESTAMP/.test(c.type) ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name;
+const selectSql = (table: TableDoc) => `SELECT ${table.columns.map(selectColumn).join(', ')} FROM ${WH}.${table.name}`;
 
 async function writeCsv(connection: Connection, table: TableDoc, outDir: string): Promise<void> {
   await exec(

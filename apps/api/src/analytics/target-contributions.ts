@@ -48,7 +48,8 @@ export async function targetContributions(
   if (asOf === null || target['indicator_code'] === null) return { ...head, source: 'none', rows: [] };
   // Without a field of its own the target reads its indicator, summed up the region tree by the warehouse.
   const indicatorRows = await analytics.query(
-    `SELECT CAST(v.department AS VARCHAR) AS unit, CAST(v.region_code AS VARCHAR) AS region_code, CAST(v.period AS VARCHAR) AS period, v.value
+    `SELECT CAST(v.department AS VARCHAR) AS unit, CAST(v.region_code AS VARCHAR) AS region_code,
+       CAST(v.period AS VARCHAR) AS period, v.value
      FROM fact_value v JOIN region_tree tr ON tr.region_code = v.region_code
      WHERE tr.ancestor_code = $1 AND v.indicator_code = $2 AND v.disaggregation = '' AND v.year = $3
      ORDER BY v.period, v.region_code, v.department LIMIT 2000`,

@@ -52,7 +52,8 @@ function help(): string {
     '用法 / usage:',
     ...lines,
     '',
-    '  --database-url postgres://…    使用 PostgreSQL 数据库（同 KESU_DATABASE_URL）/ use a PostgreSQL database (as KESU_DATABASE_URL)',
+    '  --database-url postgres://…    使用 PostgreSQL 数据库（同 KESU_DATABASE_URL）/ ' +
+      'use a PostgreSQL database (as KESU_DATABASE_URL)',
     '',
   ].join('\n');
 }
@@ -124,7 +125,8 @@ async function runByServer(name: string, request: CommandRequest, io: Output): P
   const socket = commandSocketFile(dataDir());
   if (name === 'restore' && (await serverListens(socket))) {
     io.err(
-      `kesu restore: 数据库正被运行中的 kesu serve 使用，请先停止服务再恢复 / a running kesu serve holds the database; stop it before restoring (${dataDir()})\n`,
+      `kesu restore: 数据库正被运行中的 kesu serve 使用，请先停止服务再恢复 / ` +
+        `a running kesu serve holds the database; stop it before restoring (${dataDir()})\n`,
     );
     return 1;
   }

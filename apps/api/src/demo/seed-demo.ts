@@ -294,9 +294,10 @@ async function addSyntheticReports(
 }
 
 /**
- * Fills an empty store with the clearly marked demo: the five seed plans and the real parent plans found, demo users, forms for
- * a few departments with several periods of plausible reports, and synthetic reports for
- * 2021–2025 across the seed regions' provinces. Running it again changes nothing.
+ * Fills an empty store with the clearly marked demo: the five seed plans and the real parent
+ * plans found, demo users, forms for a few departments with several periods of plausible
+ * reports, and synthetic reports for 2021–2025 across the seed regions' provinces. Running it
+ * again changes nothing.
  */
 export async function seedDemo(ctx: AppContext, dataDir: string): Promise<DemoSummary> {
   const plans = await importSeedPlans(ctx);

@@ -745,7 +745,9 @@ describe('readFormWorkbook: bad cells', () => {
         path: 'sessions',
         code: 'not_a_number',
         message: `填报表!B${row}「培训场次」应填数字，单元格里是“twelve”（请去掉千位分隔符、单位、空格等，只填数字）`,
-        messageEn: `填报表!B${row} "Sessions" must be a number, but the cell holds "twelve" (remove thousands separators, units and spaces)`,
+        messageEn:
+          `填报表!B${row} "Sessions" must be a number, but the cell holds "twelve" ` +
+          `(remove thousands separators, units and spaces)`,
       },
     ]);
   });

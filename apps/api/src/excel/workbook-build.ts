@@ -253,7 +253,11 @@ function writeTableSheet(
  * Builds the .xlsx a department fills in offline: the 填报表 sheet (one row per field, by
  * section), one sheet per repeat table, and the hidden _kesu sheet naming the assignment and
  * form version, so the upload can be matched and checked.
- * @example const xlsx = await buildFormWorkbook(definition, { assignmentId: 'a1', formId: 'f1', version: 3, title: '2024 年度报表', regionName: '友谊县', departmentName: '县科协', period: '2024', dueDate: '2025-01-31' })
+ * @example
+ * const xlsx = await buildFormWorkbook(definition, {
+ *   assignmentId: 'a1', formId: 'f1', version: 3, title: '2024 年度报表',
+ *   regionName: '友谊县', departmentName: '县科协', period: '2024', dueDate: '2025-01-31',
+ * })
  */
 export async function buildFormWorkbook(
   def: FormDefinition,

@@ -270,7 +270,9 @@ function toChoices(field: Options, raw: Present): Converted | null {
       ok: false,
       code: 'unknown_option',
       zh: `${list.join('、')}不是可选项，可选：${optionList(field, '、')}`,
-      en: `${listEn.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the options: ${optionList(field, ', ')}`,
+      en:
+        `${listEn.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} ` +
+        `not among the options: ${optionList(field, ', ')}`,
     };
   }
   return tokens.length === 0 ? null : { ok: true, value: tokens.map((t) => matchOption(field, t)) };

@@ -159,7 +159,10 @@ function duplicatePairs(field: TableField, rows: unknown): Array<[number, number
   return out;
 }
 
-/** Puts the next duplicate of a table on its key cell, naming the row it repeats; false when that row is not on the sheet. */
+/**
+ * Puts the next duplicate of a table on its key cell, naming the row it repeats; false when
+ * that row is not on the sheet.
+ */
 function duplicateRowError(
   state: ReadState,
   error: ErrorDetail,

@@ -63,7 +63,8 @@ export function checkMeta(wb: ExcelJS.Workbook, expected: WorkbookIdentity): { m
       error: fileError(
         'missing_metadata',
         `文件缺少隐藏的「${META_SHEET}」工作表，无法确认对应哪项填报任务；请上传从本系统下载的填报表`,
-        `The hidden "${META_SHEET}" sheet is missing, so the file cannot be matched to an assignment; upload the workbook downloaded from Kesu`,
+        `The hidden "${META_SHEET}" sheet is missing, so the file cannot be matched to an assignment; ` +
+          `upload the workbook downloaded from Kesu`,
         META_SHEET,
       ),
     };
@@ -110,7 +111,8 @@ function mismatch(meta: Meta, expected: WorkbookIdentity): WorkbookError | null 
       'version',
       'stale_version',
       `此文件是按第 ${version || '?'} 版表单生成的，当前表单为第 ${expected.version} 版；请重新下载填报表，把数据填入新表后上传`,
-      `This file was made for version ${version || '?'} of the form, but the form is now version ${expected.version}; download the workbook again and fill in the new one`,
+      `This file was made for version ${version || '?'} of the form, ` +
+        `but the form is now version ${expected.version}; download the workbook again and fill in the new one`,
     );
   }
   return null;

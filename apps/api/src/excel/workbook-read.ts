@@ -237,7 +237,9 @@ function readTable(state: ReadState, wb: ExcelJS.Workbook, field: TableField, na
  * limits, readable .xlsx), the assignment and form version it was made for, every cell,
  * then the form's own validator. Every error names its sheet!cell and field in zh-CN and
  * English; nothing is returned unless the whole file is valid.
- * @example const r = await readFormWorkbook(bytes, definition, { assignmentId: 'a1', formId: 'f1', version: 3 }); if (r.ok) save(r.values)
+ * @example
+ * const r = await readFormWorkbook(bytes, definition, { assignmentId: 'a1', formId: 'f1', version: 3 });
+ * if (r.ok) save(r.values)
  */
 export async function readFormWorkbook(
   bytes: Uint8Array,

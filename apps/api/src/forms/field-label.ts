@@ -7,7 +7,10 @@ export interface FieldName {
   labelEn?: string;
 }
 
-/** The target's metric without its quantity; one left with its verb alone (培训1000人次 → 培训) keeps what it counts (培训人次). */
+/**
+ * The target's metric without its quantity; one left with its verb alone (培训1000人次 → 培训)
+ * keeps what it counts (培训人次).
+ */
 function ownName(target: Target): string {
   const name = metricName(target.metric);
   return name.length <= 2 && target.unit && target.unit !== '%' ? `${name}${target.unit}` : name;

@@ -40,7 +40,8 @@ function registerShared(app: OpenAPIHono<AppEnv>): void {
     in: 'cookie',
     name: SESSION_COOKIE,
     description:
-      '登录（/auth/login）后的会话 Cookie，httpOnly、SameSite=Strict；写操作还须带 X-CSRF-Token / the session cookie set by log-in; writes also need X-CSRF-Token',
+      '登录（/auth/login）后的会话 Cookie，httpOnly、SameSite=Strict；写操作还须带 X-CSRF-Token / ' +
+      'the session cookie set by log-in; writes also need X-CSRF-Token',
   });
   registry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -53,7 +54,8 @@ function registerShared(app: OpenAPIHono<AppEnv>): void {
     in: 'header',
     required: false,
     description:
-      '使用会话 Cookie 时必填：登录或 GET /auth/me 返回的 csrfToken；使用 Bearer 令牌时不需要 / required with the session cookie: the csrfToken from log-in or GET /auth/me; not with a bearer token',
+      '使用会话 Cookie 时必填：登录或 GET /auth/me 返回的 csrfToken；使用 Bearer 令牌时不需要 / ' +
+      'required with the session cookie: the csrfToken from log-in or GET /auth/me; not with a bearer token',
     schema: { type: 'string' },
   });
   registry.registerComponent('parameters', 'IdempotencyKey', {
@@ -61,7 +63,9 @@ function registerShared(app: OpenAPIHono<AppEnv>): void {
     in: 'header',
     required: false,
     description:
-      '重试时带同一个键，只执行一次并返回第一次的结果；同一个键用于不同请求时返回 422 / retried with the same key the request counts once and answers as the first time; a key reused for a different request is refused with 422',
+      '重试时带同一个键，只执行一次并返回第一次的结果；同一个键用于不同请求时返回 422 / ' +
+      'retried with the same key the request counts once and answers as the first time; ' +
+      'a key reused for a different request is refused with 422',
     schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
   });
   for (const { name, description } of Object.values(ERROR_RESPONSES)) {

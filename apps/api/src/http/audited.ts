@@ -8,7 +8,12 @@ type WriteConnection = Parameters<Parameters<AppContext['store']['writes']['writ
 /**
  * Runs a write and records who changed what, with the previous value, in the same
  * transaction: the change and its audit entry commit together or not at all.
- * @example await audited(ctx, c, 'form.edit', 'form', (conn) => updateFormDraft(conn, id, d, actor), (f) => ({ entityId: id, previous, next: f.definition }))
+ * @example
+ * await audited(
+ *   ctx, c, 'form.edit', 'form',
+ *   (conn) => updateFormDraft(conn, id, d, actor),
+ *   (f) => ({ entityId: id, previous, next: f.definition }),
+ * )
  */
 export function audited<T>(
   ctx: AppContext,

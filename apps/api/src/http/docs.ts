@@ -10,11 +10,13 @@ const ASSETS: Record<string, string> = {
 };
 const assetDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 
+const STYLESHEET = '<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css">';
+
 /** The browsable API docs: Swagger UI served from the installed package, no outside network. */
 export function docsPage(): string {
   return `<!doctype html>
 <html lang="zh-CN">
-<head><meta charset="utf-8"><title>科素 Kesu API 文档</title><link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
+<head><meta charset="utf-8"><title>科素 Kesu API 文档</title>${STYLESHEET}</head>
 <body><div id="docs"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/api/docs/assets/start.js"></script>

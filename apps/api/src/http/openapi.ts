@@ -25,7 +25,8 @@ export const ERROR_RESPONSES = {
   422: {
     name: 'Unprocessable',
     description:
-      '内容无法处理（如查询超过时间上限），或 Idempotency-Key 已用于另一个请求 / cannot be processed (a query past its time limit), or the Idempotency-Key was used for another request',
+      '内容无法处理（如查询超过时间上限），或 Idempotency-Key 已用于另一个请求 / ' +
+      'cannot be processed (a query past its time limit), or the Idempotency-Key was used for another request',
   },
   429: { name: 'TooManyRequests', description: '尝试次数过多，请稍后再试 / too many attempts; try again later' },
   500: { name: 'InternalError', description: '服务器内部错误 / internal server error' },

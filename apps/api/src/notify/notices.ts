@@ -29,7 +29,10 @@ export interface NoticeSpec<K extends NotificationKind> {
 
 /**
  * A notification for one person, with its mail when mail is set up and they have an address.
- * @example notice(mail, { kind: 'deadline.overdue', params: facts, to: reporter, dedupeKey, link: `/report/${id}`, assignmentIds: [id] })
+ * @example
+ * notice(mail, {
+ *   kind: 'deadline.overdue', params: facts, to: reporter, dedupeKey, link: `/report/${id}`, assignmentIds: [id],
+ * })
  */
 export function notice<K extends NotificationKind>(mail: MailConfig | null, spec: NoticeSpec<K>): NotificationInput {
   const withMail = mail !== null && spec.to.email !== null;

@@ -63,7 +63,10 @@ export class NotificationService {
     if (assignments.length > 0) this.notice({ type: 'assigned', assignments, actor });
   }
 
-  /** A committed change to a submission: whoever acts next, or whose report it is, is told. Returns at once; never throws. */
+  /**
+   * A committed change to a submission: whoever acts next, or whose report it is, is told.
+   * Returns at once; never throws.
+   */
   submissionChanged(action: SubmissionAction, submission: Submission, actor: User): void {
     if (action !== 'save') this.notice({ type: 'submission', action, submission, actor });
   }

@@ -87,7 +87,9 @@ const TEXTS: { [K in NotificationKind]: Render<K> } = {
       },
       en: {
         title: many ? `${p.periods.length} new reports to fill: “${p.formTitleEn}”` : `New report to fill: ${s.en}`,
-        body: `${unit(p).en} has a new report to fill${many ? ` for ${periods.map((w) => w.en).join(', ')}` : ''}, ${dueWords(p).en}. Please fill it in and submit it on time.`,
+        body:
+          `${unit(p).en} has a new report to fill${many ? ` for ${periods.map((w) => w.en).join(', ')}` : ''}, ` +
+          `${dueWords(p).en}. Please fill it in and submit it on time.`,
       },
     };
   },
@@ -118,7 +120,9 @@ const TEXTS: { [K in NotificationKind]: Render<K> } = {
     },
     en: {
       title: `Overdue: ${subject(p).en}`,
-      body: `The report of ${unit(p).en} was ${dueWords(p).en} and is still not submitted. Please submit it as soon as you can.`,
+      body:
+        `The report of ${unit(p).en} was ${dueWords(p).en} and is still not submitted. ` +
+        `Please submit it as soon as you can.`,
     },
   }),
   'submission.returned': (p) =>
@@ -130,7 +134,9 @@ const TEXTS: { [K in NotificationKind]: Render<K> } = {
           },
           en: {
             title: `Returned by the level above: ${unit(p).en}, ${subject(p).en}`,
-            body: `${p.actor} (${levelWords(p.level).en} level) returned the approval with the comment: ${p.comment}. Please review it again.`,
+            body:
+              `${p.actor} (${levelWords(p.level).en} level) returned the approval with the comment: ${p.comment}. ` +
+              `Please review it again.`,
           },
         }
       : {
@@ -140,7 +146,9 @@ const TEXTS: { [K in NotificationKind]: Render<K> } = {
           },
           en: {
             title: `Report returned: ${subject(p).en}`,
-            body: `${p.actor} returned the report of ${unit(p).en} with the comment: ${p.comment}. Please correct it and submit it again.`,
+            body:
+              `${p.actor} returned the report of ${unit(p).en} with the comment: ${p.comment}. ` +
+              `Please correct it and submit it again.`,
           },
         },
   'review.waiting': (p) =>

@@ -17,7 +17,8 @@ const PublicUrl = z.url({ protocol: /^https?$/ });
  * Mail settings from `KESU_SMTP_URL`, `KESU_SMTP_FROM` and `KESU_PUBLIC_URL`; null when no SMTP
  * server is set (notifications stay in the app). A setting that is there but wrong stops the
  * server at start rather than losing mail later.
- * @example mailConfigOf({ KESU_SMTP_URL: 'smtp://kesu:secret@mail.example.org:587', KESU_SMTP_FROM: 'kesu@example.org' })
+ * @example
+ * mailConfigOf({ KESU_SMTP_URL: 'smtp://kesu:secret@mail.example.org:587', KESU_SMTP_FROM: 'kesu@example.org' })
  */
 export function mailConfigOf(env: NodeJS.ProcessEnv = process.env): MailConfig | null {
   const url = env['KESU_SMTP_URL']?.trim();
@@ -48,7 +49,8 @@ export function notifyIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
   const seconds = Number(text);
   if (!Number.isInteger(seconds) || seconds < 10 || seconds > 86_400) {
     throw new Error(
-      `KESU_NOTIFY_INTERVAL：应为 10 到 86400 之间的秒数，而不是「${text}」/ KESU_NOTIFY_INTERVAL must be whole seconds from 10 to 86400, not "${text}"`,
+      `KESU_NOTIFY_INTERVAL：应为 10 到 86400 之间的秒数，而不是「${text}」/ ` +
+        `KESU_NOTIFY_INTERVAL must be whole seconds from 10 to 86400, not "${text}"`,
     );
   }
   return seconds * 1000;

@@ -21,7 +21,8 @@ const RollUp = z.object({
   parentIndex: z.int(),
   verdict: z.enum(['covered', 'short', 'incomplete', 'not_summed']).meta({
     description:
-      'covered: the children add up to the parent; short: all children committed and fall short; incomplete: short while some have no such target; not_summed: a rate, per-unit target or milestone',
+      'covered: the children add up to the parent; short: all children committed and fall short; ' +
+      'incomplete: short while some have no such target; not_summed: a rate, per-unit target or milestone',
   }),
   children: z.int().meta({ description: 'regions directly under the parent region' }),
   committing: z.array(z.object({ regionCode: z.string(), regionName: z.string(), amount: z.number() })),

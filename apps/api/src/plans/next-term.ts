@@ -51,7 +51,10 @@ async function checkEnded(ctx: AppContext, record: PlanRecord, now: Date): Promi
   }
 }
 
-/** The final verdict of each target by its position; one the warehouse numbers differently (a revision since its build) has none. */
+/**
+ * The final verdict of each target by its position; one the warehouse numbers differently (a
+ * revision since its build) has none.
+ */
 async function verdictsOf(ctx: AppContext, record: PlanRecord): Promise<Array<FinalVerdict | undefined>> {
   const found = await finalVerdicts(ctx.analytics, record.id, record.plan.period.end);
   return record.plan.targets.map((t, i) => {

@@ -46,7 +46,10 @@ function refOf(ctx: AppContext, r: AlignedRecord): PlanRef {
 
 const names = (regions: readonly Region[]) => regions.map((r) => r.name).join('、');
 
-/** The parent plan: the one asked for (which must belong to an ancestor region), else the nearest ancestor's for the term. */
+/**
+ * The parent plan: the one asked for (which must belong to an ancestor region), else the nearest
+ * ancestor's for the term.
+ */
 function pickParent(
   ctx: AppContext,
   record: AlignedRecord,
@@ -86,7 +89,8 @@ function pickParent(
       404,
       'no_parent_plan',
       `${region.name}的${above}尚无与其规划期（${term}年）同期的已导入实施方案，无法对照`,
-      `no region above ${region.name}${ancestors.length > 0 ? ` (${names(ancestors)})` : ''} has an imported plan for its term (${term.replace('—', '–')}), so there is nothing to align with`,
+      `no region above ${region.name}${ancestors.length > 0 ? ` (${names(ancestors)})` : ''} ` +
+        `has an imported plan for its term (${term.replace('—', '–')}), so there is nothing to align with`,
     );
   }
   const at = ctx.regions.get(choice.regionCode)?.name ?? choice.regionCode;
@@ -134,12 +138,22 @@ function summaryOf(counts: Record<AlignmentRelation, number>, parent: PlanRef): 
     };
   }
   return {
-    zh: `可对照 ${compared} 对：高于上级 ${counts.stricter}，与上级一致 ${counts.same}，低于上级 ${counts.looser}，分担上级总量 ${counts.share}；口径不同 ${counts.different_scope}，本级新增 ${counts.local_only}，上级有、本级无 ${counts.parent_only}`,
-    en: `${compared} comparable pair(s): ${counts.stricter} stricter, ${counts.same} the same, ${counts.looser} looser, ${counts.share} shares of the parent's total; ${counts.different_scope} of different scope, ${counts.local_only} only here, ${counts.parent_only} only in the parent`,
+    zh:
+      `可对照 ${compared} 对：高于上级 ${counts.stricter}，与上级一致 ${counts.same}，` +
+      `低于上级 ${counts.looser}，分担上级总量 ${counts.share}；口径不同 ${counts.different_scope}，` +
+      `本级新增 ${counts.local_only}，上级有、本级无 ${counts.parent_only}`,
+    en:
+      `${compared} comparable pair(s): ${counts.stricter} stricter, ${counts.same} the same, ` +
+      `${counts.looser} looser, ${counts.share} shares of the parent's total; ` +
+      `${counts.different_scope} of different scope, ${counts.local_only} only here, ` +
+      `${counts.parent_only} only in the parent`,
   };
 }
 
-/** The plans that may stand as a plan's parent: those of every region above it for an overlapping term, nearest first. */
+/**
+ * The plans that may stand as a plan's parent: those of every region above it for an overlapping
+ * term, nearest first.
+ */
 export async function parentCandidates(ctx: AppContext, record: PlanRecord): Promise<PlanRef[]> {
   const ancestors = record.regionCode === null ? [] : ancestorsOf(ctx, record.regionCode);
   const stored = await ctx.store.reads.read((conn) =>

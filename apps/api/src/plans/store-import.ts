@@ -26,7 +26,8 @@ export function alreadyImported(same: SamePlan[]): Failure {
     409,
     'plan_exists',
     `已导入过该方案（${zh}）：「${first.title}」，第 ${first.revision} 版（编号 ${first.id}）。请打开已有方案，或把文件作为它的新版本导入`,
-    `this plan is already imported (${en}): "${first.title}", revision ${first.revision} (id ${first.id}); open it, or import the document as its new revision`,
+    `this plan is already imported (${en}): "${first.title}", revision ${first.revision} (id ${first.id}); ` +
+      `open it, or import the document as its new revision`,
     same.map((p) => ({
       path: 'file',
       code: p.reason,

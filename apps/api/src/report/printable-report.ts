@@ -97,30 +97,47 @@ const SUBMISSION_STATUS: Record<string, Record<Lang, string>> = {
 
 const CSS = `
   @page { size: A4; margin: 16mm 14mm; }
-  body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif; color: #1f2933; font-size: 10.5pt; margin: 0; }
-  .cover { height: 250mm; display: flex; flex-direction: column; justify-content: center; text-align: center; page-break-after: always; }
-  .cover h1 { font-size: 24pt; margin: 0 0 8mm; } .cover .region { font-size: 18pt; margin-bottom: 4mm; } .cover .meta { color: #52606d; }
-  h2 { font-size: 14pt; border-bottom: 2px solid #1f6feb; padding-bottom: 2mm; margin-top: 8mm; break-after: avoid; page-break-after: avoid; }
+  body {
+    font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif;
+    color: #1f2933; font-size: 10.5pt; margin: 0;
+  }
+  .cover {
+    height: 250mm; display: flex; flex-direction: column; justify-content: center; text-align: center;
+    page-break-after: always;
+  }
+  .cover h1 { font-size: 24pt; margin: 0 0 8mm; } .cover .region { font-size: 18pt; margin-bottom: 4mm; }
+  .cover .meta { color: #52606d; }
+  h2 {
+    font-size: 14pt; border-bottom: 2px solid #1f6feb; padding-bottom: 2mm; margin-top: 8mm;
+    break-after: avoid; page-break-after: avoid;
+  }
   table { width: 100%; border-collapse: collapse; margin: 3mm 0; page-break-inside: auto; }
   th, td { border: 1px solid #cbd2d9; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
   th { background: #f0f4f8; } tr { page-break-inside: avoid; } td.n { text-align: right; white-space: nowrap; }
   .chips { display: flex; gap: 3mm; flex-wrap: wrap; margin: 3mm 0; }
   .chip { padding: 1mm 3mm; border-radius: 3mm; color: #fff; font-weight: bold; }
-  .achieved { background: #2f9e44; } .on_track { background: #1f6feb; } .at_risk { background: #e8890c; } .behind { background: #d6336c; } .no_data { background: #8a94a6; }
-  .status { white-space: nowrap; font-weight: bold; } .status.achieved, .status.on_track, .status.at_risk, .status.behind, .status.no_data { background: none; }
-  .status.achieved { color: #2f9e44; } .status.on_track { color: #1f6feb; } .status.at_risk { color: #e8890c; } .status.behind { color: #d6336c; } .status.no_data { color: #8a94a6; }
+  .achieved { background: #2f9e44; } .on_track { background: #1f6feb; } .at_risk { background: #e8890c; }
+  .behind { background: #d6336c; } .no_data { background: #8a94a6; }
+  .status { white-space: nowrap; font-weight: bold; }
+  .status.achieved, .status.on_track, .status.at_risk, .status.behind, .status.no_data { background: none; }
+  .status.achieved { color: #2f9e44; } .status.on_track { color: #1f6feb; } .status.at_risk { color: #e8890c; }
+  .status.behind { color: #d6336c; } .status.no_data { color: #8a94a6; }
   .chart { page-break-inside: avoid; margin: 4mm 0; } .chart svg { width: 100%; height: auto; }
   .rule { color: #52606d; font-size: 9pt; }
 `;
 
 function table(head: string[], rows: string[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('')}</tbody></table>`;
+  const headCells = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const bodyRows = rows.map((r) => `<tr>${r.join('')}</tr>`).join('');
+  return `<table><thead><tr>${headCells}</tr></thead><tbody>${bodyRows}</tbody></table>`;
 }
 
 function targetSection(data: ReportData, lang: Lang): string {
   const w = WORDS[lang];
   const counts = STATUS_ORDER.map((s) => [s, data.targets.filter((t) => t['status'] === s).length] as const);
-  const chips = `<div class="chips">${counts.map(([s, n]) => `<span class="chip ${s}">${escapeHtml(statusLabels[s][lang])} ${n}${w.count}</span>`).join('')}</div>`;
+  const chip = ([s, n]: (typeof counts)[number]) =>
+    `<span class="chip ${s}">${escapeHtml(statusLabels[s][lang])} ${n}${w.count}</span>`;
+  const chips = `<div class="chips">${counts.map(chip).join('')}</div>`;
   const rows = data.targets.map((t) => {
     const status = String(t['status']) as ProgressStatus;
     const unit = t['unit'] === null ? null : String(t['unit']);
@@ -136,17 +153,19 @@ function targetSection(data: ReportData, lang: Lang): string {
       `<td class="rule">${escapeHtml(lang === 'zh' ? t['rule_zh'] : t['rule_en'])}</td>`,
     ];
   });
-  return `<h2>${w.summary}</h2>${chips}${rows.length === 0 ? `<p>${w.none}</p>` : table([w.target, w.goal, w.actual, w.status, w.rule], rows)}`;
+  const body = rows.length === 0 ? `<p>${w.none}</p>` : table([w.target, w.goal, w.actual, w.status, w.rule], rows);
+  return `<h2>${w.summary}</h2>${chips}${body}`;
 }
 
 /** The charts of the given reports, each drawn at the height its rows need. */
 function charts(data: ReportData, ids: readonly ReportId[], lang: Lang, subtitle: string): string {
   return data.charts
     .filter(({ id }) => ids.includes(id))
-    .map(
-      ({ id, rows }) =>
-        `<div class="chart">${renderSvg(reports[id].options(rows, { lang, subtitle }), { width: reports[id].size.width, height: dashboardHeight(id, rows) })}</div>`,
-    )
+    .map(({ id, rows }) => {
+      const options = reports[id].options(rows, { lang, subtitle });
+      const size = { width: reports[id].size.width, height: dashboardHeight(id, rows) };
+      return `<div class="chart">${renderSvg(options, size)}</div>`;
+    })
     .join('');
 }
 
@@ -172,10 +191,10 @@ function completionSection(data: ReportData, lang: Lang): string {
     `<td>${escapeHtml(r['due_date'])}</td>`,
     `<td>${escapeHtml(SUBMISSION_STATUS[String(r['status'])]?.[lang] ?? r['status'])}</td>`,
   ]);
-  return (
-    `<h2>${w.completion}</h2>${rows.length === 0 ? `<p>${w.none}</p>` : table([w.fn, w.assigned, w.submitted, w.approved, w.late], rows)}` +
-    `<h2>${w.lateList}</h2>${late.length === 0 ? `<p>${w.none}</p>` : table([w.region, w.department, w.period, w.due, w.status], late)}`
-  );
+  const none = `<p>${w.none}</p>`;
+  const completion = rows.length === 0 ? none : table([w.fn, w.assigned, w.submitted, w.approved, w.late], rows);
+  const lateTable = late.length === 0 ? none : table([w.region, w.department, w.period, w.due, w.status], late);
+  return `<h2>${w.completion}</h2>${completion}` + `<h2>${w.lateList}</h2>${lateTable}`;
 }
 
 /** An A4 report for a region and year that prints cleanly: cover, targets by status, charts as SVG, reporting. */
@@ -184,11 +203,15 @@ export function renderReportHtml(data: ReportData, region: Region, lang: Lang, g
   const asOf = data.targets.find((t) => t['as_of'])?.['as_of'];
   const year = periodWords(String(data.year), lang);
   const subtitle = `${region.name} · ${year}`;
+  const htmlLang = lang === 'zh' ? 'zh-CN' : 'en';
+  const title = escapeHtml(`${region.name} ${w.title} ${data.year}`);
+  const asOfText = escapeHtml(asOf ? periodWords(String(asOf), lang) : '—');
+  const generated = escapeHtml(formatBeijingDateTime(generatedAt));
   return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(`${region.name} ${w.title} ${data.year}`)}</title><style>${CSS}</style></head>
+<html lang="${htmlLang}"><head><meta charset="utf-8"><title>${title}</title><style>${CSS}</style></head>
 <body>
 <section class="cover"><h1>${w.title}</h1><div class="region">${escapeHtml(subtitle)}</div>
-<div class="meta">${w.asOf}${w.colon}${escapeHtml(asOf ? periodWords(String(asOf), lang) : '—')} · ${w.generated}${w.colon}${escapeHtml(formatBeijingDateTime(generatedAt))} ${w.beijing}</div></section>
+<div class="meta">${w.asOf}${w.colon}${asOfText} · ${w.generated}${w.colon}${generated} ${w.beijing}</div></section>
 ${targetSection(data, lang)}
 ${chartSection(data, lang, subtitle)}
 ${completionSection(data, lang)}

@@ -17,7 +17,8 @@ export interface ReportData {
   subRegions: number;
 }
 
-const COMPLETION = `SELECT coalesce(f.name_zh, s.function_code, '未归类') AS function_zh, coalesce(f.name_en, s.function_code, 'unclassified') AS function_en,
+const COMPLETION = `SELECT coalesce(f.name_zh, s.function_code, '未归类') AS function_zh,
+    coalesce(f.name_en, s.function_code, 'unclassified') AS function_en,
     count(*)::INTEGER AS assigned,
     count(*) FILTER (WHERE s.status IN ('submitted', 'approved'))::INTEGER AS submitted,
     count(*) FILTER (WHERE s.status = 'approved')::INTEGER AS approved,
@@ -27,7 +28,8 @@ const COMPLETION = `SELECT coalesce(f.name_zh, s.function_code, '未归类') AS 
   LEFT JOIN dim_department_function f ON f.function_code = s.function_code
   WHERE s.year = $2 GROUP BY ALL ORDER BY late DESC, assigned DESC`;
 
-const LATE = `SELECT r.name AS region, s.department, s.period, CAST(s.due_date AS VARCHAR) AS due_date, s.status, CAST(s.submitted_at AS VARCHAR) AS submitted_at
+const LATE = `SELECT r.name AS region, s.department, s.period, CAST(s.due_date AS VARCHAR) AS due_date, s.status,
+    CAST(s.submitted_at AS VARCHAR) AS submitted_at
   FROM fact_submission s
   JOIN region_tree t ON t.region_code = s.region_code AND t.ancestor_code = $1
   JOIN dim_region r ON r.region_code = s.region_code

@@ -321,7 +321,8 @@ export function analyticsRoutes(ctx: AppContext) {
         summary:
           '导出查询结果（XLSX 或 Parquet，限制同查询）/ export a query’s rows as XLSX or Parquet, under the same limits',
         description:
-          'The file is named after `title` (the saved query’s) and the day in Beijing, e.g. 各市培训人次-2026-12-05.xlsx; 查询结果-2026-12-05.xlsx without a title.',
+          'The file is named after `title` (the saved query’s) and the day in Beijing, ' +
+          'e.g. 各市培训人次-2026-12-05.xlsx; 查询结果-2026-12-05.xlsx without a title.',
         middleware: [requireRole('admin', 'statistician')] as const,
         request: { body: jsonContent(ExportBody) },
         responses: {
@@ -413,9 +414,12 @@ export function analyticsRoutes(ctx: AppContext) {
         path: '/print',
         tags: ['analytics'],
         summary:
-          '可打印报告：年度进展报告或终期评估（A4 HTML、PDF，终期评估另有 Word）/ the printable progress report or final evaluation (A4 HTML, PDF; the final evaluation also as Word)',
+          '可打印报告：年度进展报告或终期评估（A4 HTML、PDF，终期评估另有 Word）/ ' +
+          'the printable progress report or final evaluation (A4 HTML, PDF; the final evaluation also as Word)',
         description:
-          'kind=final: a plan whose term has not ended answers 409 plan_not_ended (use kind=progress), a region without a plan 404 no_plan, a year outside every plan of the region 400 year_outside_plan. Word comes as an attachment named e.g. 510104-终期评估.docx.',
+          'kind=final: a plan whose term has not ended answers 409 plan_not_ended (use kind=progress), ' +
+          'a region without a plan 404 no_plan, a year outside every plan of the region 400 year_outside_plan. ' +
+          'Word comes as an attachment named e.g. 510104-终期评估.docx.',
         middleware: [requireRole(...READERS)] as const,
         request: { query: PrintQuery },
         responses: {
@@ -518,7 +522,9 @@ export function analyticsRoutes(ctx: AppContext) {
         tags: ['analytics'],
         summary: '目标实际值由哪些单位的数值构成 / the units’ values behind a target’s actual',
         description:
-          'Each unit’s value as the verdict of the year counted it: stocks at each unit’s latest period (carried: reported earlier), flows of every period read, with values far from the unit’s own history marked.',
+          'Each unit’s value as the verdict of the year counted it: ' +
+          'stocks at each unit’s latest period (carried: reported earlier), flows of every period read, ' +
+          'with values far from the unit’s own history marked.',
         middleware: [requireRole(...READERS)] as const,
         request: { query: ContributionsQuery },
         responses: { 200: jsonContent(TargetContributions, 'the values behind the actual'), ...refusals(404) },

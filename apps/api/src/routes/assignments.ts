@@ -346,7 +346,8 @@ export function assignmentRoutes(ctx: AppContext) {
         tags: ['submissions'],
         summary: '审核通过（第一级）/ approve at the first level',
         description:
-          'A value far from the unit’s own earlier reports must be confirmed by field id in confirmOutliers, or the approval answers 409 outliers_unconfirmed naming each field.',
+          'A value far from the unit’s own earlier reports must be confirmed by field id in confirmOutliers, ' +
+          'or the approval answers 409 outliers_unconfirmed naming each field.',
         middleware: [requireRole('admin', 'reviewer')] as const,
         ...idempotent,
         request: { params: IdParam, body: { ...jsonContent(ApproveBody), required: false } },

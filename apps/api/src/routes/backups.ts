@@ -39,7 +39,10 @@ const badName = (name: string) =>
     ],
   );
 
-/** A backup's listing entry, or null for anything that is not a plain backup file (a link, a folder, a partial copy). */
+/**
+ * A backup's listing entry, or null for anything that is not a plain backup file (a link, a
+ * folder, a partial copy).
+ */
 function describe(dataDir: string, name: string): Backup | null {
   const file = path.join(dataDir, 'backups', name);
   if (!BACKUP_NAME.test(name) || !existsSync(file)) return null;

@@ -74,7 +74,8 @@ export function benchmarkRoutes(ctx: AppContext) {
       path: '/commitments',
       tags: ['analytics'],
       summary:
-        '同级方案承诺对标 / what plans of regions at the same level commit for an indicator and reach, and where a region stands',
+        '同级方案承诺对标 / ' +
+        'what plans of regions at the same level commit for an indicator and reach, and where a region stands',
       middleware: [requireRole('admin', 'statistician', 'leader', 'reviewer')] as const,
       request: { query: Query },
       responses: {

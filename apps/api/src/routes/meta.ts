@@ -33,7 +33,10 @@ const RegionUnit = z.object({
 });
 const FunctionName = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
 
-/** Reference data every screen needs: regions (a level at a time, or by code), the indicator catalog, department functions. */
+/**
+ * Reference data every screen needs: regions (a level at a time, or by code), the indicator
+ * catalog, department functions.
+ */
 export function metaRoutes(ctx: AppContext) {
   const regions = [...ctx.regions.values()];
   const functions = loadDepartmentRegistry().functions.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));

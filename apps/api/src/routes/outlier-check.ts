@@ -29,8 +29,12 @@ function detail(field: Field, value: number, outlier: Outlier): ErrorDetail {
   return {
     path: `confirmOutliers.${field.id}`,
     code: 'outlier_unconfirmed',
-    message: `「${field.label}」填报 ${amount(value, 'zh')}，为本单位往期中位数（${amount(outlier.median, 'zh')}）的 ${formatRatio(outlier.ratio)}，请核实后确认`,
-    messageEn: `"${field.labelEn ?? field.label}" is ${amount(value, 'en')}, ${formatRatio(outlier.ratio, 'en')} the unit’s usual ${amount(outlier.median, 'en')}: check it, then confirm`,
+    message:
+      `「${field.label}」填报 ${amount(value, 'zh')}，为本单位往期中位数（${amount(outlier.median, 'zh')}）` +
+      `的 ${formatRatio(outlier.ratio)}，请核实后确认`,
+    messageEn:
+      `"${field.labelEn ?? field.label}" is ${amount(value, 'en')}, ${formatRatio(outlier.ratio, 'en')} ` +
+      `the unit’s usual ${amount(outlier.median, 'en')}: check it, then confirm`,
   };
 }
 

@@ -33,7 +33,8 @@ export function planAccountRoutes(ctx: AppContext) {
       path: '/{id}/reporter-accounts',
       tags: ['plans', 'users'],
       summary:
-        '为方案中的单位创建填报账号 / create a reporter account, with a one-time log-in code, for every unit of a plan that has none',
+        '为方案中的单位创建填报账号 / ' +
+        'create a reporter account, with a one-time log-in code, for every unit of a plan that has none',
       middleware: [requireRole('admin')] as const,
       request: { params: IdParam },
       responses: {

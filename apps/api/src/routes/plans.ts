@@ -114,7 +114,10 @@ function sameRegion(ctx: AppContext, stored: StoredPlan, plan: Plan): void {
   );
 }
 
-/** Plans: import a document (or preview it, or import it as a plan's next revision), read it with its source, save a reviewed revision, generate forms. */
+/**
+ * Plans: import a document (or preview it, or import it as a plan's next revision), read it with
+ * its source, save a reviewed revision, generate forms.
+ */
 export function planRoutes(ctx: AppContext) {
   const regionCodes = new Set(ctx.regions.keys());
   const load = async (id: string, user: Parameters<typeof canSeeRegion>[0]) => {
@@ -144,7 +147,8 @@ export function planRoutes(ctx: AppContext) {
         path: '/import',
         tags: ['plans'],
         summary:
-          '导入方案文件 / import a plan document (.txt, .docx or a saved .html page, as bytes); a plan already stored is refused with 409',
+          '导入方案文件 / import a plan document (.txt, .docx or a saved .html page, as bytes); ' +
+          'a plan already stored is refused with 409',
         middleware: [requireRole('admin')] as const,
         ...idempotent,
         request: {
@@ -281,7 +285,8 @@ export function planRoutes(ctx: AppContext) {
         path: '/{id}/alignment',
         tags: ['plans'],
         summary:
-          '与上级方案对照 / the plan set against its parent plan: targets paired by indicator, each relation in words, the children summed',
+          '与上级方案对照 / the plan set against its parent plan: targets paired by indicator, ' +
+          'each relation in words, the children summed',
         request: {
           params: IdParam,
           query: z.object({
@@ -307,9 +312,13 @@ export function planRoutes(ctx: AppContext) {
         path: '/{id}/next-term',
         tags: ['plans'],
         summary:
-          '起草下一期方案 / draft the plan for the term after an ended one: every target carried over with its final actual as baseline and its verdict beside it',
+          '起草下一期方案 / draft the plan for the term after an ended one: ' +
+          'every target carried over with its final actual as baseline and its verdict beside it',
         description:
-          'preview=true answers the draft (and its alignment with the parent region’s plan for the new term, when one is imported) without storing it; otherwise it is stored as a new plan awaiting review. A plan still running answers 409 plan_not_ended; a region that already has a plan for the next term 409 next_term_exists.',
+          'preview=true answers the draft (and its alignment with the parent region’s plan for the new term, ' +
+          'when one is imported) without storing it; otherwise it is stored as a new plan awaiting review. ' +
+          'A plan still running answers 409 plan_not_ended; ' +
+          'a region that already has a plan for the next term 409 next_term_exists.',
         middleware: [requireRole('admin')] as const,
         ...idempotent,
         request: { params: IdParam, query: z.object({ preview: z.enum(['true', 'false']).default('false') }) },
@@ -319,7 +328,8 @@ export function planRoutes(ctx: AppContext) {
             'preview=true: the draft, not stored',
           ),
           201: jsonContent(PlanRecord, 'the draft stored as revision 1 of a new plan'),
-          // 409: still running, or a plan for the next term exists; 422: the Idempotency-Key was used for another request.
+          // 409: still running, or a plan for the next term exists; 422: the Idempotency-Key was used for
+          // another request.
           ...refusals(409, 422),
         },
       }),
@@ -370,7 +380,8 @@ export function planRoutes(ctx: AppContext) {
         path: '/{id}/unit-choices',
         tags: ['plans'],
         summary:
-          '可指定给任务和目标的单位 / the units a task or target may be given: the plan’s, its region’s, and one per registry function',
+          '可指定给任务和目标的单位 / ' +
+          'the units a task or target may be given: the plan’s, its region’s, and one per registry function',
         middleware: [requireRole('admin')] as const,
         request: { params: IdParam },
         responses: { 200: jsonContent(z.array(UnitChoice), 'units, the plan’s first') },

@@ -100,7 +100,8 @@ export function workbookRoutes(ctx: AppContext) {
             400,
             'workbook_invalid',
             `Excel 文件有 ${read.errors.length} 处问题${first ? `，例如 ${first.sheet}!${first.cell}：${first.message}` : ''}`,
-            `${read.errors.length} problem(s) in the workbook${first ? `, e.g. ${first.sheet}!${first.cell}: ${first.messageEn}` : ''}`,
+            `${read.errors.length} problem(s) in the workbook` +
+              `${first ? `, e.g. ${first.sheet}!${first.cell}: ${first.messageEn}` : ''}`,
             read.errors.map((e) => ({
               path: `${e.sheet}!${e.cell}`,
               code: e.code,

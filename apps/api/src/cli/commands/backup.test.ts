@@ -35,46 +35,56 @@ describe('kesu backup', () => {
 });
 
 describe('kesu restore', () => {
-  it('brings the backup back, keeps the database it replaced, and lets no session, token or unused code of the backup come back', async () => {
-    expect((await kesu('user', 'add', 'restorer', '--role', 'admin')).code).toBe(0);
-    const store = await openStore(path.join(dir, 'kesu.duckdb'));
-    const user = await findUserByUsername(store.connection, 'restorer');
-    await insertSession(store.connection, {
-      tokenHash: 'cookie-hash',
-      userId: user!.id,
-      csrf: 'c',
-      kind: 'cookie',
-      expiresAt: '2099-01-01 00:00:00',
-    });
-    await insertSession(store.connection, {
-      tokenHash: 'bearer-hash',
-      userId: user!.id,
-      csrf: 'b',
-      kind: 'bearer',
-      expiresAt: '2099-01-01 00:00:00',
-    });
-    await issueLoginCode(store.connection, {
-      userId: user!.id,
-      codeHash: 'code-hash',
-      createdBy: 'office',
-      expiresAt: new Date('2099-01-01'),
-    });
-    await store.close();
-    const backup = /backed up to (\S+)/.exec((await kesu('backup')).out)?.[1] ?? '';
+  it(
+    'brings the backup back, keeps the database it replaced, ' +
+      'and lets no session, token or unused code of the backup come back',
+    async () => {
+      expect((await kesu('user', 'add', 'restorer', '--role', 'admin')).code).toBe(0);
+      const store = await openStore(path.join(dir, 'kesu.duckdb'));
+      const user = await findUserByUsername(store.connection, 'restorer');
+      await insertSession(store.connection, {
+        tokenHash: 'cookie-hash',
+        userId: user!.id,
+        csrf: 'c',
+        kind: 'cookie',
+        expiresAt: '2099-01-01 00:00:00',
+      });
+      await insertSession(store.connection, {
+        tokenHash: 'bearer-hash',
+        userId: user!.id,
+        csrf: 'b',
+        kind: 'bearer',
+        expiresAt: '2099-01-01 00:00:00',
+      });
+      await issueLoginCode(store.connection, {
+        userId: user!.id,
+        codeHash: 'code-hash',
+        createdBy: 'office',
+        expiresAt: new Date('2099-01-01'),
+      });
+      await store.close();
+      const backup = /backed up to (\S+)/.exec((await kesu('backup')).out)?.[1] ?? '';
 
-    const restored = await kesu('restore', backup);
-    expect(restored.code, restored.err).toBe(0);
-    expect(restored.out).toMatch(
-      /^已恢复 \/ restored from .+\n {2}原数据库已保存 \/ the previous database is kept at .+pre-restore-.+\.duckdb\n {2}已结束 2 个会话与令牌、作废 1 个未用的登录码，请重新登录 \/ ended 2 sessions and tokens and voided 1 unused log-in codes: log in again\n$/,
-    );
-    const after = await openStore(path.join(dir, 'kesu.duckdb'));
-    try {
-      expect(await findUserByUsername(after.connection, 'restorer')).toBeDefined();
-      expect(await findSession(after.connection, 'cookie-hash')).toBeUndefined();
-      expect(await findSession(after.connection, 'bearer-hash')).toBeUndefined();
-      expect((await findLoginCode(after.connection, user!.id, 'code-hash'))?.voidedAt).not.toBeNull();
-    } finally {
-      await after.close();
-    }
-  }, 60_000);
+      const restored = await kesu('restore', backup);
+      expect(restored.code, restored.err).toBe(0);
+      expect(restored.out).toMatch(
+        new RegExp(
+          String.raw`^已恢复 \/ restored from .+\n` +
+            String.raw` {2}原数据库已保存 \/ the previous database is kept at .+pre-restore-.+\.duckdb\n` +
+            String.raw` {2}已结束 2 个会话与令牌、作废 1 个未用的登录码，请重新登录 \/ ` +
+            String.raw`ended 2 sessions and tokens and voided 1 unused log-in codes: log in again\n$`,
+        ),
+      );
+      const after = await openStore(path.join(dir, 'kesu.duckdb'));
+      try {
+        expect(await findUserByUsername(after.connection, 'restorer')).toBeDefined();
+        expect(await findSession(after.connection, 'cookie-hash')).toBeUndefined();
+        expect(await findSession(after.connection, 'bearer-hash')).toBeUndefined();
+        expect((await findLoginCode(after.connection, user!.id, 'code-hash'))?.voidedAt).not.toBeNull();
+      } finally {
+        await after.close();
+      }
+    },
+    60_000,
+  );
 });

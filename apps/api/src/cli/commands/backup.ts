@@ -83,7 +83,8 @@ export const restoreCommand: Command = {
     }
     io.out(
       `已恢复 / restored from ${source}\n  原数据库已保存 / the previous database is kept at ${keep}\n` +
-        `  已结束 ${ended.sessions} 个会话与令牌、作废 ${ended.codes} 个未用的登录码，请重新登录 / ended ${ended.sessions} sessions and tokens and voided ${ended.codes} unused log-in codes: log in again\n`,
+        `  已结束 ${ended.sessions} 个会话与令牌、作废 ${ended.codes} 个未用的登录码，请重新登录 / ` +
+        `ended ${ended.sessions} sessions and tokens and voided ${ended.codes} unused log-in codes: log in again\n`,
     );
     return 0;
   },

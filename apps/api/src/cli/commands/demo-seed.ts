@@ -26,7 +26,10 @@ export const demoSeed: Command = {
         async (conn) =>
           (
             await conn.rows(
-              'SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submissions) AS submissions, (SELECT count(*) FROM users) AS users',
+              'SELECT (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM forms) AS forms, ' +
+                '(SELECT count(*) FROM assignments) AS assignments, ' +
+                '(SELECT count(*) FROM submissions) AS submissions, ' +
+                '(SELECT count(*) FROM users) AS users',
             )
           )[0] ?? {},
       );
@@ -34,10 +37,14 @@ export const demoSeed: Command = {
         [
           `数据库 / database: ${ctx.store.location} (schema v${s.schemaVersion})`,
           `  行政区划 regions ${s.regions} · 部门职能 functions ${s.departmentFunctions} · 指标 indicators ${s.indicators}`,
-          `  方案 plans ${counts['plans']} · 表单 forms ${counts['forms']} · 任务 assignments ${counts['assignments']} · 填报 submissions ${counts['submissions']} · 用户 users ${counts['users']}`,
-          `数据仓库 / warehouse: ${build.kind === 'full' ? '全量构建 full build' : '增量刷新 refresh'} ${Math.round(build.ms)} ms, ${build.valueRows} 个指标值 values · 数据湖 / lake: ${lake.rows} 行 rows`,
+          `  方案 plans ${counts['plans']} · 表单 forms ${counts['forms']} · 任务 assignments ${counts['assignments']} · ` +
+            `填报 submissions ${counts['submissions']} · 用户 users ${counts['users']}`,
+          `数据仓库 / warehouse: ${build.kind === 'full' ? '全量构建 full build' : '增量刷新 refresh'} ` +
+            `${Math.round(build.ms)} ms, ${build.valueRows} 个指标值 values · 数据湖 / lake: ${lake.rows} 行 rows`,
           demo.plans + demo.forms + demo.assignments > 0
-            ? `  本次新增 added now: ${demo.plans} plans, ${demo.forms} forms, ${demo.assignments} assignments, ${demo.submissions} submissions, ${demo.synthRegions} 个地区 2021—2025 年合成填报 regions with synthetic reports (演示数据 demo data), ${(seedMs / 1000).toFixed(1)} s`
+            ? `  本次新增 added now: ${demo.plans} plans, ${demo.forms} forms, ${demo.assignments} assignments, ` +
+              `${demo.submissions} submissions, ${demo.synthRegions} 个地区 2021—2025 年合成填报 ` +
+              `regions with synthetic reports (演示数据 demo data), ${(seedMs / 1000).toFixed(1)} s`
             : '  演示数据已存在，未作改动 / demo data already present, nothing changed',
           '',
         ].join('\n'),

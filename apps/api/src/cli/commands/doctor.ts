@@ -48,14 +48,21 @@ export const doctorCommand: Command = {
         !behind(facts.revisions, build.revisionsUntil) &&
         !behind(facts.assignments, build.assignmentsUntil);
       const engine = store.backend === 'postgres' ? 'PostgreSQL' : 'DuckDB（嵌入式 / embedded）';
+      const pending = facts.applied === MIGRATIONS.length ? '' : ' — 待执行 / pending';
+      const shared = where.shared
+        ? '（共用此数据文件夹的节点共享，一次一个节点构建 / shared by the nodes using this data folder, built by one at a time）'
+        : '';
+      const freshness = current
+        ? '已是最新 / current'
+        : '落后于数据库，运行 kesu warehouse build / behind the database: run kesu warehouse build';
       io.out(
         [
           `数据库 / database: ${engine} ${store.location}`,
           `  版本 / version: ${facts.version}`,
-          `  迁移 / migrations: ${facts.applied} / ${MIGRATIONS.length}（最新 latest: ${MIGRATIONS.at(-1)?.name}）${facts.applied === MIGRATIONS.length ? '' : ' — 待执行 / pending'}`,
+          `  迁移 / migrations: ${facts.applied} / ${MIGRATIONS.length}（最新 latest: ${MIGRATIONS.at(-1)?.name}）${pending}`,
           `数据仓库 / warehouse: 上次构建 last built ${beijing(build.builtAt)}`,
-          `  文件 / file: ${where.file ?? '—'}${where.shared ? '（共用此数据文件夹的节点共享，一次一个节点构建 / shared by the nodes using this data folder, built by one at a time）' : ''}`,
-          `  ${current ? '已是最新 / current' : '落后于数据库，运行 kesu warehouse build / behind the database: run kesu warehouse build'}`,
+          `  文件 / file: ${where.file ?? '—'}${shared}`,
+          `  ${freshness}`,
           '',
         ].join('\n'),
       );

@@ -47,7 +47,8 @@ describe('kesu notify run', () => {
     const first = await kesu('notify', 'run', '--at', '2024-04-14T09:00+08:00');
     expect(first.code, first.err).toBe(0);
     expect(first.out).toContain(
-      '2024-04-14 09:00（北京时间 / Beijing time）: 2 个待提交任务 assignments due, 1 条新提醒 new reminders; 未配置邮件 / mail not configured',
+      '2024-04-14 09:00（北京时间 / Beijing time）: 2 个待提交任务 assignments due, ' +
+        '1 条新提醒 new reminders; 未配置邮件 / mail not configured',
     );
     expect((await kesu('notify', 'run', '--at', '2024-04-14T10:00+08:00')).out).toContain('0 条新提醒');
     expect(await inbox()).toEqual(['deadline.due1']);

@@ -34,7 +34,9 @@ export const notifyRun: Command = {
           ? '未配置邮件 / mail not configured'
           : `邮件 / mail: ${round.mail.sent} 已发送 sent, ${round.mail.failed} 失败 failed`;
       io.out(
-        `${formatBeijingDateTime(at)}（北京时间 / Beijing time）: ${round.deadlines.assignments} 个待提交任务 assignments due, ${round.deadlines.stored} 条新提醒 new reminders; ${mail}\n`,
+        `${formatBeijingDateTime(at)}（北京时间 / Beijing time）: ` +
+          `${round.deadlines.assignments} 个待提交任务 assignments due, ${round.deadlines.stored} 条新提醒 new reminders; ` +
+          `${mail}\n`,
       );
       return 0;
     } finally {

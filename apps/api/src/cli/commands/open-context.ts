@@ -22,7 +22,8 @@ export async function openContext(): Promise<AppContext> {
     const message = (error as Error).message;
     if (/lock/i.test(message)) {
       throw new Error(
-        `数据库正被运行中的 kesu serve 使用，请先停止它 / the database is in use by a running kesu serve; stop it first (${databaseLocation()})`,
+        `数据库正被运行中的 kesu serve 使用，请先停止它 / ` +
+          `the database is in use by a running kesu serve; stop it first (${databaseLocation()})`,
       );
     }
     throw error;

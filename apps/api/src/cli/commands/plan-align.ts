@@ -15,7 +15,8 @@ const term = (p: PlanRef) => `${p.period.start}—${p.period.end}`;
 export function alignmentText(a: PlanAlignment): string {
   const lines = [
     `方案：${a.plan.title}（${a.plan.regionName}，${term(a.plan)}）`,
-    `上级方案：${a.parent.title}（${a.parent.regionName}，${term(a.parent)}${a.chosenBy === 'nearest' ? '，最近的有同期方案的上级地区' : '，指定'}）`,
+    `上级方案：${a.parent.title}（${a.parent.regionName}，${term(a.parent)}` +
+      `${a.chosenBy === 'nearest' ? '，最近的有同期方案的上级地区' : '，指定'}）`,
     a.summary.zh,
     '',
   ];
@@ -69,7 +70,8 @@ export const planAlign: Command = {
   usage: 'kesu plan align (--region CODE | --plan ID) [--parent ID] [--json]',
   summaryZh: '将方案与上级方案对照：按指标配对目标，说明一致、高于、低于、分担总量或口径不同，并合计下级承诺',
   summaryEn:
-    'set a plan against its parent plan: targets paired by indicator, each the same, stricter, looser, a share or of another scope, the children summed',
+    'set a plan against its parent plan: targets paired by indicator, ' +
+    'each the same, stricter, looser, a share or of another scope, the children summed',
   async run(args: string[], io: Output): Promise<number> {
     const usage = `用法 / usage: ${planAlign.usage}\n`;
     let values;

@@ -36,7 +36,7 @@ describe('kesu plan import', () => {
     expect(dry.out).not.toContain('已存入数据库');
   });
 
-  it('refuses a plan already stored, naming it, and --revision-of stores the document as its next revision', async () => {
+  it('refuses a plan already stored, naming it; --revision-of stores the document as its next revision', async () => {
     const first = await kesu('plan', 'import', another);
     expect(first.code).toBe(1);
     expect(first.err).toMatch(
@@ -49,7 +49,8 @@ describe('kesu plan import', () => {
     const missing = await kesu('plan', 'import', another, '--revision-of', '00000000-0000-4000-8000-000000000000');
     expect([missing.code, missing.err]).toEqual([
       1,
-      'kesu plan import: 方案 00000000-0000-4000-8000-000000000000 不存在 / plan 00000000-0000-4000-8000-000000000000 not found\n',
+      'kesu plan import: 方案 00000000-0000-4000-8000-000000000000 不存在 / ' +
+        'plan 00000000-0000-4000-8000-000000000000 not found\n',
     ]);
   });
 

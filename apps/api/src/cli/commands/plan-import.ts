@@ -17,7 +17,8 @@ export function summarizePlan(plan: Plan): string {
   const r = plan.region;
   lines.push(`方案：${plan.title}${plan.draft ? '（征求意见稿）' : ''}`);
   lines.push(
-    `地区：${r.name}（${r.code ?? '代码未知'}，${r.province}${r.parent ? ` ${r.parent}` : ''}）  文号：${plan.docNumber ?? '无'}  印发：${plan.issuedOn ?? '未注明'}  期间：${plan.period.start}—${plan.period.end}`,
+    `地区：${r.name}（${r.code ?? '代码未知'}，${r.province}${r.parent ? ` ${r.parent}` : ''}）  ` +
+      `文号：${plan.docNumber ?? '无'}  印发：${plan.issuedOn ?? '未注明'}  期间：${plan.period.start}—${plan.period.end}`,
   );
   const lit = plan.literacyTarget;
   lines.push(
@@ -26,9 +27,8 @@ export function summarizePlan(plan: Plan): string {
   lines.push('', `章节 ${plan.sections.length} 个，任务 ${plan.sections.reduce((n, s) => n + s.tasks.length, 0)} 项：`);
   for (const s of plan.sections) {
     const lead = [...new Set(s.tasks.flatMap((t) => t.leadUnits).concat(s.leadUnits))].join('、') || '—';
-    lines.push(
-      `  ${s.ordinal} ${s.title}  [${s.kind === 'action' ? '提升行动' : s.kind === 'project' ? '重点工程' : '其他'}] 任务 ${s.tasks.length} 项  牵头：${lead}`,
-    );
+    const kind = s.kind === 'action' ? '提升行动' : s.kind === 'project' ? '重点工程' : '其他';
+    lines.push(`  ${s.ordinal} ${s.title}  [${kind}] 任务 ${s.tasks.length} 项  牵头：${lead}`);
   }
   lines.push('', `量化目标 ${plan.targets.length} 个：`);
   plan.targets.forEach((t, i) => {
@@ -92,7 +92,8 @@ export const planImport: Command = {
   summaryZh:
     '导入方案文件（.txt / .docx，UTF-8 或 GBK）并存入数据库；已导入过的方案被拒绝，--revision-of 存为该方案的新版本；--dry-run 只解析不保存',
   summaryEn:
-    'import a plan document (.txt / .docx, UTF-8 or GBK) and store it; a plan already stored is refused, --revision-of stores it as that plan’s next revision; --dry-run only reads it',
+    'import a plan document (.txt / .docx, UTF-8 or GBK) and store it; a plan already stored is refused, ' +
+    '--revision-of stores it as that plan’s next revision; --dry-run only reads it',
   async run(args: string[], io: Output): Promise<number> {
     let parsed;
     try {

@@ -23,7 +23,8 @@ describe('kesu report --kind final', () => {
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
     expect(xml).toContain('锦江区全民科学素质行动实施方案');
     expect(xml).toContain('建立现代课程教学示范校5所');
-    // 25 targets (24 and the 力争 literacy value) in tables headed 序号 | 目标 | 目标值 | 实际值 | 终期结论 | 判定依据, plus one head row per table.
+    // 25 targets (24 and the 力争 literacy value) in tables headed
+    // 序号 | 目标 | 目标值 | 实际值 | 终期结论 | 判定依据, plus one head row per table.
     const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)]
       .map((m) => m[1] ?? '')
       .filter((t) => t.includes('判定依据'));

@@ -63,22 +63,26 @@ export async function writeFinalReport(args: FinalReportArgs, io: Output): Promi
     for (const warning of file.warnings) io.err(`kesu report: ${warning.zh}\nkesu report: ${warning.en}\n`);
     const pages = file.pages === null ? '' : `, ${file.pages} 页 / pages`;
     io.out(
-      `已生成终期评估 / final evaluation written: ${target} (${format}${pages}, ${Math.round(performance.now() - started)} ms)\n`,
+      `已生成终期评估 / final evaluation written: ${target} ` +
+        `(${format}${pages}, ${Math.round(performance.now() - started)} ms)\n`,
     );
     return 0;
   } catch (error) {
     if (error instanceof FinalEvaluationRefused) {
       const hint =
         error.code === 'plan_not_ended'
-          ? `\nkesu report: 进展报告 / the progress report: kesu report --region ${region} --kind progress --period YYYY --out FILE`
+          ? `\nkesu report: 进展报告 / the progress report: ` +
+            `kesu report --region ${region} --kind progress --period YYYY --out FILE`
           : '';
       return refuse(io, error.zh, `${error.en}${hint}`, 1);
     }
     if (error instanceof ChromiumMissing) {
       return refuse(
         io,
-        `找不到 Chromium（${error.executable}），无法生成 PDF；请安装 chromium 与 fonts-noto-cjk，或用 KESU_CHROMIUM 指定路径，或改用 --format docx / html`,
-        `Chromium not found at ${error.executable}, so no PDF can be printed; install chromium and fonts-noto-cjk, point KESU_CHROMIUM at it, or use --format docx or html`,
+        `找不到 Chromium（${error.executable}），无法生成 PDF；` +
+          `请安装 chromium 与 fonts-noto-cjk，或用 KESU_CHROMIUM 指定路径，或改用 --format docx / html`,
+        `Chromium not found at ${error.executable}, so no PDF can be printed; ` +
+          `install chromium and fonts-noto-cjk, point KESU_CHROMIUM at it, or use --format docx or html`,
         1,
       );
     }

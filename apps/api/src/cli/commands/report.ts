@@ -11,11 +11,14 @@ import { writeFinalReport } from './report-final.js';
 
 export const reportCommand: Command = {
   usage:
-    'kesu report --region CODE [--kind progress|final] [--period YYYY] --out FILE [--lang zh|en] [--format html|pdf|docx]',
+    'kesu report --region CODE [--kind progress|final] [--period YYYY] --out FILE ' +
+    '[--lang zh|en] [--format html|pdf|docx]',
   summaryZh:
     '生成某地区某年度的可打印进展报告（HTML，图表为 SVG；或经 Chromium 打印为 A4 PDF），或规划期结束后的终期评估（--kind final，另可为 Word）',
   summaryEn:
-    'write the printable progress report of a region and year (HTML with SVG charts, or an A4 PDF printed by Chromium), or the final evaluation of an ended plan (--kind final, also as Word)',
+    'write the printable progress report of a region and year ' +
+    '(HTML with SVG charts, or an A4 PDF printed by Chromium), ' +
+    'or the final evaluation of an ended plan (--kind final, also as Word)',
   async run(args, io) {
     let values;
     try {
@@ -72,8 +75,10 @@ export const reportCommand: Command = {
     } catch (error) {
       if (!(error instanceof ChromiumMissing)) throw error;
       io.err(
-        `kesu report: 找不到 Chromium（${error.executable}），无法生成 PDF；请安装 chromium 与 fonts-noto-cjk，或用 KESU_CHROMIUM 指定路径，或改用 --format html\n` +
-          `kesu report: Chromium not found at ${error.executable}, so no PDF can be printed; install chromium and fonts-noto-cjk, point KESU_CHROMIUM at it, or use --format html\n`,
+        `kesu report: 找不到 Chromium（${error.executable}），无法生成 PDF；` +
+          `请安装 chromium 与 fonts-noto-cjk，或用 KESU_CHROMIUM 指定路径，或改用 --format html\n` +
+          `kesu report: Chromium not found at ${error.executable}, so no PDF can be printed; ` +
+          `install chromium and fonts-noto-cjk, point KESU_CHROMIUM at it, or use --format html\n`,
       );
       return 1;
     } finally {

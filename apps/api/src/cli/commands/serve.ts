@@ -79,7 +79,9 @@ async function takeCommands(ctx: AppContext, runCommand: RunCommand, io: Output)
     return await listenForCommands(ctx, runCommand);
   } catch (error) {
     io.err(
-      `kesu serve: 无法监听命令套接字，其他 kesu 命令须在服务停止后运行 / cannot listen for commands, other kesu commands must wait for the server to stop: ${(error as Error).message}\n`,
+      `kesu serve: 无法监听命令套接字，其他 kesu 命令须在服务停止后运行 / ` +
+        `cannot listen for commands, other kesu commands must wait for the server to stop: ` +
+        `${(error as Error).message}\n`,
     );
     return null;
   }

@@ -76,9 +76,8 @@ export const sqlCommand: Command = {
     } catch (error) {
       if (!(error instanceof SandboxError)) throw error;
       const where = error.problems[0]?.position;
-      io.err(
-        `kesu sql: ${error.zh} / ${error.en}${where === null || where === undefined ? '' : ` (位置 position ${where})`}\n`,
-      );
+      const position = where === null || where === undefined ? '' : ` (位置 position ${where})`;
+      io.err(`kesu sql: ${error.zh} / ${error.en}${position}\n`);
       return 1;
     } finally {
       sandbox.close();

@@ -45,9 +45,8 @@ export const userAdd: Command = {
     });
     if (!input.success || extra.length > 0) {
       const details = input.success ? [] : toApiError(input.error).error.details;
-      io.err(
-        `kesu user add: ${details.map((d) => `${d.path || 'input'}: ${d.message} / ${d.messageEn}`).join('; ') || 'one USERNAME only'}\n`,
-      );
+      const problems = details.map((d) => `${d.path || 'input'}: ${d.message} / ${d.messageEn}`).join('; ');
+      io.err(`kesu user add: ${problems || 'one USERNAME only'}\n`);
       return 2;
     }
     const ctx = await openContext();
@@ -68,7 +67,8 @@ export const userAdd: Command = {
         ]);
       });
       io.out(
-        `已创建 / created ${input.data.username} (${input.data.role})${v['password-stdin'] ? '' : `，密码 / password: ${password}`}\n`,
+        `已创建 / created ${input.data.username} (${input.data.role})` +
+          `${v['password-stdin'] ? '' : `，密码 / password: ${password}`}\n`,
       );
       return 0;
     } finally {

@@ -23,8 +23,12 @@ export const warehouseBuild: Command = {
         onLakeStep: progressBar(io, '数据湖 lake'),
       });
       io.out(
-        `${build.kind === 'full' ? '全量构建 / full build' : '增量刷新 / incremental refresh'}: ${Math.round(build.ms)} ms, ${build.assignments} 个任务 assignments, ${build.valueRows} 个指标值 values, ${build.progressRows} 个目标进度 target statuses\n` +
-          `数据湖 / lake: ${lake.rows} 行 rows in ${lake.manifest.datasets.reduce((n, d) => n + d.files.length, 0)} files, ${Math.round(lake.ms)} ms → ${ctx.dataDir}/lake\n`,
+        `${build.kind === 'full' ? '全量构建 / full build' : '增量刷新 / incremental refresh'}: ` +
+          `${Math.round(build.ms)} ms, ${build.assignments} 个任务 assignments, ${build.valueRows} 个指标值 values, ` +
+          `${build.progressRows} 个目标进度 target statuses\n` +
+          `数据湖 / lake: ${lake.rows} 行 rows in ` +
+          `${lake.manifest.datasets.reduce((n, d) => n + d.files.length, 0)} files, ` +
+          `${Math.round(lake.ms)} ms → ${ctx.dataDir}/lake\n`,
       );
       return 0;
     } finally {

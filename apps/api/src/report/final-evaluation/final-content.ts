@@ -229,7 +229,9 @@ export function buildFinalDocument(data: FinalEvaluation, lang: Lang, generatedA
     lang,
     title: [...w.title(data.region.name)],
     term: w.term(data.plan.start, data.plan.end),
-    fullTitle: `${w.title(data.region.name).join(lang === 'zh' ? '' : ': ')}${lang === 'zh' ? '' : ' '}${w.term(data.plan.start, data.plan.end)}`,
+    fullTitle:
+      `${w.title(data.region.name).join(lang === 'zh' ? '' : ': ')}${lang === 'zh' ? '' : ' '}` +
+      `${w.term(data.plan.start, data.plan.end)}`,
     meta: [w.planLine(data.plan.title), w.asOfLine(data.plan.end), w.generatedLine(formatBeijingDateTime(generatedAt))],
     blocks: parts.flatMap((part, i) => [
       { kind: 'heading', level: 1, text: w.numbered(i + 1, w.headings[i] ?? '') } as Block,

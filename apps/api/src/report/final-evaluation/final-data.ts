@@ -79,10 +79,13 @@ const PLANS = `SELECT plan_id, title, start_year, end_year, literacy_target, lit
   WHERE region_code = $1 ORDER BY end_year DESC, start_year DESC`;
 
 // The verdict of the plan's last year is the final one (fact_progress holds one per target and year).
-const TARGETS = `SELECT t.target_id, CAST(split_part(t.target_id, '#', 2) AS INTEGER) AS number, t.text, t.metric, t.indicator_code, t.scope,
+const TARGETS = `SELECT t.target_id, CAST(split_part(t.target_id, '#', 2) AS INTEGER) AS number,
+    t.text, t.metric, t.indicator_code, t.scope,
     t.comparator, t.value, t.value_max, t.unit, t.per_unit, t.deadline, coalesce(t.lead_units, '') AS lead_units,
-    coalesce(p.status, 'no_data') AS status, p.actual, p.expected, CAST(p.as_of AS VARCHAR) AS as_of, p.rule_zh, p.rule_en
-  FROM dim_target t LEFT JOIN fact_progress p ON p.target_id = t.target_id AND p.region_code = t.region_code AND p.year = $2
+    coalesce(p.status, 'no_data') AS status, p.actual, p.expected,
+    CAST(p.as_of AS VARCHAR) AS as_of, p.rule_zh, p.rule_en
+  FROM dim_target t
+  LEFT JOIN fact_progress p ON p.target_id = t.target_id AND p.region_code = t.region_code AND p.year = $2
   WHERE t.plan_id = $1 ORDER BY number`;
 
 // The base is the last rate measured before the plan began, else its first within the term.
@@ -91,8 +94,14 @@ const LITERACY = `WITH own AS (
     WHERE v.indicator_code = $1 AND v.region_code = $2 AND v.disaggregation = '' AND v.year <= $4
   )
   SELECT
-    coalesce((SELECT arg_max(period, end_date) FROM own WHERE year < $3), (SELECT arg_min(period, end_date) FROM own WHERE year >= $3)) AS base_period,
-    coalesce((SELECT arg_max(value, end_date) FROM own WHERE year < $3), (SELECT arg_min(value, end_date) FROM own WHERE year >= $3)) AS base_value,
+    coalesce(
+      (SELECT arg_max(period, end_date) FROM own WHERE year < $3),
+      (SELECT arg_min(period, end_date) FROM own WHERE year >= $3)
+    ) AS base_period,
+    coalesce(
+      (SELECT arg_max(value, end_date) FROM own WHERE year < $3),
+      (SELECT arg_min(value, end_date) FROM own WHERE year >= $3)
+    ) AS base_value,
     (SELECT arg_max(period, end_date) FROM own WHERE year >= $3) AS final_period,
     (SELECT arg_max(value, end_date) FROM own WHERE year >= $3) AS final_value`;
 
@@ -126,8 +135,8 @@ function toPlan(r: Row): FinalPlan {
 
 /**
  * The plan a final evaluation is written for: the one whose term holds the year asked, else the
- * latest one whose term has ended, else the latest. Refused when the region has none, none holds the year, or its term has not ended
- * (the progress report is what such a plan has).
+ * latest one whose term has ended, else the latest. Refused when the region has none, none holds
+ * the year, or its term has not ended (the progress report is what such a plan has).
  */
 export function pickPlan(region: Region, plans: FinalPlan[], year: number | undefined, now: Date): FinalPlan {
   if (plans.length === 0) {
@@ -163,7 +172,8 @@ export function pickPlan(region: Region, plans: FinalPlan[], year: number | unde
     throw new FinalEvaluationRefused(
       'plan_not_ended',
       `${region.name}实施方案（${period(plan.start, plan.end)}年）的规划期尚未结束（至 ${plan.end} 年底），暂不能作终期评估；请改看进展报告（kind=progress）`,
-      `${region.name}'s plan (${plan.start}–${plan.end}) has not ended yet (it runs to the end of ${plan.end}), so it has no final evaluation; see the progress report instead (kind=progress)`,
+      `${region.name}'s plan (${plan.start}–${plan.end}) has not ended yet (it runs to the end of ${plan.end}), ` +
+        `so it has no final evaluation; see the progress report instead (kind=progress)`,
       [
         {
           path: 'kind',
@@ -225,7 +235,10 @@ function reading(periodValue: unknown, value: unknown): LiteracyReading | null {
     : { period: String(periodValue), value: Number(value) };
 }
 
-/** Every target of a plan with its verdict for the year (the plan's last year: its final verdict), in the plan's order. */
+/**
+ * Every target of a plan with its verdict for the year (the plan's last year: its final
+ * verdict), in the plan's order.
+ */
 export async function finalVerdicts(analytics: AnalyticsService, planId: string, year: number): Promise<FinalTarget[]> {
   return (await analytics.query(TARGETS, [planId, year])).map(toTarget);
 }

@@ -101,10 +101,13 @@ export const FINAL_WORDS = {
     noLead: 'not named in the plan',
     actualOfGoal: 'Actual / target',
     missedIntro: (n: number) =>
-      `These ${n} targets were not achieved by the end of the term (including those on track but short of their value, and those without data), by verdict and number, with the units leading them.`,
+      `These ${n} targets were not achieved by the end of the term ` +
+      `(including those on track but short of their value, and those without data), ` +
+      `by verdict and number, with the units leading them.`,
     missedNone: 'Every target was achieved.',
     departmentsIntro: (units: number, start: number, end: number) =>
-      `From ${start} to ${end}, ${units} units were assigned reports; the reports each was due, sent on time, sent late, never sent, and had approved:`,
+      `From ${start} to ${end}, ${units} units were assigned reports; ` +
+      `the reports each was due, sent on time, sent late, never sent, and had approved:`,
     departmentsNone: 'No reports were assigned during the term.',
     unit: 'Unit',
     assigned: 'Due',
@@ -114,10 +117,13 @@ export const FINAL_WORDS = {
     approved: 'Approved',
     onTimeRate: 'On-time rate',
     chartsIntro:
-      "The region's target progress, key indicators, share of targets on track and its units' reporting; with sub-regions, their comparison follows.",
+      "The region's target progress, key indicators, share of targets on track and its units' reporting; " +
+      'with sub-regions, their comparison follows.',
     figure: (n: number, title: string) => `Figure ${n}. ${title}`,
     fontMissing:
-      'No CJK font (such as fonts-noto-cjk) is installed on this machine, so the charts could not be placed in this document; install one and generate it again, or see the HTML / PDF version.',
+      'No CJK font (such as fonts-noto-cjk) is installed on this machine, ' +
+      'so the charts could not be placed in this document; install one and generate it again, ' +
+      'or see the HTML / PDF version.',
     milestone: (deadline: number | null) => (deadline === null ? 'done on time' : `done by the end of ${deadline}`),
     comparator: { '>=': 'at least ', '>': 'more than ', '~': 'about ', '=': '' } as Record<string, string>,
     perUnit: (unit: string) => ` (${unit})`,
