@@ -3,8 +3,8 @@ import { longLines } from './line-length.js';
 
 describe('longLines', () => {
   it('names each line over the limit with its file, number and length', () => {
-    const files = [{ path: 'packages/a/src/a.ts', text: `const a = 1;\n${'x'.repeat(11)}\nok` }];
-    expect(longLines(files, 10)).toEqual([{ file: 'packages/a/src/a.ts', line: 2, length: 11 }]);
+    const files = [{ path: 'packages/a/src/a.ts', text: `const a = 1;\n${'x'.repeat(13)}\nok` }];
+    expect(longLines(files, 12)).toEqual([{ file: 'packages/a/src/a.ts', line: 2, length: 13 }]);
   });
 
   it('counts Chinese characters one each', () => {
