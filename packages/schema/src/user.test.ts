@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toApiError } from './errors.js';
-import { NewUser, Password, RedeemCode, UserChange, UserProfile, userFieldLabel } from './user.js';
+import { NewUser, Password, RedeemCode, ROLE_GROUPS, ROLES, UserChange, UserProfile, userFieldLabel } from './user.js';
 
 const codes = (result: { success: boolean; error?: unknown }) =>
   result.success ? [] : toApiError(result.error as never).error.details.map((d) => `${d.path}:${d.code}`);
@@ -134,5 +134,17 @@ describe('a password being set', () => {
 
   it('is not judged at log-in, where what was set before still works', () => {
     expect(Password.safeParse('12345678').success).toBe(true);
+  });
+});
+
+describe('role groups', () => {
+  it('name only real roles, and the office is in every group but the reporters', () => {
+    for (const [group, roles] of Object.entries(ROLE_GROUPS)) {
+      expect(
+        roles.every((r) => (ROLES as readonly string[]).includes(r)),
+        group,
+      ).toBe(true);
+      expect((roles as readonly string[]).includes('admin'), group).toBe(group !== 'report');
+    }
   });
 });

@@ -17,6 +17,28 @@ export const roles: Record<Role, { zh: string; en: string }> = {
   leader: { zh: '领导', en: 'Leader' },
 };
 
+/**
+ * The groups of roles that may use a part of the product, named once: the API's guards, the web's
+ * routes and its menu all read these, so a page is never offered to a role its API refuses.
+ */
+export const ROLE_GROUPS = {
+  /** Runs the office: plans, forms, assignments, accounts, records. */
+  office: ['admin'],
+  /** Approves and returns submissions. */
+  review: ['admin', 'reviewer'],
+  /** Reads progress, dashboards, reports, alignment and benchmarks. */
+  watch: ['admin', 'reviewer', 'leader', 'statistician'],
+  /** Runs and saves ad-hoc SQL. */
+  analyse: ['admin', 'statistician'],
+  /** Reads forms: reviewers check submissions against them, statisticians map their fields. */
+  readForms: ['admin', 'reviewer', 'statistician'],
+  /** Sees which units still have no account, to chase them. */
+  chaseAccounts: ['admin', 'reviewer', 'leader'],
+  /** Fills in assigned forms. */
+  report: ['reporter'],
+} as const satisfies Record<string, readonly Role[]>;
+export type RoleGroup = keyof typeof ROLE_GROUPS;
+
 export const Username = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, { error: 'username: 2–32 lower-case letters, digits, . _ -' })

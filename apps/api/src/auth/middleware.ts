@@ -1,6 +1,6 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { inRegionTree, type Role, type User } from '@kesu/schema';
+import { inRegionTree, ROLE_GROUPS, type Role, type RoleGroup, type User } from '@kesu/schema';
 import { findSession, getUser } from '@kesu/store';
 import type { AppContext, AppEnv } from '../context.js';
 import { Failure, forbidden, unauthenticated } from '../http/failure.js';
@@ -60,8 +60,9 @@ export function authenticate(ctx: AppContext) {
   });
 }
 
-/** Lets only the given roles through (the roles also go into the API description). */
-export function requireRole(...roles: Role[]) {
+/** Lets only the roles of a group through (the roles also go into the API description). */
+export function requireRole(group: RoleGroup) {
+  const roles: readonly Role[] = ROLE_GROUPS[group];
   const guard = createMiddleware<AppEnv>(async (c, next) => {
     if (!roles.includes(c.get('user').role)) throw forbidden();
     await next();

@@ -32,8 +32,6 @@ import { FINAL_FORMATS } from '../report/final-evaluation/final-evaluation.js';
 import { finalEvaluationResponse, outsideScope } from '../report/final-evaluation/final-response.js';
 import { renderPdf } from '../report/pdf.js';
 
-const READERS = ['admin', 'statistician', 'leader', 'reviewer'] as const;
-
 const Column = z.object({
   name: z.string(),
   type: z.string(),
@@ -207,7 +205,7 @@ export function analyticsRoutes(ctx: AppContext) {
         path: '/warehouse/tables',
         tags: ['analytics'],
         summary: '数据仓库表说明 / the documented warehouse tables',
-        middleware: [requireRole(...READERS)] as const,
+        middleware: [requireRole('watch')] as const,
         responses: { 200: jsonContent(z.array(Table), 'tables with column descriptions') },
       }),
       (c) =>
@@ -225,7 +223,7 @@ export function analyticsRoutes(ctx: AppContext) {
         path: '/warehouse/build',
         tags: ['analytics'],
         summary: '刷新数据仓库与数据湖 / build the warehouse and the lake',
-        middleware: [requireRole('admin')] as const,
+        middleware: [requireRole('office')] as const,
         request: { body: jsonContent(BuildBody) },
         responses: {
           200: jsonContent(
@@ -262,7 +260,7 @@ export function analyticsRoutes(ctx: AppContext) {
         path: '/sql/check',
         tags: ['analytics'],
         summary: '检查 SQL（不执行）/ check a query without running it',
-        middleware: [requireRole('admin', 'statistician')] as const,
+        middleware: [requireRole('analyse')] as const,
         request: { body: jsonContent(SqlBody) },
         responses: {
           200: jsonContent(z.object({ problems: z.array(Problem) }), 'problems found, empty when it may run'),
@@ -280,7 +278,7 @@ export function analyticsRoutes(ctx: AppContext) {
         path: '/sql',
         tags: ['analytics'],
         summary: '执行只读 SQL（限本辖区数据）/ run read-only SQL within your region tree',
-        middleware: [requireRole('admin', 'statistician')] as const,
+        middleware: [requireRole('analyse')] as const,
         request: { body: jsonContent(SqlBody) },
         responses: {
           ...refusals(409, 422, 429),
@@ -323,7 +321,7 @@ export function analyticsRoutes(ctx: AppContext) {
         description:
           'The file is named after `title` (the saved query’s) and the day in Beijing, ' +
           'e.g. 各市培训人次-2026-12-05.xlsx; 查询结果-2026-12-05.xlsx without a title.',
-        middleware: [requireRole('admin', 'statistician')] as const,
+        middleware: [requireRole('analyse')] as const,
         request: { body: jsonContent(ExportBody) },
         responses: {
           ...refusals(409, 422, 429),
@@ -370,7 +368,7 @@ export function analyticsRoutes(ctx: AppContext) {
         path: '/reports',
         tags: ['analytics'],
         summary: '报表列表 / the reports',
-        middleware: [requireRole(...READERS)] as const,
+        middleware: [requireRole('watch')] as const,
         responses: { 200: jsonContent(z.array(z.object({ id: z.string(), title: Localized })), 'reports') },
       }),
       (c) =>
@@ -386,7 +384,7 @@ export function analyticsRoutes(ctx: AppContext) {
         tags: ['analytics'],
         summary:
           '报表数据：下级地区对比（可附 SVG 图）/ a report over the children of a region, with its chart as SVG on request',
-        middleware: [requireRole(...READERS)] as const,
+        middleware: [requireRole('watch')] as const,
         request: { params: ReportParams, query: ReportQuery },
         responses: {
           200: jsonContent(
@@ -420,7 +418,7 @@ export function analyticsRoutes(ctx: AppContext) {
           'kind=final: a plan whose term has not ended answers 409 plan_not_ended (use kind=progress), ' +
           'a region without a plan 404 no_plan, a year outside every plan of the region 400 year_outside_plan. ' +
           'Word comes as an attachment named e.g. 510104-终期评估.docx.',
-        middleware: [requireRole(...READERS)] as const,
+        middleware: [requireRole('watch')] as const,
         request: { query: PrintQuery },
         responses: {
           // 404: no such region, or no plan for the final evaluation; 503: no browser to print the PDF.
@@ -476,7 +474,7 @@ export function analyticsRoutes(ctx: AppContext) {
         path: '/progress',
         tags: ['analytics'],
         summary: '目标进度及判定依据 / target progress with the rule behind each status',
-        middleware: [requireRole(...READERS)] as const,
+        middleware: [requireRole('watch')] as const,
         request: { query: ProgressQuery },
         responses: {
           200: jsonContent(
@@ -499,7 +497,7 @@ export function analyticsRoutes(ctx: AppContext) {
         tags: ['analytics'],
         summary:
           '本地区及下辖各级规划的目标完成情况 / how the targets of the region’s own plans and of the plans below stand, by level',
-        middleware: [requireRole(...READERS)] as const,
+        middleware: [requireRole('watch')] as const,
         request: { query: ProgressQuery },
         responses: {
           200: jsonContent(
@@ -525,7 +523,7 @@ export function analyticsRoutes(ctx: AppContext) {
           'Each unit’s value as the verdict of the year counted it: ' +
           'stocks at each unit’s latest period (carried: reported earlier), flows of every period read, ' +
           'with values far from the unit’s own history marked.',
-        middleware: [requireRole(...READERS)] as const,
+        middleware: [requireRole('watch')] as const,
         request: { query: ContributionsQuery },
         responses: { 200: jsonContent(TargetContributions, 'the values behind the actual'), ...refusals(404) },
       }),

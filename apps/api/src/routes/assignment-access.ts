@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import * as z from 'zod';
 import {
   compileForm,
+  draftMayHave,
+  staleVersion,
   type AssignmentBase,
   type CompiledForm,
   type ErrorDetail,
@@ -115,19 +117,12 @@ export function assignmentAccess(ctx: AppContext) {
     );
   /** Checks values against the form; a draft may be incomplete, a submission may not. */
   const validated = async (assignment: AssignmentBase, body: z.infer<typeof SaveBody>, strict: boolean) => {
-    if (body.formVersion !== assignment.version) {
-      throw new Failure(
-        409,
-        'stale_version',
-        `表单已更新为第 ${assignment.version} 版，请刷新后重新填报`,
-        `the form is now version ${assignment.version}; reload and fill it again`,
-      );
-    }
+    const stale = staleVersion(body.formVersion, assignment.version);
+    if (stale) throw new Failure(409, stale.code, stale.zh, stale.en);
     const form = await formFor(assignment.formId, assignment.version);
     const result = form.validate(body.values);
     if (result.ok) return { values: result.values, warnings: result.warnings };
-    if (!strict && result.errors.every((e) => e.code === 'required' || e.code === 'rule'))
-      return { values: body.values, warnings: result.errors };
+    if (!strict && result.errors.every(draftMayHave)) return { values: body.values, warnings: result.errors };
     throw new Failure(
       400,
       'validation_failed',

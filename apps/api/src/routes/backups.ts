@@ -70,7 +70,7 @@ export function backupRoutes(ctx: AppContext) {
         path: '/',
         tags: ['admin'],
         summary: '备份列表 / the backups in the data folder',
-        middleware: [requireRole('admin')] as const,
+        middleware: [requireRole('office')] as const,
         responses: { 200: jsonContent(z.array(Backup), 'backups, newest first') },
       }),
       (c) => {
@@ -88,7 +88,7 @@ export function backupRoutes(ctx: AppContext) {
         path: '/',
         tags: ['admin'],
         summary: '备份数据库 / back up the database',
-        middleware: [requireRole('admin')] as const,
+        middleware: [requireRole('office')] as const,
         responses: { ...refusals(409), 201: jsonContent(Backup, 'backup written') },
       }),
       async (c) => {
@@ -112,7 +112,7 @@ export function backupRoutes(ctx: AppContext) {
         path: '/{name}',
         tags: ['admin'],
         summary: '下载备份 / download a backup',
-        middleware: [requireRole('admin')] as const,
+        middleware: [requireRole('office')] as const,
         request: { params: NameParam },
         responses: {
           200: {

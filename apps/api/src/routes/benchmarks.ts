@@ -76,7 +76,7 @@ export function benchmarkRoutes(ctx: AppContext) {
       summary:
         '同级方案承诺对标 / ' +
         'what plans of regions at the same level commit for an indicator and reach, and where a region stands',
-      middleware: [requireRole('admin', 'statistician', 'leader', 'reviewer')] as const,
+      middleware: [requireRole('watch')] as const,
       request: { query: Query },
       responses: {
         200: jsonContent(CommitmentBenchmark, 'the spread of commitments and achievements, one entry per plan'),

@@ -83,7 +83,7 @@ export function metaRoutes(ctx: AppContext) {
         path: '/regions/{code}/units',
         tags: ['reference'],
         summary: '地区的已知单位 / the units known in a region (its plans, assignments and accounts)',
-        middleware: [requireRole('admin')] as const,
+        middleware: [requireRole('office')] as const,
         request: { params: CodeParam },
         responses: { 200: jsonContent(z.array(RegionUnit), 'units by name') },
       }),

@@ -35,7 +35,7 @@ export function planAccountRoutes(ctx: AppContext) {
       summary:
         '为方案中的单位创建填报账号 / ' +
         'create a reporter account, with a one-time log-in code, for every unit of a plan that has none',
-      middleware: [requireRole('admin')] as const,
+      middleware: [requireRole('office')] as const,
       request: { params: IdParam },
       responses: {
         201: jsonContent(ReporterAccounts, 'the new accounts with their codes (shown once) and the units skipped'),

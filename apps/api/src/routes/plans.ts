@@ -149,7 +149,7 @@ export function planRoutes(ctx: AppContext) {
         summary:
           '导入方案文件 / import a plan document (.txt, .docx or a saved .html page, as bytes); ' +
           'a plan already stored is refused with 409',
-        middleware: [requireRole('admin')] as const,
+        middleware: [requireRole('office')] as const,
         ...idempotent,
         request: {
           query: ImportQuery,
@@ -319,7 +319,7 @@ export function planRoutes(ctx: AppContext) {
           'when one is imported) without storing it; otherwise it is stored as a new plan awaiting review. ' +
           'A plan still running answers 409 plan_not_ended; ' +
           'a region that already has a plan for the next term 409 next_term_exists.',
-        middleware: [requireRole('admin')] as const,
+        middleware: [requireRole('office')] as const,
         ...idempotent,
         request: { params: IdParam, query: z.object({ preview: z.enum(['true', 'false']).default('false') }) },
         responses: {
@@ -382,7 +382,7 @@ export function planRoutes(ctx: AppContext) {
         summary:
           '可指定给任务和目标的单位 / ' +
           'the units a task or target may be given: the plan’s, its region’s, and one per registry function',
-        middleware: [requireRole('admin')] as const,
+        middleware: [requireRole('office')] as const,
         request: { params: IdParam },
         responses: { 200: jsonContent(z.array(UnitChoice), 'units, the plan’s first') },
       }),
@@ -399,7 +399,7 @@ export function planRoutes(ctx: AppContext) {
         path: '/{id}',
         tags: ['plans'],
         summary: '保存审核后的方案 / save a reviewed revision',
-        middleware: [requireRole('admin')] as const,
+        middleware: [requireRole('office')] as const,
         request: { params: IdParam, body: jsonContent(z.strictObject({ plan: Plan })) },
         responses: { 200: jsonContent(PlanRecord, 'the new revision') },
       }),
@@ -427,7 +427,7 @@ export function planRoutes(ctx: AppContext) {
         path: '/{id}/forms/generate',
         tags: ['plans'],
         summary: '按部门生成报表草稿 / generate a draft form for a department',
-        middleware: [requireRole('admin')] as const,
+        middleware: [requireRole('office')] as const,
         request: { params: IdParam, body: jsonContent(Generate) },
         responses: { 201: jsonContent(FormRecord, 'draft form') },
       }),

@@ -15,8 +15,6 @@ import { audited } from '../http/audited.js';
 import { Failure, notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
 
-const ANALYSTS = ['admin', 'statistician'] as const;
-
 const SavedQuery = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -73,7 +71,7 @@ export function savedQueryRoutes(ctx: AppContext) {
         path: '/',
         tags: ['analytics'],
         summary: '已保存的查询（本人的和共享的）/ saved queries: your own and shared ones',
-        middleware: [requireRole(...ANALYSTS)] as const,
+        middleware: [requireRole('analyse')] as const,
         responses: { 200: jsonContent(z.array(SavedQuery), 'latest change first') },
       }),
       async (c) => {
@@ -90,7 +88,7 @@ export function savedQueryRoutes(ctx: AppContext) {
         path: '/',
         tags: ['analytics'],
         summary: '保存查询 / save a query',
-        middleware: [requireRole(...ANALYSTS)] as const,
+        middleware: [requireRole('analyse')] as const,
         request: { body: jsonContent(SavedQueryBody) },
         responses: { 201: jsonContent(SavedQuery, 'saved') },
       }),
@@ -114,7 +112,7 @@ export function savedQueryRoutes(ctx: AppContext) {
         path: '/{id}',
         tags: ['analytics'],
         summary: '修改自己保存的查询 / change a query you saved',
-        middleware: [requireRole(...ANALYSTS)] as const,
+        middleware: [requireRole('analyse')] as const,
         request: { params: IdParam, body: jsonContent(SavedQueryBody) },
         responses: { 200: jsonContent(SavedQuery, 'changed') },
       }),
@@ -142,7 +140,7 @@ export function savedQueryRoutes(ctx: AppContext) {
         path: '/{id}',
         tags: ['analytics'],
         summary: '删除自己保存的查询 / delete a query you saved',
-        middleware: [requireRole(...ANALYSTS)] as const,
+        middleware: [requireRole('analyse')] as const,
         request: { params: IdParam },
         responses: { 200: jsonContent(z.object({ deleted: z.literal(true) }), 'deleted') },
       }),

@@ -76,7 +76,7 @@ export function workbookRoutes(ctx: AppContext) {
         path: '/{id}/upload',
         tags: ['submissions'],
         summary: '上传填好的 Excel（存为草稿）/ upload the filled-in workbook as a draft',
-        middleware: [requireRole('reporter')] as const,
+        middleware: [requireRole('report')] as const,
         ...idempotent,
         request: {
           params: IdParam,

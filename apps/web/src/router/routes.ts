@@ -4,7 +4,7 @@ import { chartWidth } from '../composables/chart-width';
 import { readDashboardQuery } from '../composables/dashboard-query';
 import { contentLang } from '../i18n';
 import { useReferenceStore } from '../stores/reference';
-import type { Role } from '@kesu/schema';
+import { ROLE_GROUPS, type Role } from '@kesu/schema';
 import type { Messages } from '../i18n/locales/zh-CN';
 
 type TitleKey = `nav.${keyof Messages['nav'] & string}`;
@@ -13,8 +13,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** No session needed. */
     public?: boolean;
-    /** Roles that may open the page; absent means every logged-in user. */
-    roles?: Role[];
+    /** Roles that may open the page (a group the API guards alike); absent means every logged-in user. */
+    roles?: readonly Role[];
     title?: TitleKey;
   }
 }
@@ -49,10 +49,7 @@ function prefetchDashboard(to: RouteLocationNormalized): void {
   void reference.childrenOf(region).catch(() => undefined);
 }
 
-const OFFICE: Role[] = ['admin'];
-const REVIEW: Role[] = ['admin', 'reviewer'];
-const WATCH: Role[] = ['admin', 'reviewer', 'leader', 'statistician'];
-const ANALYSE: Role[] = ['admin', 'statistician'];
+const { office: OFFICE, review: REVIEW, watch: WATCH, analyse: ANALYSE } = ROLE_GROUPS;
 
 // Every page is its own chunk, so a reporter's browser never loads the builder or the plan editor.
 export const routes: RouteRecordRaw[] = [
@@ -116,14 +113,14 @@ export const routes: RouteRecordRaw[] = [
         path: 'report',
         name: 'my-assignments',
         component: () => import('../pages/report/MyAssignmentsPage.vue'),
-        meta: { roles: ['reporter'], title: 'nav.myAssignments' },
+        meta: { roles: ROLE_GROUPS.report, title: 'nav.myAssignments' },
       },
       {
         path: 'report/:id',
         name: 'report-fill',
         component: () => import('../pages/report/ReportFillPage.vue'),
         props: true,
-        meta: { roles: ['reporter'], title: 'nav.reportFill' },
+        meta: { roles: ROLE_GROUPS.report, title: 'nav.reportFill' },
       },
       {
         path: 'dashboard',
@@ -167,7 +164,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'users/missing',
         name: 'missing-accounts',
         component: () => import('../pages/users/MissingAccountsPage.vue'),
-        meta: { roles: ['admin', 'reviewer', 'leader'], title: 'nav.missingAccounts' },
+        meta: { roles: ROLE_GROUPS.chaseAccounts, title: 'nav.missingAccounts' },
       },
       {
         path: 'records/audit',
