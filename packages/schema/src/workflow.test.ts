@@ -9,7 +9,7 @@ import {
 } from './approval.js';
 import type { Region } from './region.js';
 import { SUBMISSION_STATUSES } from './submission-status.js';
-import { revisionAction, submissionActions } from './workflow.js';
+import { draftMayHave, reporterMayEdit, revisionAction, staleVersion, submissionActions } from './workflow.js';
 
 const regions = new Map<string, Pick<Region, 'level' | 'parent'>>([
   ['510000', { level: 'province', parent: null }],
@@ -99,5 +99,26 @@ describe('revisionAction', () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
+  });
+});
+
+describe('the rules the form, the list and the API share', () => {
+  it('lets the reporter edit what a save may start from', () => {
+    expect([null, ...SUBMISSION_STATUSES].filter(reporterMayEdit)).toEqual([null, 'draft', 'returned']);
+  });
+
+  it('saves a draft that is incomplete, never one that is malformed', () => {
+    expect(draftMayHave({ code: 'required' })).toBe(true);
+    expect(draftMayHave({ code: 'rule' })).toBe(true);
+    expect(draftMayHave({ code: 'invalid_type' })).toBe(false);
+  });
+
+  it('refuses a save against another version of the form, in both languages', () => {
+    expect(staleVersion(3, 3)).toBeNull();
+    expect(staleVersion(2, 3)).toEqual({
+      code: 'stale_version',
+      zh: '表单已更新为第 3 版，请刷新后重新填报',
+      en: 'the form is now version 3; reload and fill it again',
+    });
   });
 });

@@ -26,6 +26,35 @@ export const submissionActions: Record<
   return: { from: ['submitted', 'approved'], to: 'returned', zh: '退回', en: 'return' },
 };
 
+/**
+ * Whether the reporter may still change a submission in this status (`null`: nothing saved yet):
+ * the statuses a save starts from, so the form and the list offer editing exactly where the API allows it.
+ */
+export function reporterMayEdit(status: SubmissionStatus | null): boolean {
+  return submissionActions.save.from.includes(status);
+}
+
+/**
+ * Whether a draft may be saved with this problem: a draft may be incomplete (a required field left
+ * blank, a rule across fields not met yet), never malformed (text in a number field).
+ */
+export function draftMayHave(problem: { code: string }): boolean {
+  return problem.code === 'required' || problem.code === 'rule';
+}
+
+/**
+ * The refusal of a save or submission made against another version of the form than the
+ * assignment's (the reporter's page is out of date), or null when the versions agree.
+ */
+export function staleVersion(given: number, current: number): { code: 'stale_version'; zh: string; en: string } | null {
+  if (given === current) return null;
+  return {
+    code: 'stale_version',
+    zh: `表单已更新为第 ${current} 版，请刷新后重新填报`,
+    en: `the form is now version ${current}; reload and fill it again`,
+  };
+}
+
 const levelRank = (level: ApprovalLevel | null) => (level === null ? -1 : APPROVAL_LEVELS.indexOf(level));
 
 /**

@@ -1,5 +1,6 @@
 import {
   compileForm,
+  draftMayHave,
   evaluate,
   parseExpression,
   type CompiledForm,
@@ -110,9 +111,6 @@ export function payloadOf(logic: FormLogic, values: FormValues): FormValues {
   );
 }
 
-/** Problems a draft may be saved with: a draft may be incomplete, not malformed. */
-export const DRAFTABLE = new Set(['required', 'rule']);
-
 /**
  * The values a draft can be saved with: fields holding something malformed (text in a number
  * field) are left out, so the server accepts the rest; the browser keeps the full copy.
@@ -121,7 +119,7 @@ export function draftPayload(logic: FormLogic, values: FormValues): FormValues {
   const payload = payloadOf(logic, values);
   const result = logic.compiled.validate(payload);
   if (result.ok) return payload;
-  const bad = new Set(result.errors.filter((e) => !DRAFTABLE.has(e.code)).map((e) => topField(e.path)));
+  const bad = new Set(result.errors.filter((e) => !draftMayHave(e)).map((e) => topField(e.path)));
   return Object.fromEntries(Object.entries(payload).filter(([id]) => !bad.has(id)));
 }
 

@@ -1,5 +1,5 @@
 import { computed, onBeforeUnmount, reactive, ref, watch, type Ref } from 'vue';
-import type { ErrorDetail } from '@kesu/schema';
+import { reporterMayEdit, type ErrorDetail } from '@kesu/schema';
 import type { AssignmentView, SubmissionBody } from '../api/assignments';
 import { ApiFailure } from '../api/client';
 import { AutosaveQueue, type SaveState } from './autosave-queue';
@@ -12,8 +12,6 @@ interface DraftPayload {
   explanations: Record<string, string>;
   formVersion: number;
 }
-
-const EDITABLE = new Set([null, 'draft', 'returned']);
 
 /**
  * A reporter's draft of one assignment: values and reasons, validation by the form's own compiled
@@ -36,7 +34,7 @@ export function useReportDraft(
 
   const logic = computed(() => (view.value ? formLogic(view.value.form) : null));
   const editable = computed(() =>
-    Boolean(view.value && view.value.assignment.open && EDITABLE.has(view.value.submission?.status ?? null)),
+    Boolean(view.value && view.value.assignment.open && reporterMayEdit(view.value.submission?.status ?? null)),
   );
   const result = computed(() =>
     logic.value ? logic.value.compiled.validate(payloadOf(logic.value, values.value)) : null,

@@ -1,6 +1,7 @@
 import type { Db } from '../db.js';
 import {
   revisionAction,
+  staleVersion,
   reviewMove,
   submissionActions,
   type ApprovalLevel,
@@ -366,13 +367,8 @@ async function writeSubmissions(connection: Db, inputs: SubmissionWrite[]): Prom
     const editing = input.action === 'save' || input.action === 'submit';
     if (editing && !assignment.open)
       return new WorkflowError('window_closed', '填报窗口已关闭', 'the reporting window is closed');
-    if (editing && input.formVersion !== assignment.version) {
-      return new WorkflowError(
-        'stale_version',
-        `表单已更新为第 ${assignment.version} 版，请刷新后重新填报`,
-        `the form is now version ${assignment.version}; reload and fill it again`,
-      );
-    }
+    const stale = editing ? staleVersion(input.formVersion, assignment.version) : null;
+    if (stale) return new WorkflowError(stale.code, stale.zh, stale.en);
     const draft = continuedDraft(input, before, now);
     const next: Submission = {
       assignmentId: input.assignmentId,
