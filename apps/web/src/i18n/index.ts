@@ -59,3 +59,8 @@ export function pick(zh: string, en: string | undefined): string {
 export function labelOf(rules: { labelZh: string; labelEn: string }): string {
   return pick(rules.labelZh, rules.labelEn);
 }
+
+/** Words the schema gives in both languages (progress statuses, notes), in the current language. */
+export function localized(words: { zh: string; en: string }): string {
+  return pick(words.zh, words.en);
+}

@@ -593,13 +593,6 @@ export const en: Messages = {
     noReminders: 'Nobody is late',
     empty: 'No assignments match',
   },
-  progressStatus: {
-    achieved: 'Achieved',
-    on_track: 'On track',
-    at_risk: 'At risk',
-    behind: 'Behind',
-    no_data: 'No data',
-  },
   dashboard: {
     year: 'Year',
     yearOption: '{year}',

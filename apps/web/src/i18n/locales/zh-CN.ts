@@ -579,13 +579,6 @@ export const zhCN = {
     noReminders: '没有逾期未报的单位',
     empty: '没有符合条件的任务',
   },
-  progressStatus: {
-    achieved: '已完成',
-    on_track: '进度正常',
-    at_risk: '存在风险',
-    behind: '进度滞后',
-    no_data: '暂无数据',
-  },
   dashboard: {
     year: '年度',
     yearOption: '{year}年',
