@@ -5,14 +5,28 @@ const shared = kesuVitest();
 const { include: _include, reporters, ...common } = shared.test ?? {};
 const base = { resolve: shared.resolve, ssr: shared.ssr };
 
-// Two projects: unit tests beside the code, and browser journeys against the real server
-// (built app, spawned API, headless Chromium), which need long timeouts and run one file at a time.
+// Three projects: unit tests beside the code; the Pinia stores against the real server (spawned
+// API, demo data); and browser journeys against it (built app, headless Chromium). The last two
+// share one server per run, need long timeouts and run one file at a time.
 export default defineConfig({
   ...base,
   test: {
     ...(reporters ? { reporters } : {}),
     projects: [
       { ...base, test: { ...common, name: 'unit', include: ['src/**/*.test.ts'] } },
+      {
+        ...base,
+        test: {
+          ...common,
+          name: 'stores',
+          include: ['test/stores/**/*.test.ts'],
+          globalSetup: ['test/stores/global-setup.ts'],
+          setupFiles: [...[common.setupFiles ?? []].flat(), 'test/stores/setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
       {
         ...base,
         test: {
