@@ -16,7 +16,7 @@ export interface Store {
   /** Every write of a running server goes through here; a promise resolves after COMMIT. */
   writes: WriteQueue;
   /** Reads on their own connections. */
-  reads: ReadPool;
+  reads: ReadPool<Db>;
   /** Evictions other processes serving the same database must hear of. */
   changes: ChangeFeed;
   /**

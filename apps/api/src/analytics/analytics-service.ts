@@ -150,7 +150,7 @@ export class AnalyticsService {
     await this.whenBuilt();
     const key = JSON.stringify([sql, params ?? null]);
     const read = () =>
-      this.home.readers.use((reader) =>
+      this.home.readers.read((reader) =>
         rows(reader, sql, params).catch(async (error: unknown) => {
           throw (await this.home.recover(error)) ?? error;
         }),

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { attachWarehouse, detachWarehouse, hasBuild, WarehouseGenerations, WarehouseView, WH } from '@kesu/analytics';
-import { exec, reattachAfterFailure, type Store } from '@kesu/store';
-import { ReaderPool } from './reader-pool.js';
+import { exec, reattachAfterFailure, ReadPool, type Store } from '@kesu/store';
 
 type DuckDBConnection = Awaited<ReturnType<Store['connect']>>;
 
@@ -16,7 +15,7 @@ export const WAREHOUSE_SHOWN_TOPIC = 'warehouse-shown';
  * then on); `read` runs on a connection that sees the last complete build as `wh`.
  */
 export interface WarehouseHome {
-  readonly readers: ReaderPool;
+  readonly readers: ReadPool<DuckDBConnection>;
   /** The file dashboards read now (null: none built yet), and whether other nodes may share it. */
   readonly file: string | null;
   readonly shared: boolean;
@@ -45,7 +44,7 @@ export class OwnWarehouse implements WarehouseHome {
 
   private constructor(
     private readonly builder: DuckDBConnection,
-    readonly readers: ReaderPool,
+    readonly readers: ReadPool<DuckDBConnection>,
     private readonly shown: () => void,
     readonly file: string,
   ) {}
@@ -54,7 +53,7 @@ export class OwnWarehouse implements WarehouseHome {
     const builder = await store.connect();
     const file = path.join(dataDir, 'warehouse.duckdb');
     await attachWarehouse(builder, file);
-    const readers = await ReaderPool.open(async () => {
+    const readers = await ReadPool.open(async () => {
       const connection = await store.connect();
       // Report queries name the warehouse's tables without a catalog.
       await exec(connection, 'USE wh');
@@ -113,7 +112,7 @@ export class SharedWarehouse implements WarehouseHome {
     private readonly files: WarehouseGenerations,
     private readonly view: WarehouseView,
     private readonly builder: DuckDBConnection,
-    readonly readers: ReaderPool,
+    readonly readers: ReadPool<DuckDBConnection>,
     private readonly shown: () => void,
   ) {}
 
@@ -124,7 +123,7 @@ export class SharedWarehouse implements WarehouseHome {
       WarehouseGenerations.open(dataDir),
       view,
       await store.connect(),
-      await ReaderPool.open(() => view.connect(), READERS),
+      await ReadPool.open(() => view.connect(), READERS),
       shown,
     );
     store.changes.subscribe(WAREHOUSE_SHOWN_TOPIC, (key) => {
@@ -167,7 +166,7 @@ export class SharedWarehouse implements WarehouseHome {
   }
 
   async hasBuild(): Promise<boolean> {
-    return this.view.shown !== null && (await this.readers.use((c) => hasBuild(c)));
+    return this.view.shown !== null && (await this.readers.read((c) => hasBuild(c)));
   }
 
   build<T>(
@@ -204,7 +203,7 @@ export class SharedWarehouse implements WarehouseHome {
   }
 
   async read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.readers.use(work);
+    return this.readers.read(work);
   }
 
   /** Readers read a published file, read-only, and a failed build discards its own file: nothing to put back. */

@@ -10,6 +10,7 @@ import { quoteLiteral } from '../db.js';
 import { reattachAfterFailure } from '../storage-full.js';
 import { WriteQueue } from '../write-queue.js';
 import { DuckDb } from './duckdb-db.js';
+import type { Db } from '../db.js';
 
 const READERS = 4;
 /** The name the store's file is attached under; every connection uses it as its default. */
@@ -66,7 +67,7 @@ export async function openDuckDbStore(file: string): Promise<Store> {
     throw error instanceof NewerSchemaError ? error.at(file) : error;
   }
   const readers = await Promise.all(Array.from({ length: READERS }, async () => new DuckDb(await connect(), recover)));
-  const reads = new ReadPool(readers);
+  const reads = new ReadPool<Db>(readers, (reader) => reader.close());
   const extra: DuckDBConnection[] = [];
   // Only this process opens the file: a lock is held among its own callers.
   const locks = new NamedLocks(null);

@@ -7,6 +7,7 @@ import { advisoryLock } from './advisory-lock.js';
 import { AnalyticsCopy } from './analytics-copy.js';
 import { PostgresChangeFeed } from './postgres-change-feed.js';
 import { PostgresDb } from './postgres-db.js';
+import type { Db } from '../db.js';
 
 const READERS = 4;
 
@@ -90,7 +91,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     const locks = new NamedLocks(advisoryLock(locker));
     const changes = await PostgresChangeFeed.listen(listener);
     const copy = await AnalyticsCopy.open();
-    const reads = new ReadPool(readers);
+    const reads = new ReadPool<Db>(readers);
     return {
       backend: 'postgres',
       location: redactedUrl(url),
