@@ -9,3 +9,4 @@ export { unitChoices, unitNameFor, type UnitChoice } from './unit-names.js';
 export { metricName } from './metric-name.js';
 export { renderPlan, type PlanOutline, type PlanText } from './render-plan.js';
 export { nextTerm, nextTermPlan, type FinalVerdict } from './next-term.js';
+export { generateForm, usualIndicators } from './forms/generate-form.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileForm, periodsWithin, type FormRecord, type Plan, type Target } from '@kesu/schema';
-import { importPlan } from '@kesu/plans';
+import { generateForm, importPlan, usualIndicators } from '@kesu/plans';
 import { loadParentDocuments, loadSeedDocuments } from '@kesu/seeds';
 import {
   allPlans,
@@ -21,7 +21,7 @@ import {
 import { generateInto } from '@kesu/synth';
 import { hashPassword } from '../auth/passwords.js';
 import type { AppContext } from '../context.js';
-import { generateForm, usualIndicators } from '../forms/generate-form.js';
+
 import { demoValues } from './demo-values.js';
 
 const ACTOR = 'demo-seed';

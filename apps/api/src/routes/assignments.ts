@@ -32,10 +32,10 @@ import type { AppContext, AppEnv } from '../context.js';
 import { audited } from '../http/audited.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
-import { assignmentAccess, SaveBody } from './assignment-access.js';
-import { AssignmentPair, askedPairs, checkedPairs } from './assignment-pairs.js';
-import { AssignmentContext, assignmentContext } from './assignment-context.js';
-import { ApproveBody, outlierCheck } from './outlier-check.js';
+import { assignmentAccess, SaveBody } from '../assignments/assignment-access.js';
+import { AssignmentPair, askedPairs, checkedPairs } from '../assignments/assignment-pairs.js';
+import { AssignmentContext, assignmentContext } from '../assignments/assignment-context.js';
+import { ApproveBody, outlierCheck } from '../assignments/outlier-check.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const NewAssignments = z

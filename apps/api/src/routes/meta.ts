@@ -7,7 +7,7 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
-import { searchRegions } from './region-search.js';
+import { searchRegions } from '../regions/region-search.js';
 
 const RegionQuery = z.object({
   parent: RegionCode.optional(),

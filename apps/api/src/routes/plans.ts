@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { Plan, PeriodKind, FormRecord, regionPrefix, type ErrorDetail } from '@kesu/schema';
-import { checkPlan, importPlan, unitChoices } from '@kesu/plans';
+import { checkPlan, generateForm, importPlan, unitChoices, usualIndicators } from '@kesu/plans';
 import { loadDepartmentRegistry } from '@kesu/seeds';
 import {
   allPlans,
@@ -17,7 +17,7 @@ import {
 } from '@kesu/store';
 import { canSeeRegion, requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
-import { generateForm, usualIndicators } from '../forms/generate-form.js';
+
 import { audited } from '../http/audited.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { idempotencyKey, remember, replay, requestFingerprint } from '../http/idempotency.js';

@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import { buildFormWorkbook, readFormWorkbook } from '../excel/form-workbook.js';
 import { Failure } from '../http/failure.js';
 import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
-import { assignmentAccess } from './assignment-access.js';
+import { assignmentAccess } from '../assignments/assignment-access.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Field, FormDefinition, Plan } from '@kesu/schema';
-import { importPlan, prepareRegistry } from '@kesu/plans';
+import { importPlan } from '../import-plan.js';
+import { prepareRegistry } from '../registry.js';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions, loadSeedDocuments } from '@kesu/seeds';
 import { generateForm, usualIndicators } from './generate-form.js';
 
