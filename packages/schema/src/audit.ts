@@ -1,6 +1,18 @@
 import * as z from 'zod';
 import type { Localized } from './localized.js';
-import { AuditEvent } from './workflow.js';
+
+/** One change the audit trail keeps: who did what to which record, with the record before and after. */
+export const AuditEvent = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  previous: z.unknown(),
+  next: z.unknown(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
 
 /** The kinds of thing the audit trail records changes of. */
 export const AUDIT_ENTITIES = [

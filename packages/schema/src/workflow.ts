@@ -1,10 +1,6 @@
 import * as z from 'zod';
-import { APPROVAL_LEVELS, ApprovalLevel, type ReviewState } from './approval.js';
-import { ErrorDetail } from './errors.js';
-import { FormDefinition } from './form/definition.js';
-import { Period } from './period-schema.js';
-import { RegionCode } from './region.js';
-import { SubmissionStatus } from './submission-status.js';
+import { APPROVAL_LEVELS, type ApprovalLevel, type ReviewState } from './approval.js';
+import type { SubmissionStatus } from './submission-status.js';
 
 export const SUBMISSION_ACTIONS = ['save', 'submit', 'approve', 'accept', 'return'] as const;
 export const SubmissionAction = z.enum(SUBMISSION_ACTIONS).meta({ label: '办理', labelEn: 'Step' });
@@ -82,74 +78,3 @@ export function revisionAction(
       return levelRank(after.approvedLevel) > levelRank(before.approvedLevel) ? 'accept' : 'return';
   }
 }
-
-export const Assignment = z.object({
-  id: z.string(),
-  formId: z.string(),
-  version: z.int().min(1),
-  regionCode: RegionCode,
-  department: z.string().min(1).max(120),
-  period: Period,
-  dueDate: z.iso.date().nullable(),
-  open: z.boolean(),
-  status: SubmissionStatus.nullable(),
-  /** The highest level that approved the current submission (null until approved). */
-  approvedLevel: ApprovalLevel.nullable(),
-});
-export type Assignment = z.infer<typeof Assignment>;
-/** An assignment itself, without where its submission stands (which only the submission knows). */
-export type AssignmentBase = Omit<Assignment, 'status' | 'approvedLevel'>;
-
-export const Submission = z.object({
-  assignmentId: z.string(),
-  status: SubmissionStatus,
-  revision: z.int().min(1),
-  formVersion: z.int().min(1),
-  values: z.record(z.string(), z.unknown()),
-  warnings: z.array(ErrorDetail),
-  comment: z.string().nullable(),
-  /** The highest level that approved the data (null until approved). */
-  approvedLevel: ApprovalLevel.nullable(),
-  updatedBy: z.string(),
-  updatedAt: z.string(),
-});
-export type Submission = z.infer<typeof Submission>;
-
-/** One revision of a submission: where the step left it, what the step was, and who took it. */
-export const SubmissionRevision = z.object({
-  revision: z.int().min(1),
-  status: SubmissionStatus,
-  action: SubmissionAction,
-  values: z.record(z.string(), z.unknown()),
-  comment: z.string().nullable(),
-  approvedLevel: ApprovalLevel.nullable(),
-  /** The user name, as stored. */
-  actor: z.string(),
-  /** The person's display name (null for an actor with no account, such as synthetic data). */
-  actorName: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type SubmissionRevision = z.infer<typeof SubmissionRevision>;
-
-export const AuditEvent = z.object({
-  id: z.string(),
-  occurredAt: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  previous: z.unknown(),
-  next: z.unknown(),
-});
-export type AuditEvent = z.infer<typeof AuditEvent>;
-
-export const FormRecord = z.object({
-  id: z.string(),
-  planId: z.string().nullable(),
-  department: z.string(),
-  departmentFunction: z.string().nullable(),
-  definition: FormDefinition,
-  latestVersion: z.int().min(0),
-  updatedAt: z.string(),
-});
-export type FormRecord = z.infer<typeof FormRecord>;
