@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ApprovalLevel } from '@kesu/schema';
-import { exec, first, rows, type Params } from '@kesu/store';
+import { exec, first, inTransaction, rows, type Params } from '@kesu/store';
 import type { Partition } from '../lake/layout.js';
 import type { StepListener } from './steps.js';
 import { hasBuild, recreateTables } from './attach.js';
@@ -43,18 +43,6 @@ async function count(connection: DuckDBConnection, sql: string, params?: Params)
   return Number((await first(connection, sql, params))?.['n'] ?? 0);
 }
 
-async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
-  await exec(connection, 'BEGIN TRANSACTION');
-  try {
-    const result = await work();
-    await exec(connection, 'COMMIT');
-    return result;
-  } catch (error) {
-    await exec(connection, 'ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-}
-
 /**
  * How far a build has read: the newest revision and the newest assignment it saw. Every write
  * goes through one serial writer, so anything committed later carries a later time.
@@ -76,7 +64,8 @@ async function record(
 ): Promise<void> {
   await exec(
     connection,
-    `INSERT INTO ${WH}.warehouse_builds VALUES (now(), $1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5)`,
+    `INSERT INTO ${WH}.warehouse_builds (built_at, kind, revisions_until, assignments_until, ms, value_rows)
+     VALUES (now(), $1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5)`,
     [kind, until.revisions, until.assignments, ms, valueRows],
   );
 }
@@ -92,7 +81,9 @@ async function builtCountFrom(connection: DuckDBConnection): Promise<ApprovalLev
 
 async function recordCountFrom(connection: DuckDBConnection, level: ApprovalLevel | null): Promise<void> {
   await exec(connection, `DELETE FROM ${WH}.warehouse_settings WHERE name = 'count_approved_from'`);
-  await exec(connection, `INSERT INTO ${WH}.warehouse_settings VALUES ('count_approved_from', $1)`, [level]);
+  await exec(connection, `INSERT INTO ${WH}.warehouse_settings (name, value) VALUES ('count_approved_from', $1)`, [
+    level,
+  ]);
 }
 
 /** Everything from scratch, in one transaction: readers see the old warehouse until it commits. */

@@ -5,7 +5,7 @@ import { WH } from './catalog.js';
 
 // Every region with each of its ancestors (itself at distance 0), walked from the parents.
 const REGION_TREE = `
-  INSERT INTO ${WH}.region_tree
+  INSERT INTO ${WH}.region_tree (ancestor_code, region_code, distance)
   WITH RECURSIVE up(ancestor_code, region_code, distance) AS (
     SELECT code, code, 0 FROM main.regions
     UNION ALL
@@ -16,7 +16,8 @@ const REGION_TREE = `
   SELECT ancestor_code, region_code, distance FROM up`;
 
 const REGIONS = `
-  INSERT INTO ${WH}.dim_region
+  INSERT INTO ${WH}.dim_region (
+    region_code, name, short, level, depth, parent_code, province_code, prefecture_code)
   SELECT r.code, r.name, r.short, r.level, d.depth, r.parent,
     (SELECT t.ancestor_code FROM ${WH}.region_tree t WHERE t.region_code = r.code ORDER BY t.distance DESC LIMIT 1),
     CASE WHEN r.level = 'prefecture' THEN r.code WHEN p.level = 'prefecture' THEN p.code END
@@ -31,11 +32,13 @@ async function registryDimensions(connection: DuckDBConnection): Promise<void> {
   await exec(connection, REGIONS);
   await exec(
     connection,
-    `INSERT INTO ${WH}.dim_department_function SELECT code, name_zh, name_en FROM main.department_functions`,
+    `INSERT INTO ${WH}.dim_department_function (function_code, name_zh, name_en)
+     SELECT code, name_zh, name_en FROM main.department_functions`,
   );
   await exec(
     connection,
-    `INSERT INTO ${WH}.dim_indicator SELECT code, name_zh, name_en, unit, kind, family FROM main.indicators`,
+    `INSERT INTO ${WH}.dim_indicator (indicator_code, name_zh, name_en, unit, kind, family)
+     SELECT code, name_zh, name_en, unit, kind, family FROM main.indicators`,
   );
 }
 
@@ -106,13 +109,16 @@ export async function loadPlanParts(connection: DuckDBConnection): Promise<void>
 }
 
 const PLANS = `
-  INSERT INTO ${WH}.dim_plan
+  INSERT INTO ${WH}.dim_plan (
+    plan_id, title, region_code, start_year, end_year, literacy_target, literacy_stretch, literacy_deadline)
   SELECT plan_id, title, region_code, period.start, period.end, literacy.value, literacy.stretch, literacy.deadline
   FROM temp.plan_parts`;
 
 // Every target of every plan, numbered from 1 in the plan's order (the id forms name it by).
 const TARGETS = `
-  INSERT INTO ${WH}.dim_target
+  INSERT INTO ${WH}.dim_target (
+    target_id, plan_id, region_code, task, metric, indicator_code, scope, comparator, value, value_max, unit,
+    per_unit, deadline, lead_units, text)
   WITH numbered AS (
     SELECT plan_id, region_code, unnest(targets) AS t, generate_subscripts(targets, 1) AS n FROM temp.plan_parts
   )

@@ -149,7 +149,9 @@ const ATTRIBUTES =
 
 /** Approved values of indicator-bound fields, each field's value as it is. */
 const valuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
-  INSERT INTO ${WH}.fact_value
+  INSERT INTO ${WH}.fact_value (
+    assignment_id, region_code, province_code, year, period, period_type, department, function_code, indicator_code,
+    disaggregation, value, approved_at)
   WITH ${approved(from, countFrom)}, ${entries(from)}
   SELECT * FROM (
     SELECT ${ATTRIBUTES}, b.indicator_code, b.disaggregation, ${NUMBER} AS value, e.approved_at
@@ -163,7 +165,9 @@ const valuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
  * Only such forms' values are unpacked for it.
  */
 const sharedValuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
-  INSERT INTO ${WH}.fact_value
+  INSERT INTO ${WH}.fact_value (
+    assignment_id, region_code, province_code, year, period, period_type, department, function_code, indicator_code,
+    disaggregation, value, approved_at)
   WITH ${approved(from, countFrom)},
   ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.value_binding WHERE shared')}
   SELECT * FROM (
@@ -175,7 +179,8 @@ const sharedValuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
 
 // Values of the fields that name the plan target they report (only those forms are unpacked).
 const targetValuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
-  INSERT INTO ${WH}.fact_target_value
+  INSERT INTO ${WH}.fact_target_value (
+    assignment_id, target_id, region_code, province_code, year, period, department, value, approved_at)
   WITH ${approved(from, countFrom)},
   ${entries(from, 'SELECT DISTINCT form_id, version FROM temp.field_binding WHERE target_id IS NOT NULL')}
   SELECT * FROM (
@@ -188,7 +193,9 @@ const targetValuesSql = (from: Sources, countFrom: ApprovalLevel | null) => `
 
 // Every assignment with what became of it; missing ones count as late once their due date passed.
 const submissionsSql = (from: Sources) => `
-  INSERT INTO ${WH}.fact_submission
+  INSERT INTO ${WH}.fact_submission (
+    assignment_id, form_id, form_version, region_code, province_code, year, period, department, function_code,
+    due_date, status, submitted_at, approved_at, late)
   WITH history AS (
     SELECT assignment_id, arg_max(status, revision) AS status, arg_max(form_version, revision) AS form_version,
       min(created_at) FILTER (WHERE status = 'submitted') AS submitted_at,
