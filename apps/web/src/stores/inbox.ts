@@ -26,12 +26,15 @@ export const useInboxStore = defineStore('inbox', () => {
     unread.value = page.unread;
   }
 
-  /** Marks a notice read (once), here and in the bell's list. */
+  /**
+   * Marks a notice read, here and in the bell's list. The count is the server's afterwards: a copy
+   * from another list, or a second click before the first answer, may be stale.
+   */
   async function read(notice: Notification): Promise<Notification> {
     if (notice.readAt !== null) return notice;
     const done = await api.markRead(notice.id);
     latest.value = latest.value.map((n) => (n.id === done.id ? done : n));
-    unread.value = Math.max(0, unread.value - 1);
+    await count.refresh(true);
     return done;
   }
 

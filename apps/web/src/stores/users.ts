@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { LoginCode, User, UserChange } from '@kesu/schema';
+import { byUsername, type LoginCode, type User, type UserChange } from '@kesu/schema';
 import * as api from '../api/users';
 
 /** The office's accounts: the list, and every change to it kept in place as the API answers. */
@@ -10,7 +10,7 @@ export const useUsersStore = defineStore('users', () => {
   const put = (user: User) => {
     const at = list.value.findIndex((u) => u.id === user.id);
     if (at >= 0) list.value.splice(at, 1, user);
-    else list.value = [...list.value, user].sort((a, b) => a.username.localeCompare(b.username));
+    else list.value = [...list.value, user].sort(byUsername);
     return user;
   };
 

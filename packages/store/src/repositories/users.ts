@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
-import type { Role, User, UserProfile } from '@kesu/schema';
+import { byUsername, type Role, type User, type UserProfile } from '@kesu/schema';
 import { exec, first, rows, sqlTimestamp, timestampText, type Row } from '../sql.js';
 
 export interface UserWithSecret extends User {
@@ -80,7 +80,8 @@ export async function getUser(connection: Db, id: string): Promise<UserWithSecre
 
 /** Every user, without password hashes, by username. */
 export async function listUsers(connection: Db): Promise<User[]> {
-  return (await rows(connection, 'SELECT * FROM users ORDER BY username')).map((r) => withoutSecret(toUser(r)));
+  const found = (await rows(connection, 'SELECT * FROM users')).map((r) => withoutSecret(toUser(r)));
+  return found.sort(byUsername);
 }
 
 /** Replaces what an office sets about a user (name, role, region, unit, e-mail). */
