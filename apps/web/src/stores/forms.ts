@@ -15,10 +15,14 @@ export const useFormsStore = defineStore('forms', () => {
     return list.value;
   };
 
+  // The form asked for last is the one shown: an earlier open answered late is dropped.
+  let opening = 0;
   async function open(id: string) {
+    const mine = ++opening;
     record.value = null;
     draft.value = null;
     const r = await api.getForm(id);
+    if (mine !== opening) return;
     record.value = r;
     draft.value = structuredClone(r.definition);
   }

@@ -18,11 +18,16 @@ export const usePlansStore = defineStore('plans', () => {
     return list.value;
   };
 
+  // The plan asked for last is the one shown: an earlier open answered late is dropped.
+  let opening = 0;
   async function open(id: string) {
+    const mine = ++opening;
     record.value = null;
     draft.value = null;
+    source.value = '';
     choices.value = [];
     const [r, s, c] = await Promise.all([api.getPlan(id), api.getPlanSource(id), api.unitChoices(id)]);
+    if (mine !== opening) return;
     record.value = r;
     source.value = s.text;
     choices.value = c;

@@ -9,11 +9,15 @@ export const useSubmissionStore = defineStore('submission', () => {
   const context = ref<api.AssignmentContext | null>(null);
   const revisions = ref<SubmissionRevision[]>([]);
 
+  // The assignment asked for last is the one shown: an earlier open answered late is dropped.
+  let opening = 0;
   async function open(id: string) {
+    const mine = ++opening;
     view.value = null;
     context.value = null;
     revisions.value = [];
     const [v, c, r] = await Promise.all([api.getAssignment(id), api.getAssignmentContext(id), api.listRevisions(id)]);
+    if (mine !== opening) return;
     view.value = v;
     context.value = c;
     revisions.value = r;
