@@ -140,7 +140,8 @@ export const useWorkbenchStore = defineStore('workbench', () => {
       remember({ rows: answer.rows.length, ms: answer.ms });
     } catch (error) {
       if (isAbort(error)) {
-        cancelled.value = true;
+        // Only the run still current was cancelled; one replaced by a newer run just stops.
+        if (running$ === controller) cancelled.value = true;
         return;
       }
       // The rows of an earlier query must not pass for this one's.
@@ -170,16 +171,25 @@ export const useWorkbenchStore = defineStore('workbench', () => {
     running$?.abort();
   }
 
+  /** Another query in the editor: the rows on screen were another query's, and would be exported as this one's. */
+  function clearResult() {
+    result.value = null;
+    runError.value = null;
+    cancelled.value = false;
+  }
+
   function load(text: string) {
     sql.value = text;
     current.value = null;
     title.value = null;
+    clearResult();
   }
 
   function openSaved(query: api.SavedQuery) {
     sql.value = query.sql;
     current.value = query.mine ? query : null;
     title.value = query.title;
+    clearResult();
   }
 
   /** Saves the query: over the user's own saved query being edited, or as a new one. */
