@@ -4,13 +4,13 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Assignment, FormDefinition } from '@kesu/schema';
 import * as api from '../../src/api/assignments';
-import { ApiFailure } from '../../src/api/client';
 import { publishForm } from '../../src/api/forms';
 import { generateForm, importPlan } from '../../src/api/plans';
 import { createUser } from '../../src/api/users';
 import { useAssignmentsStore } from '../../src/stores/assignments';
 import { useSessionStore } from '../../src/stores/session';
 import { SEED_DOCUMENTS } from '../support/paths';
+import { logIn, refusal } from './page';
 
 const RUN = Math.random().toString(36).slice(2, 8);
 const PASSWORD = 'Store-Test-Pass-7391';
@@ -25,23 +25,7 @@ const EDU_TITLE = '鹿城区教育局季度科学素质工作报表';
 const password = (username: string) => (inject('logins')[username] as string | undefined) ?? PASSWORD;
 
 /** A new page: fresh stores, logged in. */
-async function logIn(username: string) {
-  setActivePinia(createPinia());
-  await useSessionStore().login(username, password(username));
-}
-
-/** What a refused request threw: an ApiFailure with its reason in Chinese and in English. */
-async function refusal(work: Promise<unknown>): Promise<ApiFailure> {
-  const failure = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(failure).toBeInstanceOf(ApiFailure);
-  const { zh, en } = failure as ApiFailure;
-  expect(zh).toMatch(/[\u4e00-\u9fff]/);
-  expect(en).toMatch(/[a-z]{3,}/);
-  return failure as ApiFailure;
-}
+const logInAs = (username: string) => logIn(username, password(username));
 
 let kx: { id: string; definition: FormDefinition };
 let edu: { id: string; definition: FormDefinition };
@@ -70,7 +54,7 @@ beforeAll(async () => {
 
 /** The office assigns the 科协 form to 鹿城区科协 for these periods. */
 async function assign(periods: string[], formId = kx.id): Promise<Assignment[]> {
-  await logIn('admin');
+  await logInAs('admin');
   const pairs = [{ regionCode: '330302', department: UNIT }];
   return useAssignmentsStore().create({ formId, version: 1, pairs, periods, dueDate: null });
 }
@@ -90,7 +74,7 @@ function filled(definition: FormDefinition, n = 10): Record<string, unknown> {
 
 /** The reporter hands in the report of an assignment. */
 async function submit(id: string) {
-  await logIn(REPORTER);
+  await logInAs(REPORTER);
   await api.submitSubmission(id, { values: filled(kx.definition), formVersion: 1 }, api.newIdempotencyKey());
 }
 
@@ -98,7 +82,7 @@ const ids = (rows: Assignment[]) => rows.map((a) => a.id).sort();
 
 describe('assigning a form', () => {
   it('creates one assignment per unit and period, not started; asking again keeps the ones there', async () => {
-    await logIn('admin');
+    await logInAs('admin');
     const store = useAssignmentsStore();
     const pairs = [
       { regionCode: '330302', department: UNIT },
@@ -141,7 +125,7 @@ describe('assigning a form', () => {
   });
 
   it('refuses an unpublished version, a period of another kind and anyone but the office', async () => {
-    await logIn('admin');
+    await logInAs('admin');
     const store = useAssignmentsStore();
     const pairs = [{ regionCode: '330302', department: UNIT }];
     const unpublished = await refusal(
@@ -156,13 +140,13 @@ describe('assigning a form', () => {
     expect(wrong.zh).toContain('期间「2021」不符');
     expect(wrong.en).toContain('2021 does not fit');
 
-    await logIn(COUNTY);
+    await logInAs(COUNTY);
     const reviewer = await refusal(
       useAssignmentsStore().create({ formId: kx.id, version: 1, pairs, periods: ['2021Q4'], dueDate: null }),
     );
     expect([reviewer.status, reviewer.code]).toEqual([403, 'forbidden']);
 
-    await logIn('admin');
+    await logInAs('admin');
     expect(await useAssignmentsStore().list({ within: '330302', period: '2021Q4' })).toEqual([]);
   });
 });
@@ -170,7 +154,7 @@ describe('assigning a form', () => {
 describe('the assignment lists', () => {
   it('shows a reporter its own unit’s assignments only, whatever it asks for', async () => {
     const created = await assign(['2022Q1', '2022Q2']);
-    await logIn('admin');
+    await logInAs('admin');
     const other = await useAssignmentsStore().create({
       formId: edu.id,
       version: 1,
@@ -179,7 +163,7 @@ describe('the assignment lists', () => {
       dueDate: null,
     });
 
-    await logIn(REPORTER);
+    await logInAs(REPORTER);
     const store = useAssignmentsStore();
     const own = await store.list({});
     expect(own.every((a) => a.regionCode === '330302' && a.department === UNIT)).toBe(true);
@@ -189,7 +173,7 @@ describe('the assignment lists', () => {
     expect(ids(asked)).toEqual(ids(created.filter((a) => a.period === '2022Q1')));
 
     // A demo reporter likewise: 锦江区教育局, one assignment a quarter.
-    await logIn('jj-edu');
+    await logInAs('jj-edu');
     const demo = await useAssignmentsStore().list({ period: '2024Q1' });
     expect(demo.map((a) => [a.regionCode, a.department, a.period])).toEqual([['510104', '锦江区教育局', '2024Q1']]);
   });
@@ -201,11 +185,11 @@ describe('the assignment lists', () => {
       Assignment,
       Assignment,
     ];
-    await logIn(REPORTER);
+    await logInAs(REPORTER);
     await api.saveDraft(draft.id, { values: {}, formVersion: 1 });
     await submit(submitted.id);
 
-    await logIn(COUNTY);
+    await logInAs(COUNTY);
     const store = useAssignmentsStore();
     const [q4] = await store.list({ within: '330302', period: '2022Q4' });
     expect(q4).toMatchObject({ id: submitted.id, status: 'submitted', approvedLevel: null });
@@ -221,16 +205,16 @@ describe('the assignment lists', () => {
 
   it('shows a reviewer its region tree, and refuses a tree outside it with the reason', async () => {
     const created = await assign(['2023Q2']);
-    await logIn(COUNTY);
+    await logInAs(COUNTY);
     const county = await useAssignmentsStore().list({ within: '330302', period: '2023Q2' });
     expect(ids(county)).toEqual(ids(created));
     const outside = await refusal(useAssignmentsStore().list({ within: '510104' }));
     expect([outside.status, outside.zh, outside.en]).toEqual([403, '无权访问', 'not allowed for your role or scope']);
 
-    await logIn(CITY);
+    await logInAs(CITY);
     expect(ids(await useAssignmentsStore().list({ within: '330300', period: '2023Q2' }))).toEqual(ids(created));
 
-    await logIn('jj-reviewer');
+    await logInAs('jj-reviewer');
     expect((await refusal(useAssignmentsStore().list({ within: '330302' }))).status).toBe(403);
     expect(await useAssignmentsStore().list({ period: '2023Q2', department: UNIT })).toEqual([]);
   });
@@ -238,7 +222,7 @@ describe('the assignment lists', () => {
   it('shows each reviewer what waits for its own step: the county first, then the city', async () => {
     const [a] = (await assign(['2023Q3'])) as [Assignment];
     const waiting = async (username: string) => {
-      await logIn(username);
+      await logInAs(username);
       return (await useAssignmentsStore().list({ awaitingMe: 'true', within: '330302' })).map((x) => x.id);
     };
     expect(await waiting(COUNTY)).not.toContain(a.id);
@@ -247,7 +231,7 @@ describe('the assignment lists', () => {
     expect(await waiting(COUNTY)).toContain(a.id);
     expect(await waiting(CITY)).not.toContain(a.id);
 
-    await logIn(COUNTY);
+    await logInAs(COUNTY);
     await api.approveSubmission(a.id);
     expect(await waiting(COUNTY)).not.toContain(a.id);
     expect(await waiting(CITY)).toContain(a.id);
@@ -260,7 +244,7 @@ describe('the form titles of a list', () => {
   it('reads each form version a list uses once and names every row’s form', async () => {
     await assign(['2023Q4']);
     await assign(['2023Q4'], edu.id);
-    await logIn('admin');
+    await logInAs('admin');
     const store = useAssignmentsStore();
     const rows = await store.list({ within: '330302', period: '2023Q4' });
     const [ofKx, ofEdu] = [rows.find((a) => a.formId === kx.id), rows.find((a) => a.formId === edu.id)];
@@ -282,7 +266,7 @@ describe('the form titles of a list', () => {
   });
 
   it('names a demo reporter’s forms', async () => {
-    await logIn('jj-edu');
+    await logInAs('jj-edu');
     const store = useAssignmentsStore();
     const rows = await store.list({ period: '2025Q1' });
     await store.loadVersions(rows);

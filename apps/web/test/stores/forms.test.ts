@@ -1,42 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createPinia, setActivePinia } from 'pinia';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toRaw } from 'vue';
 import type { Field, FormRecord } from '@kesu/schema';
-import { ApiFailure } from '../../src/api/client';
 import { getFormVersion, publishForm } from '../../src/api/forms';
 import { generateForm, importPlan } from '../../src/api/plans';
 import { useFormsStore } from '../../src/stores/forms';
 import { useSessionStore } from '../../src/stores/session';
 import { SEED_DOCUMENTS } from '../support/paths';
-
-const password = (username: string) => inject('logins')[username] as string;
-
-/** A new page: fresh stores, logged in as this demo user. */
-async function logIn(username: string) {
-  setActivePinia(createPinia());
-  await useSessionStore().login(username, password(username));
-}
-
-/** A reload: fresh stores, the same browser (its session cookie). */
-async function reload() {
-  setActivePinia(createPinia());
-  await useSessionStore().restore();
-}
-
-/** What a refused request threw: an ApiFailure with its reason in Chinese and in English. */
-async function refusal(work: Promise<unknown>): Promise<ApiFailure> {
-  const failure = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(failure).toBeInstanceOf(ApiFailure);
-  const { zh, en } = failure as ApiFailure;
-  expect(zh).toMatch(/[\u4e00-\u9fff]/);
-  expect(en).toMatch(/[a-z]{3,}/);
-  return failure as ApiFailure;
-}
+import { logIn, refusal, reload } from './page';
 
 const RUN = Math.random().toString(36).slice(2, 8);
 const TITLE = '海曙区科协季度科学素质工作报表';
@@ -46,8 +18,7 @@ let planId = '';
 // A plan of 宁波市海曙区 of this file's own (the 锦江区 seed as 海曙区 would write it): no demo user
 // and no other test works there. Each test makes its own form from it.
 beforeAll(async () => {
-  setActivePinia(createPinia());
-  await useSessionStore().login('admin', password('admin'));
+  await logIn('admin');
   const text = readFileSync(path.join(SEED_DOCUMENTS, '004_f78b51a62ab1b450.txt'), 'utf8')
     .replaceAll('锦江', '海曙')
     .replaceAll('成都', '宁波')

@@ -1,23 +1,16 @@
-import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, inject, it, onTestFinished, vi } from 'vitest';
 import type { FormRecord } from '@kesu/schema';
 import { createAssignments } from '../../src/api/assignments';
-import { ApiFailure, setCsrfToken } from '../../src/api/client';
 import { listForms } from '../../src/api/forms';
 import { listNotifications, markAllRead } from '../../src/api/notifications';
 import { createUser } from '../../src/api/users';
 import { useInboxStore } from '../../src/stores/inbox';
 import { useSessionStore } from '../../src/stores/session';
+import { refusal, reload } from './page';
 
 const logins = () => inject('logins');
 /** Logs this browser in; the cookie and the CSRF token become that person's. */
 const as = (username: string, password = logins()[username] as string) => useSessionStore().login(username, password);
-/** A reload: new stores, the same browser (its cookie), and the session picked up again as the app does. */
-async function reload() {
-  setActivePinia(createPinia());
-  setCsrfToken('');
-  await useSessionStore().restore();
-}
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const PASSWORD = 'Tea-Garden-7342';
 /** Far from the demo users' regions: the units made here are this file's alone. */
@@ -102,15 +95,6 @@ function countRequests(path: string): () => number {
   const spy = vi.spyOn(globalThis, 'fetch');
   onTestFinished(() => spy.mockRestore());
   return () => spy.mock.calls.filter(([input]) => String(input).startsWith(`/api/v1${path}`)).length;
-}
-
-async function refusal(work: Promise<unknown>): Promise<ApiFailure> {
-  const failure = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(failure).toBeInstanceOf(ApiFailure);
-  return failure as ApiFailure;
 }
 
 describe('the inbox store', () => {

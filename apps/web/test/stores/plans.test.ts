@@ -1,38 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createPinia, setActivePinia } from 'pinia';
-import { describe, expect, inject, it } from 'vitest';
-import { ApiFailure } from '../../src/api/client';
+import { describe, expect, it } from 'vitest';
 import { usePlansStore } from '../../src/stores/plans';
-import { useSessionStore } from '../../src/stores/session';
 import { SEED_DOCUMENTS } from '../support/paths';
-
-const password = (username: string) => inject('logins')[username] as string;
-
-/** A new page: fresh stores, logged in as this demo user. */
-async function logIn(username: string) {
-  setActivePinia(createPinia());
-  await useSessionStore().login(username, password(username));
-}
-
-/** A reload: fresh stores, the same browser (its session cookie). */
-async function reload() {
-  setActivePinia(createPinia());
-  await useSessionStore().restore();
-}
-
-/** What a refused request threw: an ApiFailure with its reason in Chinese and in English. */
-async function refusal(work: Promise<unknown>): Promise<ApiFailure> {
-  const failure = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(failure).toBeInstanceOf(ApiFailure);
-  const { zh, en } = failure as ApiFailure;
-  expect(zh).toMatch(/[\u4e00-\u9fff]/);
-  expect(en).toMatch(/[a-z]{3,}/);
-  return failure as ApiFailure;
-}
+import { logIn, refusal, reload } from './page';
 
 // The 锦江区 seed plan as 杭州市西湖区 would write it: a region no demo user or other test works in.
 const SEED = readFileSync(path.join(SEED_DOCUMENTS, '004_f78b51a62ab1b450.txt'), 'utf8');

@@ -1,22 +1,14 @@
-import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, inject, it } from 'vitest';
 import { beijingToday } from '@kesu/schema';
-import { ApiFailure, setCsrfToken } from '../../src/api/client';
 import { createUser, disableUser, enableUser, updateUser } from '../../src/api/users';
 import type { AuditView } from '../../src/composables/audit-query';
 import { useRecordsStore } from '../../src/stores/records';
 import { useSessionStore } from '../../src/stores/session';
+import { refusal, reload, unique } from './page';
 
 const logins = () => inject('logins');
 /** Logs this browser in; the cookie and the CSRF token become that person's. */
 const as = (username: string, password = logins()[username] as string) => useSessionStore().login(username, password);
-/** A reload: new stores, the same browser (its cookie), and the session picked up again as the app does. */
-async function reload() {
-  setActivePinia(createPinia());
-  setCsrfToken('');
-  await useSessionStore().restore();
-}
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const PASSWORD = 'Tea-Garden-7342';
 const OFFICE_NAME = '科协办公室（演示）';
 
@@ -33,15 +25,6 @@ const view = (part: Partial<AuditView> = {}): AuditView => ({
 });
 const shiftDay = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-async function refusal(work: Promise<unknown>): Promise<ApiFailure> {
-  const failure = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(failure).toBeInstanceOf(ApiFailure);
-  return failure as ApiFailure;
-}
 
 /** A reviewer account made by the office (an entry in the trail), as the office. */
 async function newAccount(prefix = 'rec') {

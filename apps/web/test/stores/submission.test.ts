@@ -4,7 +4,6 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Field, FormDefinition } from '@kesu/schema';
 import * as api from '../../src/api/assignments';
-import { ApiFailure } from '../../src/api/client';
 import { publishForm } from '../../src/api/forms';
 import { generateForm, importPlan } from '../../src/api/plans';
 import { createUser } from '../../src/api/users';
@@ -12,6 +11,7 @@ import { useSessionStore } from '../../src/stores/session';
 import { useSubmissionStore } from '../../src/stores/submission';
 import { SEED_DOCUMENTS } from '../support/paths';
 import { typeIntoWorkbook } from '../support/xlsx';
+import { logIn, refusal, reload } from './page';
 
 const RUN = Math.random().toString(36).slice(2, 8);
 const PASSWORD = 'Store-Test-Pass-7391';
@@ -27,29 +27,7 @@ const TITLE = '南湖区科协季度科学素质工作报表';
 const password = (username: string) => (inject('logins')[username] as string | undefined) ?? PASSWORD;
 
 /** A new page: fresh stores, logged in. */
-async function logIn(username: string) {
-  setActivePinia(createPinia());
-  await useSessionStore().login(username, password(username));
-}
-
-/** A reload: fresh stores, the same browser (its session cookie). */
-async function reload() {
-  setActivePinia(createPinia());
-  await useSessionStore().restore();
-}
-
-/** What a refused request threw: an ApiFailure with its reason in Chinese and in English. */
-async function refusal(work: Promise<unknown>): Promise<ApiFailure> {
-  const failure = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(failure).toBeInstanceOf(ApiFailure);
-  const { zh, en } = failure as ApiFailure;
-  expect(zh).toMatch(/[\u4e00-\u9fff]/);
-  expect(en).toMatch(/[a-z]{3,}/);
-  return failure as ApiFailure;
-}
+const logInAs = (username: string) => logIn(username, password(username));
 
 const network = globalThis.fetch;
 afterEach(() => {
@@ -108,7 +86,7 @@ beforeAll(async () => {
 
 /** The office assigns the form to a unit of 南湖区 for each period; the ids, in the order given. */
 async function assign(periods: string[], department = UNIT): Promise<string[]> {
-  await logIn('admin');
+  await logInAs('admin');
   const pairs = [{ regionCode: '330402', department }];
   const rows = await api.createAssignments({ formId: form.id, version: 1, pairs, periods, dueDate: null });
   return periods.map((p) => rows.find((a) => a.period === p)?.id ?? '');
@@ -153,7 +131,7 @@ const partial = (n: number): api.SubmissionBody => ({ values: { [count.id]: n },
 
 /** The reporter opens the assignment's page. */
 async function openAsReporter(id: string, reporter = REPORTER) {
-  await logIn(reporter);
+  await logInAs(reporter);
   const store = useSubmissionStore();
   await store.open(id);
   return store;
@@ -188,7 +166,7 @@ describe('opening an assignment', () => {
   it('shows the last period’s values beside the fields; only reports handed in count as history', async () => {
     const unit = await newUnit('2021Q2', '2021Q3', '2021Q4');
     const [q1, q2, q3] = unit.ids;
-    await logIn(unit.reporter);
+    await logInAs(unit.reporter);
     await api.saveDraft(q2 ?? '', partial(4));
     let store = await openAsReporter(q3 ?? '', unit.reporter);
     expect(store.context?.previous).toEqual({ period: '2021Q3', values: { [count.id]: 4 } });
@@ -201,7 +179,7 @@ describe('opening an assignment', () => {
 
   it('refuses a reporter of another unit, with the reason, and shows nothing', async () => {
     const [id] = await assign(['2022Q1']);
-    await logIn('jj-edu');
+    await logInAs('jj-edu');
     const store = useSubmissionStore();
     const failure = await refusal(store.open(id ?? ''));
     expect([failure.status, failure.zh, failure.en]).toEqual([403, '无权访问', 'not allowed for your role or scope']);
@@ -211,7 +189,7 @@ describe('opening an assignment', () => {
   it('shows the assignment opened last, though the one opened before it is answered later', async () => {
     const unit = await newUnit('2022Q3', '2022Q4');
     const [first, second] = unit.ids;
-    await logIn(unit.reporter);
+    await logInAs(unit.reporter);
     const store = useSubmissionStore();
     const slow = slowAnswer((url, method) => method === 'GET' && url.endsWith(`/assignments/${first}`));
     const earlier = store.open(first ?? '');
@@ -383,12 +361,12 @@ describe('reviewing a report', () => {
   /** A report handed in for a new period; the page of the reviewer who opens it. */
   async function handedIn(period: string) {
     const [id = ''] = await assign([period]);
-    await logIn(REPORTER);
+    await logInAs(REPORTER);
     await api.submitSubmission(id, filled(10), api.newIdempotencyKey());
     return id;
   }
   async function openAs(username: string, id: string) {
-    await logIn(username);
+    await logInAs(username);
     const store = useSubmissionStore();
     await store.open(id);
     return store;
@@ -474,7 +452,7 @@ describe('reviewing a report', () => {
   it('asks the reviewer to confirm a value far from the unit’s history before approving it', async () => {
     const unit = await newUnit('2025Q2', '2025Q3');
     const [earlier = '', id = ''] = unit.ids;
-    await logIn(unit.reporter);
+    await logInAs(unit.reporter);
     await api.submitSubmission(earlier, filled(10), api.newIdempotencyKey());
     await api.submitSubmission(id, filled(10, { [count.id]: 1000 }), api.newIdempotencyKey());
     const county = await openAs(COUNTY, earlier);

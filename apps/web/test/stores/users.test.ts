@@ -1,36 +1,19 @@
 import { inflateRawSync } from 'node:zlib';
-import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, inject, it } from 'vitest';
 import type { User } from '@kesu/schema';
-import { ApiFailure, setCsrfToken } from '../../src/api/client';
 import { listPlans } from '../../src/api/plans';
 import { useSessionStore } from '../../src/stores/session';
 import { useUsersStore } from '../../src/stores/users';
+import { refusal, reload, unique } from './page';
 
 const logins = () => inject('logins');
 /** Logs this browser in; the cookie and the CSRF token become that person's. */
 const as = (username: string, password = logins()[username] as string) => useSessionStore().login(username, password);
-/** A reload: new stores, the same browser (its cookie), and the session picked up again as the app does. */
-async function reload() {
-  setActivePinia(createPinia());
-  setCsrfToken('');
-  await useSessionStore().restore();
-}
 /** A user name no other test uses (2–32 of a-z 0-9 . _ -). */
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const PASSWORD = 'Tea-Garden-7342';
 /** Far from the regions the demo users work in: accounts made here disturb nobody's scope. */
 const REMOTE_REGION = '653100';
 const REMOTE_PLAN_REGION = '659007';
-
-async function refusal(work: Promise<unknown>): Promise<ApiFailure> {
-  const failure = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(failure).toBeInstanceOf(ApiFailure);
-  return failure as ApiFailure;
-}
 
 /** The server's order of user names (byte order), which a reload shows. */
 const serverOrder = (names: string[]) => [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
