@@ -40,7 +40,11 @@ function readDocuments(folder: string): SeedDocument[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((file) => ({ stem: file.replace(/\.txt$/, ''), file: path.join(dir, file), text: readFileSync(path.join(dir, file), 'utf8') }));
+    .map((file) => ({
+      stem: file.replace(/\.txt$/, ''),
+      file: path.join(dir, file),
+      text: readFileSync(path.join(dir, file), 'utf8'),
+    }));
 }
 
 /** The seed plan documents, in file-name order. */
@@ -86,6 +90,11 @@ export function loadWebTexts(): WebText[] {
     .map((f) => {
       const stem = f.replace(/\.plan\.json$/, '');
       const gold = readJson(path.join('web', f)) as { source: string };
-      return { stem, file: path.join(dir, gold.source), gold, about: readJson(path.join('web', `${stem}.source.json`)) as WebText['about'] };
+      return {
+        stem,
+        file: path.join(dir, gold.source),
+        gold,
+        about: readJson(path.join('web', `${stem}.source.json`)) as WebText['about'],
+      };
     });
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { COLLECTIVE } from '@kesu/schema';
-import { loadDepartmentRegistry, loadIndicatorCatalog, loadParentDocuments, loadRegions, loadReviewedPlan, loadSeedDocuments } from './index.js';
+import {
+  loadDepartmentRegistry,
+  loadIndicatorCatalog,
+  loadParentDocuments,
+  loadRegions,
+  loadReviewedPlan,
+  loadSeedDocuments,
+} from './index.js';
 
 describe('region registry', () => {
   const regions = loadRegions();
@@ -53,7 +60,8 @@ describe('indicator catalog', () => {
     const codes = new Set(catalog.indicators.map((i) => i.code));
     expect(codes.has('science_literacy_rate')).toBe(true);
     const families = new Set(catalog.indicators.map((i) => i.family));
-    for (const family of ['personnel', 'venues', 'funding', 'media', 'activities', 'literacy']) expect(families.has(family), family).toBe(true);
+    for (const family of ['personnel', 'venues', 'funding', 'media', 'activities', 'literacy'])
+      expect(families.has(family), family).toBe(true);
     const kinds = new Set(catalog.indicators.map((i) => i.kind));
     expect([...kinds].sort()).toEqual(['flow', 'rate', 'stock']);
   });
@@ -83,7 +91,9 @@ describe('parent plan documents', () => {
   it('are named by the code of a region above a seed plan’s region, and carry that region’s name', () => {
     const byCode = new Map(loadRegions().map((r) => [r.code, r]));
     const seedRegions = ['653000', '230522', '532300', '150602', '510104'];
-    const above = new Set(seedRegions.flatMap((code) => [byCode.get(code)?.parent, byCode.get(byCode.get(code)?.parent ?? '')?.parent]));
+    const above = new Set(
+      seedRegions.flatMap((code) => [byCode.get(code)?.parent, byCode.get(byCode.get(code)?.parent ?? '')?.parent]),
+    );
     const parents = loadParentDocuments();
     expect(parents.length).toBeGreaterThan(0);
     for (const doc of parents) {

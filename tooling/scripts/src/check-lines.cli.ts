@@ -4,7 +4,7 @@ import { sourcesIn, workspaceRoot } from './workspace-files.js';
 
 // `pnpm check:lines`: fails on any source line longer than the formatter's width, which Prettier
 // itself leaves long when it is one string, template or comment.
-const files = ['apps', 'packages', 'tooling'].flatMap((dir) =>
+const files = ['apps', 'packages', 'tooling', 'seeds'].flatMap((dir) =>
   sourcesIn(path.join(workspaceRoot, dir), /\.(ts|vue|mjs|cjs|js|css)$/),
 );
 const long = longLines(files);
