@@ -186,7 +186,7 @@ describe('SQL bad inputs', () => {
     const status = (table: string) =>
       tables.find((t) => t.name === table)?.columns.find((c) => c.name === 'status')?.labels;
     expect(status('fact_progress')?.['behind']).toEqual({ zh: '进度滞后', en: 'Behind' });
-    expect(status('fact_submission')?.['missing']).toEqual({ zh: '未填报', en: 'Missing' });
+    expect(status('fact_submission')?.['missing']).toEqual({ zh: '未填报', en: 'Not started' });
     expect(tables.find((t) => t.name === 'fact_value')?.columns.every((c) => c.labels === undefined)).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Region, RegionCode, RegionLevel } from './region.js';
-import type { SubmissionStatus } from './submission-status.js';
+import { statusInSentence, type SubmissionStatus } from './submission-status.js';
 
 /**
  * The levels at which an office approves data, lowest first. A district counts as a county: both
@@ -104,16 +104,8 @@ export type ReviewOutcome =
   | { ok: true; state: ReviewState }
   | { ok: false; code: 'invalid_transition' | 'not_your_level'; zh: string; en: string };
 
-const STATUS_WORDS: Record<SubmissionStatus | 'none', { zh: string; en: string }> = {
-  none: { zh: '未填报', en: 'not started' },
-  draft: { zh: '草稿', en: 'draft' },
-  submitted: { zh: '已提交', en: 'submitted' },
-  approved: { zh: '已审核', en: 'approved' },
-  returned: { zh: '已退回', en: 'returned' },
-};
-
 function describe(chain: readonly ApprovalStep[], state: ReviewState): { zh: string; en: string } {
-  const words = STATUS_WORDS[state.status ?? 'none'];
+  const words = statusInSentence(state.status);
   // An approval recorded without a level was the first step's.
   const approved = state.approvedLevel ?? chain[0]?.level ?? null;
   if (state.status !== 'approved' || approved === null || chain.length < 2) return words;

@@ -108,6 +108,14 @@ describe.each(BACKENDS)('on %s', (backend) => {
       expect(await getSubmission(t.store.connection, assignmentId)).toEqual(before);
     });
 
+    it('names the status of a refused move in the words the office uses', async () => {
+      await write({ action: 'save', values: { trainees: 1 } });
+      await expect(write({ action: 'return', comment: 'x' })).rejects.toMatchObject({
+        zh: '当前状态为「草稿」，不能退回',
+        en: 'cannot return a submission that is draft',
+      });
+    });
+
     it('refuses edits in a closed window', async () => {
       await updateAssignment(t.store.connection, assignmentId, { open: false });
       await expect(write({ action: 'save', values: { trainees: 1 } })).rejects.toBeInstanceOf(WorkflowError);

@@ -405,7 +405,7 @@ describe('reviewing a report', () => {
     const city = await openAs(CITY, id);
     const early = await refusal(city.approve(id));
     expect([early.status, early.code]).toEqual([403, 'not_your_level']);
-    expect(early.zh).toBe('当前状态为「已提交」，应由县级审核（330402）办理');
+    expect(early.zh).toBe('当前状态为「待审核」，应由县级审核（330402）办理');
     expect(early.en).toBe('the submission is submitted; the county office (330402) acts on it now');
     expect(city.view?.submission?.status).toBe('submitted');
     expect(city.revisions).toHaveLength(1);
@@ -413,7 +413,7 @@ describe('reviewing a report', () => {
     const county = await openAs(COUNTY, id);
     const accepting = await refusal(county.acceptFromBelow(id));
     expect([accepting.status, accepting.code]).toEqual([409, 'invalid_transition']);
-    expect(accepting.zh).toBe('当前状态为「已提交」，应先「审核通过」');
+    expect(accepting.zh).toBe('当前状态为「待审核」，应先「审核通过」');
     expect(accepting.en).toBe('the submission is submitted; it must be approved first');
 
     await county.approve(id);

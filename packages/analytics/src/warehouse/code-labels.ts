@@ -1,14 +1,9 @@
-import type { Localized, SubmissionStatus } from '@kesu/schema';
+import { submissionStatusWords, type Localized, type SubmissionStatus } from '@kesu/schema';
 import { statusLabels } from '../progress/status.js';
 
 /** A submission's status words, `missing` being an assignment nobody has started. */
-const submissionLabels: Record<SubmissionStatus | 'missing', Localized> = {
-  missing: { zh: '未填报', en: 'Missing' },
-  draft: { zh: '草稿', en: 'Draft' },
-  submitted: { zh: '已提交', en: 'Submitted' },
-  returned: { zh: '已退回', en: 'Returned' },
-  approved: { zh: '已审核', en: 'Approved' },
-};
+const { none, ...statusWords } = submissionStatusWords;
+const submissionLabels: Record<SubmissionStatus | 'missing', Localized> = { ...statusWords, missing: none };
 
 /**
  * The words of the warehouse's English status codes, per table and column. The tables keep the

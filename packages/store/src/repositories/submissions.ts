@@ -2,6 +2,7 @@ import type { Db } from '../db.js';
 import {
   revisionAction,
   staleVersion,
+  statusInSentence,
   reviewMove,
   submissionActions,
   type ApprovalLevel,
@@ -240,10 +241,11 @@ function nextState(
 }
 
 function refused(rule: (typeof submissionActions)[SubmissionAction], status: SubmissionStatus | null): WorkflowError {
+  const now = statusInSentence(status);
   return new WorkflowError(
     'invalid_transition',
-    `当前状态为「${status ?? '未填报'}」，不能${rule.zh}`,
-    `cannot ${rule.en} a submission that is ${status ?? 'not started'}`,
+    `当前状态为「${now.zh}」，不能${rule.zh}`,
+    `cannot ${rule.en} a submission that is ${now.en}`,
   );
 }
 

@@ -38,13 +38,6 @@ export const en: Messages = {
     statistician: 'Statistician',
     leader: 'Leader',
   },
-  status: {
-    none: 'Not started',
-    draft: 'Draft',
-    submitted: 'Submitted',
-    approved: 'Approved',
-    returned: 'Returned',
-  },
   period: {
     kinds: {
       year: 'Yearly',
@@ -171,7 +164,6 @@ export const en: Messages = {
     comment: 'Comment: ',
   },
   approval: {
-    levels: { county: 'county', prefecture: 'prefecture', province: 'province' },
     approvedAt: 'Approved at {level} level',
     steps: 'Approval levels',
     waitingFor: 'Waiting for {region} ({level})',

@@ -36,13 +36,6 @@ export const zhCN = {
     statistician: '统计人员',
     leader: '领导',
   },
-  status: {
-    none: '未填报',
-    draft: '草稿',
-    submitted: '待审核',
-    approved: '已通过',
-    returned: '已退回',
-  },
   period: {
     kinds: {
       year: '年度',
@@ -163,7 +156,6 @@ export const zhCN = {
     comment: '意见：',
   },
   approval: {
-    levels: { county: '县级', prefecture: '市级', province: '省级' },
     approvedAt: '{level}已审核',
     steps: '审核层级',
     waitingFor: '等待{region}（{level}）办理',
