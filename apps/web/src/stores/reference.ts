@@ -4,6 +4,21 @@ import type { ApprovalSettings, Disaggregation, Indicator, Region } from '@kesu/
 import * as reference from '../api/reference';
 import { pick } from '../i18n';
 
+/**
+ * A read done once and kept. Callers asking while it travels share its request (a page and the
+ * component inside it often ask at once); a failed read is not kept, so the next call asks again.
+ */
+function readOnce<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    if (!pending) {
+      pending = read();
+      pending.catch(() => (pending = null));
+    }
+    return pending;
+  };
+}
+
 /** Reference data read once and kept: regions by code, the indicator catalog, department functions. */
 export const useReferenceStore = defineStore('reference', () => {
   const regions = reactive(new Map<string, Region>());
@@ -59,21 +74,17 @@ export const useReferenceStore = defineStore('reference', () => {
 
   const regionName = (code: string | null | undefined) => (code ? (regions.get(code)?.name ?? code) : '');
 
-  async function loadIndicators() {
-    if (indicators.value.length === 0)
-      [indicators.value, breakdowns.value] = await Promise.all([reference.indicators(), reference.disaggregations()]);
+  const loadIndicators = readOnce(async () => {
+    [indicators.value, breakdowns.value] = await Promise.all([reference.indicators(), reference.disaggregations()]);
     return indicators.value;
-  }
+  });
 
   /** How this deployment approves, read once: the dashboard says from which level its data counts. */
   const approval = ref<ApprovalSettings | null>(null);
-  async function loadApproval() {
-    approval.value ??= await reference.approvalSettings();
-  }
-  async function loadFunctions() {
-    if (functions.value.length === 0) functions.value = await reference.departmentFunctions();
-    return functions.value;
-  }
+  const loadApproval = readOnce(async () => {
+    approval.value = await reference.approvalSettings();
+  });
+  const loadFunctions = readOnce(async () => (functions.value = await reference.departmentFunctions()));
 
   /** Regions of any level found by part of a name or the start of a code, remembered by code. */
   async function searchRegions(text: string): Promise<reference.RegionMatch[]> {

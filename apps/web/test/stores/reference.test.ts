@@ -251,7 +251,9 @@ describe('the reference store: catalogs', () => {
     const reference = useReferenceStore();
     expect(reference.indicatorName('science_literacy_rate')).toBe('');
     const requests = watchRequests();
-    const list = await reference.loadIndicators();
+    // The plan page and its target editor ask at once: one request for both.
+    const [list, same] = await Promise.all([reference.loadIndicators(), reference.loadIndicators()]);
+    expect(same).toBe(list);
     expect(list).toHaveLength(81);
     expect(list.find((i) => i.code === 'science_literacy_rate')).toMatchObject({ unit: '%', kind: 'rate' });
     expect(reference.breakdowns['targetGroup']?.values.map((v) => v.code)).toContain('farmers');
@@ -266,11 +268,21 @@ describe('the reference store: catalogs', () => {
     expect(reference.indicatorName('science_literacy_rate')).toBe('Share of citizens with basic science literacy');
   });
 
+  it('keeps no failed catalog read: refused while logged out, asked again after logging in', async () => {
+    const reference = useReferenceStore();
+    expect((await failureOf(reference.loadFunctions())).status).toBe(401);
+
+    await logIn('jj-kx');
+    const requests = watchRequests();
+    expect(await reference.loadFunctions()).toContainEqual(expect.objectContaining({ code: 'education' }));
+    expect(requests()).toEqual(['/department-functions']);
+  });
+
   it('reads the department functions once and names them in the language shown', async () => {
     await logIn('jj-kx');
     const reference = useReferenceStore();
     const requests = watchRequests();
-    const functions = await reference.loadFunctions();
+    const [functions] = await Promise.all([reference.loadFunctions(), reference.loadFunctions()]);
     expect(functions).toContainEqual({ code: 'education', nameZh: '教育部门', nameEn: 'Education bureau' });
     await reference.loadFunctions();
     expect(requests()).toEqual(['/department-functions']);
@@ -287,7 +299,7 @@ describe('the reference store: catalogs', () => {
     const reference = useReferenceStore();
     expect(reference.approval).toBeNull();
     const requests = watchRequests();
-    await reference.loadApproval();
+    await Promise.all([reference.loadApproval(), reference.loadApproval()]);
     expect(reference.approval).toEqual({ levels: ['county', 'prefecture', 'province'], countApprovedFrom: null });
     await reference.loadApproval();
     expect(requests()).toEqual(['/approval-levels']);
