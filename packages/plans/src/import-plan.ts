@@ -1,8 +1,8 @@
-import { decodeText, MAX_BYTES } from './decode.js';
-import { docxToText } from './docx.js';
-import { htmlToText, looksLikeHtml } from './html-page.js';
-import { reject } from './issues.js';
-import { parsePlan, type ParseResult } from './parse-plan.js';
+import { decodeText, MAX_BYTES } from './decode/decode.js';
+import { docxToText } from './decode/docx.js';
+import { htmlToText, looksLikeHtml } from './decode/html-page.js';
+import { reject } from './plan/issues.js';
+import { parsePlan, type ParseResult } from './plan/parse-plan.js';
 import type { PreparedRegistry } from './registry.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDepartmentRegistry, loadRegions } from '@kesu/seeds';
-import { departmentMatcher, fullName, normaliseDepartments } from './departments.js';
-import { detectRegion, indexRegions, planRegion } from './region.js';
+import { departmentMatcher, fullName, normaliseDepartments } from './units/departments.js';
+import { detectRegion, indexRegions, planRegion } from './header/region.js';
 
 const regions = indexRegions(loadRegions());
 const matcher = departmentMatcher(loadDepartmentRegistry());

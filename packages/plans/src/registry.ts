@@ -1,6 +1,6 @@
 import type { DepartmentRegistry, IndicatorCatalog, Region } from '@kesu/schema';
-import { departmentMatcher, type DepartmentMatcher } from './departments.js';
-import { indexRegions, type RegionIndex } from './region.js';
+import { departmentMatcher, type DepartmentMatcher } from './units/departments.js';
+import { indexRegions, type RegionIndex } from './header/region.js';
 
 /** What the importer matches against: regions, department functions and indicators. */
 export interface ImportRegistry {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDepartmentRegistry, loadIndicatorCatalog, loadRegions, loadSeedDocuments } from '@kesu/seeds';
-import { checkPlan, importPlan, prepareRegistry } from './index.js';
+import { checkPlan, importPlan, prepareRegistry } from '../index.js';
 import { nextTerm, nextTermPlan, type FinalVerdict } from './next-term.js';
 
 const regions = loadRegions();

@@ -1,5 +1,5 @@
 import type { Span } from '@kesu/schema';
-import type { Line } from './lines.js';
+import type { Line } from '../text/lines.js';
 
 /** A printed unit name with where it stands. */
 export interface UnitMention {

@@ -1,6 +1,6 @@
 import type { PlanPeriod, Span } from '@kesu/schema';
-import type { Line } from './lines.js';
-import { parseHanziNumber } from './numbers.js';
+import type { Line } from '../text/lines.js';
+import { parseHanziNumber } from '../text/numbers.js';
 
 export interface Header {
   title: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from './normalise.js';
+import { normalise } from '../normalise/normalise.js';
 import { findTargets } from './targets.js';
 
 const period = { start: 2021, end: 2025 };

@@ -1,5 +1,5 @@
 import type { Comparator } from '@kesu/schema';
-import { HANZI_NUMERAL, parseNumber } from './numbers.js';
+import { HANZI_NUMERAL, parseNumber } from '../text/numbers.js';
 
 /** Counting words a target's number is printed with; longest first so 人次 wins over 人. */
 export const COUNTERS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitLines } from './lines.js';
-import { normalise } from './normalise.js';
+import { splitLines } from '../text/lines.js';
+import { normalise } from '../normalise/normalise.js';
 import { findUnitNotes, splitUnits } from './unit-notes.js';
 
 function notes(raw: string) {

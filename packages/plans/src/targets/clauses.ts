@@ -1,5 +1,5 @@
 import type { Comparator, PlanPeriod, Span, TargetScope } from '@kesu/schema';
-import { parseNumber } from './numbers.js';
+import { parseNumber } from '../text/numbers.js';
 import type { Quantity } from './quantities.js';
 
 /** A target as read from the text, before it is placed in a section and task. */

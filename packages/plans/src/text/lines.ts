@@ -1,4 +1,4 @@
-import type { Normalised } from './normalise.js';
+import type { Normalised } from '../normalise/normalise.js';
 
 /** One line of the normalised text: offsets of its content (leading blanks skipped). */
 export interface Line {

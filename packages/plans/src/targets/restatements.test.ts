@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from './normalise.js';
+import { normalise } from '../normalise/normalise.js';
 import { mergeRestatements } from './restatements.js';
 import { findTargets } from './targets.js';
 

@@ -1,6 +1,6 @@
 import type { SectionKind } from '@kesu/schema';
-import type { Line } from './lines.js';
-import { parseHanziNumber } from './numbers.js';
+import type { Line } from '../text/lines.js';
+import { parseHanziNumber } from '../text/numbers.js';
 
 /** Numbering styles, shallowest first; a document uses some of them, in this order of depth. */
 const MARKERS = [

@@ -1,20 +1,20 @@
 import type { ImportIssue, Plan, Section, Span, Target, Task } from '@kesu/schema';
-import { attachUnits, type Units } from './attach-units.js';
-import { normaliseDepartments } from './departments.js';
-import { periodIn, readHeader } from './header.js';
-import { localIndicatorCode, mapIndicator } from './indicators.js';
+import { attachUnits, type Units } from '../units/attach-units.js';
+import { normaliseDepartments } from '../units/departments.js';
+import { periodIn, readHeader } from '../header/header.js';
+import { localIndicatorCode, mapIndicator } from '../targets/indicators.js';
 import { issue, reject, type Rejection } from './issues.js';
-import { splitLines, type Line } from './lines.js';
-import { foldWidth, matchingForm, normalise } from './normalise.js';
-import { foreignPlan } from './other-regions.js';
-import { buildOutline, type OutlineSection, type OutlineTask } from './outline.js';
-import { quotedPlans } from './quoted-plans.js';
-import { detectRegion, planRegion } from './region.js';
-import type { PreparedRegistry } from './registry.js';
-import { mergeRestatements } from './restatements.js';
-import { findTargets, type FoundTarget } from './targets.js';
-import { findSummaryTable, type TableRow } from './summary-table.js';
-import { FIRST_LISTED_LEADS, findUnitNotes, type UnitMention } from './unit-notes.js';
+import { splitLines, type Line } from '../text/lines.js';
+import { foldWidth, matchingForm, normalise } from '../normalise/normalise.js';
+import { foreignPlan } from '../header/other-regions.js';
+import { buildOutline, type OutlineSection, type OutlineTask } from '../outline/outline.js';
+import { quotedPlans } from '../header/quoted-plans.js';
+import { detectRegion, planRegion } from '../header/region.js';
+import type { PreparedRegistry } from '../registry.js';
+import { mergeRestatements } from '../targets/restatements.js';
+import { findTargets, type FoundTarget } from '../targets/targets.js';
+import { findSummaryTable, type TableRow } from '../units/summary-table.js';
+import { FIRST_LISTED_LEADS, findUnitNotes, type UnitMention } from '../units/unit-notes.js';
 
 export type ParseResult = { success: true; plan: Plan; text: string } | { success: false; rejection: Rejection };
 

@@ -1,4 +1,4 @@
-import type { Line } from './lines.js';
+import type { Line } from '../text/lines.js';
 import { splitUnits, type UnitMention } from './unit-notes.js';
 
 /** A row of a task breakdown table printed as text: the task and its units. */

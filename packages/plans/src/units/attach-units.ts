@@ -1,5 +1,5 @@
-import type { Line } from './lines.js';
-import type { OutlineSection } from './outline.js';
+import type { Line } from '../text/lines.js';
+import type { OutlineSection } from '../outline/outline.js';
 import type { UnitMention, UnitNote } from './unit-notes.js';
 
 export interface Units {
