@@ -30,7 +30,7 @@ async function cookieHeaders(): Promise<Record<string, string>> {
   return { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]! };
 }
 
-/** Fills every value cell of the main sheet with something valid for its field. */
+/** Fills every value cell of the main sheet with something valid for its field, or what `override` says (null: blank). */
 async function fill(bytes: Buffer, override: (code: string) => unknown = () => undefined): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -39,13 +39,9 @@ async function fill(bytes: Buffer, override: (code: string) => unknown = () => u
     const code = String(row.getCell(6).value ?? '');
     if (!/^s\d+t\d+_|^c\d+$/.test(code)) return;
     const label = String(row.getCell(1).value ?? '');
+    const typical = code.endsWith('_note') ? '按计划推进' : label.includes('占比') || label.includes('率') ? 80 : 12;
     const wanted = override(code);
-    row.getCell(2).value = (wanted ??
-      (code.endsWith('_note')
-        ? '按计划推进'
-        : label.includes('占比') || label.includes('率')
-          ? 80
-          : 12)) as ExcelJS.CellValue;
+    row.getCell(2).value = (wanted === undefined ? typical : wanted) as ExcelJS.CellValue;
   });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -71,6 +67,24 @@ describe('the Excel round trip', () => {
     expect(details[0]!.path).toMatch(/^填报表!B\d+$/);
     const after = await reporter.request('GET', `/api/v1/assignments/${f.own}/revisions`);
     expect((after.body as unknown as unknown[]).length).toBe(1);
+  });
+
+  it('takes a workbook with a required cell left blank as an incomplete draft, as the browser saves one', async () => {
+    const partial = await fill(await download(), (code) => (code === 's1t1_note' ? null : undefined));
+    const res = await reporter.request('POST', `/api/v1/assignments/${f.own}/upload`, new Uint8Array(partial));
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
+    expect(res.body).toMatchObject({ status: 'draft' });
+    expect(res.body['values']).not.toHaveProperty('s1t1_note');
+  });
+
+  it('names a bad cell once in the summary of a refused workbook', async () => {
+    const bad = await fill(await download(), (code) => (/_g\d+$/.test(code) ? '很多' : undefined));
+    const res = await reporter.request('POST', `/api/v1/assignments/${f.own}/upload`, new Uint8Array(bad));
+    const error = res.body.error!;
+    const cell = (error.details as Array<{ path: string }>)[0]!.path;
+    expect(error.message).toMatch(/^Excel 文件有 \d+ 处问题，例如：填报表!B\d+「/);
+    expect(error.message.split(cell)).toHaveLength(2);
+    expect(error.messageEn.split(cell)).toHaveLength(2);
   });
 
   it.each([

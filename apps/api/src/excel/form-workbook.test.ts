@@ -454,6 +454,20 @@ describe('readFormWorkbook: round trips', () => {
     expect(errors[0]?.messageEn).toMatch(/^填报表!B\d+ "Training held" is required$/);
   });
 
+  it('reads a blank workbook as a draft: incomplete is allowed, the blank required field is a warning', async () => {
+    const r = await readFormWorkbook(blank, def, expected, { asDraft: true });
+    expect(r).toMatchObject({
+      ok: true,
+      values: {},
+      warnings: [expect.objectContaining({ path: 'held', code: 'required' })],
+    });
+    // Malformed is not incomplete: a draft with text in a number cell is still refused.
+    const bad = await readFormWorkbook(await edit(filled, (w) => setMain(w, 'sessions', 'twelve')), def, expected, {
+      asDraft: true,
+    });
+    expect(failed(bad)).toEqual([expect.objectContaining({ path: 'sessions' })]);
+  });
+
   it('builds with values and reads the same values back (every field type and a repeat table)', async () => {
     const r = await readFormWorkbook(filled, def, expected);
     const want = form.validate(full);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { compileForm, type ErrorDetail, type Field, type FormDefinition } from '@kesu/schema';
+import { compileForm, draftMayHave, type ErrorDetail, type Field, type FormDefinition } from '@kesu/schema';
 import { convert, rawOf, readCell, shown } from './workbook-cells.js';
 import {
   badCell,
@@ -236,7 +236,9 @@ function readTable(state: ReadState, wb: ExcelJS.Workbook, field: TableField, na
  * Reads a filled-in workbook back into submission values, checked whole: the file (ZIP
  * limits, readable .xlsx), the assignment and form version it was made for, every cell,
  * then the form's own validator. Every error names its sheet!cell and field in zh-CN and
- * English; nothing is returned unless the whole file is valid.
+ * English; nothing is returned unless the whole file is valid. Read as a draft, a workbook may
+ * be incomplete as a draft saved in the browser may (a required cell left blank): those problems
+ * come back as warnings, while a malformed cell is still refused.
  * @example
  * const r = await readFormWorkbook(bytes, definition, { assignmentId: 'a1', formId: 'f1', version: 3 });
  * if (r.ok) save(r.values)
@@ -245,6 +247,7 @@ export async function readFormWorkbook(
   bytes: Uint8Array,
   def: FormDefinition,
   expected: WorkbookIdentity,
+  { asDraft = false }: { asDraft?: boolean } = {},
 ): Promise<WorkbookReadResult> {
   const opened = await openWorkbook(bytes);
   if ('error' in opened) return { ok: false, errors: [opened.error] };
@@ -278,14 +281,15 @@ export async function readFormWorkbook(
   for (const field of tableFields(def)) readTable(state, wb, field, namedTableSheet(checked.meta, field.id));
   const form = compileForm(def);
   const result = form.validate(state.values);
-  if (!result.ok) mapValidationErrors(state, result.errors, form.labelOf);
-  if (state.errors.length > 0 || !result.ok) return { ok: false, errors: capped(state.errors) };
+  const incomplete = !result.ok && asDraft && result.errors.every(draftMayHave);
+  if (!result.ok && !incomplete) mapValidationErrors(state, result.errors, form.labelOf);
+  if (state.errors.length > 0 || (!result.ok && !incomplete)) return { ok: false, errors: capped(state.errors) };
   return {
     ok: true,
     assignmentId: expected.assignmentId,
     formId: expected.formId,
     version: expected.version,
-    values: result.values,
-    warnings: result.warnings,
+    values: result.ok ? result.values : state.values,
+    warnings: result.ok ? result.warnings : result.errors,
   };
 }
