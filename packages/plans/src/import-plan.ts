@@ -1,7 +1,7 @@
 import { decodeText, MAX_BYTES } from './decode/decode.js';
 import { docxToText } from './decode/docx.js';
 import { htmlToText, looksLikeHtml } from './decode/html-page.js';
-import { reject } from './plan/issues.js';
+import { reject } from './issues.js';
 import { parsePlan, type ParseResult } from './plan/parse-plan.js';
 import type { PreparedRegistry } from './registry.js';
 

@@ -2,7 +2,7 @@ export { importPlan } from './import-plan.js';
 export { parsePlan, type ParseResult } from './plan/parse-plan.js';
 export { prepareRegistry, type ImportRegistry, type PreparedRegistry } from './registry.js';
 export { MAX_BYTES } from './decode/decode.js';
-export type { Rejection, RejectionCode } from './plan/issues.js';
+export type { Rejection, RejectionCode } from './issues.js';
 export { ReviewedPlan, scorePlan, scoreSet, type PlanScore, type SetScore } from './score.js';
 export { checkPlan, type PlanCheckContext } from './plan/check-plan.js';
 export { unitChoices, unitNameFor, type UnitChoice } from './units/unit-names.js';

@@ -1,4 +1,4 @@
-import { reject, type Rejection } from '../plan/issues.js';
+import { reject, type Rejection } from '../issues.js';
 
 /** Largest file the importer reads; real plans are well under 1 MB. */
 export const MAX_BYTES = 8 * 1024 * 1024;

@@ -3,7 +3,7 @@ import { attachUnits, type Units } from '../units/attach-units.js';
 import { normaliseDepartments } from '../units/departments.js';
 import { periodIn, readHeader } from '../header/header.js';
 import { localIndicatorCode, mapIndicator } from '../targets/indicators.js';
-import { issue, reject, type Rejection } from './issues.js';
+import { issue, reject, type Rejection } from '../issues.js';
 import { splitLines, type Line } from '../text/lines.js';
 import { foldWidth, matchingForm, normalise } from '../normalise/normalise.js';
 import { foreignPlan } from '../header/other-regions.js';
