@@ -9,6 +9,9 @@ export const BackupFile = z.object({
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 
+/** A backup's bytes, as downloaded. */
+export const BackupBytes = z.string().meta({ description: 'the database file' });
+
 /** The path of one backup, by its file name. */
 export const BackupNameParam = z.object({ name: z.string().max(300) });
 export type BackupNameParam = z.infer<typeof BackupNameParam>;

@@ -58,6 +58,9 @@ export const ImportQuery = z.object({
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
+/** A plan document's bytes as uploaded: .txt, .docx or a saved .html page. */
+export const PlanDocumentBytes = z.string().meta({ description: 'file bytes' });
+
 /** The normalised source text of a plan, which its spans point into. */
 export const PlanSource = z.object({ text: z.string() });
 export type PlanSource = z.infer<typeof PlanSource>;
