@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { BackupFile, BackupNameParam, formatBeijingFileStamp } from '@kesu/schema';
+import { BackupBytes, BackupFile, BackupNameParam, formatBeijingFileStamp } from '@kesu/schema';
 import { BackupNotHereError, backupStore, recordAudit } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
 import type { AppContext, AppEnv } from '../context.js';
@@ -78,7 +78,7 @@ const downloadBackupRoute = createRoute({
   request: { params: BackupNameParam },
   responses: {
     200: {
-      content: { 'application/octet-stream': { schema: z.string().meta({ description: 'the database file' }) } },
+      content: { 'application/octet-stream': { schema: BackupBytes } },
       description: 'the backup file',
     },
   },

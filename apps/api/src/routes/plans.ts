@@ -8,14 +8,15 @@ import {
   ImportPreview,
   ImportQuery,
   NextTermQuery,
-  Plan,
   PlanBody,
+  PlanDocumentBytes,
   PlanRecord,
   PlanSource,
   PlanSummary,
   regionPrefix,
   UnitChoice,
   type ErrorDetail,
+  type Plan,
 } from '@kesu/schema';
 import { checkPlan, generateForm, importPlan, unitChoices, usualIndicators } from '@kesu/plans';
 import { loadDepartmentRegistry } from '@kesu/seeds';
@@ -40,7 +41,7 @@ import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
 import { storeImport } from '../plans/store-import.js';
 import { alignPlan, parentCandidates } from '../plans/plan-alignment.js';
 import { draftNextTerm } from '../plans/next-term.js';
-import { PlanAlignmentShape, PlanRefShape } from '../plans/alignment-shape.js';
+import { NextTermDraftShape, PlanAlignmentShape, PlanRefShape } from '../plans/alignment-shape.js';
 
 const departments = loadDepartmentRegistry();
 const functionCodes = new Set(departments.functions.map((f) => f.code));
@@ -97,7 +98,7 @@ const importPlanRoute = createRoute({
   request: {
     query: ImportQuery,
     body: {
-      content: { 'application/octet-stream': { schema: z.string().meta({ description: 'file bytes' }) } },
+      content: { 'application/octet-stream': { schema: PlanDocumentBytes } },
       required: true,
     },
   },
@@ -164,10 +165,7 @@ const nextTermRoute = createRoute({
   ...idempotent,
   request: { params: IdParam, query: NextTermQuery },
   responses: {
-    200: jsonContent(
-      z.object({ plan: Plan, text: z.string(), parent: PlanAlignmentShape.nullable() }),
-      'preview=true: the draft, not stored',
-    ),
+    200: jsonContent(NextTermDraftShape, 'preview=true: the draft, not stored'),
     201: jsonContent(PlanRecord, 'the draft stored as revision 1 of a new plan'),
     // 409: still running, or a plan for the next term exists; 422: the Idempotency-Key was used for
     // another request.
