@@ -28,3 +28,12 @@ export * from './format/index.js';
 export * from './outlier.js';
 export * from './result-file-name.js';
 export * from './contributions.js';
+// API shapes: plans, forms, assignments, records
+export * from './api/params.js';
+export * from './api/plans.js';
+export * from './api/forms.js';
+export * from './api/assignments.js';
+export * from './api/workbooks.js';
+export * from './api/audit.js';
+export * from './api/backups.js';
+export * from './api/plan-accounts.js';

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import * as z from 'zod';
 import {
   compileForm,
   draftMayHave,
@@ -8,6 +7,7 @@ import {
   type CompiledForm,
   type ErrorDetail,
   type Submission,
+  type SubmissionBody,
   type User,
 } from '@kesu/schema';
 import { getAssignment, getFormVersion, submissionBatch, WorkflowError, type SubmissionWrite } from '@kesu/store';
@@ -25,13 +25,6 @@ const WORKFLOW_STATUS = {
   stale_version: 409,
   idempotency_key_reused: 422,
 } as const;
-
-export const SaveBody = z.strictObject({
-  values: z.record(z.string(), z.unknown()),
-  formVersion: z.int().min(1),
-  /** The reporter's reason for a warning, keyed by the warning's path ('' for the whole form). */
-  explanations: z.record(z.string().max(200), z.string().trim().min(1).max(500)).optional(),
-});
 
 /**
  * Tells every node serving the database that the warehouse is behind, without holding up the
@@ -116,7 +109,7 @@ export function assignmentAccess(ctx: AppContext) {
         : [w],
     );
   /** Checks values against the form; a draft may be incomplete, a submission may not. */
-  const validated = async (assignment: AssignmentBase, body: z.infer<typeof SaveBody>, strict: boolean) => {
+  const validated = async (assignment: AssignmentBase, body: SubmissionBody, strict: boolean) => {
     const stale = staleVersion(body.formVersion, assignment.version);
     if (stale) throw new Failure(409, stale.code, stale.zh, stale.en);
     const form = await formFor(assignment.formId, assignment.version);
@@ -148,7 +141,7 @@ export function assignmentAccess(ctx: AppContext) {
   const edit = async (
     c: Context<AppEnv>,
     id: string,
-    body: z.infer<typeof SaveBody>,
+    body: SubmissionBody,
     action: 'save' | 'submit',
   ): Promise<Submission> => {
     const user = c.get('user');

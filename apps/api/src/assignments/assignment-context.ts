@@ -1,28 +1,16 @@
-import * as z from 'zod';
 import {
   comparePeriods,
-  Period,
   periodKindOf,
   shiftPeriod,
-  Target,
   type AssignmentBase,
+  type AssignmentContext,
   type Field,
   type FormDefinition,
   type Plan,
+  type Target,
 } from '@kesu/schema';
 import { getForm, getFormVersion, getPlan, getSubmission, listAssignments } from '@kesu/store';
 import type { AppContext } from '../context.js';
-
-const Values = z.record(z.string(), z.unknown());
-const PeriodValues = z.object({ period: Period, values: Values });
-
-/** What a reporter or reviewer sees beside each field: last period, earlier periods, the plan's target. */
-export const AssignmentContext = z.object({
-  previous: PeriodValues.nullable(),
-  history: z.array(PeriodValues),
-  targets: z.record(z.string(), Target),
-});
-export type AssignmentContext = z.infer<typeof AssignmentContext>;
 
 // Enough earlier periods to tell an outlier from the unit's usual values.
 const HISTORY = 8;

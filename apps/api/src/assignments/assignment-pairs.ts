@@ -1,13 +1,5 @@
-import * as z from 'zod';
-import { RegionCode, regionsAbove, type ErrorDetail, type Region } from '@kesu/schema';
+import { regionsAbove, type AssignmentPair, type ErrorDetail, type Region } from '@kesu/schema';
 import { Failure } from '../http/failure.js';
-
-/** A unit in its region: who an assignment goes to. */
-export const AssignmentPair = z.strictObject({
-  regionCode: RegionCode,
-  department: z.string().trim().min(1).max(120),
-});
-export type AssignmentPair = z.infer<typeof AssignmentPair>;
 
 /** A pair as asked for, with where in the request each half came from (for the error to name). */
 interface AskedPair extends AssignmentPair {

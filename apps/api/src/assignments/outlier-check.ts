@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   formatQuantity,
   formatRatio,
@@ -13,15 +12,6 @@ import { getSubmission } from '@kesu/store';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
 import { assignmentContext } from './assignment-context.js';
-
-/** An approval may confirm values far from the unit's own history, by field id. */
-export const ApproveBody = z.strictObject({
-  confirmOutliers: z.array(z.string().min(1).max(120)).max(500).default([]).meta({
-    label: '确认的异常值字段',
-    labelEn: 'Confirmed outlier fields',
-    description: 'the fields whose values far from the unit’s own history the reviewer has checked',
-  }),
-});
 
 function detail(field: Field, value: number, outlier: Outlier): ErrorDetail {
   const unit = 'unit' in field ? field.unit : undefined;

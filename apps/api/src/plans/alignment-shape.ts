@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ALIGNMENT_RELATIONS } from '@kesu/analytics';
-import { Comparator, Localized, TARGET_SCOPES } from '@kesu/schema';
+import { Comparator, Localized, Plan, TARGET_SCOPES } from '@kesu/schema';
 
 const TargetRef = z.object({
   index: z.int().min(0).meta({ description: 'position in its plan’s targets' }),
@@ -72,3 +72,6 @@ export const PlanAlignmentShape = z.object({
   counts: z.record(z.enum(ALIGNMENT_RELATIONS), z.int()),
   summary: Localized,
 });
+
+/** The answer of `POST /plans/{id}/next-term?preview=true`: the draft, its text, its alignment with the parent. */
+export const NextTermDraftShape = z.object({ plan: Plan, text: z.string(), parent: PlanAlignmentShape.nullable() });

@@ -1,7 +1,7 @@
 import { sharedYears, type PlanAlignment } from '@kesu/analytics';
 import { nextTerm, nextTermPlan, type FinalVerdict } from '@kesu/plans';
-import { beijingYear, type Plan } from '@kesu/schema';
-import { plansInRegions, type PlanRecord } from '@kesu/store';
+import { beijingYear, type Plan, type PlanRecord } from '@kesu/schema';
+import { plansInRegions } from '@kesu/store';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
 import { finalVerdicts } from '../report/final-evaluation/final-data.js';

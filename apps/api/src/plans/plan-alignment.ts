@@ -10,8 +10,8 @@ import {
   type PlanAlignment,
   type PlanRef,
 } from '@kesu/analytics';
-import { regionsAbove, type Localized, type Region } from '@kesu/schema';
-import { plansInRegions, type PlanRecord } from '@kesu/store';
+import { regionsAbove, type Localized, type PlanRecord, type Region } from '@kesu/schema';
+import { plansInRegions } from '@kesu/store';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
 

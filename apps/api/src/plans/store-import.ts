@@ -1,13 +1,5 @@
-import type { Plan } from '@kesu/schema';
-import {
-  documentSha256,
-  findSamePlans,
-  importPlanRevision,
-  insertPlan,
-  savePlanDocument,
-  type PlanRecord,
-  type SamePlan,
-} from '@kesu/store';
+import type { Plan, PlanRecord, SamePlan } from '@kesu/schema';
+import { documentSha256, findSamePlans, importPlanRevision, insertPlan, savePlanDocument } from '@kesu/store';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
 

@@ -1,6 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { FormDefinition, FormRecord, regionPrefix, type User } from '@kesu/schema';
+import {
+  FormDefinition,
+  FormDraft,
+  FormRecord,
+  FormVersionParam,
+  IdParam,
+  NewForm,
+  PublishedForm,
+  regionPrefix,
+  type User,
+} from '@kesu/schema';
 import {
   getForm,
   getFormVersion,
@@ -16,19 +26,6 @@ import type { AppContext } from '../context.js';
 import { audited } from '../http/audited.js';
 import { forbidden, notFound } from '../http/failure.js';
 import { jsonContent, refusals, router } from '../http/openapi.js';
-
-const IdParam = z.object({ id: z.uuid() });
-const VersionParam = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1).max(100000) });
-const Published = z.object({ formId: z.string(), version: z.int() });
-const NewForm = z.strictObject({
-  department: z.string().min(1).max(120),
-  departmentFunction: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{1,48}$/)
-    .nullable()
-    .default(null),
-  definition: FormDefinition,
-});
 
 /**
  * Whether a user may read a form's published versions: a form made from a plan quotes its targets,
@@ -49,6 +46,64 @@ async function mayReadForm(conn: Db, user: User, formId: string): Promise<boolea
   return assigned.length > 0;
 }
 
+const listFormsRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['forms'],
+  summary: '表单列表 / forms',
+  middleware: [requireRole('readForms')] as const,
+  responses: { 200: jsonContent(z.array(FormRecord), 'forms') },
+});
+
+const createFormRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['forms'],
+  summary: '新建表单 / create a form from a definition',
+  middleware: [requireRole('office')] as const,
+  request: { body: jsonContent(NewForm) },
+  responses: { 201: jsonContent(FormRecord, 'created draft') },
+});
+
+const getFormRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['forms'],
+  summary: '表单草稿 / a form and its draft',
+  middleware: [requireRole('readForms')] as const,
+  request: { params: IdParam },
+  responses: { 200: jsonContent(FormRecord, 'the form') },
+});
+
+const saveFormDraftRoute = createRoute({
+  method: 'put',
+  path: '/{id}',
+  tags: ['forms'],
+  summary: '修改草稿 / edit the draft',
+  middleware: [requireRole('office')] as const,
+  request: { params: IdParam, body: jsonContent(FormDraft) },
+  responses: { 200: jsonContent(FormRecord, 'saved draft') },
+});
+
+const publishFormRoute = createRoute({
+  method: 'post',
+  path: '/{id}/publish',
+  tags: ['forms'],
+  summary: '发布为新版本 / publish the draft as a new immutable version',
+  middleware: [requireRole('office')] as const,
+  request: { params: IdParam },
+  responses: { 200: jsonContent(PublishedForm, 'published') },
+});
+
+const formVersionRoute = createRoute({
+  method: 'get',
+  path: '/{id}/versions/{version}',
+  tags: ['forms'],
+  summary: '已发布版本 / a published version',
+  request: { params: FormVersionParam },
+  responses: { ...refusals(403), 200: jsonContent(FormDefinition, 'the version') },
+});
+
 /** Forms: the office edits drafts and publishes immutable versions; those who may read them, read them. */
 export function formRoutes(ctx: AppContext) {
   const load = async (id: string) => {
@@ -57,127 +112,63 @@ export function formRoutes(ctx: AppContext) {
     return form;
   };
   return router()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['forms'],
-        summary: '表单列表 / forms',
-        middleware: [requireRole('readForms')] as const,
-        responses: { 200: jsonContent(z.array(FormRecord), 'forms') },
-      }),
-      async (c) => c.json(await ctx.store.reads.read((conn) => listForms(conn)), 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['forms'],
-        summary: '新建表单 / create a form from a definition',
-        middleware: [requireRole('office')] as const,
-        request: { body: jsonContent(NewForm) },
-        responses: { 201: jsonContent(FormRecord, 'created draft') },
-      }),
-      async (c) => {
-        const input = c.req.valid('json');
-        const form = await audited(
-          ctx,
-          c,
-          'form.create',
-          'form',
-          (conn) =>
-            insertForm(
-              conn,
-              {
-                planId: null,
-                department: input.department,
-                departmentFunction: input.departmentFunction,
-                definition: input.definition,
-              },
-              c.get('user').username,
-            ),
-          (created) => ({ entityId: created.id, previous: null, next: created.definition }),
-        );
-        return c.json(form, 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['forms'],
-        summary: '表单草稿 / a form and its draft',
-        middleware: [requireRole('readForms')] as const,
-        request: { params: IdParam },
-        responses: { 200: jsonContent(FormRecord, 'the form') },
-      }),
-      async (c) => c.json(await load(c.req.valid('param').id), 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'put',
-        path: '/{id}',
-        tags: ['forms'],
-        summary: '修改草稿 / edit the draft',
-        middleware: [requireRole('office')] as const,
-        request: { params: IdParam, body: jsonContent(z.strictObject({ definition: FormDefinition })) },
-        responses: { 200: jsonContent(FormRecord, 'saved draft') },
-      }),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        const previous = await load(id);
-        const form = await audited(
-          ctx,
-          c,
-          'form.edit',
-          'form',
-          (conn) => updateFormDraft(conn, id, c.req.valid('json').definition, c.get('user').username),
-          (saved) => ({ entityId: id, previous: previous.definition, next: saved.definition }),
-        );
-        return c.json(form, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/publish',
-        tags: ['forms'],
-        summary: '发布为新版本 / publish the draft as a new immutable version',
-        middleware: [requireRole('office')] as const,
-        request: { params: IdParam },
-        responses: { 200: jsonContent(Published, 'published') },
-      }),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        await load(id);
-        const version = await audited(
-          ctx,
-          c,
-          'form.publish',
-          'form',
-          (conn) => publishForm(conn, id, c.get('user').username),
-          (v) => ({ entityId: id, previous: v - 1, next: v }),
-        );
-        return c.json({ formId: id, version }, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/versions/{version}',
-        tags: ['forms'],
-        summary: '已发布版本 / a published version',
-        request: { params: VersionParam },
-        responses: { ...refusals(403), 200: jsonContent(FormDefinition, 'the version') },
-      }),
-      async (c) => {
-        const { id, version } = c.req.valid('param');
-        const definition = await ctx.store.reads.read(async (conn) => {
-          if (!(await mayReadForm(conn, c.get('user'), id))) throw forbidden();
-          return getFormVersion(conn, id, version);
-        });
-        if (!definition) throw notFound('表单版本', 'form version');
-        return c.json(definition, 200);
-      },
-    );
+    .openapi(listFormsRoute, async (c) => c.json(await ctx.store.reads.read((conn) => listForms(conn)), 200))
+    .openapi(createFormRoute, async (c) => {
+      const input = c.req.valid('json');
+      const form = await audited(
+        ctx,
+        c,
+        'form.create',
+        'form',
+        (conn) =>
+          insertForm(
+            conn,
+            {
+              planId: null,
+              department: input.department,
+              departmentFunction: input.departmentFunction,
+              definition: input.definition,
+            },
+            c.get('user').username,
+          ),
+        (created) => ({ entityId: created.id, previous: null, next: created.definition }),
+      );
+      return c.json(form, 201);
+    })
+    .openapi(getFormRoute, async (c) => c.json(await load(c.req.valid('param').id), 200))
+    .openapi(saveFormDraftRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const previous = await load(id);
+      const form = await audited(
+        ctx,
+        c,
+        'form.edit',
+        'form',
+        (conn) => updateFormDraft(conn, id, c.req.valid('json').definition, c.get('user').username),
+        (saved) => ({ entityId: id, previous: previous.definition, next: saved.definition }),
+      );
+      return c.json(form, 200);
+    })
+    .openapi(publishFormRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      await load(id);
+      const version = await audited(
+        ctx,
+        c,
+        'form.publish',
+        'form',
+        (conn) => publishForm(conn, id, c.get('user').username),
+        (v) => ({ entityId: id, previous: v - 1, next: v }),
+      );
+      return c.json({ formId: id, version }, 200);
+    })
+    .openapi(formVersionRoute, async (c) => {
+      const { id, version } = c.req.valid('param');
+      const definition = await ctx.store.reads.read(async (conn) => {
+        if (!(await mayReadForm(conn, c.get('user'), id))) throw forbidden();
+        return getFormVersion(conn, id, version);
+      });
+      if (!definition) throw notFound('表单版本', 'form version');
+      return c.json(definition, 200);
+    });
 }

@@ -1,54 +1,17 @@
-import type {
-  ApprovalProgress,
-  Assignment,
-  FormDefinition,
-  Submission,
-  SubmissionRevision,
-  SubmissionStatus,
-  Target,
+import {
+  XLSX_MEDIA_TYPE,
+  type Assignment,
+  type AssignmentContext,
+  type AssignmentQuery,
+  type AssignmentView,
+  type NewAssignments,
+  type Submission,
+  type SubmissionBody,
+  type SubmissionRevision,
 } from '@kesu/schema';
 import { api, apiFile } from './client';
 
-export interface AssignmentQuery {
-  regionCode?: string | undefined;
-  /** A region and everything under it. */
-  within?: string | undefined;
-  department?: string | undefined;
-  period?: string | undefined;
-  status?: SubmissionStatus | 'none' | undefined;
-  /** Only what waits for the caller's review at its level. */
-  awaitingMe?: 'true' | undefined;
-}
-
-export interface AssignmentView {
-  assignment: Assignment;
-  form: FormDefinition;
-  submission: Submission | null;
-  approval: ApprovalProgress;
-}
-
-/** What a reporter or reviewer sees beside each value: last period, earlier periods, the plan's targets. */
-export interface AssignmentContext {
-  previous: { period: string; values: Record<string, unknown> } | null;
-  history: Array<{ period: string; values: Record<string, unknown> }>;
-  targets: Record<string, Target>;
-}
-
-export interface NewAssignments {
-  formId: string;
-  version: number;
-  /** Units in their regions: each pair gets one assignment per period. */
-  pairs: Array<{ regionCode: string; department: string }>;
-  periods: string[];
-  dueDate: string | null;
-}
-
-export interface SubmissionBody {
-  values: Record<string, unknown>;
-  formVersion: number;
-  /** The reporter's reason per warning path. */
-  explanations?: Record<string, string>;
-}
+export type { AssignmentContext, AssignmentQuery, AssignmentView, NewAssignments, SubmissionBody } from '@kesu/schema';
 
 export const listAssignments = (query: AssignmentQuery = {}) =>
   api<Assignment[]>('/assignments', { query: { ...query } });
@@ -88,5 +51,5 @@ export const uploadWorkbook = (id: string, bytes: ArrayBuffer) =>
   api<Submission>(`/assignments/${id}/upload`, {
     method: 'POST',
     body: bytes,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    contentType: XLSX_MEDIA_TYPE,
   });

@@ -1,40 +1,22 @@
-import type { Department, FormRecord, PeriodKind, Plan } from '@kesu/schema';
+import type {
+  FormRecord,
+  ImportPreview,
+  PeriodKind,
+  Plan,
+  PlanRecord,
+  PlanSource,
+  PlanSummary,
+  UnitChoice,
+} from '@kesu/schema';
 import type { PlanAlignment, PlanRef } from '@kesu/analytics/alignment';
 import { api } from './client';
 
-/** A stored plan without its body, as the plan list shows it. */
-export interface PlanSummary {
-  id: string;
-  regionCode: string | null;
-  title: string;
-  documentSha256: string;
-  revision: number;
-  reviewed: boolean;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export interface PlanRecord extends PlanSummary {
-  plan: Plan;
-}
+export type { ImportPreview, PlanRecord, PlanSummary, SamePlan, UnitChoice } from '@kesu/schema';
 
 export const listPlans = () => api<PlanSummary[]>('/plans');
 export const getPlan = (id: string) => api<PlanRecord>(`/plans/${id}`);
-export const getPlanSource = (id: string) => api<{ text: string }>(`/plans/${id}/source`);
+export const getPlanSource = (id: string) => api<PlanSource>(`/plans/${id}/source`);
 export const savePlan = (id: string, plan: Plan) => api<PlanRecord>(`/plans/${id}`, { method: 'PUT', body: { plan } });
-
-/** A stored plan an imported document would duplicate, and why. */
-export interface SamePlan extends PlanSummary {
-  reason: 'same_document' | 'same_region_title';
-}
-
-/** What a document is, read without storing it, and the stored plans it would duplicate. */
-export interface ImportPreview {
-  title: string;
-  regionCode: string | null;
-  documentSha256: string;
-  duplicates: SamePlan[];
-}
 
 /** Reads a plan document (.txt in UTF-8 or GBK, or .docx) without storing it. */
 export const previewImport = (name: string, bytes: ArrayBuffer) =>
@@ -47,9 +29,6 @@ export const importPlan = (name: string, bytes: ArrayBuffer, revisionOf: string 
     query: revisionOf ? { name, as: 'revision', plan: revisionOf } : { name },
     body: bytes,
   });
-
-/** A unit a task or target may be given: named by the plan, known in its region, or made from the registry. */
-export type UnitChoice = Department & { source: 'plan' | 'region' | 'registry' };
 
 /** The units a plan's tasks and targets may be given: its own, its region's, the registry's. */
 export const unitChoices = (id: string) => api<UnitChoice[]>(`/plans/${id}/unit-choices`);

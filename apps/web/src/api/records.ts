@@ -1,14 +1,7 @@
-import type { AuditActor, AuditPage } from '@kesu/schema';
+import type { AuditActor, AuditPage, BackupFile } from '@kesu/schema';
 import { api } from './client';
 
-/** A backup in the data folder's backups/. */
-export interface BackupFile {
-  file: string;
-  name: string;
-  bytes: number;
-  /** When it was written, UTC. */
-  madeAt: string;
-}
+export type { BackupFile } from '@kesu/schema';
 
 export const searchAudit = (query: Record<string, string | number>) => api<AuditPage>('/audit', { query });
 export const listAuditActors = () => api<AuditActor[]>('/audit/actors');

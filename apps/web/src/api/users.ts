@@ -1,20 +1,7 @@
-import type { LoginCode, NewUser, UnitAccounts, User, UserChange } from '@kesu/schema';
+import type { LoginCode, NewUser, ReporterAccounts, UnitAccounts, User, UserChange } from '@kesu/schema';
 import { api, apiFile } from './client';
 
-/** A reporter account made for a unit of a plan, with its code: shown this once. */
-export interface CreatedReporter extends LoginCode {
-  regionCode: string;
-  department: string;
-  userId: string;
-  displayName: string;
-}
-
-export interface SkippedUnit {
-  regionCode: string;
-  department: string;
-  username: string | null;
-  reason: 'has_account' | 'disabled_account' | 'unknown_region';
-}
+export type { CreatedReporter, SkippedUnit } from '@kesu/schema';
 
 /** One row of the printable log-in list. */
 export interface LoginSheetRow {
@@ -41,6 +28,6 @@ export const unitsOf = (region: string) => api<UnitAccounts[]>('/users/units', {
 export const missingAccounts = (region?: string | null) =>
   api<UnitAccounts[]>('/users/missing-accounts', { query: { region } });
 export const planReporterAccounts = (planId: string) =>
-  api<{ created: CreatedReporter[]; skipped: SkippedUnit[] }>(`/plans/${planId}/reporter-accounts`, { method: 'POST' });
+  api<ReporterAccounts>(`/plans/${planId}/reporter-accounts`, { method: 'POST' });
 export const loginSheet = (title: string, rows: LoginSheetRow[]) =>
   apiFile('/users/login-sheet', { method: 'POST', body: { title, rows } });

@@ -1,21 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
-import type { Plan } from '@kesu/schema';
+import type { Plan, PlanRecord, PlanSummary, SamePlan } from '@kesu/schema';
 import { exec, first, json, rows, timestampText, type Row } from '../sql.js';
-
-export interface PlanRecord {
-  id: string;
-  regionCode: string | null;
-  title: string;
-  documentSha256: string;
-  revision: number;
-  reviewed: boolean;
-  plan: Plan;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export type PlanSummary = Omit<PlanRecord, 'plan'>;
 
 function toSummary(r: Row): PlanSummary {
   return {
@@ -104,13 +90,6 @@ export async function importPlanRevision(
   );
   await keepRevision(connection, id, revision, false, body, actor);
   return (await getPlan(connection, id)) as PlanRecord;
-}
-
-/** Why a stored plan is taken for the document being imported. */
-export type SamePlanReason = 'same_document' | 'same_region_title';
-
-export interface SamePlan extends PlanSummary {
-  reason: SamePlanReason;
 }
 
 // Titles printed in full- or half-width brackets and dashes, with or without spaces, are one title.

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { relationLabels } from '@kesu/analytics';
-import { beijingYear } from '@kesu/schema';
-import { getPlan, plansInRegions, type PlanRecord } from '@kesu/store';
+import { beijingYear, type PlanRecord } from '@kesu/schema';
+import { getPlan, plansInRegions } from '@kesu/store';
 import type { AppContext } from '../../context.js';
 import { Failure } from '../../http/failure.js';
 import type { PlanAlignment, PlanRef } from '@kesu/analytics';
