@@ -92,19 +92,20 @@ export function workbookRoutes(ctx: AppContext) {
       const assignment = await load(c.req.valid('param').id, user);
       const form = await formFor(assignment.formId, assignment.version);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const read = await readFormWorkbook(bytes, form.definition, {
-        assignmentId: assignment.id,
-        formId: assignment.formId,
-        version: assignment.version,
-      });
+      const read = await readFormWorkbook(
+        bytes,
+        form.definition,
+        { assignmentId: assignment.id, formId: assignment.formId, version: assignment.version },
+        { asDraft: true },
+      );
       if (!read.ok) {
         const first = read.errors[0];
         throw new Failure(
           400,
           'workbook_invalid',
-          `Excel 文件有 ${read.errors.length} 处问题${first ? `，例如 ${first.sheet}!${first.cell}：${first.message}` : ''}`,
-          `${read.errors.length} problem(s) in the workbook` +
-            `${first ? `, e.g. ${first.sheet}!${first.cell}: ${first.messageEn}` : ''}`,
+          // Each message already names its sheet!cell.
+          `Excel 文件有 ${read.errors.length} 处问题${first ? `，例如：${first.message}` : ''}`,
+          `${read.errors.length} problem(s) in the workbook${first ? `, e.g. ${first.messageEn}` : ''}`,
           read.errors.map((e) => ({
             path: `${e.sheet}!${e.cell}`,
             code: e.code,
