@@ -3,6 +3,7 @@ export { meets, paceStatus, PROGRESS_STATUSES, statusLabels, type ProgressStatus
 export { regionScore } from './progress/region-score.js';
 export { regionObservations, type Contribution, type UnitValue } from './progress/unit-values.js';
 export { valuesRead } from './progress/flags.js';
+export { targetContributions, type WarehouseReader } from './progress/contributions.js';
 export * from './warehouse/index.js';
 export * from './lake/index.js';
 export { renderSvg } from './report/svg.js';

@@ -1,25 +1,20 @@
 import type { ApprovalLevel } from '@kesu/schema';
 import {
   buildWarehouse,
-  WH,
   exportLake,
+  lastBuild,
   SandboxProcesses,
   type BuildOptions,
   type BuildResult,
   type LakeExport,
+  type LastBuild,
   type StepListener,
 } from '@kesu/analytics';
-import { first, rows, type Params, type Row, type Store } from '@kesu/store';
+import { rows, type Params, type Row, type Store } from '@kesu/store';
 import { TtlCache } from '../http/ttl-cache.js';
 import { QueryGate, SQL_PLACES } from './query-gate.js';
 import { exportTables } from './table-export.js';
 import { OwnWarehouse, SharedWarehouse, type WarehouseHome } from './warehouse-home.js';
-
-export interface LastBuild {
-  builtAt: string | null;
-  revisionsUntil: string | null;
-  assignmentsUntil: string | null;
-}
 
 export interface BuildOutcome {
   build: BuildResult;
@@ -195,21 +190,7 @@ export class AnalyticsService {
   lastBuild(): Promise<LastBuild> {
     const run = this.chain.then(async () => {
       if (!(await this.home.hasBuild())) return { builtAt: null, revisionsUntil: null, assignmentsUntil: null };
-      const r =
-        (await this.home.read((connection) =>
-          first(
-            connection,
-            `SELECT CAST(max(built_at) AS VARCHAR) AS built, CAST(max(revisions_until) AS VARCHAR) AS revisions,
-               CAST(max(assignments_until) AS VARCHAR) AS assignments
-             FROM ${WH}.warehouse_builds`,
-          ),
-        )) ?? {};
-      const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-      return {
-        builtAt: text(r['built']),
-        revisionsUntil: text(r['revisions']),
-        assignmentsUntil: text(r['assignments']),
-      };
+      return this.home.read((connection) => lastBuild(connection));
     });
     this.chain = run.catch(() => undefined);
     return run;

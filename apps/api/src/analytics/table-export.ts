@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { WAREHOUSE_TABLES, WH, type StepListener, type TableDoc } from '@kesu/analytics';
+import { tableRowsSql, WAREHOUSE_TABLES, type StepListener, type TableDoc } from '@kesu/analytics';
 import { formatBeijingDateTime } from '@kesu/schema';
 import { exec, quoteLiteral, type Store } from '@kesu/store';
 
@@ -10,15 +10,10 @@ type Connection = Awaited<ReturnType<Store['connect']>>;
 /** Rows per sheet: Excel's limit less the header row. */
 const SHEET_ROWS = 1_048_575;
 
-// Dates and times go out as text, the way a reader of the sheet expects to see them.
-const selectColumn = (c: TableDoc['columns'][number]) =>
-  /DATE|TIMESTAMP/.test(c.type) ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name;
-const selectSql = (table: TableDoc) => `SELECT ${table.columns.map(selectColumn).join(', ')} FROM ${WH}.${table.name}`;
-
 async function writeCsv(connection: Connection, table: TableDoc, outDir: string): Promise<void> {
   await exec(
     connection,
-    `COPY (${selectSql(table)}) TO ${quoteLiteral(path.join(outDir, `${table.name}.csv`))} (HEADER, DELIMITER ',')`,
+    `COPY (${tableRowsSql(table)}) TO ${quoteLiteral(path.join(outDir, `${table.name}.csv`))} (HEADER, DELIMITER ',')`,
   );
 }
 
@@ -50,7 +45,7 @@ async function writeSheets(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   table: TableDoc,
 ): Promise<void> {
-  const result = await connection.stream(selectSql(table));
+  const result = await connection.stream(tableRowsSql(table));
   const times = table.columns.map(isTime);
   let sheet: ExcelJS.Worksheet | null = null;
   let written = 0;

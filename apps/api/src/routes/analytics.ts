@@ -14,6 +14,7 @@ import {
   codeLabels,
   renderSvg,
   SandboxError,
+  targetContributions,
   WAREHOUSE_TABLES,
   type ParquetExport,
   type SandboxResult,
@@ -25,7 +26,6 @@ import { contentDisposition } from '../http/content-disposition.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { jsonContent, refusals, router } from '../http/openapi.js';
 import { resultWorkbook } from '../analytics/result-workbook.js';
-import { targetContributions } from '../analytics/target-contributions.js';
 import { loadReportData } from '../report/report-data.js';
 import { renderReportHtml } from '../report/printable-report.js';
 import { FINAL_FORMATS } from '../report/final-evaluation/final-evaluation.js';
@@ -529,7 +529,7 @@ export function analyticsRoutes(ctx: AppContext) {
       }),
       async (c) => {
         const { target, year } = c.req.valid('query');
-        const found = await targetContributions(ctx.analytics, target, year);
+        const found = await targetContributions((q) => ctx.analytics.query(q.sql, q.params), target, year);
         if (!found) throw notFound('目标', 'target');
         if (!canSeeRegion(c.get('user'), found.regionCode)) throw forbidden();
         return c.json(found, 200);

@@ -126,19 +126,23 @@ const TARGETS = `
     t.value, t.valueMax, t.unit, t.perUnit, t.deadline, array_to_string(t.leadUnits, '、'), t.text
   FROM numbered`;
 
+/** The tables buildDimensions writes (dim_period by buildPeriodDimension, which it ends with). */
+export const DIMENSION_TABLES = [
+  'region_tree',
+  'dim_region',
+  'dim_department_function',
+  'dim_indicator',
+  'dim_plan',
+  'dim_target',
+  'dim_period',
+] as const;
+
 /**
  * Rebuilds every dimension from the operational tables (after loadPlanParts; they are small, so a
  * build redoes them whole).
  */
 export async function buildDimensions(connection: DuckDBConnection): Promise<void> {
-  for (const table of [
-    'region_tree',
-    'dim_region',
-    'dim_department_function',
-    'dim_indicator',
-    'dim_plan',
-    'dim_target',
-  ]) {
+  for (const table of DIMENSION_TABLES.filter((t) => t !== 'dim_period')) {
     await exec(connection, `DELETE FROM ${WH}.${table}`);
   }
   await registryDimensions(connection);

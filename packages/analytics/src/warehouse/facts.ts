@@ -215,12 +215,15 @@ const submissionsSql = (from: Sources) => `
   LEFT JOIN ${WH}.dim_region r ON r.region_code = a.region_code
   LEFT JOIN ${WH}.dim_period p ON p.period = a.period`;
 
+/** The facts' tables, which an incremental build deletes the changed assignments' rows from. */
+export const FACT_TABLES = ['fact_value', 'fact_target_value', 'fact_submission'] as const;
+
 /**
  * Deletes the fact rows of the assignments in temp.changed. Only an assignment approved at the
  * last build has values: the usual refresh (a submitted report approved) has none to delete and
  * skips looking for them among millions of rows.
  */
-async function deleteChanged(connection: DuckDBConnection): Promise<void> {
+export async function deleteChangedFacts(connection: DuckDBConnection): Promise<void> {
   const stale = `SELECT assignment_id FROM ${WH}.fact_submission
     WHERE status = 'approved' AND assignment_id IN (SELECT CAST(assignment_id AS UUID) FROM temp.changed)`;
   const approvedBefore = await rows(connection, `${stale} LIMIT 1`);
@@ -235,17 +238,10 @@ async function deleteChanged(connection: DuckDBConnection): Promise<void> {
 }
 
 /**
- * Builds the fact tables (after loadFieldBindings): all rows, or (incremental) only those of the
- * assignments in temp.changed (after collectChangedSources). Returns how many values it wrote.
+ * The indicator bindings of temp.field_binding with their codes in the warehouse's type,
+ * converted once here, as temp.value_binding.
  */
-export async function buildFacts(
-  connection: DuckDBConnection,
-  incremental: boolean,
-  countFrom: ApprovalLevel | null,
-): Promise<number> {
-  if (incremental) await deleteChanged(connection);
-  const from = incremental ? CHANGED : ALL;
-  // The indicator bindings with their codes in the warehouse's type, converted once here.
+export async function loadValueBindings(connection: DuckDBConnection): Promise<void> {
   await exec(
     connection,
     `CREATE OR REPLACE TEMP TABLE value_binding AS
@@ -253,6 +249,19 @@ export async function buildFacts(
        disaggregation::${codeType('disaggregation')} AS disaggregation, shared
      FROM temp.field_binding WHERE indicator_code IS NOT NULL`,
   );
+}
+
+/**
+ * Writes the fact rows from temp.field_binding and temp.value_binding: of every assignment, or
+ * (incremental) of those in temp.changed_assignments with temp.changed_revisions, whose earlier
+ * rows deleteChangedFacts removed. Returns how many values it wrote.
+ */
+export async function buildFacts(
+  connection: DuckDBConnection,
+  incremental: boolean,
+  countFrom: ApprovalLevel | null,
+): Promise<number> {
+  const from = incremental ? CHANGED : ALL;
   const inserted = async (sql: string) => Number((await first(connection, sql))?.['Count'] ?? 0);
   let values = await inserted(valuesSql(from, countFrom));
   const has = async (where: string) =>

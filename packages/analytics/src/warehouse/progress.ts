@@ -1,35 +1,22 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import {
-  beijingYear,
-  combineOf,
-  comparePeriods,
-  INDICATOR_KINDS,
-  indicatorKinds,
-  targetScopes,
-  type IndicatorKindRules,
-  type TargetScope,
-} from '@kesu/schema';
+import { beijingYear, combineOf, comparePeriods, indicatorKinds, targetScopes, type TargetScope } from '@kesu/schema';
 import { appendRows, exec, rows, type Cell, type Row } from '@kesu/store';
 import { observationsUpTo, progressRules, type Observation, type Progress } from '../progress/rules.js';
 import { regionObservations, type RegionObservation, type UnitValue } from '../progress/unit-values.js';
 import { flaggedValues, withFlags } from '../progress/flags.js';
 import { WH } from './catalog.js';
-import { scopesSql } from '../charts/shared/sql-query.js';
+import { sqlNames } from '../charts/shared/sql-query.js';
 
 /** Limits progress work to targets of the regions in temp.progress_regions, or none (all targets). */
 const inScope = (partial: boolean, column: string) =>
   partial ? `AND ${column} IN (SELECT region_code FROM temp.progress_regions)` : '';
 
 /** Scopes whose actual is the share of the region's units (its child regions) meeting the target. */
-const PER_CHILD = scopesSql((r) => r.actual === 'share_of_units');
-const kindsWhere = (test: (rules: IndicatorKindRules) => boolean) =>
-  `(${INDICATOR_KINDS.filter((kind) => test(indicatorKinds[kind]))
-    .map((kind) => `'${kind}'`)
-    .join(', ')})`;
+const PER_CHILD = sqlNames(targetScopes, (r) => r.actual === 'share_of_units');
 /** Kinds a region only ever has as reported for itself (a rate is never summed from sub-regions). */
-const OWN_ONLY = kindsWhere((k) => k.acrossRegions === 'none');
+const OWN_ONLY = sqlNames(indicatorKinds, (k) => k.acrossRegions === 'none');
 /** Kinds whose periods add up into a year (flows); the others keep their latest value. */
-const SUMMED = kindsWhere((k) => k.overTime === 'sum');
+const SUMMED = sqlNames(indicatorKinds, (k) => k.overTime === 'sum');
 
 /**
  * The values a target's rule reads, per region and indicator, already rolled up the tree as each

@@ -1,4 +1,5 @@
 import type { Localized } from '@kesu/schema';
+import { WH } from './catalog.js';
 import type { CodeKind } from './code-types.js';
 
 /** A warehouse column: its DuckDB type and what it holds, in both languages. */
@@ -322,3 +323,9 @@ export function createTableSql(table: TableDoc): string {
 }
 
 export const TABLE_NAMES: readonly string[] = WAREHOUSE_TABLES.map((t) => t.name);
+
+/** A documented table's rows as people read them (a CSV file, a sheet): dates and times as text. */
+export function tableRowsSql(table: TableDoc): string {
+  const column = (c: ColumnDoc) => (/DATE|TIMESTAMP/.test(c.type) ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name);
+  return `SELECT ${table.columns.map(column).join(', ')} FROM ${WH}.${table.name}`;
+}

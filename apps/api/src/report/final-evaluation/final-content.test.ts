@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actualText, goalText } from './final-content.js';
+import { describeActual } from '@kesu/schema';
+import { goalText } from './final-content.js';
 import type { FinalTarget } from './final-data.js';
 
 const target = (over: Partial<FinalTarget>): FinalTarget => ({
@@ -48,7 +49,7 @@ describe('goals and actuals in the final evaluation', () => {
     [target({ scope: 'milestone', unit: null, actual: 1 }), '已完成', 'done'],
     [target({ actual: null }), '—', '—'],
   ])('an actual: %#', (t, zh, en) => {
-    expect(actualText(t, 'zh')).toBe(zh);
-    expect(actualText(t, 'en')).toBe(en);
+    expect(describeActual(t, 'zh')).toBe(zh);
+    expect(describeActual(t, 'en')).toBe(en);
   });
 });

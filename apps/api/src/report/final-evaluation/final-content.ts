@@ -61,9 +61,6 @@ export function goalText(t: FinalTarget, lang: Lang): string {
   return t.perUnit === null ? goal : `${goal}${w.perUnit(t.perUnit)}`;
 }
 
-/** What the target reached: done or not for a milestone, the share of units meeting it for a per-unit target. */
-export const actualText = (t: FinalTarget, lang: Lang): string => describeActual(t, lang);
-
 const verdict = (status: ProgressStatus, lang: Lang): TableCell => ({ text: statusLabels[status][lang], status });
 const rule = (t: FinalTarget, lang: Lang) => (lang === 'zh' ? t.ruleZh : t.ruleEn) ?? '—';
 
@@ -148,7 +145,7 @@ function targetTables(data: FinalEvaluation, lang: Lang): Block[] {
         { text: String(t.number), numeric: true },
         { text: t.text },
         { text: goalText(t, lang) },
-        { text: actualText(t, lang), numeric: true },
+        { text: describeActual(t, lang), numeric: true },
         verdict(t.status, lang),
         { text: rule(t, lang) },
       ]),
@@ -172,7 +169,7 @@ function missed(data: FinalEvaluation, lang: Lang): Block[] {
         { text: String(t.number), numeric: true },
         { text: t.text },
         verdict(t.status, lang),
-        { text: `${actualText(t, lang)} / ${goalText(t, lang)}` },
+        { text: `${describeActual(t, lang)} / ${goalText(t, lang)}` },
         { text: t.leadUnits === '' ? w.noLead : t.leadUnits },
       ]),
     },

@@ -1,5 +1,5 @@
-import type { TargetScope } from '@kesu/schema';
-import { scopesSql, type SqlQuery } from '../shared/sql-query.js';
+import { targetScopes, type TargetScope } from '@kesu/schema';
+import { sqlNames, type SqlQuery } from '../shared/sql-query.js';
 
 /** Whose plans a region is set among: every imported plan at its level, or those of its own province. */
 export type BenchmarkWithin = 'all' | 'province';
@@ -47,7 +47,7 @@ targets AS (
   FROM dim_target t
   JOIN dim_plan p USING (plan_id)
   JOIN peers r ON r.region_code = t.region_code
-  WHERE t.indicator_code = $1 AND t.scope IN ${scopesSql((r) => r.actual === 'amount')}
+  WHERE t.indicator_code = $1 AND t.scope IN ${sqlNames(targetScopes, (r) => r.actual === 'amount')}
     -- A goal beyond the term (到2035年) is not what the plan commits for its term.
     AND (t.deadline IS NULL OR t.deadline <= p.end_year)
     AND r.level = (SELECT level FROM focus)

@@ -1,5 +1,5 @@
-import type { TargetScope } from '@kesu/schema';
-import { scopesSql, type ReportParams, type SqlQuery } from '../shared/sql-query.js';
+import { targetScopes, type TargetScope } from '@kesu/schema';
+import { sqlNames, type ReportParams, type SqlQuery } from '../shared/sql-query.js';
 
 export const SCIENCE_BASES = 'science_bases';
 export const SCIENCE_VENUES = 'science_venues';
@@ -24,8 +24,8 @@ export interface ScienceBasesRow {
 }
 
 /** Targets that set a stock: an amount to reach, or to add over the term (not one added every year). */
-const STOCK_TARGETS = scopesSql((r) => r.actual === 'amount' && r.pace !== 'each_year');
-const INCREASES = scopesSql((r) => r.actual === 'amount' && r.pace === 'over_term');
+const STOCK_TARGETS = sqlNames(targetScopes, (r) => r.actual === 'amount' && r.pace !== 'each_year');
+const INCREASES = sqlNames(targetScopes, (r) => r.actual === 'amount' && r.pace === 'over_term');
 
 /**
  * Science bases and venues in each child's area against the child's target. A stock is never

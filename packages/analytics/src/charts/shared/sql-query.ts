@@ -1,5 +1,3 @@
-import { scopesWhere, type TargetScopeRules } from '@kesu/schema';
-
 /** A value bound to a `$n` placeholder; the builders never splice values into SQL text. */
 export type SqlParam = string | number;
 
@@ -18,11 +16,11 @@ export interface ReportParams {
 }
 
 /**
- * A SQL list of the scopes whose rules pass `test`, e.g. `('per_unit')`, so a query names scopes
- * by their traits, never by a list of its own. Scope names are the schema's identifiers.
+ * A SQL list of the names in `record` whose entry passes `test`, e.g. `sqlNames(targetScopes, (r) =>
+ * r.actual === 'share_of_units')` is `('per_unit')`, so a query names scopes and indicator kinds by
+ * their traits, never by a list of its own. The names are the schema's identifiers.
  */
-export function scopesSql(test: (rules: TargetScopeRules) => boolean): string {
-  return `(${scopesWhere(test)
-    .map((s) => `'${s}'`)
-    .join(', ')})`;
+export function sqlNames<K extends string, V>(record: Record<K, V>, test: (entry: V) => boolean): string {
+  const names = (Object.keys(record) as K[]).filter((name) => test(record[name]));
+  return `(${names.map((name) => `'${name}'`).join(', ')})`;
 }
