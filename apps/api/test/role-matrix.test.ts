@@ -273,6 +273,12 @@ describe.each(BACKENDS)('on %s', (backend) => {
       body: () => ({ definition: {} }),
       allowed: ['admin'],
     },
+    {
+      name: 'read a form and its draft',
+      method: 'GET',
+      path: () => `/api/v1/forms/${f.formId}`,
+      allowed: ['admin', 'reviewer', 'statistician'],
+    },
     { name: 'publish a form', method: 'POST', path: () => `/api/v1/forms/${f.formId}/publish`, allowed: ['admin'] },
     // The form quotes the 锦江区 plan's targets: not for a reviewer of another province.
     {
@@ -515,6 +521,16 @@ describe.each(BACKENDS)('on %s', (backend) => {
       const elsewhere = (await clients['reviewerElsewhere']!.request('GET', '/api/v1/assignments'))
         .body as unknown as unknown[];
       expect(elsewhere).toEqual([]);
+    });
+
+    it('a reviewer or statistician lists only the forms of their region tree', async () => {
+      const ids = async (who: Who) =>
+        ((await clients[who]!.request('GET', '/api/v1/forms')).body as unknown as Array<{ id: string }>).map(
+          (form) => form.id,
+        );
+      expect(await ids('reviewer')).toContain(f.formId);
+      expect(await ids('statistician')).toContain(f.formId);
+      expect(await ids('reviewerElsewhere')).not.toContain(f.formId);
     });
 
     it('setting a password with a one-time code needs no session, and a wrong code changes nothing', async () => {

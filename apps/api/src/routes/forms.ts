@@ -14,9 +14,9 @@ import {
 import {
   getForm,
   getFormVersion,
-  getPlan,
   insertForm,
   listForms,
+  listFormsReadableIn,
   publishForm,
   updateFormDraft,
   type Db,
@@ -27,30 +27,23 @@ import { audited } from '../http/audited.js';
 import { forbidden, notFound } from '../http/failure.js';
 import { jsonContent, refusals, router } from '../http/openapi.js';
 
+/** The region tree a reader's forms come from (see `listFormsReadableIn`); null for an account of no region. */
+const treeOf = (user: User) => (user.regionCode === null ? null : regionPrefix(user.regionCode));
+
 /**
- * Whether a user may read a form's published versions: a form made from a plan quotes its targets,
- * so whoever may read the plan, and whoever has an assignment of the form in their region tree (a
- * county fills the province's form); a form made without a plan, anyone.
+ * Whether a user may read a form, its draft and its published versions: the office, any; everyone
+ * else, the forms of their region tree. An unknown form is left to the caller's 404.
  */
 async function mayReadForm(conn: Db, user: User, formId: string): Promise<boolean> {
-  if (user.role === 'admin') return true;
-  const form = await getForm(conn, formId);
-  if (!form || form.planId === null) return true;
-  const plan = await getPlan(conn, form.planId);
-  if (plan && canSeeRegion(user, plan.regionCode)) return true;
-  if (user.regionCode === null) return false;
-  const assigned = await conn.rows('SELECT 1 FROM assignments WHERE form_id = $1 AND region_code LIKE $2 LIMIT 1', [
-    formId,
-    `${regionPrefix(user.regionCode)}%`,
-  ]);
-  return assigned.length > 0;
+  if (user.role === 'admin' || !(await getForm(conn, formId))) return true;
+  return (await listFormsReadableIn(conn, treeOf(user), formId)).length > 0;
 }
 
 const listFormsRoute = createRoute({
   method: 'get',
   path: '/',
   tags: ['forms'],
-  summary: '表单列表 / forms',
+  summary: '表单列表（本地区及下级）/ the forms of your region tree',
   middleware: [requireRole('readForms')] as const,
   responses: { 200: jsonContent(z.array(FormRecord), 'forms') },
 });
@@ -72,7 +65,7 @@ const getFormRoute = createRoute({
   summary: '表单草稿 / a form and its draft',
   middleware: [requireRole('readForms')] as const,
   request: { params: IdParam },
-  responses: { 200: jsonContent(FormRecord, 'the form') },
+  responses: { ...refusals(403), 200: jsonContent(FormRecord, 'the form') },
 });
 
 const saveFormDraftRoute = createRoute({
@@ -106,13 +99,22 @@ const formVersionRoute = createRoute({
 
 /** Forms: the office edits drafts and publishes immutable versions; those who may read them, read them. */
 export function formRoutes(ctx: AppContext) {
-  const load = async (id: string) => {
-    const form = await ctx.store.reads.read((conn) => getForm(conn, id));
+  const load = async (id: string, user: User) => {
+    const form = await ctx.store.reads.read(async (conn) => {
+      if (!(await mayReadForm(conn, user, id))) throw forbidden();
+      return getForm(conn, id);
+    });
     if (!form) throw notFound('表单', 'form');
     return form;
   };
   return router()
-    .openapi(listFormsRoute, async (c) => c.json(await ctx.store.reads.read((conn) => listForms(conn)), 200))
+    .openapi(listFormsRoute, async (c) => {
+      const user = c.get('user');
+      const forms = await ctx.store.reads.read((conn) =>
+        user.role === 'admin' ? listForms(conn) : listFormsReadableIn(conn, treeOf(user)),
+      );
+      return c.json(forms, 200);
+    })
     .openapi(createFormRoute, async (c) => {
       const input = c.req.valid('json');
       const form = await audited(
@@ -135,10 +137,10 @@ export function formRoutes(ctx: AppContext) {
       );
       return c.json(form, 201);
     })
-    .openapi(getFormRoute, async (c) => c.json(await load(c.req.valid('param').id), 200))
+    .openapi(getFormRoute, async (c) => c.json(await load(c.req.valid('param').id, c.get('user')), 200))
     .openapi(saveFormDraftRoute, async (c) => {
       const { id } = c.req.valid('param');
-      const previous = await load(id);
+      const previous = await load(id, c.get('user'));
       const form = await audited(
         ctx,
         c,
@@ -151,7 +153,7 @@ export function formRoutes(ctx: AppContext) {
     })
     .openapi(publishFormRoute, async (c) => {
       const { id } = c.req.valid('param');
-      await load(id);
+      await load(id, c.get('user'));
       const version = await audited(
         ctx,
         c,

@@ -78,3 +78,27 @@ export async function getFormVersion(connection: Db, id: string, version: number
 export async function listForms(connection: Db): Promise<FormRecord[]> {
   return (await rows(connection, 'SELECT * FROM forms ORDER BY updated_at DESC')).map(toForm);
 }
+
+/**
+ * The forms a reader of one region tree may read (`prefix`: the tree's code prefix; null for an
+ * account of no region), newest first, or just the one with `formId`: a form made without a plan;
+ * one made from a plan of the tree, since it quotes that plan's targets; one assigned in the tree
+ * (a county fills the province's form).
+ */
+export async function listFormsReadableIn(
+  connection: Db,
+  prefix: string | null,
+  formId: string | null = null,
+): Promise<FormRecord[]> {
+  const found = await rows(
+    connection,
+    `SELECT * FROM forms
+     WHERE id = coalesce($2, id)
+       AND (plan_id IS NULL
+         OR plan_id IN (SELECT id FROM plans WHERE region_code LIKE $1)
+         OR id IN (SELECT form_id FROM assignments WHERE region_code LIKE $1))
+     ORDER BY updated_at DESC`,
+    [prefix === null ? null : `${prefix}%`, formId],
+  );
+  return found.map(toForm);
+}
