@@ -28,3 +28,11 @@ export * from './format/index.js';
 export * from './outlier.js';
 export * from './result-file-name.js';
 export * from './contributions.js';
+// API shapes: analytics, users, auth, notifications, meta
+export * from './api/analytics.js';
+export * from './api/benchmarks.js';
+export * from './api/saved-queries.js';
+export * from './api/users.js';
+export * from './api/auth.js';
+export * from './api/notifications.js';
+export * from './api/meta.js';
