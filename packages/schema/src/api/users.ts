@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { RegionCode } from '../region.js';
-import { LoginCode, User } from '../user.js';
+import { LoginCode, type NewUser, User } from '../user.js';
 
 export const UserIdParam = z.object({ id: z.uuid() });
 export type UserIdParam = z.infer<typeof UserIdParam>;
@@ -11,6 +11,9 @@ export type UserRegionQuery = z.infer<typeof UserRegionQuery>;
 
 export const UnitAccountsQuery = z.object({ region: RegionCode });
 export type UnitAccountsQuery = z.infer<typeof UnitAccountsQuery>;
+
+/** A new user as a client sends it: the defaults (no region, unit or e-mail) may be left out. */
+export type NewUserBody = z.input<typeof NewUser>;
 
 /** A new user, with the one-time log-in code when no password was given. */
 export const CreatedUser = User.extend({
