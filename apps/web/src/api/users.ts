@@ -1,5 +1,7 @@
-import type { LoginCode, NewUser, UnitAccounts, User, UserChange } from '@kesu/schema';
+import type { CreatedUser, LoginCode, LoginSheetRow, NewUserBody, UnitAccounts, User, UserChange } from '@kesu/schema';
 import { api, apiFile } from './client';
+
+export type { CreatedUser, LoginSheetRow } from '@kesu/schema';
 
 /** A reporter account made for a unit of a plan, with its code: shown this once. */
 export interface CreatedReporter extends LoginCode {
@@ -16,19 +18,8 @@ export interface SkippedUnit {
   reason: 'has_account' | 'disabled_account' | 'unknown_region';
 }
 
-/** One row of the printable log-in list. */
-export interface LoginSheetRow {
-  regionName: string;
-  department: string;
-  username: string;
-  code: string;
-  link: string;
-  expiresAt: string;
-}
-
-export type CreatedUser = User & { loginCode: LoginCode | null };
 /** A new user as the form sends it: without a password, the answer carries a one-time code. */
-export type NewUserInput = Omit<NewUser, 'password'> & { password?: string };
+export type NewUserInput = NewUserBody;
 
 export const listUsers = () => api<User[]>('/users');
 export const createUser = (input: NewUserInput) => api<CreatedUser>('/users', { method: 'POST', body: input });
