@@ -1,8 +1,8 @@
-import type { TargetScope } from '@kesu/schema';
+import type { BenchmarkWithin, TargetScope } from '@kesu/schema';
 import { scopesSql, type SqlQuery } from '../shared/sql-query.js';
 
-/** Whose plans a region is set among: every imported plan at its level, or those of its own province. */
-export type BenchmarkWithin = 'all' | 'province';
+/** Whose plans a region is set among: the benchmark route's `within`. */
+export type { BenchmarkWithin } from '@kesu/schema';
 
 export interface BenchmarkParams {
   indicator: string;
