@@ -37,3 +37,11 @@ export * from './api/workbooks.js';
 export * from './api/audit.js';
 export * from './api/backups.js';
 export * from './api/plan-accounts.js';
+// API shapes: analytics, users, auth, notifications, meta
+export * from './api/analytics.js';
+export * from './api/benchmarks.js';
+export * from './api/saved-queries.js';
+export * from './api/users.js';
+export * from './api/auth.js';
+export * from './api/notifications.js';
+export * from './api/meta.js';

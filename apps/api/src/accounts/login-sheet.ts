@@ -1,23 +1,5 @@
 import ExcelJS from 'exceljs';
-import * as z from 'zod';
-import { formatBeijingDateTime } from '@kesu/schema';
-
-/** One person's log-in as a clerk hands it out. */
-export const LoginSheetRow = z.strictObject({
-  regionName: z.string().max(60),
-  department: z.string().max(120),
-  username: z.string().max(32),
-  code: z.string().max(64),
-  link: z.string().max(500),
-  expiresAt: z.string().max(40),
-});
-export type LoginSheetRow = z.infer<typeof LoginSheetRow>;
-
-export const LoginSheet = z.strictObject({
-  title: z.string().min(1).max(120),
-  rows: z.array(LoginSheetRow).min(1).max(5000),
-});
-export type LoginSheet = z.infer<typeof LoginSheet>;
+import { formatBeijingDateTime, type LoginSheet, type LoginSheetRow } from '@kesu/schema';
 
 const COLUMNS: Array<{ header: string; key: keyof LoginSheetRow; width: number }> = [
   { header: '地区 Region', key: 'regionName', width: 16 },

@@ -21,7 +21,7 @@ import {
   updateFormDraft,
   type Db,
 } from '@kesu/store';
-import { canSeeRegion, requireRole } from '../auth/middleware.js';
+import { requireRole } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { audited } from '../http/audited.js';
 import { forbidden, notFound } from '../http/failure.js';

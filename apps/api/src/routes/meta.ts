@@ -1,6 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { ApprovalSettings, Disaggregation, Indicator, Region, RegionCode } from '@kesu/schema';
+import {
+  ApprovalSettings,
+  DepartmentFunctionName,
+  Disaggregation,
+  Indicator,
+  Region,
+  RegionCodeParam,
+  RegionMatch,
+  RegionSearchQuery,
+  RegionsQuery,
+  RegionUnit,
+} from '@kesu/schema';
 import { loadDepartmentRegistry } from '@kesu/seeds';
 import { listRegionUnits } from '@kesu/store';
 import { requireRole } from '../auth/middleware.js';
@@ -9,29 +20,65 @@ import { notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
 import { searchRegions } from '../regions/region-search.js';
 
-const RegionQuery = z.object({
-  parent: RegionCode.optional(),
-  /** Comma-separated codes to look up by name (a page showing assignments of many regions). */
-  codes: z
-    .string()
-    .max(2000)
-    .regex(/^\d{6}(\d{3})?(,\d{6}(\d{3})?)*$/, { error: 'comma-separated GB/T 2260 codes' })
-    .optional(),
+const regionsRoute = createRoute({
+  method: 'get',
+  path: '/regions',
+  tags: ['reference'],
+  summary: '行政区划 / regions under a parent, or the regions with the given codes',
+  request: { query: RegionsQuery },
+  responses: { 200: jsonContent(z.array(Region), 'regions') },
 });
-const RegionSearch = z.object({
-  q: z.string().trim().min(1).max(40).meta({ description: 'part of a name, or the start of a code' }),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+
+const searchRegionsRoute = createRoute({
+  method: 'get',
+  path: '/regions/search',
+  tags: ['reference'],
+  summary: '按名称或代码查找地区（含区县）/ find regions, counties included, by name or code',
+  request: { query: RegionSearchQuery },
+  responses: { 200: jsonContent(z.array(RegionMatch), 'regions, the closest matches first') },
 });
-const RegionMatch = Region.extend({
-  path: z.array(z.string()).meta({ description: 'names of the regions above, province first' }),
+
+const regionUnitsRoute = createRoute({
+  method: 'get',
+  path: '/regions/{code}/units',
+  tags: ['reference'],
+  summary: '地区的已知单位 / the units known in a region (its plans, assignments and accounts)',
+  middleware: [requireRole('office')] as const,
+  request: { params: RegionCodeParam },
+  responses: { 200: jsonContent(z.array(RegionUnit), 'units by name') },
 });
-const CodeParam = z.object({ code: RegionCode });
-const RegionUnit = z.object({
-  name: z.string(),
-  function: z.string().nullable(),
-  sources: z.array(z.enum(['plan', 'assignment', 'user'])),
+
+const indicatorsRoute = createRoute({
+  method: 'get',
+  path: '/indicators',
+  tags: ['reference'],
+  summary: '指标目录 / indicator catalog',
+  responses: { 200: jsonContent(z.array(Indicator), 'indicators') },
 });
-const FunctionName = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
+
+const disaggregationsRoute = createRoute({
+  method: 'get',
+  path: '/disaggregations',
+  tags: ['reference'],
+  summary: '指标分组维度及取值 / the breakdowns indicators declare, with their values',
+  responses: { 200: jsonContent(z.record(z.string(), Disaggregation), 'breakdowns by name') },
+});
+
+const approvalLevelsRoute = createRoute({
+  method: 'get',
+  path: '/approval-levels',
+  tags: ['reference'],
+  summary: '审核层级及统计口径 / the approval levels, and the level data counts from',
+  responses: { 200: jsonContent(ApprovalSettings, 'settings') },
+});
+
+const departmentFunctionsRoute = createRoute({
+  method: 'get',
+  path: '/department-functions',
+  tags: ['reference'],
+  summary: '部门职能 / canonical department functions',
+  responses: { 200: jsonContent(z.array(DepartmentFunctionName), 'functions') },
+});
 
 /**
  * Reference data every screen needs: regions (a level at a time, or by code), the indicator
@@ -41,101 +88,36 @@ export function metaRoutes(ctx: AppContext) {
   const regions = [...ctx.regions.values()];
   const functions = loadDepartmentRegistry().functions.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
   return router()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/regions',
-        tags: ['reference'],
-        summary: '行政区划 / regions under a parent, or the regions with the given codes',
-        request: { query: RegionQuery },
-        responses: { 200: jsonContent(z.array(Region), 'regions') },
-      }),
-      (c) => {
-        const { parent, codes } = c.req.valid('query');
-        if (codes !== undefined)
-          return c.json(
-            [...new Set(codes.split(','))].flatMap((code) => ctx.regions.get(code) ?? []),
-            200,
-          );
+    .openapi(regionsRoute, (c) => {
+      const { parent, codes } = c.req.valid('query');
+      if (codes !== undefined)
         return c.json(
-          regions.filter((r) => r.parent === (parent ?? null)),
+          [...new Set(codes.split(','))].flatMap((code) => ctx.regions.get(code) ?? []),
           200,
         );
-      },
+      return c.json(
+        regions.filter((r) => r.parent === (parent ?? null)),
+        200,
+      );
+    })
+    .openapi(searchRegionsRoute, (c) => {
+      const { q, limit } = c.req.valid('query');
+      return c.json(searchRegions(ctx.regions, q, limit), 200);
+    })
+    .openapi(regionUnitsRoute, async (c) => {
+      const { code } = c.req.valid('param');
+      if (!ctx.regions.has(code)) throw notFound(`行政区划「${code}」`, `region ${code}`);
+      const units = await ctx.store.reads.read((conn) => listRegionUnits(conn, code));
+      // Units known only from assignments or accounts get their function the way the importer reads it.
+      return c.json(
+        units.map((u) => ({ ...u, function: u.function ?? ctx.registry.departments.functionOf(u.name) })),
+        200,
+      );
+    })
+    .openapi(indicatorsRoute, (c) => c.json(ctx.registry.indicators.indicators, 200))
+    .openapi(disaggregationsRoute, (c) => c.json(ctx.registry.indicators.disaggregations, 200))
+    .openapi(approvalLevelsRoute, (c) =>
+      c.json({ levels: [...ctx.approvalLevels], countApprovedFrom: ctx.analytics.countApprovedFrom }, 200),
     )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/regions/search',
-        tags: ['reference'],
-        summary: '按名称或代码查找地区（含区县）/ find regions, counties included, by name or code',
-        request: { query: RegionSearch },
-        responses: { 200: jsonContent(z.array(RegionMatch), 'regions, the closest matches first') },
-      }),
-      (c) => {
-        const { q, limit } = c.req.valid('query');
-        return c.json(searchRegions(ctx.regions, q, limit), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/regions/{code}/units',
-        tags: ['reference'],
-        summary: '地区的已知单位 / the units known in a region (its plans, assignments and accounts)',
-        middleware: [requireRole('office')] as const,
-        request: { params: CodeParam },
-        responses: { 200: jsonContent(z.array(RegionUnit), 'units by name') },
-      }),
-      async (c) => {
-        const { code } = c.req.valid('param');
-        if (!ctx.regions.has(code)) throw notFound(`行政区划「${code}」`, `region ${code}`);
-        const units = await ctx.store.reads.read((conn) => listRegionUnits(conn, code));
-        // Units known only from assignments or accounts get their function the way the importer reads it.
-        return c.json(
-          units.map((u) => ({ ...u, function: u.function ?? ctx.registry.departments.functionOf(u.name) })),
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/indicators',
-        tags: ['reference'],
-        summary: '指标目录 / indicator catalog',
-        responses: { 200: jsonContent(z.array(Indicator), 'indicators') },
-      }),
-      (c) => c.json(ctx.registry.indicators.indicators, 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/disaggregations',
-        tags: ['reference'],
-        summary: '指标分组维度及取值 / the breakdowns indicators declare, with their values',
-        responses: { 200: jsonContent(z.record(z.string(), Disaggregation), 'breakdowns by name') },
-      }),
-      (c) => c.json(ctx.registry.indicators.disaggregations, 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/approval-levels',
-        tags: ['reference'],
-        summary: '审核层级及统计口径 / the approval levels, and the level data counts from',
-        responses: { 200: jsonContent(ApprovalSettings, 'settings') },
-      }),
-      (c) => c.json({ levels: [...ctx.approvalLevels], countApprovedFrom: ctx.analytics.countApprovedFrom }, 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/department-functions',
-        tags: ['reference'],
-        summary: '部门职能 / canonical department functions',
-        responses: { 200: jsonContent(z.array(FunctionName), 'functions') },
-      }),
-      (c) => c.json(functions, 200),
-    );
+    .openapi(departmentFunctionsRoute, (c) => c.json(functions, 200));
 }

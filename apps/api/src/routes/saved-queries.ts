@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import type { User } from '@kesu/schema';
+import { SavedQuery, SavedQueryBody, SavedQueryDeleted, SavedQueryIdParam, type User } from '@kesu/schema';
 import {
   deleteSavedQuery,
   getSavedQuery,
@@ -15,24 +15,7 @@ import { audited } from '../http/audited.js';
 import { Failure, notFound } from '../http/failure.js';
 import { jsonContent, router } from '../http/openapi.js';
 
-const SavedQuery = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  sql: z.string(),
-  shared: z.boolean(),
-  owner: z.string().meta({ description: 'the author’s user name' }),
-  ownerName: z.string(),
-  mine: z.boolean().meta({ description: 'the caller wrote it, and so may change or delete it' }),
-  updatedAt: z.string(),
-});
-const SavedQueryBody = z.strictObject({
-  title: z.string().trim().min(1).max(120).meta({ label: '名称', labelEn: 'Title' }),
-  sql: z.string().min(1).max(20_000).meta({ label: 'SQL', labelEn: 'SQL' }),
-  shared: z.boolean().default(false).meta({ label: '共享', labelEn: 'Shared' }),
-});
-const IdParam = z.object({ id: z.uuid() });
-
-const view = (q: SavedQueryRecord, user: User): z.infer<typeof SavedQuery> => ({
+const view = (q: SavedQueryRecord, user: User): SavedQuery => ({
   id: q.id,
   title: q.title,
   sql: q.sql,
@@ -62,103 +45,99 @@ async function ownQuery(conn: Parameters<typeof getSavedQuery>[0], user: User, i
   return found;
 }
 
+const listSavedQueriesRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['analytics'],
+  summary: '已保存的查询（本人的和共享的）/ saved queries: your own and shared ones',
+  middleware: [requireRole('analyse')] as const,
+  responses: { 200: jsonContent(z.array(SavedQuery), 'latest change first') },
+});
+
+const saveQueryRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['analytics'],
+  summary: '保存查询 / save a query',
+  middleware: [requireRole('analyse')] as const,
+  request: { body: jsonContent(SavedQueryBody) },
+  responses: { 201: jsonContent(SavedQuery, 'saved') },
+});
+
+const changeSavedQueryRoute = createRoute({
+  method: 'put',
+  path: '/{id}',
+  tags: ['analytics'],
+  summary: '修改自己保存的查询 / change a query you saved',
+  middleware: [requireRole('analyse')] as const,
+  request: { params: SavedQueryIdParam, body: jsonContent(SavedQueryBody) },
+  responses: { 200: jsonContent(SavedQuery, 'changed') },
+});
+
+const deleteSavedQueryRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags: ['analytics'],
+  summary: '删除自己保存的查询 / delete a query you saved',
+  middleware: [requireRole('analyse')] as const,
+  request: { params: SavedQueryIdParam },
+  responses: { 200: jsonContent(SavedQueryDeleted, 'deleted') },
+});
+
 /** Saved SQL of statisticians and the office: their own, and what others share with them. */
 export function savedQueryRoutes(ctx: AppContext) {
   return router()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['analytics'],
-        summary: '已保存的查询（本人的和共享的）/ saved queries: your own and shared ones',
-        middleware: [requireRole('analyse')] as const,
-        responses: { 200: jsonContent(z.array(SavedQuery), 'latest change first') },
-      }),
-      async (c) => {
-        const user = c.get('user');
-        return c.json(
-          (await ctx.store.reads.read((conn) => listSavedQueries(conn, user.id))).map((q) => view(q, user)),
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['analytics'],
-        summary: '保存查询 / save a query',
-        middleware: [requireRole('analyse')] as const,
-        request: { body: jsonContent(SavedQueryBody) },
-        responses: { 201: jsonContent(SavedQuery, 'saved') },
-      }),
-      async (c) => {
-        const user = c.get('user');
-        const input = c.req.valid('json');
-        const saved = await audited(
-          ctx,
-          c,
-          'saved_query.create',
-          'saved_query',
-          (conn) => insertSavedQuery(conn, user.id, input),
-          (q) => ({ entityId: q.id, previous: null, next: trail(q) }),
-        );
-        return c.json(view(saved, user), 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'put',
-        path: '/{id}',
-        tags: ['analytics'],
-        summary: '修改自己保存的查询 / change a query you saved',
-        middleware: [requireRole('analyse')] as const,
-        request: { params: IdParam, body: jsonContent(SavedQueryBody) },
-        responses: { 200: jsonContent(SavedQuery, 'changed') },
-      }),
-      async (c) => {
-        const user = c.get('user');
-        const { id } = c.req.valid('param');
-        // Checked on the writing connection, so ownership cannot change between the check and the write.
-        const { saved } = await audited(
-          ctx,
-          c,
-          'saved_query.update',
-          'saved_query',
-          async (conn) => ({
-            previous: await ownQuery(conn, user, id),
-            saved: await updateSavedQuery(conn, id, c.req.valid('json')),
-          }),
-          ({ previous, saved: q }) => ({ entityId: id, previous: trail(previous), next: trail(q) }),
-        );
-        return c.json(view(saved, user), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}',
-        tags: ['analytics'],
-        summary: '删除自己保存的查询 / delete a query you saved',
-        middleware: [requireRole('analyse')] as const,
-        request: { params: IdParam },
-        responses: { 200: jsonContent(z.object({ deleted: z.literal(true) }), 'deleted') },
-      }),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        await audited(
-          ctx,
-          c,
-          'saved_query.delete',
-          'saved_query',
-          async (conn) => {
-            const previous = await ownQuery(conn, c.get('user'), id);
-            await deleteSavedQuery(conn, id);
-            return previous;
-          },
-          (previous) => ({ entityId: id, previous: trail(previous), next: null }),
-        );
-        return c.json({ deleted: true as const }, 200);
-      },
-    );
+    .openapi(listSavedQueriesRoute, async (c) => {
+      const user = c.get('user');
+      return c.json(
+        (await ctx.store.reads.read((conn) => listSavedQueries(conn, user.id))).map((q) => view(q, user)),
+        200,
+      );
+    })
+    .openapi(saveQueryRoute, async (c) => {
+      const user = c.get('user');
+      const input = c.req.valid('json');
+      const saved = await audited(
+        ctx,
+        c,
+        'saved_query.create',
+        'saved_query',
+        (conn) => insertSavedQuery(conn, user.id, input),
+        (q) => ({ entityId: q.id, previous: null, next: trail(q) }),
+      );
+      return c.json(view(saved, user), 201);
+    })
+    .openapi(changeSavedQueryRoute, async (c) => {
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      // Checked on the writing connection, so ownership cannot change between the check and the write.
+      const { saved } = await audited(
+        ctx,
+        c,
+        'saved_query.update',
+        'saved_query',
+        async (conn) => ({
+          previous: await ownQuery(conn, user, id),
+          saved: await updateSavedQuery(conn, id, c.req.valid('json')),
+        }),
+        ({ previous, saved: q }) => ({ entityId: id, previous: trail(previous), next: trail(q) }),
+      );
+      return c.json(view(saved, user), 200);
+    })
+    .openapi(deleteSavedQueryRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      await audited(
+        ctx,
+        c,
+        'saved_query.delete',
+        'saved_query',
+        async (conn) => {
+          const previous = await ownQuery(conn, c.get('user'), id);
+          await deleteSavedQuery(conn, id);
+          return previous;
+        },
+        (previous) => ({ entityId: id, previous: trail(previous), next: null }),
+      );
+      return c.json({ deleted: true as const }, 200);
+    });
 }

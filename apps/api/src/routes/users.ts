@@ -2,17 +2,21 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
 import {
+  CreatedUser,
   inRegionTree,
   LoginCode,
+  LoginSheet,
   NewUser,
-  RegionCode,
   regionPrefix,
   toApiError,
   UnitAccounts,
+  UnitAccountsQuery,
   User,
   UserChange,
+  UserIdParam,
   userFieldLabel,
   UserProfile,
+  UserRegionQuery,
 } from '@kesu/schema';
 import {
   countActiveAdmins,
@@ -30,7 +34,7 @@ import {
   type Store,
 } from '@kesu/store';
 import { issueCode } from '../accounts/issue-code.js';
-import { LoginSheet, loginSheet } from '../accounts/login-sheet.js';
+import { loginSheet } from '../accounts/login-sheet.js';
 import { unitAccountsWithin } from '../accounts/unit-accounts.js';
 import { requireRole } from '../auth/middleware.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -40,11 +44,6 @@ import { Failure, forbidden, notFound } from '../http/failure.js';
 import { jsonContent, refusals, router } from '../http/openapi.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const IdParam = z.object({ id: z.uuid() });
-const RegionQuery = z.object({ region: RegionCode.optional() });
-const CreatedUser = User.extend({
-  loginCode: LoginCode.nullable().meta({ description: 'the one-time code when no password was given; shown once' }),
-});
 type Conn = Store['connection'];
 /** A refused user body names its fields as people know them (「所属地区」, not regionCode). */
 function refuseLabelled(error: z.ZodError): never {
@@ -111,6 +110,101 @@ async function keepAnAdmin(conn: Conn, user: User): Promise<void> {
   }
 }
 
+const listUsersRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['users'],
+  summary: '用户列表 / users',
+  middleware: [requireRole('office')] as const,
+  responses: { 200: jsonContent(z.array(User), 'users') },
+});
+
+const createUserRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['users'],
+  summary: '新建用户 / create a user (without a password: with a one-time log-in code, shown once)',
+  middleware: [requireRole('office')] as const,
+  request: { body: jsonContent(NewUser) },
+  responses: { 201: jsonContent(CreatedUser, 'created'), ...refusals(409) },
+});
+
+const unitAccountsRoute = createRoute({
+  method: 'get',
+  path: '/units',
+  tags: ['users'],
+  summary: '地区的填报单位及其账号 / the units of a region (named in plans or assigned) with their reporter accounts',
+  middleware: [requireRole('office')] as const,
+  request: { query: UnitAccountsQuery },
+  responses: { 200: jsonContent(z.array(UnitAccounts), 'units') },
+});
+
+const missingAccountsRoute = createRoute({
+  method: 'get',
+  path: '/missing-accounts',
+  tags: ['users'],
+  summary: '尚无填报账号的单位 / units in your region tree with no enabled reporter account',
+  middleware: [requireRole('chaseAccounts')] as const,
+  request: { query: UserRegionQuery },
+  responses: { 200: jsonContent(z.array(UnitAccounts), 'units without an account') },
+});
+
+const loginSheetRoute = createRoute({
+  method: 'post',
+  path: '/login-sheet',
+  tags: ['users'],
+  summary: '登录信息表 / the handed-out log-ins as a printable workbook (nothing is stored)',
+  middleware: [requireRole('office')] as const,
+  request: { body: jsonContent(LoginSheet) },
+  responses: {
+    200: {
+      content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) } },
+      description: 'the workbook',
+    },
+  },
+});
+
+const changeUserRoute = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  tags: ['users'],
+  summary: '修改用户 / change a user’s name, role, region, unit or e-mail',
+  middleware: [requireRole('office')] as const,
+  request: { params: UserIdParam, body: jsonContent(UserChange) },
+  responses: { 200: jsonContent(User, 'changed'), ...refusals(409) },
+});
+
+const disableUserRoute = createRoute({
+  method: 'post',
+  path: '/{id}/disable',
+  tags: ['users'],
+  summary: '停用用户 / disable a user: log-in refused, every session ended at once',
+  middleware: [requireRole('office')] as const,
+  request: { params: UserIdParam },
+  responses: { 200: jsonContent(User, 'disabled'), ...refusals(409) },
+});
+
+const enableUserRoute = createRoute({
+  method: 'post',
+  path: '/{id}/enable',
+  tags: ['users'],
+  summary: '启用用户 / enable a disabled user again',
+  middleware: [requireRole('office')] as const,
+  request: { params: UserIdParam },
+  responses: { 200: jsonContent(User, 'enabled') },
+});
+
+const resetPasswordRoute = createRoute({
+  method: 'post',
+  path: '/{id}/reset-password',
+  tags: ['users'],
+  summary:
+    '重置密码 / reset a password: the old one stops working, sessions end, and a one-time log-in code is shown once',
+  middleware: [requireRole('office')] as const,
+  request: { params: UserIdParam },
+  responses: { 200: jsonContent(LoginCode, 'the code, shown once'), ...refusals(409) },
+});
+
 /** Users: the office creates, edits, disables and re-enables accounts and hands out one-time log-in codes. */
 export function userRoutes(ctx: AppContext) {
   const checkRegion = (code: string | null) => {
@@ -134,27 +228,9 @@ export function userRoutes(ctx: AppContext) {
   };
 
   return router()
+    .openapi(listUsersRoute, async (c) => c.json(await ctx.store.reads.read((conn) => listUsers(conn)), 200))
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['users'],
-        summary: '用户列表 / users',
-        middleware: [requireRole('office')] as const,
-        responses: { 200: jsonContent(z.array(User), 'users') },
-      }),
-      async (c) => c.json(await ctx.store.reads.read((conn) => listUsers(conn)), 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['users'],
-        summary: '新建用户 / create a user (without a password: with a one-time log-in code, shown once)',
-        middleware: [requireRole('office')] as const,
-        request: { body: jsonContent(NewUser) },
-        responses: { 201: jsonContent(CreatedUser, 'created'), ...refusals(409) },
-      }),
+      createUserRoute,
       async (c) => {
         const { password, ...input } = c.req.valid('json');
         checkRegion(input.regionCode);
@@ -188,81 +264,34 @@ export function userRoutes(ctx: AppContext) {
       },
       labelled,
     )
+    .openapi(unitAccountsRoute, async (c) => {
+      const { region } = c.req.valid('query');
+      checkRegion(region);
+      const units = await ctx.store.reads.read((conn) => unitAccountsWithin(conn, region));
+      return c.json(
+        units.filter((u) => u.regionCode === region),
+        200,
+      );
+    })
+    .openapi(missingAccountsRoute, async (c) => {
+      const prefix = scopeOf(c, c.req.valid('query').region);
+      const units = await ctx.store.reads.read((conn) => unitAccountsWithin(conn, prefix));
+      return c.json(
+        units.filter((u) => u.usernames.length === 0),
+        200,
+      );
+    })
+    .openapi(loginSheetRoute, async (c) => {
+      const sheet = c.req.valid('json');
+      const name = encodeURIComponent(`${sheet.title}.xlsx`);
+      return c.body(new Uint8Array(await loginSheet(sheet)), 200, {
+        'content-type': XLSX,
+        'content-disposition': `attachment; filename*=UTF-8''${name}`,
+        'cache-control': 'no-store',
+      });
+    })
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/units',
-        tags: ['users'],
-        summary:
-          '地区的填报单位及其账号 / the units of a region (named in plans or assigned) with their reporter accounts',
-        middleware: [requireRole('office')] as const,
-        request: { query: z.object({ region: RegionCode }) },
-        responses: { 200: jsonContent(z.array(UnitAccounts), 'units') },
-      }),
-      async (c) => {
-        const { region } = c.req.valid('query');
-        checkRegion(region);
-        const units = await ctx.store.reads.read((conn) => unitAccountsWithin(conn, region));
-        return c.json(
-          units.filter((u) => u.regionCode === region),
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/missing-accounts',
-        tags: ['users'],
-        summary: '尚无填报账号的单位 / units in your region tree with no enabled reporter account',
-        middleware: [requireRole('chaseAccounts')] as const,
-        request: { query: RegionQuery },
-        responses: { 200: jsonContent(z.array(UnitAccounts), 'units without an account') },
-      }),
-      async (c) => {
-        const prefix = scopeOf(c, c.req.valid('query').region);
-        const units = await ctx.store.reads.read((conn) => unitAccountsWithin(conn, prefix));
-        return c.json(
-          units.filter((u) => u.usernames.length === 0),
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/login-sheet',
-        tags: ['users'],
-        summary: '登录信息表 / the handed-out log-ins as a printable workbook (nothing is stored)',
-        middleware: [requireRole('office')] as const,
-        request: { body: jsonContent(LoginSheet) },
-        responses: {
-          200: {
-            content: { [XLSX]: { schema: z.string().meta({ description: 'xlsx bytes' }) } },
-            description: 'the workbook',
-          },
-        },
-      }),
-      async (c) => {
-        const sheet = c.req.valid('json');
-        const name = encodeURIComponent(`${sheet.title}.xlsx`);
-        return c.body(new Uint8Array(await loginSheet(sheet)), 200, {
-          'content-type': XLSX,
-          'content-disposition': `attachment; filename*=UTF-8''${name}`,
-          'cache-control': 'no-store',
-        });
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}',
-        tags: ['users'],
-        summary: '修改用户 / change a user’s name, role, region, unit or e-mail',
-        middleware: [requireRole('office')] as const,
-        request: { params: IdParam, body: jsonContent(UserChange) },
-        responses: { 200: jsonContent(User, 'changed'), ...refusals(409) },
-      }),
+      changeUserRoute,
       async (c) => {
         const { id } = c.req.valid('param');
         const change = c.req.valid('json');
@@ -290,122 +319,88 @@ export function userRoutes(ctx: AppContext) {
       },
       labelled,
     )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/disable',
-        tags: ['users'],
-        summary: '停用用户 / disable a user: log-in refused, every session ended at once',
-        middleware: [requireRole('office')] as const,
-        request: { params: IdParam },
-        responses: { 200: jsonContent(User, 'disabled'), ...refusals(409) },
-      }),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        if (id === c.get('user').id)
-          throw new Failure(409, 'own_account', '不能停用自己的账号', 'you cannot disable your own account');
-        const result = await audited(
-          ctx,
-          c,
-          'user.disable',
-          'user',
-          async (conn) => {
-            const before = await loadUser(conn, id);
-            if (before.disabled) return { before, after: before, hashes: [] };
-            await keepAnAdmin(conn, before);
-            const at = new Date();
-            const after = await setUserDisabled(conn, id, at);
-            await voidLoginCodes(conn, id, at);
-            return { before, after, hashes: await deleteUserSessions(conn, id) };
-          },
-          ({ before, after }) =>
-            before.disabled
-              ? []
-              : {
-                  entityId: id,
-                  previous: { disabled: false },
-                  next: { disabled: after.disabled, sessionsEnded: true },
-                },
+    .openapi(disableUserRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      if (id === c.get('user').id)
+        throw new Failure(409, 'own_account', '不能停用自己的账号', 'you cannot disable your own account');
+      const result = await audited(
+        ctx,
+        c,
+        'user.disable',
+        'user',
+        async (conn) => {
+          const before = await loadUser(conn, id);
+          if (before.disabled) return { before, after: before, hashes: [] };
+          await keepAnAdmin(conn, before);
+          const at = new Date();
+          const after = await setUserDisabled(conn, id, at);
+          await voidLoginCodes(conn, id, at);
+          return { before, after, hashes: await deleteUserSessions(conn, id) };
+        },
+        ({ before, after }) =>
+          before.disabled
+            ? []
+            : {
+                entityId: id,
+                previous: { disabled: false },
+                next: { disabled: after.disabled, sessionsEnded: true },
+              },
+      );
+      await forget(result.hashes);
+      return c.json(result.after, 200);
+    })
+    .openapi(enableUserRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const result = await audited(
+        ctx,
+        c,
+        'user.enable',
+        'user',
+        async (conn) => {
+          const before = await loadUser(conn, id);
+          return { before, after: before.disabled ? await setUserDisabled(conn, id, null) : before };
+        },
+        ({ before }) =>
+          before.disabled ? { entityId: id, previous: { disabled: true }, next: { disabled: false } } : [],
+      );
+      return c.json(result.after, 200);
+    })
+    .openapi(resetPasswordRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      if (id === c.get('user').id)
+        throw new Failure(
+          409,
+          'own_account',
+          '不能重置自己的密码，请由另一位管理员操作',
+          'you cannot reset your own password: ask another administrator',
         );
-        await forget(result.hashes);
-        return c.json(result.after, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/enable',
-        tags: ['users'],
-        summary: '启用用户 / enable a disabled user again',
-        middleware: [requireRole('office')] as const,
-        request: { params: IdParam },
-        responses: { 200: jsonContent(User, 'enabled') },
-      }),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        const result = await audited(
-          ctx,
-          c,
-          'user.enable',
-          'user',
-          async (conn) => {
-            const before = await loadUser(conn, id);
-            return { before, after: before.disabled ? await setUserDisabled(conn, id, null) : before };
-          },
-          ({ before }) =>
-            before.disabled ? { entityId: id, previous: { disabled: true }, next: { disabled: false } } : [],
-        );
-        return c.json(result.after, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/reset-password',
-        tags: ['users'],
-        summary:
-          '重置密码 / reset a password: the old one stops working, sessions end, and a one-time log-in code is shown once',
-        middleware: [requireRole('office')] as const,
-        request: { params: IdParam },
-        responses: { 200: jsonContent(LoginCode, 'the code, shown once'), ...refusals(409) },
-      }),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        if (id === c.get('user').id)
-          throw new Failure(
-            409,
-            'own_account',
-            '不能重置自己的密码，请由另一位管理员操作',
-            'you cannot reset your own password: ask another administrator',
-          );
-        const actor = c.get('user').username;
-        const result = await audited(
-          ctx,
-          c,
-          'user.reset-password',
-          'user',
-          async (conn) => {
-            const before = await loadUser(conn, id);
-            if (before.disabled)
-              throw new Failure(
-                409,
-                'account_disabled',
-                '账号已停用，请先启用再重置密码',
-                'the account is disabled: enable it before resetting its password',
-              );
-            await setUserPassword(conn, id, NO_PASSWORD);
-            const loginCode = await issueCode(conn, before, actor);
-            return { before, loginCode, hashes: await deleteUserSessions(conn, id) };
-          },
-          // The code itself never enters the audit trail: only that one was issued, and until when.
-          ({ before, loginCode }) => ({
-            entityId: id,
-            previous: { mustSetPassword: before.mustSetPassword },
-            next: { mustSetPassword: true, loginCodeExpiresAt: loginCode.expiresAt, sessionsEnded: true },
-          }),
-        );
-        await forget(result.hashes);
-        return c.json(result.loginCode, 200);
-      },
-    );
+      const actor = c.get('user').username;
+      const result = await audited(
+        ctx,
+        c,
+        'user.reset-password',
+        'user',
+        async (conn) => {
+          const before = await loadUser(conn, id);
+          if (before.disabled)
+            throw new Failure(
+              409,
+              'account_disabled',
+              '账号已停用，请先启用再重置密码',
+              'the account is disabled: enable it before resetting its password',
+            );
+          await setUserPassword(conn, id, NO_PASSWORD);
+          const loginCode = await issueCode(conn, before, actor);
+          return { before, loginCode, hashes: await deleteUserSessions(conn, id) };
+        },
+        // The code itself never enters the audit trail: only that one was issued, and until when.
+        ({ before, loginCode }) => ({
+          entityId: id,
+          previous: { mustSetPassword: before.mustSetPassword },
+          next: { mustSetPassword: true, loginCodeExpiresAt: loginCode.expiresAt, sessionsEnded: true },
+        }),
+      );
+      await forget(result.hashes);
+      return c.json(result.loginCode, 200);
+    });
 }

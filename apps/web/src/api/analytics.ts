@@ -1,27 +1,21 @@
-import type { Benchmark, BenchmarkWithin, ReportId, TargetProgressRow, TargetRollupRow } from '@kesu/analytics/charts';
-import type { Localized, TargetContributions } from '@kesu/schema';
+import type { BenchmarkWithin, ReportId } from '@kesu/analytics/charts';
+import type {
+  CommitmentBenchmark,
+  FinalFormat,
+  ReportData,
+  TargetContributions,
+  TargetProgressRow,
+  TargetRollupRow,
+  WarehouseTable,
+} from '@kesu/schema';
 import { api, apiFile } from './client';
+
+export type { CommitmentBenchmark, WarehouseColumn, WarehouseTable } from '@kesu/schema';
 
 /** A plan target of a region with the engine's verdict for a year, as the warehouse query gives it. */
 export type TargetProgress = TargetProgressRow;
 export type ProgressStatus = TargetProgressRow['status'];
 export type TargetRollup = TargetRollupRow;
-
-export interface WarehouseColumn {
-  name: string;
-  type: string;
-  doc: Localized;
-  /** The words of the codes the column holds (a status), shown over them in the workbench. */
-  labels?: Record<string, Localized>;
-}
-
-export interface WarehouseTable {
-  name: string;
-  doc: Localized;
-  regionColumn: string | null;
-  partitioned: boolean;
-  columns: WarehouseColumn[];
-}
 
 /** How a chart drawn by the server is asked for: its width in px and its language. */
 export interface ChartDrawing {
@@ -34,7 +28,7 @@ export interface ChartDrawing {
  * the chart drawn from them as SVG when a drawing is asked for.
  */
 export const reportRows = (id: ReportId, parent: string, year: number, drawing?: ChartDrawing) =>
-  api<{ rows: object[]; svg?: string }>(`/reports/${id}`, { query: { parent, year, ...drawing } });
+  api<ReportData>(`/reports/${id}`, { query: { parent, year, ...drawing } });
 export const targetProgress = (region: string, year?: number) =>
   api<TargetProgress[]>('/progress', { query: { region, ...(year === undefined ? {} : { year }) } });
 /** How the targets of the region's own plans and of the plans below it stand, one row per level. */
@@ -50,18 +44,11 @@ export function printUrl(region: string, year: number, lang: 'zh' | 'en'): strin
   return `/api/v1/print?${new URLSearchParams({ region, year: String(year), lang }).toString()}`;
 }
 
-export type FinalEvaluationFormat = 'docx' | 'pdf' | 'html';
+export type FinalEvaluationFormat = FinalFormat;
 
 /** The final evaluation (终期评估) of the region's ended plan as a file, named as the server suggests. */
 export const finalEvaluation = (region: string, format: FinalEvaluationFormat, lang: 'zh' | 'en') =>
   apiFile('/print', { query: { region, kind: 'final', format, lang } });
 
-/** What plans of regions at one level commit for an indicator and reach, and where a region stands. */
-export interface CommitmentBenchmark extends Benchmark {
-  indicator: { code: string; nameZh: string; nameEn: string; unit: string; kind: 'flow' | 'stock' | 'rate' };
-  region: { code: string; name: string };
-  within: BenchmarkWithin;
-  note: Localized;
-}
 export const commitmentBenchmark = (indicator: string, region: string, within: BenchmarkWithin) =>
   api<CommitmentBenchmark>('/benchmarks/commitments', { query: { indicator, region, within } });

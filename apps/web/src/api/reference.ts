@@ -1,24 +1,15 @@
-import type { ApprovalSettings, Disaggregation, Indicator, Region } from '@kesu/schema';
+import type {
+  ApprovalSettings,
+  DepartmentFunctionName,
+  Disaggregation,
+  Indicator,
+  Region,
+  RegionMatch,
+  RegionUnit,
+} from '@kesu/schema';
 import { api } from './client';
 
-/** A canonical department function (教育, 科协 …) as the registry names it. */
-export interface DepartmentFunctionName {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-/** A region found by a search, with the names above it, province first. */
-export interface RegionMatch extends Region {
-  path: string[];
-}
-
-/** A unit known in a region, and where it is known from. */
-export interface RegionUnit {
-  name: string;
-  function: string | null;
-  sources: Array<'plan' | 'assignment' | 'user'>;
-}
+export type { DepartmentFunctionName, RegionMatch, RegionUnit } from '@kesu/schema';
 
 export const regionsUnder = (parent: string | null) => api<Region[]>('/regions', { query: { parent } });
 export const regionsByCode = (codes: string[]) => api<Region[]>('/regions', { query: { codes: codes.join(',') } });

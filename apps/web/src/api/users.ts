@@ -1,21 +1,19 @@
-import type { LoginCode, NewUser, ReporterAccounts, UnitAccounts, User, UserChange } from '@kesu/schema';
+import type {
+  CreatedUser,
+  LoginCode,
+  LoginSheetRow,
+  NewUserBody,
+  ReporterAccounts,
+  UnitAccounts,
+  User,
+  UserChange,
+} from '@kesu/schema';
 import { api, apiFile } from './client';
 
-export type { CreatedReporter, SkippedUnit } from '@kesu/schema';
+export type { CreatedReporter, CreatedUser, LoginSheetRow, SkippedUnit } from '@kesu/schema';
 
-/** One row of the printable log-in list. */
-export interface LoginSheetRow {
-  regionName: string;
-  department: string;
-  username: string;
-  code: string;
-  link: string;
-  expiresAt: string;
-}
-
-export type CreatedUser = User & { loginCode: LoginCode | null };
 /** A new user as the form sends it: without a password, the answer carries a one-time code. */
-export type NewUserInput = Omit<NewUser, 'password'> & { password?: string };
+export type NewUserInput = NewUserBody;
 
 export const listUsers = () => api<User[]>('/users');
 export const createUser = (input: NewUserInput) => api<CreatedUser>('/users', { method: 'POST', body: input });

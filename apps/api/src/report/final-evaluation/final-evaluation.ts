@@ -1,13 +1,13 @@
 import type { Lang } from '@kesu/analytics/charts';
-import type { Region } from '@kesu/schema';
+import { FINAL_FORMATS, type FinalFormat, type Region } from '@kesu/schema';
 import { pdfPageCount, renderPdf } from '../pdf.js';
 import { buildFinalDocument } from './final-content.js';
 import { loadFinalEvaluation, type FinalSources } from './final-data.js';
 import { renderFinalDocx } from './final-docx.js';
 import { renderFinalHtml } from './final-html.js';
 
-export const FINAL_FORMATS = ['docx', 'html', 'pdf'] as const;
-export type FinalFormat = (typeof FINAL_FORMATS)[number];
+// The formats are the print route's query shape; the command line names them from here.
+export { FINAL_FORMATS, type FinalFormat };
 
 const CONTENT_TYPES: Record<FinalFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -1,49 +1,19 @@
-import { sameUnit, targetScopes, type Indicator, type Localized } from '@kesu/schema';
+import {
+  sameUnit,
+  targetScopes,
+  type BenchmarkBasis,
+  type BenchmarkEntry,
+  type BenchmarkFigures,
+  type BenchmarkSpread,
+  type Indicator,
+  type Localized,
+} from '@kesu/schema';
 import type { BenchmarkRow } from './query.js';
 
-/**
- * What the commitments are compared as: `per_year` — a flow or a stock's additions, each target
- * taken per year of its plan (an annual target as it is, a target for the term divided by its
- * years); `level` — a rate, or the level a stock reaches.
- */
-export type BenchmarkBasis = 'per_year' | 'level';
-
-/** One plan among its peers: its commitment for the indicator and what it achieved, on the basis. */
-export interface BenchmarkEntry {
-  regionCode: string;
-  regionName: string;
-  planId: string;
-  planTitle: string;
-  committed: number;
-  /** Null when none of its targets of the indicator has an approved actual. */
-  achieved: number | null;
-  /** How many of the plan's targets of the indicator were added up. */
-  targets: number;
-}
-
-/** Five numbers of a distribution (linear interpolation between order statistics), with its count. */
-export interface Spread {
-  n: number;
-  min: number;
-  q1: number;
-  median: number;
-  q3: number;
-  max: number;
-}
-
-export interface Benchmark {
-  basis: BenchmarkBasis;
-  unit: string | null;
-  entries: BenchmarkEntry[];
-  committed: Spread | null;
-  achieved: Spread | null;
-  /** The region asked about, when it has a plan with such a target. */
-  focus: BenchmarkEntry | null;
-  /** Among the plans, how many commit less than the focus region's (null without a focus). */
-  committedBelow: number | null;
-  /** Targets of the indicator left out: set on the other basis (a level among additions), or in another unit. */
-  leftOut: number;
-}
+// The figures are what the benchmark route answers: their shapes are the API's.
+export type { BenchmarkBasis, BenchmarkEntry } from '@kesu/schema';
+export type Spread = BenchmarkSpread;
+export type Benchmark = BenchmarkFigures;
 
 function quantile(sorted: readonly number[], p: number): number {
   const at = (sorted.length - 1) * p;

@@ -1,8 +1,8 @@
-import { targetScopes, type TargetScope } from '@kesu/schema';
+import { targetScopes, type BenchmarkWithin, type TargetScope } from '@kesu/schema';
 import { sqlNames, type SqlQuery } from '../shared/sql-query.js';
 
-/** Whose plans a region is set among: every imported plan at its level, or those of its own province. */
-export type BenchmarkWithin = 'all' | 'province';
+/** Whose plans a region is set among: the benchmark route's `within`. */
+export type { BenchmarkWithin } from '@kesu/schema';
 
 export interface BenchmarkParams {
   indicator: string;

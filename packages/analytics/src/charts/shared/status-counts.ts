@@ -1,14 +1,8 @@
+import type { ProgressStatusCounts } from '@kesu/schema';
 import { PROGRESS_STATUSES } from '../../progress/status.js';
 
 /** What statusCountsSql adds to a row: the total and one count per status. */
-export interface StatusCounts {
-  total: number;
-  achieved: number;
-  on_track: number;
-  at_risk: number;
-  behind: number;
-  no_data: number;
-}
+export type StatusCounts = ProgressStatusCounts;
 
 /**
  * `total` and one count per progress status of a grouped query's `status` column, as INTEGER columns

@@ -1,33 +1,7 @@
-import type { TargetScope } from '@kesu/schema';
-import type { ProgressStatus } from '../../progress/status.js';
 import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
 
-/** One target of the region's own plans with its verdict for the year. */
-export interface TargetProgressRow {
-  target_id: string;
-  plan_id: string;
-  task: string | null;
-  metric: string;
-  text: string | null;
-  indicator_code: string | null;
-  scope: TargetScope;
-  comparator: string;
-  value: number;
-  unit: string | null;
-  deadline: number | null;
-  /** The lead units as printed, joined by 、 ('' when the plan names none). */
-  lead_units: string;
-  /** The year the verdict is for: the year asked, or the plan's last year when it ended before. */
-  year: number | null;
-  as_of: string | null;
-  status: ProgressStatus;
-  actual: number | null;
-  expected: number | null;
-  rule_zh: string | null;
-  rule_en: string | null;
-  /** A value the verdict reads is far from its unit's own history (the rule names it). */
-  flagged: boolean;
-}
+/** One target of the region's own plans with its verdict for the year: the API answers these rows as they are. */
+export type { TargetProgressRow } from '@kesu/schema';
 
 /**
  * Every target of the region's own plans, grouped by lead units, with its verdict for the year

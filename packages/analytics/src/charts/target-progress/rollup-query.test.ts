@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TargetRollupRow as TargetRollupRowSchema } from '@kesu/schema';
 import { openTestWarehouse, REGIONS, type TestWarehouse } from '../../report/test-warehouse.js';
 import { targetRollupQuery, type TargetRollupRow } from './rollup-query.js';
 
@@ -70,5 +71,10 @@ describe('target roll-up query', () => {
 
   it('reads only the region’s own tree', async () => {
     expect(brief(await load(akqi.code, 2024))).toEqual([['own', 1, 1, 0, 0, 1, 0, 0]]);
+  });
+
+  it('gives rows of the shape the API describes', async () => {
+    for (const row of await load(kizilsu.code, 2025))
+      expect(TargetRollupRowSchema.strict().safeParse(row).error).toBeUndefined();
   });
 });

@@ -1,13 +1,8 @@
 import type { ReportParams, SqlQuery } from '../shared/sql-query.js';
-import { statusCountsSql, type StatusCounts } from '../shared/status-counts.js';
+import { statusCountsSql } from '../shared/status-counts.js';
 
-/** How the targets of the plans at one level of a region's tree stand (the region's own plans: `own`). */
-export interface TargetRollupRow extends StatusCounts {
-  /** 'own' for the region's own plans, else the level of the regions below whose plans are counted. */
-  level: 'own' | 'province' | 'prefecture' | 'county' | 'township';
-  /** How many regions at that level have a plan with targets. */
-  regions: number;
-}
+/** How the targets of one level of a region's tree stand: the API answers these rows as they are. */
+export type { TargetRollupRow } from '@kesu/schema';
 
 /**
  * The targets of every plan in a region's tree, counted by the level of the plan's region, each

@@ -1,5 +1,6 @@
 import type { BarSeriesOption, ScatterSeriesOption } from 'echarts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TargetProgressRow as TargetProgressRowSchema } from '@kesu/schema';
 import { renderSvg } from '../../report/svg.js';
 import { openTestWarehouse, REGIONS, type TestWarehouse } from '../../report/test-warehouse.js';
 import { shareLabel, targetProgressHeight, targetProgressOptions } from './options.js';
@@ -89,6 +90,10 @@ describe('target-progress query', () => {
       rule_zh: '2023 年判定',
     });
     expect(rows.find((r) => r.target_id === 'p1#2')).toMatchObject({ year: null, status: 'no_data' });
+  });
+
+  it('gives rows of the shape the API describes', async () => {
+    for (const row of await load(2024)) expect(TargetProgressRowSchema.strict().safeParse(row).error).toBeUndefined();
   });
 });
 
