@@ -30,7 +30,7 @@ async function cookieHeaders(): Promise<Record<string, string>> {
   return { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]! };
 }
 
-/** Fills every value cell of the main sheet with something valid for its field, or what `override` says (null: blank). */
+/** Fills every value cell of the main sheet with something valid for its field, or with `override`'s (null: blank). */
 async function fill(bytes: Buffer, override: (code: string) => unknown = () => undefined): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);

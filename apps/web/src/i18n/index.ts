@@ -65,7 +65,7 @@ export function localized(words: { zh: string; en: string }): string {
   return pick(words.zh, words.en);
 }
 
-/** A recorded value's words from a schema record, or null when the value is none of its keys (audit entries hold plain strings). */
+/** A recorded value's words from a schema record; null for any other value (audit entries hold plain strings). */
 export function wordsOf(record: Readonly<Record<string, { zh: string; en: string }>>, value: unknown): string | null {
   return typeof value === 'string' && Object.hasOwn(record, value) ? localized(record[value]!) : null;
 }
