@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { setPagePadding } from './composables/chart-width';
+import { setPagePadding } from './features/dashboard/chart-width';
 import { i18n, savedLocale, setLocale } from './i18n';
 import { createAppRouter } from './router';
 import './styles/main.css';

@@ -1,6 +1,6 @@
 import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router';
-import { chartWidth } from '../composables/chart-width';
-import { readDashboardQuery } from '../composables/dashboard-query';
+import { chartWidth } from '../features/dashboard/chart-width';
+import { readDashboardQuery } from '../features/dashboard/dashboard-query';
 import { contentLang } from '../i18n';
 import { useDashboardPrefetchStore } from '../stores/dashboard-prefetch';
 import { useReferenceStore } from '../stores/reference';

@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { reactive, ref, shallowRef } from 'vue';
 import { REPORT_IDS, type ReportId } from '@kesu/analytics/charts';
 import * as api from '../api/analytics';
-import { chartWidth } from '../composables/chart-width';
+import { chartWidth } from '../features/dashboard/chart-width';
 import { contentLang } from '../i18n';
 import { useDashboardPrefetchStore } from './dashboard-prefetch';
 

@@ -1,4 +1,4 @@
-import { isNarrow } from './narrow-screen';
+import { isNarrow } from '../../lib/narrow-screen';
 
 /**
  * The dashboard's chart grid, in one place for its styles and for the width its charts are
