@@ -72,8 +72,8 @@ describe('a new variant is found by the compiler alone', () => {
       'apps/api/src/demo/demo-values.ts',
       'apps/api/src/excel/workbook-cells.ts',
       'apps/api/src/excel/workbook-data-validation.ts',
-      'apps/web/src/composables/field-values.ts',
-      'apps/web/src/composables/form-draft.ts',
+      'apps/web/src/features/fill/field-values.ts',
+      'apps/web/src/features/forms/form-draft.ts',
       'packages/schema/src/form/field-types.ts',
     ]);
     expect(places.every((p) => p.message.includes('eleventh_type'))).toBe(true);

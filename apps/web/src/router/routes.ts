@@ -1,8 +1,8 @@
 import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router';
-import { requestEarly } from '../api/dashboard-early';
-import { chartWidth } from '../composables/chart-width';
-import { readDashboardQuery } from '../composables/dashboard-query';
+import { chartWidth } from '../features/dashboard/chart-width';
+import { readDashboardQuery } from '../features/dashboard/dashboard-query';
 import { contentLang } from '../i18n';
+import { useDashboardPrefetchStore } from '../stores/dashboard-prefetch';
 import { useReferenceStore } from '../stores/reference';
 import { ROLE_GROUPS, type Role } from '@kesu/schema';
 import type { Messages } from '../i18n/locales/zh-CN';
@@ -42,7 +42,7 @@ export function homeOf(role: Role): string {
 function prefetchDashboard(to: RouteLocationNormalized): void {
   const { region, year } = readDashboardQuery(to.query);
   if (region === null || year === null) return;
-  requestEarly(region, year, { width: chartWidth(), lang: contentLang() });
+  useDashboardPrefetchStore().request(region, year, { width: chartWidth(), lang: contentLang() });
   // The page names the region and lists its sub-regions: both are looked up beside the data, not after the page opens.
   const reference = useReferenceStore();
   void reference.ancestry(region).catch(() => undefined);

@@ -2,9 +2,9 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { reactive, ref, shallowRef } from 'vue';
 import { REPORT_IDS, type ReportId } from '@kesu/analytics/charts';
 import * as api from '../api/analytics';
-import { takeEarly } from '../api/dashboard-early';
-import { chartWidth } from '../composables/chart-width';
+import { chartWidth } from '../features/dashboard/chart-width';
 import { contentLang } from '../i18n';
+import { useDashboardPrefetchStore } from './dashboard-prefetch';
 
 /** One report's rows for the region and year on screen, or why they could not be read. */
 export interface ReportState {
@@ -33,6 +33,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const targetsError = ref<unknown>(null);
   /** How the targets of the plans below the region stand, by level (the region's own plans aside). */
   const below = shallowRef<api.TargetRollup[]>([]);
+  // What the route asked for before this page's code loaded.
+  const prefetch = useDashboardPrefetchStore();
   // A newer request wins: answers to an earlier region or year are dropped when they arrive late.
   let generation = 0;
 
@@ -102,7 +104,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     // (or without ever) loading the chart library.
     const drawing: api.ChartDrawing = { width: chartWidth(), lang: contentLang() };
     // What the route asked for before this page's code loaded is taken over, not asked again.
-    const early = takeEarly(code, y, drawing);
+    const early = prefetch.take(code, y, drawing);
     const done = Promise.all([
       ...REPORT_IDS.map((id) =>
         loadReport(id, early?.reports[id] ?? api.reportRows(id, code, y, drawing), drawing, at),

@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Notification } from '@kesu/schema';
 import * as api from '../api/notifications';
-import { throttledRefresh } from '../composables/inbox-poll';
+import { throttledRefresh } from '../features/inbox/inbox-poll';
 
 /** How many notices the bell's list shows. */
 const LATEST = 8;

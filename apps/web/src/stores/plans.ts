@@ -3,7 +3,7 @@ import { computed, ref } from 'vue';
 import { Plan, toApiError, type ErrorDetail, type PeriodKind, type Span } from '@kesu/schema';
 import * as api from '../api/plans';
 import { ApiFailure } from '../api/client';
-import * as edits from '../composables/plan-edits';
+import * as edits from '../features/plans/plan-edits';
 
 /** Stored plans, and the one under review: the saved record, its source text and the edited copy. */
 export const usePlansStore = defineStore('plans', () => {

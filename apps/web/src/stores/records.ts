@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AuditActor, AuditPage } from '@kesu/schema';
 import * as api from '../api/records';
-import { auditRequest, type AuditView } from '../composables/audit-query';
+import { auditRequest, type AuditView } from '../features/audit/audit-query';
 
 /** The office's records: a page of the audit trail, who appears in it, and the backups. */
 export const useRecordsStore = defineStore('records', () => {

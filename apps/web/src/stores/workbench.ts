@@ -5,10 +5,10 @@ import type { WarehouseTable } from '../api/analytics';
 import { warehouseTables } from '../api/analytics';
 import { ApiFailure } from '../api/client';
 import * as api from '../api/sql';
-import { toCsv } from '../composables/csv';
-import { saveFile } from '../composables/download';
-import { loadHistory, saveHistory, withEntry, type HistoryEntry } from '../composables/query-history';
-import { parameterNames, substitute, type ParamValue } from '../composables/sql-params';
+import { toCsv } from '../features/workbench/csv';
+import { saveFile } from '../lib/download';
+import { loadHistory, saveHistory, withEntry, type HistoryEntry } from '../features/workbench/query-history';
+import { parameterNames, substitute, type ParamValue } from '../features/workbench/sql-params';
 import { useSessionStore } from './session';
 
 /** A problem to show with the query: where it is in the text as written (null: the query as a whole). */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday, type FormRecord, type Plan } from '@kesu/schema';
-import { latestOpenPeriod, periodsOfYears } from '../../src/composables/assign-periods';
+import { latestOpenPeriod, periodsOfYears } from '../../src/features/assignments/assign-periods';
 import { ApiClient, type AssignmentRow } from '../support/api';
 import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
 import { choose, confirmBox, drag, toast, typeDate, visible } from '../support/element';

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest'
 import { OWN_REPORT_IDS, REPORT_IDS } from '@kesu/analytics/charts';
 import { reportRows, targetProgress, targetRollup } from '../../src/api/analytics';
 import { ApiFailure } from '../../src/api/client';
-import { requestEarly } from '../../src/api/dashboard-early';
 import { i18n, setLocale } from '../../src/i18n';
 import { useDashboardStore } from '../../src/stores/dashboard';
+import { useDashboardPrefetchStore } from '../../src/stores/dashboard-prefetch';
 import { useSessionStore } from '../../src/stores/session';
 
 const password = (username: string) => inject('logins')[username] as string;
@@ -211,7 +211,7 @@ describe('the dashboard store', () => {
     await logIn('leader');
     const dashboard = useDashboardStore();
     const requests = watchRequests();
-    requestEarly('510000', 2023, { width: CHART_WIDTH, lang: 'zh' });
+    useDashboardPrefetchStore().request('510000', 2023, { width: CHART_WIDTH, lang: 'zh' });
     expect(requests()).toHaveLength(REPORT_IDS.length + 1);
     await dashboard.load('510000', 2023);
     // Only the roll-up is asked for by the store itself.
@@ -225,7 +225,7 @@ describe('the dashboard store', () => {
     await logIn('leader');
     const dashboard = useDashboardStore();
     const requests = watchRequests();
-    requestEarly('510000', 2023, { width: 800, lang: 'zh' });
+    useDashboardPrefetchStore().request('510000', 2023, { width: 800, lang: 'zh' });
     await dashboard.load('510000', 2023);
     expect(requests()).toHaveLength(REPORT_IDS.length + 1 + REPORT_IDS.length + 2);
     for (const id of OWN_REPORT_IDS) {

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { beijingToday } from '@kesu/schema';
 import { createUser, disableUser, enableUser, updateUser } from '../../src/api/users';
-import type { AuditView } from '../../src/composables/audit-query';
+import type { AuditView } from '../../src/features/audit/audit-query';
 import { useRecordsStore } from '../../src/stores/records';
 import { useSessionStore } from '../../src/stores/session';
 import { refusal, reload, unique } from './page';

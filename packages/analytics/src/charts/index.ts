@@ -5,6 +5,7 @@ export { COMPARISON_REPORT_IDS, OWN_REPORT_IDS, REPORT_IDS, type ReportId } from
 export { dashboardHeight, reportSubtitle } from './dashboard-layout.js';
 export type { ReportParams, SqlParam, SqlQuery } from './shared/sql-query.js';
 export type { ChartContext, Lang } from './shared/lang.js';
+export type { RegionDrill, ReportRegion, SeriesHit } from './shared/region-drill.js';
 export { NO_DATA, NO_DATA_COLOR } from './shared/no-data.js';
 export { TARGET_GROUPS } from './shared/target-groups.js';
 

@@ -19,3 +19,14 @@ describe('reports', () => {
     expect(renderSvg(option, report.size)).toContain('暂无数据');
   });
 });
+
+describe('drill-down', () => {
+  it('is offered by the comparisons whose categories are child regions (the trainings chart’s are periods)', () => {
+    expect(REPORT_IDS.filter((id) => reports[id].drill)).toEqual([
+      'literacy-rate',
+      'science-bases',
+      'targets-on-track',
+      'reporting-heatmap',
+    ]);
+  });
+});

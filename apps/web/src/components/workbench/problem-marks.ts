@@ -1,6 +1,6 @@
 import { StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
-import { wordEnd } from '../../composables/text-position';
+import { wordEnd } from '../../features/workbench/text-position';
 
 /** A stretch of the query to underline, with the message shown on hover. */
 export interface ProblemMark {

@@ -2,6 +2,7 @@ import type { BarSeriesOption, ScatterSeriesOption } from 'echarts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../../report/svg.js';
 import { openTestWarehouse, REGIONS, type TestWarehouse } from '../../report/test-warehouse.js';
+import { literacyRateDrill } from './drill.js';
 import { literacyRateOptions } from './options.js';
 import { literacyRateQuery, type LiteracyRateRow } from './query.js';
 
@@ -129,5 +130,20 @@ describe('literacy-rate options', () => {
 
   it('renders to SVG with the region names', () => {
     expect(renderSvg(literacyRateOptions(rows, { lang: 'zh' }), { width: 800, height: 480 })).toContain('乌鲁木齐市');
+  });
+});
+
+describe('literacy-rate drill-down', () => {
+  it('knows its regions in the order of the bars, by the names the axis shows', () => {
+    const option = literacyRateOptions(rows, { lang: 'zh' });
+    const regions = literacyRateDrill.regionsOf(rows);
+    expect(regions.map((r) => r.names[0])).toEqual((option.xAxis as { data: string[] }).data);
+    expect(regions.map((r) => r.code)).toEqual(rows.map((r) => r.region_code));
+  });
+
+  it('opens the region of a bar, and of the no-data mark where a bar is missing, by its data index', () => {
+    const option = literacyRateOptions(rows, { lang: 'zh' });
+    expect(literacyRateDrill.regionIndex({ seriesIndex: 0, dataIndex: 2 }, option)).toBe(2);
+    expect(literacyRateDrill.regionIndex({ seriesIndex: 4 }, option)).toBeNull();
   });
 });

@@ -59,13 +59,14 @@ const BETWEEN = 72;
 const BOTTOM = 60;
 const MIN_HEIGHT = 480;
 
-function regionsOf(rows: readonly ReportingHeatmapRow[]): Array<[string, string]> {
+/** The child regions the rows are about, as code and name, in the order of the maps' rows. */
+export function heatmapRegions(rows: readonly ReportingHeatmapRow[]): Array<[string, string]> {
   return [...new Map(rows.map((r) => [r.region_code, r.region_name])).entries()];
 }
 
 /** The height the chart needs: two maps of one row per child region. */
 export function reportingHeatmapHeight(rows: readonly object[]): number {
-  const regions = regionsOf(rows as readonly ReportingHeatmapRow[]).length;
+  const regions = heatmapRegions(rows as readonly ReportingHeatmapRow[]).length;
   return Math.max(MIN_HEIGHT, TOP + BETWEEN + BOTTOM + 2 * regions * ROW);
 }
 
@@ -126,7 +127,7 @@ function greySeries(
 
 /** Where each map's rows and heading go, for the height the chart is drawn at. */
 function layout(rows: readonly ReportingHeatmapRow[]): { rowHeight: number; tops: [number, number] } {
-  const regions = Math.max(1, regionsOf(rows).length);
+  const regions = Math.max(1, heatmapRegions(rows).length);
   const rowHeight = (reportingHeatmapHeight(rows) - TOP - BETWEEN - BOTTOM) / (2 * regions);
   return { rowHeight, tops: [TOP, TOP + regions * rowHeight + BETWEEN] };
 }
@@ -144,7 +145,7 @@ export function reportingHeatmapOptions(rows: readonly ReportingHeatmapRow[], ct
   if (rows.length === 0)
     return { ...baseOption(REPORTING_HEATMAP_TITLE, ctx), graphic: emptyGraphic(lang), series: [] };
   const periods = sortedPeriods(rows.map((r) => r.period));
-  const regions = regionsOf(rows);
+  const regions = heatmapRegions(rows);
   const at = (r: ReportingHeatmapRow): [number, number] => [
     periods.indexOf(r.period),
     regions.findIndex(([code]) => code === r.region_code),

@@ -2,6 +2,7 @@ import type { HeatmapSeriesOption } from 'echarts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../../report/svg.js';
 import { openTestWarehouse, REGIONS, type TestWarehouse } from '../../report/test-warehouse.js';
+import { reportingHeatmapDrill } from './drill.js';
 import { reportingHeatmapHeight, reportingHeatmapOptions } from './options.js';
 import { reportingHeatmapQuery, type ReportingHeatmapRow } from './query.js';
 
@@ -203,5 +204,21 @@ describe('reporting-heatmap options', () => {
     });
     expect(svg).toContain('克孜勒苏柯尔克孜自治州');
     expect(svg).toContain('及时率：按时报送占已收到');
+  });
+});
+
+describe('reporting-heatmap drill-down', () => {
+  it('knows its regions in the order of the maps’ rows, once each', () => {
+    const option = reportingHeatmapOptions(rows, { lang: 'zh' });
+    const regions = reportingHeatmapDrill.regionsOf(rows);
+    for (const axis of option.yAxis as Array<{ data: string[] }>)
+      expect(regions.map((r) => r.names[0])).toEqual(axis.data);
+    expect(regions.map((r) => r.code)).toEqual([...new Set(rows.map((r) => r.region_code))]);
+  });
+
+  it('finds a cell’s region by its row, whichever map and series it is in', () => {
+    const option = reportingHeatmapOptions(rows, { lang: 'zh' });
+    expect(reportingHeatmapDrill.regionIndex({ seriesIndex: 3, dataIndex: 0, value: [2, 1, 0] }, option)).toBe(1);
+    expect(reportingHeatmapDrill.regionIndex({ seriesIndex: 0, dataIndex: 0 }, option)).toBeNull();
   });
 });

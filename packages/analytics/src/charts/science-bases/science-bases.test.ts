@@ -2,6 +2,7 @@ import type { BarSeriesOption, ScatterSeriesOption } from 'echarts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../../report/svg.js';
 import { openTestWarehouse, REGIONS, type TestWarehouse } from '../../report/test-warehouse.js';
+import { scienceBasesDrill } from './drill.js';
 import { scienceBasesOptions } from './options.js';
 import { scienceBasesQuery, type ScienceBasesRow } from './query.js';
 
@@ -118,5 +119,14 @@ describe('science-bases options', () => {
 
   it('renders to SVG with the region names', () => {
     expect(renderSvg(scienceBasesOptions(rows, { lang: 'zh' }), { width: 800, height: 600 })).toContain('乌鲁木齐市');
+  });
+});
+
+describe('science-bases drill-down', () => {
+  it('knows its regions in the order of both panels’ bars, once each', () => {
+    const option = scienceBasesOptions(rows, { lang: 'zh' });
+    const names = scienceBasesDrill.regionsOf(rows).map((r) => r.names[0]);
+    for (const axis of option.xAxis as Array<{ data: string[] }>) expect(names).toEqual(axis.data);
+    expect(new Set(scienceBasesDrill.regionsOf(rows).map((r) => r.code)).size).toBe(names.length);
   });
 });

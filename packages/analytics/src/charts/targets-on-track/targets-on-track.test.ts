@@ -2,6 +2,7 @@ import type { BarSeriesOption, ScatterSeriesOption } from 'echarts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../../report/svg.js';
 import { openTestWarehouse, REGIONS, type TestWarehouse } from '../../report/test-warehouse.js';
+import { targetsOnTrackDrill } from './drill.js';
 import { onTrackShare, targetsOnTrackOptions } from './options.js';
 import { targetsOnTrackQuery, type TargetsOnTrackRow } from './query.js';
 
@@ -108,5 +109,24 @@ describe('targets-on-track options', () => {
     expect(renderSvg(targetsOnTrackOptions(rows, { lang: 'zh' }), { width: 800, height: 600 })).toContain(
       '昌吉回族自治州',
     );
+  });
+});
+
+describe('targets-on-track drill-down', () => {
+  it('knows its regions in the order of the by-region panel, by either language’s name', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const axis = (targetsOnTrackOptions(rows, { lang }).xAxis as Array<{ data: string[] }>)[0];
+      const regions = targetsOnTrackDrill.regionsOf(rows);
+      expect(regions.map((r, i) => r.names.includes(axis?.data[i] ?? ''))).toEqual(regions.map(() => true));
+      expect(regions).toHaveLength(axis?.data.length ?? -1);
+    }
+  });
+
+  it('opens a region from the by-region panel only, never from the by-function panel', () => {
+    const option = targetsOnTrackOptions(rows, { lang: 'zh' });
+    const series = option.series as Array<{ xAxisIndex?: number }>;
+    const byFunction = series.findIndex((s) => s.xAxisIndex === 1);
+    expect(targetsOnTrackDrill.regionIndex({ seriesIndex: 0, dataIndex: 1 }, option)).toBe(1);
+    expect(targetsOnTrackDrill.regionIndex({ seriesIndex: byFunction, dataIndex: 0 }, option)).toBeNull();
   });
 });

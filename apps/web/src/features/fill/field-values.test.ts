@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Field } from '@kesu/schema';
-import { i18n } from '../i18n';
-import { en } from '../i18n/locales/en';
+import { i18n } from '../../i18n';
+import { en } from '../../i18n/locales/en';
 import { fieldUnit, formatValue, unitSuffix, unitWords } from './field-values';
 
 afterEach(() => {

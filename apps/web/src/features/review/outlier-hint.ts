@@ -1,5 +1,5 @@
 import { formatQuantity, formatRatio, type Outlier } from '@kesu/schema';
-import { contentLang, i18n } from '../i18n';
+import { contentLang, i18n } from '../../i18n';
 
 /**
  * What the reviewer reads beside a value far from the unit's history: how far, against the

@@ -1,4 +1,4 @@
-import { isNarrow } from './narrow-screen';
+import { isNarrow } from '../../lib/narrow-screen';
 
 /**
  * The dashboard's chart grid, in one place for its styles and for the width its charts are
@@ -8,17 +8,27 @@ export const CHART_GRID = {
   /** Narrowest column: one chart across at laptop width (21 prefectures need the room), two on wide screens. */
   minColumn: 720,
   gap: 16,
-  /** The page's left and right padding (`.page`, `--kesu-page-x`), on a wider screen and on a phone. */
+  /**
+   * The page's left and right padding, on a wider screen and on a phone: the stylesheets'
+   * `--kesu-page-x` (`.page`) reads them as `setPagePadding` sets them.
+   */
   pagePadding: 24,
   narrowPagePadding: 12,
-  /** A report panel's padding and border on each side. */
-  reportInset: 8 + 1,
+  /** A report panel's padding and border on each side, bound to the panel by `DashboardReport`. */
+  reportPadding: 8,
+  reportBorder: 1,
   /**
    * Narrowest drawing on a phone: narrower, legends and long names
    * crowd the plot; the chart scrolls sideways in its panel instead.
    */
   narrowMinChart: 560,
 } as const;
+
+/** Hands the page padding to the stylesheets (`styles/main.css`), which pick the one for the screen. */
+export function setPagePadding(root: HTMLElement): void {
+  root.style.setProperty('--kesu-page-x-wide', `${CHART_GRID.pagePadding}px`);
+  root.style.setProperty('--kesu-page-x-narrow', `${CHART_GRID.narrowPagePadding}px`);
+}
 
 let scrollbar: number | null = null;
 
@@ -52,18 +62,10 @@ function contentWidth(): number {
 
 /** How wide each dashboard chart is drawn for a content area this wide (as the grid's `auto-fit` lays it out). */
 export function chartWidth(content: number = contentWidth(), narrow: boolean = isNarrow()): number {
-  const { minColumn, gap, reportInset } = CHART_GRID;
+  const { minColumn, gap, reportPadding, reportBorder } = CHART_GRID;
+  const reportInset = reportPadding + reportBorder;
   const inner = content - 2 * (narrow ? CHART_GRID.narrowPagePadding : CHART_GRID.pagePadding);
   const columns = Math.max(1, Math.floor((inner + gap) / (minColumn + gap)));
   const column = (inner - gap * (columns - 1)) / columns;
   return Math.max(narrow ? CHART_GRID.narrowMinChart : 240, Math.floor(column - 2 * reportInset));
 }
-
-/**
- * The grid's columns as CSS, from the same numbers; narrower than one
- * column (a tablet, a phone), the one column takes the room there is.
- */
-export const chartGridStyle = {
-  gridTemplateColumns: `repeat(auto-fit, minmax(min(${CHART_GRID.minColumn}px, 100%), 1fr))`,
-  gap: `${CHART_GRID.gap}px`,
-};

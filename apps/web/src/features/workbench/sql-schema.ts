@@ -1,6 +1,6 @@
 import type { Completion } from '@codemirror/autocomplete';
 import type { SQLNamespace } from '@codemirror/lang-sql';
-import type { WarehouseTable } from '../api/analytics';
+import type { WarehouseTable } from '../../api/analytics';
 
 /** The warehouse's tables and columns as the SQL editor completes them, each with its description. */
 export function sqlNamespace(tables: readonly WarehouseTable[], lang: 'zh' | 'en'): SQLNamespace {

@@ -1,5 +1,5 @@
 import { actualUnitOf, formatGoal, formatQuantity, type Comparator, type Lang } from '@kesu/schema';
-import type { ProgressStatus, TargetProgress } from '../api/analytics';
+import type { ProgressStatus, TargetProgress } from '../../api/analytics';
 
 export const STATUSES: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'behind', 'no_data'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WarehouseTable } from '../api/analytics';
+import type { WarehouseTable } from '../../api/analytics';
 import { codeWord, codeWordsOf } from './code-words';
 
 const doc = { zh: '', en: '' };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { i18n } from '../i18n';
-import { en } from '../i18n/locales/en';
+import { i18n } from '../../i18n';
+import { en } from '../../i18n/locales/en';
 import { outlierHint } from './outlier-hint';
 
 afterEach(() => {

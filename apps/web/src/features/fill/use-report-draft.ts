@@ -1,7 +1,7 @@
 import { computed, onBeforeUnmount, reactive, ref, watch, type Ref } from 'vue';
 import { reporterMayEdit, type ErrorDetail } from '@kesu/schema';
-import type { AssignmentView, SubmissionBody } from '../api/assignments';
-import { ApiFailure } from '../api/client';
+import type { AssignmentView, SubmissionBody } from '../../api/assignments';
+import { ApiFailure } from '../../api/client';
 import { AutosaveQueue, type SaveState } from './autosave-queue';
 import { draftPayload, formLogic, payloadOf, warningsOf, type FormValues } from './form-logic';
 import { shownErrors } from './form-problems';

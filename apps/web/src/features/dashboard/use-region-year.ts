@@ -1,9 +1,9 @@
 import { computed, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import type { Region } from '@kesu/schema';
-import { useReferenceStore } from '../stores/reference';
-import { useScopeStore } from '../stores/scope';
-import { useSessionStore } from '../stores/session';
+import { useReferenceStore } from '../../stores/reference';
+import { useScopeStore } from '../../stores/scope';
+import { useSessionStore } from '../../stores/session';
 import { defaultYear, readDashboardQuery } from './dashboard-query';
 
 /**

@@ -1,5 +1,5 @@
 import type { ColumnField, Field, FieldType, FormDefinition, FormSection } from '@kesu/schema';
-import { i18n } from '../i18n';
+import { i18n } from '../../i18n';
 
 /** What the builder's property panel shows: a section, a field, or nothing. */
 export type BuilderSelection = { kind: 'section'; id: string } | { kind: 'field'; id: string } | null;

@@ -1,5 +1,5 @@
 import { formatQuantity, labelWithUnit, unitText, type ColumnField, type Field } from '@kesu/schema';
-import { contentLang, i18n, pick } from '../i18n';
+import { contentLang, i18n, pick } from '../../i18n';
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 

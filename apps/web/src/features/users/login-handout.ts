@@ -1,5 +1,5 @@
 import type { LoginCode } from '@kesu/schema';
-import type { LoginSheetRow } from '../api/users';
+import type { LoginSheetRow } from '../../api/users';
 
 /** A handed-out log-in with the unit it is for (a reset has none). */
 export interface Handout extends LoginCode {

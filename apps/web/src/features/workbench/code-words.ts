@@ -1,5 +1,5 @@
 import type { Localized } from '@kesu/schema';
-import type { WarehouseTable } from '../api/analytics';
+import type { WarehouseTable } from '../../api/analytics';
 
 /** The words of code values, by the name of the result column that holds them. */
 export type CodeWords = ReadonlyMap<string, Readonly<Record<string, Localized>>>;

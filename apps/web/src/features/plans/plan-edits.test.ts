@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Plan } from '@kesu/schema';
-import type { UnitChoice } from '../api/plans';
+import type { UnitChoice } from '../../api/plans';
 import {
   addTarget,
   readAmount,

@@ -1,5 +1,5 @@
 import { targetScopes, type Comparator, type Department, type Plan, type Span, type Target } from '@kesu/schema';
-import type { UnitChoice } from '../api/plans';
+import type { UnitChoice } from '../../api/plans';
 
 /**
  * The reviewer's corrections to an imported plan, as pure functions: each returns a new plan and
