@@ -52,43 +52,44 @@ async function keepRevision(
 }
 
 /** Saves a reviewed revision; the previous ones stay in plan_revisions. */
-export async function savePlanRevision(connection: Db, id: string, plan: Plan, actor: string): Promise<PlanRecord> {
-  const current = await getPlan(connection, id);
-  if (!current) throw new Error(`no plan ${id}`);
-  const revision = current.revision + 1;
-  const body = JSON.stringify(plan);
-  await exec(
-    connection,
-    'UPDATE plans SET region_code = $2, title = $3, revision = $4, ' +
-      'reviewed = true, plan = $5, updated_by = $6, updated_at = current_timestamp WHERE id = $1',
-    [id, plan.region.code, plan.title, revision, body, actor],
-  );
-  await keepRevision(connection, id, revision, true, body, actor);
-  return (await getPlan(connection, id)) as PlanRecord;
+export function savePlanRevision(connection: Db, id: string, plan: Plan, actor: string): Promise<PlanRecord> {
+  return nextRevision(connection, id, plan, actor, { reviewed: true });
 }
 
 /**
  * Stores a re-imported document as the next revision of a plan, not yet reviewed: the plan keeps
  * its id (and the forms made from it) and now points at the new document's text.
  */
-export async function importPlanRevision(
+export function importPlanRevision(
   connection: Db,
   id: string,
   plan: Plan,
   documentSha256: string,
   actor: string,
 ): Promise<PlanRecord> {
+  return nextRevision(connection, id, plan, actor, { reviewed: false, documentSha256 });
+}
+
+/** The plan's next revision, kept in plan_revisions too; a new document's hash replaces the old one. */
+async function nextRevision(
+  connection: Db,
+  id: string,
+  plan: Plan,
+  actor: string,
+  change: { reviewed: boolean; documentSha256?: string },
+): Promise<PlanRecord> {
   const current = await getPlan(connection, id);
   if (!current) throw new Error(`no plan ${id}`);
   const revision = current.revision + 1;
   const body = JSON.stringify(plan);
+  const sha = change.documentSha256 ?? current.documentSha256;
   await exec(
     connection,
-    'UPDATE plans SET region_code = $2, title = $3, document_sha256 = $4, revision = $5, reviewed = false, ' +
-      'plan = $6, updated_by = $7, updated_at = current_timestamp WHERE id = $1',
-    [id, plan.region.code, plan.title, documentSha256, revision, body, actor],
+    'UPDATE plans SET region_code = $2, title = $3, document_sha256 = $4, revision = $5, reviewed = $6, ' +
+      'plan = $7, updated_by = $8, updated_at = current_timestamp WHERE id = $1',
+    [id, plan.region.code, plan.title, sha, revision, change.reviewed, body, actor],
   );
-  await keepRevision(connection, id, revision, false, body, actor);
+  await keepRevision(connection, id, revision, change.reviewed, body, actor);
   return (await getPlan(connection, id)) as PlanRecord;
 }
 
