@@ -252,42 +252,19 @@ export async function buildProgress(connection: DuckDBConnection, partial: boole
     const values = unitValues.get(t.targetId);
     if (values) own.set(t.targetId, regionObservations(values, combineOf(t.scope, t.unit)));
   }
+  // A target's own field is what it is judged by; only without one does the indicator stand in.
+  const byIndicator = (t: TargetRow, at: string | null): Progress & { flagged: boolean } => {
+    const observations =
+      targetScopes[t.scope].actual === 'share_of_units' && at !== null
+        ? perUnitObservations(t, children.get(t.regionCode) ?? [], index, at)
+        : (index.get(`${t.regionCode}|${t.indicator}`) ?? []);
+    return { ...judge(t, at, observations, false), flagged: false };
+  };
   const out: Cell[][] = targets.flatMap((t) =>
     verdictYears(t.plan, asOf.get(t.regionCode) ?? null, currentYear).map(({ year, asOf: at }) => {
-      // A target's own field is what it is judged by; only without one does the indicator stand in.
       const reported = own.get(t.targetId);
-      if (reported) {
-        const progress = judgeOwn(t, at, reported);
-        return [
-          t.targetId,
-          t.regionCode,
-          year,
-          at,
-          progress.status,
-          progress.actual,
-          progress.expected,
-          progress.rule.zh,
-          progress.rule.en,
-          progress.flagged,
-        ];
-      }
-      const observations =
-        targetScopes[t.scope].actual === 'share_of_units' && at !== null
-          ? perUnitObservations(t, children.get(t.regionCode) ?? [], index, at)
-          : (index.get(`${t.regionCode}|${t.indicator}`) ?? []);
-      const progress = judge(t, at, observations, false);
-      return [
-        t.targetId,
-        t.regionCode,
-        year,
-        at,
-        progress.status,
-        progress.actual,
-        progress.expected,
-        progress.rule.zh,
-        progress.rule.en,
-        false,
-      ];
+      const p = reported ? judgeOwn(t, at, reported) : byIndicator(t, at);
+      return [t.targetId, t.regionCode, year, at, p.status, p.actual, p.expected, p.rule.zh, p.rule.en, p.flagged];
     }),
   );
   await exec(connection, `DELETE FROM ${WH}.fact_progress WHERE true ${inScope(partial, 'region_code')}`);
