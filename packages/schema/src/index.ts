@@ -37,6 +37,7 @@ export * from './api/workbooks.js';
 export * from './api/audit.js';
 export * from './api/backups.js';
 export * from './api/plan-accounts.js';
+export * from './api/alignment.js';
 // API shapes: analytics, users, auth, notifications, meta
 export * from './api/analytics.js';
 export * from './api/benchmarks.js';

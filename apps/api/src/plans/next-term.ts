@@ -1,19 +1,11 @@
 import { sharedYears, type PlanAlignment } from '@kesu/analytics';
 import { nextTerm, nextTermPlan, type FinalVerdict } from '@kesu/plans';
-import { beijingYear, type Plan, type PlanRecord } from '@kesu/schema';
+import { beijingYear, type NextTermDraft, type PlanRecord } from '@kesu/schema';
 import { plansInRegions } from '@kesu/store';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
 import { finalVerdicts } from '../report/final-evaluation/final-data.js';
 import { alignPlan } from './plan-alignment.js';
-
-export interface NextTermDraft {
-  plan: Plan;
-  /** The document written from the draft, which its spans point into. */
-  text: string;
-  /** The draft set against the parent region's plan for the new term, when one is imported. */
-  parent: PlanAlignment | null;
-}
 
 const term = (p: { start: number; end: number }) => `${p.start}—${p.end}`;
 

@@ -7,10 +7,13 @@ import {
   IdParam,
   ImportPreview,
   ImportQuery,
+  NextTermDraft,
   NextTermQuery,
+  PlanAlignment,
   PlanBody,
   PlanDocumentBytes,
   PlanRecord,
+  PlanRef,
   PlanSource,
   PlanSummary,
   regionPrefix,
@@ -41,7 +44,6 @@ import { idempotent, jsonContent, refusals, router } from '../http/openapi.js';
 import { storeImport } from '../plans/store-import.js';
 import { alignPlan, parentCandidates } from '../plans/plan-alignment.js';
 import { draftNextTerm } from '../plans/next-term.js';
-import { NextTermDraftShape, PlanAlignmentShape, PlanRefShape } from '../plans/alignment-shape.js';
 
 const departments = loadDepartmentRegistry();
 const functionCodes = new Set(departments.functions.map((f) => f.code));
@@ -144,7 +146,7 @@ const planAlignmentRoute = createRoute({
   },
   // 404: no region above has a plan for the term; 409: two plans could equally be the parent.
   responses: {
-    200: jsonContent(PlanAlignmentShape, 'pairs, unmatched targets, counts per relation'),
+    200: jsonContent(PlanAlignment, 'pairs, unmatched targets, counts per relation'),
     ...refusals(404, 409),
   },
 });
@@ -165,7 +167,7 @@ const nextTermRoute = createRoute({
   ...idempotent,
   request: { params: IdParam, query: NextTermQuery },
   responses: {
-    200: jsonContent(NextTermDraftShape, 'preview=true: the draft, not stored'),
+    200: jsonContent(NextTermDraft, 'preview=true: the draft, not stored'),
     201: jsonContent(PlanRecord, 'the draft stored as revision 1 of a new plan'),
     // 409: still running, or a plan for the next term exists; 422: the Idempotency-Key was used for
     // another request.
@@ -179,7 +181,7 @@ const parentCandidatesRoute = createRoute({
   tags: ['plans'],
   summary: '可作上级的方案 / the plans of the regions above for an overlapping term, nearest first',
   request: { params: IdParam },
-  responses: { 200: jsonContent(z.array(PlanRefShape), 'plans that may be the parent') },
+  responses: { 200: jsonContent(z.array(PlanRef), 'plans that may be the parent') },
 });
 
 const unitChoicesRoute = createRoute({

@@ -1,17 +1,19 @@
 import type {
   FormRecord,
   ImportPreview,
+  NextTermDraft,
   PeriodKind,
   Plan,
+  PlanAlignment,
   PlanRecord,
+  PlanRef,
   PlanSource,
   PlanSummary,
   UnitChoice,
 } from '@kesu/schema';
-import type { PlanAlignment, PlanRef } from '@kesu/analytics/alignment';
 import { api } from './client';
 
-export type { ImportPreview, PlanRecord, PlanSummary, SamePlan, UnitChoice } from '@kesu/schema';
+export type { ImportPreview, NextTermDraft, PlanRecord, PlanSummary, SamePlan, UnitChoice } from '@kesu/schema';
 
 export const listPlans = () => api<PlanSummary[]>('/plans');
 export const getPlan = (id: string) => api<PlanRecord>(`/plans/${id}`);
@@ -47,11 +49,6 @@ export const parentCandidates = (id: string) => api<PlanRef[]>(`/plans/${id}/par
  * The draft for the term after an ended plan, not stored, with
  * its alignment to the parent's new plan when there is one.
  */
-export interface NextTermDraft {
-  plan: Plan;
-  text: string;
-  parent: PlanAlignment | null;
-}
 export const previewNextTerm = (id: string) =>
   api<NextTermDraft>(`/plans/${id}/next-term`, { method: 'POST', query: { preview: 'true' } });
 /** Stores the next term's draft as a new plan; the key makes a repeated click create it once. */

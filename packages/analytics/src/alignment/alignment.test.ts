@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan, RegionLevel, Target } from '@kesu/schema';
+import { PairWithRollUp, UnmatchedTarget, type Plan, type RegionLevel, type Target } from '@kesu/schema';
 import { loadIndicatorCatalog } from '@kesu/seeds';
 import { alignTargets, chooseParentPlan, rollUp, type CandidatePlan, type PlanSide } from './index.js';
 
@@ -367,5 +367,80 @@ describe('choosing the parent plan', () => {
       plan('next', '510100', 2025, 2030),
     ];
     expect(chooseParentPlan(term, ['510100'], stored)).toMatchObject({ kind: 'found', plan: { id: 'issued' } });
+  });
+});
+
+/** What the walk below needs of a zod schema (this package does not depend on zod itself). */
+interface Schema {
+  def: { type: string };
+  safeParse(value: unknown): { error?: unknown };
+  nullable(): Schema;
+  array(): Schema;
+}
+type ObjectSchema = Schema & { shape: Record<string, Schema>; extend(s: Record<string, Schema>): { strict(): Schema } };
+
+/** The schema with every object in it strict, so that a field it does not name fails the parse. */
+function strictly(schema: Schema): Schema {
+  switch (schema.def.type) {
+    case 'object': {
+      const { shape, extend } = schema as ObjectSchema;
+      const fields = Object.entries(shape).map(([name, field]) => [name, strictly(field)]);
+      return extend.call(schema, Object.fromEntries(fields)).strict();
+    }
+    case 'array':
+      return strictly((schema as Schema & { element: Schema }).element).array();
+    case 'nullable':
+      return strictly((schema as Schema & { unwrap(): Schema }).unwrap()).nullable();
+    default:
+      return schema;
+  }
+}
+
+describe('the answer the API sends', () => {
+  it('is exactly the schema’s shape: no field more, none missing, none of another type', () => {
+    const trainings = (value: number, scope: 'annual' | 'cumulative'): Spec => ({
+      text: `培训专业技能工人${value}人`,
+      value,
+      unit: '人',
+      scope,
+      indicator: 'persons_trained',
+    });
+    const local = side('district', [
+      literacy(18),
+      trainings(2000, 'annual'),
+      { text: '培训农民5000人', value: 5000, unit: '人', scope: 'cumulative', indicator: 'training_person_times' },
+      { text: '建立1处新品种新技术试验示范基地', value: 1, unit: '处', scope: 'annual', indicator: 'local_018' },
+    ]);
+    const parent = side('prefecture', [
+      trainings(100000, 'cumulative'),
+      literacy(13),
+      {
+        text: '培训农民10万人次',
+        value: 100000,
+        unit: '人次',
+        scope: 'cumulative',
+        indicator: 'training_person_times',
+      },
+      { text: '新增科普基地20个', value: 20, unit: '个', scope: 'cumulative', indicator: 'science_bases' },
+    ]);
+    const child = { ...local, regionCode: 'a', regionName: '某区' };
+    const rollUps = rollUp(parent, [child], 2, catalog);
+    const { pairs, unmatched } = alignTargets(local, parent, catalog);
+    const withRollUps = pairs.map((p) => ({
+      ...p,
+      rollUp: rollUps.find((r) => r.parentIndex === p.parentTarget?.index) ?? null,
+    }));
+    expect(new Set(pairs.map((p) => p.relation))).toEqual(new Set(['share', 'stricter', 'parent_only']));
+    expect(unmatched.map((u) => u.reason).sort()).toEqual(['no_indicator', 'unit_differs', 'unit_differs']);
+    expect(withRollUps.filter((p) => p.rollUp !== null)).toHaveLength(3);
+    for (const pair of withRollUps) expect(strictly(PairWithRollUp).safeParse(pair).error).toBeUndefined();
+    for (const u of unmatched) expect(strictly(UnmatchedTarget).safeParse(u).error).toBeUndefined();
+  });
+
+  it('fails a field the schema does not name, however deep', () => {
+    const [pair] = alignTargets(side('district', [literacy(18)]), side('province', [literacy(13)]), catalog).pairs;
+    const deep = { ...pair, rollUp: null, target: { ...pair?.target, extra: 1 } };
+    expect(PairWithRollUp.safeParse(deep).success).toBe(true);
+    expect(strictly(PairWithRollUp).safeParse(deep).error).toBeDefined();
   });
 });

@@ -1,12 +1,16 @@
-export { ALIGNMENT_RELATIONS, relationLabels, type AlignmentRelation } from './relations.js';
+// The alignment's answer as the API sends it is the schema's; its names are kept here for the callers.
 export {
-  alignTargets,
+  ALIGNMENT_RELATIONS,
   type AlignedPair,
-  type PlanSide,
-  type TargetAlignment,
+  type AlignmentRelation,
+  type PairWithRollUp,
+  type PlanAlignment,
+  type PlanRef,
+  type RollUp,
   type TargetRef,
   type UnmatchedTarget,
-} from './pair-targets.js';
+} from '@kesu/schema';
+export { relationLabels } from './relations.js';
+export { alignTargets, type PlanSide, type TargetAlignment } from './pair-targets.js';
 export { chooseParentPlan, planForTerm, sharedYears, type CandidatePlan, type ParentChoice } from './parent-plan.js';
-export { rollUp, type ChildPlan, type RollUp } from './roll-up.js';
-export type { PairWithRollUp, PlanAlignment, PlanRef } from './plan-alignment.js';
+export { rollUp, type ChildPlan } from './roll-up.js';

@@ -1,33 +1,14 @@
-import type { IndicatorCatalog, Localized, Plan, RegionLevel, Target } from '@kesu/schema';
-import { compareTargets, type AlignmentRelation, type Side } from './relations.js';
+import type {
+  AlignedPair,
+  IndicatorCatalog,
+  Localized,
+  Plan,
+  RegionLevel,
+  TargetRef,
+  UnmatchedTarget,
+} from '@kesu/schema';
+import { compareTargets, type Side } from './relations.js';
 import { readTargets, type ReadTarget } from './target-measure.js';
-
-/** A target as an alignment answer shows it. */
-export interface TargetRef extends Pick<
-  Target,
-  'text' | 'metric' | 'scope' | 'comparator' | 'value' | 'valueMax' | 'unit' | 'perUnit' | 'deadline' | 'indicator'
-> {
-  /** Its position in its plan's targets. */
-  index: number;
-  breakdown: string[];
-}
-
-export interface AlignedPair {
-  target: TargetRef | null;
-  parentTarget: TargetRef | null;
-  relation: AlignmentRelation;
-  note: Localized;
-  amount: number | null;
-  parentAmount: number | null;
-}
-
-/** A target no rule can pair: no catalog indicator measures it, or the parent counts it in another unit. */
-export interface UnmatchedTarget {
-  side: 'plan' | 'parent';
-  target: TargetRef;
-  reason: 'no_indicator' | 'unit_differs';
-  note: Localized;
-}
 
 export interface PlanSide {
   plan: Plan;

@@ -3,6 +3,8 @@ import {
   formatNumber,
   formatQuantity,
   targetScopes,
+  type AlignedPair,
+  type AlignmentRelation,
   type Lang,
   type Localized,
   type PlanPeriod,
@@ -10,18 +12,6 @@ import {
   type Target,
 } from '@kesu/schema';
 import { COUNTED, termYears, type ReadTarget } from './target-measure.js';
-
-/** How a target of a plan stands to its parent plan's, in the order the page lists them. */
-export const ALIGNMENT_RELATIONS = [
-  'same',
-  'stricter',
-  'looser',
-  'share',
-  'different_scope',
-  'local_only',
-  'parent_only',
-] as const;
-export type AlignmentRelation = (typeof ALIGNMENT_RELATIONS)[number];
 
 export const relationLabels: Record<AlignmentRelation, Localized> = {
   same: { zh: '与上级一致', en: 'Same as the parent' },
@@ -40,13 +30,13 @@ export interface Side {
   level: RegionLevel;
 }
 
-export interface Comparison {
+/**
+ * How two paired targets stand: a pair's relation, note and the amounts set against each other,
+ * after any conversion to the plan period (null for milestones).
+ */
+export type Comparison = Pick<AlignedPair, 'note' | 'amount' | 'parentAmount'> & {
   relation: Exclude<AlignmentRelation, 'local_only' | 'parent_only'>;
-  note: Localized;
-  /** The amounts set against each other, after any conversion to the plan period (null for milestones). */
-  amount: number | null;
-  parentAmount: number | null;
-}
+};
 
 const goal = (t: Target, lang: Lang) =>
   `${t.perUnit ? `${t.perUnit} ` : ''}${formatGoal(t.comparator, t.value, t.unit, { lang, valueMax: t.valueMax })}`;

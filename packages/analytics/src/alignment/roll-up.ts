@@ -1,4 +1,4 @@
-import { formatQuantity, targetScopes, type IndicatorCatalog, type Localized } from '@kesu/schema';
+import { formatQuantity, targetScopes, type IndicatorCatalog, type Localized, type RollUp } from '@kesu/schema';
 import { alignTargets, type PlanSide } from './pair-targets.js';
 import { COUNTED, readTargets, termYears, type ReadTarget } from './target-measure.js';
 
@@ -6,23 +6,6 @@ import { COUNTED, readTargets, termYears, type ReadTarget } from './target-measu
 export interface ChildPlan extends PlanSide {
   regionCode: string;
   regionName: string;
-}
-
-export interface RollUp {
-  /** The parent target's position in its plan. */
-  parentIndex: number;
-  /**
-   * covered: the children's commitments add up to the parent's; short: every child region
-   * committed and they fall short; incomplete: they fall short but some children have no plan or
-   * no such target; not_summed: a rate, per-unit target or milestone, which never adds up.
-   */
-  verdict: 'covered' | 'short' | 'incomplete' | 'not_summed';
-  /** Regions directly under the parent region. */
-  children: number;
-  committing: Array<{ regionCode: string; regionName: string; amount: number }>;
-  sum: number | null;
-  parentAmount: number | null;
-  note: Localized;
 }
 
 const NOT_SUMMED: Localized = {
