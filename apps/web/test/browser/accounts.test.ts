@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { PlanSummary } from '@kesu/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type AssignmentRow } from '../support/api';
@@ -11,12 +12,6 @@ let person: Page;
 let reviewer: Page;
 let officeErrors: string[];
 shootOnFailure(() => ({ 'accounts-office': office, 'accounts-person': person, 'accounts-reviewer': reviewer }));
-
-interface PlanSummary {
-  id: string;
-  regionCode: string | null;
-  title: string;
-}
 
 /** The 锦江区 plan of the seeds: the demo gives two of its units reporters, the others none. */
 let planId: string;

@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import type { Assignment } from '@kesu/schema';
 
 /** A logged-in API client for test set-up and checks: what the UI did must be on the server. */
 export class ApiClient {
@@ -52,14 +53,8 @@ export class ApiClient {
   }
 }
 
-export interface AssignmentRow {
-  id: string;
-  formId: string;
-  regionCode: string;
-  department: string;
-  period: string;
-  status: string | null;
-}
+/** A row of the assignment list, as the API answers it. */
+export type AssignmentRow = Assignment;
 
 /** The assignment of a unit for a period (the demo has one per unit and period). */
 export async function assignmentOf(client: ApiClient, department: string, period: string): Promise<AssignmentRow> {
