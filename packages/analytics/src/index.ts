@@ -7,5 +7,19 @@ export { targetContributions, type WarehouseReader } from './progress/contributi
 export * from './warehouse/index.js';
 export * from './lake/index.js';
 export { renderSvg } from './report/svg.js';
+export { reportChartRows, type ChartRows } from './report/chart-rows.js';
+export { subRegionCount } from './report/sub-regions.js';
+export { progressReportData, type ProgressReportData } from './report/progress-report-data.js';
+export {
+  departmentTerms,
+  finalVerdicts,
+  literacyReadings,
+  regionPlans,
+  type DepartmentTerm,
+  type FinalPlan,
+  type FinalTarget,
+  type LiteracyReading,
+  type LiteracyReadings,
+} from './report/final-evaluation-data.js';
 export * from './sandbox/index.js';
 export * from './alignment/index.js';

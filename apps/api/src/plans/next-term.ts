@@ -1,10 +1,10 @@
-import { sharedYears, type PlanAlignment } from '@kesu/analytics';
+import { finalVerdicts, sharedYears, type PlanAlignment } from '@kesu/analytics';
 import { nextTerm, nextTermPlan, type FinalVerdict } from '@kesu/plans';
 import { beijingYear, type NextTermDraft, type PlanRecord } from '@kesu/schema';
 import { plansInRegions } from '@kesu/store';
+import { warehouseReader } from '../analytics/warehouse-reader.js';
 import type { AppContext } from '../context.js';
 import { Failure } from '../http/failure.js';
-import { finalVerdicts } from '../report/final-evaluation/final-data.js';
 import { alignPlan } from './plan-alignment.js';
 
 const term = (p: { start: number; end: number }) => `${p.start}—${p.end}`;
@@ -48,7 +48,7 @@ async function checkEnded(ctx: AppContext, record: PlanRecord, now: Date): Promi
  * revision since its build) has none.
  */
 async function verdictsOf(ctx: AppContext, record: PlanRecord): Promise<Array<FinalVerdict | undefined>> {
-  const found = await finalVerdicts(ctx.analytics, record.id, record.plan.period.end);
+  const found = await finalVerdicts(warehouseReader(ctx.analytics), record.id, record.plan.period.end);
   return record.plan.targets.map((t, i) => {
     const v = found.find((f) => f.number === i + 1 && f.metric === t.metric);
     return v && { actual: v.actual, status: v.status };

@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { renderSvg } from '@kesu/analytics';
+import { renderSvg, type ChartRows } from '@kesu/analytics';
 import { dashboardHeight, reports, type Lang, type ReportId } from '@kesu/analytics/charts';
-import type { ChartRows } from './chart-rows.js';
 
 /** A chart drawn as SVG at the size its rows need. */
 export interface DrawnChart {
