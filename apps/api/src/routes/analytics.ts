@@ -46,6 +46,7 @@ import { contentDisposition } from '../http/content-disposition.js';
 import { Failure, forbidden, notFound } from '../http/failure.js';
 import { jsonContent, refusals, router } from '../http/openapi.js';
 import { resultWorkbook } from '../analytics/result-workbook.js';
+import { warehouseReader } from '../analytics/warehouse-reader.js';
 import { loadReportData } from '../report/report-data.js';
 import { renderReportHtml } from '../report/printable-report.js';
 import { finalEvaluationResponse, outsideScope } from '../report/final-evaluation/final-response.js';
@@ -428,7 +429,7 @@ export function analyticsRoutes(ctx: AppContext) {
     })
     .openapi(targetContributionsRoute, async (c) => {
       const { target, year } = c.req.valid('query');
-      const found = await targetContributions((q) => ctx.analytics.query(q.sql, q.params), target, year);
+      const found = await targetContributions(warehouseReader(ctx.analytics), target, year);
       if (!found) throw notFound('目标', 'target');
       if (!canSeeRegion(c.get('user'), found.regionCode)) throw forbidden();
       return c.json(found, 200);
