@@ -1,3 +1,4 @@
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 import { kesuVitest } from '@kesu/vitest-config';
 
@@ -5,15 +6,16 @@ const shared = kesuVitest();
 const { include: _include, reporters, ...common } = shared.test ?? {};
 const base = { resolve: shared.resolve, ssr: shared.ssr };
 
-// Three projects: unit tests beside the code; the Pinia stores against the real server (spawned
-// API, demo data); and browser journeys against it (built app, headless Chromium). The last two
-// share one server per run, need long timeouts and run one file at a time.
+// Three projects: unit tests beside the code (components among them, rendered to HTML without a
+// browser); the Pinia stores against the real server (spawned API, demo data); and browser journeys
+// against it (built app, headless Chromium). The last two share one server per run, need long
+// timeouts and run one file at a time.
 export default defineConfig({
   ...base,
   test: {
     ...(reporters ? { reporters } : {}),
     projects: [
-      { ...base, test: { ...common, name: 'unit', include: ['src/**/*.test.ts'] } },
+      { ...base, plugins: [vue()], test: { ...common, name: 'unit', include: ['src/**/*.test.ts'] } },
       {
         ...base,
         test: {
