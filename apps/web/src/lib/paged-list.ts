@@ -1,4 +1,5 @@
 import { onMounted, ref, watch, type Ref } from 'vue';
+import { useLoad } from './use-load';
 
 /**
  * A list read a page at a time under a filter: loads on mount and on a page change, and goes back
@@ -6,19 +7,7 @@ import { onMounted, ref, watch, type Ref } from 'vue';
  */
 export function usePagedList<F>(filter: Ref<F>, fetch: (page: number) => Promise<void>) {
   const page = ref(1);
-  const loading = ref(false);
-  const error = ref<unknown>(null);
-  async function load() {
-    loading.value = true;
-    error.value = null;
-    try {
-      await fetch(page.value);
-    } catch (e) {
-      error.value = e;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const { loading, error, load } = useLoad(() => fetch(page.value));
   onMounted(load);
   watch(page, load);
   watch(filter, () => {
