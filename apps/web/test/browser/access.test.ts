@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assignmentOf, ApiClient } from '../support/api';
-import { launch, login, newContext, shot, watchErrors } from '../support/browser';
+import { login, shot, useBrowser } from '../support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useBrowser('access-');
 
 describe('a reporter editing addresses', () => {
   it('gets a clear 无权访问 page for another unit’s assignment, and for a page of another role', async () => {
     const office = await ApiClient.as('admin');
     const others = await assignmentOf(office, '锦江区教育局', '2025Q4');
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await login(page, 'jj-kx');
+    const { context, page, errors } = await chromium.open('jj-kx');
 
     await page.goto(`/report/${others.id}`);
     const forbidden = page.getByTestId('forbidden');
@@ -41,8 +31,7 @@ describe('a reporter editing addresses', () => {
   });
 
   it('sends a visitor without a session to log in, and back afterwards', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const { context, page } = await chromium.open(null);
     await page.goto('/report');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
     await shot(page, '00-login');
@@ -54,10 +43,7 @@ describe('a reporter editing addresses', () => {
 
 describe('a leader opening a link to another province', () => {
   it('is told the region is beyond their own, sees none of it, and goes back to their own', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await login(page, 'leader');
+    const { context, page, errors } = await chromium.open('leader');
     await page.goto('/dashboard?region=150000&year=2025');
     const notice = page.getByTestId('outside-scope');
     await expect

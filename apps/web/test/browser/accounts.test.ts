@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { PlanSummary } from '@kesu/schema';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type AssignmentRow } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { confirmBox, toast, visible } from '../support/element';
 
-let browser: Browser;
+const chromium = useBrowser('accounts-');
 let office: Page;
 let person: Page;
 let reviewer: Page;
 let officeErrors: string[];
-shootOnFailure(() => ({ 'accounts-office': office, 'accounts-person': person, 'accounts-reviewer': reviewer }));
 
 /** The 锦江区 plan of the seeds: the demo gives two of its units reporters, the others none. */
 let planId: string;
@@ -21,22 +20,15 @@ let unit: string;
 let handedOut: { username: string; code: string };
 
 beforeAll(async () => {
-  browser = await launch();
   api = await ApiClient.as('admin');
   const plans = await api.get<PlanSummary[]>('/plans');
   planId = plans.find((p) => p.regionCode === '510104' && !p.title.includes('演示'))!.id;
-  office = await (await newContext(browser)).newPage();
-  officeErrors = watchErrors(office);
-  await login(office, 'admin');
-});
-afterAll(async () => {
-  await browser.close();
+  ({ page: office, errors: officeErrors } = await chromium.open('admin', { name: 'office' }));
 });
 
 describe('a reviewer sees who in the region has no account yet', () => {
   it('lists the plan’s units without a reporter, not those with one', async () => {
-    reviewer = await (await newContext(browser)).newPage();
-    await login(reviewer, 'jj-reviewer');
+    reviewer = (await chromium.open('jj-reviewer', { name: 'reviewer' })).page;
     await reviewer.getByRole('link', { name: '尚未开通账号的单位' }).click();
     await visible(reviewer.getByRole('heading', { name: '尚未开通账号的单位' }));
     await visible(reviewer.locator('tr[data-unit="锦江区总工会"]'));
@@ -102,8 +94,8 @@ describe('the office creates reporter accounts for the units of a plan', () => {
 
 describe('the new reporter logs in with the handed-out code', () => {
   it('sets a password from the link and lands on the unit’s assignments', async () => {
-    person = await (await newContext(browser)).newPage();
-    const errors = watchErrors(person);
+    const { page, errors } = await chromium.open(null, { name: 'person' });
+    person = page;
     await person.goto(
       `/login?user=${encodeURIComponent(handedOut.username)}&code=${encodeURIComponent(handedOut.code)}`,
     );
@@ -127,7 +119,7 @@ describe('the new reporter logs in with the handed-out code', () => {
   });
 
   it('cannot use the same code twice, and is told so', async () => {
-    const again = await (await newContext(browser)).newPage();
+    const { page: again } = await chromium.open(null, { name: 'again' });
     await again.goto('/login');
     await again.getByTestId('have-code').click();
     await again.locator('#code-username').fill(handedOut.username);

@@ -1,14 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, assignmentOf } from '../support/api';
-import { launch, People, shootOnFailure, shot } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { confirmBox, toast, visible } from '../support/element';
 
 // A 锦江区 report approved by the district, accepted by 成都市, then returned by 四川省 one level
 // down, each office on its own screen.
-let browser: Browser;
-const people = new People(() => browser);
-const as = (who: string) => people.as(who);
+const chromium = useBrowser();
+const as = (who: string) => chromium.as(who);
 let id = '';
 /** A number field of the form, changed by the reporter just before submitting. */
 let numberField = '';
@@ -27,7 +26,6 @@ const stepsDone = (page: Page) =>
   page.locator('.approval-steps [data-done="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
 
 beforeAll(async () => {
-  browser = await launch();
   // A quarter of the demo's 锦江区教育局 form nobody has reported yet, filled in as a draft by its reporter.
   const office = await ApiClient.as('admin');
   const { formId } = await assignmentOf(office, '锦江区教育局', '2024Q1');
@@ -61,11 +59,6 @@ beforeAll(async () => {
     ]),
   );
   await reporter.put(`/assignments/${id}/submission`, { values, formVersion: 1 });
-});
-shootOnFailure(() => people.pages());
-afterAll(async () => {
-  await people.close();
-  await browser.close();
 });
 
 describe('approval up the levels', () => {
@@ -176,6 +169,6 @@ describe('approval up the levels', () => {
   });
 
   it('threw no uncaught error on any page', () => {
-    for (const each of people.errors()) expect(each).toEqual({ who: each.who, errors: [] });
+    for (const each of chromium.errors()) expect(each).toEqual({ who: each.who, errors: [] });
   });
 });

@@ -1,29 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_IDS } from '@kesu/analytics/charts';
 import { beijingYear } from '@kesu/schema';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { clickBar, dashboardSettled, STATUS_FILLS } from '../support/charts';
 import { visible } from '../support/element';
 
 // The office opens the dashboard, picks 四川省 and drills down through 成都市 to 锦江区 by clicking
 // bars, as a leader would; every step has its own address.
-let browser: Browser;
+const chromium = useBrowser();
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launch();
-  context = await newContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
-  await login(page, 'admin');
-});
-shootOnFailure(() => ({ dashboard: page }));
-afterAll(async () => {
-  await context.close();
-  await browser.close();
+  ({ context, page, errors } = await chromium.open('admin', { name: 'dashboard' }));
 });
 
 // Progress is kept as of each region's latest approved report, and other journeys approve reports

@@ -1,29 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiClient, assignmentOf } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { toast, visible } from '../support/element';
 import { typeIntoWorkbook } from '../support/xlsx';
 
-let browser: Browser;
-let page: Page;
-shootOnFailure(() => ({ excel: page }));
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useBrowser();
 
 describe('the Excel round trip', () => {
   it('downloads the template, refuses a workbook naming its bad cell, and takes a good one as the draft', async () => {
     const reporter = await ApiClient.as('jj-edu');
     const assignment = await assignmentOf(reporter, '锦江区教育局', '2025Q4');
-    const context = await newContext(browser);
-    page = await context.newPage();
-    const errors = watchErrors(page);
-    await login(page, 'jj-edu');
+    const { context, page, errors } = await chromium.open('jj-edu', { name: 'excel' });
     await page.goto(`/report/${assignment.id}`);
     await visible(page.getByRole('button', { name: '下载 Excel 模板' }));
 

@@ -2,31 +2,23 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { visible } from '../support/element';
 import { SCREENSHOTS } from '../support/paths';
 
 // The office of 锦江区 files the 2021—2025 plan's final evaluation as Word, and opens it to look at every page.
-let browser: Browser;
-let context: BrowserContext;
+const chromium = useBrowser();
 let page: Page;
 let errors: string[];
 let dir: string;
 
 beforeAll(async () => {
-  browser = await launch();
-  context = await newContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
-  await login(page, 'admin');
+  ({ page, errors } = await chromium.open('admin', { name: 'final' }));
   dir = mkdtempSync(path.join(tmpdir(), 'kesu-final-'));
 });
-shootOnFailure(() => ({ final: page }));
 afterAll(async () => {
-  await context.close();
-  await browser.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

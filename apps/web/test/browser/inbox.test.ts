@@ -1,15 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatBeijingDateTime } from '@kesu/schema';
 import { ApiClient, assignmentOf } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { login, shot, useBrowser } from '../support/browser';
 import { visible } from '../support/element';
 
 // A 锦江区科协 report the district's reviewer returns: its reporter sees the bell, opens the inbox
 // and goes from the notice to the report with the reviewer's comment.
 const COMMENT = '第二项活动人次与上季度差异过大，请核实后重新提交';
-let browser: Browser;
-let context: BrowserContext;
+const chromium = useBrowser('inbox-');
 let page: Page;
 let errors: string[] = [];
 let id = '';
@@ -23,7 +22,6 @@ interface Notice {
 }
 
 beforeAll(async () => {
-  browser = await launch();
   // A quarter of the demo's 锦江区科协 form nobody has reported yet.
   const office = await ApiClient.as('admin');
   const { formId } = await assignmentOf(office, '锦江区科协', '2024Q1');
@@ -67,14 +65,7 @@ beforeAll(async () => {
     if (waited > 15_000) throw new Error('the returned report never reached the reporter’s inbox');
     await new Promise((r) => setTimeout(r, 200));
   }
-  context = await newContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
-});
-shootOnFailure(() => ({ inbox: page }));
-afterAll(async () => {
-  await context?.close();
-  await browser.close();
+  ({ page, errors } = await chromium.open(null, { name: 'inbox' }));
 });
 
 describe('the inbox', () => {
@@ -142,8 +133,7 @@ describe('the inbox', () => {
   });
 
   it('lets the office see the mail outbox', async () => {
-    const office = await (await newContext(browser)).newPage();
-    await login(office, 'admin');
+    const { page: office } = await chromium.open('admin', { name: 'office' });
     await office.goto('/inbox?tab=outbox');
     const outbox = office.getByTestId('outbox');
     await visible(outbox.getByText('尚未配置邮件服务器'));

@@ -1,39 +1,20 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday, type FormRecord, type Plan } from '@kesu/schema';
 import { latestOpenPeriod, periodsOfYears } from '../../src/features/assignments/assign-periods';
 import { ApiClient, type AssignmentRow } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { choose, confirmBox, drag, toast, typeDate, visible } from '../support/element';
 import { SEED_DOCUMENTS } from '../support/paths';
 
 // One plan from document to approved report, through every screen, as the office, a reporter of
 // 锦江区教育局 and the district's reviewer would do it.
-let browser: Browser;
-const sessions: Record<string, { context: BrowserContext; page: Page; errors: string[] }> = {};
+const chromium = useBrowser();
+const as = (username: string) => chromium.as(username);
 let office: ApiClient;
 
-async function as(username: string): Promise<Page> {
-  let session = sessions[username];
-  if (!session) {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    session = { context, page, errors: watchErrors(page) };
-    sessions[username] = session;
-    await login(page, username);
-  }
-  return session.page;
-}
-
 beforeAll(async () => {
-  browser = await launch();
   office = await ApiClient.as('admin');
-});
-shootOnFailure(() => Object.fromEntries(Object.entries(sessions).map(([user, s]) => [user, s.page])));
-afterAll(async () => {
-  for (const s of Object.values(sessions)) await s.context.close();
-  await browser.close();
 });
 
 // The 锦江区 plan runs 2021—2025: the quarter offered first is its latest one begun.
@@ -286,6 +267,6 @@ describe('from a plan document to an approved report', () => {
   });
 
   it('threw no uncaught error on any page', () => {
-    for (const [user, s] of Object.entries(sessions)) expect({ user, errors: s.errors }).toEqual({ user, errors: [] });
+    for (const { who: user, errors } of chromium.errors()) expect({ user, errors }).toEqual({ user, errors: [] });
   });
 });

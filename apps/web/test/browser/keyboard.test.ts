@@ -1,28 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, assignmentOf, type AssignmentRow } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { visible } from '../support/element';
 
-let browser: Browser;
+const chromium = useBrowser();
 let page: Page;
 let assignment: AssignmentRow;
 let reporter: ApiClient;
-shootOnFailure(() => ({ keyboard: page }));
 
 beforeAll(async () => {
-  browser = await launch();
   reporter = await ApiClient.as('jj-edu');
   assignment = await assignmentOf(reporter, '锦江区教育局', '2025Q4');
-  page = await (await newContext(browser)).newPage();
-  await login(page, 'jj-edu');
+  ({ page } = await chromium.open('jj-edu', { name: 'keyboard' }));
   await visible(page.locator(`tr[data-assignment="${assignment.id}"]`));
   await shot(page, '14-my-assignments');
   await page.goto(`/report/${assignment.id}`);
   await visible(page.locator('.survey'));
-});
-afterAll(async () => {
-  await browser.close();
 });
 
 const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');

@@ -1,24 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { beijingYear } from '@kesu/schema';
-import { launch, login, newContext, shootOnFailure, shot } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { dashboardSettled } from '../support/charts';
 import { visible } from '../support/element';
 
-let browser: Browser;
+const chromium = useBrowser('language-');
 let page: Page;
-shootOnFailure(() => ({ language: page }));
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
 
 describe('the language switch', () => {
   it('shows the app in English on request, remembers it, and goes back to Chinese', async () => {
-    page = await (await newContext(browser)).newPage();
-    await login(page, 'jj-reviewer');
+    ({ page } = await chromium.open('jj-reviewer'));
     await page.locator('.el-radio-button', { hasText: 'EN' }).click();
     await visible(page.getByRole('link', { name: 'Review' }));
     await visible(page.getByRole('heading', { name: 'Review' }));
@@ -36,8 +28,7 @@ describe('the language switch', () => {
   });
 
   it('counts in English on the dashboard: units in words, signs for comparators, periods as spoken', async () => {
-    page = await (await newContext(browser)).newPage();
-    await login(page, 'admin');
+    ({ page } = await chromium.open('admin'));
     await page.locator('.el-radio-button', { hasText: 'EN' }).click();
     // The choice is remembered once the English texts have loaded.
     await visible(page.getByRole('link', { name: 'Dashboard' }));

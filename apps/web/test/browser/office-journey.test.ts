@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { beijingToday } from '@kesu/schema';
 import { ApiClient } from '../support/api';
-import { launch, People, shootOnFailure, shot } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { confirmBox, toast, visible } from '../support/element';
 import { SEED_DOCUMENTS } from '../support/paths';
 
 // The office's day from a newly imported plan to a report accepted a level up: an account handed
 // out for a unit, the reporter's first log-in, a deadline reminder, a return, a county approval,
 // the city's acceptance, and every step in the audit trail.
-let browser: Browser;
-const people = new People(() => browser);
-const pageOf = (who: string, logIn?: (page: Page) => Promise<void>) => people.as(who, logIn);
+const chromium = useBrowser('journey22-');
+const pageOf = (who: string, logIn?: (page: Page) => Promise<void>) => chromium.as(who, logIn);
 let office: ApiClient;
 let planId = '';
 let assignmentId = '';
@@ -53,7 +52,6 @@ async function fillReport(page: Page, figure: string) {
 }
 
 beforeAll(async () => {
-  browser = await launch();
   office = await ApiClient.as('admin');
   // A plan of 青羊区 the demo does not have: the 锦江区 seed, as its neighbour would write it.
   const seed = readFileSync(path.join(SEED_DOCUMENTS, '004_f78b51a62ab1b450.txt'), 'utf8').replaceAll('锦江', '青羊');
@@ -82,11 +80,6 @@ beforeAll(async () => {
     role: 'reviewer',
     regionCode: '510105',
   });
-});
-shootOnFailure(() => people.pages('journey22-'));
-afterAll(async () => {
-  await people.close();
-  await browser.close();
 });
 
 describe('running the office, from a new plan to a report accepted by the city', () => {
@@ -206,6 +199,6 @@ describe('running the office, from a new plan to a report accepted by the city',
   });
 
   it('threw no uncaught error on any page', () => {
-    for (const each of people.errors()) expect(each).toEqual({ who: each.who, errors: [] });
+    for (const each of chromium.errors()) expect(each).toEqual({ who: each.who, errors: [] });
   });
 });

@@ -1,28 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, assignmentOf, type AssignmentRow } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { visible } from '../support/element';
 
-let browser: Browser;
+const chromium = useBrowser();
 let context: BrowserContext;
 let page: Page;
 let assignment: AssignmentRow;
 let reporter: ApiClient;
-shootOnFailure(() => ({ offline: page }));
 
 beforeAll(async () => {
-  browser = await launch();
   reporter = await ApiClient.as('jj-edu');
   assignment = await assignmentOf(reporter, '锦江区教育局', '2025Q4');
-  context = await newContext(browser);
-  page = await context.newPage();
-  await login(page, 'jj-edu');
+  ({ context, page } = await chromium.open('jj-edu', { name: 'offline' }));
   await page.goto(`/report/${assignment.id}`);
   await visible(page.locator('.survey'));
-});
-afterAll(async () => {
-  await browser.close();
 });
 
 const serverValue = async (field: string) =>

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { beijingYear } from '@kesu/schema';
 import { ApiClient, assignmentOf, type AssignmentRow } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { login, shot, useBrowser } from '../support/browser';
 import { dashboardSettled } from '../support/charts';
 import { visible } from '../support/element';
 import { overflows, smallTargets } from '../support/layout';
@@ -50,8 +50,7 @@ const ACTIVITY_FORM = {
   ],
 };
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const chromium = useBrowser();
 const pages: Record<string, Page> = {};
 const errors: Record<string, string[]> = {};
 /** A 锦江区科协 report its reviewer returned with a comment, and a blank 锦江区教育局 one. */
@@ -62,12 +61,10 @@ let blankView: View;
 let withTable = '';
 
 async function open(name: string, options: typeof PHONE): Promise<Page> {
-  const context = await newContext(browser, options);
-  contexts.push(context);
-  const page = await context.newPage();
-  errors[name] = watchErrors(page);
-  pages[name] = page;
-  return page;
+  const opened = await chromium.open(null, { name, context: options });
+  errors[name] = opened.errors;
+  pages[name] = opened.page;
+  return opened.page;
 }
 
 /** A report of a quarter nobody has reported yet, set up by the office for this test. */
@@ -85,7 +82,6 @@ async function freshAssignment(office: ApiClient, department: string, period: st
 }
 
 beforeAll(async () => {
-  browser = await launch();
   const office = await ApiClient.as('admin');
   // Quarters no other journey uses: each test file owns the reports it changes.
   returned = await freshAssignment(office, '锦江区科协', '2022Q3');
@@ -122,11 +118,6 @@ beforeAll(async () => {
     dueDate: null,
   });
   withTable = created!.id;
-});
-shootOnFailure(() => pages);
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser.close();
 });
 
 /**

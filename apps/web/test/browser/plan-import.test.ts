@@ -1,20 +1,14 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newContext, shootOnFailure } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from '../support/browser';
 import { visible } from '../support/element';
 import { PLAN_VARIANTS } from '../support/paths';
 
-let browser: Browser;
+const chromium = useBrowser();
 let page: Page;
-shootOnFailure(() => ({ import: page }));
 beforeAll(async () => {
-  browser = await launch();
-  page = await (await newContext(browser)).newPage();
-  await login(page, 'admin');
-});
-afterAll(async () => {
-  await browser.close();
+  ({ page } = await chromium.open('admin', { name: 'import' }));
 });
 
 describe('importing plan documents in other formats', () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '@kesu/schema';
 import { ApiClient } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { confirmBox, toast, visible } from '../support/element';
 import { PLAN_VARIANTS } from '../support/paths';
 
@@ -14,22 +14,15 @@ const FILE = path.join(PLAN_VARIANTS, 'province-plan-chapters.txt');
 const ADDED = '实现全省脱贫村科技服务全覆盖';
 const DELETED = '其中农村创业创新带头人不少于1000人';
 
-let browser: Browser;
+const chromium = useBrowser();
 let page: Page;
 let errors: string[];
 let office: ApiClient;
 let planId = '';
-shootOnFailure(() => ({ 'plan-edit': page }));
 
 beforeAll(async () => {
-  browser = await launch();
   office = await ApiClient.as('admin');
-  page = await (await newContext(browser)).newPage();
-  errors = watchErrors(page);
-  await login(page, 'admin');
-});
-afterAll(async () => {
-  await browser.close();
+  ({ page, errors } = await chromium.open('admin', { name: 'plan-edit' }));
 });
 
 interface Record {

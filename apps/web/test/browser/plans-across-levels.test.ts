@@ -1,24 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { shot, useBrowser } from '../support/browser';
 import { visible } from '../support/element';
 import { overflows } from '../support/layout';
 
-let browser: Browser;
-let page: Page;
-shootOnFailure(() => ({ alignment: page }));
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useBrowser();
 
 describe('plans across levels', () => {
   it('a county reviewer’s plan beside the city’s (a marked demo), and the real province plan on request', async () => {
-    page = await (await newContext(browser)).newPage();
-    const errors = watchErrors(page);
-    await login(page, 'jj-reviewer');
+    const { page, errors } = await chromium.open('jj-reviewer', { name: 'alignment' });
     await page.getByRole('link', { name: '上下级方案对照' }).click();
     await visible(page.getByTestId('alignment-summary'));
     // No public copy of 成都市's plan exists: the demo's synthetic one stands in, and says so.
@@ -42,8 +31,7 @@ describe('plans across levels', () => {
   });
 
   it('opens from the plan review, and says plainly when a plan has no parent', async () => {
-    page = await (await newContext(browser)).newPage();
-    await login(page, 'admin');
+    const { page } = await chromium.open('admin', { name: 'alignment' });
     await page.goto('/plans');
     await page
       .locator('tr', { hasText: '四川省全民科学素质行动实施方案' })
@@ -56,9 +44,7 @@ describe('plans across levels', () => {
   });
 
   it('places the county’s trainings among every county-level plan on its dashboard', async () => {
-    page = await (await newContext(browser)).newPage();
-    const errors = watchErrors(page);
-    await login(page, 'jj-reviewer');
+    const { page, errors } = await chromium.open('jj-reviewer', { name: 'alignment' });
     await page.goto('/dashboard?region=510104&year=2025');
     const benchmark = page.getByTestId('benchmark');
     await visible(benchmark.getByTestId('benchmark-standing'));
@@ -83,9 +69,7 @@ describe('plans across levels', () => {
   });
 
   it('drafts an ended plan’s next term: each old target with its final actual, saved as a plan, reviewed', async () => {
-    page = await (await newContext(browser)).newPage();
-    const errors = watchErrors(page);
-    await login(page, 'admin');
+    const { page, errors } = await chromium.open('admin', { name: 'alignment' });
     await page.goto('/plans');
     await page
       .locator('tr', { hasText: '东胜区全民科学素质行动规划纲要实施方案（2021—2025年）' })
@@ -116,10 +100,10 @@ describe('plans across levels', () => {
   });
 
   it('fits a phone: each pair a card, nothing wider than the screen', async () => {
-    page = await (
-      await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-    ).newPage();
-    await login(page, 'leader');
+    const { page } = await chromium.open('leader', {
+      name: 'alignment',
+      context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    });
     await page.goto('/alignment');
     await visible(page.getByTestId('alignment-summary'));
     expect(await overflows(page)).toEqual([]);

@@ -1,30 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shot, useBrowser } from '../support/browser';
 import { visible } from '../support/element';
 import { ROOT, SCREENSHOTS } from '../support/paths';
 
 // The office opens 锦江区's 2025 report from the dashboard, prints it, and files it as PDF.
-let browser: Browser;
+const chromium = useBrowser();
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 const PDF = path.join(ROOT, 'test-results', 'report-510104-2025.pdf');
 
 beforeAll(async () => {
-  browser = await launch();
-  context = await newContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
-  await login(page, 'admin');
-});
-shootOnFailure(() => ({ print: page }));
-afterAll(async () => {
-  await context.close();
-  await browser.close();
+  ({ context, page, errors } = await chromium.open('admin', { name: 'print' }));
 });
 
 /** Pages in a PDF as Chromium writes it: one `/Type /Page` object each. */

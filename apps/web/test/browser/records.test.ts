@@ -1,16 +1,15 @@
 import { statSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday } from '@kesu/schema';
 import { latestOpenPeriod, periodsOfYears } from '../../src/features/assignments/assign-periods';
 import { ApiClient, assignmentOf, type AssignmentRow } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { choose, toast, typeDate, visible } from '../support/element';
 
 // The office's own screens: assigning a form to units in their regions (a county's included), the
 // audit trail of one submission, and a backup made and downloaded.
-let browser: Browser;
-let context: BrowserContext;
+const chromium = useBrowser();
 let page: Page;
 let errors: string[];
 let office: ApiClient;
@@ -20,17 +19,8 @@ const today = beijingToday();
 const dayFrom = (days: number) => new Date(Date.parse(today) + days * DAY_MS).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  browser = await launch();
-  context = await newContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
-  await login(page, 'admin');
+  ({ page, errors } = await chromium.open('admin', { name: 'admin' }));
   office = await ApiClient.as('admin');
-});
-shootOnFailure(() => ({ admin: page }));
-afterAll(async () => {
-  await context.close();
-  await browser.close();
 });
 
 describe('assigning a form to units in their regions', () => {

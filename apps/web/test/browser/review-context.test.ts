@@ -1,18 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ApiClient, assignmentOf } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { visible } from '../support/element';
 
-let browser: Browser;
+const chromium = useBrowser();
 let page: Page;
-shootOnFailure(() => ({ review: page }));
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
 
 interface View {
   form: { sections: Array<{ fields: Array<{ id: string; type: string; required: boolean; label: string }> }> };
@@ -44,8 +37,7 @@ describe('reviewing against history and targets', () => {
       formVersion: 1,
     });
 
-    page = await (await newContext(browser)).newPage();
-    await login(page, 'jj-reviewer');
+    ({ page } = await chromium.open('jj-reviewer', { name: 'review' }));
     await page.goto('/review');
     await visible(page.locator(`tr[data-assignment="${assignment.id}"]`));
     await shot(page, '12-review-queue');

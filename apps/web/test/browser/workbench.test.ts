@@ -1,33 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { beijingToday } from '@kesu/schema';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api';
-import { launch, login, newContext, shootOnFailure, shot, watchErrors } from '../support/browser';
+import { shot, useBrowser } from '../support/browser';
 import { toast, visible } from '../support/element';
 
 // 四川省's statistician writes a query with a parameter, runs it, charts it, saves and shares it,
 // exports it three ways, cancels a slow one, meets the time limit, scrolls 100,000 rows, reads a
 // mistake in Chinese, picks names into the query, sees statuses in words and what the scope hid,
 // and tries to get out of the sandbox.
-let browser: Browser;
-let context: BrowserContext;
+const chromium = useBrowser();
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launch();
-  context = await newContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
-  await login(page, 'sc-stat');
+  ({ page, errors } = await chromium.open('sc-stat', { name: 'workbench' }));
   await page.goto('/sql');
   await visible(page.locator('.cm-content'));
-});
-shootOnFailure(() => ({ workbench: page }));
-afterAll(async () => {
-  await context.close();
-  await browser.close();
 });
 
 /** Replaces the editor's text as a paste would (typing would trip the bracket auto-closing). */

@@ -8,7 +8,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import { afterEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { SCREENSHOTS } from './paths';
 
 /** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
@@ -68,45 +68,78 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
-/** After a failed test, a picture of each page still open, to see what the user would have seen. */
-export function shootOnFailure(pages: () => Record<string, Page>): void {
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    for (const [name, page] of Object.entries(pages())) if (!page.isClosed()) await shot(page, `failed-${name}`);
-  });
+/** A person's page in its own browser context, with the uncaught errors it threw. */
+export interface UserPage {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** How to open a page: its screen (a phone's), its name in pictures, how to log in if not as a demo user. */
+export interface OpenOptions {
+  context?: BrowserContextOptions;
+  name?: string;
+  logIn?: (page: Page) => Promise<void>;
+}
+
+/** The test file's Chromium, and the logged-in pages its tests open on it. */
+export interface TestBrowser {
+  /** A new context and page, its errors watched, logged in as the demo user `who` (null: nobody). */
+  open(who: string | null, options?: OpenOptions): Promise<UserPage>;
+  /** The one page of each person, opened and logged in on first use. */
+  as(who: string, logIn?: (page: Page) => Promise<void>): Promise<Page>;
+  /** Each page opened (by its name: the user's unless another was given) with the uncaught errors it threw. */
+  errors(): Array<{ who: string; errors: string[] }>;
 }
 
 /**
- * Several people at once, each in their own browser context, logged in on first use (a demo user
- * through the log-in page, anyone else by the given steps); their pages' uncaught errors are kept.
+ * Launches one Chromium for the test file before its tests and closes it, with every context
+ * opened on it, after them; after a failed test it saves a picture of every page still open,
+ * named `failed-<prefix><name>`. Chromium is launched per file: the pool runs each file in a
+ * fresh process, and a browser shared over a connection could not hand out downloads' paths.
  */
-export class People {
-  private readonly sessions: Record<string, { context: BrowserContext; page: Page; errors: string[] }> = {};
-  constructor(private readonly browser: () => Browser) {}
+export function useBrowser(prefix = ''): TestBrowser {
+  let browser: Browser | undefined;
+  const opened: Array<UserPage & { base: string; name: string }> = [];
+  const people = new Map<string, Promise<UserPage>>();
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    for (const { name, context } of opened)
+      for (const [i, page] of context.pages().entries())
+        if (!page.isClosed()) await shot(page, `failed-${prefix}${name}${i ? `-page${i + 1}` : ''}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
-  async as(who: string, logIn: (page: Page) => Promise<void> = (page) => login(page, who)): Promise<Page> {
-    let session = this.sessions[who];
-    if (!session) {
-      const context = await newContext(this.browser());
-      const page = await context.newPage();
-      session = { context, page, errors: watchErrors(page) };
-      this.sessions[who] = session;
-      await logIn(page);
-    }
-    return session.page;
+  async function open(who: string | null, options: OpenOptions = {}): Promise<UserPage> {
+    if (!browser) throw new Error('open pages in a test or a beforeAll, once Chromium is up');
+    const context = await newContext(browser, options.context);
+    const page = await context.newPage();
+    // A second page of the same name gets a number, so that its picture does not replace the first's.
+    const base = options.name ?? who ?? 'visitor';
+    const before = opened.filter((o) => o.base === base).length;
+    const name = before ? `${base}-${before + 1}` : base;
+    const session = { context, page, errors: watchErrors(page), base, name };
+    opened.push(session);
+    if (options.logIn) await options.logIn(page);
+    else if (who !== null) await login(page, who);
+    return session;
   }
 
-  /** Each person's open page, for pictures after a failure. */
-  pages(prefix = ''): Record<string, Page> {
-    return Object.fromEntries(Object.entries(this.sessions).map(([who, s]) => [`${prefix}${who}`, s.page]));
-  }
-
-  /** Each person with the uncaught errors their page threw. */
-  errors(): Array<{ who: string; errors: string[] }> {
-    return Object.entries(this.sessions).map(([who, s]) => ({ who, errors: s.errors }));
-  }
-
-  async close(): Promise<void> {
-    for (const s of Object.values(this.sessions)) await s.context.close();
-  }
+  return {
+    open,
+    async as(who, logIn) {
+      let session = people.get(who);
+      if (!session) {
+        session = open(who, { logIn });
+        people.set(who, session);
+      }
+      return (await session).page;
+    },
+    errors: () => opened.map(({ name, errors }) => ({ who: name, errors })),
+  };
 }
