@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { SCREENSHOTS } from './paths';
 
 /** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
-export function launch(): Promise<Browser> {
+function launch(): Promise<Browser> {
   // The app marks what tests look for with data-test.
   selectors.setTestIdAttribute('data-test');
   return chromium.launch({
@@ -31,7 +31,7 @@ export function launch(): Promise<Browser> {
 }
 
 /** A 1280×800 laptop in Chinese, unless other options (a phone's screen) are given. */
-export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: inject('baseUrl'),
     viewport: { width: 1280, height: 800 },
@@ -43,7 +43,7 @@ export function newContext(browser: Browser, options: BrowserContextOptions = {}
 }
 
 /** Uncaught errors on a page: a screen that "works" while throwing is broken. */
-export function watchErrors(page: Page): string[] {
+function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
