@@ -95,8 +95,9 @@ export interface TestBrowser {
 /**
  * Launches one Chromium for the test file before its tests and closes it, with every context
  * opened on it, after them; after a failed test it saves a picture of every page still open,
- * named `failed-<prefix><name>`. Chromium is launched per file: the pool runs each file in a
- * fresh process, and a browser shared over a connection could not hand out downloads' paths.
+ * named `failed-<prefix><name>`. Chromium is launched per file (it takes well under a second):
+ * test files are isolated from one another, and a browser shared over a connection would give
+ * downloads no local path, which the tests read.
  */
 export function useBrowser(prefix = ''): TestBrowser {
   let browser: Browser | undefined;
